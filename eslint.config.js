@@ -1,0 +1,61 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// The engine and the scenario gate are pure: they run in Node for the CLI and the tests,
+// so the code the browser runs is the code we test. No UI libraries, no DOM, no wall clock.
+const pureMessage =
+  'src/engine and src/scenario are pure TypeScript shared with the CLI and tests: no React, zustand, React Flow or DOM.';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/scenario/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: pureMessage },
+            { group: ['zustand', 'zustand/*'], message: pureMessage },
+            { group: ['@xyflow/*', 'reactflow'], message: pureMessage },
+            { group: ['**/store/*', '**/canvas/*', '**/panels/*', '**/app/*', '**/embed/*'], message: pureMessage },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'HTMLElement', 'requestAnimationFrame', 'performance', 'fetch'].map(
+          (name) => ({ name, message: pureMessage }),
+        ),
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The engine runs on a virtual clock: no wall clock.' },
+        { object: 'Math', property: 'random', message: 'Randomness comes from the scenario seed, never Math.random.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'The engine runs on a virtual clock: no wall clock.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,64 @@
+import type { CompensationSpec, DependencyCondition, FailSpec, Join, Policy, Scenario, Step } from './types.ts';
+
+export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
+  failFast: true,
+  onFailure: 'continue',
+  compensation: 'none',
+  retryMode: 'graph-aware',
+  concurrency: 0,
+});
+
+export const DEFAULT_DURATION_MS = 100;
+
+/** A step with every default filled in: what the engine actually runs. */
+export interface ResolvedStep {
+  id: string;
+  label: string;
+  request: string | null;
+  durationMs: number;
+  fail: FailSpec | null;
+  timeoutMs: number | null;
+  retry: { maxAttempts: number; delayMs: number; factor: number };
+  compensation: (Required<Omit<CompensationSpec, 'fail'>> & Pick<CompensationSpec, 'fail'>) | null;
+  idempotent: boolean;
+  join: Join;
+  produces: string[];
+  consumes: string[];
+}
+
+/** `resolvePolicy({ policy: { failFast: false } })` → every policy field, defaults filled. */
+export function resolvePolicy(scenario: Pick<Scenario, 'policy'>): Policy {
+  return { ...DEFAULT_POLICY, ...(scenario.policy ?? {}) };
+}
+
+/** `resolveStep({ id: 'a' })` → `{ id: 'a', label: 'a', durationMs: 100, retry: { maxAttempts: 1, … }, … }`. */
+export function resolveStep(step: Step): ResolvedStep {
+  return {
+    id: step.id,
+    label: step.label ?? step.id,
+    request: step.request ?? null,
+    durationMs: step.durationMs ?? DEFAULT_DURATION_MS,
+    fail: step.fail ?? null,
+    timeoutMs: step.timeoutMs ?? null,
+    retry: {
+      maxAttempts: step.retry?.maxAttempts ?? 1,
+      delayMs: step.retry?.delayMs ?? 0,
+      factor: step.retry?.factor ?? 1,
+    },
+    compensation: step.compensation
+      ? {
+          label: step.compensation.label ?? `Undo ${step.label ?? step.id}`,
+          durationMs: step.compensation.durationMs ?? DEFAULT_DURATION_MS,
+          fail: step.compensation.fail,
+        }
+      : null,
+    idempotent: step.idempotent ?? true,
+    join: step.join ?? 'all',
+    produces: step.produces ?? [],
+    consumes: step.consumes ?? [],
+  };
+}
+
+export function conditionOf(dep: { on?: DependencyCondition }): DependencyCondition {
+  return dep.on ?? 'success';
+}
