@@ -1,17 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function Placeholder() {
-  return (
-    <main>
-      <h1>Ripple</h1>
-      <p>See how a 424 Failed Dependency spreads through dependent steps.</p>
-    </main>
-  );
-}
+import { App } from './App.tsx';
+import { RippleProvider } from '../store/context.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Placeholder />
+    <RippleProvider options={{ persist: true }}>
+      <App />
+    </RippleProvider>
   </StrictMode>,
 );

@@ -1,0 +1,4 @@
+// OWNER: share/embed engineer. Placeholder: the toolbar mounts <ShareMenu />.
+export function ShareMenu() {
+  return null;
+}
