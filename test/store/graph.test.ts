@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { cycleIfConnected, findPath, nextStepId, orderedSteps, slugify } from '../../src/store/graph.ts';
+import { scenario } from './helpers.ts';
+
+describe('graph helpers', () => {
+  const deps = scenario(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']]).dependencies;
+
+  test('findPath follows dependencies', () => {
+    expect(findPath(deps, 'a', 'c')).toEqual(['a', 'b', 'c']);
+    expect(findPath(deps, 'c', 'a')).toBeNull();
+  });
+
+  test('connecting c → a would close the cycle c → a → b → c', () => {
+    expect(cycleIfConnected(deps, 'c', 'a')).toEqual(['c', 'a', 'b', 'c']);
+    expect(cycleIfConnected(deps, 'a', 'a')).toEqual(['a', 'a']);
+    expect(cycleIfConnected(deps, 'a', 'c')).toBeNull();
+  });
+
+  test('nextStepId takes the smallest free number', () => {
+    expect(nextStepId([])).toBe('step-1');
+    expect(nextStepId([{ id: 'step-1' }, { id: 'step-3' }])).toBe('step-2');
+  });
+
+  test('orderedSteps is a dependency order (tab order of the canvas)', () => {
+    const s = scenario(['c', 'b', 'a'], [['a', 'b'], ['b', 'c']]);
+    expect(orderedSteps(s).map((x) => x.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  test('slugify makes an id from a label', () => {
+    expect(slugify('Create invoice!')).toBe('create-invoice');
+  });
+});

@@ -1,0 +1,41 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createEditorSlice, type EditorSlice } from '../../src/store/editor-slice.ts';
+import type { RippleStore, RippleStoreOptions } from '../../src/store/store.ts';
+import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
+
+/** The editor slice alone, so its tests do not depend on the run slice or the engine. */
+export function editorStore(options: RippleStoreOptions = {}): StoreApi<EditorSlice> {
+  return createStore<EditorSlice>()((set, get, api) =>
+    createEditorSlice(set as RippleStore['setState'], get as RippleStore['getState'], api as unknown as RippleStore, options),
+  );
+}
+
+/** `scenario(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']])`: steps placed left to right. */
+export function scenario(ids: string[], deps: [string, string][] = [], extra: Partial<Scenario> = {}): Scenario {
+  const steps: Step[] = ids.map((id, i) => ({ id, position: { x: i * 220, y: 0 } }));
+  const dependencies: Dependency[] = deps.map(([from, to]) => ({ from, to }));
+  return { version: 1, title: 'Test', steps, dependencies, ...extra };
+}
+
+/** A Map-backed localStorage for Node (which has none). */
+export class MemoryStorage implements Storage {
+  private map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  clear() {
+    this.map.clear();
+  }
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, String(value));
+  }
+}
