@@ -9,13 +9,20 @@ export interface RequestLine {
 }
 
 const METHOD = /^[A-Z][A-Z-]*$/;
+const HTTP_VERSION = /\s+HTTP\/\d(\.\d)?$/;
 
-/** `parseRequestLine('COPY /docs/a.txt')` → `{ method: 'COPY', target: '/docs/a.txt' }`. */
+/**
+ * `parseRequestLine('COPY /docs/a.txt')` → `{ method: 'COPY', target: '/docs/a.txt' }`. The
+ * target is the rest of the line (less a trailing `HTTP/1.1`), so a path with a space in it
+ * stays whole.
+ */
 export function parseRequestLine(request: string | undefined | null): RequestLine {
-  const parts = (request ?? '').trim().split(/\s+/).filter(Boolean);
-  if (parts.length === 0) return { method: null, target: null };
-  if (parts.length >= 2 && METHOD.test(parts[0])) return { method: parts[0], target: parts[1] };
-  if (parts[0].startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(parts[0])) return { method: null, target: parts[0] };
+  const line = (request ?? '').trim().replace(HTTP_VERSION, '');
+  const space = line.search(/\s/);
+  const first = space < 0 ? line : line.slice(0, space);
+  const rest = space < 0 ? '' : line.slice(space).trim();
+  if (rest !== '' && METHOD.test(first)) return { method: first, target: rest };
+  if (line.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(line)) return { method: null, target: line };
   return { method: null, target: null };
 }
 
