@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+// The command-line front end to the engine: `npm run simulate -- …` (issue #2 §6, issue #4 §4).
+// `run(argv, io)` does everything and returns the exit code, so tests call it in-process;
+// the last lines make this file runnable with tsx.
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { explain, replay, simulate } from '../engine/index.ts';
+import type { ReplayPlan, RunResult } from '../engine/types.ts';
+import { toGraphBatchResponse, type BatchRequestRef } from '../export/graph-batch-response.ts';
+import { findPreset, PRESETS } from '../presets/index.ts';
+import { importGraphBatch } from '../scenario/graph-batch.ts';
+import { buildShareUrl, decodeScenarioLink, parseShareUrl } from '../scenario/link-codec.ts';
+import { openScenario } from '../scenario/open-scenario.ts';
+import { formatProblem } from '../scenario/text.ts';
+import type { Problem, Scenario } from '../scenario/types.ts';
+import { validate } from '../scenario/validate.ts';
+import { parseCommand, UsageError, USAGE, type Command, type Source } from './args.ts';
+import { formatRunTable } from './table.ts';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads a whole text file; `-` is standard input. Throws like `fs.readFileSync`. */
+  readFile: (path: string) => string;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Where `--link` points when neither `--base` nor `RIPPLE_BASE_URL` says otherwise: `npm run dev`. */
+export const DEFAULT_BASE_URL = 'http://localhost:5173/';
+
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_INVALID = 2;
+
+/** Invalid input: every problem is printed as `path: message` and the exit code is 2. */
+class InputError extends Error {
+  constructor(
+    readonly heading: string,
+    readonly problems: Problem[],
+  ) {
+    super(heading);
+  }
+}
+
+/** Anything else that stops the command (unreadable file, unknown preset): exit code 1. */
+class CliError extends Error {}
+
+/**
+ * Runs one CLI invocation. `run(['--preset', 'payment-fails'], io)` prints the table to
+ * `io.stdout` and resolves to 0; invalid input resolves to 2, other errors to 1.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    await execute(command, io);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`${error.heading}\n`);
+      for (const p of error.problems) io.stderr(`${formatProblem(p)}\n`);
+      return EXIT_INVALID;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`error: ${error.message}\nRun with --help for usage.\n`);
+      return EXIT_ERROR;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`error: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
+    io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+async function execute(command: Command, io: CliIo): Promise<void> {
+  switch (command.kind) {
+    case 'help':
+      io.stdout(`${USAGE}\n`);
+      return;
+    case 'list-presets':
+      listPresets(io);
+      return;
+    case 'simulate':
+      simulateCommand(command, io);
+      return;
+    case 'link':
+      linkCommand(command, io);
+      return;
+    case 'decode':
+      decodeCommand(command.link, io);
+      return;
+    case 'graph-batch':
+      graphBatchCommand(command, io);
+      return;
+  }
+}
+
+function listPresets(io: CliIo): void {
+  const width = Math.max(...PRESETS.map((p) => p.name.length));
+  for (const p of PRESETS) io.stdout(`${p.name.padEnd(width)}  ${p.description}\n`);
+}
+
+function simulateCommand(command: Extract<Command, { kind: 'simulate' }>, io: CliIo): void {
+  const scenario = loadScenario(command.source, io);
+  const result = simulate(scenario);
+  if (!command.replay) {
+    io.stdout(command.json ? json(result) : formatRunTable(scenario, result, (id) => why(result, id)));
+    return;
+  }
+  const edited = loadScenario({ kind: 'file', path: command.replay.file }, io);
+  const from = command.replay.from;
+  const replayed = replay(edited, result, from);
+  if (!replayed.ok) throw new InputError(`cannot replay with ${command.replay.file}:`, replayed.error);
+  const { plan, run: replayRun } = replayed.value;
+  if (command.json) {
+    io.stdout(json({ run: result, replay: { plan, run: replayRun } }));
+    return;
+  }
+  io.stdout(formatRunTable(scenario, result, (id) => why(result, id)));
+  io.stdout(`\n${formatPlan(plan)}\n`);
+  io.stdout(formatRunTable(edited, replayRun, (id) => why(replayRun, id), 'Replay: '));
+}
+
+function formatPlan(plan: ReplayPlan): string {
+  const list = (ids: string[]) => (ids.length ? ids.join(', ') : '(none)');
+  const lines = [`Replay from: ${list(plan.from)}`, `  rerun: ${list(plan.rerun)}`, `  keep:  ${list(plan.keep)}`];
+  for (const w of plan.warnings) lines.push(`  warning: ${formatProblem(w)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `explain` gives the causal chain, root cause last. A table row shows the step's own
+ * sentence and the root cause's; the links in between are in `--json` and in the app.
+ */
+function why(result: RunResult, id: string): string {
+  const state = result.steps[id]?.state;
+  if (state === undefined || state === 'succeeded') return '';
+  const chain = explain(result, id);
+  return chain.length > 2 ? `${chain[0]} … ${chain[chain.length - 1]}` : chain.join(' ');
+}
+
+function linkCommand(command: Extract<Command, { kind: 'link' }>, io: CliIo): void {
+  const scenario = loadScenario(command.source, io);
+  const base = command.base ?? io.env?.RIPPLE_BASE_URL ?? DEFAULT_BASE_URL;
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new CliError(`--base: not an absolute URL: ${base}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--base: expected an http or https URL, got ${base}`);
+  io.stdout(`${buildShareUrl(base, scenario)}\n`);
+}
+
+function decodeCommand(link: string, io: CliIo): void {
+  const decoded = link.includes('#') ? parseShareUrl(link) : decodeScenarioLink(link);
+  if (!decoded.ok) {
+    const { message, problems } = decoded.error;
+    throw new InputError(message, problems ?? []);
+  }
+  for (const w of decoded.warnings) io.stderr(`warning: ${formatProblem(w)}\n`);
+  io.stdout(json(decoded.scenario));
+}
+
+function graphBatchCommand(command: Extract<Command, { kind: 'graph-batch' }>, io: CliIo): void {
+  const text = readText(command.file, io);
+  const imported = importGraphBatch(text);
+  if (!imported.ok) throw new InputError(`${command.file}: ${imported.message}`, imported.problems);
+  for (const w of imported.warnings) io.stderr(`warning: ${command.file}: ${formatProblem(w)}\n`);
+  const scenario = withFailures(imported.scenario, command.fail, imported.requests);
+  const result = simulate(scenario);
+  io.stdout(json(toGraphBatchResponse(result, scenario, imported.requests)));
+}
+
+/**
+ * Applies `--fail ID=STATUS` (ID: the batch's request id) to the imported batch; every bad
+ * entry is reported at once.
+ */
+export function withFailures(scenario: Scenario, entries: readonly string[], requests: readonly BatchRequestRef[]): Scenario {
+  const problems: Problem[] = [];
+  const stepOf = new Map(requests.map((r) => [r.requestId, r.stepId]));
+  const ids = requests.map((r) => r.requestId);
+  const fails = new Map<string, number>();
+  for (const entry of entries) {
+    const path = `--fail ${entry}`;
+    const match = /^([^=]+)=(\d{3})$/.exec(entry);
+    if (!match) {
+      problems.push({ path, message: 'expected ID=STATUS, e.g. 2=409' });
+      continue;
+    }
+    const [, requestId, digits] = match;
+    const id = stepOf.get(requestId) ?? '';
+    const status = Number(digits);
+    if (!stepOf.has(requestId)) problems.push({ path, message: `no request with id "${requestId}" in the batch (ids: ${ids.join(', ')})` });
+    else if (status === 424) problems.push({ path, message: '424 is what dependents answer; give the root failure its own status (400–599)' });
+    else if (status < 400 || status > 599) problems.push({ path, message: `a failing request answers 400–599, not ${status}` });
+    else if (fails.has(id)) problems.push({ path, message: `request "${requestId}" is already set to fail with ${fails.get(id)}` });
+    else fails.set(id, status);
+  }
+  if (problems.length) throw new InputError('invalid --fail:', problems);
+  const failed: Scenario = {
+    ...scenario,
+    steps: scenario.steps.map((s) => (fails.has(s.id) ? { ...s, fail: { status: fails.get(s.id)! } } : s)),
+  };
+  const checked = validate(failed);
+  if (!checked.ok) throw new InputError('the batch with its failures is not a valid scenario:', checked.problems);
+  return checked.scenario;
+}
+
+function loadScenario(source: Source, io: CliIo): Scenario {
+  if (source.kind === 'preset') {
+    const preset = findPreset(source.name);
+    if (!preset) throw new CliError(`unknown preset "${source.name}" (presets: ${PRESETS.map((p) => p.name).join(', ')})`);
+    return preset.scenario;
+  }
+  const opened = openScenario(readText(source.path, io));
+  if (!opened.ok) throw new InputError(`${source.path}: ${opened.message}`, opened.problems);
+  for (const w of opened.warnings) io.stderr(`warning: ${source.path}: ${formatProblem(w)}\n`);
+  return opened.scenario;
+}
+
+function readText(path: string, io: CliIo): string {
+  try {
+    return io.readFile(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliError(`cannot read ${path === '-' ? 'standard input' : path}: ${reason}`);
+  }
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** The real process: files from disk, `-` from standard input, output to the terminal. */
+export const nodeIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  env: process.env,
+};
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  // `… | head` closes the pipe early; that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  run(process.argv.slice(2), nodeIo).then((code) => {
+    process.exitCode = code;
+  });
+}

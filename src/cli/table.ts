@@ -1,0 +1,54 @@
+import { reasonPhrase } from '../engine/index.ts';
+import type { RunResult } from '../engine/types.ts';
+import type { Scenario } from '../scenario/types.ts';
+
+// The CLI's default output: a heading with the outcome, one row per step (step, state,
+// status, why) in scenario order, then lint warnings. Plain text, no colour, so it reads the
+// same in a terminal, a CI log and a test snapshot.
+
+/**
+ * ```
+ * Order pipeline: payment declined
+ * outcome: failed (207 Multi-Status), 200 ms
+ *
+ * STEP               STATE      STATUS  WHY
+ * authorize-payment  failed     402     …
+ * ```
+ */
+export function formatRunTable(scenario: Scenario, result: RunResult, why: (id: string) => string, prefix = ''): string {
+  const lines: string[] = [];
+  lines.push(`${prefix}${oneLine(scenario.title)}`);
+  lines.push(`outcome: ${result.outcome} (${result.httpStatus} ${reasonPhrase(result.httpStatus)}), ${result.durationMs} ms`);
+  if (result.compensationOrder.length) lines.push(`compensated in order: ${result.compensationOrder.join(', ')}`);
+  if (result.uncompensated.length) lines.push(`uncompensated: ${result.uncompensated.join(', ')}`);
+  lines.push('');
+
+  const rows: string[][] = [['STEP', 'STATE', 'STATUS', 'WHY']];
+  for (const step of scenario.steps) {
+    const r = result.steps[step.id];
+    if (!r) continue;
+    const status = r.status === null ? '-' : String(r.status);
+    const reused = r.reused ? ' (reused)' : '';
+    rows.push([step.id, `${r.state}${reused}`, status, oneLine(why(step.id))]);
+  }
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length)));
+  for (const row of rows) {
+    lines.push(
+      row
+        .map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell))
+        .join('  ')
+        .trimEnd(),
+    );
+  }
+  if (result.lint.length) {
+    lines.push('');
+    for (const w of result.lint) lines.push(`lint: ${w.path}: ${oneLine(w.message)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Scenario text may hold newlines or control characters; a table row must stay one line. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+}
