@@ -48,6 +48,9 @@ export interface ODataError {
 export function toGraphBatchResponse(run: RunResult, scenario: Scenario, requests?: readonly BatchRequestRef[]): GraphBatchResponse {
   const byId = new Map(run.response.results.map((r) => [r.id, r]));
   const refs: readonly BatchRequestRef[] = requests ?? scenario.steps.map((s) => ({ requestId: s.id, stepId: s.id }));
+  // The machine-readable 424 fields name requests the way the batch did.
+  const requestIdOf = new Map(refs.map((r) => [r.stepId, r.requestId]));
+  const toRequestId = (stepId: string) => requestIdOf.get(stepId) ?? stepId;
   const responses: GraphBatchResponseItem[] = [];
   for (const ref of refs) {
     const result = run.steps[ref.stepId];
@@ -58,7 +61,7 @@ export function toGraphBatchResponse(run: RunResult, scenario: Scenario, request
     if (ref.atomicityGroup !== undefined) item.atomicityGroup = ref.atomicityGroup;
     if (status >= 400) {
       item.headers = { 'content-type': 'application/json' };
-      item.body = toODataError(status, response, run.correlationId);
+      item.body = toODataError(status, response, run.correlationId, toRequestId);
     } else if (response?.body !== undefined) {
       item.headers = { 'content-type': 'application/json' };
       item.body = response.body;
@@ -68,13 +71,13 @@ export function toGraphBatchResponse(run: RunResult, scenario: Scenario, request
   return { responses };
 }
 
-function toODataError(status: number, response: StepResponse | undefined, correlationId: string): ODataError {
+function toODataError(status: number, response: StepResponse | undefined, correlationId: string, toRequestId: (stepId: string) => string): ODataError {
   const problem = asProblem(response?.body);
   const title = problem?.title ?? `HTTP ${status}`;
   const innerError: Record<string, unknown> = { 'request-id': correlationId };
-  if (problem?.failed_prerequisite_step !== undefined) innerError.failed_prerequisite_step = problem.failed_prerequisite_step;
-  if (problem?.root_cause_step !== undefined) innerError.root_cause_step = problem.root_cause_step;
-  if (problem?.dependency_path !== undefined) innerError.dependency_path = problem.dependency_path;
+  if (problem?.failed_prerequisite_step !== undefined) innerError.failed_prerequisite_step = toRequestId(problem.failed_prerequisite_step);
+  if (problem?.root_cause_step !== undefined) innerError.root_cause_step = toRequestId(problem.root_cause_step);
+  if (problem?.dependency_path !== undefined) innerError.dependency_path = problem.dependency_path.map(toRequestId);
   return {
     error: {
       code: errorCode(title),

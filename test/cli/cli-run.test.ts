@@ -240,6 +240,21 @@ describe('--input graph-batch FILE --fail ID=STATUS', () => {
     expect(three.body.error.innerError).toMatchObject({ failed_prerequisite_step: '2', root_cause_step: '2' });
   });
 
+  it('answers with the batch’s own request ids when import had to rename them', async () => {
+    const odd = JSON.stringify({
+      requests: [
+        { id: 'get me', method: 'GET', url: '/me' },
+        { id: 'b 2', method: 'POST', url: '/x', dependsOn: ['get me'], atomicityGroup: 'g1' },
+      ],
+    });
+    const { code, out } = await cli(['--input', 'graph-batch', 'odd.json', '--fail', 'get me=503'], { 'odd.json': odd });
+    expect(code).toBe(0);
+    const [first, second] = JSON.parse(out).responses;
+    expect(first).toMatchObject({ id: 'get me', status: 503 });
+    expect(second).toMatchObject({ id: 'b 2', status: 424, atomicityGroup: 'g1' });
+    expect(second.body.error.innerError).toMatchObject({ failed_prerequisite_step: 'get me', root_cause_step: 'get me', dependency_path: ['get me', 'b 2'] });
+  });
+
   it('runs the batch as is without --fail', async () => {
     const { code, out } = await cli(['--input', 'graph-batch', 'batch.json'], { 'batch.json': batch });
     expect(code).toBe(0);
