@@ -1,3 +1,4 @@
+import { simulate, stateAt } from '../../src/engine/index.ts';
 import { layout, readSvgLink, toSvg } from '../../src/export/svg.ts';
 import { escapeXml, unescapeXml } from '../../src/export/xml.ts';
 import { findPreset } from '../../src/presets/index.ts';
@@ -48,6 +49,16 @@ describe('toSvg', () => {
     // The success edge out of the failed step is drawn as broken.
     expect(svg).toContain('marker-end="url(#ripple-arrow-broken)"');
     expect(svg).toContain('<title>Create invoice — POST /invoices — blocked 424</title>');
+  });
+
+  it('takes the states straight from stateAt(run, i).steps or run.steps', () => {
+    const run = simulate(payment);
+    const failsAt = run.events.findIndex((e) => e.type === 'failed' && e.step === 'authorize-payment');
+    const before = toSvg(payment, stateAt(run, failsAt - 1).steps);
+    expect(before).toContain('>running</text>'); // the payment is still being authorized
+    expect(before).not.toContain('>blocked</text>');
+    const after = toSvg(payment, run.steps);
+    expect(after.match(/>blocked<\/text>/g)).toHaveLength(2);
   });
 
   it('draws failure and always dependencies dashed, with a label', () => {
