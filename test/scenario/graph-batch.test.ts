@@ -1,0 +1,221 @@
+import { GRAPH_BATCH_LIMIT, importGraphBatch, sanitizeStepId } from '../../src/scenario/graph-batch.ts';
+import { decodeScenarioLink, encodeScenarioLink } from '../../src/scenario/link-codec.ts';
+import { validate } from '../../src/scenario/validate.ts';
+import { lines } from './helpers.ts';
+
+/** The body of Microsoft Graph's own JSON batching example (five independent requests). */
+const graphExample = {
+  requests: [
+    { id: '1', method: 'GET', url: '/me/drive/root:/{file}:/content' },
+    { id: '2', method: 'GET', url: '/me/planner/tasks' },
+    { id: '3', method: 'GET', url: '/groups/{id}/events' },
+    { id: '4', url: '/me', method: 'PATCH', body: { city: 'Redmond' }, headers: { 'Content-Type': 'application/json' } },
+    {
+      id: '5',
+      url: 'users?$select=id,displayName,userPrincipalName&$filter=city eq null&$count=true',
+      method: 'GET',
+      headers: { ConsistencyLevel: 'eventual' },
+    },
+  ],
+};
+
+const orderBatch = {
+  requests: [
+    { id: '1', method: 'POST', url: '/orders', body: { sku: 'A-1' }, headers: { 'Content-Type': 'application/json' } },
+    { id: '2', method: 'POST', url: '/payments', dependsOn: ['1'] },
+    { id: '3', method: 'POST', url: '/invoices', dependsOn: ['1', '2'] },
+  ],
+};
+
+function problemsOf(input: unknown): string[] {
+  const r = importGraphBatch(input);
+  if (r.ok) throw new Error('expected problems');
+  return lines(r.problems);
+}
+
+describe('importGraphBatch', () => {
+  it('turns each request into a step with its request line', () => {
+    const r = importGraphBatch(graphExample);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.title).toBe('JSON $batch (5 requests)');
+    expect(r.scenario.steps).toEqual([
+      { id: '1', request: 'GET /me/drive/root:/{file}:/content' },
+      { id: '2', request: 'GET /me/planner/tasks' },
+      { id: '3', request: 'GET /groups/{id}/events' },
+      { id: '4', request: 'PATCH /me' },
+      { id: '5', request: 'GET users?$select=id,displayName,userPrincipalName&$filter=city eq null&$count=true' },
+    ]);
+    expect(r.scenario.dependencies).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(validate(r.scenario).ok).toBe(true);
+  });
+
+  it('turns dependsOn into success dependencies and keeps the id mapping', () => {
+    const r = importGraphBatch(JSON.stringify(orderBatch), { title: 'Order batch' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.title).toBe('Order batch');
+    expect(r.scenario.dependencies).toEqual([
+      { from: '1', to: '2' },
+      { from: '1', to: '3' },
+      { from: '2', to: '3' },
+    ]);
+    expect(r.requests).toEqual([
+      { requestId: '1', stepId: '1', method: 'POST', url: '/orders' },
+      { requestId: '2', stepId: '2', method: 'POST', url: '/payments' },
+      { requestId: '3', stepId: '3', method: 'POST', url: '/invoices' },
+    ]);
+    // It travels as a link like any scenario.
+    expect(decodeScenarioLink(encodeScenarioLink(r.scenario)).ok).toBe(true);
+  });
+
+  it('sanitises ids into step ids, keeps them unique, and labels steps with the original id', () => {
+    const r = importGraphBatch({
+      requests: [
+        { id: 'get user/1', method: 'get', url: '/users/1' },
+        { id: 'get user?1', method: 'GET', url: '/users/1?x' },
+        { id: '✓✓', method: 'GET', url: '/x' },
+        { id: '__proto__', method: 'GET', url: '/y', dependsOn: ['get user/1'] },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.requests.map((q) => [q.requestId, q.stepId])).toEqual([
+      ['get user/1', 'get-user-1'],
+      ['get user?1', 'get-user-1-2'],
+      ['✓✓', 'request-3'],
+      ['__proto__', 'proto'],
+    ]);
+    expect(r.scenario.steps.map((s) => s.label)).toEqual(['get user/1', 'get user?1', '✓✓', '__proto__']);
+    expect(r.scenario.steps[0].request).toBe('GET /users/1');
+    expect(r.scenario.dependencies).toEqual([{ from: 'get-user-1', to: 'proto' }]);
+    expect(lines(r.warnings)).toContain('requests[0].id: "get user/1" is not a valid step id; the step is called "get-user-1"');
+    expect(sanitizeStepId('  a  b ')).toBe('a-b');
+    expect(sanitizeStepId('x'.repeat(100))).toHaveLength(64);
+  });
+
+  it('names dependsOn entries that match no request, with a suggestion', () => {
+    expect(problemsOf({ requests: [{ id: 'ship', method: 'POST', url: '/s' }, { id: 'bill', method: 'POST', url: '/b', dependsOn: ['shipp', 'zzz'] }] })).toEqual([
+      'requests[1].dependsOn[0]: no request or atomicity group "shipp" (did you mean "ship"?)',
+      'requests[1].dependsOn[1]: no request or atomicity group "zzz"',
+    ]);
+  });
+
+  it('names a cycle in request ids', () => {
+    expect(
+      problemsOf({
+        requests: [
+          { id: '1', method: 'GET', url: '/a', dependsOn: ['3'] },
+          { id: '2', method: 'GET', url: '/b', dependsOn: ['1'] },
+          { id: '3', method: 'GET', url: '/c', dependsOn: ['2'] },
+        ],
+      }),
+    ).toEqual(['requests[0].dependsOn[0]: dependsOn forms a cycle: 1 → 2 → 3 → 1']);
+  });
+
+  it('refuses a request that depends on itself, and duplicate ids', () => {
+    expect(problemsOf({ requests: [{ id: '1', method: 'GET', url: '/a', dependsOn: ['1'] }, { id: '1', method: 'GET', url: '/b' }] })).toEqual([
+      'requests[1].id: duplicate request id "1" (also requests[0].id)',
+      'requests[0].dependsOn[0]: a request cannot depend on itself ("1")',
+    ]);
+  });
+
+  it(`allows more than ${GRAPH_BATCH_LIMIT} requests but warns that Graph would not`, () => {
+    const requests = Array.from({ length: 25 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: `/items/${i + 1}` }));
+    const r = importGraphBatch({ requests });
+    expect(r.ok).toBe(true);
+    expect(r.ok && lines(r.warnings)).toEqual(['requests: 25 requests: Microsoft Graph limits a JSON batch to 20 (it would answer 400 to the whole batch)']);
+    expect(r.ok && r.scenario.steps).toHaveLength(25);
+  });
+
+  it('lets dependsOn name an OData atomicity group: every request in it', () => {
+    const r = importGraphBatch({
+      requests: [
+        { id: 'a1', atomicityGroup: 'g1', method: 'POST', url: '/a' },
+        { id: 'a2', atomicityGroup: 'g1', method: 'POST', url: '/b' },
+        { id: 'c', method: 'POST', url: '/c', dependsOn: ['g1'] },
+        { id: 'a3', atomicityGroup: 'g1', method: 'POST', url: '/d' },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // The whole group, including a member listed after the dependent.
+    expect(r.scenario.dependencies).toEqual([
+      { from: 'a1', to: 'c' },
+      { from: 'a2', to: 'c' },
+      { from: 'a3', to: 'c' },
+    ]);
+    expect(r.requests.map((q) => q.atomicityGroup)).toEqual(['g1', 'g1', undefined, 'g1']);
+    expect(lines(r.warnings)).toEqual([
+      'requests[3].atomicityGroup: requests of group "g1" are not adjacent; OData requires a group\'s requests to follow one another',
+      'requests: atomicity groups are kept in the import\'s request list only: Ripple does not run a group as one all-or-nothing unit',
+    ]);
+  });
+
+  it('warns about what it cannot simulate or ignores, and about OData\'s rules', () => {
+    const r = importGraphBatch({
+      nextLink: 'x',
+      requests: [
+        { id: 1, method: 'GET', url: '/a', dependsOn: [2], if: '$1/ok', priority: 'high' },
+        { id: 2, method: 'GET', url: '/b', dependsOn: ['1', '1'] },
+      ],
+    });
+    expect(r.ok).toBe(false); // 1 → 2 → 1
+    const ok = importGraphBatch({
+      nextLink: 'x',
+      requests: [
+        { id: 1, method: 'GET', url: '/a', dependsOn: [2], if: '$1/ok', priority: 'high' },
+        { id: 2, method: 'GET', url: '/b' },
+        { id: 3, method: 'GET', url: '/c', dependsOn: ['2', '2'] },
+      ],
+    });
+    expect(ok.ok).toBe(true);
+    expect(ok.ok && lines(ok.warnings)).toEqual([
+      'nextLink: not part of a JSON batch request body; ignored',
+      'requests[0].priority: not part of a batch request; ignored',
+      'requests[0].if: conditional requests are not simulated; the request always runs',
+      'requests: request ids should be strings; numbers were read as their text',
+      'requests[0].dependsOn[0]: "2" comes later in the batch; OData requires dependsOn to name earlier requests',
+      'requests[2].dependsOn[1]: repeats a dependency on "2"; counted once',
+    ]);
+  });
+
+  it('shortens request lines longer than a step allows, and says so', () => {
+    const r = importGraphBatch({ requests: [{ id: '1', method: 'GET', url: '/' + 'x'.repeat(300) }] });
+    expect(r.ok && r.scenario.steps[0].request).toHaveLength(200);
+    expect(r.ok && lines(r.warnings)).toEqual(['requests[0].url: the request line is longer than 200 characters and was shortened']);
+  });
+
+  it('checks the shape of the body and names every problem', () => {
+    expect(problemsOf({})).toEqual(['requests: missing (expected a list of requests like { "id": "1", "method": "GET", "url": "/me" })']);
+    expect(problemsOf({ requests: {} })).toEqual(['requests: expected a list of requests like { "id": "1", "method": "GET", "url": "/me" }, got an object']);
+    expect(problemsOf([])).toEqual(['expected a JSON batch body like { "requests": [ … ] }, got an array']);
+    expect(problemsOf({ requests: [] })).toEqual(['requests: the batch has no requests']);
+    expect(problemsOf({ requests: [{}, { id: true, method: 'GET /x', url: 5, dependsOn: 'a', atomicityGroup: '', headers: [] }, 'GET /'] })).toEqual([
+      'requests[0].id: missing (expected the request id as a string)',
+      'requests[0].method: missing (expected an HTTP method like "GET")',
+      'requests[0].url: missing (expected the request URL as a string)',
+      'requests[1].id: expected the request id as a string, got true',
+      'requests[1].method: expected an HTTP method like "GET", got "GET /x"',
+      'requests[1].url: expected the request URL as a string, got 5',
+      'requests[1].dependsOn: expected a list of request ids, got "a"',
+      'requests[1].atomicityGroup: expected a group name as a string, got ""',
+      'requests[1].headers: expected an object of headers, got an array',
+      'requests[2]: expected a request object like { "id": "1", "method": "GET", "url": "/me" }, got "GET /"',
+    ]);
+  });
+
+  it('gives typed errors for text that is not JSON, too large, or too many requests', () => {
+    expect(importGraphBatch('{"requests": [')).toMatchObject({ ok: false, kind: 'not-json' });
+    expect(importGraphBatch(' '.repeat(1_000_001))).toMatchObject({ ok: false, kind: 'too-large' });
+    const many = { requests: Array.from({ length: 2_001 }, (_, i) => ({ id: String(i), method: 'GET', url: '/' })) };
+    expect(importGraphBatch(many)).toMatchObject({ ok: false, kind: 'too-large', message: 'The batch has 2,001 requests; Ripple opens at most 2,000 steps.' });
+  });
+
+  it('never throws', () => {
+    for (const input of [null, undefined, 5, 'x', '['.repeat(100_000), { requests: [null, [], 5] }, new Proxy({}, { get: () => { throw new Error('x'); } })]) {
+      expect(importGraphBatch(input).ok).toBe(false);
+    }
+  });
+});
