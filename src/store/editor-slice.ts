@@ -3,7 +3,7 @@ import type { RippleStore, RippleStoreOptions } from './store.ts';
 import { checkScenario, restoreScenario } from './edit-check.ts';
 import { cycleIfConnected, hasDependency, nextStepId } from './graph.ts';
 import { EMPTY_HISTORY, record, redo as redoHistory, undo as undoHistory, type History } from './history.ts';
-import { needsLayout, withLayout } from './auto-layout.ts';
+import { layeredLayout, needsLayout, withPositions } from './simple-layout.ts';
 import { DRAFT_KEY, PREVIOUS_DRAFT_KEY, readDraft, writeDraft, type SavedDraft } from './persistence.ts';
 
 // OWNER: editor engineer. Contract others rely on: `scenario`, `readOnly`, `selectedStepId`,
@@ -54,6 +54,8 @@ export interface EditorSlice {
   dirty: boolean;
   /** The draft a load replaced, kept so loading never silently destroys work. */
   previousDraft: SavedDraft | null;
+  /** Increases when the whole picture changes (load, restore, auto-layout): the canvas fits the view. */
+  viewSeq: number;
 
   selectStep: (id: string | null) => void;
   setSelection: (ids: string[], edge?: EdgeRef | null) => void;
@@ -80,7 +82,8 @@ export interface EditorSlice {
   setPolicy: (patch: Partial<Policy>) => EditResult;
   setTitle: (title: string) => EditResult;
   setDescription: (description: string) => EditResult;
-  autoLayout: () => void;
+  /** "Tidy": lay every step out left to right with dagre (loaded on demand); one undo step. */
+  autoLayout: () => Promise<void>;
   undo: () => void;
   redo: () => void;
   /** Write the autosave now instead of after the debounce (page hide, tests). */
@@ -113,7 +116,7 @@ function samePosition(a: Position | undefined, b: Position): boolean {
 }
 
 function prepare(scenario: Scenario): Scenario {
-  return needsLayout(scenario) ? withLayout(scenario) : scenario;
+  return needsLayout(scenario) ? withPositions(scenario, layeredLayout(scenario)) : scenario;
 }
 
 /** Keep the selection to steps and edges that still exist (after delete, undo, load). */
@@ -188,6 +191,7 @@ export function createEditorSlice(
       dirty: false,
       history: record(state.history, { scenario: state.scenario, dirty: state.dirty }, opts.label ?? 'load scenario'),
       previousDraft: keepDraft ? { scenario: state.scenario, dirty: true, savedAt: Date.now() } : state.previousDraft,
+      viewSeq: state.viewSeq + 1,
       selectedStepId: null,
       selectedStepIds: [],
       selectedEdge: null,
@@ -236,6 +240,7 @@ export function createEditorSlice(
     history: EMPTY_HISTORY,
     dirty: initial.dirty,
     previousDraft: initial.previousDraft,
+    viewSeq: 0,
 
     selectStep: (id) => set({ selectedStepId: id, selectedStepIds: id ? [id] : [], selectedEdge: null }),
     setSelection: (ids, edge = null) => {
@@ -270,6 +275,7 @@ export function createEditorSlice(
         dirty: true,
         history: record(state.history, { scenario: state.scenario, dirty: state.dirty }, 'restore previous draft'),
         previousDraft: keep ? { scenario: state.scenario, dirty: true, savedAt: Date.now() } : null,
+        viewSeq: state.viewSeq + 1,
         selectedStepId: null,
         selectedStepIds: [],
         selectedEdge: null,
@@ -423,12 +429,14 @@ export function createEditorSlice(
       return commit('edit description', next);
     },
 
-    autoLayout: () => {
+    autoLayout: async () => {
+      if (get().scenario.steps.length === 0) return;
+      const { computeLayout } = await import('./auto-layout.ts');
+      // Lay out the scenario as it is once dagre has loaded (an edit may have come in between).
       const { scenario } = get();
-      if (scenario.steps.length === 0) return;
-      const next = withLayout(scenario);
+      const next = withPositions(scenario, computeLayout(scenario));
       if (next.steps.every((s, i) => samePosition(scenario.steps[i].position, s.position!))) return;
-      commit('auto-layout', next);
+      commit('auto-layout', next, { viewSeq: get().viewSeq + 1 });
     },
 
     undo: () => {

@@ -189,11 +189,11 @@ describe('configuring keeps the scenario valid', () => {
     expect(store.getState().scenario).toEqual(scenario(['a']));
   });
 
-  test('autoLayout is one undo step; steps end up left to right', () => {
+  test('autoLayout (dagre, loaded on demand) is one undo step; steps end up left to right', async () => {
     const s = scenario(['a', 'b'], [['a', 'b']]);
     s.steps[0].position = { x: 500, y: 500 };
     const store = editorStore({ scenario: s });
-    store.getState().autoLayout();
+    await store.getState().autoLayout();
     const [a, b] = store.getState().scenario.steps;
     expect(a.position!.x).toBeLessThan(b.position!.x);
     store.getState().undo();
@@ -248,7 +248,7 @@ describe('selection', () => {
 });
 
 describe('undo / redo', () => {
-  test('every kind of edit undoes and redoes', () => {
+  test('every kind of edit undoes and redoes', async () => {
     const store = editorStore({ scenario: scenario(['a', 'b']) });
     const snapshots = [store.getState().scenario];
     const edits = [
@@ -262,7 +262,7 @@ describe('undo / redo', () => {
       () => store.getState().deleteSteps(['a']),
     ];
     for (const edit of edits) {
-      edit();
+      await edit();
       snapshots.push(store.getState().scenario);
     }
     expect(new Set(snapshots).size).toBe(snapshots.length);

@@ -1,0 +1,59 @@
+import type { Position, Scenario } from '../scenario/types.ts';
+import { LAYER_GAP_X, LAYER_GAP_Y } from './layout-constants.ts';
+
+// A small synchronous left-to-right layered layout for scenarios that arrive without positions
+// (files, CLI output). Rank = longest path from a root; within a layer, steps are ordered by the
+// mean place of their prerequisites so edges cross less. The "Tidy" button uses dagre, loaded
+// on demand (src/store/auto-layout.ts), which does better on large graphs.
+export function layeredLayout(scenario: Scenario): Record<string, Position> {
+  const ids = scenario.steps.map((s) => s.id);
+  const preds = new Map(ids.map((id) => [id, [] as string[]]));
+  const succs = new Map(ids.map((id) => [id, [] as string[]]));
+  for (const d of scenario.dependencies) {
+    preds.get(d.to)?.push(d.from);
+    succs.get(d.from)?.push(d.to);
+  }
+  // Longest-path ranks in topological order (Kahn).
+  const indegree = new Map(ids.map((id) => [id, preds.get(id)!.length]));
+  const rank = new Map(ids.map((id) => [id, 0]));
+  const queue = ids.filter((id) => indegree.get(id) === 0);
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i];
+    for (const next of succs.get(id)!) {
+      rank.set(next, Math.max(rank.get(next)!, rank.get(id)! + 1));
+      indegree.set(next, indegree.get(next)! - 1);
+      if (indegree.get(next) === 0) queue.push(next);
+    }
+  }
+  const layers: string[][] = [];
+  for (const id of ids) (layers[rank.get(id)!] ??= []).push(id);
+  const order = new Map<string, number>();
+  layers.forEach((layer, r) => {
+    if (r > 0) {
+      const key = (id: string) => {
+        const p = preds.get(id)!.filter((x) => order.has(x));
+        return p.length ? p.reduce((sum, x) => sum + order.get(x)!, 0) / p.length : Infinity;
+      };
+      layer.sort((a, b) => key(a) - key(b));
+    }
+    layer.forEach((id, i) => order.set(id, i));
+  });
+  const tallest = Math.max(0, ...layers.map((l) => l?.length ?? 0));
+  const out: Record<string, Position> = {};
+  layers.forEach((layer, r) => {
+    const offset = ((tallest - layer.length) * LAYER_GAP_Y) / 2;
+    layer.forEach((id, i) => {
+      out[id] = { x: r * LAYER_GAP_X, y: Math.round(offset + i * LAYER_GAP_Y) };
+    });
+  });
+  return out;
+}
+
+export function needsLayout(scenario: Scenario): boolean {
+  return scenario.steps.some((s) => !s.position);
+}
+
+/** The scenario with every step placed by `positions`. */
+export function withPositions(scenario: Scenario, positions: Record<string, Position>): Scenario {
+  return { ...scenario, steps: scenario.steps.map((s) => (positions[s.id] ? { ...s, position: positions[s.id] } : s)) };
+}
