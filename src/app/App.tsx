@@ -1,22 +1,66 @@
 // OWNER: editor engineer. Layout: toolbar on top, canvas in the middle, a side panel
 // (editor panels + <RunSidePanel/>), and <PlaybackDock/> (transport, timeline, log) below.
-import { RunSidePanel, PlaybackDock } from '../panels/RunPanels.tsx';
-import { ShareMenu } from './share/ShareMenu.tsx';
+import { useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { PlaybackDock } from '../panels/RunPanels.tsx';
+import { useRipple } from '../store/context.tsx';
+import { StepCanvas } from '../canvas/StepCanvas.tsx';
+import { EmptyCanvas } from '../canvas/EmptyCanvas.tsx';
+import { useAddStep } from '../canvas/use-add-step.ts';
+import { StepTable } from '../panels/StepTable.tsx';
+import { Gallery } from '../panels/Gallery.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { NoticeBar } from './NoticeBar.tsx';
+import { usePrefs, useTheme } from './use-prefs.ts';
+import { useEditorShortcuts } from './use-shortcuts.ts';
 
 export function App() {
   return (
+    <ReactFlowProvider>
+      <Editor />
+    </ReactFlowProvider>
+  );
+}
+
+function firstVisit(seenGallery: boolean, readOnly: boolean): boolean {
+  // A link being opened (#…) shows its own scenario, not the gallery.
+  return !seenGallery && !readOnly && (typeof location === 'undefined' || location.hash === '');
+}
+
+function Editor() {
+  const [prefs, setPrefs] = usePrefs();
+  const theme = useTheme(prefs.theme);
+  const readOnly = useRipple((s) => s.readOnly);
+  const empty = useRipple((s) => s.scenario.steps.length === 0);
+  const [galleryOpen, setGalleryOpen] = useState(() => firstVisit(prefs.seenGallery, readOnly));
+  const addStep = useAddStep();
+  useEditorShortcuts({ addStep });
+
+  const openGallery = () => setGalleryOpen(true);
+  const closeGallery = () => {
+    setGalleryOpen(false);
+    if (!prefs.seenGallery) setPrefs({ seenGallery: true });
+  };
+
+  return (
     <div className="app">
-      <header className="toolbar">
-        <h1>Ripple</h1>
-        <ShareMenu />
-      </header>
+      <a className="skip-link" href="#side-panel">
+        Skip to the panels
+      </a>
+      <Toolbar onOpenGallery={openGallery} onAddStep={addStep} prefs={prefs} setPrefs={setPrefs} />
       <main className="workspace">
-        <section className="canvas-area" aria-label="Step graph" />
-        <aside className="side-panel">
-          <RunSidePanel />
+        <section className="canvas-area" aria-label={prefs.view === 'table' ? 'Steps (table)' : 'Step graph'}>
+          {prefs.view === 'table' ? <StepTable /> : <StepCanvas colorMode={theme} />}
+          {empty && !readOnly && <EmptyCanvas onOpenGallery={openGallery} onAddStep={addStep} />}
+          <NoticeBar />
+        </section>
+        <aside className="side-panel" id="side-panel" aria-label="Inspector and run">
+          <SidePanel />
         </aside>
       </main>
       <PlaybackDock />
+      {galleryOpen && <Gallery onClose={closeGallery} />}
     </div>
   );
 }

@@ -1,0 +1,78 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRipple } from '../store/context.tsx';
+import { Inspector } from '../panels/Inspector.tsx';
+import { EdgeInspector } from '../panels/EdgeInspector.tsx';
+import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
+import { RunSidePanel } from '../panels/RunPanels.tsx';
+
+type Tab = 'step' | 'scenario' | 'run';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'step', label: 'Step' },
+  { id: 'scenario', label: 'Scenario' },
+  { id: 'run', label: 'Run' },
+];
+
+/**
+ * Inspector, scenario settings and the run panels as tabs. It follows what the person does:
+ * selecting something before a run shows the inspector; a new run shows the run panels
+ * (where "Why 424?" answers for the selected step).
+ */
+export function SidePanel() {
+  const readOnly = useRipple((s) => s.readOnly);
+  const run = useRipple((s) => s.run);
+  const selectedStepId = useRipple((s) => s.selectedStepId);
+  const selectedEdge = useRipple((s) => s.selectedEdge);
+  const [tab, setTab] = useState<Tab>(readOnly ? 'run' : 'scenario');
+  const [seen, setSeen] = useState({ run, selectedStepId, selectedEdge });
+  if (seen.run !== run || seen.selectedStepId !== selectedStepId || seen.selectedEdge !== selectedEdge) {
+    setSeen({ run, selectedStepId, selectedEdge });
+    if (run && run !== seen.run) setTab('run');
+    else if (!run && (selectedStepId || selectedEdge) && !readOnly) setTab('step');
+  }
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null });
+  const tabs = readOnly ? TABS.filter((t) => t.id === 'run') : TABS;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const i = tabs.findIndex((t) => t.id === tab);
+    let next: number | null = null;
+    if (event.key === 'ArrowRight') next = (i + 1) % tabs.length;
+    if (event.key === 'ArrowLeft') next = (i - 1 + tabs.length) % tabs.length;
+    if (event.key === 'Home') next = 0;
+    if (event.key === 'End') next = tabs.length - 1;
+    if (next === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setTab(tabs[next].id);
+    refs.current[tabs[next].id]?.focus();
+  };
+
+  return (
+    <>
+      <div className="tabs" role="tablist" aria-label="Panels" onKeyDown={onKeyDown}>
+        {tabs.map((t) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              refs.current[t.id] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            className="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`tabpanel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
+        {tab === 'step' && (selectedEdge ? <EdgeInspector /> : <Inspector />)}
+        {tab === 'scenario' && <ScenarioPanel />}
+        {tab === 'run' && <RunSidePanel />}
+      </div>
+    </>
+  );
+}

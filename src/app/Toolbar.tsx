@@ -1,0 +1,115 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useRipple, useRippleStore } from '../store/context.tsx';
+import type { RippleState } from '../store/store.ts';
+import type { Prefs } from '../store/persistence.ts';
+import { ShareMenu } from './share/ShareMenu.tsx';
+
+const selectToolbar = (s: RippleState) => ({
+  title: s.scenario.title,
+  canUndo: s.history.past.length > 0,
+  canRedo: s.history.future.length > 0,
+  undoLabel: s.history.past.at(-1)?.label,
+  redoLabel: s.history.future[0]?.label,
+  readOnly: s.readOnly,
+  hasSteps: s.scenario.steps.length > 0,
+  previousTitle: s.previousDraft?.scenario.title ?? null,
+});
+
+const THEME_NEXT: Record<Prefs['theme'], Prefs['theme']> = { system: 'light', light: 'dark', dark: 'system' };
+const THEME_TEXT: Record<Prefs['theme'], string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
+
+function Button({ icon, text, label, iconOnly = false, ...rest }: { icon: string; text: string; label?: string; iconOnly?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  return (
+    <button type="button" className={iconOnly ? 'btn btn--icon' : 'btn'} aria-label={label ?? text} {...rest}>
+      <span className="btn__icon" aria-hidden="true">
+        {icon}
+      </span>
+      {!iconOnly && <span className="btn__text">{text}</span>}
+    </button>
+  );
+}
+
+export function Toolbar({
+  onOpenGallery,
+  onAddStep,
+  prefs,
+  setPrefs,
+}: {
+  onOpenGallery: () => void;
+  onAddStep: () => void;
+  prefs: Prefs;
+  setPrefs: (patch: Partial<Prefs>) => void;
+}) {
+  const store = useRippleStore();
+  const t = useRipple(useShallow(selectToolbar));
+  return (
+    <header className="toolbar">
+      <h1>
+        <span className="brand-mark" aria-hidden="true">
+          424
+        </span>
+        Ripple
+      </h1>
+      <span className="toolbar__title" title={t.title}>
+        {t.title}
+      </span>
+      <div className="toolbar__tools">
+      {!t.readOnly && (
+        <div className="toolbar__group" role="group" aria-label="Edit">
+          <Button icon="☰" text="Examples" label="Examples: open a preset scenario" onClick={onOpenGallery} />
+          <Button icon="+" text="Add step" title="Add step (N)" aria-keyshortcuts="N" onClick={onAddStep} />
+          <Button icon="⇶" text="Tidy" label="Auto-layout: arrange left to right" title="Arrange steps left to right" disabled={!t.hasSteps} onClick={() => store.getState().autoLayout()} />
+          <span className="toolbar__sep" aria-hidden="true" />
+          <Button
+            icon="↶"
+            text="Undo"
+            iconOnly
+            title={t.undoLabel ? `Undo ${t.undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}
+            aria-keyshortcuts="Control+Z"
+            disabled={!t.canUndo}
+            onClick={() => store.getState().undo()}
+          />
+          <Button
+            icon="↷"
+            text="Redo"
+            iconOnly
+            title={t.redoLabel ? `Redo ${t.redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'}
+            aria-keyshortcuts="Control+Shift+Z Control+Y"
+            disabled={!t.canRedo}
+            onClick={() => store.getState().redo()}
+          />
+          {t.previousTitle !== null && (
+            <Button icon="↺" text="Restore draft" label={`Restore previous draft “${t.previousTitle}”`} title={`Restore previous draft “${t.previousTitle}”`} onClick={() => store.getState().restorePreviousDraft()} />
+          )}
+        </div>
+      )}
+      <span className="toolbar__spacer" />
+      <div className="toolbar__group" role="group" aria-label="View">
+        <Button
+          icon="▤"
+          text="Table"
+          label="Table view"
+          aria-pressed={prefs.view === 'table'}
+          title="Show the steps as a table"
+          onClick={() => setPrefs({ view: prefs.view === 'table' ? 'canvas' : 'table' })}
+        />
+        <Button
+          icon="◐"
+          text={THEME_TEXT[prefs.theme]}
+          iconOnly
+          label={`Theme: ${THEME_TEXT[prefs.theme].toLowerCase()}. Switch to ${THEME_TEXT[THEME_NEXT[prefs.theme]].toLowerCase()}`}
+          title={`Theme: ${THEME_TEXT[prefs.theme].toLowerCase()} — switch to ${THEME_TEXT[THEME_NEXT[prefs.theme]].toLowerCase()}`}
+          onClick={() => setPrefs({ theme: THEME_NEXT[prefs.theme] })}
+        />
+        <ShareMenu />
+      </div>
+      </div>
+      <button type="button" className="btn btn--primary" title="Run the simulation (Ctrl+Enter)" aria-keyshortcuts="Control+Enter" onClick={() => store.getState().runScenario()}>
+        <span className="btn__icon" aria-hidden="true">
+          ▶
+        </span>
+        <span className="btn__text">Run</span>
+      </button>
+    </header>
+  );
+}

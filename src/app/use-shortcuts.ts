@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { useRippleStore } from '../store/context.tsx';
+
+// Editor shortcuts. Typing in a field keeps the field's own keys (its Ctrl+Z undoes text,
+// Backspace deletes characters), and nothing fires behind an open dialog.
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return true;
+  return false;
+}
+
+export interface ShortcutActions {
+  addStep: () => void;
+}
+
+export function useEditorShortcuts({ addStep }: ShortcutActions): void {
+  const store = useRippleStore();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      const state = store.getState();
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key;
+      if (mod && key === 'Enter') {
+        event.preventDefault();
+        state.runScenario();
+        return;
+      }
+      if (state.readOnly || isTypingTarget(event.target)) return;
+      if (mod) {
+        const lower = key.toLowerCase();
+        if (lower === 'z' && !event.shiftKey) state.undo();
+        else if ((lower === 'z' && event.shiftKey) || lower === 'y') state.redo();
+        else return;
+        event.preventDefault();
+        return;
+      }
+      if (event.shiftKey && key !== 'N') return;
+      switch (key) {
+        case 'n':
+        case 'N':
+          addStep();
+          break;
+        case 'F2':
+          if (state.selectedStepId) state.startRename(state.selectedStepId);
+          else return;
+          break;
+        case 'Delete':
+        case 'Backspace':
+          if (state.selectedStepIds.length === 0 && !state.selectedEdge) return;
+          state.deleteSelection();
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, addStep]);
+}

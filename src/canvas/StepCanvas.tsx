@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import { useRipple, useRippleStore } from '../store/context.tsx';
+import type { RippleState } from '../store/store.ts';
+import { selectLiveStates } from '../store/selectors.ts';
+import type { Position } from '../scenario/types.ts';
+import { buildEdges, buildNodes, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
+import { StepNode } from './StepNode.tsx';
+import { DependencyEdge } from './DependencyEdge.tsx';
+import { useLintByStep } from './use-lint.ts';
+import { usePrefersReducedMotion } from './use-reduced-motion.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../store/layout-constants.ts';
+
+const nodeTypes = { step: StepNode };
+// Fit the graph, but never so small that labels are unreadable on a phone: pan for the rest.
+const FIT = { padding: 0.2, maxZoom: 1.25, minZoom: 0.6 };
+const edgeTypes = { dependency: DependencyEdge };
+
+const selectCanvas = (s: RippleState) => ({
+  scenario: s.scenario,
+  selectedStepIds: s.selectedStepIds,
+  selectedEdge: s.selectedEdge,
+  renamingStepId: s.renamingStepId,
+  readOnly: s.readOnly,
+  highlightPath: s.highlightPath,
+  viewSeq: s.viewSeq,
+});
+
+/** Keep what React Flow learnt about a node (its measured size, a drag in progress) across rebuilds. */
+function mergeNodes(built: StepFlowNode[], previous: StepFlowNode[]): StepFlowNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  return built.map((node) => {
+    const prev = byId.get(node.id);
+    if (!prev) return node;
+    return {
+      ...node,
+      measured: prev.measured,
+      ...(prev.dragging ? { position: prev.position, dragging: true } : {}),
+    };
+  });
+}
+
+export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
+  const store = useRippleStore();
+  const { scenario, selectedStepIds, selectedEdge, renamingStepId, readOnly, highlightPath, viewSeq } = useRipple(useShallow(selectCanvas));
+  const live = useRipple(selectLiveStates);
+  const lint = useLintByStep();
+  const reducedMotion = usePrefersReducedMotion();
+  const { screenToFlowPosition, fitView } = useReactFlow<StepFlowNode, DependencyFlowEdge>();
+
+  const inputs = useMemo(
+    () => ({ scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly }),
+    [scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly],
+  );
+  const built = useMemo(() => buildNodes(inputs), [inputs]);
+  const edges = useMemo(() => buildEdges(inputs), [inputs]);
+
+  // React Flow needs node objects it can annotate (measured size, dragging); the store's
+  // scenario stays the source of truth and positions are committed when a move ends.
+  const [nodes, setNodes] = useState<StepFlowNode[]>(built);
+  const [lastBuilt, setLastBuilt] = useState(built);
+  if (lastBuilt !== built) {
+    setLastBuilt(built);
+    setNodes((prev) => mergeNodes(built, prev));
+  }
+
+  useEffect(() => {
+    if (viewSeq === 0) return;
+    void fitView({ ...FIT, duration: reducedMotion ? 0 : 250 });
+  }, [viewSeq, fitView, reducedMotion]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepFlowNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      // A drag (or an arrow-key move) ends with position changes marked not dragging: commit
+      // them together, so moving several steps is one undo step.
+      const moved: Record<string, Position> = {};
+      let any = false;
+      for (const change of changes) {
+        if (change.type === 'position' && change.position && change.dragging === false) {
+          moved[change.id] = change.position;
+          any = true;
+        }
+      }
+      if (any) store.getState().moveSteps(moved);
+    },
+    [store],
+  );
+
+  const onSelectionChange = useCallback(
+    ({ nodes: selNodes, edges: selEdges }: OnSelectionChangeParams) => {
+      const state = store.getState();
+      const ids = selNodes.map((n) => n.id);
+      const edge = selEdges[0] ? { from: selEdges[0].source, to: selEdges[0].target } : null;
+      const sameIds = ids.length === state.selectedStepIds.length && ids.every((id) => state.selectedStepIds.includes(id));
+      const sameEdge = edge?.from === state.selectedEdge?.from && edge?.to === state.selectedEdge?.to;
+      if (sameIds && sameEdge) return;
+      if (edge && ids.length === 0) state.selectEdge(edge);
+      else state.setSelection(ids, ids.length === 0 ? edge : null);
+    },
+    [store],
+  );
+
+  const onConnect = useCallback((c: Connection) => void store.getState().connect(c.source, c.target), [store]);
+
+  const onNodeClick = useCallback(
+    (event: MouseEvent, node: StepFlowNode) => {
+      // The clicked step becomes the primary selection (what the inspector shows).
+      if (event.shiftKey || event.ctrlKey || event.metaKey) return;
+      const state = store.getState();
+      if (state.selectedStepId !== node.id && state.selectedStepIds.includes(node.id)) state.setSelection([...state.selectedStepIds.filter((id) => id !== node.id), node.id]);
+    },
+    [store],
+  );
+
+  const onNodeDoubleClick = useCallback((_: MouseEvent, node: StepFlowNode) => store.getState().startRename(node.id), [store]);
+
+  const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (readOnly || !(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+    const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const id = store.getState().addStep({ position: { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 } });
+    if (id) store.getState().startRename(id);
+  };
+
+  return (
+    <div className={readOnly ? 'canvas read-only' : 'canvas'} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
+      <ReactFlow<StepFlowNode, DependencyFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onSelectionChange={onSelectionChange}
+        onConnect={readOnly ? undefined : onConnect}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
+        colorMode={colorMode}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.2}
+        maxZoom={2}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesFocusable
+        nodesFocusable
+        elementsSelectable
+        ariaLabelConfig={{
+          'node.a11yDescription.default': 'Press Enter or Space to select this step, F2 to rename it, Delete to remove it. Arrow keys move it.',
+        }}
+      >
+        <Background gap={24} size={1.2} />
+        <Controls showInteractive={false} position="top-right" fitViewOptions={{ ...FIT, duration: reducedMotion ? 0 : 250 }} />
+      </ReactFlow>
+    </div>
+  );
+}

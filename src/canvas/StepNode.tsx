@@ -1,0 +1,107 @@
+import { memo, useState, type KeyboardEvent } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useRippleStore } from '../store/context.tsx';
+import type { StepFlowNode } from './build-graph.ts';
+import { STATE_META, stateText } from './state-meta.ts';
+import { stepMarks } from './step-marks.ts';
+
+// One step on the canvas: label, request line, marks for what is configured, and — during
+// playback — its state by colour, icon and words.
+export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowNode>) {
+  const { step, live, lint, highlighted, renaming, readOnly } = data;
+  const marks = stepMarks(step);
+  const classes = ['step-node'];
+  if (live) classes.push(`state-${live.state}`);
+  if (live?.reused) classes.push('step-node--reused');
+  if (highlighted) classes.push('step-node--highlighted');
+  const label = step.label ?? step.id;
+  return (
+    <div className={classes.join(' ')} data-testid={`step-node-${id}`} data-state={live?.state ?? 'design'}>
+      <Handle type="target" position={Position.Left} isConnectable={!readOnly} aria-label={`Connect into ${label}`} />
+      <div className="step-node__head">
+        {live && (
+          <span className="state-icon" aria-hidden="true">
+            {STATE_META[live.state].icon}
+          </span>
+        )}
+        {renaming ? (
+          <RenameInput id={id} initial={step.label ?? step.id} />
+        ) : (
+          <span className="step-node__label" title={label}>
+            {label}
+          </span>
+        )}
+        {lint.length > 0 && (
+          <span className="chip chip--lint" title={lint.join('\n')} data-testid="lint-badge">
+            ⚠{'\uFE0E'} {lint.length}
+          </span>
+        )}
+      </div>
+      {step.request && (
+        <div className="step-node__request" title={step.request}>
+          {step.request}
+        </div>
+      )}
+      {marks.length > 0 && (
+        <div className="step-node__marks">
+          {marks.map((m) => (
+            <span key={m.kind} className={m.kind === 'fail' ? 'chip chip--fail' : 'chip'} title={m.title} data-mark={m.kind}>
+              {m.text}
+            </span>
+          ))}
+        </div>
+      )}
+      {live && (
+        // A pill on the top border: the state adds no height, so nodes never grow into each other.
+        <div className="step-node__state" data-testid="node-state">
+          {stateText(live)}
+          {live.reused ? ' · reused' : ''}
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} isConnectable={!readOnly} aria-label={`Connect from ${label}`} />
+    </div>
+  );
+});
+
+function RenameInput({ id, initial }: { id: string; initial: string }) {
+  const store = useRippleStore();
+  const [value, setValue] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+
+  const finish = (commit: boolean, target: HTMLElement) => {
+    if (commit && value !== initial) {
+      const result = store.getState().renameStep(id, value);
+      if (!result.ok) {
+        setError(result.problems[0]?.message ?? result.message);
+        return;
+      }
+    }
+    store.getState().stopRename();
+    // Give focus back to the node so keyboard work continues where it was.
+    const node = target.closest<HTMLElement>('.react-flow__node');
+    requestAnimationFrame(() => node?.focus());
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    event.stopPropagation();
+    if (event.key === 'Enter') finish(true, event.currentTarget);
+    else if (event.key === 'Escape') finish(false, event.currentTarget);
+  };
+
+  return (
+    <input
+      className="step-node__rename nodrag"
+      aria-label="Step name"
+      aria-invalid={error ? true : undefined}
+      title={error ?? undefined}
+      value={value}
+      autoFocus
+      onFocus={(e) => e.currentTarget.select()}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={(e) => {
+        if (store.getState().renamingStepId === id) finish(true, e.currentTarget);
+      }}
+    />
+  );
+}

@@ -1,0 +1,52 @@
+import type { Step } from '../scenario/types.ts';
+import { STATUS_INFO } from '../engine/http-status.ts';
+
+// The small marks a node shows for what is configured on its step. Pure, so the table view,
+// exports and tests use the same words.
+export interface StepMark {
+  kind: 'fail' | 'retry' | 'timeout' | 'compensation' | 'non-idempotent' | 'join-any';
+  /** What the chip shows: `409`, `↻ 3`. */
+  text: string;
+  /** The full sentence (tooltip and accessible name). */
+  title: string;
+}
+
+export function reasonOf(status: number): string {
+  return STATUS_INFO[status]?.reason ?? '';
+}
+
+function ms(n: number): string {
+  return n >= 1000 && n % 100 === 0 ? `${n / 1000} s` : `${n} ms`;
+}
+
+export function stepMarks(step: Step): StepMark[] {
+  const marks: StepMark[] = [];
+  const f = step.fail;
+  if (f) {
+    const times = f.times ? ` on the first ${f.times === 1 ? 'attempt' : `${f.times} attempts`}` : '';
+    if (f.timeout) {
+      marks.push({ kind: 'fail', text: f.times ? `hangs ×${f.times}` : 'hangs', title: `Hangs until its timeout and answers 504${times}` });
+    } else if (f.status !== undefined) {
+      const reason = reasonOf(f.status);
+      marks.push({
+        kind: 'fail',
+        text: f.times ? `${f.status} ×${f.times}` : String(f.status),
+        title: `Fails with ${f.status}${reason ? ` ${reason}` : ''}${times}`,
+      });
+    }
+  }
+  const attempts = step.retry?.maxAttempts ?? 1;
+  if (attempts > 1) marks.push({ kind: 'retry', text: `↻ ${attempts}`, title: `Retries: up to ${attempts} attempts` });
+  if (step.timeoutMs !== undefined) marks.push({ kind: 'timeout', text: `⏱ ${ms(step.timeoutMs)}`, title: `Times out after ${ms(step.timeoutMs)}` });
+  if (step.compensation) {
+    const label = step.compensation.label ?? `Undo ${step.label ?? step.id}`;
+    marks.push({
+      kind: 'compensation',
+      text: step.compensation.fail ? '↶ undo ✕' : '↶ undo',
+      title: `Compensation: ${label}${step.compensation.fail ? ` (fails with ${step.compensation.fail.status})` : ''}`,
+    });
+  }
+  if (step.idempotent === false) marks.push({ kind: 'non-idempotent', text: '≠ idem', title: 'Not idempotent: running it twice does it twice' });
+  if (step.join === 'any') marks.push({ kind: 'join-any', text: 'any', title: 'Runs when any one prerequisite is satisfied' });
+  return marks;
+}

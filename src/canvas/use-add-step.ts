@@ -1,0 +1,35 @@
+import { useCallback } from 'react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useRippleStore } from '../store/context.tsx';
+import type { Position, Scenario } from '../scenario/types.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from '../store/layout-constants.ts';
+
+/** Move `at` down until it does not sit on another step. */
+export function freeSpot(scenario: Scenario, at: Position): Position {
+  const x = at.x;
+  let y = at.y;
+  const taken = (px: number, py: number) =>
+    scenario.steps.some((s) => s.position && Math.abs(s.position.x - px) < NODE_WIDTH * 0.6 && Math.abs(s.position.y - py) < NODE_HEIGHT * 0.8);
+  for (let i = 0; i < 50 && taken(x, y); i++) y += NODE_HEIGHT + 26;
+  return { x: Math.round(x), y: Math.round(y) };
+}
+
+/** Add a step in the middle of the visible canvas and start naming it (toolbar, key N). */
+export function useAddStep(): () => void {
+  const store = useRippleStore();
+  const flow = useReactFlow();
+  const flowStore = useStoreApi();
+  return useCallback(() => {
+    const state = store.getState();
+    if (state.readOnly) return;
+    let position: Position | undefined;
+    const dom = flowStore.getState().domNode;
+    const rect = dom?.isConnected ? dom.getBoundingClientRect() : null;
+    if (rect && rect.width > 0) {
+      const centre = flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      position = freeSpot(state.scenario, { x: centre.x - NODE_WIDTH / 2, y: centre.y - NODE_HEIGHT / 2 });
+    }
+    const id = state.addStep({ position });
+    if (id) store.getState().startRename(id);
+  }, [store, flow, flowStore]);
+}
