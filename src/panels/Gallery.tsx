@@ -1,0 +1,59 @@
+import { useRipple, useRippleStore } from '../store/context.tsx';
+import { PRESETS, type Preset } from '../presets/index.ts';
+import { EMPTY_SCENARIO } from '../store/editor-slice.ts';
+import { Dialog } from '../app/Dialog.tsx';
+
+// The preset gallery: the first thing a newcomer sees, and the toolbar's "Examples".
+export function Gallery({ onClose }: { onClose: () => void }) {
+  const store = useRippleStore();
+  const previous = useRipple((s) => s.previousDraft);
+
+  const open = (preset: Preset) => {
+    store.getState().loadScenario(preset.scenario, { label: `open “${preset.title}”` });
+    onClose();
+  };
+
+  return (
+    <Dialog
+      title="Pick a scenario"
+      description="Each one is a real way a 424 Failed Dependency happens. Open one, press Run, then select a 424 step to ask why."
+      onClose={onClose}
+    >
+      <ul className="gallery">
+        {PRESETS.map((p, i) => (
+          <li key={p.name}>
+            <button type="button" className={i === 0 ? 'gallery__item gallery__item--first' : 'gallery__item'} onClick={() => open(p)} {...(i === 0 ? { 'data-autofocus': true } : {})}>
+              {i === 0 && <span className="gallery__badge">Start here</span>}
+              <strong>{p.title}</strong>
+              <span>{p.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="gallery__footer">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            store.getState().loadScenario(EMPTY_SCENARIO, { label: 'new scenario' });
+            onClose();
+          }}
+        >
+          Start with an empty canvas
+        </button>
+        {previous && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              store.getState().restorePreviousDraft();
+              onClose();
+            }}
+          >
+            ↺ Restore previous draft “{previous.scenario.title}”
+          </button>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,448 @@
+import { useId, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useRipple, useRippleStore } from '../store/context.tsx';
+import type { RippleState } from '../store/store.ts';
+import type { StepPatch } from '../store/editor-slice.ts';
+import type { CompensationSpec, DependencyCondition, FailSpec, RetrySpec, Step } from '../scenario/types.ts';
+import { STATUS_INFO, type StatusInfo } from '../engine/http-status.ts';
+import { FieldError, NumberField, TextField, messageOf, useImmediate } from './fields.tsx';
+
+// The inspector for the selected step: everything the engine reads from a step, with the
+// status picker explaining each code and whether a retry can help.
+
+const selectInspector = (s: RippleState) => ({
+  scenario: s.scenario,
+  selectedStepId: s.selectedStepId,
+  selectedStepIds: s.selectedStepIds,
+  readOnly: s.readOnly,
+});
+
+const SELECTABLE: StatusInfo[] = Object.values(STATUS_INFO).filter((s) => s.selectable);
+const CLIENT = SELECTABLE.filter((s) => s.status < 500);
+const SERVER = SELECTABLE.filter((s) => s.status >= 500);
+
+/** Remove fields set to undefined; an object left empty becomes undefined. */
+function compact<T extends object>(value: T): T | undefined {
+  const out = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function parseList(text: string): string[] | undefined {
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return items.length > 0 ? [...new Set(items)] : undefined;
+}
+
+export function Inspector() {
+  const { scenario, selectedStepId, selectedStepIds, readOnly } = useRipple(useShallow(selectInspector));
+  const step = scenario.steps.find((s) => s.id === selectedStepId);
+  if (!step) {
+    return (
+      <div className="inspector">
+        <h2 className="panel-heading">Step</h2>
+        <p className="panel-hint">
+          Select a step on the canvas (or in the table) to configure it: its request, how it fails, retries, timeout and
+          compensation.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="inspector">
+      {selectedStepIds.length > 1 && <MultiSelection ids={selectedStepIds} />}
+      {/* Keyed by id so every field starts from the newly selected step. */}
+      <StepInspector key={step.id} step={step} readOnly={readOnly} />
+    </div>
+  );
+}
+
+function MultiSelection({ ids }: { ids: string[] }) {
+  const store = useRippleStore();
+  return (
+    <div className="status-info" style={{ marginBottom: 12 }}>
+      <strong>{ids.length} steps selected.</strong> Drag one to move them together.{' '}
+      <button type="button" className="btn btn--small btn--danger" onClick={() => store.getState().deleteSelection()}>
+        Delete {ids.length} steps
+      </button>
+    </div>
+  );
+}
+
+function StepInspector({ step, readOnly }: { step: Step; readOnly: boolean }) {
+  const store = useRippleStore();
+  const update = (patch: StepPatch) => store.getState().updateStep(step.id, patch);
+  const disabled = readOnly;
+  return (
+    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Step ${step.label ?? step.id}`}>
+      <h2 className="panel-heading">{step.label ?? step.id}</h2>
+      <TextField label="Name" value={step.label ?? ''} placeholder={step.id} disabled={disabled} onCommit={(v) => store.getState().renameStep(step.id, v)} />
+      <TextField
+        label="Request"
+        value={step.request ?? ''}
+        placeholder="POST /invoices"
+        disabled={disabled}
+        onCommit={(v) => update({ request: v.trim() === '' ? undefined : v })}
+      />
+      <div className="field-row field-row--2">
+        <TextField
+          label="Id"
+          value={step.id}
+          disabled={disabled}
+          help="Named in 424 bodies"
+          onCommit={(v) => store.getState().changeStepId(step.id, v.trim())}
+        />
+        <NumberField
+          label="Duration (ms)"
+          value={step.durationMs}
+          placeholder="100"
+          optional
+          min={0}
+          disabled={disabled}
+          onCommit={(v) => update({ durationMs: v })}
+        />
+      </div>
+
+      <FailureFields step={step} disabled={disabled} />
+      <RetryFields step={step} disabled={disabled} />
+      <CompensationFields step={step} disabled={disabled} />
+      <BehaviourFields step={step} disabled={disabled} />
+      <DependencyFields step={step} disabled={disabled} />
+
+      {!readOnly && (
+        <div className="gallery__footer">
+          <button type="button" className="btn btn--small" onClick={() => store.getState().addStep({ after: step.id })}>
+            ＋ Add a step after this
+          </button>
+          <button type="button" className="btn btn--small btn--danger" onClick={() => store.getState().deleteSteps([step.id])}>
+            Delete step
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}
+
+function failChoice(fail: FailSpec | undefined): string {
+  if (!fail) return 'none';
+  if (fail.timeout) return 'timeout';
+  return String(fail.status ?? 'none');
+}
+
+export function StatusExplanation({ status, hangs = false }: { status: number; hangs?: boolean }) {
+  const info = STATUS_INFO[status];
+  if (!info) return <p className="status-info">{status}: a status outside the common table.</p>;
+  return (
+    <p className="status-info" data-testid="status-info">
+      <strong>
+        {info.status} {info.reason}
+      </strong>{' '}
+      — {hangs ? 'the attempt hangs until the step’s timeout, then the gateway gives up.' : info.meaning}{' '}
+      {info.retryHelps ? (
+        <span className="retry-verdict--yes">Retrying can help.</span>
+      ) : (
+        <span className="retry-verdict--no">Retrying will not help without a change.</span>
+      )}
+    </p>
+  );
+}
+
+function FailureFields({ step, disabled }: { step: Step; disabled: boolean }) {
+  const store = useRippleStore();
+  const id = useId();
+  const { error, run } = useImmediate();
+  const fail = step.fail;
+  const choice = failChoice(fail);
+  const custom = fail?.status !== undefined && !STATUS_INFO[fail.status] ? fail.status : null;
+
+  const choose = (value: string) => {
+    const keep = { message: fail?.message, times: fail?.times };
+    if (value === 'none') return run(store.getState().updateStep(step.id, { fail: undefined }));
+    if (value === 'timeout')
+      return run(store.getState().updateStep(step.id, { fail: compact<FailSpec>({ timeout: true, ...keep }), timeoutMs: step.timeoutMs ?? 1000 }));
+    run(store.getState().updateStep(step.id, { fail: compact<FailSpec>({ status: Number(value), ...keep }) }));
+  };
+  const patchFail = (patch: Partial<FailSpec>) => store.getState().updateStep(step.id, { fail: compact<FailSpec>({ ...fail, ...patch }) });
+
+  return (
+    <fieldset className="group">
+      <legend>Failure</legend>
+      <div className={error ? 'field field--invalid' : 'field'}>
+        <label htmlFor={id}>Answers</label>
+        <select id={id} value={choice} disabled={disabled} onChange={(e) => choose(e.target.value)}>
+          <option value="none">200 OK — succeeds</option>
+          <option value="timeout">Hangs until timeout (504)</option>
+          <optgroup label="4xx — the request is refused">
+            {CLIENT.map((s) => (
+              <option key={s.status} value={s.status}>
+                {s.status} {s.reason}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="5xx — the server failed">
+            {SERVER.map((s) => (
+              <option key={s.status} value={s.status}>
+                {s.status} {s.reason}
+              </option>
+            ))}
+          </optgroup>
+          {custom !== null && <option value={custom}>{custom}</option>}
+        </select>
+        <FieldError error={error} />
+      </div>
+      {fail && <StatusExplanation status={fail.timeout ? 504 : (fail.status ?? 500)} hangs={!!fail.timeout} />}
+      {fail && (
+        <>
+          <NumberField
+            label="Fails on the first … attempts"
+            value={fail.times}
+            optional
+            min={1}
+            placeholder="every attempt"
+            disabled={disabled}
+            help="Empty: every attempt fails. 2: a flaky step — two failures, then success (give it retries)."
+            onCommit={(v) => patchFail({ times: v })}
+          />
+          {!fail.timeout && (
+            <TextField
+              label="Error message"
+              value={fail.message ?? ''}
+              placeholder="card declined"
+              disabled={disabled}
+              onCommit={(v) => patchFail({ message: v.trim() === '' ? undefined : v })}
+            />
+          )}
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+function RetryFields({ step, disabled }: { step: Step; disabled: boolean }) {
+  const store = useRippleStore();
+  const patchRetry = (patch: Partial<RetrySpec>) => store.getState().updateStep(step.id, { retry: compact<RetrySpec>({ ...step.retry, ...patch }) });
+  return (
+    <fieldset className="group">
+      <legend>Timeout and retries</legend>
+      <NumberField
+        label="Timeout (ms)"
+        value={step.timeoutMs}
+        optional
+        min={1}
+        placeholder="none"
+        disabled={disabled}
+        help="An attempt longer than this ends with 504 Gateway Timeout."
+        onCommit={(v) => store.getState().updateStep(step.id, { timeoutMs: v })}
+      />
+      <div className="field-row">
+        <NumberField label="Max attempts" value={step.retry?.maxAttempts} optional min={1} placeholder="1" disabled={disabled} onCommit={(v) => patchRetry({ maxAttempts: v })} />
+        <NumberField label="Delay (ms)" value={step.retry?.delayMs} optional min={0} placeholder="0" disabled={disabled} onCommit={(v) => patchRetry({ delayMs: v })} />
+        <NumberField label="Factor" value={step.retry?.factor} optional min={1} step={0.5} placeholder="1" disabled={disabled} onCommit={(v) => patchRetry({ factor: v })} />
+      </div>
+      <p className="field__help">Wait before retry k is delay × factor^(k−1). The policy’s retry mode decides what a blocked step’s retries do.</p>
+    </fieldset>
+  );
+}
+
+function CompensationFields({ step, disabled }: { step: Step; disabled: boolean }) {
+  const store = useRippleStore();
+  const { error, run } = useImmediate();
+  const failId = useId();
+  const c = step.compensation;
+  const patchComp = (patch: Partial<CompensationSpec>) => store.getState().updateStep(step.id, { compensation: { ...c, ...patch } });
+  const statuses = SELECTABLE.filter((s) => s.status >= 500).concat(SELECTABLE.filter((s) => s.status < 500));
+  return (
+    <fieldset className="group">
+      <legend>Compensation</legend>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={!!c}
+          disabled={disabled}
+          onChange={(e) => run(store.getState().updateStep(step.id, { compensation: e.target.checked ? {} : undefined }))}
+        />
+        <span>Has an undo handler (run by the saga policy when the run fails)</span>
+      </label>
+      <FieldError error={error} />
+      {c && (
+        <>
+          <div className="field-row field-row--2">
+            <TextField
+              label="Handler"
+              value={c.label ?? ''}
+              placeholder={`Undo ${step.label ?? step.id}`}
+              disabled={disabled}
+              onCommit={(v) => patchComp({ label: v.trim() === '' ? undefined : v })}
+            />
+            <NumberField label="Duration (ms)" value={c.durationMs} optional min={0} placeholder="100" disabled={disabled} onCommit={(v) => patchComp({ durationMs: v })} />
+          </div>
+          <div className="field">
+            <label htmlFor={failId}>The handler</label>
+            <select
+              id={failId}
+              value={c.fail ? String(c.fail.status) : 'ok'}
+              disabled={disabled}
+              onChange={(e) => run(patchComp({ fail: e.target.value === 'ok' ? undefined : { status: Number(e.target.value) } }))}
+            >
+              <option value="ok">succeeds</option>
+              {statuses.map((s) => (
+                <option key={s.status} value={s.status}>
+                  fails with {s.status} {s.reason}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+function BehaviourFields({ step, disabled }: { step: Step; disabled: boolean }) {
+  const store = useRippleStore();
+  const { error, run } = useImmediate();
+  const name = useId();
+  const update = (patch: StepPatch) => run(store.getState().updateStep(step.id, patch));
+  return (
+    <fieldset className="group">
+      <legend>Behaviour</legend>
+      <label className="check">
+        <input type="checkbox" checked={step.idempotent !== false} disabled={disabled} onChange={(e) => update({ idempotent: e.target.checked ? undefined : false })} />
+        <span>Idempotent — safe to send twice (a replay may run it again)</span>
+      </label>
+      <div className="field" role="radiogroup" aria-label="Runs when">
+        <span className="field__label">Runs when</span>
+        <div className="radio-row">
+          <label>
+            <input type="radio" name={name} checked={(step.join ?? 'all') === 'all'} disabled={disabled} onChange={() => update({ join: undefined })} />
+            all prerequisites are satisfied
+          </label>
+          <label>
+            <input type="radio" name={name} checked={step.join === 'any'} disabled={disabled} onChange={() => update({ join: 'any' })} />
+            any one is
+          </label>
+        </div>
+      </div>
+      <FieldError error={error} />
+      <div className="field-row field-row--2">
+        <TextField
+          label="Produces"
+          value={(step.produces ?? []).join(', ')}
+          placeholder="artifact-id"
+          disabled={disabled}
+          onCommit={(v) => store.getState().updateStep(step.id, { produces: parseList(v) })}
+        />
+        <TextField
+          label="Consumes"
+          value={(step.consumes ?? []).join(', ')}
+          placeholder="artifact-id"
+          disabled={disabled}
+          onCommit={(v) => store.getState().updateStep(step.id, { consumes: parseList(v) })}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+export const CONDITION_TEXT: Record<DependencyCondition, { label: string; help: string }> = {
+  success: { label: 'on success', help: 'Runs only if the prerequisite succeeded; if it failed, this step answers 424.' },
+  failure: { label: 'on failure', help: 'Runs only if the prerequisite failed (an alert, a fallback); skipped if it succeeded.' },
+  always: { label: 'always', help: 'Runs once the prerequisite is finished, whatever happened (cleanup).' },
+};
+
+function DependencyFields({ step, disabled }: { step: Step; disabled: boolean }) {
+  const store = useRippleStore();
+  const scenario = useRipple((s) => s.scenario);
+  const addId = useId();
+  const [choice, setChoice] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const labelOf = (id: string) => scenario.steps.find((s) => s.id === id)?.label ?? id;
+  const prerequisites = scenario.dependencies.filter((d) => d.to === step.id);
+  const dependents = scenario.dependencies.filter((d) => d.from === step.id);
+  const candidates = scenario.steps.filter((s) => s.id !== step.id && !prerequisites.some((d) => d.from === s.id));
+
+  const add = () => {
+    if (!choice) return;
+    const result = store.getState().connect(choice, step.id);
+    setError(messageOf(result));
+    if (result.ok) {
+      setChoice('');
+      // Keep this step in the inspector rather than the new edge.
+      store.getState().selectStep(step.id);
+    }
+  };
+
+  return (
+    <fieldset className="group">
+      <legend>Dependencies</legend>
+      <span className="field__label">Depends on</span>
+      {prerequisites.length === 0 ? (
+        <p className="field__help">Nothing: it starts at time 0.</p>
+      ) : (
+        <ul className="dep-list">
+          {prerequisites.map((d) => (
+            <li key={d.from}>
+              <span>{labelOf(d.from)}</span>
+              <select
+                aria-label={`Condition on ${labelOf(d.from)}`}
+                value={d.on ?? 'success'}
+                disabled={disabled}
+                onChange={(e) => store.getState().setEdgeCondition(d.from, step.id, e.target.value as DependencyCondition)}
+              >
+                {(Object.keys(CONDITION_TEXT) as DependencyCondition[]).map((c) => (
+                  <option key={c} value={c}>
+                    {CONDITION_TEXT[c].label}
+                  </option>
+                ))}
+              </select>
+              {!disabled && (
+                <button type="button" className="btn btn--small btn--quiet" aria-label={`Remove dependency on ${labelOf(d.from)}`} onClick={() => store.getState().disconnect(d.from, step.id)}>
+                  ✕
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!disabled && candidates.length > 0 && (
+        <div className="field">
+          <label htmlFor={addId}>Add a prerequisite</label>
+          <div className="inline-form">
+            <select id={addId} value={choice} onChange={(e) => setChoice(e.target.value)}>
+              <option value="">Choose a step…</option>
+              {candidates.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label ?? s.id}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="btn btn--small" onClick={add} disabled={!choice}>
+              Add
+            </button>
+          </div>
+          <FieldError error={error} />
+        </div>
+      )}
+      <span className="field__label">Needed by</span>
+      {dependents.length === 0 ? (
+        <p className="field__help">No step depends on it.</p>
+      ) : (
+        <ul className="dep-list">
+          {dependents.map((d) => (
+            <li key={d.to}>
+              <span>
+                {labelOf(d.to)} <span className="field__help">({CONDITION_TEXT[d.on ?? 'success'].label})</span>
+              </span>
+              {!disabled && (
+                <button type="button" className="btn btn--small btn--quiet" aria-label={`Remove dependency of ${labelOf(d.to)}`} onClick={() => store.getState().disconnect(step.id, d.to)}>
+                  ✕
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
