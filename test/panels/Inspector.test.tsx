@@ -1,0 +1,151 @@
+import { describe, expect, test } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Inspector } from '../../src/panels/Inspector.tsx';
+import { EdgeInspector } from '../../src/panels/EdgeInspector.tsx';
+import { renderWithStore, scenario } from '../app/render.tsx';
+
+function setup(steps = [{ id: 'reserve-stock', label: 'Reserve stock' }, { id: 'ship', label: 'Ship' }], deps: [string, string][] = [['reserve-stock', 'ship']]) {
+  const r = renderWithStore(<Inspector />, { scenario: scenario(steps, deps) });
+  return r;
+}
+
+describe('Inspector', () => {
+  test('without a selection it says what to do', () => {
+    setup();
+    expect(screen.getByText(/Select a step on the canvas/)).toBeInTheDocument();
+  });
+
+  test('the status picker groups 4xx and 5xx, explains the code and whether retrying helps', async () => {
+    const { store } = setup();
+    const user = userEvent.setup();
+    act(() => store.getState().selectStep('reserve-stock'));
+    const picker = await screen.findByLabelText('Answers');
+    expect(within(picker).getByRole('group', { name: /4xx/ })).toBeInTheDocument();
+    expect(within(picker).getByRole('group', { name: /5xx/ })).toBeInTheDocument();
+    expect(within(picker).queryByRole('option', { name: /424/ })).toBeNull();
+    await user.selectOptions(picker, '409');
+    expect(store.getState().scenario.steps[0].fail).toEqual({ status: 409 });
+    const info = screen.getByTestId('status-info');
+    expect(info).toHaveTextContent('409 Conflict');
+    expect(info).toHaveTextContent('Retrying will not help');
+    await user.selectOptions(picker, '503');
+    expect(screen.getByTestId('status-info')).toHaveTextContent('Retrying can help');
+  });
+
+  test('"hangs until timeout" sets a timeout in the same edit', async () => {
+    const { store } = setup();
+    act(() => store.getState().selectStep('reserve-stock'));
+    await userEvent.setup().selectOptions(await screen.findByLabelText('Answers'), 'timeout');
+    expect(store.getState().scenario.steps[0]).toMatchObject({ fail: { timeout: true }, timeoutMs: 1000 });
+    expect(store.getState().history.past).toHaveLength(1);
+  });
+
+  test('an invalid value shows the rule at the field and is not committed', async () => {
+    const { store } = setup();
+    const user = userEvent.setup();
+    act(() => store.getState().selectStep('reserve-stock'));
+    const duration = await screen.findByLabelText('Duration (ms)');
+    await user.clear(duration);
+    await user.type(duration, '-5{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/integer/);
+    expect(duration).toHaveAttribute('aria-invalid', 'true');
+    expect(store.getState().scenario.steps[0].durationMs).toBeUndefined();
+    await user.clear(duration);
+    await user.type(duration, '250{Enter}');
+    expect(store.getState().scenario.steps[0].durationMs).toBe(250);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  test('flaky "times", retries, timeout and message are committed on blur', async () => {
+    const { store } = setup();
+    const user = userEvent.setup();
+    act(() => store.getState().selectStep('reserve-stock'));
+    await user.selectOptions(await screen.findByLabelText('Answers'), '409');
+    await user.type(screen.getByLabelText('Fails on the first … attempts'), '2');
+    await user.type(screen.getByLabelText('Error message'), 'no stock');
+    await user.type(screen.getByLabelText('Max attempts'), '3');
+    await user.type(screen.getByLabelText('Delay (ms)'), '50');
+    await user.type(screen.getByLabelText('Timeout (ms)'), '900');
+    await user.tab();
+    expect(store.getState().scenario.steps[0]).toMatchObject({
+      fail: { status: 409, times: 2, message: 'no stock' },
+      retry: { maxAttempts: 3, delayMs: 50 },
+      timeoutMs: 900,
+    });
+  });
+
+  test('compensation handler, idempotent and join', async () => {
+    const { store } = setup();
+    const user = userEvent.setup();
+    act(() => store.getState().selectStep('reserve-stock'));
+    await user.click(await screen.findByLabelText(/Has an undo handler/));
+    expect(store.getState().scenario.steps[0].compensation).toEqual({});
+    await user.type(screen.getByLabelText('Handler'), 'Release stock{Enter}');
+    await user.selectOptions(screen.getByLabelText('The handler'), '500');
+    expect(store.getState().scenario.steps[0].compensation).toEqual({ label: 'Release stock', fail: { status: 500 } });
+    await user.click(screen.getByLabelText(/Idempotent/));
+    expect(store.getState().scenario.steps[0].idempotent).toBe(false);
+    await user.click(screen.getByLabelText('any one is'));
+    expect(store.getState().scenario.steps[0].join).toBe('any');
+  });
+
+  test('produces / consumes are comma-separated lists', async () => {
+    const { store } = setup();
+    const user = userEvent.setup();
+    act(() => store.getState().selectStep('reserve-stock'));
+    await user.type(await screen.findByLabelText('Produces'), 'a, b{Enter}');
+    expect(store.getState().scenario.steps[0].produces).toEqual(['a', 'b']);
+  });
+
+  test('adding a prerequisite that closes a cycle is refused inline, naming the cycle', async () => {
+    const { store } = setup();
+    const user = userEvent.setup();
+    act(() => store.getState().selectStep('reserve-stock'));
+    await user.selectOptions(await screen.findByLabelText('Add a prerequisite'), 'ship');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Ship → Reserve stock → Ship');
+    expect(store.getState().scenario.dependencies).toHaveLength(1);
+  });
+
+  test('the dependency condition can be changed from the step', async () => {
+    const { store } = setup();
+    act(() => store.getState().selectStep('ship'));
+    await userEvent.setup().selectOptions(await screen.findByLabelText('Condition on Reserve stock'), 'always');
+    expect(store.getState().scenario.dependencies[0]).toEqual({ from: 'reserve-stock', to: 'ship', on: 'always' });
+  });
+
+  test('renaming and changing the id', async () => {
+    const { store } = setup();
+    const user = userEvent.setup();
+    act(() => store.getState().selectStep('ship'));
+    const name = await screen.findByLabelText('Name');
+    await user.clear(name);
+    await user.type(name, 'Create label{Enter}');
+    expect(store.getState().scenario.steps[1].label).toBe('Create label');
+    const id = screen.getByLabelText('Id');
+    await user.clear(id);
+    await user.type(id, 'reserve-stock{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/already has the id/);
+  });
+
+  test('read-only stores show the fields disabled', async () => {
+    const r = renderWithStore(<Inspector />, { scenario: scenario([{ id: 'a' }]), readOnly: true });
+    act(() => r.store.getState().selectStep('a'));
+    expect(await screen.findByLabelText('Answers')).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Delete step' })).toBeNull();
+  });
+});
+
+describe('EdgeInspector', () => {
+  test('changes the selected edge’s condition, explains each, and deletes it', async () => {
+    const { store } = renderWithStore(<EdgeInspector />, { scenario: scenario([{ id: 'a' }, { id: 'b' }], [['a', 'b']]) });
+    act(() => store.getState().selectEdge({ from: 'a', to: 'b' }));
+    const user = userEvent.setup();
+    expect(screen.getByText(/Runs only if the prerequisite failed/)).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /on failure/ }));
+    expect(store.getState().scenario.dependencies[0].on).toBe('failure');
+    await user.click(screen.getByRole('button', { name: 'Delete dependency' }));
+    expect(store.getState().scenario.dependencies).toEqual([]);
+  });
+});
