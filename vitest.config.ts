@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/{engine,scenario,cli,store}/**/*.test.ts'],
+          include: ['test/{engine,scenario,cli,store,export,presets}/**/*.test.ts'],
         },
       },
       {
