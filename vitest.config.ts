@@ -13,6 +13,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Property tests run 1,000 cases; on a loaded 2-core machine that can take seconds.
+          testTimeout: 30_000,
           include: ['test/{engine,scenario,cli,store,export,presets}/**/*.test.ts'],
         },
       },
@@ -21,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
+          testTimeout: 20_000,
           include: ['test/{app,canvas,panels,embed}/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-dom.ts'],
         },

@@ -2,6 +2,7 @@
 // beside them. `npm run bench -- engine links` runs only the named parts.
 const parts: Record<string, () => Promise<void>> = {
   engine: async () => (await import('./engine.ts')).runEngineBench(),
+  validate: async () => (await import('./validate.ts')).runValidateBench(),
   links: async () => (await import('./link-size.ts')).runLinkSizeBench(),
   bundle: async () => (await import('./bundle-size.ts')).runBundleSizeBench(),
   browser: async () => (await import('./browser.ts')).runBrowserBench(),

@@ -1,6 +1,5 @@
 import { validate } from '../../src/scenario/validate.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
-import { generatedScenario } from '../../bench/sample-scenarios.ts';
 import { chain, dep, lines, scenario, step } from './helpers.ts';
 
 /** The problems of an input that must fail, as `path: message` lines. */
@@ -409,29 +408,4 @@ describe('validate: every problem, never a throw', () => {
     expect(problemsOf(withProto)).toEqual(['__proto__: unknown field']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
-});
-
-describe('validate: speed', () => {
-  function medianMs(run: () => void, times: number): number {
-    const ms: number[] = [];
-    for (let i = 0; i < times; i++) {
-      const t = performance.now();
-      run();
-      ms.push(performance.now() - t);
-    }
-    return ms.sort((a, b) => a - b)[Math.floor(times / 2)];
-  }
-
-  it('checks 2,000 steps in well under 50 ms', () => {
-    const s: Scenario = generatedScenario(2_000, 1);
-    expect(validate(s).ok).toBe(true);
-    expect(medianMs(() => validate(s), 7)).toBeLessThan(50);
-  });
-
-  it('checks 100,000 steps (≈ 200,000 dependencies) in a couple of seconds', () => {
-    const s: Scenario = generatedScenario(100_000, 1);
-    const t = performance.now();
-    expect(validate(s).ok).toBe(true);
-    expect(performance.now() - t).toBeLessThan(4_000);
-  }, 30_000);
 });
