@@ -173,13 +173,11 @@ describe('share links: bad links give typed errors', () => {
   it('stops inflating a decompression bomb at the 1 MB limit', () => {
     // 50 MB of zeros deflates to ~50 kB: a valid frame whose content would explode.
     const zeros = deflateSync(new Uint8Array(50_000_000), { level: 9 });
-    const t = performance.now();
     const r = inflateLimited(zeros, MAX_DECOMPRESSED_BYTES);
     expect(r).toMatchObject({ ok: false, kind: 'too-large' });
     expect(!r.ok && r.inflated).toBeGreaterThan(MAX_DECOMPRESSED_BYTES);
     // It stopped right after the limit, never anywhere near the 50 MB.
     expect(!r.ok && r.inflated).toBeLessThan(MAX_DECOMPRESSED_BYTES + 600_000);
-    expect(performance.now() - t).toBeLessThan(1_000);
 
     const bomb = frameLinkPayload(`["bomb",[${'0,'.repeat(1_500_000)}0],[]]`);
     expect(bomb.length).toBeLessThan(MAX_LINK_CHARS);
