@@ -1,7 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import type { DependencyFlowEdge } from './build-graph.ts';
 
-// success: solid; failure: dashed red, labelled "on failure"; always: dotted, labelled
+// success: solid; failure: dashed red, labelled "on fail"; always: dotted, labelled
 // "always". The edge a failure travelled along is thick and marked "424".
 export function DependencyEdge(props: EdgeProps<DependencyFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data } = props;
@@ -11,7 +11,8 @@ export function DependencyEdge(props: EdgeProps<DependencyFlowEdge>) {
   const classes = ['dep-edge', `dep-edge--${condition}`];
   if (data?.carried) classes.push('dep-edge--carried');
   if (data?.highlighted) classes.push('dep-edge--highlighted');
-  const label = data?.carried ? '✕ → 424' : condition === 'failure' ? 'on failure' : condition === 'always' ? 'always' : null;
+  // Short words: layers are only ~50 px apart.
+  const label = data?.carried ? '424' : condition === 'failure' ? 'on fail' : condition === 'always' ? 'always' : null;
   const labelClass = data?.carried ? 'edge-label--carried' : `edge-label--${condition}`;
   return (
     <>

@@ -14,7 +14,7 @@ export function EmptyCanvas({ onOpenGallery, onAddStep }: { onOpenGallery: () =>
             Open an example
           </button>
           <button type="button" className="btn" onClick={onAddStep}>
-            ＋ Add a step
+            + Add a step
           </button>
         </div>
       </div>

@@ -63,6 +63,9 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly],
   );
   const built = useMemo(() => buildNodes(inputs), [inputs]);
+  // Fit the first picture only when there is one: on an empty canvas React Flow would otherwise
+  // zoom onto the first step the moment it is added, moving the ground under the pointer.
+  const [fitOnStart] = useState(() => scenario.steps.length > 0);
   const edges = useMemo(() => buildEdges(inputs), [inputs]);
 
   // React Flow needs node objects it can annotate (measured size, dragging); the store's
@@ -145,8 +148,9 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onNodeClick={onNodeClick}
         onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
         colorMode={colorMode}
-        fitView
+        fitView={fitOnStart}
         fitViewOptions={FIT}
+        defaultViewport={{ x: 40, y: 40, zoom: 1 }}
         minZoom={0.2}
         maxZoom={2}
         zoomOnDoubleClick={false}
@@ -155,7 +159,9 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
-        edgesFocusable
+        // Edges come before nodes in React Flow's DOM; keeping them out of the Tab order lets
+        // Tab reach the steps first (edges stay clickable, and each step's inspector lists them).
+        edgesFocusable={false}
         nodesFocusable
         elementsSelectable
         ariaLabelConfig={{

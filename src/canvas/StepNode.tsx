@@ -1,4 +1,4 @@
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useRippleStore } from '../store/context.tsx';
 import type { StepFlowNode } from './build-graph.ts';
@@ -67,6 +67,23 @@ function RenameInput({ id, initial }: { id: string; initial: string }) {
   const store = useRippleStore();
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLInputElement>(null);
+
+  // A new node stays hidden until React Flow has measured it, and hidden inputs cannot take
+  // focus (autoFocus fails): keep trying for a few frames.
+  useEffect(() => {
+    let frame = 0;
+    let tries = 0;
+    const grab = () => {
+      const input = ref.current;
+      if (!input) return;
+      input.focus({ preventScroll: true });
+      if (document.activeElement === input) input.select();
+      else if (tries++ < 30) frame = requestAnimationFrame(grab);
+    };
+    grab();
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   const finish = (commit: boolean, target: HTMLElement) => {
     if (commit && value !== initial) {
@@ -94,9 +111,8 @@ function RenameInput({ id, initial }: { id: string; initial: string }) {
       aria-label="Step name"
       aria-invalid={error ? true : undefined}
       title={error ?? undefined}
+      ref={ref}
       value={value}
-      autoFocus
-      onFocus={(e) => e.currentTarget.select()}
       onChange={(e) => setValue(e.target.value)}
       onKeyDown={onKeyDown}
       onBlur={(e) => {

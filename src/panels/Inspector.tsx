@@ -113,7 +113,7 @@ function StepInspector({ step, readOnly }: { step: Step; readOnly: boolean }) {
       {!readOnly && (
         <div className="gallery__footer">
           <button type="button" className="btn btn--small" onClick={() => store.getState().addStep({ after: step.id })}>
-            ＋ Add a step after this
+            + Add a step after this
           </button>
           <button type="button" className="btn btn--small btn--danger" onClick={() => store.getState().deleteSteps([step.id])}>
             Delete step

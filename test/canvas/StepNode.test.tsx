@@ -104,7 +104,7 @@ describe('dependency edges', () => {
       { from: 'a', to: 'd', on: 'always' },
     ];
     const { container } = draw(inputs({ scenario: s }));
-    expect(await screen.findByTestId('edge-label-a->c')).toHaveTextContent('on failure');
+    expect(await screen.findByTestId('edge-label-a->c')).toHaveTextContent('on fail');
     expect(screen.getByTestId('edge-label-a->d')).toHaveTextContent('always');
     expect(screen.queryByTestId('edge-label-a->b')).toBeNull();
     expect(container.querySelector('.dep-edge--failure')).not.toBeNull();

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage, screenshot } from './harness.ts';
+
+// The editor in real Chromium: drawing by mouse and by keyboard, refusing a cycle, undo,
+// and a reload that restores the work exactly.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function closeGallery(page: Page) {
+  await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+}
+
+const node = (page: Page, id: string) => page.getByTestId(`step-node-${id}`);
+
+async function connect(page: Page, from: string, to: string) {
+  const source = await node(page, from).locator('.react-flow__handle.source').boundingBox();
+  const target = await node(page, to).locator('.react-flow__handle.target').boundingBox();
+  if (!source || !target) throw new Error('handle not visible');
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function draft(page: Page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('ripple:draft:v1') ?? 'null'));
+}
+
+test('draw three steps by mouse, connect them, a cycle is refused, undo, reload restores', async () => {
+  const { page, errors, context } = await openPage(browser);
+  await closeGallery(page);
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  expect(pane).not.toBeNull();
+  const names = ['Reserve stock', 'Charge card', 'Ship order'];
+  for (let i = 0; i < 3; i++) {
+    await page.mouse.dblclick(pane!.x + 140 + i * 260, pane!.y + 120);
+    const input = page.getByRole('textbox', { name: 'Step name' });
+    await input.waitFor();
+    await input.fill(names[i]);
+    await input.press('Enter');
+  }
+  await connect(page, 'step-1', 'step-2');
+  await connect(page, 'step-2', 'step-3');
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+
+  await connect(page, 'step-3', 'step-1');
+  await expect.poll(() => page.getByRole('status').textContent()).toContain('Ship order → Reserve stock → Charge card → Ship order');
+  expect(await page.locator('.react-flow__edge').count()).toBe(2);
+
+  // Move a step, then undo the move with Ctrl+Z (focus on the canvas, not in a field).
+  const before = await node(page, 'step-2').boundingBox();
+  await page.mouse.move(before!.x + 60, before!.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(before!.x + 60, before!.y + 180, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(async () => (await node(page, 'step-2').boundingBox())!.y).toBeGreaterThan(before!.y + 100);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await node(page, 'step-2').boundingBox())!.y)).toBe(Math.round(before!.y));
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await node(page, 'step-2').boundingBox())!.y).toBeGreaterThan(before!.y + 100);
+
+  await screenshot(page, 'editor-drawn-by-mouse');
+  // The autosave is debounced: wait until it holds the redone move.
+  const movedY = async () => (await draft(page))?.scenario.steps.find((s: { id: string }) => s.id === 'step-2')?.position.y ?? 0;
+  const startY = (await draft(page))?.scenario.steps[0].position.y ?? 0;
+  await expect.poll(movedY).toBeGreaterThan(startY + 50);
+  const saved = await page.evaluate(() => localStorage.getItem('ripple:draft:v1'));
+  await page.reload();
+  await node(page, 'step-3').waitFor();
+  expect(await page.locator('.react-flow__edge').count()).toBe(2);
+  expect(await node(page, 'step-1').textContent()).toContain('Reserve stock');
+  // No gallery on a return visit; the restored draft is byte-for-byte what was saved.
+  expect(await page.getByRole('dialog').count()).toBe(0);
+  expect(JSON.parse((await page.evaluate(() => localStorage.getItem('ripple:draft:v1')))!).scenario).toEqual(JSON.parse(saved!).scenario);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('draw three steps by keyboard: N to add and name, the inspector to connect, Delete and undo', async () => {
+  const { page, errors, context } = await openPage(browser);
+  await closeGallery(page);
+  for (const name of ['Validate', 'Build', 'Publish']) {
+    await page.keyboard.press('n');
+    const input = page.getByRole('textbox', { name: 'Step name' });
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => input.count()).toBe(0);
+  }
+  // Publish is selected (the last one added): make it depend on Build, and Build on Validate.
+  const addPrerequisite = page.getByLabel('Add a prerequisite');
+  await addPrerequisite.selectOption({ label: 'Build' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await node(page, 'step-2').click();
+  await page.getByLabel('Add a prerequisite').selectOption({ label: 'Validate' });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+
+  // Mark Validate as failing with 422 from the inspector.
+  await node(page, 'step-1').click();
+  await page.getByLabel('Answers').selectOption('422');
+  await expect(page.getByTestId('status-info').textContent()).resolves.toContain('422 Unprocessable Content');
+  expect(await node(page, 'step-1').locator('[data-mark="fail"]').textContent()).toBe('422');
+
+  // Keyboard focus on a node, Delete removes it with its edges; Ctrl+Z brings all back.
+  await node(page, 'step-2').click();
+  await page.keyboard.press('Delete');
+  await expect.poll(() => page.locator('.step-node').count()).toBe(2);
+  expect(await page.locator('.react-flow__edge').count()).toBe(0);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => page.locator('.step-node').count()).toBe(3);
+  expect(await page.locator('.react-flow__edge').count()).toBe(2);
+
+  // Run: Publish answers 424 because Validate failed.
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => node(page, 'step-3').getAttribute('data-state'), { timeout: 15_000 }).toBe('blocked');
+  await screenshot(page, 'editor-drawn-by-keyboard-run');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('loading a preset over edited work keeps the draft one click away', async () => {
+  const { page, errors, context } = await openPage(browser);
+  await closeGallery(page);
+  await page.keyboard.press('n');
+  await page.keyboard.type('My own step');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /Examples/ }).click();
+  await page.getByRole('button', { name: /payment declined/ }).click();
+  await node(page, 'create-invoice').waitFor();
+  await page.reload();
+  await node(page, 'create-invoice').waitFor();
+  await page.getByRole('button', { name: /Restore previous draft/ }).click();
+  await node(page, 'step-1').waitFor();
+  expect(await node(page, 'step-1').textContent()).toContain('My own step');
+  expect(errors).toEqual([]);
+  await context.close();
+});
