@@ -43,6 +43,37 @@ export interface StepResult {
   message?: string;
   /** Why a step has no response (skipped / cancelled), in a plain sentence. */
   reason?: string;
+  /** On a failed step: what made its last attempt fail. */
+  failure?: FailureKind;
+  /** On a compensated / compensation-failed step: how its rollback went (R10). */
+  compensation?: StepCompensation;
+}
+
+/**
+ * What made a failed attempt fail: the scenario's `fail.status` (`injected`), a timeout (504),
+ * an artifact no succeeded step had produced yet (R7), or a failed prerequisite's missing
+ * output when there is no fail-fast guard (R6).
+ */
+export type FailureKind = 'injected' | 'timeout' | 'missing-input' | 'missing-output';
+
+export interface StepCompensation {
+  label: string;
+  /** 200, or the handler's `fail.status`. */
+  status: number;
+  startedAt: number;
+  endedAt: number;
+  message?: string;
+}
+
+/**
+ * The run's dependencies, kept so a replay can tell whether the scenario's graph changed:
+ * dependency k is `from[k] → to[k]` on `on[k]`, in scenario order (three flat lists, because a
+ * run of 100,000 steps would otherwise carry 300,000 little arrays).
+ */
+export interface RunGraph {
+  from: string[];
+  to: string[];
+  on: ('success' | 'failure' | 'always')[];
 }
 
 export type EventType =
@@ -132,6 +163,12 @@ export interface RunResult {
   response: RunResponse;
   events: RunEvent[];
   lint: LintWarning[];
+  /** The graph this run used (R13 compares it with the edited scenario's). */
+  graph?: RunGraph;
+  /** Replays only: where this run starts on the shared timeline (the previous run's end). Event times and step times are on that timeline; `durationMs` is this run's own length. */
+  startedAt?: number;
+  /** Replays only: the correlation id of the run this one replays. */
+  replayOf?: string;
 }
 
 export interface ReplayPlan {

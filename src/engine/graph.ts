@@ -1,0 +1,135 @@
+// The scenario's dependency graph in flat arrays (compressed adjacency lists), so the
+// simulation walks integers instead of looking ids up in maps. Edge order inside each list is
+// the order of `scenario.dependencies`, which keeps every walk deterministic.
+import type { DependencyCondition, Scenario } from '../scenario/types.ts';
+
+export const SUCCESS = 0;
+export const FAILURE = 1;
+export const ALWAYS = 2;
+export type Cond = typeof SUCCESS | typeof FAILURE | typeof ALWAYS;
+
+export const COND_NAMES: readonly DependencyCondition[] = ['success', 'failure', 'always'];
+
+export function condCode(c: DependencyCondition): Cond {
+  switch (c) {
+    case 'success':
+      return SUCCESS;
+    case 'failure':
+      return FAILURE;
+    case 'always':
+      return ALWAYS;
+  }
+}
+
+/** Prerequisites of step i: `from[start[i] .. start[i + 1])`, with their conditions. */
+export interface InAdjacency {
+  start: Int32Array;
+  from: Int32Array;
+  cond: Uint8Array;
+}
+
+export interface Graph {
+  n: number;
+  ids: string[];
+  index: Map<string, number>;
+  /** Dependents of step i: `outTo[outStart[i] .. outStart[i + 1])`, with their conditions. */
+  outStart: Int32Array;
+  outTo: Int32Array;
+  outCond: Uint8Array;
+  /** Number of prerequisites of each step. */
+  indeg: Int32Array;
+  /** Prerequisite lists, built on first use by `inAdjacency` (most runs never need them). */
+  in: InAdjacency | null;
+  /** Per dependency, in scenario order: its endpoints as step indices. */
+  depFrom: Int32Array;
+  depTo: Int32Array;
+  depCond: Uint8Array;
+}
+
+/**
+ * Builds the flat graph of a scenario. Throws on an unknown step id: the engine takes scenarios
+ * that already passed `validate`.
+ */
+export function buildGraph(scenario: Scenario): Graph {
+  const steps = scenario.steps;
+  const deps = scenario.dependencies;
+  const n = steps.length;
+  const m = deps.length;
+  const ids = new Array<string>(n);
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const id = steps[i].id;
+    ids[i] = id;
+    index.set(id, i);
+  }
+  if (index.size !== n) throw new Error('simulate: step ids are not unique; validate the scenario first');
+  const depFrom = new Int32Array(m);
+  const depTo = new Int32Array(m);
+  const depCond = new Uint8Array(m);
+  const outStart = new Int32Array(n + 1);
+  const indeg = new Int32Array(n);
+  for (let e = 0; e < m; e++) {
+    const d = deps[e];
+    const f = index.get(d.from);
+    const t = index.get(d.to);
+    if (f === undefined || t === undefined) {
+      throw new Error(`simulate: dependencies[${e}] names an unknown step; validate the scenario first`);
+    }
+    depFrom[e] = f;
+    depTo[e] = t;
+    const on = d.on;
+    depCond[e] = on === undefined || on === 'success' ? SUCCESS : condCode(on);
+    outStart[f + 1]++;
+    indeg[t]++;
+  }
+  for (let i = 0; i < n; i++) outStart[i + 1] += outStart[i];
+  const outTo = new Int32Array(m);
+  const outCond = new Uint8Array(m);
+  const outFill = outStart.slice(0, n);
+  for (let e = 0; e < m; e++) {
+    const o = outFill[depFrom[e]]++;
+    outTo[o] = depTo[e];
+    outCond[o] = depCond[e];
+  }
+  return { n, ids, index, outStart, outTo, outCond, indeg, in: null, depFrom, depTo, depCond };
+}
+
+/** The prerequisite lists of every step, built once per graph on first use. */
+export function inAdjacency(g: Graph): InAdjacency {
+  if (g.in !== null) return g.in;
+  const { n, depFrom, depTo, depCond } = g;
+  const m = depFrom.length;
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + g.indeg[i];
+  const from = new Int32Array(m);
+  const cond = new Uint8Array(m);
+  const fill = start.slice(0, n);
+  for (let e = 0; e < m; e++) {
+    const k = fill[depTo[e]]++;
+    from[k] = depFrom[e];
+    cond[k] = depCond[e];
+  }
+  g.in = { start, from, cond };
+  return g.in;
+}
+
+/** Marks every step reachable from `roots` (the roots themselves included when `includeRoots`). */
+export function markDescendants(g: Graph, roots: Iterable<number>, mark: Uint8Array, includeRoots: boolean): void {
+  const stack: number[] = [];
+  for (const r of roots) {
+    if (includeRoots) {
+      if (mark[r]) continue;
+      mark[r] = 1;
+    }
+    stack.push(r);
+  }
+  while (stack.length) {
+    const p = stack.pop()!;
+    for (let e = g.outStart[p], end = g.outStart[p + 1]; e < end; e++) {
+      const s = g.outTo[e];
+      if (mark[s]) continue;
+      mark[s] = 1;
+      stack.push(s);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+// R7: warnings found by reading the scenario, without running it.
+import type { Scenario } from '../scenario/types.ts';
+import { buildGraph, SUCCESS, type Graph } from './graph.ts';
+import type { LintWarning } from './types.ts';
+
+/**
+ * Warns about step-order bugs a run may or may not show:
+ * - `artifact-unproduced`: a step consumes an artifact no step produces;
+ * - `artifact-race`: it is produced only by steps that are not ancestors of the consumer through
+ *   `success` dependencies, so "publish may run before validate completes" (the seeds'
+ *   publish-before-validation bug);
+ * - `retry-not-idempotent`: a step that is not idempotent has retries.
+ *
+ * @example
+ * lint(scenario) // → [{ code: 'artifact-race', step: 'publish', path: 'steps[2].consumes[0]',
+ *                //      message: 'publish may run before validate completes: …' }]
+ */
+export function lint(scenario: Scenario): LintWarning[] {
+  return lintGraph(scenario, buildGraph(scenario));
+}
+
+export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
+  const steps = scenario.steps;
+  const warnings: LintWarning[] = [];
+  // Producers of each artifact that has a consumer.
+  let producers: Map<string, number[]> | null = null;
+  for (let i = 0; i < steps.length; i++) {
+    const c = steps[i].consumes;
+    if (c !== undefined && c.length > 0) {
+      producers = new Map();
+      break;
+    }
+  }
+  if (producers !== null) {
+    for (let i = 0; i < steps.length; i++) {
+      for (const x of steps[i].produces ?? []) {
+        const list = producers.get(x);
+        if (list === undefined) producers.set(x, [i]);
+        else list.push(i);
+      }
+    }
+    // One walk per consumed artifact: every step downstream of a producer through `success`
+    // dependencies is safe. Linear in the graph for each artifact, never per consumer.
+    const safe = new Map<string, Uint8Array>();
+    for (let i = 0; i < steps.length; i++) {
+      const consumes = steps[i].consumes ?? [];
+      for (let j = 0; j < consumes.length; j++) {
+        const x = consumes[j];
+        const path = `steps[${i}].consumes[${j}]`;
+        const ps = producers.get(x);
+        const id = steps[i].id;
+        if (ps === undefined) {
+          warnings.push({
+            code: 'artifact-unproduced',
+            step: id,
+            path,
+            message: `${id} consumes "${x}", but no step produces it: every attempt will fail with 500 missing input ${x}`,
+          });
+          continue;
+        }
+        let mark = safe.get(x);
+        if (mark === undefined) {
+          mark = successDescendants(g, ps);
+          safe.set(x, mark);
+        }
+        if (mark[i]) continue;
+        const names = ps.map((p) => steps[p].id);
+        const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+        warnings.push({
+          code: 'artifact-race',
+          step: id,
+          path,
+          message:
+            `${id} may run before ${who} completes: it consumes "${x}", but ${who} ` +
+            `${names.length === 1 ? 'is not a prerequisite' : 'are not prerequisites'} of ${id} through success dependencies`,
+        });
+      }
+    }
+  }
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    const max = s.retry?.maxAttempts ?? 1;
+    if (s.idempotent === false && max > 1) {
+      warnings.push({
+        code: 'retry-not-idempotent',
+        step: s.id,
+        path: `steps[${i}].retry.maxAttempts`,
+        message: `${s.id} is not idempotent but may be sent ${max} times: a retry can repeat its effect`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** Steps reachable from `from` through `success` dependencies, `from` excluded. */
+function successDescendants(g: Graph, from: number[]): Uint8Array {
+  const mark = new Uint8Array(g.n);
+  const stack = from.slice();
+  const seen = new Uint8Array(g.n);
+  for (const p of from) seen[p] = 1;
+  while (stack.length) {
+    const p = stack.pop()!;
+    for (let e = g.outStart[p], end = g.outStart[p + 1]; e < end; e++) {
+      if (g.outCond[e] !== SUCCESS) continue;
+      const s = g.outTo[e];
+      mark[s] = 1;
+      if (seen[s]) continue;
+      seen[s] = 1;
+      stack.push(s);
+    }
+  }
+  return mark;
+}

@@ -1,0 +1,132 @@
+// A binary min-heap of timed entries, ordered by (t, phase, step id). `phase` 0 sorts before 1 at
+// the same time, which is how completions come before starts (R2); the id breaks remaining ties
+// so the lower id goes first. Entries live in parallel typed arrays, so pushing and popping
+// allocate nothing (a run pushes a few entries per step).
+
+export class TimedQueue {
+  private t: Float64Array;
+  /** phase << 4 | kind */
+  private meta: Int32Array;
+  private step: Int32Array;
+  private gen: Int32Array;
+  size = 0;
+
+  // The entry last popped.
+  poppedStep = 0;
+  poppedKind = 0;
+  poppedGen = 0;
+
+  constructor(
+    private readonly ids: readonly string[],
+    capacity = 16,
+  ) {
+    this.t = new Float64Array(capacity);
+    this.meta = new Int32Array(capacity);
+    this.step = new Int32Array(capacity);
+    this.gen = new Int32Array(capacity);
+  }
+
+  /** Time of the first entry; only meaningful when size > 0. */
+  peekT(): number {
+    return this.t[0];
+  }
+
+  push(t: number, phase: number, kind: number, step: number, gen: number): void {
+    if (this.size === this.t.length) this.grow();
+    const meta = (phase << 4) | kind;
+    const ids = this.ids;
+    const ta = this.t;
+    const ma = this.meta;
+    const sa = this.step;
+    const ga = this.gen;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const tp = ta[p];
+      if (tp < t) break;
+      if (tp === t) {
+        const mp = ma[p] >> 4;
+        if (mp < phase || (mp === phase && ids[sa[p]] <= ids[step])) break;
+      }
+      ta[i] = tp;
+      ma[i] = ma[p];
+      sa[i] = sa[p];
+      ga[i] = ga[p];
+      i = p;
+    }
+    ta[i] = t;
+    ma[i] = meta;
+    sa[i] = step;
+    ga[i] = gen;
+  }
+
+  /** Removes the first entry and leaves it in `popped*`. Call only when size > 0. */
+  pop(): void {
+    const ta = this.t;
+    const ma = this.meta;
+    const sa = this.step;
+    const ga = this.gen;
+    this.poppedStep = sa[0];
+    this.poppedKind = ma[0] & 15;
+    this.poppedGen = ga[0];
+    const size = --this.size;
+    if (size === 0) return;
+    const t = ta[size];
+    const m = ma[size];
+    const s = sa[size];
+    const g = ga[size];
+    const phase = m >> 4;
+    const ids = this.ids;
+    const id = ids[s];
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      let c = l;
+      const r = l + 1;
+      if (r < size && this.before(r, l)) c = r;
+      // Stop when the moved entry goes before the smaller child.
+      const tc = ta[c];
+      if (t < tc) break;
+      if (t === tc) {
+        const pc = ma[c] >> 4;
+        if (phase < pc || (phase === pc && id <= ids[sa[c]])) break;
+      }
+      ta[i] = tc;
+      ma[i] = ma[c];
+      sa[i] = sa[c];
+      ga[i] = ga[c];
+      i = c;
+    }
+    ta[i] = t;
+    ma[i] = m;
+    sa[i] = s;
+    ga[i] = g;
+  }
+
+  private before(a: number, b: number): boolean {
+    const ta = this.t[a];
+    const tb = this.t[b];
+    if (ta !== tb) return ta < tb;
+    const pa = this.meta[a] >> 4;
+    const pb = this.meta[b] >> 4;
+    if (pa !== pb) return pa < pb;
+    return this.ids[this.step[a]] < this.ids[this.step[b]];
+  }
+
+  private grow(): void {
+    const cap = this.t.length * 2;
+    const t = new Float64Array(cap);
+    t.set(this.t);
+    this.t = t;
+    const meta = new Int32Array(cap);
+    meta.set(this.meta);
+    this.meta = meta;
+    const step = new Int32Array(cap);
+    step.set(this.step);
+    this.step = step;
+    const gen = new Int32Array(cap);
+    gen.set(this.gen);
+    this.gen = gen;
+  }
+}

@@ -1,0 +1,160 @@
+// R13: replay from the failed step. The edited scenario keeps the run's steps and dependencies
+// (behaviour may change); steps that succeeded and are not downstream of anything redone keep
+// their results, the rest run again on a clock that continues after the previous run.
+import type { Problem, Scenario } from '../scenario/types.ts';
+import { buildGraph, COND_NAMES, markDescendants, type Graph } from './graph.ts';
+import { simulateReplay } from './simulate.ts';
+import type { ReplayPlan, Result, RunResult, StepResult, StepState } from './types.ts';
+
+/**
+ * Works out what a replay would redo, without running it. `from` defaults to every step that
+ * failed in `previousRun`. Differences in step ids or dependencies, unknown `from` steps and
+ * `from` steps that succeeded come back as `{ ok: false, error: Problem[] }`.
+ *
+ * @example
+ * planReplay(fixed, run) // → { ok: true, value: { from: ['authorize-payment'],
+ *                        //     rerun: ['authorize-payment', 'create-invoice'], keep: ['create-order'], warnings: [] } }
+ */
+export function planReplay(scenario: Scenario, previousRun: RunResult, from?: readonly string[]): Result<ReplayPlan> {
+  const planned = plan(scenario, previousRun, from);
+  return planned.ok ? { ok: true, value: planned.value.plan } : planned;
+}
+
+/**
+ * Plans the replay and runs it. Kept steps carry their previous results (`reused: true`, a
+ * `reused` event each); every event of the replay has `replay: true` and a time after the
+ * previous run's end (`run.startedAt`).
+ *
+ * @example
+ * const r = replay(fixed, run);
+ * if (r.ok) r.value.run.steps['create-invoice'].state // → 'succeeded'
+ */
+export function replay(
+  scenario: Scenario,
+  previousRun: RunResult,
+  from?: readonly string[],
+): Result<{ plan: ReplayPlan; run: RunResult }> {
+  const planned = plan(scenario, previousRun, from);
+  if (!planned.ok) return planned;
+  const { plan: p, graph, kept } = planned.value;
+  const run = simulateReplay(
+    scenario,
+    {
+      t0: (previousRun.startedAt ?? 0) + previousRun.durationMs,
+      kept,
+      replayOf: previousRun.correlationId,
+      salt: p.from.join('\n'),
+    },
+    graph,
+  );
+  return { ok: true, value: { plan: p, run } };
+}
+
+interface Planned {
+  plan: ReplayPlan;
+  graph: Graph;
+  kept: Map<number, StepResult>;
+}
+
+const SUCCEEDED_BEFORE: ReadonlySet<StepState> = new Set(['succeeded', 'compensated', 'compensation-failed']);
+
+function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[] | undefined): Result<Planned> {
+  const g = buildGraph(scenario);
+  const problems = graphDifferences(g, previousRun);
+  if (problems.length > 0) return { ok: false, error: problems };
+
+  const prev = previousRun.steps;
+  const n = g.n;
+  const fromSet = new Uint8Array(n);
+  if (from === undefined) {
+    for (let i = 0; i < n; i++) if (prev[g.ids[i]].state === 'failed') fromSet[i] = 1;
+  } else {
+    for (const id of from) {
+      const i = g.index.get(id);
+      if (i === undefined) {
+        problems.push({ path: 'from', message: `no step "${id}" in the scenario` });
+        continue;
+      }
+      const state = prev[id].state;
+      if (state === 'succeeded') {
+        problems.push({
+          path: 'from',
+          message: `${id} succeeded in the previous run; replay from a step that failed, was blocked or did not run`,
+        });
+        continue;
+      }
+      fromSet[i] = 1;
+    }
+    if (problems.length > 0) return { ok: false, error: problems };
+  }
+
+  // rerun = from ∪ every step that did not end succeeded ∪ all their descendants.
+  const rerun = new Uint8Array(n);
+  const seeds: number[] = [];
+  for (let i = 0; i < n; i++) if (fromSet[i] || prev[g.ids[i]].state !== 'succeeded') seeds.push(i);
+  markDescendants(g, seeds, rerun, true);
+
+  const p: ReplayPlan = { from: [], rerun: [], keep: [], warnings: [] };
+  const kept = new Map<number, StepResult>();
+  for (let i = 0; i < n; i++) {
+    const id = g.ids[i];
+    if (fromSet[i]) p.from.push(id);
+    if (!rerun[i]) {
+      p.keep.push(id);
+      kept.set(i, prev[id]);
+      continue;
+    }
+    p.rerun.push(id);
+    const state = prev[id].state;
+    if (SUCCEEDED_BEFORE.has(state) && scenario.steps[i].idempotent === false) {
+      p.warnings.push({
+        path: `steps[${i}]`,
+        message: `${id} succeeded in the previous run and is not idempotent: running it again repeats its effect`,
+      });
+    }
+    if (state === 'compensation-failed') {
+      p.warnings.push({
+        path: `steps[${i}]`,
+        message: `${id}'s compensation failed in the previous run: the replay acts on partial state`,
+      });
+    }
+  }
+  return { ok: true, value: { plan: p, graph: g, kept } };
+}
+
+/** The edited scenario must have the run's steps and dependencies; lists every difference. */
+function graphDifferences(g: Graph, previousRun: RunResult): Problem[] {
+  const problems: Problem[] = [];
+  const prevIds = Object.keys(previousRun.steps);
+  const prevSet = new Set(prevIds);
+  for (let i = 0; i < g.n; i++) {
+    const id = g.ids[i];
+    if (!prevSet.has(id)) problems.push({ path: `steps[${i}].id`, message: `step "${id}" was not in the previous run` });
+  }
+  for (const id of prevIds) {
+    if (!g.index.has(id)) problems.push({ path: 'steps', message: `step "${id}" of the previous run is missing` });
+  }
+  const before = previousRun.graph;
+  if (before !== undefined) {
+    const key = (from: string, to: string, on: string) => `${from}\u0000${to}\u0000${on}`;
+    const had = new Set(before.from.map((f, k) => key(f, before.to[k], before.on[k])));
+    const has = new Set<string>();
+    for (let e = 0; e < g.depFrom.length; e++) {
+      const f = g.ids[g.depFrom[e]];
+      const t = g.ids[g.depTo[e]];
+      const on = COND_NAMES[g.depCond[e]];
+      const k = key(f, t, on);
+      has.add(k);
+      if (!had.has(k)) {
+        problems.push({ path: `dependencies[${e}]`, message: `${f} → ${t} (${on}) was not in the previous run` });
+      }
+    }
+    for (let k = 0; k < before.from.length; k++) {
+      const [f, t, on] = [before.from[k], before.to[k], before.on[k]];
+      if (!has.has(key(f, t, on))) {
+        problems.push({ path: 'dependencies', message: `${f} → ${t} (${on}) of the previous run is missing` });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,157 @@
+// Every step's state at a moment of a run, for the timeline scrubber. Folding the whole event
+// list on every frame would be linear in the run's length, so snapshots are kept every K
+// events (built lazily, once per run) and the answer folds forward from the nearest one.
+import type { EventType, LiveState, RunEvent, RunResult } from './types.ts';
+
+export interface LiveStep {
+  state: LiveState;
+  attempt: number;
+  /** The latest answer: 200, a failure's status, 424, or null (none yet, skipped, cancelled). */
+  status: number | null;
+}
+
+export interface RunMoment {
+  /** Virtual time of the moment (the event's `t`). */
+  t: number;
+  steps: Record<string, LiveStep>;
+}
+
+const LIVE: readonly LiveState[] = [
+  'pending',
+  'running',
+  'succeeded',
+  'failed',
+  'blocked',
+  'skipped',
+  'cancelled',
+  'compensating',
+  'compensated',
+  'compensation-failed',
+];
+const CODE = new Map<LiveState, number>(LIVE.map((s, i) => [s, i]));
+const NO_STATUS = -1;
+
+interface Snapshot {
+  state: Uint8Array;
+  attempt: Int32Array;
+  status: Int32Array;
+}
+
+interface Cache {
+  ids: string[];
+  index: Map<string, number>;
+  /** Snapshot k holds the state after the first k × interval events. */
+  snapshots: Snapshot[];
+  interval: number;
+}
+
+const caches = new WeakMap<RunResult, Cache>();
+
+/** Events between snapshots: at least 64, and at least the step count so snapshots cost O(events) in total. */
+function cacheOf(run: RunResult): Cache {
+  let c = caches.get(run);
+  if (c === undefined) {
+    const ids = Object.keys(run.steps);
+    const n = ids.length;
+    const first: Snapshot = { state: new Uint8Array(n), attempt: new Int32Array(n), status: new Int32Array(n).fill(NO_STATUS) };
+    c = { ids, index: new Map(ids.map((id, i) => [id, i])), snapshots: [first], interval: Math.max(64, n) };
+    caches.set(run, c);
+  }
+  return c;
+}
+
+/**
+ * The state of every step just after event `eventIndex` (clamped to the run; -1 = before the
+ * first event). Cheap enough to call on every frame of a scrubber.
+ *
+ * @example
+ * stateAt(run, 3) // → { t: 120, steps: { 'authorize-payment': { state: 'failed', attempt: 1, status: 402 }, … } }
+ */
+export function stateAt(run: RunResult, eventIndex: number): RunMoment {
+  const events = run.events;
+  const count = Math.max(0, Math.min(events.length, Math.floor(eventIndex) + 1));
+  const c = cacheOf(run);
+  const k = Math.floor(count / c.interval);
+  while (c.snapshots.length <= k) {
+    const last = c.snapshots.length - 1;
+    const from = c.snapshots[last];
+    const next: Snapshot = { state: from.state.slice(), attempt: from.attempt.slice(), status: from.status.slice() };
+    fold(next, c.index, events, last * c.interval, (last + 1) * c.interval);
+    c.snapshots.push(next);
+  }
+  const base = c.snapshots[k];
+  const now: Snapshot = { state: base.state.slice(), attempt: base.attempt.slice(), status: base.status.slice() };
+  fold(now, c.index, events, k * c.interval, count);
+  const steps: Record<string, LiveStep> = {};
+  for (let i = 0; i < c.ids.length; i++) {
+    const s = now.status[i];
+    steps[c.ids[i]] = { state: LIVE[now.state[i]], attempt: now.attempt[i], status: s === NO_STATUS ? null : s };
+  }
+  const t = count > 0 ? events[count - 1].t : (run.startedAt ?? 0);
+  return { t, steps };
+}
+
+function fold(s: Snapshot, index: Map<string, number>, events: RunEvent[], from: number, to: number): void {
+  for (let k = from; k < to; k++) {
+    const e = events[k];
+    if (e.step === undefined) continue;
+    const i = index.get(e.step);
+    if (i === undefined) continue;
+    const next = liveAfter(e.type);
+    if (next === 'keep') continue;
+    s.state[i] = CODE.get(next)!;
+    if (e.attempt !== undefined) s.attempt[i] = e.attempt;
+    switch (next) {
+      case 'running':
+      case 'pending':
+      case 'skipped':
+      case 'cancelled':
+        s.status[i] = NO_STATUS;
+        break;
+      case 'succeeded':
+      case 'failed':
+      case 'blocked':
+        s.status[i] = e.status ?? NO_STATUS;
+        break;
+      case 'compensating':
+      case 'compensated':
+      case 'compensation-failed':
+        // The forward answer stays: a compensated step still answered 200.
+        break;
+    }
+  }
+}
+
+/** What an event does to its step's live state. */
+function liveAfter(type: EventType): LiveState | 'keep' {
+  switch (type) {
+    case 'started':
+      return 'running';
+    case 'succeeded':
+    case 'reused':
+      return 'succeeded';
+    case 'failed':
+    case 'timed-out':
+      return 'failed';
+    case 'blocked':
+      return 'blocked';
+    case 'unblocked':
+      return 'pending';
+    case 'skipped':
+      return 'skipped';
+    case 'cancelled':
+      return 'cancelled';
+    case 'compensation-started':
+      return 'compensating';
+    case 'compensation-succeeded':
+      return 'compensated';
+    case 'compensation-failed':
+      return 'compensation-failed';
+    case 'run-started':
+    case 'replay-started':
+    case 'retry-scheduled':
+    case 'repair-requested':
+    case 'run-finished':
+      return 'keep';
+  }
+}

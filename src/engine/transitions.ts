@@ -1,0 +1,93 @@
+// The life of a step inside the simulation, as an explicit transition table. The engine calls
+// `assertTransition` on every change, so a bug that would, say, start a blocked step or
+// compensate a failed one stops the run with a clear message instead of producing a wrong
+// trace. (The idea comes from bpmn-js-token-simulation's ScopeStates.)
+
+export type Phase =
+  /** Waiting for its prerequisites. */
+  | 'pending'
+  /** Ready, waiting for a concurrency slot. */
+  | 'queued'
+  | 'running'
+  /** An attempt failed; the next starts after the retry delay. */
+  | 'backoff'
+  | 'succeeded'
+  | 'failed'
+  | 'blocked'
+  | 'skipped'
+  | 'cancelled'
+  /** A failed root step that a blocked step asked to try again (graph-aware retry, R9). */
+  | 'repair-queued'
+  | 'repairing'
+  | 'compensating'
+  | 'compensated'
+  | 'compensation-failed';
+
+export const PHASES: readonly Phase[] = [
+  'pending',
+  'queued',
+  'running',
+  'backoff',
+  'succeeded',
+  'failed',
+  'blocked',
+  'skipped',
+  'cancelled',
+  'repair-queued',
+  'repairing',
+  'compensating',
+  'compensated',
+  'compensation-failed',
+];
+
+/**
+ * Every allowed change. Notes on the less obvious ones:
+ * - pending → succeeded: a replay reuses a step kept from the previous run.
+ * - queued → pending: a prerequisite was repaired or unblocked (R9), so the step's readiness
+ *   is decided again from the start.
+ * - blocked → blocked: a naive retry (or a failed repair) answers 424 once more.
+ * - blocked → pending: the root cause was repaired, so the step runs normally.
+ */
+export const TRANSITIONS: Readonly<Record<Phase, readonly Phase[]>> = {
+  pending: ['queued', 'blocked', 'skipped', 'cancelled', 'succeeded'],
+  queued: ['running', 'pending', 'cancelled'],
+  running: ['succeeded', 'failed', 'backoff'],
+  backoff: ['queued'],
+  succeeded: ['compensating'],
+  failed: ['repair-queued'],
+  'repair-queued': ['repairing'],
+  repairing: ['succeeded', 'failed'],
+  blocked: ['blocked', 'pending'],
+  skipped: [],
+  cancelled: [],
+  compensating: ['compensated', 'compensation-failed'],
+  compensated: [],
+  'compensation-failed': [],
+};
+
+// Phases as small integers for the hot loop, and the table as one bit mask per phase.
+export const PENDING = 0;
+export const QUEUED = 1;
+export const RUNNING = 2;
+export const BACKOFF = 3;
+export const SUCCEEDED = 4;
+export const FAILED = 5;
+export const BLOCKED = 6;
+export const SKIPPED = 7;
+export const CANCELLED = 8;
+export const REPAIR_QUEUED = 9;
+export const REPAIRING = 10;
+export const COMPENSATING = 11;
+export const COMPENSATED = 12;
+export const COMPENSATION_FAILED = 13;
+
+const ALLOWED: readonly number[] = PHASES.map((from) =>
+  TRANSITIONS[from].reduce((mask, to) => mask | (1 << PHASES.indexOf(to)), 0),
+);
+
+/** Throws when `from → to` is not in the table: an engine bug, never a scenario problem. */
+export function assertTransition(step: string, from: number, to: number): void {
+  if ((ALLOWED[from] & (1 << to)) === 0) {
+    throw new Error(`engine invariant: step "${step}" cannot go from ${PHASES[from]} to ${PHASES[to]}`);
+  }
+}

@@ -1,0 +1,78 @@
+// stateAt: every step's state at a moment, from snapshots.
+import { simulate, stateAt } from '../../src/engine/index.ts';
+import type { LiveState, RunResult } from '../../src/engine/types.ts';
+import { chain, dep, scenario, step } from './helpers.ts';
+
+/** The slow, obvious fold, to check the snapshot version against. */
+function naive(run: RunResult, index: number) {
+  const steps: Record<string, { state: LiveState; attempt: number; status: number | null }> = {};
+  for (const id of Object.keys(run.steps)) steps[id] = { state: 'pending', attempt: 0, status: null };
+  for (const e of run.events.slice(0, Math.max(0, index + 1))) {
+    if (!e.step) continue;
+    const s = steps[e.step];
+    if (e.attempt !== undefined && !['retry-scheduled', 'repair-requested'].includes(e.type)) s.attempt = e.attempt;
+    switch (e.type) {
+      case 'started': Object.assign(s, { state: 'running', status: null }); break;
+      case 'succeeded': case 'reused': Object.assign(s, { state: 'succeeded', status: e.status }); break;
+      case 'failed': case 'timed-out': Object.assign(s, { state: 'failed', status: e.status }); break;
+      case 'blocked': Object.assign(s, { state: 'blocked', status: 424 }); break;
+      case 'unblocked': Object.assign(s, { state: 'pending', status: null }); break;
+      case 'skipped': case 'cancelled': Object.assign(s, { state: e.type, status: null }); break;
+      case 'compensation-started': s.state = 'compensating'; break;
+      case 'compensation-succeeded': s.state = 'compensated'; break;
+      case 'compensation-failed': s.state = 'compensation-failed'; break;
+      default: break;
+    }
+  }
+  return steps;
+}
+
+describe('stateAt', () => {
+  const run = simulate(
+    scenario(
+      [
+        step('create-order', { durationMs: 80, compensation: { durationMs: 10 } }),
+        step('reserve-stock', { durationMs: 120, fail: { status: 409, times: 1 } }),
+        step('label', { retry: { maxAttempts: 2, delayMs: 50 } }),
+        step('notify'),
+        step('charge', { fail: { status: 402 } }),
+      ],
+      [dep('create-order', 'reserve-stock'), ...chain('reserve-stock', 'label', 'notify'), dep('create-order', 'charge')],
+      { compensation: 'saga' },
+    ),
+  );
+
+  it('before the first event every step is pending at the run start', () => {
+    const m = stateAt(run, -1);
+    expect(m.t).toBe(0);
+    expect(Object.values(m.steps).every((s) => s.state === 'pending' && s.attempt === 0 && s.status === null)).toBe(true);
+  });
+
+  it('the stock failure, then its repair, as the scrubber passes them', () => {
+    const failedAt = run.events.findIndex((e) => e.type === 'failed' && e.step === 'reserve-stock');
+    expect(stateAt(run, failedAt).steps['reserve-stock']).toEqual({ state: 'failed', attempt: 1, status: 409 });
+    const blockedAt = run.events.findIndex((e) => e.type === 'blocked' && e.step === 'label');
+    expect(stateAt(run, blockedAt).steps.label).toEqual({ state: 'blocked', attempt: 1, status: 424 });
+    const end = stateAt(run, run.events.length - 1);
+    expect(end.t).toBe(run.events.at(-1)!.t);
+    expect(end.steps['reserve-stock']).toEqual({ state: 'succeeded', attempt: 2, status: 200 });
+    expect(end.steps['create-order']).toEqual({ state: 'compensated', attempt: 1, status: 200 });
+  });
+
+  it('matches a plain fold of the events at every index, past the end included', () => {
+    for (let i = -2; i <= run.events.length + 2; i++) expect(stateAt(run, i).steps).toEqual(naive(run, Math.min(i, run.events.length - 1)));
+  });
+
+  it('on a run long enough for many snapshots, in any order of calls', () => {
+    const ids = Array.from({ length: 120 }, (_, i) => `s${String(i).padStart(3, '0')}`);
+    const big = simulate(
+      scenario(
+        ids.map((id, i) => step(id, { durationMs: 10 + (i % 7) * 5, ...(i % 17 === 5 ? { fail: { status: 500 } } : {}), ...(i % 11 === 3 ? { retry: { maxAttempts: 2 } } : {}) })),
+        ids.slice(1).map((id, i) => dep(ids[Math.floor(i / 2)], id)),
+      ),
+    );
+    expect(big.events.length).toBeGreaterThan(200);
+    const order = [big.events.length - 1, 3, 150, 149, 0, 260, 64, 128, 127];
+    for (const i of order) expect(stateAt(big, i).steps).toEqual(naive(big, Math.min(i, big.events.length - 1)));
+  });
+});
