@@ -60,15 +60,20 @@ export function escapeMarkdownText(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()<>#!|~]/g, (c) => `\\${c}`);
 }
 
-/** The file name the SVG export suggests, so the Markdown image points at what the person saved. */
-export function svgFileName(title: string): string {
+/** `fileBase('Payment fails!')` → `payment-fails`: a plain name for downloads. */
+export function fileBase(title: string): string {
   const base = title
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return `${base || 'scenario'}.svg`;
+  return base || 'scenario';
+}
+
+/** The file name the SVG export suggests, so the Markdown image points at what the person saved. */
+export function svgFileName(title: string): string {
+  return `${fileBase(title)}.svg`;
 }
 
 /**

@@ -1,0 +1,113 @@
+// What a person sees instead of the editor when the link they opened cannot be read: what is
+// wrong in plain words, the problems' paths for invalid content, and three ways forward.
+// Nothing from the link is rendered as markup: React escapes every string shown here.
+import { useState } from 'react';
+import type { Problem } from '../../scenario/types.ts';
+import { copyText } from '../../panels/copy-text.ts';
+import { ProblemList } from './ProblemList.tsx';
+import './share.css';
+
+export type LinkProblemKind = 'truncated' | 'unknown-version' | 'newer-version' | 'too-large' | 'corrupt' | 'invalid';
+
+/** Why a link (or a file) did not open, in the words the recovery screen needs. */
+export interface LinkProblem {
+  kind: LinkProblemKind;
+  /** The gate's own message. */
+  message: string;
+  /** For invalid content: every problem with its JSON path. */
+  problems: Problem[];
+  /** The text the person can copy: the link itself, or its decoded JSON when decoding got that far. */
+  raw: string;
+}
+
+const SHOWN_PROBLEMS = 50;
+
+function headline(kind: LinkProblemKind): string {
+  switch (kind) {
+    case 'truncated':
+      return 'This link is cut short';
+    case 'newer-version':
+      return 'This link was made by a newer Ripple';
+    case 'unknown-version':
+      return 'This link’s format is not one Ripple knows';
+    case 'too-large':
+      return 'This link is too large to open';
+    case 'corrupt':
+      return 'This link is damaged';
+    case 'invalid':
+      return 'The scenario in this link has problems';
+  }
+}
+
+/** What to do next; the gate's message above already says what is wrong. */
+function advice(kind: LinkProblemKind): string {
+  switch (kind) {
+    case 'truncated':
+      return 'Chat apps and mail clients sometimes cut long links. If it happens again, the sender can send the scenario as a file (Import / Export → Download scenario).';
+    case 'newer-version':
+      return 'Or ask the sender for the scenario as a file and open it once your Ripple is up to date.';
+    case 'unknown-version':
+      return 'It may come from another tool or have been edited by hand. Ask the sender for a fresh link or a file.';
+    case 'too-large':
+      return 'Ripple refuses links this big so that a hostile link cannot freeze the page. Ask the sender for the scenario as a file.';
+    case 'corrupt':
+      return 'Some characters of the link were changed or lost on the way. Ask the sender to copy the link again.';
+    case 'invalid':
+      return 'The link was read, but what it describes is not a valid scenario. The paths below say where; copy the raw text to fix it by hand.';
+  }
+}
+
+export interface RecoveryScreenProps {
+  problem: LinkProblem;
+  /** Title of the draft the editor holds, or null when it holds nothing worth offering. */
+  draftTitle: string | null;
+  onOpenDraft: () => void;
+  onStartEmpty: () => void;
+}
+
+export function RecoveryScreen({ problem, draftTitle, onOpenDraft, onStartEmpty }: RecoveryScreenProps) {
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+
+  return (
+    <main className="recovery" aria-labelledby="recovery-title">
+      <div className="recovery__card">
+        <p className="recovery__eyebrow">Ripple could not open this link</p>
+        <h1 id="recovery-title">{headline(problem.kind)}</h1>
+        <p className="recovery__message" data-testid="recovery-message">
+          {problem.message}
+        </p>
+        <p>{advice(problem.kind)}</p>
+
+        <ProblemList problems={problem.problems} max={SHOWN_PROBLEMS} className="recovery__problems" label="Problems found" />
+
+        <div className="recovery__actions">
+          <button type="button" className="btn btn--primary" onClick={onOpenDraft}>
+            {draftTitle ? `Open your last draft “${draftTitle}”` : 'Go to the editor'}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              void copyText(problem.raw).then((ok) => setCopied(ok ? 'yes' : 'no'));
+            }}
+          >
+            Copy the raw text
+          </button>
+          <button type="button" className="btn" onClick={onStartEmpty}>
+            Start empty
+          </button>
+        </div>
+        <p className="recovery__status" role="status">
+          {copied === 'yes' && 'Copied the raw text.'}
+          {copied === 'no' && 'Could not copy: select the text below and copy it by hand.'}
+        </p>
+
+        <label className="recovery__raw">
+          <span>Raw text ({problem.raw.length.toLocaleString('en')} characters)</span>
+          <textarea readOnly value={problem.raw.length > 20_000 ? `${problem.raw.slice(0, 20_000)}…` : problem.raw} rows={4} spellCheck={false} />
+        </label>
+        {draftTitle && <p className="recovery__note">Your own draft is untouched; opening it or starting empty keeps it recoverable.</p>}
+      </div>
+    </main>
+  );
+}
