@@ -2,6 +2,8 @@
 // dropped back onto Ripple. Pure bytes in, bytes out: a dropped file is untrusted, so the reader
 // checks every length against the buffer and skips chunks whose CRC does not match.
 
+import { crc32 } from '../../scenario/bytes.ts';
+
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** The tEXt keyword under which Ripple stores a scenario's share link. */
@@ -10,22 +12,6 @@ export const LINK_KEYWORD = 'Ripple link';
 export interface PngText {
   keyword: string;
   text: string;
-}
-
-let crcTable: Uint32Array | undefined;
-
-function crc32(bytes: Uint8Array, start: number, end: number): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = start; i < end; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 export function isPng(bytes: Uint8Array): boolean {
@@ -55,7 +41,7 @@ export function readPngTextChunks(bytes: Uint8Array): PngText[] {
     if (dataEnd + 4 > bytes.length) break;
     const type = latin1Decode(bytes.subarray(at + 4, at + 8));
     if (type === 'IEND') break;
-    if (type === 'tEXt' && crc32(bytes, at + 4, dataEnd) === readUint32(bytes, dataEnd)) {
+    if (type === 'tEXt' && crc32(bytes.subarray(at + 4, dataEnd)) === readUint32(bytes, dataEnd)) {
       const data = bytes.subarray(dataStart, dataEnd);
       const nul = data.indexOf(0);
       if (nul > 0) found.push({ keyword: latin1Decode(data.subarray(0, nul)), text: latin1Decode(data.subarray(nul + 1)) });
@@ -102,7 +88,7 @@ export function addPngText(bytes: Uint8Array, keyword: string, text: string): Ui
   chunk.set([0x74, 0x45, 0x58, 0x74], 4); // "tEXt"
   chunk.set(key, 8);
   chunk.set(value, 8 + key.length + 1);
-  view.setUint32(8 + length, crc32(chunk, 4, 8 + length));
+  view.setUint32(8 + length, crc32(chunk.subarray(4, 8 + length)));
 
   const out = new Uint8Array(bytes.length + chunk.length);
   out.set(bytes.subarray(0, ihdrEnd), 0);
