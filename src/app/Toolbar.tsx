@@ -58,7 +58,7 @@ export function Toolbar({
         <div className="toolbar__group" role="group" aria-label="Edit">
           <Button icon="☰" text="Examples" label="Examples: open a preset scenario" onClick={onOpenGallery} />
           <Button icon="+" text="Add step" title="Add step (N)" aria-keyshortcuts="N" onClick={onAddStep} />
-          <Button icon="⇶" text="Tidy" label="Auto-layout: arrange left to right" title="Arrange steps left to right" disabled={!t.hasSteps} onClick={() => store.getState().autoLayout()} />
+          <Button icon="⇶" text="Tidy" label="Tidy: arrange left to right" title="Tidy: arrange the steps left to right (auto-layout)" disabled={!t.hasSteps} onClick={() => store.getState().autoLayout()} />
           <span className="toolbar__sep" aria-hidden="true" />
           <Button
             icon="↶"

@@ -17,7 +17,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
   const label = step.label ?? step.id;
   return (
     <div className={classes.join(' ')} data-testid={`step-node-${id}`} data-state={live?.state ?? 'design'}>
-      <Handle type="target" position={Position.Left} isConnectable={!readOnly} aria-label={`Connect into ${label}`} />
+      <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <div className="step-node__head">
         {live && (
           <span className="state-icon" aria-hidden="true">
@@ -58,7 +58,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
           {live.reused ? ' · reused' : ''}
         </div>
       )}
-      <Handle type="source" position={Position.Right} isConnectable={!readOnly} aria-label={`Connect from ${label}`} />
+      <Handle type="source" position={Position.Right} isConnectable={!readOnly} />
     </div>
   );
 });
