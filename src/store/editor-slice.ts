@@ -156,6 +156,9 @@ export function createEditorSlice(
   let noticeSeq = 0;
 
   const notify = (kind: Notice['kind'], text: string) => set({ notice: { kind, text, seq: ++noticeSeq } });
+  // A run describes the scenario it ran; once another scenario is loaded it would paint stale
+  // states on steps that happen to share ids. (The run slice owns `clearRun`.)
+  const dropRun = () => (get() as Partial<{ clearRun: () => void }>).clearRun?.();
 
   /** Check and commit `next` as one undo step labelled `label`. */
   const commit = (label: string, next: Scenario, extra: Partial<EditorSlice> = {}): EditResult => {
@@ -197,6 +200,7 @@ export function createEditorSlice(
       selectedEdge: null,
       renamingStepId: null,
     });
+    dropRun();
     if (keepDraft) notify('info', `Your previous draft "${state.scenario.title}" is kept: "Restore previous draft" brings it back.`);
     return OK;
   };
@@ -281,6 +285,7 @@ export function createEditorSlice(
         selectedEdge: null,
         renamingStepId: null,
       });
+      dropRun();
       notify('info', `Restored "${previous.scenario.title}".`);
     },
 

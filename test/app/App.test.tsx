@@ -162,3 +162,14 @@ describe('look and access', () => {
     expect(await screen.findByLabelText('Answers')).toBeInTheDocument();
   });
 });
+
+describe('loading replaces the run', () => {
+  test('opening another preset drops the previous run', async () => {
+    const { user, store } = renderApp({ scenario: findPreset('payment-fails')!.scenario });
+    act(() => store.getState().runScenario());
+    expect(store.getState().run).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: /Examples/ }));
+    await user.click(screen.getByRole('button', { name: /naive retries/ }));
+    expect(store.getState().run).toBeNull();
+  });
+});
