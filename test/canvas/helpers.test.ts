@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { freeSpot } from '../../src/canvas/use-add-step.ts';
+import { lintByStep } from '../../src/canvas/use-lint.ts';
+import { stepMarks } from '../../src/canvas/step-marks.ts';
+import { stateText } from '../../src/canvas/state-meta.ts';
+import { scenario } from '../app/render.tsx';
+
+describe('canvas helpers', () => {
+  test('freeSpot moves a new step down until it sits on no other', () => {
+    const s = scenario([{ id: 'a', position: { x: 0, y: 0 } }, { id: 'b', position: { x: 0, y: 110 } }]);
+    expect(freeSpot(s, { x: 10, y: 5 })).toEqual({ x: 10, y: 225 });
+    expect(freeSpot(s, { x: 400, y: 0 })).toEqual({ x: 400, y: 0 });
+  });
+
+  test('lintByStep groups the engine’s warnings by step', () => {
+    expect(
+      lintByStep([
+        { code: 'artifact-race', step: 'publish', path: 'steps[2].consumes[0]', message: 'publish may run before validate completes' },
+        { code: 'retry-not-idempotent', step: 'publish', path: 'steps[2].retry', message: 'retries a non-idempotent step' },
+      ]),
+    ).toEqual({ publish: ['publish may run before validate completes', 'retries a non-idempotent step'] });
+  });
+
+  test('marks say what is configured; nothing configured, no marks', () => {
+    expect(stepMarks({ id: 'a' })).toEqual([]);
+    expect(stepMarks({ id: 'a', join: 'any', compensation: { fail: { status: 500 } } }).map((m) => m.text)).toEqual(['↶ undo ✕', 'any']);
+    expect(stepMarks({ id: 'a', fail: { status: 503 } })[0].title).toBe('Fails with 503 Service Unavailable');
+  });
+
+  test('state words', () => {
+    expect(stateText({ state: 'running', attempt: 1, status: null })).toBe('running');
+    expect(stateText({ state: 'skipped', attempt: 0, status: null })).toBe('skipped');
+  });
+});
