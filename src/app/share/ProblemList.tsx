@@ -1,9 +1,11 @@
 // The gate's problems with their paths, as text (never markup), shortened to a readable list.
 import type { Problem } from '../../scenario/types.ts';
 
-export function ProblemList({ problems, max = 8, className, label }: { problems: Problem[]; max?: number; className?: string; label?: string }) {
-  if (problems.length === 0) return null;
-  const shown = problems.slice(0, max);
+/** `except`: the headline already shown above the list; a problem saying only that is not repeated. */
+export function ProblemList({ problems, max = 8, className, label, except }: { problems: Problem[]; max?: number; className?: string; label?: string; except?: string }) {
+  const listed = except === undefined ? problems : problems.filter((p) => !(p.path === '' && except.includes(p.message)));
+  if (listed.length === 0) return null;
+  const shown = listed.slice(0, max);
   return (
     <ul className={className} aria-label={label}>
       {shown.map((p, i) => (
@@ -11,7 +13,7 @@ export function ProblemList({ problems, max = 8, className, label }: { problems:
           {p.path && <code>{p.path}</code>} {p.message}
         </li>
       ))}
-      {problems.length > max && <li>… and {problems.length - max} more</li>}
+      {listed.length > max && <li>… and {listed.length - max} more</li>}
     </ul>
   );
 }

@@ -78,7 +78,7 @@ export function RecoveryScreen({ problem, draftTitle, onOpenDraft, onStartEmpty 
         </p>
         <p>{advice(problem.kind)}</p>
 
-        <ProblemList problems={problem.problems} max={SHOWN_PROBLEMS} className="recovery__problems" label="Problems found" />
+        <ProblemList problems={problem.problems} max={SHOWN_PROBLEMS} className="recovery__problems" label="Problems found" except={problem.message} />
 
         <div className="recovery__actions">
           <button type="button" className="btn btn--primary" onClick={onOpenDraft}>
