@@ -1,0 +1,376 @@
+// The app in real headless Chromium, on a generated 300-step saga: time from navigation to the
+// first drawn canvas, and frame times while its run plays at 4×. Figures, not assertions:
+// targets are printed beside them.
+//   npx tsx bench/run.ts browser        (or `npm run bench -- browser`)
+import { build, preview, type PreviewServer } from 'vite';
+import { gzipSync } from 'node:zlib';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { cpus, loadavg } from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../test/browser/chromium.ts';
+import { simulate } from '../src/engine/index.ts';
+import { encodeScenarioLink } from '../src/scenario/index.ts';
+import { findPreset } from '../src/presets/index.ts';
+import type { Dependency, Scenario, Step } from '../src/scenario/types.ts';
+import { DRAFT_KEY, PREFS_KEY } from '../src/store/persistence.ts';
+import { prng } from './sample-scenarios.ts';
+
+const FIRST_CANVAS_TARGET_MS = 1_500;
+const P95_FRAME_TARGET_MS = 33;
+const SAMPLE_MS = 5_000;
+const STEPS = 300;
+const LAYERS = 20;
+
+// Built apart from dist/, so a bench run never swaps the files under a browser test in progress.
+const OUT_DIR = join(import.meta.dirname, '..', 'node_modules', '.ripple-bench', 'dist');
+
+/**
+ * A layered saga of `count` steps: each step after the first layer depends on 3 distinct steps
+ * of the two layers before it. 2% fail for good (only in the second half, so most of the graph
+ * runs before the 424s spread), 6% are flaky and recover within their retries, 25% have a
+ * compensation handler (1 in 10 of which fails). Durations of 100–900 ms make the run long
+ * enough (≈15 s virtual) that playback at 4× lasts about five real seconds.
+ */
+export function benchScenario(count = STEPS, seed = 424): Scenario {
+  const rand = prng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  const perLayer = Math.ceil(count / LAYERS);
+  const steps: Step[] = [];
+  const dependencies: Dependency[] = [];
+  for (let i = 0; i < count; i++) {
+    const layer = Math.floor(i / perLayer);
+    const step: Step = {
+      id: `s${i}`,
+      label: `Step ${i}`,
+      request: `${['GET', 'POST', 'PUT'][i % 3]} /layer-${layer}/items/${i}`,
+      durationMs: int(10, 90) * 10,
+      position: { x: layer * 240, y: (i % perLayer) * 110 },
+    };
+    const roll = rand();
+    if (roll < 0.02 && layer >= LAYERS / 2) step.fail = { status: [500, 503, 409, 422][int(0, 3)], message: 'service answered an error' };
+    else if (roll < 0.08) {
+      step.fail = { status: 503, message: 'flaky upstream', times: 1 };
+      step.retry = { maxAttempts: 3, delayMs: 100, factor: 2 };
+    }
+    if (rand() < 0.25) step.compensation = { label: `Undo step ${i}`, durationMs: int(2, 20) * 10, ...(rand() < 0.1 ? { fail: { status: 500 } } : {}) };
+    steps.push(step);
+    if (layer === 0) continue;
+    const from = new Set<number>();
+    const lo = Math.max(0, (layer - 2) * perLayer);
+    const hi = layer * perLayer - 1;
+    while (from.size < Math.min(3, hi - lo + 1)) from.add(int(lo, hi));
+    for (const f of from) dependencies.push({ from: `s${f}`, to: step.id });
+  }
+  return {
+    version: 1,
+    title: `Bench: ${count}-step saga`,
+    description: `A generated layered saga (seed ${seed}) for the browser bench.`,
+    policy: { compensation: 'saga' },
+    steps,
+    dependencies,
+  };
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
+}
+
+const verdict = (value: number, target: number) => (value <= target ? 'OK' : 'OVER');
+
+// `--profile`: build without minifying (so functions keep their names), record CPU profiles of
+// the load and of playback through CDP, write them to artifacts/profiles/ (open them in Chrome
+// DevTools' Performance panel) and print where the time went.
+const PROFILE = process.argv.includes('--profile');
+const PROFILES = join(import.meta.dirname, '..', 'artifacts', 'profiles');
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+  startTime: number;
+  endTime: number;
+}
+
+/** Self time per function, and inclusive time per React component (a capitalised function name). */
+function summarise(profile: CpuProfile, label: string): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) self.set(samples[i], (self.get(samples[i]) ?? 0) + (deltas[i + 1] ?? deltas[i] ?? 0) / 1000);
+  const where = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
+  const selfBy = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  for (const [id, ms] of self) {
+    const node = byId.get(id)!;
+    selfBy.set(where(node), (selfBy.get(where(node)) ?? 0) + ms);
+    // Each sample counts once for every distinct component on its stack.
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = byId.get(at)!.callFrame.functionName;
+      if (/^[A-Z][A-Za-z0-9]+$/.test(name) && !seen.has(name)) {
+        seen.add(name);
+        inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
+      }
+    }
+  }
+  const total = (profile.endTime - profile.startTime) / 1000;
+  const top = (map: Map<string, number>, n: number) => [...map].filter(([k]) => !/^\((idle|program|garbage collector)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, n);
+  console.log(`  ${label}: ${total.toFixed(0)} ms profiled; idle ${(selfBy.get('(idle) :0') ?? 0).toFixed(0)} ms, GC ${(selfBy.get('(garbage collector) :0') ?? 0).toFixed(0)} ms`);
+  console.log('    self time:');
+  for (const [name, ms] of top(selfBy, 12)) console.log(`      ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+  console.log('    inclusive time in components (capitalised functions):');
+  for (const [name, ms] of top(inclusive, 12)) console.log(`      ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+}
+
+// With --profile: count which React components render, through the hook React DevTools uses
+// (production React calls it on every commit). A fiber rendered in a commit when it carries
+// React's PerformedWork flag (1) and was cloned in that render; untouched subtrees (same child
+// as before) are skipped, as DevTools does.
+const COUNT_RENDERS = `(() => {
+  const tally = (window.__renders = { commits: 0, byName: {} });
+  const nameOf = (f) => {
+    const t = f.type;
+    if (!t || typeof t === 'string') return null;
+    return t.displayName || t.name || (t.render && (t.render.displayName || t.render.name)) || (t.type && (t.type.displayName || t.type.name)) || 'Anonymous';
+  };
+  const visit = (next, prev) => {
+    if ([0, 1, 11, 15].includes(next.tag) && (!prev || (next.flags & 1) === 1)) {
+      const name = nameOf(next);
+      if (name) tally.byName[name] = (tally.byName[name] || 0) + 1;
+    }
+    if (prev && next.child === prev.child) return;
+    for (let c = next.child; c; c = c.sibling) visit(c, c.alternate);
+  };
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject: () => 1,
+    checkDCE: () => {},
+    onScheduleFiberRoot: () => {},
+    onCommitFiberUnmount: () => {},
+    onPostCommitFiberRoot: () => {},
+    onCommitFiberRoot: (_id, root) => {
+      if (!tally.on) return;
+      tally.commits++;
+      try { visit(root.current, root.current.alternate); } catch (e) { tally.error = String(e); }
+    },
+  };
+})()`;
+
+async function countRenders(page: Page, run: () => Promise<unknown>) {
+  await page.evaluate('window.__renders.on = true; window.__renders.commits = 0; window.__renders.byName = {};');
+  const result = await run();
+  const tally = await page.evaluate<{ commits: number; byName: Record<string, number>; error?: string }>('window.__renders.on = false, window.__renders');
+  const top = Object.entries(tally.byName).sort((a, b) => b[1] - a[1]).slice(0, 14);
+  console.log(`  React commits while sampling: ${tally.commits}${tally.error ? ` (counting failed: ${tally.error})` : ''}; renders per component (total, per commit):`);
+  for (const [name, n] of top) console.log(`      ${String(n).padStart(7)}  ${(n / Math.max(1, tally.commits)).toFixed(1).padStart(6)}  ${name}`);
+  return result;
+}
+
+async function startProfile(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async (name: string) => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    await cdp.detach();
+    mkdirSync(PROFILES, { recursive: true });
+    writeFileSync(join(PROFILES, `${name}.cpuprofile`), JSON.stringify(profile));
+    summarise(profile, `${name} (artifacts/profiles/${name}.cpuprofile)`);
+  };
+}
+
+/** Gzip size of the JS index.html loads up front, in the build measured here (the bundle part lists every chunk). */
+function mainChunkKb(): number {
+  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8');
+  const eager = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]));
+  let total = 0;
+  for (const file of eager) total += gzipSync(readFileSync(join(OUT_DIR, 'assets', file))).length;
+  return total / 1024;
+}
+
+// In-page code is passed as source text: tsx compiles functions with esbuild's keepNames,
+// whose `__name` helper does not exist in the page.
+
+// Runs in the page before the app: notes when the first step node is drawn (React Flow keeps
+// nodes `visibility: hidden` until it has measured them) and when all of them are. The time is
+// taken in the frame after the one that showed it, when it has been painted.
+const watchFirstCanvas = (expected: number) => `(() => {
+  const check = () => {
+    const nodes = document.querySelectorAll('.react-flow__node');
+    if (window.__firstNode === undefined && nodes.length > 0 && getComputedStyle(nodes[0]).visibility === 'visible') {
+      requestAnimationFrame(() => { window.__firstNode ??= performance.now(); });
+    }
+    if (nodes.length >= ${expected} && getComputedStyle(nodes[nodes.length - 1]).visibility === 'visible') {
+      requestAnimationFrame(() => { window.__allNodes ??= performance.now(); });
+      return;
+    }
+    requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})()`;
+
+/** Samples requestAnimationFrame gaps for `ms`, or until the transport shows Play again (the run ended). */
+const sampleFrames = (ms: number) => `new Promise((resolve) => {
+  const gaps = [];
+  let last = performance.now();
+  const start = last;
+  const tick = (now) => {
+    gaps.push(now - last);
+    last = now;
+    const ended = document.querySelector('.pb-transport button[aria-label="Play"]') !== null;
+    if (now - start >= ${ms} || ended) resolve(gaps);
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})`;
+
+interface Opened {
+  page: Page;
+  via: string;
+  firstNodeMs: number;
+  allNodesMs: number;
+}
+
+type Via = 'link' | 'draft';
+
+async function openScenario(browser: Browser, origin: string, scenario: Scenario, ways: readonly Via[] = ['link', 'draft']): Promise<Opened & { way: Via }> {
+  const fragment = encodeScenarioLink(scenario);
+  // By link first: the fragment is how scenarios travel. If this build does not open links yet,
+  // the editor's autosaved draft (what a reload restores) is the other way in.
+  for (const via of ways) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'light' });
+    await context.addInitScript(
+      ([prefsKey, draftKey, draft]) => {
+        localStorage.setItem(prefsKey, JSON.stringify({ theme: 'system', view: 'canvas', seenGallery: true }));
+        if (draft) localStorage.setItem(draftKey, draft);
+      },
+      [PREFS_KEY, DRAFT_KEY, via === 'draft' ? JSON.stringify({ scenario, dirty: false, savedAt: 1 }) : ''] as const,
+    );
+    await context.addInitScript(watchFirstCanvas(scenario.steps.length));
+    if (PROFILE) await context.addInitScript(COUNT_RENDERS);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+    const stopProfile = PROFILE ? await startProfile(page) : null;
+    await page.goto(via === 'link' ? `${origin}/index.html#${fragment}` : `${origin}/index.html`);
+    try {
+      await page.getByTestId(`step-node-${scenario.steps.at(-1)!.id}`).waitFor({ state: 'attached', timeout: 10_000 });
+      await page.waitForFunction('window.__allNodes !== undefined', undefined, { timeout: 15_000 });
+      await stopProfile?.(`load-${scenario.steps.length}-steps-by-${via}`);
+    } catch {
+      console.log(`  (opening by ${via} did not show the scenario${via === 'link' ? '; trying the saved draft' : ''})`);
+      await context.close();
+      continue;
+    }
+    const [firstNodeMs, allNodesMs] = await page.evaluate<[number, number]>('[window.__firstNode, window.__allNodes]');
+    return { page, way: via, via: via === 'link' ? `link (#r1… fragment, ${fragment.length.toLocaleString('en')} chars)` : 'saved draft in localStorage (link opening not wired)', firstNodeMs, allNodesMs };
+  }
+  throw new Error('the app showed the bench scenario neither from a link nor from a saved draft');
+}
+
+/** What the main thread did while playing, from Chrome's own counters (CDP Performance domain). */
+async function playbackCounters(page: Page, run: () => Promise<unknown>) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await read();
+  const result = await run();
+  const after = await read();
+  await cdp.detach();
+  const delta = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
+  return {
+    result,
+    scriptMs: delta('ScriptDuration') * 1000,
+    layoutMs: delta('LayoutDuration') * 1000,
+    styleMs: delta('RecalcStyleDuration') * 1000,
+    taskMs: delta('TaskDuration') * 1000,
+    layouts: delta('LayoutCount'),
+    styles: delta('RecalcStyleCount'),
+  };
+}
+
+export async function runBrowserBench(): Promise<void> {
+  const scenario = benchScenario();
+  const run = simulate(scenario);
+  console.log(
+    `\n## Browser (headless Chromium, 1280×720): ${scenario.steps.length} steps, ${scenario.dependencies.length} dependencies; ` +
+      `its run: ${run.events.length} events over ${(run.durationMs / 1000).toFixed(1)} s virtual, outcome ${run.outcome}`,
+  );
+  // Figures from a busy machine are not figures of the app: say how busy it was.
+  console.log(`load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores${PROFILE ? ' (profiling: unminified build, profiler on)' : ''}`);
+
+  const previousEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    await build({ logLevel: 'silent', mode: 'production', build: { outDir: OUT_DIR, emptyOutDir: true, ...(PROFILE ? { minify: false } : {}) } });
+    server = await preview({ build: { outDir: OUT_DIR }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'silent' });
+    const address = server.httpServer.address();
+    if (!address || typeof address !== 'object') throw new Error('preview server has no address');
+    const origin = `http://127.0.0.1:${address.port}`;
+    browser = await launchChromium();
+
+    const opened = await openScenario(browser, origin, scenario);
+    const { page } = opened;
+    // The same path with the 5-step payment preset: what the app costs before the graph's size does.
+    const small = await openScenario(browser, origin, findPreset('payment-fails')!.scenario, [opened.way]);
+    await small.page.context().close();
+    console.log(`opened by ${opened.via}`);
+    console.log(`first canvas (navigation → first step node drawn): ${opened.firstNodeMs.toFixed(0)} ms (target ≤ ${FIRST_CANVAS_TARGET_MS} ms) ${verdict(opened.firstNodeMs, FIRST_CANVAS_TARGET_MS)}`);
+    console.log(`  all ${scenario.steps.length} nodes drawn: ${opened.allNodesMs.toFixed(0)} ms; for comparison, the 5-step payment preset: ${small.firstNodeMs.toFixed(0)} ms`);
+
+    // Run (Ctrl+Enter), then 4× from the start. Run starts playing at 1×, so pause, set the
+    // speed, restart and play: the sample then covers the run from its first event.
+    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.keyboard.press('Control+Enter');
+    const transport = page.getByRole('toolbar', { name: 'Playback' });
+    await transport.waitFor();
+    const pause = transport.getByRole('button', { name: 'Pause' });
+    if (await pause.isVisible()) await pause.click();
+    await transport.getByLabel('Speed').selectOption('4');
+    await transport.getByRole('button', { name: 'Restart' }).click();
+    await transport.getByRole('button', { name: 'Play' }).click();
+
+    const stopProfile = PROFILE ? await startProfile(page) : null;
+    const sample = () => page.evaluate<number[]>(sampleFrames(SAMPLE_MS));
+    const sampled = await playbackCounters(page, PROFILE ? () => countRenders(page, sample) : sample);
+    const gaps = (sampled.result as number[]).slice(1); // the first gap spans the click itself
+    const total = gaps.reduce((a, b) => a + b, 0);
+    const mean = total / Math.max(1, gaps.length);
+    const worst = p95(gaps);
+    const clock = await transport.locator('.pb-clock').textContent();
+    console.log(
+      `playback at 4×: ${gaps.length} frames over ${(total / 1000).toFixed(1)} s (playhead at ${clock?.trim()}): ` +
+        `mean ${mean.toFixed(1)} ms, p95 ${worst.toFixed(1)} ms (target ≤ ${P95_FRAME_TARGET_MS} ms) ${verdict(worst, P95_FRAME_TARGET_MS)}, max ${Math.max(...gaps).toFixed(1)} ms`,
+    );
+    console.log(
+      `  main thread while playing: script ${sampled.scriptMs.toFixed(0)} ms, style ${sampled.styleMs.toFixed(0)} ms (${sampled.styles} recalcs), ` +
+        `layout ${sampled.layoutMs.toFixed(0)} ms (${sampled.layouts} layouts), all tasks ${sampled.taskMs.toFixed(0)} ms`,
+    );
+    await stopProfile?.('playback-4x');
+    const kb = mainChunkKb();
+    if (PROFILE) console.log(`main JS: not measured with --profile (the build is not minified); see the bundle part`);
+    else console.log(`main JS loaded by index.html (this build): ${kb.toFixed(1)} kB gzip (target ≤ 180 kB) ${kb <= 180 ? 'OK' : 'OVER'}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
+    process.env.NODE_ENV = previousEnv;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await runBrowserBench();
