@@ -1,10 +1,198 @@
+import type { ReplayPlan, Result, RunResult } from '../engine/types.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { planReplay, stateAt } from '../engine/index.ts';
 import type { RippleState } from './store.ts';
-import type { LiveStepView } from './run-slice.ts';
+import { isFailureEvent, type LiveStepView, type RunSegment, type TimelineEvent } from './run-slice.ts';
 
-// OWNER: playback engineer. Module-level selectors; memoised so components re-render only
-// when what they read changes.
+// OWNER: playback engineer. Module-level selectors; memoised on the references they read, so
+// a component re-renders only when what it shows changes (the playhead moves every frame).
+
+/** Remember the last answer for one key tuple: enough for "same run, same cursor". */
+function memoLast<Args extends unknown[], R>(compute: (...args: Args) => R): (...args: Args) => R {
+  let lastArgs: Args | null = null;
+  let last: R;
+  return (...args: Args) => {
+    if (lastArgs && lastArgs.length === args.length && lastArgs.every((a, i) => Object.is(a, args[i]))) return last;
+    lastArgs = args;
+    last = compute(...args);
+    return last;
+  };
+}
+
+function sameView(a: LiveStepView, b: LiveStepView): boolean {
+  return (
+    a.state === b.state &&
+    a.attempt === b.attempt &&
+    a.status === b.status &&
+    a.reused === b.reused &&
+    a.failedPrerequisiteStep === b.failedPrerequisiteStep
+  );
+}
+
+// The last answer, so a step whose view did not change keeps the same object from one cursor
+// position to the next: a canvas node (or table row) memoised on it does not re-render.
+let previousLive: Record<string, LiveStepView> | null = null;
+
+const liveStatesAt = memoLast((timeline: TimelineEvent[], segments: RunSegment[], cursor: number): Record<string, LiveStepView> | null => {
+  const at = timeline[cursor];
+  if (!at) return null;
+  const segment = segments[at.segment];
+  const snapshot = stateAt(segment.result, at.index);
+  const live: Record<string, LiveStepView> = {};
+  for (const [id, view] of Object.entries(snapshot.steps)) {
+    const step = segment.result.steps[id];
+    const entry: LiveStepView = { state: view.state, attempt: view.attempt, status: view.status };
+    if (step?.reused) entry.reused = true;
+    if (view.state === 'blocked' && step?.failedPrerequisiteStep) entry.failedPrerequisiteStep = step.failedPrerequisiteStep;
+    const before = previousLive?.[id];
+    live[id] = before && sameView(before, entry) ? before : entry;
+  }
+  previousLive = live;
+  return live;
+});
 
 /** Each step's state at the cursor, or null when there is no run (the canvas shows the design). */
-export function selectLiveStates(_state: RippleState): Record<string, LiveStepView> | null {
-  return null;
+export function selectLiveStates(state: RippleState): Record<string, LiveStepView> | null {
+  return liveStatesAt(state.timeline, state.segments, state.cursor);
 }
+
+export const selectHasRun = (state: RippleState): boolean => state.timeline.length > 0;
+
+/** The event under the cursor (with its place on the combined timeline), or null. */
+export const selectCurrentEvent = (state: RippleState): TimelineEvent | null => state.timeline[state.cursor] ?? null;
+
+/** The segment (first run or a replay) under the cursor. */
+export const selectCurrentSegment = (state: RippleState): RunSegment | null =>
+  state.segments[state.timeline[state.cursor]?.segment ?? -1] ?? null;
+
+/** The result the side panels explain: the run or replay under the cursor. */
+export const selectCurrentResult = (state: RippleState): RunResult | null => selectCurrentSegment(state)?.result ?? null;
+
+/** The most recent segment: what a replay continues from. */
+export const selectLatestSegment = (state: RippleState): RunSegment | null => state.segments[state.segments.length - 1] ?? null;
+
+export type MarkerKind = 'failure' | '424' | 'retry' | 'compensation' | 'replay';
+
+export interface TimelineMarker {
+  kind: MarkerKind;
+  at: number;
+  /** Index into the timeline: clicking the marker moves the cursor there. */
+  index: number;
+}
+
+function markerKind(entry: TimelineEvent): MarkerKind | null {
+  const { event } = entry;
+  switch (event.type) {
+    case 'failed':
+    case 'timed-out':
+      return 'failure';
+    case 'blocked':
+      return '424';
+    case 'retry-scheduled':
+    case 'repair-requested':
+    case 'unblocked':
+      return 'retry';
+    case 'compensation-started':
+    case 'compensation-succeeded':
+    case 'compensation-failed':
+      return 'compensation';
+    case 'replay-started':
+      return 'replay';
+    case 'run-started':
+      return entry.segment > 0 && entry.index === 0 ? 'replay' : null;
+    case 'started':
+    case 'succeeded':
+    case 'skipped':
+    case 'cancelled':
+    case 'reused':
+    case 'run-finished':
+      return null;
+  }
+}
+
+const markersOf = memoLast((timeline: TimelineEvent[]): TimelineMarker[] => {
+  const markers: TimelineMarker[] = [];
+  let replayMarked = -1;
+  timeline.forEach((entry, index) => {
+    const kind = markerKind(entry);
+    if (!kind) return;
+    // One replay marker per segment, however the engine opens it.
+    if (kind === 'replay') {
+      if (replayMarked === entry.segment) return;
+      replayMarked = entry.segment;
+    }
+    markers.push({ kind, at: entry.at, index });
+  });
+  return markers;
+});
+
+/** Scrubber markers, coloured by kind. */
+export const selectMarkers = (state: RippleState): TimelineMarker[] => markersOf(state.timeline);
+
+const failureIndicesOf = memoLast((timeline: TimelineEvent[]): number[] =>
+  timeline.flatMap((entry, index) => (isFailureEvent(entry.event) ? [index] : [])),
+);
+
+export const selectFailureIndices = (state: RippleState): number[] => failureIndicesOf(state.timeline);
+
+/** Whether the transport's prev / next failure buttons have somewhere to go. */
+export const selectCanPrevFailure = (state: RippleState): boolean => failureIndicesOf(state.timeline).some((i) => i < state.cursor);
+export const selectCanNextFailure = (state: RippleState): boolean => failureIndicesOf(state.timeline).some((i) => i > state.cursor);
+
+// Stale: the scenario changed after the run. Positions, title and description do not change
+// what the engine does, so dragging a node does not make a run stale.
+const semanticKeys = new WeakMap<Scenario, string>();
+function semanticKey(scenario: Scenario): string {
+  let key = semanticKeys.get(scenario);
+  if (key === undefined) {
+    key = JSON.stringify({
+      policy: scenario.policy ?? {},
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      steps: scenario.steps.map(({ position, ...rest }) => rest),
+      dependencies: scenario.dependencies,
+    });
+    semanticKeys.set(scenario, key);
+  }
+  return key;
+}
+
+/** True when the scenario has changed since the latest run or replay: the playback shows the old one. */
+export function selectIsStale(state: RippleState): boolean {
+  const latest = selectLatestSegment(state);
+  if (!latest) return false;
+  return latest.scenario !== state.scenario && semanticKey(latest.scenario) !== semanticKey(state.scenario);
+}
+
+const planOf = memoLast((scenario: Scenario, previous: RunResult, from: string[] | null): Result<ReplayPlan> =>
+  planReplay(scenario, previous, from ?? undefined),
+);
+
+/** The plan of the open "Replay from failed step" draft, against the scenario as edited now. */
+export function selectReplayPlan(state: RippleState): Result<ReplayPlan> | null {
+  const latest = selectLatestSegment(state);
+  if (!state.replayDraft || !latest) return null;
+  return planOf(state.scenario, latest.result, state.replayDraft.from);
+}
+
+export type ReplayMark = 'from' | 'rerun' | 'keep';
+
+const marksOf = memoLast((plan: Result<ReplayPlan> | null): Record<string, ReplayMark> | null => {
+  if (!plan || !plan.ok) return null;
+  const marks: Record<string, ReplayMark> = {};
+  for (const id of plan.value.keep) marks[id] = 'keep';
+  for (const id of plan.value.rerun) marks[id] = 'rerun';
+  for (const id of plan.value.from) marks[id] = 'from';
+  return marks;
+});
+
+/** While a replay plan is open: each step's part in it, for the canvas; null otherwise. */
+export function selectReplayMarks(state: RippleState): Record<string, ReplayMark> | null {
+  return marksOf(selectReplayPlan(state));
+}
+
+/** Steps a replay can start from: those that did not succeed in the latest segment. */
+const failedStepsOf = memoLast((result: RunResult | undefined): string[] =>
+  result ? Object.entries(result.steps).filter(([, step]) => step.state === 'failed').map(([id]) => id) : [],
+);
+
+export const selectReplayableSteps = (state: RippleState): string[] => failedStepsOf(selectLatestSegment(state)?.result);
