@@ -1,0 +1,134 @@
+import type { RunEvent, RunResult } from '../engine/types.ts';
+import type { RunSegment, TimelineEvent } from '../store/run-slice.ts';
+import type { RippleState } from '../store/store.ts';
+import { reasonPhrase } from '../engine/index.ts';
+
+// Plain sentences for the event log and the live announcement. Everything they say comes from
+// the engine's events; this file only words them.
+
+/** `120` → "120 ms"; `12_500` → "12.5 s". */
+export function formatMs(ms: number): string {
+  if (ms < 10_000) return `${Math.round(ms)} ms`;
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+
+/** `424` → "424 Failed Dependency"; null → "no response". */
+export function statusText(status: number | null | undefined): string {
+  if (status === null || status === undefined) return 'no response';
+  const phrase = reasonPhrase(status);
+  return phrase ? `${status} ${phrase}` : String(status);
+}
+
+function listNames(ids: readonly string[]): string {
+  if (ids.length <= 1) return ids.join('');
+  if (ids.length <= 3) return `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
+  return `${ids.slice(0, 2).join(', ')} and ${ids.length - 2} more`;
+}
+
+interface Context {
+  result: RunResult;
+  requests: Map<string, string>;
+  /** `failed step@t` → dependents blocked by it at that same moment. */
+  blockedBy: Map<string, string[]>;
+  replay: boolean;
+}
+
+function contextFor(segment: RunSegment): Context {
+  const requests = new Map<string, string>();
+  for (const step of segment.scenario.steps) if (step.request) requests.set(step.id, step.request);
+  const blockedBy = new Map<string, string[]>();
+  for (const event of segment.result.events) {
+    if (event.type !== 'blocked' || !event.step || !event.failedPrerequisiteStep) continue;
+    const key = `${event.failedPrerequisiteStep}@${event.t}`;
+    const list = blockedBy.get(key) ?? [];
+    if (!list.includes(event.step)) list.push(event.step);
+    blockedBy.set(key, list);
+  }
+  return { result: segment.result, requests, blockedBy, replay: segment.kind === 'replay' };
+}
+
+function attemptNote(event: RunEvent): string {
+  return event.attempt && event.attempt > 1 ? ` (attempt ${event.attempt})` : '';
+}
+
+function withMessage(event: RunEvent): string {
+  return event.message ? ` (${event.message})` : '';
+}
+
+/** The sentence for one event, without its time. */
+export function describeEvent(event: RunEvent, ctx: Context): string {
+  const step = event.step ?? 'the run';
+  switch (event.type) {
+    case 'run-started':
+      return ctx.replay ? 'The replay starts.' : 'The run starts.';
+    case 'replay-started':
+      return 'The replay starts.';
+    case 'started': {
+      const request = ctx.requests.get(step);
+      return `${step} starts${request ? `: ${request}` : ''}${attemptNote(event)}.`;
+    }
+    case 'succeeded':
+      return `${step} answered ${statusText(event.status ?? 200)}${attemptNote(event)}.`;
+    case 'failed':
+    case 'timed-out': {
+      const verb = event.type === 'timed-out' ? 'timed out and answers' : 'answered';
+      let sentence = `${step} ${verb} ${statusText(event.status)}${withMessage(event)}${attemptNote(event)}`;
+      if (event.willRetry) sentence += '; it will try again';
+      const blocked = ctx.blockedBy.get(`${step}@${event.t}`);
+      if (blocked && blocked.length > 0 && !event.willRetry) {
+        sentence += `; ${listNames(blocked)} ${blocked.length === 1 ? 'depends' : 'depend'} on it and ${blocked.length === 1 ? 'answers' : 'answer'} 424 Failed Dependency`;
+      }
+      return `${sentence}.`;
+    }
+    case 'retry-scheduled':
+      return `${step} will try again${event.nextAt !== undefined ? ` at ${formatMs(event.nextAt)}` : ''}${event.attempt ? ` (attempt ${event.attempt + 1})` : ''}.`;
+    case 'blocked': {
+      const prerequisite = event.failedPrerequisiteStep;
+      const root = event.rootCauseStep && event.rootCauseStep !== prerequisite ? ` (root cause: ${event.rootCauseStep})` : '';
+      const base = prerequisite
+        ? `${step} depends on ${prerequisite}, which did not succeed, so it answers 424 Failed Dependency${root}`
+        : `${step} answers 424 Failed Dependency`;
+      return `${base}${event.willRetry ? '; it will be retried' : ''}.`;
+    }
+    case 'unblocked':
+      return `${step} is pending again: the step it waited for has been repaired.`;
+    case 'skipped':
+      return `${step} is skipped${event.message ? `: ${event.message}` : ''}.`;
+    case 'cancelled':
+      return `${step} is cancelled${event.message ? `: ${event.message}` : ''}.`;
+    case 'repair-requested':
+      return `${event.requestedBy ?? 'A blocked step'} asks for another attempt of ${step} first (repair upstream before retrying).`;
+    case 'compensation-started':
+      return `Rolling back ${step}${event.message ? `: ${event.message}` : ''}.`;
+    case 'compensation-succeeded':
+      return `${step} is rolled back (compensated).`;
+    case 'compensation-failed':
+      return `Rolling back ${step} failed with ${statusText(event.status)}${withMessage(event)}; it stays half-done (compensation-failed).`;
+    case 'reused':
+      return `${step} is kept from the previous run (reused, no time spent).`;
+    case 'run-finished': {
+      const { outcome, httpStatus } = ctx.result;
+      return `The ${ctx.replay ? 'replay' : 'run'} finishes: ${outcome}; the batch answers ${statusText(httpStatus)}.`;
+    }
+  }
+}
+
+/** Every timeline entry as "120 ms — sentence", in order. */
+export function describeTimeline(timeline: readonly TimelineEvent[], segments: readonly RunSegment[]): string[] {
+  const contexts = segments.map(contextFor);
+  return timeline.map((entry) => `${formatMs(entry.at)} — ${describeEvent(entry.event, contexts[entry.segment])}`);
+}
+
+let memo: { timeline: readonly TimelineEvent[]; segments: readonly RunSegment[]; sentences: string[] } | null = null;
+
+/** The log's sentences for the whole timeline, computed once per run (module-level, memoised). */
+export function selectEventSentences(state: RippleState): string[] {
+  if (!memo || memo.timeline !== state.timeline || memo.segments !== state.segments) {
+    memo = { timeline: state.timeline, segments: state.segments, sentences: describeTimeline(state.timeline, state.segments) };
+  }
+  return memo.sentences;
+}
+
+/** The sentence of the event under the cursor ('' when there is no run). */
+export const selectCurrentSentence = (state: RippleState): string => selectEventSentences(state)[state.cursor] ?? '';

@@ -1,0 +1,39 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, test } from 'vitest';
+import { EventLog } from '../../src/panels/EventLog.tsx';
+import { indexOf, ranStore, renderWith } from './helpers.tsx';
+
+describe('EventLog', () => {
+  test('plain sentences: the 402 and the 424 it causes', () => {
+    const store = ranStore();
+    renderWith(store, <EventLog />);
+    const log = screen.getByRole('region', { name: 'Event log' });
+    expect(
+      within(log).getByText(/authorize-payment answered 402 Payment Required \(card declined\); create-invoice depends on it and answers 424 Failed Dependency\./),
+    ).toBeInTheDocument();
+    expect(within(log).getByText(/send-receipt depends on create-invoice, which did not succeed, so it answers 424 Failed Dependency \(root cause: authorize-payment\)/)).toBeInTheDocument();
+    expect(within(log).getAllByRole('button')[0]).toHaveTextContent(/^0 ms — The run starts\.$/);
+  });
+
+  test('clicking an entry moves the cursor there and marks it current', async () => {
+    const store = ranStore();
+    renderWith(store, <EventLog />);
+    const target = indexOf(store, 'blocked', 'create-invoice');
+    const entry = screen.getByRole('button', { name: /create-invoice depends on authorize-payment/ });
+    await userEvent.setup().click(entry);
+    expect(store.getState().cursor).toBe(target);
+    expect(entry).toHaveAttribute('aria-current', 'step');
+  });
+
+  test('follows the cursor and announces the current event politely', () => {
+    const store = ranStore();
+    renderWith(store, <EventLog />);
+    act(() => store.getState().nextFailure());
+    const current = screen.getByRole('button', { current: 'step' });
+    expect(current).toHaveTextContent('authorize-payment answered 402');
+    const live = screen.getByTestId('playback-announcer');
+    expect(live).toHaveAttribute('aria-live', 'polite');
+    expect(live).toHaveTextContent('authorize-payment answered 402');
+  });
+});
