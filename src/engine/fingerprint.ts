@@ -8,93 +8,86 @@ import type { Graph } from './graph.ts';
 const OFFSET = 0x811c9dc5;
 const PRIME = 0x01000193;
 
-export class Fnv {
-  h = OFFSET;
+// Pure functions on a number, so the whole walk stays in registers.
 
-  /**
-   * Mixes a tag or 32-bit integer in one step (FNV's step over a whole word, then a shift so
-   * high bits reach the low ones); strings, the bulk of a scenario, go character by character.
-   */
-  int(x: number): this {
-    const h = Math.imul(this.h ^ x, PRIME);
-    this.h = h ^ (h >>> 15);
-    return this;
-  }
+/** Mixes a tag or 32-bit integer in one step (FNV's step over a whole word, then a shift so high bits reach the low ones). */
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, PRIME);
+  return h ^ (h >>> 15);
+}
 
-  str(s: string): this {
-    let h = this.h;
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
-    // The length ends the string, so ("ab", "c") and ("a", "bc") differ.
-    this.h = h;
-    return this.int(s.length);
-  }
+/** Strings go character by character; the length ends them, so ("ab", "c") and ("a", "bc") differ. */
+export function mixStr(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
+  return mix(h, s.length);
+}
 
-  num(x: number): this {
-    if ((x | 0) === x) return this.int(1).int(x);
-    return this.int(2).str(String(x));
-  }
+function mixNum(h: number, x: number): number {
+  return (x | 0) === x ? mix(mix(h, 1), x) : mixStr(mix(h, 2), String(x));
+}
 
-  /** Optional values: absent and present-but-empty must hash differently. */
-  optStr(s: string | undefined): this {
-    return s === undefined ? this.int(0) : this.int(1).str(s);
-  }
+/** Optional values: absent and present-but-empty must hash differently. */
+function optStr(h: number, s: string | undefined): number {
+  return s === undefined ? mix(h, 0) : mixStr(mix(h, 1), s);
+}
 
-  optNum(x: number | undefined): this {
-    return x === undefined ? this.int(0) : this.num(x);
-  }
+function optNum(h: number, x: number | undefined): number {
+  return x === undefined ? mix(h, 0) : mixNum(h, x);
+}
 
-  optBool(b: boolean | undefined): this {
-    return this.int(b === undefined ? 0 : b ? 2 : 1);
-  }
+function optBool(h: number, b: boolean | undefined): number {
+  return mix(h, b === undefined ? 0 : b ? 2 : 1);
+}
 
-  hex(): string {
-    return (this.h >>> 0).toString(16).padStart(8, '0');
-  }
+function optList(h: number, list: string[] | undefined): number {
+  if (list === undefined) return mix(h, 0);
+  h = mix(h, list.length + 1);
+  for (const x of list) h = mixStr(h, x);
+  return h;
+}
+
+/** An FNV-style hash, continued by `mixStr` etc.; `hex` renders it. */
+export function hex(h: number): string {
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Hashes every field the engine reads, in a fixed order, so key order in the file does not matter. */
-export function fingerprintScenario(scenario: Scenario, g: Graph, h = new Fnv()): Fnv {
-  h.int(scenario.version).str(scenario.title).optStr(scenario.description);
+export function fingerprintScenario(scenario: Scenario, g: Graph): number {
+  let h = mix(OFFSET, scenario.version);
+  h = optStr(mixStr(h, scenario.title), scenario.description);
   const p = scenario.policy;
-  if (p === undefined) h.int(0);
+  if (p === undefined) h = mix(h, 0);
   else {
-    h.int(1).optBool(p.failFast).optStr(p.onFailure).optStr(p.compensation).optStr(p.retryMode).optNum(p.concurrency);
+    h = optBool(mix(h, 1), p.failFast);
+    h = optStr(optStr(optStr(h, p.onFailure), p.compensation), p.retryMode);
+    h = optNum(h, p.concurrency);
   }
   const steps = scenario.steps;
-  h.int(steps.length);
+  h = mix(h, steps.length);
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i];
-    h.str(s.id).optStr(s.label).optStr(s.request).optNum(s.durationMs).optNum(s.timeoutMs);
+    h = mixStr(h, s.id);
+    h = optStr(optStr(h, s.label), s.request);
+    h = optNum(optNum(h, s.durationMs), s.timeoutMs);
     const f = s.fail;
-    if (f === undefined) h.int(0);
-    else h.int(1).optNum(f.status).optStr(f.message).optNum(f.times).optBool(f.timeout);
+    if (f === undefined) h = mix(h, 0);
+    else h = optBool(optNum(optStr(optNum(mix(h, 1), f.status), f.message), f.times), f.timeout);
     const r = s.retry;
-    if (r === undefined) h.int(0);
-    else h.int(1).optNum(r.maxAttempts).optNum(r.delayMs).optNum(r.factor);
+    if (r === undefined) h = mix(h, 0);
+    else h = optNum(optNum(optNum(mix(h, 1), r.maxAttempts), r.delayMs), r.factor);
     const c = s.compensation;
-    if (c === undefined) h.int(0);
+    if (c === undefined) h = mix(h, 0);
     else {
-      h.int(1).optStr(c.label).optNum(c.durationMs);
-      if (c.fail === undefined) h.int(0);
-      else h.int(1).num(c.fail.status).optStr(c.fail.message);
+      h = optNum(optStr(mix(h, 1), c.label), c.durationMs);
+      h = c.fail === undefined ? mix(h, 0) : optStr(mixNum(mix(h, 1), c.fail.status), c.fail.message);
     }
-    h.optBool(s.idempotent).optStr(s.join);
-    hashList(h, s.produces);
-    hashList(h, s.consumes);
+    h = optStr(optBool(h, s.idempotent), s.join);
+    h = optList(optList(h, s.produces), s.consumes);
   }
   // Dependencies by step index: the ids were hashed above, so this is the same information
   // for a fraction of the work.
   const m = g.depFrom.length;
-  h.int(m);
-  for (let e = 0; e < m; e++) h.int(g.depFrom[e]).int(g.depTo[e]).int(g.depCond[e]);
+  h = mix(h, m);
+  for (let e = 0; e < m; e++) h = mix(mix(mix(h, g.depFrom[e]), g.depTo[e]), g.depCond[e]);
   return h;
-}
-
-function hashList(h: Fnv, list: string[] | undefined): void {
-  if (list === undefined) {
-    h.int(0);
-    return;
-  }
-  h.int(list.length + 1);
-  for (const x of list) h.str(x);
 }

@@ -3,6 +3,28 @@
 // so the lower id goes first. Entries live in parallel typed arrays, so pushing and popping
 // allocate nothing (a run pushes a few entries per step).
 
+/**
+ * Sort keys for ids: the first 4 characters packed into one integer, so most ties are broken
+ * with an integer comparison; the full string comparison runs only when those agree. Ids are
+ * ASCII ([A-Za-z0-9._-]), so each character fits in 7 bits and the key keeps string order
+ * ('\0' pads short ids and sorts before every allowed character).
+ */
+export function idKeys(ids: readonly string[]): Int32Array {
+  const keys = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    let k = 0;
+    for (let c = 0; c < 4; c++) {
+      const code = c < id.length ? id.charCodeAt(c) : 0;
+      // Not a valid id: let every comparison fall through to the strings.
+      if (code > 0x7f) return keys.fill(0);
+      k = (k << 8) | code;
+    }
+    keys[i] = k;
+  }
+  return keys;
+}
+
 export class TimedQueue {
   private t: Float64Array;
   /** phase << 4 | kind */
@@ -18,6 +40,7 @@ export class TimedQueue {
 
   constructor(
     private readonly ids: readonly string[],
+    private readonly keys: Int32Array,
     capacity = 16,
   ) {
     this.t = new Float64Array(capacity);
@@ -34,7 +57,6 @@ export class TimedQueue {
   push(t: number, phase: number, kind: number, step: number, gen: number): void {
     if (this.size === this.t.length) this.grow();
     const meta = (phase << 4) | kind;
-    const ids = this.ids;
     const ta = this.t;
     const ma = this.meta;
     const sa = this.step;
@@ -46,7 +68,7 @@ export class TimedQueue {
       if (tp < t) break;
       if (tp === t) {
         const mp = ma[p] >> 4;
-        if (mp < phase || (mp === phase && ids[sa[p]] <= ids[step])) break;
+        if (mp < phase || (mp === phase && !this.idBefore(step, sa[p]))) break;
       }
       ta[i] = tp;
       ma[i] = ma[p];
@@ -76,8 +98,6 @@ export class TimedQueue {
     const s = sa[size];
     const g = ga[size];
     const phase = m >> 4;
-    const ids = this.ids;
-    const id = ids[s];
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
@@ -90,7 +110,7 @@ export class TimedQueue {
       if (t < tc) break;
       if (t === tc) {
         const pc = ma[c] >> 4;
-        if (phase < pc || (phase === pc && id <= ids[sa[c]])) break;
+        if (phase < pc || (phase === pc && !this.idBefore(sa[c], s))) break;
       }
       ta[i] = tc;
       ma[i] = ma[c];
@@ -111,7 +131,15 @@ export class TimedQueue {
     const pa = this.meta[a] >> 4;
     const pb = this.meta[b] >> 4;
     if (pa !== pb) return pa < pb;
-    return this.ids[this.step[a]] < this.ids[this.step[b]];
+    return this.idBefore(this.step[a], this.step[b]);
+  }
+
+  /** Whether step a's id sorts before step b's. */
+  private idBefore(a: number, b: number): boolean {
+    const ka = this.keys[a];
+    const kb = this.keys[b];
+    if (ka !== kb) return ka < kb;
+    return this.ids[a] < this.ids[b];
   }
 
   private grow(): void {

@@ -9,10 +9,10 @@
 // arrays indexed by the step's position in the scenario.
 import { DEFAULT_DURATION_MS, resolvePolicy, resolveStep, type ResolvedStep } from '../scenario/defaults.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { fingerprintScenario } from './fingerprint.ts';
+import { fingerprintScenario, hex, mixStr } from './fingerprint.ts';
 import { ALWAYS, buildGraph, COND_NAMES, FAILURE, inAdjacency, markDescendants, SUCCESS, type Graph } from './graph.ts';
 import { lintGraph } from './lint.ts';
-import { TimedQueue } from './queue.ts';
+import { idKeys, TimedQueue } from './queue.ts';
 import { buildResponse } from './responses.ts';
 import {
   assertTransition,
@@ -31,7 +31,7 @@ import {
   SKIPPED,
   SUCCEEDED,
 } from './transitions.ts';
-import type { EventType, FailureKind, RunEvent, RunGraph, RunOutcome, StepResult, StepState } from './types.ts';
+import type { EventType, FailureKind, RunEvent, RunGraph, RunOutcome, RunResponse, StepResult, StepState } from './types.ts';
 import type { RunResult } from './types.ts';
 
 export interface SimulateOptions {
@@ -133,7 +133,7 @@ class Simulation {
   private readonly graphAware: boolean;
   private readonly limit: number;
 
-  // Step behaviour.
+  // Step behaviour. Rare properties live in maps, so a large scenario pays only for what it uses.
   private readonly dur: Float64Array;
   private readonly timeout: Float64Array; // -1: none
   private readonly maxAttempts: Int32Array;
@@ -142,11 +142,12 @@ class Simulation {
   private readonly hasFail: Uint8Array;
   private readonly failStatus: Int32Array; // 0: a timeout failure
   private readonly failTimes: Int32Array; // 0: every attempt
-  private readonly failMessage: (string | undefined)[];
+  private readonly failMessage = new Map<number, string>();
   private readonly joinAny: Uint8Array;
-  private readonly comp: (ResolvedStep['compensation'] | undefined)[];
-  private readonly produces: (number[] | undefined)[];
-  private readonly consumes: (number[] | undefined)[];
+  private readonly hasComp: Uint8Array;
+  private readonly comp = new Map<number, NonNullable<ResolvedStep['compensation']>>();
+  private readonly produces = new Map<number, number[]>();
+  private readonly consumes = new Map<number, number[]>();
   private readonly artifactNames: string[] = [];
   private readonly produced: Int32Array;
 
@@ -170,21 +171,20 @@ class Simulation {
   private readonly fp: Int32Array;
   private readonly root: Int32Array;
   private readonly status: Int32Array; // 0: none
-  private readonly message: (string | undefined)[];
-  private readonly reason: (string | undefined)[];
   private readonly startedAt: Float64Array;
   private readonly endedAt: Float64Array;
+  /** The current (or last) attempt's answer, decided when it starts. */
   private readonly endStatus: Int32Array;
-  private readonly endMessage: (string | undefined)[];
-  /** Why the current attempt fails (K_* below), decided when it starts. */
+  private readonly message: (string | undefined)[];
+  /** Why the current attempt fails (K_* below). */
   private readonly endKind: Uint8Array;
   private readonly failure: Uint8Array;
-  private readonly compStartedAt: Float64Array;
-  private readonly compEndedAt: Float64Array;
+  private readonly reason = new Map<number, string>();
+  private readonly compTimes = new Map<number, [number, number]>();
   /** Steps blocked with this step as root cause (may hold stale entries; checked on use). */
-  private readonly blockedBy: (number[] | undefined)[];
+  private readonly blockedBy = new Map<number, number[]>();
   /** Blocked steps waiting on this step's repair attempt. */
-  private readonly waiters: (number[] | undefined)[];
+  private readonly waiters = new Map<number, number[]>();
   private readonly mark: Int32Array;
   private epoch = 0;
 
@@ -211,12 +211,13 @@ class Simulation {
     this.ids = g.ids;
     this.replay = replay;
     this.t0 = replay ? replay.t0 : 0;
-    this.timers = new TimedQueue(g.ids);
-    this.ready = new TimedQueue(g.ids);
+    const keys = idKeys(g.ids);
+    this.timers = new TimedQueue(g.ids, keys);
+    this.ready = new TimedQueue(g.ids, keys);
     this.now = this.t0;
-    const h = fingerprintScenario(scenario, g);
-    if (replay) h.str(replay.replayOf).str(replay.salt);
-    this.cid = `run-${h.hex()}`;
+    let h = fingerprintScenario(scenario, g);
+    if (replay) h = mixStr(mixStr(h, replay.replayOf), replay.salt);
+    this.cid = `run-${hex(h)}`;
 
     const policy = resolvePolicy(scenario);
     this.failFast = policy.failFast;
@@ -225,28 +226,50 @@ class Simulation {
     this.graphAware = policy.retryMode === 'graph-aware';
     this.limit = policy.concurrency > 0 ? policy.concurrency : UNLIMITED;
 
-    this.dur = new Float64Array(n);
-    this.timeout = new Float64Array(n);
-    this.maxAttempts = new Int32Array(n);
-    this.delay = new Float64Array(n);
-    this.factor = new Float64Array(n);
-    this.hasFail = new Uint8Array(n);
-    this.failStatus = new Int32Array(n);
-    this.failTimes = new Int32Array(n);
-    this.failMessage = new Array(n);
-    this.joinAny = new Uint8Array(n);
-    this.comp = new Array(n);
-    this.produces = new Array(n);
-    this.consumes = new Array(n);
+    // Every per-step number in one buffer: one allocation instead of thirty.
+    const a = new Arena(n, 6, 15, 10);
+    this.dur = a.f64();
+    this.timeout = a.f64();
+    this.delay = a.f64();
+    this.factor = a.f64();
+    this.startedAt = a.f64().fill(NaN);
+    this.endedAt = a.f64().fill(NaN);
+    this.maxAttempts = a.i32();
+    this.failStatus = a.i32();
+    this.failTimes = a.i32();
+    this.attempts = a.i32();
+    this.runs = a.i32();
+    this.gen = a.i32();
+    this.unresolved = a.i32();
+    this.brokenBy = a.i32().fill(-1);
+    this.voidBy = a.i32().fill(-1);
+    this.doomBy = a.i32().fill(-1);
+    this.fp = a.i32().fill(-1);
+    this.root = a.i32().fill(-1);
+    this.status = a.i32();
+    this.endStatus = a.i32();
+    this.mark = a.i32();
+    this.hasFail = a.u8();
+    this.joinAny = a.u8();
+    this.phase = a.u8();
+    this.inFlight = a.u8();
+    this.anySat = a.u8();
+    this.voidEffect = a.u8();
+    this.voidCond = a.u8();
+    this.endKind = a.u8();
+    this.failure = a.u8();
+    this.hasComp = a.u8();
+    this.message = new Array(n);
+
     const artifactIds = new Map<string, number>();
     const artifact = (name: string): number => {
-      let a = artifactIds.get(name);
-      if (a === undefined) {
-        a = this.artifactNames.length;
-        artifactIds.set(name, a);
+      let id = artifactIds.get(name);
+      if (id === undefined) {
+        id = this.artifactNames.length;
+        artifactIds.set(name, id);
         this.artifactNames.push(name);
       }
-      return a;
+      return id;
     };
     const steps = scenario.steps;
     for (let i = 0; i < n; i++) {
@@ -254,51 +277,27 @@ class Simulation {
       this.dur[i] = s.durationMs ?? DEFAULT_DURATION_MS;
       this.timeout[i] = s.timeoutMs ?? -1;
       const r = s.retry;
-      this.maxAttempts[i] = r?.maxAttempts ?? 1;
-      this.delay[i] = r?.delayMs ?? 0;
-      this.factor[i] = r?.factor ?? 1;
+      if (r === undefined) {
+        this.maxAttempts[i] = 1;
+        this.factor[i] = 1;
+      } else {
+        this.maxAttempts[i] = r.maxAttempts ?? 1;
+        this.delay[i] = r.delayMs ?? 0;
+        this.factor[i] = r.factor ?? 1;
+      }
       const f = s.fail;
       if (f !== undefined) {
         this.hasFail[i] = 1;
         this.failStatus[i] = f.timeout ? 0 : (f.status ?? 500);
         this.failTimes[i] = f.times ?? 0;
-        this.failMessage[i] = f.message;
+        if (f.message !== undefined) this.failMessage.set(i, f.message);
       }
       if (s.join === 'any') this.joinAny[i] = 1;
-      if (s.compensation !== undefined) this.comp[i] = resolveStep(s).compensation;
-      if (s.produces !== undefined && s.produces.length > 0) this.produces[i] = s.produces.map(artifact);
-      if (s.consumes !== undefined && s.consumes.length > 0) this.consumes[i] = s.consumes.map(artifact);
+      if (s.compensation !== undefined) this.hasComp[i] = 1;
+      if (s.produces !== undefined && s.produces.length > 0) this.produces.set(i, s.produces.map(artifact));
+      if (s.consumes !== undefined && s.consumes.length > 0) this.consumes.set(i, s.consumes.map(artifact));
     }
     this.produced = new Int32Array(this.artifactNames.length);
-
-    this.phase = new Uint8Array(n);
-    this.attempts = new Int32Array(n);
-    this.runs = new Int32Array(n);
-    this.inFlight = new Uint8Array(n);
-    this.gen = new Int32Array(n);
-    this.unresolved = new Int32Array(n);
-    this.anySat = new Uint8Array(n);
-    this.brokenBy = new Int32Array(n).fill(-1);
-    this.voidBy = new Int32Array(n).fill(-1);
-    this.voidEffect = new Uint8Array(n);
-    this.voidCond = new Uint8Array(n);
-    this.doomBy = new Int32Array(n).fill(-1);
-    this.fp = new Int32Array(n).fill(-1);
-    this.root = new Int32Array(n).fill(-1);
-    this.status = new Int32Array(n);
-    this.message = new Array(n);
-    this.reason = new Array(n);
-    this.startedAt = new Float64Array(n).fill(NaN);
-    this.endedAt = new Float64Array(n).fill(NaN);
-    this.endStatus = new Int32Array(n);
-    this.endMessage = new Array(n);
-    this.endKind = new Uint8Array(n);
-    this.failure = new Uint8Array(n);
-    this.compStartedAt = new Float64Array(n).fill(NaN);
-    this.compEndedAt = new Float64Array(n).fill(NaN);
-    this.blockedBy = new Array(n);
-    this.waiters = new Array(n);
-    this.mark = new Int32Array(n);
   }
 
   run(withLint: boolean): RunResult {
@@ -439,7 +438,7 @@ class Simulation {
       const limit = timeout >= 0 ? timeout : dur;
       end = now + limit;
       status = 504;
-      message = (failApplies && this.failStatus[i] === 0 ? this.failMessage[i] : undefined) ?? `timed out after ${limit} ms`;
+      message = (failApplies && this.failStatus[i] === 0 ? this.failMessage.get(i) : undefined) ?? `timed out after ${limit} ms`;
     } else if (!repair && this.doomBy[i] >= 0) {
       kind = K_MISSING_OUTPUT;
       status = 500;
@@ -453,25 +452,27 @@ class Simulation {
       } else if (failApplies) {
         kind = K_INJECTED;
         status = this.failStatus[i];
-        message = this.failMessage[i];
+        message = this.failMessage.get(i);
       }
     }
     this.endStatus[i] = status;
-    this.endMessage[i] = message;
+    this.message[i] = message;
     this.endKind[i] = kind;
-    this.emit(this.ev('started', i, attempt));
+    // Hot events are built in one literal each: adding fields later would give every event a
+    // second allocation for its out-of-object properties.
+    this.emit({ seq: this.events.length, t: now, type: 'started', step: this.ids[i], attempt, correlationId: this.cid });
     this.timers.push(end, 0, END, i, this.gen[i]);
   }
 
   private missingInput(i: number): number {
-    const c = this.consumes[i];
+    const c = this.consumes.get(i);
     if (c === undefined) return -1;
     for (const a of c) if (this.produced[a] === 0) return a;
     return -1;
   }
 
   private produce(i: number): void {
-    const p = this.produces[i];
+    const p = this.produces.get(i);
     if (p !== undefined) for (const a of p) this.produced[a]++;
   }
 
@@ -479,15 +480,20 @@ class Simulation {
     this.running--;
     const repair = this.phase[i] === REPAIRING;
     const status = this.endStatus[i];
-    const message = this.endMessage[i];
+    const message = this.message[i];
     this.endedAt[i] = this.now;
     this.status[i] = status;
-    this.message[i] = message;
     if (status === 200) {
       this.setPhase(i, SUCCEEDED);
-      const e = this.ev('succeeded', i, this.attempts[i]);
-      e.status = 200;
-      this.emit(e);
+      this.emit({
+        seq: this.events.length,
+        t: this.now,
+        type: 'succeeded',
+        step: this.ids[i],
+        attempt: this.attempts[i],
+        correlationId: this.cid,
+        status: 200,
+      });
       this.produce(i);
       this.completion.push(i);
       if (repair) this.repaired(i);
@@ -501,15 +507,30 @@ class Simulation {
     const willRetry = !repair && attempt < this.maxAttempts[i];
     const doom = repair ? -1 : this.doomBy[i];
     this.failure[i] = this.endKind[i];
-    const e = this.ev(this.endKind[i] === K_TIMEOUT ? 'timed-out' : 'failed', i, attempt);
-    e.status = status;
-    if (message !== undefined) e.message = message;
-    e.willRetry = willRetry;
-    if (doom >= 0) {
-      e.failedPrerequisiteStep = this.ids[doom];
-      e.rootCauseStep = this.ids[this.rootOf(doom)];
-    }
-    this.emit(e);
+    const type = this.endKind[i] === K_TIMEOUT ? 'timed-out' : 'failed';
+    const seq = this.events.length;
+    const step = this.ids[i];
+    const cid = this.cid;
+    const t = this.now;
+    this.emit(
+      doom >= 0
+        ? {
+            seq,
+            t,
+            type,
+            step,
+            attempt,
+            correlationId: cid,
+            status,
+            message,
+            willRetry,
+            failedPrerequisiteStep: this.ids[doom],
+            rootCauseStep: this.ids[this.rootOf(doom)],
+          }
+        : message !== undefined
+          ? { seq, t, type, step, attempt, correlationId: cid, status, message, willRetry }
+          : { seq, t, type, step, attempt, correlationId: cid, status, willRetry },
+    );
     if (willRetry) {
       this.setPhase(i, BACKOFF);
       this.scheduleRetry(i, RETRY);
@@ -542,9 +563,15 @@ class Simulation {
     // Repeated multiplication, not Math.pow: exactly the same result on every JS engine.
     for (let j = 1; j < k; j++) d *= this.factor[i];
     const next = this.now + d;
-    const e = this.ev('retry-scheduled', i, k + 1);
-    e.nextAt = next;
-    this.emit(e);
+    this.emit({
+      seq: this.events.length,
+      t: this.now,
+      type: 'retry-scheduled',
+      step: this.ids[i],
+      attempt: k + 1,
+      correlationId: this.cid,
+      nextAt: next,
+    });
     this.timers.push(next, 1, kind, i, this.gen[i]);
   }
 
@@ -650,8 +677,8 @@ class Simulation {
     this.message[s] = undefined;
     if (Number.isNaN(this.startedAt[s])) this.startedAt[s] = this.now;
     this.endedAt[s] = this.now;
-    const list = this.blockedBy[r];
-    if (list === undefined) this.blockedBy[r] = [s];
+    const list = this.blockedBy.get(r);
+    if (list === undefined) this.blockedBy.set(r, [s]);
     else list.push(s);
     this.emitBlocked(s, undefined);
     this.settle(s);
@@ -661,13 +688,29 @@ class Simulation {
     const attempt = this.attempts[s];
     const max = this.maxAttempts[s];
     const willRetry = max > 1 && attempt < max;
-    const e = this.ev('blocked', s, attempt);
-    e.status = 424;
-    if (message !== undefined) e.message = message;
-    e.willRetry = willRetry;
-    e.failedPrerequisiteStep = this.ids[this.fp[s]];
-    e.rootCauseStep = this.ids[this.root[s]];
-    this.emit(e);
+    const seq = this.events.length;
+    const t = this.now;
+    const step = this.ids[s];
+    const cid = this.cid;
+    const fp = this.ids[this.fp[s]];
+    const root = this.ids[this.root[s]];
+    this.emit(
+      message === undefined
+        ? { seq, t, type: 'blocked', step, attempt, correlationId: cid, status: 424, willRetry, failedPrerequisiteStep: fp, rootCauseStep: root }
+        : {
+            seq,
+            t,
+            type: 'blocked',
+            step,
+            attempt,
+            correlationId: cid,
+            status: 424,
+            message,
+            willRetry,
+            failedPrerequisiteStep: fp,
+            rootCauseStep: root,
+          },
+    );
     if (willRetry) this.scheduleRetry(s, this.graphAware ? REPAIR : RESEND);
   }
 
@@ -684,10 +727,15 @@ class Simulation {
     else if (this.voidCond[s] === FAILURE) {
       reason = `it runs only if ${pid} fails, and ${pid} ${this.phase[p] === SKIPPED ? 'was skipped' : 'succeeded'}`;
     } else reason = `its prerequisite ${pid} was skipped`;
-    this.reason[s] = reason;
-    const e = this.ev(cancelled ? 'cancelled' : 'skipped', s, 0);
-    e.message = reason;
-    this.emit(e);
+    this.reason.set(s, reason);
+    this.emit({
+      seq: this.events.length,
+      t: this.now,
+      type: cancelled ? 'cancelled' : 'skipped',
+      step: this.ids[s],
+      correlationId: this.cid,
+      message: reason,
+    });
     this.settle(s);
   }
 
@@ -710,16 +758,16 @@ class Simulation {
     switch (this.phase[r]) {
       case FAILED:
         this.setPhase(r, REPAIR_QUEUED);
-        this.waiters[r] = [s];
+        this.waiters.set(r, [s]);
         this.ready.push(this.now, 0, 0, r, this.gen[r]);
         attempt = this.attempts[r] + 1;
         break;
       case REPAIR_QUEUED:
-        this.waiters[r]!.push(s);
+        this.waiters.get(r)!.push(s);
         attempt = this.attempts[r] + 1;
         break;
       case REPAIRING:
-        this.waiters[r]!.push(s);
+        this.waiters.get(r)!.push(s);
         attempt = this.attempts[r];
         break;
       default:
@@ -731,8 +779,8 @@ class Simulation {
   }
 
   private repairFailed(r: number): void {
-    const ws = this.waiters[r] ?? [];
-    this.waiters[r] = undefined;
+    const ws = this.waiters.get(r) ?? [];
+    this.waiters.delete(r);
     for (const w of ws) {
       if (this.phase[w] !== BLOCKED || this.root[w] !== r || !this.inFlight[w]) continue;
       this.inFlight[w] = 0;
@@ -745,9 +793,9 @@ class Simulation {
   /** The root step succeeded on a repair: every step it blocked becomes pending again. */
   private repaired(r: number): void {
     const { g, phase } = this;
-    this.waiters[r] = undefined;
-    const list = this.blockedBy[r] ?? [];
-    this.blockedBy[r] = undefined;
+    this.waiters.delete(r);
+    const list = this.blockedBy.get(r) ?? [];
+    this.blockedBy.delete(r);
     const stamp = ++this.epoch;
     const unblocked: number[] = [];
     for (const s of list) {
@@ -818,7 +866,7 @@ class Simulation {
       this.setPhase(v, CANCELLED);
       this.gen[v]++;
       this.endedAt[v] = this.now;
-      this.reason[v] = reason;
+      this.reason.set(v, reason);
       const e = this.ev('cancelled', v, 0);
       e.message = reason;
       this.emit(e);
@@ -848,16 +896,16 @@ class Simulation {
     const completion = this.completion;
     for (let k = completion.length - 1; k >= 0; k--) {
       const i = completion[k];
-      const c = this.comp[i];
-      if (c === undefined || c === null) {
+      const c = this.compensationSpec(i);
+      if (c === undefined) {
         uncompensated.push(this.ids[i]);
         continue;
       }
       this.setPhase(i, COMPENSATING);
-      this.compStartedAt[i] = this.now;
+      const started = this.now;
       this.emit(this.ev('compensation-started', i, 0));
       this.now += c.durationMs;
-      this.compEndedAt[i] = this.now;
+      this.compTimes.set(i, [started, this.now]);
       if (c.fail !== undefined) {
         anyFailed = true;
         this.setPhase(i, COMPENSATION_FAILED);
@@ -908,15 +956,26 @@ class Simulation {
       graph.to[e] = this.ids[g.depTo[e]];
       graph.on[e] = COND_NAMES[g.depCond[e]];
     }
+    const cid = this.cid;
+    // The batch response is a view of the step results (one problem body per failure). It is
+    // built on first read and kept: a UI reads one step's answer at a time, and a run of
+    // 100,000 steps should not pay for 100,000 bodies nobody asked for. Reading, spreading,
+    // JSON.stringify and structuredClone all see an ordinary `response` property.
+    let response: RunResponse | undefined;
     const result: RunResult = {
       outcome,
       httpStatus,
       durationMs: this.now - this.t0,
-      correlationId: this.cid,
+      correlationId: cid,
       steps,
       compensationOrder: comp.order,
       uncompensated: comp.uncompensated,
-      response: buildResponse(scenario, steps, httpStatus, this.cid),
+      get response(): RunResponse {
+        return (response ??= buildResponse(scenario, steps, httpStatus, cid));
+      },
+      set response(value: RunResponse) {
+        response = value;
+      },
       events: this.events,
       lint,
       graph,
@@ -938,14 +997,26 @@ class Simulation {
     return r;
   }
 
+  /** The step's compensation with defaults filled, resolved on first use (most steps never need it). */
+  private compensationSpec(i: number): NonNullable<ResolvedStep['compensation']> | undefined {
+    if (!this.hasComp[i]) return undefined;
+    let c = this.comp.get(i);
+    if (c === undefined) {
+      c = resolveStep(this.scenario.steps[i]).compensation!;
+      this.comp.set(i, c);
+    }
+    return c;
+  }
+
   private compensationOf(i: number): NonNullable<StepResult['compensation']> {
-    const c = this.comp[i]!;
+    const c = this.compensationSpec(i)!;
+    const [startedAt, endedAt] = this.compTimes.get(i)!;
     const failed = this.phase[i] === COMPENSATION_FAILED;
     const out: NonNullable<StepResult['compensation']> = {
       label: c.label,
       status: failed ? c.fail!.status : 200,
-      startedAt: this.compStartedAt[i],
-      endedAt: this.compEndedAt[i],
+      startedAt,
+      endedAt,
     };
     if (failed && c.fail!.message !== undefined) out.message = c.fail!.message;
     return out;
@@ -965,7 +1036,7 @@ class Simulation {
         return { state, status: 200, attempts, startedAt, endedAt, reused: false, compensation: this.compensationOf(i) };
       case 'skipped':
       case 'cancelled':
-        return { state, status: null, attempts, startedAt, endedAt, reused: false, reason: this.reason[i] };
+        return { state, status: null, attempts, startedAt, endedAt, reused: false, reason: this.reason.get(i) };
       case 'blocked':
       case 'failed': {
         const fp = this.fp[i];
@@ -1034,11 +1105,14 @@ class PathBook {
     this.memo = new Array(ids.length);
   }
 
+  private readonly chain: number[] = [];
+
   of(i: number): string[] {
     const hit = this.memo[i];
     if (hit !== undefined) return hit;
     // Walk up to the nearest step whose path is known (or the root), then build down.
-    const chain: number[] = [];
+    const chain = this.chain;
+    chain.length = 0;
     let j = i;
     while (j >= 0 && this.memo[j] === undefined) {
       chain.push(j);
@@ -1048,10 +1122,45 @@ class PathBook {
     let path: string[] = j >= 0 ? this.memo[j]! : [];
     for (let k = chain.length - 1; k >= 0; k--) {
       const s = chain[k];
-      path = path.concat(this.ids[s]);
-      this.memo[s] = path;
+      const next = new Array<string>(path.length + 1);
+      for (let x = 0; x < path.length; x++) next[x] = path[x];
+      next[path.length] = this.ids[s];
+      this.memo[s] = path = next;
     }
     return path;
+  }
+}
+
+/** Typed views over one buffer: f64 first, then i32, then u8, so every view is aligned. */
+class Arena {
+  private readonly buf: ArrayBuffer;
+  private offset = 0;
+
+  constructor(
+    private readonly n: number,
+    f64s: number,
+    i32s: number,
+    u8s: number,
+  ) {
+    this.buf = new ArrayBuffer(n * (8 * f64s + 4 * i32s + u8s));
+  }
+
+  f64(): Float64Array {
+    const v = new Float64Array(this.buf, this.offset, this.n);
+    this.offset += 8 * this.n;
+    return v;
+  }
+
+  i32(): Int32Array {
+    const v = new Int32Array(this.buf, this.offset, this.n);
+    this.offset += 4 * this.n;
+    return v;
+  }
+
+  u8(): Uint8Array {
+    const v = new Uint8Array(this.buf, this.offset, this.n);
+    this.offset += this.n;
+    return v;
   }
 }
 
