@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, screenshot } from './harness.ts';
-import { askWhy, node, pause, pickPreset, playToEnd, run, transport } from './app.ts';
+import { askWhy, gallery, node, pause, pickPreset, playToEnd, run, transport } from './app.ts';
+import { axe, blocking, describeViolations, openA11yPage } from './axe.ts';
 
 // Watching a run and replaying it, in real Chromium: the keyboard moves through events, the
 // log and the canvas follow the cursor, the response viewer shows the 424 a client gets, and
@@ -130,6 +131,27 @@ test('phone width: the dock stacks under the canvas and still plays', async () =
   expect(bar && bar.width).toBeLessThanOrEqual(390);
   await page.getByRole('region', { name: 'Event log' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'playback-phone');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('axe: the run panels fully open (responses, batch body, snippets, replay plan) have no serious violations', async () => {
+  const { page, context, errors } = await openA11yPage(browser, 'index.html');
+  await gallery(page).waitFor();
+  await pickPreset(page, 'payment-fails');
+  await run(page);
+  await playToEnd(page);
+  await askWhy(page, 'create-invoice');
+  const responses = page.getByTestId('responses-section');
+  await responses.getByText(/Whole run: 207 Multi-Status/).click();
+  await responses.getByText('How a client detects a 424').click();
+  await page.getByTestId('replay-section').getByRole('button', { name: 'Replay from failed step…' }).click();
+  const found = blocking(await axe(page));
+  expect(describeViolations(found)).toEqual([]);
+  for (const theme of ['dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    expect(describeViolations(blocking(await axe(page)))).toEqual([]);
+  }
   expect(errors).toEqual([]);
   await context.close();
 });
