@@ -2,23 +2,10 @@
 // wrong in plain words, the problems' paths for invalid content, and three ways forward.
 // Nothing from the link is rendered as markup: React escapes every string shown here.
 import { useState } from 'react';
-import type { Problem } from '../../scenario/types.ts';
+import type { LinkProblem, LinkProblemKind } from './links.ts';
 import { copyText } from '../../panels/copy-text.ts';
 import { ProblemList } from './ProblemList.tsx';
 import './share.css';
-
-export type LinkProblemKind = 'truncated' | 'unknown-version' | 'newer-version' | 'too-large' | 'corrupt' | 'invalid';
-
-/** Why a link (or a file) did not open, in the words the recovery screen needs. */
-export interface LinkProblem {
-  kind: LinkProblemKind;
-  /** The gate's own message. */
-  message: string;
-  /** For invalid content: every problem with its JSON path. */
-  problems: Problem[];
-  /** The text the person can copy: the link itself, or its decoded JSON when decoding got that far. */
-  raw: string;
-}
 
 const SHOWN_PROBLEMS = 50;
 

@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { LinkGate, bootFromLocation } from '../../src/app/share/LinkGate.tsx';
+import { LINK_SYNC_DELAY_MS } from '../../src/app/share/useLinkSync.ts';
+import { decodeScenarioLink, encodeScenarioLink } from '../../src/scenario/index.ts';
+import { frameLinkPayload } from '../../src/scenario/link-codec.ts';
+import { findPreset } from '../../src/presets/index.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+import { RippleProvider } from '../../src/store/context.tsx';
+import { createRippleStore, type RippleStore } from '../../src/store/store.ts';
+
+const payment = findPreset('payment-fails')!.scenario;
+const draft: Scenario = {
+  version: 1,
+  title: 'My own draft',
+  steps: [{ id: 'mine', label: 'Mine', position: { x: 0, y: 0 } }],
+  dependencies: [],
+};
+
+/** A store holding the person's edited draft, as the editor restores it from localStorage. */
+function storeWithDraft(): RippleStore {
+  const store = createRippleStore();
+  store.getState().loadScenario(draft);
+  store.getState().renameStep('mine', 'Mine, edited');
+  return store;
+}
+
+function open(fragment: string, store = storeWithDraft()) {
+  history.replaceState(null, '', `/${fragment}`);
+  render(
+    <RippleProvider store={store}>
+      <LinkGate>
+        <p>The editor</p>
+      </LinkGate>
+    </RippleProvider>,
+  );
+  return { store, user: userEvent.setup() };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  history.replaceState(null, '', '/');
+});
+
+describe('a good link', () => {
+  test('opens its scenario in the editor and keeps the edited draft recoverable', () => {
+    const { store } = open(`#${encodeScenarioLink(payment)}`);
+    expect(screen.getByText('The editor')).toBeInTheDocument();
+    expect(store.getState().scenario.title).toBe(payment.title);
+    expect(store.getState().previousDraft?.scenario.steps[0].label).toBe('Mine, edited');
+  });
+
+  test('opens at the linked moment with the linked step selected, paused', () => {
+    const { store } = open(`#${encodeScenarioLink(payment, { at: 200, select: 'create-invoice' })}`);
+    const state = store.getState();
+    expect(state.timeline.length).toBeGreaterThan(0);
+    expect(state.time).toBe(200);
+    expect(state.playing).toBe(false);
+    expect(state.selectedStepId).toBe('create-invoice');
+  });
+
+  test('a reload of what the editor already holds does not push the draft aside', () => {
+    const store = storeWithDraft();
+    const before = store.getState().previousDraft;
+    expect(bootFromLocation(store, `http://x/#${encodeScenarioLink(store.getState().scenario)}`).kind).toBe('opened');
+    expect(store.getState().previousDraft).toBe(before);
+    expect(store.getState().dirty).toBe(true);
+  });
+
+  test('an in-page anchor is not a link', () => {
+    const { store } = open('#side-panel');
+    expect(screen.getByText('The editor')).toBeInTheDocument();
+    expect(store.getState().scenario.title).toBe('My own draft');
+  });
+});
+
+describe('a bad link opens the recovery screen, with the draft intact', () => {
+  const good = encodeScenarioLink(payment);
+
+  test('truncated: says so and asks for the whole link', async () => {
+    const { store, user } = open(`#${good.slice(0, Math.floor(good.length / 2))}`);
+    expect(screen.queryByText('The editor')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('This link is cut short');
+    expect(screen.getByTestId('recovery-message')).toHaveTextContent(/cut off.*Ask the sender to copy the whole link/);
+    expect(store.getState().scenario.steps[0].label).toBe('Mine, edited');
+
+    await user.click(screen.getByRole('button', { name: 'Open your last draft “My own draft”' }));
+    expect(screen.getByText('The editor')).toBeInTheDocument();
+    expect(store.getState().scenario.steps[0].label).toBe('Mine, edited');
+    // The bad link is gone from the address bar; it now holds the draft's own link.
+    const now = decodeScenarioLink(location.hash);
+    expect(now.ok && now.scenario.steps[0].label).toBe('Mine, edited');
+  });
+
+  test('newer version: names both versions', () => {
+    open(`#r9.${good.slice(3)}`);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('This link was made by a newer Ripple');
+    expect(screen.getByTestId('recovery-message')).toHaveTextContent(/r9.*r1/);
+  });
+
+  test('garbage: not a format Ripple knows', () => {
+    open('#%%%not-a-link');
+    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
+    expect(screen.queryByText('The editor')).toBeNull();
+  });
+
+  test('invalid content: lists the problems with their paths, and offers the decoded text', () => {
+    open(`#${frameLinkPayload(JSON.stringify(['Broken', ['a', 'a'], [0, 1]]))}`);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('The scenario in this link has problems');
+    const list = screen.getByRole('list', { name: 'Problems found' });
+    expect(list).toHaveTextContent('steps[1].id duplicate id "a"');
+    expect(list).toHaveTextContent('dependencies[0] a step cannot depend on itself');
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toContain('"title": "Broken"');
+  });
+
+  test('labels in a bad scenario are never markup', () => {
+    const markup = '<img src=x onerror=alert(1)>';
+    open(`#${frameLinkPayload(JSON.stringify([markup, [['a', 2, markup], ['a', 2, markup]], [0, 1]]))}`);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('The scenario in this link has problems');
+    expect(document.querySelector('img')).toBeNull();
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toContain(markup);
+  });
+
+  test('start empty keeps the draft one click away', async () => {
+    const { store, user } = open('#r1.AAAA');
+    await user.click(screen.getByRole('button', { name: 'Start empty' }));
+    expect(screen.getByText('The editor')).toBeInTheDocument();
+    expect(store.getState().scenario.steps).toEqual([]);
+    expect(store.getState().previousDraft?.scenario.title).toBe('My own draft');
+  });
+
+  test('copy the raw text copies the link', async () => {
+    const { user } = open('#r1.AAAA');
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy the raw text' }));
+    expect(writeText).toHaveBeenCalledWith(expect.stringContaining('#r1.AAAA'));
+    expect(await screen.findByText('Copied the raw text.')).toBeInTheDocument();
+  });
+});
+
+describe('the address bar follows edits', () => {
+  test('one replaceState after the edits settle, never a pushState', () => {
+    vi.useFakeTimers();
+    const push = vi.spyOn(history, 'pushState');
+    const replace = vi.spyOn(history, 'replaceState');
+    const { store } = open(`#${encodeScenarioLink(payment)}`);
+    replace.mockClear();
+    act(() => {
+      store.getState().renameStep('create-order', 'Create the order');
+      store.getState().renameStep('create-order', 'Create the order!');
+    });
+    expect(replace).not.toHaveBeenCalled();
+    act(() => vi.advanceTimersByTime(LINK_SYNC_DELAY_MS + 10));
+    expect(replace).toHaveBeenCalledTimes(1);
+    expect(push).not.toHaveBeenCalled();
+    const fresh = createRippleStore();
+    expect(bootFromLocation(fresh, location.href).kind).toBe('opened');
+    expect(fresh.getState().scenario.steps[0].label).toBe('Create the order!');
+    push.mockRestore();
+    replace.mockRestore();
+  });
+});
