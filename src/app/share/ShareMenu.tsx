@@ -1,4 +1,266 @@
-// OWNER: share/embed engineer. Placeholder: the toolbar mounts <ShareMenu />.
+// The toolbar's share entry: a Share button (link, embed code, Markdown) and an
+// Import / Export menu. It also makes the whole page a drop target for scenario files,
+// $batch bodies and exported images, so none of that needs wiring elsewhere.
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { Problem } from '../../scenario/types.ts';
+import { useRippleStore } from '../../store/context.tsx';
+import { downloadText } from './download.ts';
+import { openInStore } from './links.ts';
+import type { OpenedInput } from './open-input.ts';
+import { ProblemList } from './ProblemList.tsx';
+import { fileBase } from './snippets.ts';
+import { useFileDrop } from './useFileDrop.ts';
+import './share.css';
+
+// The dialogs, the exporters and the file readers load on first use: they are not needed to
+// draw the editor, and keep the main chunk smaller.
+const ShareDialog = lazy(() => import('./ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })));
+const BatchImportDialog = lazy(() => import('./BatchImportDialog.tsx').then((m) => ({ default: m.BatchImportDialog })));
+const loadExports = () => import('./exports.ts');
+const loadOpenInput = () => import('./open-input.ts');
+
+type Toast = { kind: 'info' | 'error'; text: string; problems: Problem[]; seq: number };
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+interface MenuItem {
+  label: string;
+  run: () => void;
+}
+
+function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuItem[] }[] }) {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const onDown = (event: MouseEvent) => {
+      if (!list.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const items = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      close();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      items[(at + step + items.length) % items.length]?.focus();
+    } else if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      items[event.key === 'Home' ? 0 : items.length - 1]?.focus();
+    } else if (event.key === 'Tab') {
+      setOpen(false);
+    }
+  };
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? 'share-io-menu' : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        Import / Export ▾
+      </button>
+      {open && (
+        <ul ref={list} id="share-io-menu" className="share-menu__list" role="menu" aria-label="Import and export" onKeyDown={onKeyDown}>
+          {groups.map((group, g) => (
+            <li key={group.heading} role="none">
+              {g > 0 && <div className="share-menu__separator" role="separator" />}
+              <div className="share-menu__heading" aria-hidden="true">
+                {group.heading}
+              </div>
+              <ul role="group" aria-label={group.heading} className="share-menu__group">
+                {group.items.map((item) => (
+                  <li key={item.label} role="none">
+                    <button
+                      type="button"
+                      role="menuitem"
+                      tabIndex={-1}
+                      className="share-menu__item"
+                      onClick={() => {
+                        close();
+                        item.run();
+                      }}
+                    >
+                      {item.label}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 export function ShareMenu() {
-  return null;
+  const store = useRippleStore();
+  const [dialog, setDialog] = useState<'share' | 'batch' | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+
+  const say = useCallback((kind: Toast['kind'], text: string, problems: Toast['problems'] = []) => {
+    setToast({ kind, text, problems, seq: ++seq.current });
+  }, []);
+
+  useEffect(() => {
+    if (toast?.kind !== 'info') return undefined;
+    const timer = setTimeout(() => setToast((current) => (current === toast ? null : current)), 6_000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const applyOpened = useCallback(
+    (opened: OpenedInput, name: string) => {
+      if (!opened.ok) {
+        say('error', `Could not open ${name}: ${opened.message}`, opened.problems);
+        return;
+      }
+      const result = openInStore(store, opened.scenario, opened.extras, `open ${opened.source}`);
+      if (!result.ok) {
+        say('error', `Could not open ${name}: ${result.message}`, result.problems);
+        return;
+      }
+      const from = opened.source === 'scenario file' ? name : `the ${opened.source}`;
+      const next = opened.source.startsWith('JSON $batch') ? ' Select a request and give it a failure, then Run to see which answer 424.' : '';
+      const note = opened.warnings.length > 0 ? ` ${opened.warnings.length} note${opened.warnings.length === 1 ? '' : 's'}:` : '';
+      say('info', `Opened “${opened.scenario.title}” from ${from}.${next}${note}`, opened.warnings);
+    },
+    [store, say],
+  );
+
+  const openFiles = useCallback(
+    (files: FileList | File[]) => {
+      const file = files[0];
+      if (!file) return;
+      void loadOpenInput()
+        .then(({ openFile }) => openFile(file))
+        .then((opened) => applyOpened(opened, `“${file.name}”`))
+        .catch((error: unknown) => say('error', `Could not open “${file.name}”: ${reason(error)}`));
+    },
+    [applyOpened, say],
+  );
+
+  const dragging = useFileDrop(openFiles);
+
+  const guard = (what: string, action: () => void | Promise<unknown>) => () => {
+    try {
+      const pending = action();
+      if (pending) pending.catch((error: unknown) => say('error', `${what} failed: ${reason(error)}`));
+    } catch (error) {
+      say('error', `${what} failed: ${reason(error)}`);
+    }
+  };
+
+  const exportSvg = guard('Export', () => loadExports().then((m) => m.exportSvg(store.getState())));
+
+  const downloadScenario = () => {
+    const { scenario } = store.getState();
+    downloadText(`${JSON.stringify(scenario, null, 2)}\n`, `${fileBase(scenario.title)}.ripple.json`, 'application/json');
+  };
+
+  const groups = [
+    {
+      heading: 'Scenario',
+      items: [
+        { label: 'Open file…', run: () => fileInput.current?.click() },
+        { label: 'Import JSON $batch body…', run: () => setDialog('batch') },
+        { label: 'Download scenario (JSON)', run: guard('Download', downloadScenario) },
+      ],
+    },
+    {
+      heading: 'Export the run',
+      items: [
+        { label: 'Batch response (JSON $batch)', run: guard('Export', () => loadExports().then((m) => m.exportBatchResponse(store.getState()))) },
+        { label: 'WebDAV 207 Multi-Status (XML)', run: guard('Export', () => loadExports().then((m) => m.exportWebDav(store.getState()))) },
+        { label: 'Chrome trace (Perfetto)', run: guard('Export', () => loadExports().then((m) => m.exportChromeTrace(store.getState()))) },
+      ],
+    },
+    {
+      heading: 'Export the graph',
+      items: [
+        { label: 'SVG image', run: exportSvg },
+        {
+          label: 'PNG image (2×)',
+          run: guard('PNG export', () =>
+            loadExports()
+              .then((m) => m.exportPng(store.getState()))
+              .then(({ scale }) => {
+                if (scale < 2) say('info', `The graph is large: the PNG is drawn at ${scale.toFixed(2)}× to stay within the browser's image size.`);
+              }),
+          ),
+        },
+      ],
+    },
+  ];
+
+  return (
+    <div className="share-menu">
+      <button type="button" className="btn btn--primary" onClick={() => setDialog('share')}>
+        Share
+      </button>
+      <ImportExportMenu groups={groups} />
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        accept=".json,.svg,.png,.txt,application/json,image/svg+xml,image/png"
+        aria-label="Open a scenario, batch body or Ripple image"
+        onChange={(event) => {
+          openFiles([...(event.currentTarget.files ?? [])]);
+          event.currentTarget.value = '';
+        }}
+      />
+      <Suspense fallback={null}>
+        {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} onDownloadFile={guard('Download', downloadScenario)} onDownloadSvg={exportSvg} />}
+        {dialog === 'batch' && (
+          <BatchImportDialog
+            onClose={() => setDialog(null)}
+            onImported={(opened) => {
+              setDialog(null);
+              applyOpened(opened, 'the batch body');
+            }}
+          />
+        )}
+      </Suspense>
+      {dragging && (
+        <div className="share-drop-overlay" aria-hidden="true">
+          <span>Drop a scenario, $batch body, or Ripple SVG/PNG to open it</span>
+        </div>
+      )}
+      {toast && (
+        <div className={`share-toast share-toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} key={toast.seq}>
+          <div>
+            {toast.text}
+            <ProblemList problems={toast.problems} max={5} except={toast.text} />
+          </div>
+          <button type="button" className="btn btn--quiet" aria-label="Dismiss" onClick={() => setToast(null)}>
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
 }
