@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import { REAL_MS_PER_EVENT_WHEN_INSTANT, virtualPerReal } from './playback-clock.ts';
 
@@ -110,19 +110,4 @@ export function usePlaybackKeys(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
-}
-
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
-
-/** Whether the person asked for less motion (scrolling jumps instead of gliding). */
-export function usePrefersReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(() => typeof window !== 'undefined' && window.matchMedia?.(REDUCED_MOTION).matches === true);
-  useEffect(() => {
-    const query = window.matchMedia?.(REDUCED_MOTION);
-    if (!query) return undefined;
-    const onChange = () => setReduced(query.matches);
-    query.addEventListener?.('change', onChange);
-    return () => query.removeEventListener?.('change', onChange);
-  }, []);
-  return reduced;
 }
