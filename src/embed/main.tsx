@@ -1,4 +1,39 @@
-// OWNER: share/embed engineer. Placeholder entry for embed.html.
+// OWNER: share/embed engineer. The embed page (embed.html): one read-only simulator per frame,
+// configured by the query string (embed-params.ts) and carrying its scenario in the fragment.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/base.css';
+import '../app/styles.css';
+import './embed.css';
+import { linkProblem } from '../app/share/links.ts';
+import { appUrlFromEmbed } from '../app/share/snippets.ts';
+import { decodeScenarioLink } from '../scenario/index.ts';
+import { RippleProvider } from '../store/context.tsx';
+import { parseEmbedParams } from './embed-params.ts';
+import { EmbedError } from './EmbedError.tsx';
+import { EmbedView } from './EmbedView.tsx';
 
-createRoot(document.getElementById('root')!).render(<p>Ripple embed</p>);
+const params = parseEmbedParams(location.search);
+const dark = params.theme === 'dark' || (params.theme === 'auto' && (window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
+const colorMode = dark ? 'dark' : 'light';
+document.documentElement.dataset.theme = colorMode;
+document.documentElement.classList.add('embed-page');
+
+const appUrl = appUrlFromEmbed(location.href);
+const fragment = location.hash.slice(1);
+const decoded = fragment === '' ? null : decodeScenarioLink(fragment);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    {decoded?.ok ? (
+      <RippleProvider options={{ scenario: decoded.scenario, readOnly: true, persist: false }}>
+        <ReactFlowProvider>
+          <EmbedView params={params} extras={decoded.extras} appUrl={appUrl} colorMode={colorMode} />
+        </ReactFlowProvider>
+      </RippleProvider>
+    ) : (
+      <EmbedError problem={decoded ? linkProblem(decoded.error, location.href) : null} appUrl={appUrl} />
+    )}
+  </StrictMode>,
+);
