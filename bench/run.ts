@@ -18,3 +18,5 @@ for (const name of wanted.length ? wanted : Object.keys(parts)) {
   console.log(`\n# ${name}`);
   await parts[name]();
 }
+
+export {};

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
 import './styles.css';
 import { App } from './App.tsx';
+import { LinkGate } from './share/LinkGate.tsx';
 import { RippleProvider } from '../store/context.tsx';
 import { readPrefs } from '../store/persistence.ts';
 import { resolveTheme } from './use-prefs.ts';
@@ -13,7 +14,9 @@ document.documentElement.dataset.theme = resolveTheme(readPrefs().theme, window.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <RippleProvider options={{ persist: true }}>
-      <App />
+      <LinkGate>
+        <App />
+      </LinkGate>
     </RippleProvider>
   </StrictMode>,
 );

@@ -1,5 +1,4 @@
 import { validate } from '../../src/scenario/validate.ts';
-import type { Scenario } from '../../src/scenario/types.ts';
 import { chain, dep, lines, scenario, step } from './helpers.ts';
 
 /** The problems of an input that must fail, as `path: message` lines. */
