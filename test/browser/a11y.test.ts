@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from './harness.ts';
 import { axe, blocking, canvasTextContrast, describeViolations, openA11yPage, type OpenedA11yPage } from './axe.ts';
-import { askWhy, gallery, node, openGallery, pause, pickPreset, playToEnd, run, transport } from './app.ts';
+import { askWhy, gallery, node, openGallery, pause, pickPreset, run, seekToEnd, transport } from './app.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
 
@@ -36,7 +36,7 @@ async function sagaAtTheEnd(page: Page): Promise<void> {
   await openGallery(page);
   await pickPreset(page, 'saga-compensation-fails');
   await run(page);
-  await playToEnd(page);
+  await seekToEnd(page);
   await expect.poll(() => node(page, 'authorize-payment').getAttribute('data-state')).toBe('compensation-failed');
 }
 

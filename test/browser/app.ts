@@ -51,6 +51,14 @@ export async function playToEnd(page: Page, speed = '4'): Promise<void> {
   await expectDisabled(bar.getByRole('button', { name: 'Forward one event' }));
 }
 
+/** Pauses and moves the playhead to the end of the run with the scrubber (End key on the slider). */
+export async function seekToEnd(page: Page): Promise<void> {
+  await pause(page);
+  const bar = transport(page);
+  await bar.getByRole('slider', { name: 'Playback position (virtual time)' }).press('End');
+  await expectDisabled(bar.getByRole('button', { name: 'Forward one event' }));
+}
+
 async function expectDisabled(locator: Locator): Promise<void> {
   await locator.page().waitForFunction((el) => (el as HTMLButtonElement).disabled, await locator.elementHandle(), { timeout: 5_000 });
 }

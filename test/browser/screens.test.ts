@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openPage, screenshot, type OpenedPage } from './harness.ts';
-import { askWhy, gallery, node, openGallery, pause, pickPreset, playToEnd, run, transport } from './app.ts';
+import { askWhy, gallery, node, openGallery, pause, pickPreset, run, seekToEnd, transport } from './app.ts';
 
 // Screenshots of the main screens, light and dark, desktop and phone, saved to
 // artifacts/screenshots/ for people to look at. Each also checks what it shows is there.
@@ -46,7 +46,7 @@ for (const theme of ['light', 'dark'] as const) {
         const { page } = opened;
         await pickPreset(page, 'payment-fails');
         await run(page);
-        await playToEnd(page);
+        await seekToEnd(page);
         const why = await askWhy(page, 'create-invoice');
         const heading = why.getByRole('heading', { name: 'Why did create-invoice answer 424?' });
         await heading.waitFor();
