@@ -82,8 +82,8 @@ function sentence(run: RunResult, id: string, r: StepResult): string {
 }
 
 function prerequisiteDid(run: RunResult, p: string): string {
+  if (!Object.hasOwn(run.steps, p)) return `${p} failed`;
   const pr = run.steps[p];
-  if (pr === undefined) return `${p} failed`;
   switch (pr.state) {
     case 'blocked':
       return `${p} answered 424`;

@@ -68,10 +68,21 @@ export function buildGraph(scenario: Scenario): Graph {
   const depCond = new Uint8Array(m);
   const outStart = new Int32Array(n + 1);
   const indeg = new Int32Array(n);
+  // Dependency lists are usually grouped by target or source: remember the last lookup of each.
+  let lastFrom: string | undefined;
+  let lastTo: string | undefined;
+  let f: number | undefined;
+  let t: number | undefined;
   for (let e = 0; e < m; e++) {
     const d = deps[e];
-    const f = index.get(d.from);
-    const t = index.get(d.to);
+    if (d.from !== lastFrom) {
+      lastFrom = d.from;
+      f = index.get(lastFrom);
+    }
+    if (d.to !== lastTo) {
+      lastTo = d.to;
+      t = index.get(lastTo);
+    }
     if (f === undefined || t === undefined) {
       throw new Error(`simulate: dependencies[${e}] names an unknown step; validate the scenario first`);
     }

@@ -12,6 +12,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { fingerprintScenario, hex, mixStr } from './fingerprint.ts';
 import { ALWAYS, buildGraph, COND_NAMES, FAILURE, inAdjacency, markDescendants, SUCCESS, type Graph } from './graph.ts';
 import { lintGraph } from './lint.ts';
+import { setOwn } from './records.ts';
 import { idKeys, TimedQueue } from './queue.ts';
 import { buildResponse } from './responses.ts';
 import {
@@ -194,8 +195,9 @@ class Simulation {
   private now: number;
   private readonly events: RunEvent[] = [];
   private readonly completion: number[] = [];
-  private work: number[] = [];
+  private readonly work: number[] = [];
   private workHead = 0;
+  private workLen = 0;
 
   // Abort (R8).
   private aborted = false;
@@ -578,13 +580,13 @@ class Simulation {
   // ---- readiness (R4) -----------------------------------------------------------------------
 
   private settle(i: number): void {
-    this.work.push(i);
+    this.work[this.workLen++] = i;
   }
 
   /** Tells the dependents of every newly final step, until nothing more changes at this moment. */
   private drain(): void {
     const { g, work, phase } = this;
-    while (this.workHead < work.length) {
+    while (this.workHead < this.workLen) {
       const p = work[this.workHead++];
       const o = OUTCOME[phase[p]];
       for (let e = g.outStart[p], end = g.outStart[p + 1]; e < end; e++) {
@@ -596,7 +598,8 @@ class Simulation {
         this.decide(s);
       }
     }
-    work.length = 0;
+    // Reset without truncating: the array keeps its capacity for the next cascade.
+    this.workLen = 0;
     this.workHead = 0;
   }
 
@@ -946,22 +949,17 @@ class Simulation {
     const paths = new PathBook(this.ids, this.fp);
     for (let i = 0; i < this.n; i++) {
       const prev = kept?.get(i);
-      steps[this.ids[i]] = prev !== undefined ? this.reusedResult(i, prev) : this.stepResult(i, paths);
+      setOwn(steps, this.ids[i], prev !== undefined ? this.reusedResult(i, prev) : this.stepResult(i, paths));
     }
     const { scenario, g } = this;
-    const m = g.depFrom.length;
-    const graph: RunGraph = { from: new Array(m), to: new Array(m), on: new Array(m) };
-    for (let e = 0; e < m; e++) {
-      graph.from[e] = this.ids[g.depFrom[e]];
-      graph.to[e] = this.ids[g.depTo[e]];
-      graph.on[e] = COND_NAMES[g.depCond[e]];
-    }
     const cid = this.cid;
-    // The batch response is a view of the step results (one problem body per failure). It is
-    // built on first read and kept: a UI reads one step's answer at a time, and a run of
-    // 100,000 steps should not pay for 100,000 bodies nobody asked for. Reading, spreading,
-    // JSON.stringify and structuredClone all see an ordinary `response` property.
+    // The batch response (a view of the step results, one problem body per failure) and the
+    // graph (a copy of the dependencies, for replay) are built on first read and kept: a UI
+    // reads one step's answer at a time, and a run of 100,000 steps should not pay for 100,000
+    // bodies nobody asked for. Reading, spreading, JSON.stringify and structuredClone all see
+    // ordinary properties.
     let response: RunResponse | undefined;
+    let graph: RunGraph | undefined;
     const result: RunResult = {
       outcome,
       httpStatus,
@@ -978,7 +976,12 @@ class Simulation {
       },
       events: this.events,
       lint,
-      graph,
+      get graph(): RunGraph {
+        return (graph ??= graphOf(g));
+      },
+      set graph(value: RunGraph) {
+        graph = value;
+      },
     };
     if (this.replay) {
       result.startedAt = this.t0;
@@ -1073,6 +1076,17 @@ const K_TIMEOUT = 2;
 const K_MISSING_INPUT = 3;
 const K_MISSING_OUTPUT = 4;
 const FAILURE_KINDS: readonly FailureKind[] = ['injected', 'injected', 'timeout', 'missing-input', 'missing-output'];
+
+function graphOf(g: Graph): RunGraph {
+  const m = g.depFrom.length;
+  const graph: RunGraph = { from: new Array(m), to: new Array(m), on: new Array(m) };
+  for (let e = 0; e < m; e++) {
+    graph.from[e] = g.ids[g.depFrom[e]];
+    graph.to[e] = g.ids[g.depTo[e]];
+    graph.on[e] = COND_NAMES[g.depCond[e]];
+  }
+  return graph;
+}
 
 const STATE_OF: readonly StepState[] = [
   'failed', // pending: never at the end (compensate() checks)

@@ -1,6 +1,7 @@
 // Every step's state at a moment of a run, for the timeline scrubber. Folding the whole event
 // list on every frame would be linear in the run's length, so snapshots are kept every K
 // events (built lazily, once per run) and the answer folds forward from the nearest one.
+import { setOwn } from './records.ts';
 import type { EventType, LiveState, RunEvent, RunResult } from './types.ts';
 
 export interface LiveStep {
@@ -85,7 +86,7 @@ export function stateAt(run: RunResult, eventIndex: number): RunMoment {
   const steps: Record<string, LiveStep> = {};
   for (let i = 0; i < c.ids.length; i++) {
     const s = now.status[i];
-    steps[c.ids[i]] = { state: LIVE[now.state[i]], attempt: now.attempt[i], status: s === NO_STATUS ? null : s };
+    setOwn(steps, c.ids[i], { state: LIVE[now.state[i]], attempt: now.attempt[i], status: s === NO_STATUS ? null : s });
   }
   const t = count > 0 ? events[count - 1].t : (run.startedAt ?? 0);
   return { t, steps };

@@ -609,6 +609,15 @@ describe('R11 outcome', () => {
   });
 });
 
+describe('odd but valid step ids', () => {
+  it('"__proto__" and "constructor" are ordinary keys of the result', () => {
+    const run = simulate(scenario([step('__proto__', { fail: { status: 500 } }), step('constructor')], [dep('__proto__', 'constructor')]));
+    expect(Object.keys(run.steps)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(run.steps)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(run)).steps.constructor).toMatchObject({ state: 'blocked', failedPrerequisiteStep: '__proto__' });
+  });
+});
+
 describe('transitions', () => {
   it('the run never breaks the step state table (it would throw)', () => {
     expect(() =>

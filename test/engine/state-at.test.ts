@@ -63,6 +63,11 @@ describe('stateAt', () => {
     for (let i = -2; i <= run.events.length + 2; i++) expect(stateAt(run, i).steps).toEqual(naive(run, Math.min(i, run.events.length - 1)));
   });
 
+  it('a step called "__proto__" is a key like any other', () => {
+    const odd = simulate(scenario([step('__proto__')]));
+    expect(Object.keys(stateAt(odd, 99).steps)).toEqual(['__proto__']);
+  });
+
   it('on a run long enough for many snapshots, in any order of calls', () => {
     const ids = Array.from({ length: 120 }, (_, i) => `s${String(i).padStart(3, '0')}`);
     const big = simulate(
