@@ -1,0 +1,213 @@
+// Engine speed: `simulate` on random layered DAGs against a bare Kahn topological sort of the
+// same graph, in the same process. Figures, not assertions; targets are printed beside them.
+//   npx tsx bench/engine.ts        (or `npm run bench -- engine`)
+import { pathToFileURL } from 'node:url';
+import { simulate } from '../src/engine/index.ts';
+import type { Dependency, Scenario, Step } from '../src/scenario/types.ts';
+
+/** mulberry32: a small seeded PRNG, so every run of the bench measures the same graphs. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FAIL_STATUSES = [400, 402, 409, 422, 423, 500, 502, 503];
+
+/**
+ * Depth of the benchmark graphs. Real pipelines are wide and shallow; depth also bounds the size
+ * of the result, since every 424 lists its whole dependency path (root cause … P, S): in a
+ * graph 1,000 layers deep, one early failure makes the result itself ~10⁷–10⁸ path entries.
+ */
+export const LAYERS = 24;
+
+/**
+ * A layered DAG of `n` steps in LAYERS layers; every step after the first layer depends on 3
+ * distinct steps of the previous two layers (≈3 dependencies each). 1% of steps fail for
+ * good, 2% are flaky but recover within their own retries, 5% have retries, 20% have a
+ * compensation handler (1 in 20 of which fails), 2% of dependencies are `always`. Saga
+ * compensation is on. `failing: 0` gives the same graph where every step succeeds.
+ */
+export function layeredScenario(n: number, seed = 424, failing = 0.01): Scenario {
+  const rnd = prng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const steps: Step[] = [];
+  const dependencies: Dependency[] = [];
+  // LAYERS layers of random width (0.5–1.5 × the mean), scaled to add up to n.
+  const weights = Array.from({ length: LAYERS }, () => 0.5 + rnd());
+  const total = weights.reduce((a, b) => a + b, 0);
+  const layers: [number, number][] = [];
+  let start = 0;
+  for (let L = 0; L < LAYERS; L++) {
+    const end = L === LAYERS - 1 ? n : Math.min(n, start + Math.max(1, Math.round((n * weights[L]) / total)));
+    layers.push([start, end]);
+    start = end;
+  }
+  for (let L = 0; L < layers.length; L++) {
+    const [lo, hi] = layers[L];
+    if (hi <= lo) continue;
+    const poolLo = L >= 2 ? layers[L - 2][0] : L === 1 ? layers[0][0] : 0;
+    const poolHi = lo;
+    for (let i = lo; i < hi; i++) {
+      const step: Step = { id: `s${i.toString(36)}-${int(0, 999)}`, durationMs: int(10, 200) };
+      const r = rnd();
+      if (r < failing) step.fail = { status: FAIL_STATUSES[int(0, FAIL_STATUSES.length - 1)], message: 'injected failure' };
+      else if (r < failing * 3) {
+        step.fail = { status: 503, times: 1 };
+        step.retry = { maxAttempts: 2, delayMs: 20 };
+      }
+      if (rnd() < 0.05) step.retry = { maxAttempts: 3, delayMs: 50, factor: 2 };
+      if (rnd() < 0.2) {
+        step.compensation = rnd() < 0.05 ? { durationMs: 30, fail: { status: 500 } } : { durationMs: int(5, 50) };
+      }
+      steps.push(step);
+      if (poolHi > poolLo) {
+        const picked = new Set<number>();
+        const want = Math.min(3, poolHi - poolLo);
+        while (picked.size < want) picked.add(int(poolLo, poolHi - 1));
+        for (const p of picked) {
+          // Steps refer to prerequisites by index until every id exists.
+          const dep: Dependency = { from: String(p), to: step.id };
+          if (rnd() < 0.02) dep.on = 'always';
+          dependencies.push(dep);
+        }
+      }
+    }
+  }
+  for (const d of dependencies) d.from = steps[Number(d.from)].id;
+  return { version: 1, title: `Layered DAG of ${n} steps`, policy: { compensation: 'saga' }, steps, dependencies };
+}
+
+/** The baseline: a plain Kahn topological sort straight from the scenario (ids → indices, adjacency, queue). */
+export function kahn(scenario: Scenario): Int32Array {
+  const n = scenario.steps.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set(scenario.steps[i].id, i);
+  const deps = scenario.dependencies;
+  const m = deps.length;
+  const from = new Int32Array(m);
+  const start = new Int32Array(n + 1);
+  const indeg = new Int32Array(n);
+  const to = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    const f = index.get(deps[e].from)!;
+    const t = index.get(deps[e].to)!;
+    from[e] = f;
+    to[e] = t;
+    start[f + 1]++;
+    indeg[t]++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const adj = new Int32Array(m);
+  for (let e = 0; e < m; e++) adj[fill[from[e]]++] = to[e];
+  const order = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (let i = 0; i < n; i++) if (indeg[i] === 0) order[tail++] = i;
+  while (head < tail) {
+    const v = order[head++];
+    for (let e = start[v]; e < start[v + 1]; e++) if (--indeg[adj[e]] === 0) order[tail++] = adj[e];
+  }
+  if (tail !== n) throw new Error('cycle');
+  return order;
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+interface Timing {
+  median: number;
+  min: number;
+}
+
+/** Times `a` and `b` alternately, so both see the same machine load. */
+function timePair(a: () => unknown, b: () => unknown, runs: number): [Timing, Timing] {
+  const xa: number[] = [];
+  const xb: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    let t0 = performance.now();
+    a();
+    xa.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    xb.push(performance.now() - t0);
+  }
+  return [
+    { median: median(xa), min: Math.min(...xa) },
+    { median: median(xb), min: Math.min(...xb) },
+  ];
+}
+
+interface Row {
+  n: number;
+  deps: number;
+  events: number;
+  sim: Timing;
+  kahn: Timing;
+}
+
+function measure(n: number, failing: number): Row {
+  const scenario = layeredScenario(n, 424, failing);
+  const runs = n >= 100_000 ? 7 : n >= 10_000 ? 21 : 41;
+  // Warm up both, so the JIT has compiled them before timing.
+  let events = 0;
+  for (let w = 0; w < (n >= 100_000 ? 2 : 5); w++) {
+    events = simulate(scenario).events.length;
+    kahn(scenario);
+  }
+  const [sim, k] = timePair(
+    () => simulate(scenario),
+    () => kahn(scenario),
+    runs,
+  );
+  return { n, deps: scenario.dependencies.length, events, sim, kahn: k };
+}
+
+const num = (x: number) => x.toLocaleString('en');
+
+export async function runEngineBench(): Promise<void> {
+  const sizes = [1_000, 10_000, 100_000];
+  console.log(`simulate() on random layered DAGs: ${LAYERS} layers, ≈3 dependencies per step, 1% failing, saga on.`);
+  console.log('ratio = median simulate ÷ median bare Kahn topological sort of the same graph, same process');
+  console.log('(target ≤ 4× at 10k and 100k). Min times beside the medians show how loaded the machine was.');
+  console.log('');
+  console.log(
+    `${'steps'.padStart(8)} ${'deps'.padStart(8)} ${'events'.padStart(8)} ${'simulate ms'.padStart(12)} ${'(min)'.padStart(8)} ${'kahn ms'.padStart(8)} ${'(min)'.padStart(7)} ${'ratio'.padStart(7)}`,
+  );
+  const rows = new Map<number, Row>();
+  for (const n of sizes) {
+    const r = measure(n, 0.01);
+    rows.set(n, r);
+    const ratio = r.sim.median / r.kahn.median;
+    const verdict = n >= 10_000 ? (ratio <= 4 ? '  ok' : '  over target') : '';
+    console.log(
+      `${num(n).padStart(8)} ${num(r.deps).padStart(8)} ${num(r.events).padStart(8)} ${r.sim.median.toFixed(1).padStart(12)} ${r.sim.min.toFixed(1).padStart(8)} ${r.kahn.median.toFixed(2).padStart(8)} ${r.kahn.min.toFixed(2).padStart(7)} ${`${ratio.toFixed(2)}×`.padStart(7)}${verdict}`,
+    );
+  }
+  const big = rows.get(100_000)!;
+  const mid = rows.get(10_000)!;
+  const scaling = big.sim.median / mid.sim.median;
+  console.log('');
+  console.log(
+    `100k/10k time ratio: ${scaling.toFixed(2)} (target ≤ 12, near-linear)${scaling <= 12 ? '  ok' : '  over target'}; ` +
+      `the Kahn baseline's own: ${(big.kahn.median / mid.kahn.median).toFixed(2)}`,
+  );
+  const allGood = [10_000, 100_000].map((n) => measure(n, 0));
+  console.log(
+    `every step succeeding (more events, no 424s): ` +
+      allGood.map((r) => `${num(r.n)}: ${r.sim.median.toFixed(1)} ms, ${(r.sim.median / r.kahn.median).toFixed(2)}×`).join('; '),
+  );
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runEngineBench();
+}
