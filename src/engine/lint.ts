@@ -47,9 +47,10 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
       for (let j = 0; j < consumes.length; j++) {
         const x = consumes[j];
         const path = `steps[${i}].consumes[${j}]`;
-        const ps = producers.get(x);
         const id = steps[i].id;
-        if (ps === undefined) {
+        // A step cannot wait for its own output.
+        const ps = producers.get(x)?.filter((p) => p !== i);
+        if (ps === undefined || ps.length === 0) {
           warnings.push({
             code: 'artifact-unproduced',
             step: id,
@@ -60,7 +61,7 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
         }
         let mark = safe.get(x);
         if (mark === undefined) {
-          mark = successDescendants(g, ps);
+          mark = successDescendants(g, producers.get(x)!);
           safe.set(x, mark);
         }
         if (mark[i]) continue;

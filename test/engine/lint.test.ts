@@ -35,6 +35,11 @@ describe('lint (R7)', () => {
     ]);
   });
 
+  it('a step that consumes only its own output: nothing else produces it', () => {
+    const s = scenario([step('loop', { produces: ['x'], consumes: ['x'] })]);
+    expect(lint(s).map((w) => [w.code, w.step])).toEqual([['artifact-unproduced', 'loop']]);
+  });
+
   it('a producer reached through success dependencies, even indirectly, is safe', () => {
     const s = scenario(
       [step('build', { produces: ['jar'] }), step('test'), step('publish', { consumes: ['jar'] })],

@@ -95,6 +95,32 @@ describe('responses (R12)', () => {
     expect(simulate(scenario([step('a'), step('b')], [dep('a', 'b')])).response.status).toBe(200);
   });
 
+  it('the response (built on first read) and the graph copy look like plain data to every reader', () => {
+    const fresh = simulate(orderPipeline);
+    const viaJson = JSON.parse(JSON.stringify(fresh));
+    expect(structuredClone(fresh)).toEqual(viaJson);
+    expect({ ...fresh }.response).toEqual(viaJson.response);
+    expect(Object.keys(viaJson)).toEqual([
+      'outcome',
+      'httpStatus',
+      'durationMs',
+      'correlationId',
+      'steps',
+      'compensationOrder',
+      'uncompensated',
+      'response',
+      'events',
+      'lint',
+      'graph',
+    ]);
+    expect(fresh.graph).toEqual({
+      from: ['authorize-payment', 'create-invoice', 'reserve-stock'],
+      to: ['create-invoice', 'send-receipt', 'alert'],
+      on: ['success', 'success', 'failure'],
+    });
+    expect(fresh.response).toBe(fresh.response);
+  });
+
   it('serialises to the result JSON of §5', () => {
     const json = JSON.parse(JSON.stringify(run));
     expect(Object.keys(json)).toEqual(
