@@ -182,8 +182,6 @@ class Simulation {
   private readonly failure: Uint8Array;
   private readonly reason = new Map<number, string>();
   private readonly compTimes = new Map<number, [number, number]>();
-  /** Steps blocked with this step as root cause (may hold stale entries; checked on use). */
-  private readonly blockedBy = new Map<number, number[]>();
   /** Blocked steps waiting on this step's repair attempt. */
   private readonly waiters = new Map<number, number[]>();
   private readonly mark: Int32Array;
@@ -680,9 +678,6 @@ class Simulation {
     this.message[s] = undefined;
     if (Number.isNaN(this.startedAt[s])) this.startedAt[s] = this.now;
     this.endedAt[s] = this.now;
-    const list = this.blockedBy.get(r);
-    if (list === undefined) this.blockedBy.set(r, [s]);
-    else list.push(s);
     this.emitBlocked(s, undefined);
     this.settle(s);
   }
@@ -797,20 +792,28 @@ class Simulation {
   private repaired(r: number): void {
     const { g, phase } = this;
     this.waiters.delete(r);
-    const list = this.blockedBy.get(r) ?? [];
-    this.blockedBy.delete(r);
+    // The steps r blocked: every step blocked with root cause r is reached from r through
+    // steps blocked with the same root cause (its failed-prerequisite chain), so a walk finds
+    // them all without any bookkeeping while blocking. Breadth-first, like the cascade was.
     const stamp = ++this.epoch;
     const unblocked: number[] = [];
-    for (const s of list) {
-      if (phase[s] !== BLOCKED || this.root[s] !== r || this.mark[s] === stamp) continue;
-      this.mark[s] = stamp;
+    this.mark[r] = stamp;
+    for (let k = -1; k < unblocked.length; k++) {
+      const p = k < 0 ? r : unblocked[k];
+      for (let e = g.outStart[p], end = g.outStart[p + 1]; e < end; e++) {
+        const s = g.outTo[e];
+        if (phase[s] !== BLOCKED || this.root[s] !== r || this.mark[s] === stamp) continue;
+        this.mark[s] = stamp;
+        unblocked.push(s);
+      }
+    }
+    for (const s of unblocked) {
       this.setPhase(s, PENDING);
       this.gen[s]++;
       this.fp[s] = -1;
       this.root[s] = -1;
       this.status[s] = 0;
       this.emit(this.ev('unblocked', s, this.attempts[s]));
-      unblocked.push(s);
     }
     if (this.aborted) this.taintDirty = true;
     // Everything whose view changed: the unblocked steps, and the not-yet-started dependents of
