@@ -127,24 +127,29 @@ function median(xs: number[]): number {
 interface Timing {
   median: number;
   min: number;
+  /** Median process CPU time (all threads, so GC helpers count): steadier than wall time on a busy machine. */
+  cpu: number;
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 /** Times `a` and `b` alternately, so both see the same machine load. */
 function timePair(a: () => unknown, b: () => unknown, runs: number): [Timing, Timing] {
-  const xa: number[] = [];
-  const xb: number[] = [];
+  const wall: [number[], number[]] = [[], []];
+  const cpu: [number[], number[]] = [[], []];
   for (let r = 0; r < runs; r++) {
-    let t0 = performance.now();
-    a();
-    xa.push(performance.now() - t0);
-    t0 = performance.now();
-    b();
-    xb.push(performance.now() - t0);
+    [a, b].forEach((fn, k) => {
+      const c0 = cpuMs();
+      const t0 = performance.now();
+      fn();
+      wall[k].push(performance.now() - t0);
+      cpu[k].push(cpuMs() - c0);
+    });
   }
-  return [
-    { median: median(xa), min: Math.min(...xa) },
-    { median: median(xb), min: Math.min(...xb) },
-  ];
+  return [0, 1].map((k) => ({ median: median(wall[k]), min: Math.min(...wall[k]), cpu: median(cpu[k]) })) as [Timing, Timing];
 }
 
 interface Row {
@@ -178,10 +183,11 @@ export async function runEngineBench(): Promise<void> {
   const sizes = [1_000, 10_000, 100_000];
   console.log(`simulate() on random layered DAGs: ${LAYERS} layers, ≈3 dependencies per step, 1% failing, saga on.`);
   console.log('ratio = median simulate ÷ median bare Kahn topological sort of the same graph, same process');
-  console.log('(target ≤ 4× at 10k and 100k). Min times beside the medians show how loaded the machine was.');
+  console.log('(target ≤ 4× at 10k and 100k). Min times, and the ratio of CPU times, show how much a busy');
+  console.log('machine distorted the medians.');
   console.log('');
   console.log(
-    `${'steps'.padStart(8)} ${'deps'.padStart(8)} ${'events'.padStart(8)} ${'simulate ms'.padStart(12)} ${'(min)'.padStart(8)} ${'kahn ms'.padStart(8)} ${'(min)'.padStart(7)} ${'ratio'.padStart(7)}`,
+    `${'steps'.padStart(8)} ${'deps'.padStart(8)} ${'events'.padStart(8)} ${'simulate ms'.padStart(12)} ${'(min)'.padStart(8)} ${'kahn ms'.padStart(8)} ${'(min)'.padStart(7)} ${'ratio'.padStart(7)} ${'cpu ratio'.padStart(10)}`,
   );
   const rows = new Map<number, Row>();
   for (const n of sizes) {
@@ -190,7 +196,7 @@ export async function runEngineBench(): Promise<void> {
     const ratio = r.sim.median / r.kahn.median;
     const verdict = n >= 10_000 ? (ratio <= 4 ? '  ok' : '  over target') : '';
     console.log(
-      `${num(n).padStart(8)} ${num(r.deps).padStart(8)} ${num(r.events).padStart(8)} ${r.sim.median.toFixed(1).padStart(12)} ${r.sim.min.toFixed(1).padStart(8)} ${r.kahn.median.toFixed(2).padStart(8)} ${r.kahn.min.toFixed(2).padStart(7)} ${`${ratio.toFixed(2)}×`.padStart(7)}${verdict}`,
+      `${num(n).padStart(8)} ${num(r.deps).padStart(8)} ${num(r.events).padStart(8)} ${r.sim.median.toFixed(1).padStart(12)} ${r.sim.min.toFixed(1).padStart(8)} ${r.kahn.median.toFixed(2).padStart(8)} ${r.kahn.min.toFixed(2).padStart(7)} ${`${ratio.toFixed(2)}×`.padStart(7)} ${`${(r.sim.cpu / r.kahn.cpu).toFixed(2)}×`.padStart(10)}${verdict}`,
     );
   }
   const big = rows.get(100_000)!;
