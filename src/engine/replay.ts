@@ -59,7 +59,13 @@ interface Planned {
 const SUCCEEDED_BEFORE: ReadonlySet<StepState> = new Set(['succeeded', 'compensated', 'compensation-failed']);
 
 function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[] | undefined): Result<Planned> {
-  const g = buildGraph(scenario);
+  let g: Graph;
+  try {
+    g = buildGraph(scenario);
+  } catch (e) {
+    // The engine takes validated scenarios; an invalid one is still an answer, not a crash.
+    return { ok: false, error: [{ path: '', message: e instanceof Error ? e.message : String(e) }] };
+  }
   const problems = graphDifferences(g, previousRun);
   if (problems.length > 0) return { ok: false, error: problems };
 

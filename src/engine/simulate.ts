@@ -17,6 +17,7 @@ import { idKeys, TimedQueue } from './queue.ts';
 import { buildResponse } from './responses.ts';
 import {
   assertTransition,
+  PHASES,
   BACKOFF,
   BLOCKED,
   CANCELLED,
@@ -32,8 +33,17 @@ import {
   SKIPPED,
   SUCCEEDED,
 } from './transitions.ts';
-import type { EventType, FailureKind, RunEvent, RunGraph, RunOutcome, RunResponse, StepResult, StepState } from './types.ts';
-import type { RunResult } from './types.ts';
+import type {
+  EventType,
+  FailureKind,
+  RunEvent,
+  RunGraph,
+  RunOutcome,
+  RunResponse,
+  RunResult,
+  StepResult,
+  StepState,
+} from './types.ts';
 
 export interface SimulateOptions {
   /** Run `lint` and put its warnings in `RunResult.lint` (default true). */
@@ -90,6 +100,8 @@ const OUTCOME = Uint8Array.from([
   O_SUCCEEDED, // compensated
   O_SUCCEEDED, // compensation-failed
 ]);
+
+if (OUTCOME.length !== PHASES.length) throw new Error('engine invariant: OUTCOME must list every phase');
 
 function effect(cond: number, o: number): number {
   if (cond === ALWAYS) return SAT;

@@ -144,6 +144,14 @@ describe('replay (R13)', () => {
     });
   });
 
+  it('an edited scenario that is not even valid comes back as a problem, not an exception', () => {
+    const broken = orderPipeline(false);
+    broken.dependencies.push(dep('create-order', 'nowhere'));
+    const r = planReplay(broken, run);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error[0].message).toMatch(/unknown step/);
+  });
+
   it('survives a round trip through JSON (what the CLI and links carry)', () => {
     const parsed = JSON.parse(JSON.stringify(run));
     const r = replay(orderPipeline(false), parsed);
