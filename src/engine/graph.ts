@@ -2,6 +2,7 @@
 // simulation walks integers instead of looking ids up in maps. Edge order inside each list is
 // the order of `scenario.dependencies`, which keeps every walk deterministic.
 import type { DependencyCondition, Scenario } from '../scenario/types.ts';
+import { setOwn } from './records.ts';
 
 export const SUCCESS = 0;
 export const FAILURE = 1;
@@ -31,7 +32,14 @@ export interface InAdjacency {
 export interface Graph {
   n: number;
   ids: string[];
-  index: Map<string, number>;
+  /**
+   * id → step index, read through `indexOf`. A plain object on purpose: a simulation turns it
+   * into `run.steps` (id → result) by overwriting each value in place, so a run builds one hash
+   * table of its ids instead of two — at 100,000 steps that table is the costliest thing a run
+   * builds. After that the graph is `consumed` and `indexOf` throws.
+   */
+  table: Record<string, unknown>;
+  consumed: boolean;
   /** Dependents of step i: `outTo[outStart[i] .. outStart[i + 1])`, with their conditions. */
   outStart: Int32Array;
   outTo: Int32Array;
@@ -56,13 +64,13 @@ export function buildGraph(scenario: Scenario): Graph {
   const n = steps.length;
   const m = deps.length;
   const ids = new Array<string>(n);
-  const index = new Map<string, number>();
+  const table: Record<string, unknown> = {};
   for (let i = 0; i < n; i++) {
     const id = steps[i].id;
     ids[i] = id;
-    index.set(id, i);
+    if (typeof table[id] === 'number') throw new Error('simulate: step ids are not unique; validate the scenario first');
+    setOwn(table, id, i);
   }
-  if (index.size !== n) throw new Error('simulate: step ids are not unique; validate the scenario first');
   const depFrom = new Int32Array(m);
   const depTo = new Int32Array(m);
   const depCond = new Uint8Array(m);
@@ -77,11 +85,11 @@ export function buildGraph(scenario: Scenario): Graph {
     const d = deps[e];
     if (d.from !== lastFrom) {
       lastFrom = d.from;
-      f = index.get(lastFrom);
+      f = lookup(table, lastFrom);
     }
     if (d.to !== lastTo) {
       lastTo = d.to;
-      t = index.get(lastTo);
+      t = lookup(table, lastTo);
     }
     if (f === undefined || t === undefined) {
       throw new Error(`simulate: dependencies[${e}] names an unknown step; validate the scenario first`);
@@ -102,7 +110,22 @@ export function buildGraph(scenario: Scenario): Graph {
     outTo[o] = depTo[e];
     outCond[o] = depCond[e];
   }
-  return { n, ids, index, outStart, outTo, outCond, indeg, in: null, depFrom, depTo, depCond };
+  return { n, ids, table, consumed: false, outStart, outTo, outCond, indeg, in: null, depFrom, depTo, depCond };
+}
+
+/**
+ * Numbers only: "constructor" or "toString" are valid ids that are not in every scenario, and
+ * what an object inherits under those names is never a number.
+ */
+function lookup(table: Record<string, unknown>, id: string): number | undefined {
+  const v = table[id];
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** The index of step `id`, or undefined when the scenario has no such step. */
+export function indexOf(g: Graph, id: string): number | undefined {
+  if (g.consumed) throw new Error('engine invariant: this graph already became a run result');
+  return lookup(g.table, id);
 }
 
 /** The prerequisite lists of every step, built once per graph on first use. */

@@ -2,7 +2,7 @@
 // (behaviour may change); steps that succeeded and are not downstream of anything redone keep
 // their results, the rest run again on a clock that continues after the previous run.
 import type { Problem, Scenario } from '../scenario/types.ts';
-import { buildGraph, COND_NAMES, markDescendants, type Graph } from './graph.ts';
+import { buildGraph, COND_NAMES, indexOf, markDescendants, type Graph } from './graph.ts';
 import { simulateReplay } from './simulate.ts';
 import type { ReplayPlan, Result, RunResult, StepResult, StepState } from './types.ts';
 
@@ -76,7 +76,7 @@ function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[
     for (let i = 0; i < n; i++) if (prev[g.ids[i]].state === 'failed') fromSet[i] = 1;
   } else {
     for (const id of from) {
-      const i = g.index.get(id);
+      const i = indexOf(g, id);
       if (i === undefined) {
         problems.push({ path: 'from', message: `no step "${id}" in the scenario` });
         continue;
@@ -138,7 +138,7 @@ function graphDifferences(g: Graph, previousRun: RunResult): Problem[] {
     if (!prevSet.has(id)) problems.push({ path: `steps[${i}].id`, message: `step "${id}" was not in the previous run` });
   }
   for (const id of prevIds) {
-    if (!g.index.has(id)) problems.push({ path: 'steps', message: `step "${id}" of the previous run is missing` });
+    if (indexOf(g, id) === undefined) problems.push({ path: 'steps', message: `step "${id}" of the previous run is missing` });
   }
   const before = previousRun.graph;
   if (before !== undefined) {

@@ -959,7 +959,9 @@ class Simulation {
     end.message = outcome;
     this.emit(end);
 
-    const steps: Record<string, StepResult> = {};
+    // The graph's id table becomes run.steps: same keys, same order, values overwritten.
+    const steps = this.g.table as Record<string, StepResult>;
+    this.g.consumed = true;
     const kept = this.replay?.kept;
     const paths = new PathBook(this.ids, this.fp);
     for (let i = 0; i < this.n; i++) {

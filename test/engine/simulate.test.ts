@@ -616,6 +616,11 @@ describe('odd but valid step ids', () => {
     expect(Object.getPrototypeOf(run.steps)).toBe(Object.prototype);
     expect(JSON.parse(JSON.stringify(run)).steps.constructor).toMatchObject({ state: 'blocked', failedPrerequisiteStep: '__proto__' });
   });
+
+  it('a dependency on "toString" that is not a step is an error, not a match with what objects inherit', () => {
+    expect(() => simulate(scenario([step('a')], [dep('toString', 'a')]))).toThrow(/unknown step/);
+    expect(() => simulate(scenario([step('a'), step('a')]))).toThrow(/not unique/);
+  });
 });
 
 describe('transitions', () => {
