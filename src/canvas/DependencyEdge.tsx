@@ -1,9 +1,11 @@
+import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import type { DependencyFlowEdge } from './build-graph.ts';
 
 // success: solid; failure: dashed red, labelled "on fail"; always: dotted, labelled
-// "always". The edge a failure travelled along is thick and marked "424".
-export function DependencyEdge(props: EdgeProps<DependencyFlowEdge>) {
+// "always". The edge a failure travelled along is thick and marked "424". Memoised: React Flow
+// passes coordinates and the edge's own `data`, which stays the same object until it changes.
+export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<DependencyFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data } = props;
   // Right-angled routes read better than curves in the narrow gaps between layers.
   const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition, borderRadius: 10 });
@@ -30,4 +32,4 @@ export function DependencyEdge(props: EdgeProps<DependencyFlowEdge>) {
       )}
     </>
   );
-}
+});

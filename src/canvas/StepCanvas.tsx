@@ -14,7 +14,7 @@ import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import { selectLiveStates } from '../store/selectors.ts';
 import type { Position } from '../scenario/types.ts';
-import { buildEdges, buildNodes, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
+import { buildEdges, buildNodes, createGraphCache, mergeNodes, VISIBLE_ONLY_ABOVE, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
 import { StepNode } from './StepNode.tsx';
 import { DependencyEdge } from './DependencyEdge.tsx';
 import { useLintByStep } from './use-lint.ts';
@@ -36,19 +36,13 @@ const selectCanvas = (s: RippleState) => ({
   viewSeq: s.viewSeq,
 });
 
-/** Keep what React Flow learnt about a node (its measured size, a drag in progress) across rebuilds. */
-function mergeNodes(built: StepFlowNode[], previous: StepFlowNode[]): StepFlowNode[] {
-  const byId = new Map(previous.map((n) => [n.id, n]));
-  return built.map((node) => {
-    const prev = byId.get(node.id);
-    if (!prev) return node;
-    return {
-      ...node,
-      measured: prev.measured,
-      ...(prev.dragging ? { position: prev.position, dragging: true } : {}),
-    };
-  });
-}
+// Module-level, so ReactFlow sees the same values on every render: it copies each changed prop
+// into its own store, and every store update runs the selectors of all nodes and edges.
+const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
+const MULTI_SELECTION_KEYS = ['Shift', 'Control', 'Meta'];
+const ARIA_LABELS = {
+  'node.a11yDescription.default': 'Press Enter or Space to select this step, F2 to rename it, Delete to remove it. Arrow keys move it.',
+};
 
 export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const store = useRippleStore();
@@ -62,11 +56,14 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     () => ({ scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly }),
     [scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly],
   );
-  const built = useMemo(() => buildNodes(inputs), [inputs]);
+  // One cache per mounted canvas: nodes and edges whose inputs did not change keep their objects.
+  const [cache] = useState(createGraphCache);
+  const built = useMemo(() => buildNodes(inputs, cache), [inputs, cache]);
   // Fit the first picture only when there is one: on an empty canvas React Flow would otherwise
   // zoom onto the first step the moment it is added, moving the ground under the pointer.
   const [fitOnStart] = useState(() => scenario.steps.length > 0);
-  const edges = useMemo(() => buildEdges(inputs), [inputs]);
+  const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
+  const edges = useMemo(() => buildEdges(inputs, cache), [inputs, cache]);
 
   // React Flow needs node objects it can annotate (measured size, dragging); the store's
   // scenario stays the source of truth and positions are committed when a move ends.
@@ -74,7 +71,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const [lastBuilt, setLastBuilt] = useState(built);
   if (lastBuilt !== built) {
     setLastBuilt(built);
-    setNodes((prev) => mergeNodes(built, prev));
+    setNodes((prev) => mergeNodes(built, lastBuilt, prev));
   }
 
   useEffect(() => {
@@ -128,12 +125,26 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   const onNodeDoubleClick = useCallback((_: MouseEvent, node: StepFlowNode) => store.getState().startRename(node.id), [store]);
 
-  const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
-    if (readOnly || !(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
-    const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    const id = store.getState().addStep({ position: { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 } });
-    if (id) store.getState().startRename(id);
-  };
+  const onDoubleClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      if (readOnly || !(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const id = store.getState().addStep({ position: { x: at.x - NODE_WIDTH / 2, y: at.y - NODE_HEIGHT / 2 } });
+      if (id) store.getState().startRename(id);
+    },
+    [readOnly, screenToFlowPosition, store],
+  );
+
+  // The same elements while only the run moves, so React skips them.
+  const chrome = useMemo(
+    () => (
+      <>
+        <Background gap={24} size={1.2} />
+        <Controls showInteractive={false} position="top-right" fitViewOptions={{ ...FIT, duration: reducedMotion ? 0 : 250 }} />
+      </>
+    ),
+    [reducedMotion],
+  );
 
   return (
     <div className={readOnly ? 'canvas read-only' : 'canvas'} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
@@ -150,13 +161,13 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         colorMode={colorMode}
         fitView={fitOnStart}
         fitViewOptions={FIT}
-        defaultViewport={{ x: 40, y: 40, zoom: 1 }}
+        defaultViewport={DEFAULT_VIEWPORT}
         minZoom={0.2}
         maxZoom={2}
         zoomOnDoubleClick={false}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         // Edges come before nodes in React Flow's DOM; keeping them out of the Tab order lets
@@ -164,12 +175,10 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         edgesFocusable={false}
         nodesFocusable
         elementsSelectable
-        ariaLabelConfig={{
-          'node.a11yDescription.default': 'Press Enter or Space to select this step, F2 to rename it, Delete to remove it. Arrow keys move it.',
-        }}
+        ariaLabelConfig={ARIA_LABELS}
+        onlyRenderVisibleElements={visibleOnly}
       >
-        <Background gap={24} size={1.2} />
-        <Controls showInteractive={false} position="top-right" fitViewOptions={{ ...FIT, duration: reducedMotion ? 0 : 250 }} />
+        {chrome}
       </ReactFlow>
     </div>
   );

@@ -55,7 +55,12 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
         // A pill on the top border: the state adds no height, so nodes never grow into each other.
         <div className="step-node__state" data-testid="node-state">
           {stateText(live)}
-          {live.reused ? ' · reused' : ''}
+        </div>
+      )}
+      {live?.reused && (
+        // Its own pill on the bottom border: beside the state's it would cover it.
+        <div className="step-node__reused" data-testid="node-reused" title="Kept from the previous run">
+          reused
         </div>
       )}
       <Handle type="source" position={Position.Right} isConnectable={!readOnly} />

@@ -1,14 +1,20 @@
-import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import type { DependencyCondition, Scenario, Step } from '../scenario/types.ts';
+import { MarkerType, Position, type Edge, type EdgeMarker, type Node, type NodeHandle } from '@xyflow/react';
+import type { Dependency, DependencyCondition, Scenario, Step } from '../scenario/types.ts';
 import type { LiveStepView } from '../store/run-slice.ts';
 import type { EdgeRef } from '../store/editor-slice.ts';
 import { orderedSteps } from '../store/graph.ts';
 import { conditionOf } from '../scenario/defaults.ts';
 import { STATE_META, stateText } from './state-meta.ts';
 import { stepMarks } from './step-marks.ts';
+import { NODE_WIDTH } from '../store/layout-constants.ts';
 
 // Scenario + run moment → React Flow nodes and edges. Pure: what the canvas draws is decided
 // here and tested without a DOM.
+//
+// The playhead moves many times a second and each move changes a handful of steps. With a
+// `GraphCache`, a node or edge whose inputs are the same objects and values as last time is
+// returned as the very same object, so React Flow (which compares node and edge objects by
+// identity) re-renders only what changed, and an unchanged graph is the same array.
 
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
@@ -40,41 +46,122 @@ export interface GraphInputs {
   readOnly: boolean;
 }
 
+interface Cached<T> {
+  key: readonly unknown[];
+  value: T;
+}
+
+interface Memo<T> {
+  byId: Map<string, Cached<T>>;
+  last: T[];
+}
+
+/** Per-id memory of built nodes and edges; one per mounted canvas. */
+export interface GraphCache {
+  nodes: Memo<StepFlowNode>;
+  edges: Memo<DependencyFlowEdge>;
+}
+
+export function createGraphCache(): GraphCache {
+  return { nodes: { byId: new Map(), last: [] }, edges: { byId: new Map(), last: [] } };
+}
+
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+/** Build a list through a memo: each item keeps its object while its key is unchanged, and the list keeps its array. */
+function buildList<Source, Key extends readonly unknown[], T>(
+  memo: Memo<T> | undefined,
+  sources: readonly Source[],
+  idOf: (source: Source) => string,
+  keyOf: (source: Source) => Key,
+  make: (key: Key) => T,
+): T[] {
+  if (!memo) return sources.map((source) => make(keyOf(source)));
+  const byId = new Map<string, Cached<T>>();
+  let same = sources.length === memo.last.length;
+  const out = sources.map((source, i) => {
+    const id = idOf(source);
+    const key = keyOf(source);
+    const hit = memo.byId.get(id);
+    const cached = hit && sameKey(hit.key, key) ? hit : { key, value: make(key) };
+    byId.set(id, cached);
+    if (same && memo.last[i] !== cached.value) same = false;
+    return cached.value;
+  });
+  // Rebuilt each time, so steps and dependencies that were removed are forgotten.
+  memo.byId = byId;
+  if (same) return memo.last;
+  memo.last = out;
+  return out;
+}
+
 export const edgeId = (from: string, to: string) => `${from}->${to}`;
+
+const orderCache = new WeakMap<Scenario, Step[]>();
+
+/** `orderedSteps`, computed once per scenario object (it is quadratic, and the playhead does not change it). */
+export function stepsInOrder(scenario: Scenario): Step[] {
+  let steps = orderCache.get(scenario);
+  if (!steps) {
+    steps = orderedSteps(scenario);
+    orderCache.set(scenario, steps);
+  }
+  return steps;
+}
 
 /** The accessible name of a node: everything it shows, in words. */
 export function nodeAriaLabel(step: Step, live: LiveStepView | null, lint: string[]): string {
   const parts = [step.label ?? step.id];
   if (step.request) parts.push(step.request);
   if (live) parts.push(stateText(live));
+  if (live?.reused) parts.push('reused from the previous run');
   for (const m of stepMarks(step)) parts.push(m.title);
   if (lint.length) parts.push(`${lint.length} warning${lint.length > 1 ? 's' : ''}: ${lint.join(' ')}`);
   return parts.join('. ');
 }
 
-export function buildNodes(input: GraphInputs): StepFlowNode[] {
+// A step node's box and handles as src/app/styles.css draws them (.step-node: 168 × 76 px;
+// 12 px handles just outside the left and right borders, centred vertically), relative to the
+// node's top-left corner. Given up front, React Flow can place nodes and edges, fit the view and
+// cull what is off screen before measuring anything, instead of mounting every node first to
+// measure it. A mounted node is still measured, and re-measured (handles too) if its size
+// differs; test/browser/canvas.test.ts checks these figures against the real CSS.
+export const STEP_NODE_SIZE = { width: NODE_WIDTH, height: 76 } as const;
+export const STEP_NODE_HANDLES: NodeHandle[] = [
+  { id: null, type: 'target', position: Position.Left, x: -11, y: 32, width: 12, height: 12 },
+  { id: null, type: 'source', position: Position.Right, x: STEP_NODE_SIZE.width - 1, y: 32, width: 12, height: 12 },
+];
+
+// One empty list for every step without warnings, so "no lint" is the same value each time.
+const NO_LINT: string[] = [];
+
+export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode[] {
   const selected = new Set(input.selectedStepIds);
   const highlighted = new Set(input.highlightPath);
-  // Dependency order is the DOM order, and so the Tab order of the nodes.
-  return orderedSteps(input.scenario).map((step) => {
+  const keyOf = (step: Step) => {
     const live = input.live?.[step.id] ?? null;
-    const lint = input.lint[step.id] ?? [];
-    return {
-      id: step.id,
-      type: 'step',
-      position: step.position ?? { x: 0, y: 0 },
-      selected: selected.has(step.id),
-      ariaLabel: nodeAriaLabel(step, live, lint),
-      data: {
-        step,
-        live,
-        lint,
-        highlighted: highlighted.has(step.id),
-        renaming: input.renamingStepId === step.id,
-        readOnly: input.readOnly,
-      },
-    };
-  });
+    const lint = input.lint[step.id] ?? NO_LINT;
+    return [step, live, lint, selected.has(step.id), highlighted.has(step.id), input.renamingStepId === step.id, input.readOnly] as const;
+  };
+  // Dependency order is the DOM order, and so the Tab order of the nodes.
+  return buildList(
+    cache?.nodes,
+    stepsInOrder(input.scenario),
+    (step) => step.id,
+    keyOf,
+    ([step, live, lint, isSelected, isHighlighted, renaming, readOnly]): StepFlowNode => {
+      return {
+        id: step.id,
+        type: 'step',
+        position: step.position ?? { x: 0, y: 0 },
+        measured: STEP_NODE_SIZE,
+        handles: STEP_NODE_HANDLES,
+        selected: isSelected,
+        ariaLabel: nodeAriaLabel(step, live, lint),
+        data: { step, live, lint, highlighted: isHighlighted, renaming, readOnly },
+      };
+    },
+  );
 }
 
 function carried(live: Record<string, LiveStepView> | null, from: string, to: string): boolean {
@@ -85,7 +172,9 @@ function carried(live: Record<string, LiveStepView> | null, from: string, to: st
   return source === 'failed' || source === 'blocked';
 }
 
-const MARKER_COLOR: Record<'success' | 'failure' | 'always' | 'carried' | 'highlighted', string> = {
+type EdgeLook = 'success' | 'failure' | 'always' | 'carried' | 'highlighted';
+
+const MARKER_COLOR: Record<EdgeLook, string> = {
   success: 'var(--edge)',
   failure: 'var(--state-failed)',
   always: 'var(--text-muted)',
@@ -93,27 +182,93 @@ const MARKER_COLOR: Record<'success' | 'failure' | 'always' | 'carried' | 'highl
   highlighted: 'var(--accent)',
 };
 
-export function buildEdges(input: GraphInputs): DependencyFlowEdge[] {
+// One marker object per look: React Flow derives each edge's marker id from it.
+const MARKERS = Object.fromEntries(
+  Object.entries(MARKER_COLOR).map(([look, color]) => [look, { type: MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse' }]),
+) as Record<EdgeLook, EdgeMarker>;
+
+interface EdgeShape {
+  dep: Dependency;
+  id: string;
+  fromLabel: string;
+  toLabel: string;
+}
+
+const edgeShapes = new WeakMap<Scenario, EdgeShape[]>();
+
+/** Each edge's id and end labels, computed once per scenario rather than on every cursor move. */
+function shapesOf(scenario: Scenario): EdgeShape[] {
+  let shapes = edgeShapes.get(scenario);
+  if (!shapes) {
+    const labels = new Map(scenario.steps.map((s) => [s.id, s.label ?? s.id]));
+    shapes = scenario.dependencies.map((dep) => ({
+      dep,
+      id: edgeId(dep.from, dep.to),
+      fromLabel: labels.get(dep.from) ?? dep.from,
+      toLabel: labels.get(dep.to) ?? dep.to,
+    }));
+    edgeShapes.set(scenario, shapes);
+  }
+  return shapes;
+}
+
+export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFlowEdge[] {
   const path = input.highlightPath;
   const onPath = new Set<string>();
   for (let i = 0; i + 1 < path.length; i++) onPath.add(edgeId(path[i], path[i + 1]));
-  const labels = new Map(input.scenario.steps.map((s) => [s.id, s.label ?? s.id]));
-  return input.scenario.dependencies.map((d) => {
-    const id = edgeId(d.from, d.to);
-    const condition = conditionOf(d);
-    const data: DependencyEdgeData = { condition, carried: carried(input.live, d.from, d.to), highlighted: onPath.has(id) };
-    const look = data.highlighted ? 'highlighted' : data.carried ? 'carried' : condition;
-    const sentence =
-      condition === 'success' ? 'depends on' : condition === 'failure' ? 'runs if this fails:' : 'runs after, whatever happens to';
-    return {
-      id,
-      type: 'dependency',
-      source: d.from,
-      target: d.to,
-      selected: !!input.selectedEdge && input.selectedEdge.from === d.from && input.selectedEdge.to === d.to,
-      markerEnd: { type: MarkerType.ArrowClosed, color: MARKER_COLOR[look], width: 16, height: 16, markerUnits: 'userSpaceOnUse' },
-      ariaLabel: `${labels.get(d.to)} ${sentence} ${labels.get(d.from)}${data.carried ? ` (${STATE_META.blocked.text}: the failure came this way)` : ''}`,
-      data,
-    };
+  const picked = input.selectedEdge;
+  const keyOf = (shape: EdgeShape) => {
+    const { dep, id } = shape;
+    const isSelected = !!picked && picked.from === dep.from && picked.to === dep.to;
+    // The dependency and the labels, not the shape: an edit elsewhere (a drag) makes new shapes.
+    return [dep, shape.fromLabel, shape.toLabel, carried(input.live, dep.from, dep.to), onPath.size > 0 && onPath.has(id), isSelected] as const;
+  };
+  return buildList(
+    cache?.edges,
+    shapesOf(input.scenario),
+    (shape) => shape.id,
+    keyOf,
+    ([dep, fromLabel, toLabel, isCarried, isHighlighted, isSelected]): DependencyFlowEdge => {
+      const condition = conditionOf(dep);
+      const sentence = condition === 'success' ? 'depends on' : condition === 'failure' ? 'runs if this fails:' : 'runs after, whatever happens to';
+      const data: DependencyEdgeData = { condition, carried: isCarried, highlighted: isHighlighted };
+      const look: EdgeLook = isHighlighted ? 'highlighted' : isCarried ? 'carried' : condition;
+      return {
+        id: edgeId(dep.from, dep.to),
+        type: 'dependency',
+        source: dep.from,
+        target: dep.to,
+        selected: isSelected,
+        markerEnd: MARKERS[look],
+        ariaLabel: `${toLabel} ${sentence} ${fromLabel}${isCarried ? ` (${STATE_META.blocked.text}: the failure came this way)` : ''}`,
+        data,
+      };
+    },
+  );
+}
+
+// Above this many steps React Flow mounts only the nodes and edges in view: a 300-step graph
+// has ~900 edges, and each mounted one costs on every update. Small graphs keep every node in
+// the DOM, so Tab reaches all of them (the table view lists every step at any size).
+export const VISIBLE_ONLY_ABOVE = 100;
+
+/**
+ * Keep what React Flow learnt about a node (its measured size, a drag in progress) across
+ * rebuilds. A node whose built object did not change keeps React Flow's copy as it is, so
+ * React Flow sees the same object and does not re-render it.
+ */
+export function mergeNodes(built: StepFlowNode[], previousBuilt: StepFlowNode[], current: StepFlowNode[]): StepFlowNode[] {
+  const before = new Map(previousBuilt.map((n) => [n.id, n]));
+  const now = new Map(current.map((n) => [n.id, n]));
+  let same = built.length === current.length;
+  const merged = built.map((node, i) => {
+    const prev = now.get(node.id);
+    let next: StepFlowNode;
+    if (!prev) next = node;
+    else if (before.get(node.id) === node) next = prev;
+    else next = { ...node, measured: prev.measured, ...(prev.dragging ? { position: prev.position, dragging: true } : {}) };
+    if (same && current[i] !== next) same = false;
+    return next;
   });
+  return same ? current : merged;
 }

@@ -1,8 +1,11 @@
+import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
-import type { RippleState } from '../store/store.ts';
+import type { RippleState, RippleStore } from '../store/store.ts';
+import type { LiveStepView } from '../store/run-slice.ts';
+import type { Scenario, Step } from '../scenario/types.ts';
 import { selectLiveStates } from '../store/selectors.ts';
-import { orderedSteps } from '../store/graph.ts';
+import { stepsInOrder } from '../canvas/build-graph.ts';
 import { STATE_META, stateText } from '../canvas/state-meta.ts';
 import { stepMarks } from '../canvas/step-marks.ts';
 import { CONDITION_TEXT } from './Inspector.tsx';
@@ -11,17 +14,44 @@ import { CONDITION_TEXT } from './Inspector.tsx';
 // showing the same state (icon and words) at the current moment of the run.
 const selectTable = (s: RippleState) => ({ scenario: s.scenario, selectedStepId: s.selectedStepId });
 
+interface RowText {
+  step: Step;
+  /** "Create order, Refund (on fail)", or "—". */
+  dependsOn: string;
+  /** The configured marks in words, or "succeeds". */
+  configured: string;
+}
+
+/** What each row says about the design: depends only on the scenario, not on the playhead. */
+function rowTexts(scenario: Scenario): RowText[] {
+  const labels = new Map(scenario.steps.map((s) => [s.id, s.label ?? s.id]));
+  const depsOf = new Map<string, string[]>();
+  for (const d of scenario.dependencies) {
+    const text = `${labels.get(d.from) ?? d.from}${d.on && d.on !== 'success' ? ` (${CONDITION_TEXT[d.on].label})` : ''}`;
+    const list = depsOf.get(d.to);
+    if (list) list.push(text);
+    else depsOf.set(d.to, [text]);
+  }
+  return stepsInOrder(scenario).map((step) => {
+    const marks = stepMarks(step);
+    return {
+      step,
+      dependsOn: depsOf.get(step.id)?.join(', ') ?? '—',
+      configured: marks.length === 0 ? 'succeeds' : marks.map((m) => m.title).join('; '),
+    };
+  });
+}
+
 export function StepTable() {
   const store = useRippleStore();
   const { scenario, selectedStepId } = useRipple(useShallow(selectTable));
   const live = useRipple(selectLiveStates);
-  const labelOf = (id: string) => scenario.steps.find((s) => s.id === id)?.label ?? id;
-  const steps = orderedSteps(scenario);
+  const rows = useMemo(() => rowTexts(scenario), [scenario]);
   return (
     <div className="step-table-wrap">
       <table className="step-table">
         <caption>
-          {steps.length} steps in dependency order{live ? ', with each one’s state at the current moment of the run' : ''}. Choose a step to
+          {rows.length} steps in dependency order{live ? ', with each one’s state at the current moment of the run' : ''}. Choose a step to
           inspect it.
         </caption>
         <thead>
@@ -34,37 +64,41 @@ export function StepTable() {
           </tr>
         </thead>
         <tbody>
-          {steps.map((step) => {
-            const view = live?.[step.id];
-            const deps = scenario.dependencies.filter((d) => d.to === step.id);
-            const marks = stepMarks(step);
-            return (
-              <tr key={step.id} aria-selected={selectedStepId === step.id} data-testid={`row-${step.id}`}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => store.getState().selectStep(step.id)}>
-                    {step.label ?? step.id}
-                  </button>
-                  <br />
-                  <code>{step.id}</code>
-                </th>
-                <td>{step.request ? <code>{step.request}</code> : '—'}</td>
-                <td>{deps.length === 0 ? '—' : deps.map((d) => `${labelOf(d.from)}${d.on && d.on !== 'success' ? ` (${CONDITION_TEXT[d.on].label})` : ''}`).join(', ')}</td>
-                <td>{marks.length === 0 ? 'succeeds' : marks.map((m) => m.title).join('; ')}</td>
-                <td>
-                  {view ? (
-                    <span className={`state-badge state-${view.state}`}>
-                      <span aria-hidden="true">{STATE_META[view.state].icon}</span>
-                      {stateText(view)}
-                    </span>
-                  ) : (
-                    'not run'
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((row) => (
+            <StepRow key={row.step.id} row={row} view={live?.[row.step.id] ?? null} selected={selectedStepId === row.step.id} store={store} />
+          ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+// Memoised: the playback store keeps a step's view object while its state is unchanged, so a
+// cursor move re-renders only the rows whose state changed.
+const StepRow = memo(function StepRow({ row, view, selected, store }: { row: RowText; view: LiveStepView | null; selected: boolean; store: RippleStore }) {
+  const { step } = row;
+  return (
+    <tr aria-selected={selected} data-testid={`row-${step.id}`}>
+      <th scope="row">
+        <button type="button" className="link-button" onClick={() => store.getState().selectStep(step.id)}>
+          {step.label ?? step.id}
+        </button>
+        <br />
+        <code>{step.id}</code>
+      </th>
+      <td>{step.request ? <code>{step.request}</code> : '—'}</td>
+      <td>{row.dependsOn}</td>
+      <td>{row.configured}</td>
+      <td>
+        {view ? (
+          <span className={`state-badge state-${view.state}`}>
+            <span aria-hidden="true">{STATE_META[view.state].icon}</span>
+            {stateText(view)}
+          </span>
+        ) : (
+          'not run'
+        )}
+      </td>
+    </tr>
+  );
+});

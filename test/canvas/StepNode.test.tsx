@@ -82,6 +82,21 @@ describe('StepNode', () => {
     expect(text('compensation-failed')).toBe('compensation failed');
   });
 
+  test('a step reused by a replay has its own "reused" pill, apart from the state pill (they used to overlap)', async () => {
+    const s = scenario([{ id: 'kept' }, { id: 'rerun' }]);
+    const live: Record<string, LiveStepView> = {
+      kept: { state: 'succeeded', attempt: 1, status: 200, reused: true },
+      rerun: { state: 'succeeded', attempt: 1, status: 200 },
+    };
+    draw(inputs({ scenario: s, live }));
+    const kept = await screen.findByTestId('step-node-kept');
+    expect(within(kept).getByTestId('node-state').textContent).toBe('200 succeeded');
+    expect(within(kept).getByTestId('node-reused')).toHaveTextContent('reused');
+    expect(within(kept).getByTestId('node-state')).not.toContainElement(within(kept).getByTestId('node-reused'));
+    expect(within(screen.getByTestId('step-node-rerun')).queryByTestId('node-reused')).toBeNull();
+    expect(buildNodes(inputs({ scenario: s, live }))[0].ariaLabel).toBe('kept. 200 succeeded. reused from the previous run');
+  });
+
   test('a lint badge on the step it concerns', async () => {
     draw(inputs({ scenario: scenario([{ id: 'a' }, { id: 'b' }]), lint: { b: ['b may run before a completes'] } }));
     const b = await screen.findByTestId('step-node-b');

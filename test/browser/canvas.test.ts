@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, screenshot } from './harness.ts';
+import { node, pause, pickPreset, run, transport } from './app.ts';
+import { encodeScenarioLink } from '../../src/scenario/index.ts';
+import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
+import { STEP_NODE_HANDLES, STEP_NODE_SIZE, VISIBLE_ONLY_ABOVE } from '../../src/canvas/build-graph.ts';
+
+// The canvas in real Chromium: the node size and handle places React Flow is given before it
+// measures anything match what the CSS draws, and a large graph mounts only what is in view.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A grid of `count` steps in layers of 10, each depending on one or two steps of the layer before. */
+function layered(count: number): Scenario {
+  const steps: Step[] = [];
+  const dependencies: Dependency[] = [];
+  for (let i = 0; i < count; i++) {
+    const layer = Math.floor(i / 10);
+    steps.push({ id: `s${i}`, label: `Step ${i}`, request: `GET /items/${i}`, durationMs: 100 + (i % 7) * 40, position: { x: layer * 240, y: (i % 10) * 110 }, ...(i === 35 ? { fail: { status: 503 } } : {}) });
+    if (layer > 0) {
+      dependencies.push({ from: `s${i - 10}`, to: `s${i}` });
+      if (i % 10 > 0) dependencies.push({ from: `s${i - 11}`, to: `s${i}` });
+    }
+  }
+  return { version: 1, title: `Layered ${count}`, steps, dependencies };
+}
+
+test('the node size and handle places given up front match the CSS', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await pickPreset(page, 'payment-fails');
+  const measured = await page.evaluate(() => {
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => {
+      const box = n.getBoundingClientRect();
+      const at = (selector: string) => {
+        const r = n.querySelector(selector)!.getBoundingClientRect();
+        return { x: (r.left - box.left) / zoom, y: (r.top - box.top) / zoom, width: r.width / zoom, height: r.height / zoom };
+      };
+      return { width: n.offsetWidth, height: n.offsetHeight, target: at('.react-flow__handle-left'), source: at('.react-flow__handle-right') };
+    });
+  });
+  expect(measured).toHaveLength(5);
+  const [target, source] = STEP_NODE_HANDLES;
+  for (const m of measured) {
+    expect({ width: m.width, height: m.height }).toEqual(STEP_NODE_SIZE);
+    for (const [got, want] of [
+      [m.target, target],
+      [m.source, source],
+    ] as const) {
+      expect(got.x).toBeCloseTo(want.x, 0);
+      expect(got.y).toBeCloseTo(want.y, 0);
+      expect(got.width).toBeCloseTo(want.width!, 0);
+      expect(got.height).toBeCloseTo(want.height!, 0);
+    }
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test(`above ${VISIBLE_ONLY_ABOVE} steps only the steps in view are mounted, and playback still draws states`, async () => {
+  const big = layered(200);
+  const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(big)}`);
+  await page.locator('.react-flow__node').first().waitFor();
+  const mounted = await page.locator('.react-flow__node').count();
+  expect(mounted).toBeGreaterThan(10);
+  expect(mounted).toBeLessThan(big.steps.length);
+  await run(page);
+  await transport(page).getByLabel('Speed').selectOption('4');
+  await expect.poll(() => page.locator('.react-flow__node [data-state="succeeded"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  await screenshot(page, 'canvas-200-steps-playing');
+  await pause(page);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test(`up to ${VISIBLE_ONLY_ABOVE} steps every step is mounted, so Tab reaches all of them`, async () => {
+  const small = layered(VISIBLE_ONLY_ABOVE);
+  const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(small)}`);
+  await node(page, 's0').waitFor();
+  expect(await page.locator('.react-flow__node').count()).toBe(small.steps.length);
+  expect(errors).toEqual([]);
+  await context.close();
+});

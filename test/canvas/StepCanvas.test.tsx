@@ -1,0 +1,156 @@
+import { describe, expect, test, vi } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { memo, type ComponentProps } from 'react';
+import { StepCanvas } from '../../src/canvas/StepCanvas.tsx';
+import { buildEdges, buildNodes, createGraphCache, mergeNodes, type GraphInputs, type StepFlowNode } from '../../src/canvas/build-graph.ts';
+import { selectLiveStates } from '../../src/store/selectors.ts';
+import type { LiveStepView } from '../../src/store/run-slice.ts';
+import { findPreset } from '../../src/presets/index.ts';
+import { renderWithStore, scenario } from '../app/render.tsx';
+
+// The playhead moves many times a second: a cursor move must re-render only the steps (and
+// edges) whose state changed, not the whole graph. Renders are counted by wrapping the real
+// node and edge components in a counter with the same `memo` they have.
+const rendered = vi.hoisted(() => ({ nodes: [] as string[], edges: [] as string[] }));
+
+vi.mock('../../src/canvas/StepNode.tsx', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/canvas/StepNode.tsx')>();
+  const render = (actual.StepNode as unknown as { type: (props: ComponentProps<typeof actual.StepNode>) => React.ReactNode }).type;
+  return {
+    ...actual,
+    StepNode: memo(function StepNode(props: ComponentProps<typeof actual.StepNode>) {
+      rendered.nodes.push(props.id);
+      return render(props);
+    }),
+  };
+});
+
+vi.mock('../../src/canvas/DependencyEdge.tsx', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/canvas/DependencyEdge.tsx')>();
+  const render = (actual.DependencyEdge as unknown as { type: (props: ComponentProps<typeof actual.DependencyEdge>) => React.ReactNode }).type;
+  return {
+    ...actual,
+    DependencyEdge: memo(function DependencyEdge(props: ComponentProps<typeof actual.DependencyEdge>) {
+      rendered.edges.push(props.id);
+      return render(props);
+    }),
+  };
+});
+
+function inputs(partial: Partial<GraphInputs> & Pick<GraphInputs, 'scenario'>): GraphInputs {
+  return { live: null, highlightPath: [], lint: {}, selectedStepIds: [], selectedEdge: null, renamingStepId: null, readOnly: false, ...partial };
+}
+
+const view = (state: LiveStepView['state'], status: number | null = null): LiveStepView => ({ state, attempt: 1, status });
+
+describe('building the graph with a cache', () => {
+  const s = scenario([{ id: 'a' }, { id: 'b' }, { id: 'c' }], [['a', 'b'], ['b', 'c']]);
+  const pending = view('pending');
+
+  test('a node or edge whose inputs did not change is the same object; a changed one is new', () => {
+    const cache = createGraphCache();
+    const before = { a: view('failed', 500), b: pending, c: pending };
+    const nodes1 = buildNodes(inputs({ scenario: s, live: before }), cache);
+    const edges1 = buildEdges(inputs({ scenario: s, live: before }), cache);
+    // b turns blocked: its node changes, and so does the edge the failure travelled along.
+    const after = { ...before, b: { ...view('blocked', 424), failedPrerequisiteStep: 'a' } };
+    const nodes2 = buildNodes(inputs({ scenario: s, live: after }), cache);
+    const edges2 = buildEdges(inputs({ scenario: s, live: after }), cache);
+    expect(nodes2.map((n, i) => n === nodes1[i])).toEqual([true, false, true]);
+    expect(nodes2[1].data.live?.state).toBe('blocked');
+    expect(edges2.map((e, i) => e === edges1[i])).toEqual([false, true]);
+    expect(edges2[0].data?.carried).toBe(true);
+  });
+
+  test('nothing changed: the same arrays, so React Flow is not even told', () => {
+    const cache = createGraphCache();
+    const live = { a: pending, b: pending, c: pending };
+    const nodes = buildNodes(inputs({ scenario: s, live }), cache);
+    const edges = buildEdges(inputs({ scenario: s, live }), cache);
+    expect(buildNodes(inputs({ scenario: s, live: { ...live } }), cache)).toBe(nodes);
+    expect(buildEdges(inputs({ scenario: s, live: { ...live } }), cache)).toBe(edges);
+  });
+
+  test('moving one step (a new scenario object) rebuilds only that node, and no edge', () => {
+    const cache = createGraphCache();
+    const nodes1 = buildNodes(inputs({ scenario: s }), cache);
+    const edges1 = buildEdges(inputs({ scenario: s }), cache);
+    const moved = { ...s, steps: s.steps.map((step) => (step.id === 'a' ? { ...step, position: { x: 5, y: 5 } } : step)) };
+    expect(buildNodes(inputs({ scenario: moved }), cache).map((n, i) => n === nodes1[i])).toEqual([false, true, true]);
+    expect(buildEdges(inputs({ scenario: moved }), cache)).toBe(edges1);
+  });
+
+  test('selection, highlight and renaming are inputs too', () => {
+    const cache = createGraphCache();
+    const nodes1 = buildNodes(inputs({ scenario: s }), cache);
+    const nodes2 = buildNodes(inputs({ scenario: s, selectedStepIds: ['c'], highlightPath: ['a'] }), cache);
+    expect(nodes2.map((n, i) => n === nodes1[i])).toEqual([false, true, false]);
+    expect(nodes2[0].data.highlighted).toBe(true);
+    expect(nodes2[2].selected).toBe(true);
+  });
+
+  test('mergeNodes keeps React Flow’s copy of an unchanged node, and its measured size on a changed one', () => {
+    const cache = createGraphCache();
+    const built1 = buildNodes(inputs({ scenario: s }), cache);
+    const measured = { width: 170, height: 80 };
+    const current: StepFlowNode[] = built1.map((n) => ({ ...n, measured }));
+    const built2 = buildNodes(inputs({ scenario: s, selectedStepIds: ['b'] }), cache);
+    const merged = mergeNodes(built2, built1, current);
+    expect(merged[0]).toBe(current[0]);
+    expect(merged[2]).toBe(current[2]);
+    expect(merged[1]).not.toBe(current[1]);
+    expect(merged[1]).toMatchObject({ selected: true, measured });
+    expect(mergeNodes(built1, built1, current)).toBe(current);
+  });
+});
+
+describe('StepCanvas during playback', () => {
+  test('a cursor move re-renders only the nodes whose state changed, and only edges at those nodes', async () => {
+    const preset = findPreset('payment-fails')!.scenario;
+    const { store } = renderWithStore(
+      <div style={{ width: 1200, height: 800 }}>
+        <StepCanvas colorMode="light" />
+      </div>,
+      { scenario: preset },
+    );
+    await screen.findByTestId('step-node-send-receipt');
+    act(() => {
+      store.getState().runScenario();
+      store.getState().pause();
+      store.getState().setCursor(0);
+    });
+    await waitFor(() => expect(screen.getByTestId('step-node-create-order')).toHaveAttribute('data-state', 'pending'));
+    const allIds = preset.steps.map((s) => s.id);
+
+    // Walk the whole run one event at a time; at each move compare with what the store says changed.
+    let moves = 0;
+    let changedSomewhere = false;
+    for (let cursor = 1; cursor < store.getState().timeline.length; cursor++) {
+      const before = selectLiveStates(store.getState())!;
+      rendered.nodes.length = 0;
+      rendered.edges.length = 0;
+      act(() => store.getState().setCursor(cursor));
+      const after = selectLiveStates(store.getState())!;
+      const changed = allIds.filter((id) => before[id] !== after[id]);
+      await waitFor(() => {
+        for (const id of changed) expect(screen.getByTestId(`step-node-${id}`)).toHaveAttribute('data-state', after[id].state);
+      });
+      expect(new Set(rendered.nodes)).toEqual(new Set(changed));
+      for (const edge of rendered.edges) {
+        const [from, to] = edge.split('->');
+        expect(changed.includes(from) || changed.includes(to), `edge ${edge} re-rendered though neither end changed`).toBe(true);
+      }
+      if (changed.length > 0 && changed.length < allIds.length) changedSomewhere = true;
+      moves++;
+    }
+    expect(moves).toBeGreaterThan(5);
+    expect(changedSomewhere).toBe(true);
+
+    // A store change the canvas does not show renders no node and no edge.
+    rendered.nodes.length = 0;
+    rendered.edges.length = 0;
+    act(() => store.getState().setSpeed(4));
+    expect(rendered.nodes).toEqual([]);
+    expect(rendered.edges).toEqual([]);
+  });
+});
