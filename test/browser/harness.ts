@@ -1,19 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { launchChromium } from './chromium.ts';
 
-// Debian's Chromium, never a downloaded one. These flags keep it off the (closed) network.
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_PATH as CHROMIUM } from './chromium.ts';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
@@ -21,9 +12,8 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (see README).`);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+export function launch(): Promise<Browser> {
+  return launchChromium();
 }
 
 export interface OpenedPage {
