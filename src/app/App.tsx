@@ -1,5 +1,8 @@
 // OWNER: editor engineer. Layout: toolbar on top, canvas in the middle, a side panel
 // (editor panels + <RunSidePanel/>), and <PlaybackDock/> (transport, timeline, log) below.
+// The dock comes before the side panel in the DOM (so in the tab order): on a phone the
+// panels stack in that order — graph, then Play, then the inspector — and on a wide screen
+// the grid puts the dock under both (styles.css, .workspace).
 import { useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { PlaybackDock } from '../panels/RunPanels.tsx';
@@ -55,11 +58,11 @@ function Editor() {
           {empty && !readOnly && <EmptyCanvas onOpenGallery={openGallery} onAddStep={addStep} />}
           <NoticeBar />
         </section>
+        <PlaybackDock />
         <aside className="side-panel" id="side-panel" aria-label="Inspector and run">
           <SidePanel />
         </aside>
       </main>
-      <PlaybackDock />
       {galleryOpen && <Gallery onClose={closeGallery} />}
     </div>
   );

@@ -79,7 +79,13 @@ function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuIt
         aria-controls={open ? 'share-io-menu' : undefined}
         onClick={() => setOpen(!open)}
       >
-        Import / Export ▾
+        <span className="btn__icon" aria-hidden="true">
+          ⇅
+        </span>
+        <span className="btn__text">Import / Export</span>
+        <span className="btn__caret" aria-hidden="true">
+          ▾
+        </span>
       </button>
       {open && (
         <ul ref={list} id="share-io-menu" className="share-menu__list" role="menu" aria-label="Import and export" onKeyDown={onKeyDown}>
@@ -218,8 +224,12 @@ export function ShareMenu() {
 
   return (
     <div className="share-menu">
-      <button type="button" className="btn btn--primary" onClick={() => setDialog('share')}>
-        Share
+      {/* Secondary: Run is the toolbar's one primary action. */}
+      <button type="button" className="btn" onClick={() => setDialog('share')}>
+        <span className="btn__icon" aria-hidden="true">
+          ↗
+        </span>
+        <span className="btn__text">Share</span>
       </button>
       <ImportExportMenu groups={groups} />
       <input
