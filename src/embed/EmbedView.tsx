@@ -34,7 +34,7 @@ function preferredCanvasHeight(state: RippleState, width: number): number {
 }
 
 /** Wheel and fit behaviour; needs the ReactFlowProvider around it. */
-function useEmbedCanvas(canvas: React.RefObject<HTMLDivElement | null>) {
+function useEmbedCanvas(canvas: React.RefObject<HTMLElement | null>) {
   const [active, setActive] = useState(false);
   const { fitView } = useReactFlow();
 
@@ -95,7 +95,7 @@ export function EmbedView({ params, extras, appUrl, colorMode }: EmbedViewProps)
   const store = useRippleStore();
   const title = useRipple(selectTitle);
   const root = useRef<HTMLDivElement>(null);
-  const canvas = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLElement>(null);
   const { active, activate } = useEmbedCanvas(canvas);
   usePlaybackClock();
   usePlaybackKeys();
@@ -128,18 +128,20 @@ export function EmbedView({ params, extras, appUrl, colorMode }: EmbedViewProps)
           Open in Ripple ↗
         </a>
       </header>
-      <div
+      {/* Landmarks: everything in the frame sits in one (the header is the banner). */}
+      <main
         ref={canvas}
         className={active ? 'embed__canvas embed__canvas--active' : 'embed__canvas'}
+        aria-label="Step graph"
         onPointerDown={activate}
         onFocus={activate}
       >
         <StepCanvas colorMode={colorMode} />
         {!active && <span className="embed__hint">Click to zoom and pan</span>}
-      </div>
+      </main>
       {(params.controls || params.panel !== 'none') && (
         // `pb-dock` gives the playback panels their styles, as in the app's dock.
-        <div className="pb-dock embed__dock">
+        <section className="pb-dock embed__dock" aria-label="Playback">
           {params.controls && <TransportBar />}
           {params.panel === 'timeline' && (
             <div className="embed__panel">
@@ -151,7 +153,7 @@ export function EmbedView({ params, extras, appUrl, colorMode }: EmbedViewProps)
               <EventLog />
             </div>
           )}
-        </div>
+        </section>
       )}
     </div>
   );
