@@ -1,30 +1,18 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
 import { useRipple } from '../store/context.tsx';
-import { selectHasRun, selectLatestSegment } from '../store/selectors.ts';
+import { selectHasRun } from '../store/selectors.ts';
 import { EventLog } from './EventLog.tsx';
-import { ReplayPanel } from './ReplayPanel.tsx';
-import { ResponseViewer } from './ResponseViewer.tsx';
-import { RunSummary } from './RunSummary.tsx';
 import { Timeline } from './Timeline.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import { usePlaybackClock, usePlaybackKeys } from './usePlayback.ts';
-import { WhyPanel } from './WhyPanel.tsx';
 import './playback.css';
 
 // OWNER: playback engineer. The app mounts <RunSidePanel/> in the side panel and
 // <PlaybackDock/> below the canvas.
 
-function Section({ title, defaultOpen = true, children, testId }: { title: string; defaultOpen?: boolean; children: ReactNode; testId?: string }) {
-  const [open, setOpen] = useState(defaultOpen);
-  return (
-    <details className="pb-section" open={open} onToggle={(event) => setOpen(event.currentTarget.open)} data-testid={testId}>
-      <summary>
-        <h2>{title}</h2>
-      </summary>
-      <div className="pb-section-body">{children}</div>
-    </details>
-  );
-}
+// The side panel's run sections are only ever shown after a run, so they load on demand,
+// out of the main bundle (the dock's transport bar, timeline and log stay: they draw playback).
+const RunSideSections = lazy(() => import('./RunSideSections.tsx'));
 
 function RunProblems() {
   const problems = useRipple((s) => s.runProblems);
@@ -46,26 +34,14 @@ function RunProblems() {
 /** Side panel: Why 424?, Responses, Run summary, Replay. */
 export function RunSidePanel() {
   const hasRun = useRipple(selectHasRun);
-  const failed = useRipple((s) => (selectLatestSegment(s)?.result.outcome ?? 'succeeded') !== 'succeeded');
   return (
     <div className="pb-side">
       {!hasRun ? (
         <p className="pb-hint pb-side-empty">Press <strong>Run</strong> (Ctrl+Enter) to simulate the scenario and watch what answers 424.</p>
       ) : (
-        <>
-          <Section title="Why 424?" testId="why-section">
-            <WhyPanel />
-          </Section>
-          <Section title="Responses" testId="responses-section">
-            <ResponseViewer />
-          </Section>
-          <Section title="Run summary" testId="summary-section">
-            <RunSummary />
-          </Section>
-          <Section title="Replay" defaultOpen={failed} testId="replay-section">
-            <ReplayPanel />
-          </Section>
-        </>
+        <Suspense fallback={<p className="pb-hint" role="status">Loading the run panels…</p>}>
+          <RunSideSections />
+        </Suspense>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Problem, Scenario } from '../scenario/types.ts';
-import { openScenario, validate } from '../scenario/index.ts';
+import { openScenario } from '../scenario/open-scenario.ts';
+import { validate } from '../scenario/validate.ts';
 
 // Every edit is checked with the scenario gate's own rules before it is committed, so the store
 // never holds a scenario the engine would reject, and the person sees the engine's message.

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { LinkGate, bootFromLocation } from '../../src/app/share/LinkGate.tsx';
+import { bootFromLocation } from '../../src/app/share/boot-link.ts';
+import { LinkGate } from '../../src/app/share/LinkGate.tsx';
 import { LINK_SYNC_DELAY_MS } from '../../src/app/share/useLinkSync.ts';
 import { decodeScenarioLink, encodeScenarioLink } from '../../src/scenario/index.ts';
 import { frameLinkPayload } from '../../src/scenario/link-codec.ts';
@@ -26,7 +27,8 @@ function storeWithDraft(): RippleStore {
   return store;
 }
 
-function open(fragment: string, store = storeWithDraft()) {
+/** Renders the gate on `fragment` and waits while the link codec loads ("Opening link…"). */
+async function open(fragment: string, store = storeWithDraft()) {
   history.replaceState(null, '', `/${fragment}`);
   render(
     <RippleProvider store={store}>
@@ -35,6 +37,7 @@ function open(fragment: string, store = storeWithDraft()) {
       </LinkGate>
     </RippleProvider>,
   );
+  await waitFor(() => expect(screen.queryByText('Opening link…')).toBeNull());
   return { store, user: userEvent.setup() };
 }
 
@@ -44,15 +47,15 @@ afterEach(() => {
 });
 
 describe('a good link', () => {
-  test('opens its scenario in the editor and keeps the edited draft recoverable', () => {
-    const { store } = open(`#${encodeScenarioLink(payment)}`);
+  test('opens its scenario in the editor and keeps the edited draft recoverable', async () => {
+    const { store } = await open(`#${encodeScenarioLink(payment)}`);
     expect(screen.getByText('The editor')).toBeInTheDocument();
     expect(store.getState().scenario.title).toBe(payment.title);
     expect(store.getState().previousDraft?.scenario.steps[0].label).toBe('Mine, edited');
   });
 
-  test('opens at the linked moment with the linked step selected, paused', () => {
-    const { store } = open(`#${encodeScenarioLink(payment, { at: 200, select: 'create-invoice' })}`);
+  test('opens at the linked moment with the linked step selected, paused', async () => {
+    const { store } = await open(`#${encodeScenarioLink(payment, { at: 200, select: 'create-invoice' })}`);
     const state = store.getState();
     expect(state.timeline.length).toBeGreaterThan(0);
     expect(state.time).toBe(200);
@@ -68,8 +71,8 @@ describe('a good link', () => {
     expect(store.getState().dirty).toBe(true);
   });
 
-  test('an in-page anchor is not a link', () => {
-    const { store } = open('#side-panel');
+  test('an in-page anchor is not a link', async () => {
+    const { store } = await open('#side-panel');
     expect(screen.getByText('The editor')).toBeInTheDocument();
     expect(store.getState().scenario.title).toBe('My own draft');
   });
@@ -79,7 +82,7 @@ describe('a bad link opens the recovery screen, with the draft intact', () => {
   const good = encodeScenarioLink(payment);
 
   test('truncated: says so and asks for the whole link', async () => {
-    const { store, user } = open(`#${good.slice(0, Math.floor(good.length / 2))}`);
+    const { store, user } = await open(`#${good.slice(0, Math.floor(good.length / 2))}`);
     expect(screen.queryByText('The editor')).toBeNull();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('This link is cut short');
     expect(screen.getByTestId('recovery-message')).toHaveTextContent(/cut off.*Ask the sender to copy the whole link/);
@@ -89,24 +92,26 @@ describe('a bad link opens the recovery screen, with the draft intact', () => {
     expect(screen.getByText('The editor')).toBeInTheDocument();
     expect(store.getState().scenario.steps[0].label).toBe('Mine, edited');
     // The bad link is gone from the address bar; it now holds the draft's own link.
-    const now = decodeScenarioLink(location.hash);
-    expect(now.ok && now.scenario.steps[0].label).toBe('Mine, edited');
+    await waitFor(() => {
+      const now = decodeScenarioLink(location.hash);
+      expect(now.ok && now.scenario.steps[0].label).toBe('Mine, edited');
+    });
   });
 
-  test('newer version: names both versions', () => {
-    open(`#r9.${good.slice(3)}`);
+  test('newer version: names both versions', async () => {
+    await open(`#r9.${good.slice(3)}`);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('This link was made by a newer Ripple');
     expect(screen.getByTestId('recovery-message')).toHaveTextContent(/r9.*r1/);
   });
 
-  test('garbage: not a format Ripple knows', () => {
-    open('#%%%not-a-link');
+  test('garbage: not a format Ripple knows', async () => {
+    await open('#%%%not-a-link');
     expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
     expect(screen.queryByText('The editor')).toBeNull();
   });
 
-  test('invalid content: lists the problems with their paths, and offers the decoded text', () => {
-    open(`#${frameLinkPayload(JSON.stringify(['Broken', ['a', 'a'], [0, 1]]))}`);
+  test('invalid content: lists the problems with their paths, and offers the decoded text', async () => {
+    await open(`#${frameLinkPayload(JSON.stringify(['Broken', ['a', 'a'], [0, 1]]))}`);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('The scenario in this link has problems');
     const list = screen.getByRole('list', { name: 'Problems found' });
     expect(list).toHaveTextContent('steps[1].id duplicate id "a"');
@@ -114,16 +119,16 @@ describe('a bad link opens the recovery screen, with the draft intact', () => {
     expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toContain('"title": "Broken"');
   });
 
-  test('labels in a bad scenario are never markup', () => {
+  test('labels in a bad scenario are never markup', async () => {
     const markup = '<img src=x onerror=alert(1)>';
-    open(`#${frameLinkPayload(JSON.stringify([markup, [['a', 2, markup], ['a', 2, markup]], [0, 1]]))}`);
+    await open(`#${frameLinkPayload(JSON.stringify([markup, [['a', 2, markup], ['a', 2, markup]], [0, 1]]))}`);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('The scenario in this link has problems');
     expect(document.querySelector('img')).toBeNull();
     expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toContain(markup);
   });
 
   test('start empty keeps the draft one click away', async () => {
-    const { store, user } = open('#r1.AAAA');
+    const { store, user } = await open('#r1.AAAA');
     await user.click(screen.getByRole('button', { name: 'Start empty' }));
     expect(screen.getByText('The editor')).toBeInTheDocument();
     expect(store.getState().scenario.steps).toEqual([]);
@@ -131,7 +136,7 @@ describe('a bad link opens the recovery screen, with the draft intact', () => {
   });
 
   test('copy the raw text copies the link', async () => {
-    const { user } = open('#r1.AAAA');
+    const { user } = await open('#r1.AAAA');
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     await user.click(screen.getByRole('button', { name: 'Copy the raw text' }));
@@ -141,11 +146,11 @@ describe('a bad link opens the recovery screen, with the draft intact', () => {
 });
 
 describe('the address bar follows edits', () => {
-  test('one replaceState after the edits settle, never a pushState', () => {
-    vi.useFakeTimers();
+  test('one replaceState after the edits settle, never a pushState', async () => {
     const push = vi.spyOn(history, 'pushState');
     const replace = vi.spyOn(history, 'replaceState');
-    const { store } = open(`#${encodeScenarioLink(payment)}`);
+    const { store } = await open(`#${encodeScenarioLink(payment)}`);
+    vi.useFakeTimers();
     replace.mockClear();
     act(() => {
       store.getState().renameStep('create-order', 'Create the order');
@@ -153,12 +158,40 @@ describe('the address bar follows edits', () => {
     });
     expect(replace).not.toHaveBeenCalled();
     act(() => vi.advanceTimersByTime(LINK_SYNC_DELAY_MS + 10));
-    expect(replace).toHaveBeenCalledTimes(1);
+    // The codec loads on the first write; later writes are immediate.
+    await vi.waitFor(() => expect(replace).toHaveBeenCalledTimes(1));
     expect(push).not.toHaveBeenCalled();
     const fresh = createRippleStore();
     expect(bootFromLocation(fresh, location.href).kind).toBe('opened');
     expect(fresh.getState().scenario.steps[0].label).toBe('Create the order!');
     push.mockRestore();
     replace.mockRestore();
+  });
+});
+
+describe('the link codec loads on demand', () => {
+  test('a link shows "Opening link…" (never a blank page) until its scenario is open', async () => {
+    history.replaceState(null, '', `/#${encodeScenarioLink(payment)}`);
+    render(
+      <RippleProvider store={storeWithDraft()}>
+        <LinkGate>
+          <p>The editor</p>
+        </LinkGate>
+      </RippleProvider>,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Opening link…');
+    expect(await screen.findByText('The editor')).toBeInTheDocument();
+  });
+
+  test('a page without a link shows the editor at once', () => {
+    history.replaceState(null, '', '/');
+    render(
+      <RippleProvider store={storeWithDraft()}>
+        <LinkGate>
+          <p>The editor</p>
+        </LinkGate>
+      </RippleProvider>,
+    );
+    expect(screen.getByText('The editor')).toBeInTheDocument();
   });
 });

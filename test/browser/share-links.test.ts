@@ -103,8 +103,8 @@ describe('bad links open the recovery screen, the draft intact', () => {
       await page.getByRole('button', { name: 'Open your last draft “My own draft”' }).click();
       await page.getByTestId('step-node-mine').waitFor();
       expect(await page.getByTestId('step-node-mine').textContent()).toContain('My step');
-      // The address bar now holds the draft's own working link.
-      expect(new URL(page.url()).hash).toMatch(/^#r1\./);
+      // The address bar now holds the draft's own working link (once the codec has loaded).
+      await expect.poll(() => new URL(page.url()).hash).toMatch(/^#r1\./);
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -1,54 +1,81 @@
 // At start-up (and when the person pastes another link into the address bar of an open tab),
 // a scenario in the URL fragment goes through the gate: it opens in the editor, keeping the
-// person's own draft recoverable, or a recovery screen says exactly what is wrong.
-import { useEffect, useState, type ReactNode } from 'react';
-import { decodeScenarioLink } from '../../scenario/index.ts';
-import type { Problem } from '../../scenario/types.ts';
+// person's own draft recoverable, or a recovery screen says exactly what is wrong. The link
+// codec (with fflate) is a chunk of its own, loaded only when the fragment holds a link.
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
 import { EMPTY_SCENARIO } from '../../store/editor-slice.ts';
 import type { RippleState, RippleStore } from '../../store/store.ts';
-import { applyLinkExtras, isAnchorFragment, linkProblem, openInStore, type LinkProblem } from './links.ts';
-import { RecoveryScreen } from './RecoveryScreen.tsx';
+import type { BootOutcome } from './boot-link.ts';
+import type { RecoveryScreenProps } from './RecoveryScreen.tsx';
+import { applyLinkExtras, crashProblem, isAnchorFragment, linkFragment } from './links.ts';
 import { useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
 
-export type BootOutcome =
-  | { kind: 'none' }
-  /** `select`: the step to select once the editor is on screen (see LinkGate). */
-  | { kind: 'opened'; title: string; warnings: Problem[]; select?: string }
-  | { kind: 'failed'; problem: LinkProblem };
+export type { BootOutcome } from './boot-link.ts';
 
-/**
- * Opens the scenario in `href`'s fragment into `store` (see `openInStore`), or says why it
- * cannot. Never throws.
- */
-export function bootFromLocation(store: RippleStore, href: string = location.href): BootOutcome {
-  const at = href.indexOf('#');
-  const fragment = at < 0 ? '' : href.slice(at + 1);
-  if (fragment === '' || isAnchorFragment(fragment)) return { kind: 'none' };
-  try {
-    const decoded = decodeScenarioLink(fragment);
-    if (!decoded.ok) return { kind: 'failed', problem: linkProblem(decoded.error, href) };
-    const { select, ...moment } = decoded.extras;
-    const opened = openInStore(store, decoded.scenario, moment, 'open link');
-    if (!opened.ok) return { kind: 'failed', problem: { kind: 'invalid', message: opened.message, problems: opened.problems, raw: href } };
-    return { kind: 'opened', title: decoded.scenario.title, warnings: decoded.warnings, ...(select !== undefined ? { select } : {}) };
-  } catch (error) {
-    // The gate never throws; this is the last guard against a blank page.
-    const message = `Ripple failed while opening this link: ${error instanceof Error ? error.message : String(error)}`;
-    return { kind: 'failed', problem: { kind: 'corrupt', message, problems: [], raw: href } };
-  }
+/** While the link codec loads: a moment, but never a blank page. */
+type GateState = BootOutcome | { kind: 'opening'; href: string };
+
+// Only a bad link needs it; it is loaded with the outcome that shows it (see openLink).
+const loadRecoveryScreen = () => import('./RecoveryScreen.tsx').then((m) => ({ default: m.RecoveryScreen }));
+const RecoveryScreen = lazy(() => loadRecoveryScreen().catch(() => ({ default: PlainRecoveryScreen })));
+
+/** When even the recovery screen cannot load (offline after a deploy): the message and a way back. */
+function PlainRecoveryScreen({ problem, onOpenDraft }: RecoveryScreenProps) {
+  return (
+    <main className="recovery">
+      <div className="recovery__card">
+        <h1>This link could not be opened</h1>
+        <p>{problem.message}</p>
+        <button type="button" onClick={onOpenDraft}>
+          Open your last draft
+        </button>
+      </div>
+    </main>
+  );
 }
 
-// Boot once per store, even when React runs the initializer twice (StrictMode).
-const booted = new WeakMap<RippleStore, BootOutcome>();
+/**
+ * Loads the codec (a chunk of its own, kept out of the main bundle) and opens `href`'s link
+ * into `store`. Never rejects: a chunk that fails to load is shown like any broken link.
+ */
+async function openLink(store: RippleStore, href: string): Promise<BootOutcome> {
+  let outcome: BootOutcome;
+  try {
+    const { bootFromLocation } = await import('./boot-link.ts');
+    outcome = bootFromLocation(store, href);
+  } catch (error) {
+    outcome = { kind: 'failed', problem: crashProblem(error, href) };
+  }
+  // Load the screen before showing the outcome, so "Opening link…" is followed by the screen itself.
+  if (outcome.kind === 'failed') await loadRecoveryScreen().catch(() => undefined);
+  return outcome;
+}
 
-function bootOnce(store: RippleStore): BootOutcome {
-  let outcome = booted.get(store);
+function Opening() {
+  return (
+    <main className="recovery" aria-busy="true">
+      <div className="recovery__card">
+        <p role="status">Opening link…</p>
+      </div>
+    </main>
+  );
+}
+
+// Open each link once, even when React runs effects twice (StrictMode).
+const opening = new WeakMap<object, Promise<BootOutcome>>();
+
+function openOnce(state: { href: string }, store: RippleStore): Promise<BootOutcome> {
+  let outcome = opening.get(state);
   if (!outcome) {
-    outcome = bootFromLocation(store);
-    booted.set(store, outcome);
+    outcome = openLink(store, state.href);
+    opening.set(state, outcome);
   }
   return outcome;
+}
+
+function initialState(): GateState {
+  return linkFragment(location.href) === null ? { kind: 'none' } : { kind: 'opening', href: location.href };
 }
 
 function removeFragment(): void {
@@ -68,15 +95,27 @@ function LinkSync() {
  */
 export function LinkGate({ children, initial }: { children: ReactNode; initial?: BootOutcome }) {
   const store = useRippleStore();
-  const [outcome, setOutcome] = useState<BootOutcome>(() => initial ?? bootOnce(store));
+  const [outcome, setOutcome] = useState<GateState>(() => initial ?? initialState());
   const draftTitle = useRipple(selectDraftTitle);
+  // Only the latest link opened counts, should two be pasted while the codec loads.
+  const latest = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (outcome.kind !== 'opening') return;
+    latest.current = outcome.href;
+    const href = outcome.href;
+    void openOnce(outcome, store).then((result) => {
+      if (latest.current === href) setOutcome(result);
+    });
+  }, [store, outcome]);
 
   useEffect(() => {
     // Our own replaceState never fires this: only a link the person pasted or followed, or an
     // in-page anchor (then the address goes back to being the scenario's link).
     const onHashChange = () => {
-      if (isAnchorFragment(location.hash.slice(1))) writeLinkToAddressBar(store);
-      else setOutcome(bootFromLocation(store));
+      if (isAnchorFragment(location.hash.slice(1))) void writeLinkToAddressBar(store);
+      else if (linkFragment(location.href) === null) setOutcome({ kind: 'none' });
+      else setOutcome({ kind: 'opening', href: location.href });
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
@@ -88,21 +127,24 @@ export function LinkGate({ children, initial }: { children: ReactNode; initial?:
     if (outcome.kind === 'opened' && outcome.select !== undefined) applyLinkExtras(store, { select: outcome.select });
   }, [store, outcome]);
 
+  if (outcome.kind === 'opening') return <Opening />;
   if (outcome.kind === 'failed') {
     return (
-      <RecoveryScreen
-        problem={outcome.problem}
-        draftTitle={draftTitle}
-        onOpenDraft={() => {
-          removeFragment();
-          setOutcome({ kind: 'none' });
-        }}
-        onStartEmpty={() => {
-          store.getState().loadScenario(EMPTY_SCENARIO, { label: 'start empty' });
-          removeFragment();
-          setOutcome({ kind: 'none' });
-        }}
-      />
+      <Suspense fallback={<Opening />}>
+        <RecoveryScreen
+          problem={outcome.problem}
+          draftTitle={draftTitle}
+          onOpenDraft={() => {
+            removeFragment();
+            setOutcome({ kind: 'none' });
+          }}
+          onStartEmpty={() => {
+            store.getState().loadScenario(EMPTY_SCENARIO, { label: 'start empty' });
+            removeFragment();
+            setOutcome({ kind: 'none' });
+          }}
+        />
+      </Suspense>
     );
   }
   return (

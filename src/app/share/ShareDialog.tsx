@@ -7,8 +7,8 @@ import type { RippleState } from '../../store/store.ts';
 import { CopyField } from './CopyField.tsx';
 import { LengthMeter } from './LengthMeter.tsx';
 import { linkFit } from './link-fit.ts';
-import type { LinkExtras } from '../../scenario/index.ts';
-import { makeShareUrl } from './links.ts';
+import type { LinkExtras } from '../../scenario/link-codec.ts';
+import { makeShareUrl } from './share-url.ts';
 import { Dialog } from '../Dialog.tsx';
 import { DEFAULT_EMBED_OPTIONS, embedUrl, iframeSnippet, markdownSnippet, svgFileName, type EmbedOptions, type EmbedPanel, type EmbedTheme } from './snippets.ts';
 

@@ -7,7 +7,7 @@ import { toChromeTrace, toGraphBatchResponse, toSvg, toWebDavMultistatus } from 
 import { selectCurrentSegment, selectLiveStates } from '../../store/selectors.ts';
 import type { RippleState } from '../../store/store.ts';
 import { downloadBlob, downloadText } from './download.ts';
-import { makeShareUrl } from './links.ts';
+import { makeShareUrl } from './share-url.ts';
 import { addPngText, LINK_KEYWORD } from './png-text.ts';
 import { fileBase } from './snippets.ts';
 

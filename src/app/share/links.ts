@@ -1,7 +1,9 @@
-// Share links for the current page: where the app lives, the link for a scenario, and how a
-// decoded link's extras (moment, selected step, play) are applied to a store. The codec
-// itself is the scenario gate's (src/scenario/link-codec.ts).
-import { buildShareUrl, canonicalScenario, MAX_LINK_CHARS, type LinkError, type LinkExtras } from '../../scenario/index.ts';
+// Share links for the current page: where the app lives, and how a decoded link's extras
+// (moment, selected step, play) are applied to a store. Making and reading links needs the
+// codec (src/scenario/link-codec.ts, with fflate), which the editor loads only on demand:
+// see share-url.ts and boot-link.ts. So this file must not import the codec.
+import { canonicalScenario } from '../../scenario/canonical.ts';
+import type { LinkError, LinkExtras } from '../../scenario/link-codec.ts';
 import type { Problem, Scenario } from '../../scenario/types.ts';
 import type { EditResult } from '../../store/editor-slice.ts';
 import type { RippleStore } from '../../store/store.ts';
@@ -23,8 +25,6 @@ export function linkProblem(error: LinkError, raw: string): LinkProblem {
   return { kind: error.kind, message: error.message, problems: error.problems ?? [], raw: error.text ?? raw };
 }
 
-export type ShareUrlResult = { ok: true; url: string } | { ok: false; message: string };
-
 /**
  * In-page anchors (a skip link's `#side-panel`) are not links to a scenario: every link
  * fragment has a dot (`r1.…`), an anchor id is a short word (but `r1`, a link cut right after
@@ -35,34 +35,25 @@ export function isAnchorFragment(fragment: string): boolean {
   return /^[A-Za-z][\w-]{0,63}$/.test(fragment) && !/^r\d*$/.test(fragment);
 }
 
+/** The fragment of `href` when it is an attempt at a scenario link (not empty, not an in-page anchor). */
+export function linkFragment(href: string): string | null {
+  const at = href.indexOf('#');
+  const fragment = at < 0 ? '' : href.slice(at + 1);
+  return fragment === '' || isAnchorFragment(fragment) ? null : fragment;
+}
+
+/** The last guard against a blank page: the gate never throws, but a bug (or a chunk that fails to load) might. */
+export function crashProblem(error: unknown, raw: string): LinkProblem {
+  const message = `Ripple failed while opening this link: ${error instanceof Error ? error.message : String(error)}`;
+  return { kind: 'corrupt', message, problems: [], raw };
+}
+
 /** The app's address without query or fragment: what share links are built on. */
 export function appBaseUrl(href: string = location.href): string {
   const url = new URL(href);
   url.hash = '';
   url.search = '';
   return url.href;
-}
-
-/**
- * The share link for a scenario, or why there is none: a link longer than the gate opens
- * (MAX_LINK_CHARS) would only lead to an error screen, so it is not offered at all.
- */
-export function makeShareUrl(scenario: Scenario, extras: LinkExtras = {}, base: string = appBaseUrl()): ShareUrlResult {
-  let url: string;
-  try {
-    url = buildShareUrl(base, scenario, extras);
-  } catch (error) {
-    // The store only holds valid scenarios, so this is a bug; say so rather than crash the dialog.
-    return { ok: false, message: `Could not make a link: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  const fragmentLength = url.length - url.indexOf('#') - 1;
-  if (fragmentLength > MAX_LINK_CHARS) {
-    return {
-      ok: false,
-      message: `This scenario is too large for a link (${fragmentLength.toLocaleString('en')} characters; links open up to ${MAX_LINK_CHARS.toLocaleString('en')}). Share it as a file instead.`,
-    };
-  }
-  return { ok: true, url };
 }
 
 /**

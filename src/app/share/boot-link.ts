@@ -1,0 +1,32 @@
+// Opening the scenario in the page's fragment at start-up (or when a link is pasted into an
+// open tab). It needs the link codec (and fflate), so LinkGate imports this file only when the
+// fragment holds a link: a page opened without one never loads the codec for it.
+import { decodeScenarioLink } from '../../scenario/link-codec.ts';
+import type { Problem } from '../../scenario/types.ts';
+import type { RippleStore } from '../../store/store.ts';
+import { crashProblem, linkFragment, linkProblem, openInStore, type LinkProblem } from './links.ts';
+
+export type BootOutcome =
+  | { kind: 'none' }
+  /** `select`: the step to select once the editor is on screen (see LinkGate). */
+  | { kind: 'opened'; title: string; warnings: Problem[]; select?: string }
+  | { kind: 'failed'; problem: LinkProblem };
+
+/**
+ * Opens the scenario in `href`'s fragment into `store` (see `openInStore`), or says why it
+ * cannot. Never throws.
+ */
+export function bootFromLocation(store: RippleStore, href: string = location.href): BootOutcome {
+  const fragment = linkFragment(href);
+  if (fragment === null) return { kind: 'none' };
+  try {
+    const decoded = decodeScenarioLink(fragment);
+    if (!decoded.ok) return { kind: 'failed', problem: linkProblem(decoded.error, href) };
+    const { select, ...moment } = decoded.extras;
+    const opened = openInStore(store, decoded.scenario, moment, 'open link');
+    if (!opened.ok) return { kind: 'failed', problem: { kind: 'invalid', message: opened.message, problems: opened.problems, raw: href } };
+    return { kind: 'opened', title: decoded.scenario.title, warnings: decoded.warnings, ...(select !== undefined ? { select } : {}) };
+  } catch (error) {
+    return { kind: 'failed', problem: crashProblem(error, href) };
+  }
+}

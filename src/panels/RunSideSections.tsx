@@ -1,0 +1,41 @@
+// The side panel's sections for a run: Why 424?, Responses, Run summary, Replay. Loaded on
+// demand by RunSidePanel (RunPanels.tsx), once there is a run to show.
+import { useState, type ReactNode } from 'react';
+import { useRipple } from '../store/context.tsx';
+import { selectLatestSegment } from '../store/selectors.ts';
+import { ReplayPanel } from './ReplayPanel.tsx';
+import { ResponseViewer } from './ResponseViewer.tsx';
+import { RunSummary } from './RunSummary.tsx';
+import { WhyPanel } from './WhyPanel.tsx';
+
+function Section({ title, defaultOpen = true, children, testId }: { title: string; defaultOpen?: boolean; children: ReactNode; testId?: string }) {
+  const [open, setOpen] = useState(defaultOpen);
+  return (
+    <details className="pb-section" open={open} onToggle={(event) => setOpen(event.currentTarget.open)} data-testid={testId}>
+      <summary>
+        <h2>{title}</h2>
+      </summary>
+      <div className="pb-section-body">{children}</div>
+    </details>
+  );
+}
+
+export default function RunSideSections() {
+  const failed = useRipple((s) => (selectLatestSegment(s)?.result.outcome ?? 'succeeded') !== 'succeeded');
+  return (
+    <>
+      <Section title="Why 424?" testId="why-section">
+        <WhyPanel />
+      </Section>
+      <Section title="Responses" testId="responses-section">
+        <ResponseViewer />
+      </Section>
+      <Section title="Run summary" testId="summary-section">
+        <RunSummary />
+      </Section>
+      <Section title="Replay" defaultOpen={failed} testId="replay-section">
+        <ReplayPanel />
+      </Section>
+    </>
+  );
+}
