@@ -12,7 +12,7 @@ import {
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
-import { selectLiveStates } from '../store/selectors.ts';
+import { selectLiveStates, selectReplayMarks, selectReplayWarnings } from '../store/selectors.ts';
 import type { Position } from '../scenario/types.ts';
 import { buildEdges, buildNodes, createGraphCache, mergeNodes, VISIBLE_ONLY_ABOVE, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
 import { StepNode } from './StepNode.tsx';
@@ -48,13 +48,15 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const store = useRippleStore();
   const { scenario, selectedStepIds, selectedEdge, renamingStepId, readOnly, highlightPath, viewSeq } = useRipple(useShallow(selectCanvas));
   const live = useRipple(selectLiveStates);
+  const replayMarks = useRipple(selectReplayMarks);
+  const replayWarnings = useRipple(selectReplayWarnings);
   const lint = useLintByStep();
   const reducedMotion = usePrefersReducedMotion();
   const { screenToFlowPosition, fitView } = useReactFlow<StepFlowNode, DependencyFlowEdge>();
 
   const inputs = useMemo(
-    () => ({ scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly }),
-    [scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly],
+    () => ({ scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings }),
+    [scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings],
   );
   // One cache per mounted canvas: nodes and edges whose inputs did not change keep their objects.
   const [cache] = useState(createGraphCache);

@@ -1,19 +1,21 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useRippleStore } from '../store/context.tsx';
-import type { StepFlowNode } from './build-graph.ts';
+import { REPLAY_MARK_META, type StepFlowNode } from './build-graph.ts';
 import { STATE_META, stateText } from './state-meta.ts';
 import { stepMarks } from './step-marks.ts';
+import './replay-marks.css';
 
 // One step on the canvas: label, request line, marks for what is configured, and — during
 // playback — its state by colour, icon and words.
 export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowNode>) {
-  const { step, live, lint, highlighted, renaming, readOnly } = data;
+  const { step, live, lint, highlighted, renaming, readOnly, replay, replayWarnings } = data;
   const marks = stepMarks(step);
   const classes = ['step-node'];
   if (live) classes.push(`state-${live.state}`);
   if (live?.reused) classes.push('step-node--reused');
   if (highlighted) classes.push('step-node--highlighted');
+  if (replay) classes.push(`step-node--replay-${replay}`);
   const label = step.label ?? step.id;
   return (
     <div className={classes.join(' ')} data-testid={`step-node-${id}`} data-state={live?.state ?? 'design'}>
@@ -61,6 +63,18 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
         // Its own pill on the bottom border: beside the state's it would cover it.
         <div className="step-node__reused" data-testid="node-reused" title="Kept from the previous run">
           reused
+        </div>
+      )}
+      {replay && (
+        // On the bottom border, left: the reused pill has the right.
+        <div
+          className={`step-node__replay replay-mark--${replay}`}
+          data-testid="node-replay"
+          data-replay={replay}
+          title={[REPLAY_MARK_META[replay].description, ...replayWarnings].join('\n')}
+        >
+          <span aria-hidden="true">{REPLAY_MARK_META[replay].icon}</span> {REPLAY_MARK_META[replay].text}
+          {replayWarnings.length > 0 && <span className="step-node__replay-warning"> ⚠{'\uFE0E'}</span>}
         </div>
       )}
       <Handle type="source" position={Position.Right} isConnectable={!readOnly} />

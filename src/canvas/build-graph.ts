@@ -1,6 +1,7 @@
 import { MarkerType, Position, type Edge, type EdgeMarker, type Node, type NodeHandle } from '@xyflow/react';
 import type { Dependency, DependencyCondition, Scenario, Step } from '../scenario/types.ts';
 import type { LiveStepView } from '../store/run-slice.ts';
+import type { ReplayMark } from '../store/selectors.ts';
 import type { EdgeRef } from '../store/editor-slice.ts';
 import { orderedSteps } from '../store/graph.ts';
 import { conditionOf } from '../scenario/defaults.ts';
@@ -24,6 +25,10 @@ export interface StepNodeData extends Record<string, unknown> {
   highlighted: boolean;
   renaming: boolean;
   readOnly: boolean;
+  /** The step's part in the open replay plan, if one is open. */
+  replay: ReplayMark | null;
+  /** The replay plan's warnings about this step (it would run twice…). */
+  replayWarnings: string[];
 }
 export type StepFlowNode = Node<StepNodeData, 'step'>;
 
@@ -44,6 +49,10 @@ export interface GraphInputs {
   selectedEdge: EdgeRef | null;
   renamingStepId: string | null;
   readOnly: boolean;
+  /** While a replay plan is open: each step's part in it (selectReplayMarks). */
+  replayMarks?: Readonly<Record<string, ReplayMark>> | null;
+  /** While a replay plan is open: its warnings by step (selectReplayWarnings). */
+  replayWarnings?: Readonly<Record<string, string[]>> | null;
 }
 
 interface Cached<T> {
@@ -109,12 +118,21 @@ export function stepsInOrder(scenario: Scenario): Step[] {
   return steps;
 }
 
+/** How a replay mark reads: a glyph and words, never colour alone (src/canvas/replay-marks.css adds the colour). */
+export const REPLAY_MARK_META: Readonly<Record<ReplayMark, { icon: string; text: string; description: string }>> = {
+  from: { icon: '▸', text: 'replay from', description: 'The replay starts here: it runs again.' },
+  rerun: { icon: '↻', text: 'will rerun', description: 'Depends on a step the replay starts from: it runs again.' },
+  keep: { icon: '⇥', text: 'kept', description: 'Its result from the previous run is kept and reused.' },
+};
+
 /** The accessible name of a node: everything it shows, in words. */
-export function nodeAriaLabel(step: Step, live: LiveStepView | null, lint: string[]): string {
+export function nodeAriaLabel(step: Step, live: LiveStepView | null, lint: string[], replay: ReplayMark | null = null, replayWarnings: string[] = []): string {
   const parts = [step.label ?? step.id];
   if (step.request) parts.push(step.request);
   if (live) parts.push(stateText(live));
   if (live?.reused) parts.push('reused from the previous run');
+  if (replay) parts.push(`replay plan: ${REPLAY_MARK_META[replay].text}`);
+  for (const w of replayWarnings) parts.push(w);
   for (const m of stepMarks(step)) parts.push(m.title);
   if (lint.length) parts.push(`${lint.length} warning${lint.length > 1 ? 's' : ''}: ${lint.join(' ')}`);
   return parts.join('. ');
@@ -134,6 +152,7 @@ export const STEP_NODE_HANDLES: NodeHandle[] = [
 
 // One empty list for every step without warnings, so "no lint" is the same value each time.
 const NO_LINT: string[] = [];
+const NO_WARNINGS: string[] = [];
 
 export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode[] {
   const selected = new Set(input.selectedStepIds);
@@ -141,7 +160,9 @@ export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode
   const keyOf = (step: Step) => {
     const live = input.live?.[step.id] ?? null;
     const lint = input.lint[step.id] ?? NO_LINT;
-    return [step, live, lint, selected.has(step.id), highlighted.has(step.id), input.renamingStepId === step.id, input.readOnly] as const;
+    const replay = input.replayMarks?.[step.id] ?? null;
+    const replayWarnings = input.replayWarnings?.[step.id] ?? NO_WARNINGS;
+    return [step, live, lint, selected.has(step.id), highlighted.has(step.id), input.renamingStepId === step.id, input.readOnly, replay, replayWarnings] as const;
   };
   // Dependency order is the DOM order, and so the Tab order of the nodes.
   return buildList(
@@ -149,7 +170,7 @@ export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode
     stepsInOrder(input.scenario),
     (step) => step.id,
     keyOf,
-    ([step, live, lint, isSelected, isHighlighted, renaming, readOnly]): StepFlowNode => {
+    ([step, live, lint, isSelected, isHighlighted, renaming, readOnly, replay, replayWarnings]): StepFlowNode => {
       return {
         id: step.id,
         type: 'step',
@@ -157,8 +178,8 @@ export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode
         measured: STEP_NODE_SIZE,
         handles: STEP_NODE_HANDLES,
         selected: isSelected,
-        ariaLabel: nodeAriaLabel(step, live, lint),
-        data: { step, live, lint, highlighted: isHighlighted, renaming, readOnly },
+        ariaLabel: nodeAriaLabel(step, live, lint, replay, replayWarnings),
+        data: { step, live, lint, highlighted: isHighlighted, renaming, readOnly, replay, replayWarnings },
       };
     },
   );

@@ -196,3 +196,20 @@ const failedStepsOf = memoLast((result: RunResult | undefined): string[] =>
 );
 
 export const selectReplayableSteps = (state: RippleState): string[] => failedStepsOf(selectLatestSegment(state)?.result);
+
+const warningsOf = memoLast((plan: Result<ReplayPlan> | null, scenario: Scenario): Record<string, string[]> | null => {
+  if (!plan || !plan.ok || plan.value.warnings.length === 0) return null;
+  const byStep: Record<string, string[]> = {};
+  for (const warning of plan.value.warnings) {
+    // The plan's warnings name their step by path, `steps[i]`, in the scenario it was planned on.
+    const index = /^steps\[(\d+)\]/.exec(warning.path)?.[1];
+    const id = index === undefined ? undefined : scenario.steps[Number(index)]?.id;
+    if (id !== undefined) (byStep[id] ??= []).push(warning.message);
+  }
+  return byStep;
+});
+
+/** While a replay plan is open: its warnings (a non-idempotent step that would run twice…) by step; null otherwise. */
+export function selectReplayWarnings(state: RippleState): Record<string, string[]> | null {
+  return warningsOf(selectReplayPlan(state), state.scenario);
+}

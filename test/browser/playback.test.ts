@@ -83,6 +83,11 @@ test('replay after fixing the payment: the plan keeps what succeeded, the replay
   await replay.getByRole('heading', { name: 'Run again (3)' }).waitFor();
   await replay.getByRole('heading', { name: /Keep, reuse the result \(2\)/ }).waitFor();
   expect(await replay.textContent()).toMatch(/still set to fail/);
+  // The plan is on the canvas too, in words: where the replay starts, what reruns, what is kept.
+  const mark = (id: string) => node(page, id).getByTestId('node-replay');
+  expect(await mark('authorize-payment').textContent()).toContain('replay from');
+  expect(await mark('create-invoice').textContent()).toContain('will rerun');
+  expect(await mark('create-order').textContent()).toContain('kept');
   await screenshot(page, 'replay-plan');
 
   // Fix the root cause in the inspector: authorize-payment answers 200.
@@ -93,6 +98,8 @@ test('replay after fixing the payment: the plan keeps what succeeded, the replay
   await transport(page).getByText(/The scenario changed after this run/).waitFor();
 
   await replay.getByRole('button', { name: 'Run replay' }).click();
+  // The plan is closed: its marks leave the canvas (kept steps now show "reused" instead).
+  await expect.poll(() => page.getByTestId('node-replay').count()).toBe(0);
   await playToEnd(page);
   expect(await node(page, 'create-invoice').getAttribute('data-state')).toBe('succeeded');
   expect(await node(page, 'send-receipt').getAttribute('data-state')).toBe('succeeded');

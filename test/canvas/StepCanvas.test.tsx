@@ -89,6 +89,20 @@ describe('building the graph with a cache', () => {
     expect(nodes2[2].selected).toBe(true);
   });
 
+  test('the replay mark is part of a node’s key: only the nodes whose mark changed are rebuilt', () => {
+    const cache = createGraphCache();
+    const live = { a: view('failed', 500), b: view('blocked'), c: view('blocked') };
+    const plain = buildNodes(inputs({ scenario: s, live }), cache);
+    const planned = buildNodes(inputs({ scenario: s, live, replayMarks: { a: 'from', b: 'rerun', c: 'rerun' } }), cache);
+    expect(planned.every((node, i) => node !== plain[i])).toBe(true);
+    expect(planned.map((n) => n.data.replay)).toEqual(['from', 'rerun', 'rerun']);
+    const again = buildNodes(inputs({ scenario: s, live, replayMarks: { a: 'from', b: 'rerun', c: 'keep' } }), cache);
+    expect(again[0]).toBe(planned[0]);
+    expect(again[1]).toBe(planned[1]);
+    expect(again[2]).not.toBe(planned[2]);
+    expect(buildNodes(inputs({ scenario: s, live, replayMarks: null }), cache).map((n) => n.data.replay)).toEqual([null, null, null]);
+  });
+
   test('mergeNodes keeps React Flow’s copy of an unchanged node, and its measured size on a changed one', () => {
     const cache = createGraphCache();
     const built1 = buildNodes(inputs({ scenario: s }), cache);
@@ -152,5 +166,30 @@ describe('StepCanvas during playback', () => {
     act(() => store.getState().setSpeed(4));
     expect(rendered.nodes).toEqual([]);
     expect(rendered.edges).toEqual([]);
+  });
+});
+
+describe('StepCanvas with a replay plan open', () => {
+  test('draws the plan from the store: the failed step "replay from", its dependents "will rerun", the rest "kept"', async () => {
+    const preset = findPreset('payment-fails')!.scenario;
+    const { store } = renderWithStore(
+      <div style={{ width: 1200, height: 800 }}>
+        <StepCanvas colorMode="light" />
+      </div>,
+      { scenario: preset },
+    );
+    await screen.findByTestId('step-node-send-receipt');
+    act(() => {
+      store.getState().runScenario();
+      store.getState().pause();
+    });
+    expect(screen.queryAllByTestId('node-replay')).toHaveLength(0);
+    act(() => store.getState().openReplayPlan());
+    const mark = (id: string) => screen.getByTestId(`step-node-${id}`).querySelector('[data-testid="node-replay"]');
+    await waitFor(() => expect(mark('authorize-payment')).toHaveTextContent('replay from'));
+    expect(mark('create-invoice')).toHaveTextContent('will rerun');
+    expect(mark('create-order')).toHaveTextContent('kept');
+    act(() => store.getState().closeReplayPlan());
+    await waitFor(() => expect(screen.queryAllByTestId('node-replay')).toHaveLength(0));
   });
 });

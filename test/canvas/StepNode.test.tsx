@@ -97,6 +97,28 @@ describe('StepNode', () => {
     expect(buildNodes(inputs({ scenario: s, live }))[0].ariaLabel).toBe('kept. 200 succeeded. reused from the previous run');
   });
 
+  test('an open replay plan marks each node "replay from", "will rerun" or "kept", in words and a glyph', async () => {
+    const s = scenario([{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }], [['a', 'b'], ['b', 'c']]);
+    const replayMarks = { a: 'keep', b: 'from', c: 'rerun' } as const;
+    const replayWarnings = { c: ['c succeeded in the previous run and is not idempotent: running it again repeats its effect'] };
+    draw(inputs({ scenario: s, replayMarks, replayWarnings }));
+    const mark = async (id: string) => within(await screen.findByTestId(`step-node-${id}`)).queryByTestId('node-replay');
+    expect(await mark('a')).toHaveTextContent('kept');
+    expect(await mark('b')).toHaveTextContent('replay from');
+    expect(await mark('c')).toHaveTextContent('will rerun');
+    expect(await mark('d')).toBeNull();
+    for (const id of ['a', 'b', 'c']) expect((await mark(id))!.querySelector('[aria-hidden="true"]')!.textContent).not.toBe('');
+    expect(screen.getByTestId('step-node-b')).toHaveClass('step-node--replay-from');
+    expect((await mark('c'))!.title).toMatch(/not idempotent/);
+    const labels = buildNodes(inputs({ scenario: s, replayMarks, replayWarnings })).map((n) => n.ariaLabel);
+    expect(labels).toEqual([
+      'a. replay plan: kept',
+      'b. replay plan: replay from',
+      'c. replay plan: will rerun. c succeeded in the previous run and is not idempotent: running it again repeats its effect',
+      'd',
+    ]);
+  });
+
   test('a lint badge on the step it concerns', async () => {
     draw(inputs({ scenario: scenario([{ id: 'a' }, { id: 'b' }]), lint: { b: ['b may run before a completes'] } }));
     const b = await screen.findByTestId('step-node-b');
