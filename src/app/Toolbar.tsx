@@ -18,9 +18,18 @@ const selectToolbar = (s: RippleState) => ({
 const THEME_NEXT: Record<Prefs['theme'], Prefs['theme']> = { system: 'light', light: 'dark', dark: 'system' };
 const THEME_TEXT: Record<Prefs['theme'], string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
 
-function Button({ icon, text, label, iconOnly = false, ...rest }: { icon: string; text: string; label?: string; iconOnly?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+/** `collapsible`: the text hides first when the toolbar gets tight (styles.css), the icon and name stay. */
+function Button({
+  icon,
+  text,
+  label,
+  iconOnly = false,
+  collapsible = false,
+  ...rest
+}: { icon: string; text: string; label?: string; iconOnly?: boolean; collapsible?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  const className = iconOnly ? 'btn btn--icon' : collapsible ? 'btn btn--collapsible' : 'btn';
   return (
-    <button type="button" className={iconOnly ? 'btn btn--icon' : 'btn'} aria-label={label ?? text} {...rest}>
+    <button type="button" className={className} aria-label={label ?? text} {...rest}>
       <span className="btn__icon" aria-hidden="true">
         {icon}
       </span>
@@ -58,7 +67,7 @@ export function Toolbar({
         <div className="toolbar__group" role="group" aria-label="Edit">
           <Button icon="☰" text="Examples" label="Examples: open a preset scenario" onClick={onOpenGallery} />
           <Button icon="+" text="Add step" title="Add step (N)" aria-keyshortcuts="N" onClick={onAddStep} />
-          <Button icon="⇶" text="Tidy" label="Tidy: arrange left to right" title="Tidy: arrange the steps left to right (auto-layout)" disabled={!t.hasSteps} onClick={() => store.getState().autoLayout()} />
+          <Button icon="⇶" text="Tidy" collapsible label="Tidy: arrange left to right" title="Tidy: arrange the steps left to right (auto-layout)" disabled={!t.hasSteps} onClick={() => store.getState().autoLayout()} />
           <span className="toolbar__sep" aria-hidden="true" />
           <Button
             icon="↶"
@@ -88,6 +97,7 @@ export function Toolbar({
         <Button
           icon="▤"
           text="Table"
+          collapsible
           label="Table view"
           aria-pressed={prefs.view === 'table'}
           title="Show the steps as a table"

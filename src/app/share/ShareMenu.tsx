@@ -73,7 +73,8 @@ function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuIt
       <button
         ref={button}
         type="button"
-        className="btn"
+        className="btn btn--collapsible"
+        title="Import / Export"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? 'share-io-menu' : undefined}
