@@ -120,7 +120,8 @@ function Clock() {
   const time = useRipple((s) => s.time);
   const duration = useRipple((s) => s.duration);
   return (
-    <span className="pb-clock" aria-label={`Virtual time ${formatMs(time)} of ${formatMs(duration)}`}>
+    // role="timer" gives the label something to attach to; it is not announced on every tick.
+    <span className="pb-clock" role="timer" aria-live="off" aria-label={`Virtual time ${formatMs(time)} of ${formatMs(duration)}`}>
       <span className="pb-clock-now">{formatMs(time)}</span>
       <span className="pb-clock-total"> / {formatMs(duration)}</span>
     </span>

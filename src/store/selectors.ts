@@ -29,16 +29,33 @@ function sameView(a: LiveStepView, b: LiveStepView): boolean {
   );
 }
 
-// The last answer, so a step whose view did not change keeps the same object from one cursor
-// position to the next: a canvas node (or table row) memoised on it does not re-render.
-let previousLive: Record<string, LiveStepView> | null = null;
+// The last answer per timeline (so per store: two simulators on one page never share it), so a
+// step whose view did not change keeps the same object from one cursor position to the next:
+// a canvas node (or table row) memoised on it does not re-render, and when no step changed the
+// whole record is the same object.
+const liveCache = new WeakMap<TimelineEvent[], { segments: RunSegment[]; cursor: number; live: Record<string, LiveStepView> | null }>();
 
-const liveStatesAt = memoLast((timeline: TimelineEvent[], segments: RunSegment[], cursor: number): Record<string, LiveStepView> | null => {
+function liveStatesAt(timeline: TimelineEvent[], segments: RunSegment[], cursor: number): Record<string, LiveStepView> | null {
+  const cached = liveCache.get(timeline);
+  if (cached && cached.segments === segments && cached.cursor === cursor) return cached.live;
+  const previousLive = cached?.live ?? null;
+  const live = computeLive(timeline, segments, cursor, previousLive);
+  liveCache.set(timeline, { segments, cursor, live });
+  return live;
+}
+
+function computeLive(
+  timeline: TimelineEvent[],
+  segments: RunSegment[],
+  cursor: number,
+  previousLive: Record<string, LiveStepView> | null,
+): Record<string, LiveStepView> | null {
   const at = timeline[cursor];
   if (!at) return null;
   const segment = segments[at.segment];
   const snapshot = stateAt(segment.result, at.index);
   const live: Record<string, LiveStepView> = {};
+  let changed = false;
   for (const [id, view] of Object.entries(snapshot.steps)) {
     const step = segment.result.steps[id];
     const entry: LiveStepView = { state: view.state, attempt: view.attempt, status: view.status };
@@ -46,10 +63,11 @@ const liveStatesAt = memoLast((timeline: TimelineEvent[], segments: RunSegment[]
     if (view.state === 'blocked' && step?.failedPrerequisiteStep) entry.failedPrerequisiteStep = step.failedPrerequisiteStep;
     const before = previousLive?.[id];
     live[id] = before && sameView(before, entry) ? before : entry;
+    if (live[id] !== before) changed = true;
   }
-  previousLive = live;
+  if (!changed && previousLive && Object.keys(previousLive).length === Object.keys(live).length) return previousLive;
   return live;
-});
+}
 
 /** Each step's state at the cursor, or null when there is no run (the canvas shows the design). */
 export function selectLiveStates(state: RippleState): Record<string, LiveStepView> | null {

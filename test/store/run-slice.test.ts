@@ -309,3 +309,33 @@ describe('live states keep unchanged steps', () => {
     expect(after['send-receipt']).toBe(before['send-receipt']);
   });
 });
+
+describe('live states with two simulators on one page', () => {
+  test('each store keeps its own unchanged step views while the other store moves', () => {
+    const a = ran();
+    const b = ran();
+    const last = a.getState().timeline.length - 1;
+    a.getState().setCursor(last);
+    b.getState().setCursor(0);
+    const aBefore = selectLiveStates(a.getState())!;
+    const bBefore = selectLiveStates(b.getState())!;
+    // Reading b in between must not throw away a's remembered views.
+    b.getState().setCursor(1);
+    selectLiveStates(b.getState());
+    a.getState().setCursor(last - 1);
+    const aAfter = selectLiveStates(a.getState())!;
+    expect(aAfter['create-order']).toBe(aBefore['create-order']);
+    expect(bBefore['create-order'].state).not.toBe(aBefore['create-order'].state);
+  });
+
+  test('a cursor move that changes no step gives back the same record', () => {
+    const store = ran();
+    const { timeline } = store.getState();
+    // The run-finished event changes no step's state.
+    const finish = timeline.length - 1;
+    store.getState().setCursor(finish - 1);
+    const before = selectLiveStates(store.getState());
+    store.getState().setCursor(finish);
+    expect(selectLiveStates(store.getState())).toBe(before);
+  });
+});
