@@ -4,18 +4,8 @@
 import { pathToFileURL } from 'node:url';
 import { simulate } from '../src/engine/index.ts';
 import type { Dependency, Scenario, Step } from '../src/scenario/types.ts';
+import { prng } from './sample-scenarios.ts';
 
-/** mulberry32: a small seeded PRNG, so every run of the bench measures the same graphs. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAIL_STATUSES = [400, 402, 409, 422, 423, 500, 502, 503];
 
