@@ -6,7 +6,6 @@ import { simulate } from '../src/engine/index.ts';
 import type { Dependency, Scenario, Step } from '../src/scenario/types.ts';
 import { prng } from './sample-scenarios.ts';
 
-
 const FAIL_STATUSES = [400, 402, 409, 422, 423, 500, 502, 503];
 
 /**
