@@ -100,7 +100,7 @@ export function PlaybackAnnouncer() {
   }, [sentence, playing]);
 
   return (
-    <div className="pb-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="playback-announcer">
+    <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="playback-announcer">
       {spoken}
     </div>
   );

@@ -61,7 +61,7 @@ function CopyButton({ text, what }: { text: string; what: string }) {
       >
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
       </button>
-      <span className="pb-visually-hidden" role="status">
+      <span className="visually-hidden" role="status">
         {state === 'copied' ? `${what} copied` : state === 'failed' ? `Could not copy ${what}` : ''}
       </span>
     </>
