@@ -8,6 +8,18 @@ import globals from 'globals';
 const pureMessage =
   'src/engine and src/scenario are pure TypeScript shared with the CLI and tests: no React, zustand, React Flow or DOM.';
 
+const pureProperties = [
+  { object: 'Date', property: 'now', message: 'The engine runs on a virtual clock: no wall clock.' },
+  { object: 'Math', property: 'random', message: 'Randomness comes from the scenario seed, never Math.random.' },
+];
+
+// Untrusted text (links, files, pastes, stored drafts, messages) is parsed in one place, the
+// intake gate, so every reader strips a byte-order mark, caps the size and reports a clear error.
+const jsonParseMessage =
+  'Parse untrusted JSON through the intake gate (readJsonText in src/scenario/intake/json-text.ts): it strips a byte-order mark, caps the size and names where the text breaks. JSON.parse belongs in src/scenario and src/cli only.';
+
+const jsonParse = { object: 'JSON', property: 'parse', message: jsonParseMessage };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', 'coverage/**'] },
   js.configs.recommended,
@@ -47,15 +59,22 @@ export default tseslint.config(
           (name) => ({ name, message: pureMessage }),
         ),
       ],
-      'no-restricted-properties': [
-        'error',
-        { object: 'Date', property: 'now', message: 'The engine runs on a virtual clock: no wall clock.' },
-        { object: 'Math', property: 'random', message: 'Randomness comes from the scenario seed, never Math.random.' },
-      ],
+      'no-restricted-properties': ['error', ...pureProperties],
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date']", message: 'The engine runs on a virtual clock: no wall clock.' },
       ],
     },
+  },
+  // Later blocks replace a rule's options rather than add to them, so the engine (pure and
+  // outside the gate) lists both sets.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/scenario/**', 'src/cli/**', 'src/engine/**'],
+    rules: { 'no-restricted-properties': ['error', jsonParse] },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: { 'no-restricted-properties': ['error', ...pureProperties, jsonParse] },
   },
 );

@@ -1,12 +1,14 @@
 import type { LiveState } from '../engine/types.ts';
 import { conditionOf } from '../scenario/defaults.ts';
 import type { DependencyCondition, Position, Scenario } from '../scenario/types.ts';
-import { escapeXml, unescapeXml } from './xml.ts';
+import { RIPPLE_NS } from '../scenario/intake/svg-link.ts';
+import { escapeXml } from './xml.ts';
 
 // The graph drawn as a standalone SVG from the model (not a screenshot of the canvas), so
 // the CLI, the Share menu and documentation get the same picture. All scenario text is
 // escaped. The optional share link goes into <metadata> so a dropped SVG reopens the
-// scenario (`readSvgLink`); the image makes no network reference of any kind.
+// scenario (`readSvgLink`, in the intake gate: src/scenario/intake/svg-link.ts); the image
+// makes no network reference of any kind.
 
 /** A step's state at the chosen moment: the bare state, or what `stateAt` / `run.steps` give. */
 export type SvgStepState = LiveState | { state: LiveState; status?: number | null };
@@ -16,7 +18,7 @@ export interface SvgOptions {
   link?: string;
 }
 
-export const RIPPLE_NS = 'https://ripple.invalid/ns';
+export { RIPPLE_NS, readSvgLink } from '../scenario/intake/svg-link.ts';
 
 const NODE_W = 180;
 const NODE_H = 76;
@@ -214,17 +216,6 @@ export function layout(scenario: Scenario): Map<string, Position> {
     positions.set(s.id, { x: col * COLUMN, y: row * ROW });
   }
   return positions;
-}
-
-/**
- * The share link stored by `toSvg(…, { link })`, or `null`. Only reads our own metadata
- * element; the link it returns is untrusted and must go through the scenario gate.
- */
-export function readSvgLink(svgText: string): string | null {
-  const match = /<ripple:link\s+xmlns:ripple="https:\/\/ripple\.invalid\/ns"\s*>([^<]*)<\/ripple:link>/.exec(svgText);
-  if (!match) return null;
-  const link = unescapeXml(match[1]).trim();
-  return link === '' ? null : link;
 }
 
 function truncate(text: string, max: number): string {

@@ -18,17 +18,5 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** The inverse of `escapeXml` for the five named entities and numeric character references. */
-export function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return codePoint(parseInt(ref.slice(2), 16)) ?? whole;
-    if (ref.startsWith('#')) return codePoint(parseInt(ref.slice(1), 10)) ?? whole;
-    return NAMED_ENTITIES[ref] ?? whole;
-  });
-}
-
-function codePoint(n: number): string | undefined {
-  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
-}
+// Reading XML back is untrusted input: it lives in the intake gate, next to the SVG link reader.
+export { unescapeXml } from '../scenario/intake/svg-link.ts';

@@ -1,16 +1,17 @@
 // The gate: the one way untrusted scenario input (a file, a paste, a decoded link) becomes a
 // `Scenario`. In the order of Excalidraw's restore.ts:
 //
-//   size checks → parse JSON (strings) → shape check → migrate → validate → repair
+//   size checks → parse JSON (strings, through intake/json-text.ts) → shape check → migrate → validate → repair
 //
 // Every stage answers with a typed result; nothing here throws. Repairs are reported as
 // warnings, never made silently, and only where the fix cannot change what the simulation
 // does (today: a broken `position`, which only affects drawing, is dropped).
 import type { Problem, Scenario } from './types.ts';
-import { MAX_DEPENDENCIES, MAX_JSON_BYTES, MAX_STEPS } from './limits.ts';
+import { readJsonText } from './intake/json-text.ts';
+import { MAX_DEPENDENCIES, MAX_STEPS } from './limits.ts';
 import { migrate } from './migrations.ts';
 import { INTERNAL_ERROR_PREFIX, checkScenario } from './validate.ts';
-import { describe, formatCount, utf8Length } from './text.ts';
+import { describe, formatCount } from './text.ts';
 
 export type OpenErrorKind =
   /** More than MAX_JSON_BYTES of text, MAX_STEPS steps or MAX_DEPENDENCIES dependencies. */
@@ -38,26 +39,6 @@ function fail(kind: OpenErrorKind, message: string, problems: Problem[] = [{ pat
   return { ok: false, kind, message, problems };
 }
 
-function parse(text: string): { ok: true; value: unknown } | { ok: false; result: OpenResult } {
-  const bytes = text.length > MAX_JSON_BYTES ? text.length : utf8Length(text);
-  if (bytes > MAX_JSON_BYTES) {
-    return {
-      ok: false,
-      result: fail(
-        'too-large',
-        `The scenario text is ${formatCount(bytes)} bytes; Ripple opens at most ${formatCount(MAX_JSON_BYTES)} (1 MB).`,
-      ),
-    };
-  }
-  try {
-    // A byte-order mark is common in files saved by Windows editors.
-    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : 'unreadable';
-    return { ok: false, result: fail('not-json', `This is not JSON: ${detail}.`) };
-  }
-}
-
 /**
  * Opens untrusted scenario input — a JSON string or an already-parsed value — through the
  * whole gate. Errors name the path of each problem and what was expected. Never throws.
@@ -77,9 +58,9 @@ export function openScenario(input: unknown, options: OpenOptions = {}): OpenRes
 function open(input: unknown, options: OpenOptions): OpenResult {
   let value = input;
   if (typeof input === 'string') {
-    const parsed = parse(input);
-    if (!parsed.ok) return parsed.result;
-    value = parsed.value;
+    const read = readJsonText(input, { what: 'scenario text' });
+    if (!read.ok) return fail(read.error.kind, read.error.message);
+    value = read.value;
   }
 
   // Shape: cheap checks that decide whether the rest is worth doing at all.

@@ -1,3 +1,4 @@
+import { readStoredDraft, readStoredJson } from '../scenario/intake/draft.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 // What the editor keeps in localStorage. Every read is wrapped: storage may be missing
@@ -31,13 +32,16 @@ function storage(): Storage | null {
   }
 }
 
-function readJson(key: string): unknown {
+function readItem(key: string): string | null {
   try {
-    const raw = storage()?.getItem(key);
-    return raw ? (JSON.parse(raw) as unknown) : null;
+    return storage()?.getItem(key) ?? null;
   } catch {
     return null;
   }
+}
+
+function readJson(key: string): unknown {
+  return readStoredJson(readItem(key));
 }
 
 function writeJson(key: string, value: unknown): boolean {
@@ -54,10 +58,7 @@ function writeJson(key: string, value: unknown): boolean {
 
 /** The raw stored draft: `{ scenario: unknown, dirty, savedAt }` or null. The caller validates the scenario. */
 export function readDraft(key: string = DRAFT_KEY): { scenario: unknown; dirty: boolean; savedAt: number } | null {
-  const raw = readJson(key);
-  if (!raw || typeof raw !== 'object' || !('scenario' in raw)) return null;
-  const r = raw as { scenario: unknown; dirty?: unknown; savedAt?: unknown };
-  return { scenario: r.scenario, dirty: r.dirty === true, savedAt: typeof r.savedAt === 'number' ? r.savedAt : 0 };
+  return readStoredDraft(readItem(key));
 }
 
 export function writeDraft(draft: SavedDraft | null, key: string = DRAFT_KEY): boolean {

@@ -25,22 +25,8 @@ export function linkProblem(error: LinkError, raw: string): LinkProblem {
   return { kind: error.kind, message: error.message, problems: error.problems ?? [], raw: error.text ?? raw };
 }
 
-/**
- * In-page anchors (a skip link's `#side-panel`) are not links to a scenario: every link
- * fragment has a dot (`r1.…`), an anchor id is a short word (but `r1`, a link cut right after
- * its version, is a link). Anything else counts as an attempt at a link, so a damaged one gets
- * the recovery screen rather than being ignored.
- */
-export function isAnchorFragment(fragment: string): boolean {
-  return /^[A-Za-z][\w-]{0,63}$/.test(fragment) && !/^r\d*$/.test(fragment);
-}
-
-/** The fragment of `href` when it is an attempt at a scenario link (not empty, not an in-page anchor). */
-export function linkFragment(href: string): string | null {
-  const at = href.indexOf('#');
-  const fragment = at < 0 ? '' : href.slice(at + 1);
-  return fragment === '' || isAnchorFragment(fragment) ? null : fragment;
-}
+// Telling a link from an in-page anchor is reading untrusted text: it lives in the intake gate.
+export { isAnchorFragment, linkFragment } from '../../scenario/intake/link-fragment.ts';
 
 /** The last guard against a blank page: the gate never throws, but a bug (or a chunk that fails to load) might. */
 export function crashProblem(error: unknown, raw: string): LinkProblem {

@@ -1,112 +1,29 @@
-// What a person drops, picks or pastes, turned into a scenario through the gate — or a clear
-// reason why not. Recognised: a scenario JSON file, a JSON $batch request body, an SVG or
-// PNG exported by Ripple (their link is in the metadata), and a share link as text. Pure:
-// bytes and text in, a result out; the caller puts it into the store.
-import { readSvgLink } from '../../export/index.ts';
-import {
-  decodeScenarioLink,
-  importGraphBatch,
-  MAX_JSON_BYTES,
-  openScenario,
-  parseShareUrl,
-  type DecodeResult,
-  type LinkExtras,
-} from '../../scenario/index.ts';
-import type { Problem, Scenario } from '../../scenario/types.ts';
-import { isPng, LINK_KEYWORD, readPngText } from './png-text.ts';
+// Opening a file the person picked or dropped: the DOM part (reading the Blob). Recognising
+// what the bytes are and turning them into a scenario is the intake gate's
+// (src/scenario/intake/opened-input.ts), re-exported here for the app.
+import { openBytes, refuseFileSize, type OpenedInput } from '../../scenario/intake/opened-input.ts';
 
-/** Images carry the drawing as well as the link, so they may be larger than a scenario file. */
-export const MAX_IMAGE_BYTES = 20_000_000;
-
-export type OpenedInput =
-  | { ok: true; scenario: Scenario; extras: LinkExtras; warnings: Problem[]; source: string }
-  | { ok: false; message: string; problems: Problem[] };
-
-function fail(message: string, problems: Problem[] = []): OpenedInput {
-  return { ok: false, message, problems };
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1_000) return `${n} bytes`;
-  if (n < 1_000_000) return `${(n / 1_000).toFixed(1)} kB`;
-  return `${(n / 1_000_000).toFixed(1)} MB`;
-}
-
-function fromLink(result: DecodeResult, source: string): OpenedInput {
-  if (result.ok) return { ok: true, scenario: result.scenario, extras: result.extras, warnings: result.warnings, source };
-  return fail(result.error.message, result.error.problems ?? []);
-}
-
-/** A share link as text: a whole URL, or just its fragment (with or without `#`). */
-export function openLinkText(text: string, source = 'link'): OpenedInput {
-  const link = text.trim();
-  return fromLink(link.includes('#') ? parseShareUrl(link) : decodeScenarioLink(link), source);
-}
-
-function isBatchBody(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Array.isArray((value as { requests?: unknown }).requests) && !('steps' in value);
-}
-
-/** A JSON $batch request body: each request becomes a step, `dependsOn` its dependencies. */
-export function openBatchText(text: string): OpenedInput {
-  const result = importGraphBatch(text);
-  if (!result.ok) return fail(result.message, result.problems);
-  const n = result.requests.length;
-  return { ok: true, scenario: result.scenario, extras: {}, warnings: result.warnings, source: `JSON $batch body (${n} request${n === 1 ? '' : 's'})` };
-}
-
-function openJsonText(text: string): OpenedInput {
-  // Parse only to tell a batch body from a scenario; the gate parses (and size-checks) again.
-  let value: unknown;
-  if (text.length <= MAX_JSON_BYTES) {
-    try {
-      value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch {
-      value = undefined;
-    }
-  }
-  if (isBatchBody(value)) return openBatchText(text);
-  const opened = openScenario(text);
-  if (!opened.ok) return fail(opened.message, opened.problems);
-  return { ok: true, scenario: opened.scenario, extras: {}, warnings: opened.warnings, source: 'scenario file' };
-}
-
-function openSvgText(text: string): OpenedInput {
-  const link = readSvgLink(text);
-  if (link === null) return fail('This SVG carries no Ripple link: only images exported by Ripple can be opened.');
-  return openLinkText(link, 'SVG image');
-}
-
-/** Text of any kind Ripple reads; the first characters decide which. */
-export function openText(text: string): OpenedInput {
-  const head = text.slice(0, 512).replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('<')) return openSvgText(text);
-  if (head.startsWith('{') || head.startsWith('[')) return openJsonText(text);
-  if (/^(https?:\/\/\S*#|#)?r\d+\./.test(head)) return openLinkText(text);
-  return fail('This is not something Ripple opens: expected a scenario (.json), a JSON $batch body, a Ripple SVG or PNG, or a share link.');
-}
-
-export function openBytes(bytes: Uint8Array): OpenedInput {
-  if (isPng(bytes)) {
-    const link = readPngText(bytes, LINK_KEYWORD);
-    if (link === null) return fail('This PNG carries no Ripple link: only images exported by Ripple can be opened.');
-    return openLinkText(link, 'PNG image');
-  }
-  return openText(new TextDecoder().decode(bytes));
-}
+export {
+  formatBytes,
+  MAX_IMAGE_BYTES,
+  openBatchText,
+  openBytes,
+  openLinkText,
+  openText,
+  type OpenedInput,
+} from '../../scenario/intake/opened-input.ts';
 
 /** A file the person picked or dropped. Refuses oversized files before reading them. */
 export async function openFile(file: Blob & { name?: string }): Promise<OpenedInput> {
-  const image = /\.(png|svg)$/i.test(file.name ?? '') || file.type === 'image/png' || file.type === 'image/svg+xml';
-  const limit = image ? MAX_IMAGE_BYTES : MAX_JSON_BYTES;
-  if (file.size > limit) {
-    return fail(
-      `This file is ${formatBytes(file.size)}; Ripple opens scenario and batch files up to ${formatBytes(MAX_JSON_BYTES)} and exported images up to ${formatBytes(MAX_IMAGE_BYTES)}.`,
-    );
-  }
+  const refused = refuseFileSize(file);
+  if (refused) return refused;
   try {
     return openBytes(new Uint8Array(await file.arrayBuffer()));
   } catch (error) {
     return fail(`The file could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+function fail(message: string): OpenedInput {
+  return { ok: false, message, problems: [] };
 }

@@ -1,60 +1,10 @@
-// Reading and writing PNG tEXt chunks, so an exported PNG carries its scenario link and can be
-// dropped back onto Ripple. Pure bytes in, bytes out: a dropped file is untrusted, so the reader
-// checks every length against the buffer and skips chunks whose CRC does not match.
-
+// Writing PNG tEXt chunks, so an exported PNG carries its scenario link and can be dropped
+// back onto Ripple. Reading them back is untrusted input, so the reader lives in the intake
+// gate (src/scenario/intake/png-text.ts); it is re-exported here for the app.
 import { crc32 } from '../../scenario/bytes.ts';
+import { isPng, PNG_SIGNATURE, readUint32 } from '../../scenario/intake/png-text.ts';
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-/** The tEXt keyword under which Ripple stores a scenario's share link. */
-export const LINK_KEYWORD = 'Ripple link';
-
-export interface PngText {
-  keyword: string;
-  text: string;
-}
-
-export function isPng(bytes: Uint8Array): boolean {
-  return bytes.length >= SIGNATURE.length && SIGNATURE.every((b, i) => bytes[i] === b);
-}
-
-function readUint32(bytes: Uint8Array, at: number): number {
-  return ((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
-}
-
-function latin1Decode(bytes: Uint8Array): string {
-  let out = '';
-  // In slices: String.fromCharCode with a huge argument list overflows the stack.
-  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return out;
-}
-
-/** Every intact tEXt chunk of a PNG, in file order; [] for anything that is not a PNG. */
-export function readPngTextChunks(bytes: Uint8Array): PngText[] {
-  if (!isPng(bytes)) return [];
-  const found: PngText[] = [];
-  let at = SIGNATURE.length;
-  while (at + 12 <= bytes.length) {
-    const length = readUint32(bytes, at);
-    const dataStart = at + 8;
-    const dataEnd = dataStart + length;
-    if (dataEnd + 4 > bytes.length) break;
-    const type = latin1Decode(bytes.subarray(at + 4, at + 8));
-    if (type === 'IEND') break;
-    if (type === 'tEXt' && crc32(bytes.subarray(at + 4, dataEnd)) === readUint32(bytes, dataEnd)) {
-      const data = bytes.subarray(dataStart, dataEnd);
-      const nul = data.indexOf(0);
-      if (nul > 0) found.push({ keyword: latin1Decode(data.subarray(0, nul)), text: latin1Decode(data.subarray(nul + 1)) });
-    }
-    at = dataEnd + 4;
-  }
-  return found;
-}
-
-/** The text stored under `keyword`, or null. `readPngText(png, LINK_KEYWORD)` → the share link. */
-export function readPngText(bytes: Uint8Array, keyword: string): string | null {
-  return readPngTextChunks(bytes).find((chunk) => chunk.keyword === keyword)?.text ?? null;
-}
+export { isPng, LINK_KEYWORD, readPngText, readPngTextChunks, type PngText } from '../../scenario/intake/png-text.ts';
 
 function latin1Encode(text: string, what: string): Uint8Array {
   const out = new Uint8Array(text.length);
@@ -78,7 +28,7 @@ export function addPngText(bytes: Uint8Array, keyword: string, text: string): Ui
   }
   const key = latin1Encode(keyword, 'keyword');
   const value = latin1Encode(text, 'text');
-  const ihdrEnd = SIGNATURE.length + 12 + readUint32(bytes, SIGNATURE.length);
+  const ihdrEnd = PNG_SIGNATURE.length + 12 + readUint32(bytes, PNG_SIGNATURE.length);
   if (ihdrEnd > bytes.length) throw new Error('Not a PNG: the IHDR chunk is cut short.');
 
   const length = key.length + 1 + value.length;

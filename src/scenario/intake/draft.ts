@@ -1,0 +1,41 @@
+// Reading what the editor autosaved in localStorage. The stored text is untrusted (an older
+// build, another tab, or a person with devtools may have written it): it goes through the
+// JSON-text reader, and the draft's scenario goes on to the scenario gate in the editor slice.
+import { readJsonText } from './json-text.ts';
+
+/**
+ * Storage quotas are about 5 M UTF-16 characters per origin in the major browsers, so a
+ * stored value can never be larger than this many UTF-8 bytes (3 per character at most):
+ * the cap refuses nothing the editor could have saved.
+ */
+export const MAX_STORED_BYTES = 15_000_000;
+
+/** A stored draft as read: the scenario is still untrusted. */
+export interface StoredDraft {
+  scenario: unknown;
+  dirty: boolean;
+  /** Wall-clock ms when it was saved; 0 when missing or not a number. */
+  savedAt: number;
+}
+
+/** The JSON value of a stored item, or null when it is missing, too large or not JSON. */
+export function readStoredJson(raw: string | null | undefined): unknown {
+  if (!raw) return null;
+  const read = readJsonText(raw, { maxBytes: MAX_STORED_BYTES, what: 'stored item' });
+  return read.ok ? read.value : null;
+}
+
+/**
+ * The draft in a stored item, or null when it holds none. Only the envelope is checked here;
+ * `dirty` is true only when stored as `true`.
+ *
+ * @example
+ * readStoredDraft('{"scenario":{"version":1},"dirty":true,"savedAt":5}')
+ * // → { scenario: { version: 1 }, dirty: true, savedAt: 5 }
+ */
+export function readStoredDraft(raw: string | null | undefined): StoredDraft | null {
+  const value = readStoredJson(raw);
+  if (!value || typeof value !== 'object' || !('scenario' in value)) return null;
+  const r = value as { scenario: unknown; dirty?: unknown; savedAt?: unknown };
+  return { scenario: r.scenario, dirty: r.dirty === true, savedAt: typeof r.savedAt === 'number' ? r.savedAt : 0 };
+}
