@@ -1,88 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { openBatchText, openBytes, openFile, openText } from '../../src/app/share/open-input.ts';
-import { addPngText, LINK_KEYWORD } from '../../src/app/share/png-text.ts';
-import { toSvg } from '../../src/export/index.ts';
-import { buildShareUrl, encodeScenarioLink } from '../../src/scenario/index.ts';
+import { openFile } from '../../src/app/share/open-input.ts';
 import { findPreset } from '../../src/presets/index.ts';
 
+// Reading a File is the app's part; what the bytes mean is tested in test/scenario/intake/opened-input.test.ts.
 const payment = findPreset('payment-fails')!.scenario;
-const link = buildShareUrl('https://ripple.example/', payment, { at: 120 });
-const PNG_1X1 = new Uint8Array(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64'),
-);
-const BATCH = JSON.stringify({
-  requests: [
-    { id: '1', method: 'POST', url: '/orders' },
-    { id: '2', method: 'POST', url: '/invoices', dependsOn: ['1'] },
-  ],
-});
 
-describe('what Ripple opens', () => {
-  test('a scenario JSON file', () => {
-    const opened = openText(JSON.stringify(payment, null, 2));
-    expect(opened.ok && opened.scenario.title).toBe(payment.title);
-    expect(opened.ok && opened.source).toBe('scenario file');
-  });
-
-  test('a JSON $batch request body becomes steps and dependencies', () => {
-    const opened = openText(BATCH);
-    expect(opened.ok).toBe(true);
-    if (!opened.ok) return;
-    expect(opened.source).toBe('JSON $batch body (2 requests)');
-    expect(opened.scenario.steps.map((s) => s.request)).toEqual(['POST /orders', 'POST /invoices']);
-    expect(opened.scenario.dependencies).toEqual([{ from: '1', to: '2' }]);
-  });
-
-  test('an SVG exported by Ripple reopens its scenario at its moment', () => {
-    const opened = openText(toSvg(payment, undefined, { link }));
-    expect(opened.ok && opened.scenario.title).toBe(payment.title);
-    expect(opened.ok && opened.extras).toEqual({ at: 120 });
-    expect(opened.ok && opened.source).toBe('SVG image');
-  });
-
-  test('a PNG carrying the link in a tEXt chunk', () => {
-    const opened = openBytes(addPngText(PNG_1X1, LINK_KEYWORD, link));
-    expect(opened.ok && opened.scenario.title).toBe(payment.title);
-  });
-
-  test('a share link pasted as text, whole or just the fragment', () => {
-    expect(openText(link).ok).toBe(true);
-    expect(openText(`#${encodeScenarioLink(payment)}`).ok).toBe(true);
-    expect(openText(encodeScenarioLink(payment)).ok).toBe(true);
-  });
-});
-
-describe('what it refuses, and how it says so', () => {
-  test('an image without a link', () => {
-    expect(openBytes(PNG_1X1)).toMatchObject({ ok: false, message: expect.stringMatching(/PNG carries no Ripple link/) });
-    expect(openText('<svg xmlns="http://www.w3.org/2000/svg"/>')).toMatchObject({ ok: false, message: expect.stringMatching(/SVG carries no Ripple link/) });
-  });
-
-  test('an invalid scenario names the paths of its problems', () => {
-    const opened = openText(JSON.stringify({ version: 1, title: 'x', steps: [{ id: 'a', durationMS: 5 }], dependencies: [] }));
-    expect(opened.ok).toBe(false);
-    expect(!opened.ok && opened.problems[0].path).toBe('steps[0].durationMS');
-  });
-
-  test('a batch body with a dangling dependsOn', () => {
-    const opened = openBatchText(JSON.stringify({ requests: [{ id: '1', method: 'GET', url: '/a', dependsOn: ['9'] }] }));
-    expect(opened.ok).toBe(false);
-  });
-
-  test('text that is none of these', () => {
-    expect(openText('hello')).toMatchObject({ ok: false, message: expect.stringMatching(/not something Ripple opens/) });
-    expect(openText('{ not json')).toMatchObject({ ok: false });
-  });
-
-  test('a 50 MB batch paste is refused at once, by size', () => {
-    const huge = `{"requests":[${'{"id":"1","method":"GET","url":"/a"},'.repeat(1_400_000)}]}`;
-    expect(huge.length).toBeGreaterThan(50_000_000);
-    const started = performance.now();
-    const opened = openBatchText(huge);
-    expect(performance.now() - started).toBeLessThan(500);
-    expect(opened).toMatchObject({ ok: false, message: expect.stringMatching(/at most 1 MB/) });
-  });
-
+describe('opening a picked or dropped file', () => {
   test('an oversized file is refused before it is read', async () => {
     const file = new File([new Uint8Array(3_000_000)], 'big.json', { type: 'application/json' });
     expect(await openFile(file)).toMatchObject({ ok: false, message: expect.stringMatching(/This file is 3\.0 MB/) });
@@ -92,5 +15,12 @@ describe('what it refuses, and how it says so', () => {
     const file = new File([JSON.stringify(payment)], 'payment.json', { type: 'application/json' });
     const opened = await openFile(file);
     expect(opened.ok && opened.scenario.title).toBe(payment.title);
+  });
+});
+
+describe('a file that cannot be read', () => {
+  test('is a message, not a throw', async () => {
+    const file = Object.assign(new Blob(['{}']), { name: 'gone.json', arrayBuffer: () => Promise.reject(new Error('the file was moved')) });
+    expect(await openFile(file)).toEqual({ ok: false, message: 'The file could not be read: the file was moved', problems: [] });
   });
 });

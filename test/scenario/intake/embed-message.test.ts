@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { embedMessage, hostMessage, parseEmbedMessage, parseHostMessage } from '../../src/embed/protocol.ts';
+import { embedMessage, hostMessage } from '../../../src/embed/protocol.ts';
+import { parseEmbedMessage, parseHostMessage } from '../../../src/scenario/intake/embed-message.ts';
 
 describe('embed protocol: host → embed', () => {
   test('play, pause and seek are accepted', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
-import { addPngText, isPng, LINK_KEYWORD, readPngText, readPngTextChunks } from '../../src/app/share/png-text.ts';
+import { addPngText } from '../../../src/app/share/png-text.ts';
+import { isPng, LINK_KEYWORD, readPngText, readPngTextChunks } from '../../../src/scenario/intake/png-text.ts';
 
 // A 1×1 red RGBA PNG written by Node's zlib: IHDR, IDAT, IEND.
 const PNG_1X1 = new Uint8Array(
