@@ -52,7 +52,7 @@ export function readJsonText(text: string, options: JsonTextOptions = {}): JsonT
   // Counting UTF-8 bytes walks the text: skip that when its length alone is over the limit.
   const bytes = body.length > limit ? body.length : utf8Length(body);
   if (bytes > limit) {
-    const message = `The ${options.what ?? 'text'} is ${formatCount(bytes)} bytes; Ripple opens at most ${formatCount(limit)} (${megabytes(limit)}).`;
+    const message = `The ${options.what ?? 'text'} is ${formatCount(bytes)} bytes; Ripple opens at most ${formatCount(limit)} (${roughSize(limit)}).`;
     return { ok: false, error: { kind: 'too-large', message, bytes, limit } };
   }
   try {
@@ -70,8 +70,9 @@ export function readJsonText(text: string, options: JsonTextOptions = {}): JsonT
   }
 }
 
-function megabytes(limit: number): string {
-  return `${Math.round(limit / 100_000) / 10} MB`;
+/** `1_000_000` → `1 MB`, `15_000_000` → `15 MB`, `1_201` → `1.2 kB`. */
+function roughSize(limit: number): string {
+  return limit >= 1_000_000 ? `${Math.round(limit / 100_000) / 10} MB` : `${Math.round(limit / 100) / 10} kB`;
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {

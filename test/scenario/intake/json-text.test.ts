@@ -13,7 +13,7 @@ describe('readJsonText: byte-order mark → size → parse', () => {
     expect(readJsonText(text, { maxBytes: 1_202 }).ok).toBe(true);
     expect(readJsonText(text, { maxBytes: 1_201, what: 'stored draft' })).toEqual({
       ok: false,
-      error: { kind: 'too-large', bytes: 1_202, limit: 1_201, message: 'The stored draft is 1,202 bytes; Ripple opens at most 1,201 (0 MB).' },
+      error: { kind: 'too-large', bytes: 1_202, limit: 1_201, message: 'The stored draft is 1,202 bytes; Ripple opens at most 1,201 (1.2 kB).' },
     });
   });
 
