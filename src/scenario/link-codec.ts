@@ -44,7 +44,7 @@ import type { CompensationSpec, Dependency, FailSpec, Policy, Problem, RetrySpec
 import { SCENARIO_VERSION } from './types.ts';
 import { MAX_DECOMPRESSED_BYTES, MAX_LINK_CHARS, MAX_STEPS } from './limits.ts';
 import { canonicalScenario } from './canonical.ts';
-import { openScenario } from './open-scenario.ts';
+import { openScenario, problemCount } from './open-scenario.ts';
 import { INTERNAL_ERROR_PREFIX, validate } from './validate.ts';
 import { crc32, crc8, fromBase64Url, readVarint, toBase64Url, utf8Decode, utf8Encode, writeVarint } from './bytes.ts';
 import { formatCount, formatProblem } from './text.ts';
@@ -455,7 +455,7 @@ function readExtras(v: unknown, steps: Step[], warnings: Problem[]): LinkExtras 
   const extras: LinkExtras = {};
   if (v === undefined || v === 0) return extras;
   if (!Array.isArray(v) || typeof v[0] !== 'number' || !Number.isInteger(v[0]) || v[0] < 0 || v[0] > 7) {
-    warnings.push({ path: 'extras', message: 'the link\'s moment and selection could not be read and were ignored' });
+    warnings.push({ code: 'ignored', path: 'extras', message: 'the link\'s moment and selection could not be read and were ignored' });
     return extras;
   }
   const mask = v[0];
@@ -464,12 +464,12 @@ function readExtras(v: unknown, steps: Step[], warnings: Problem[]): LinkExtras 
     const at = v[i];
     i++;
     if (typeof at === 'number' && Number.isFinite(at) && at >= 0) extras.at = at;
-    else warnings.push({ path: 'extras.at', message: 'the moment to open at is not a time in ms ≥ 0 and was ignored' });
+    else warnings.push({ code: 'ignored', path: 'extras.at', message: 'the moment to open at is not a time in ms ≥ 0 and was ignored' });
   }
   if (mask & 2) {
     const sel = v[i];
     if (typeof sel === 'number' && Number.isInteger(sel) && sel >= 0 && sel < steps.length) extras.select = steps[sel].id;
-    else warnings.push({ path: 'extras.select', message: 'the selected step does not exist and was ignored' });
+    else warnings.push({ code: 'ignored', path: 'extras.select', message: 'the selected step does not exist and was ignored' });
   }
   if (mask & 4) extras.play = true;
   return extras;
@@ -636,7 +636,7 @@ function decode(input: string): DecodeResult {
       case 'not-json':
         return failure('corrupt', opened.message);
       case 'invalid':
-        return failure('invalid', `The link's scenario is not valid: ${opened.message.replace(/^The scenario has /, '').replace(/\.$/, '')}.`, {
+        return failure('invalid', `The link's scenario is not valid: ${problemCount(opened.count)}.`, {
           problems: opened.problems,
           text: rawText(compact.doc),
         });

@@ -174,9 +174,9 @@ describe('importGraphBatch', () => {
     expect(ok.ok && lines(ok.warnings)).toEqual([
       'nextLink: not part of a JSON batch request body; ignored',
       'requests[0].priority: not part of a batch request; ignored',
-      'requests[0].if: conditional requests are not simulated; the request always runs',
       'requests: request ids should be strings; numbers were read as their text',
       'requests[0].dependsOn[0]: "2" comes later in the batch; OData requires dependsOn to name earlier requests',
+      'requests[0].if: only "$N/$succeeded" and "not $N/$succeeded" (N in dependsOn) can be simulated, not "$1/ok"; the request is simulated without it (it runs when everything in dependsOn succeeds)',
       'requests[2].dependsOn[1]: repeats a dependency on "2"; counted once',
     ]);
   });

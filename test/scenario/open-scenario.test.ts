@@ -34,7 +34,8 @@ describe('openScenario: the gate', () => {
       ok: false,
       kind: 'too-large',
       message: 'The scenario has 2,001 steps; Ripple opens at most 2,000.',
-      problems: [{ path: 'steps', message: '2,001 steps (at most 2,000)' }],
+      problems: [{ code: 'too-large', path: 'steps', message: '2,001 steps (at most 2,000)' }],
+      count: 1,
     });
     expect(openScenario(chain(MAX_STEPS)).ok).toBe(true);
     expect(openScenario(chain(MAX_STEPS + 1), { maxSteps: 5_000 }).ok).toBe(true);
@@ -52,11 +53,13 @@ describe('openScenario: the gate', () => {
       kind: 'unknown-version',
       message: "This scenario's format version 0 is older than any this Ripple can read (oldest: 1).",
     });
+    // The heading names the kind of failure, the problem what is wrong: said once, not twice.
     expect(openScenario({ title: 'x', steps: [] })).toEqual({
       ok: false,
       kind: 'invalid',
-      message: 'This is not a valid Ripple scenario: missing "version" (expected 1).',
-      problems: [{ path: 'version', message: 'missing "version" (expected 1)' }],
+      message: 'This is not a valid Ripple scenario.',
+      problems: [{ code: 'missing-version', path: 'version', message: 'missing "version" (expected 1)' }],
+      count: 1,
     });
   });
 

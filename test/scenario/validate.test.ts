@@ -389,7 +389,7 @@ describe('validate: every problem, never a throw', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toHaveLength(1001);
-    expect(r.problems[1000]).toEqual({ path: '', message: '… and 500 more problems' });
+    expect(r.problems[1000]).toEqual({ code: 'more-problems', path: '', message: '… and 500 more problems' });
   });
 
   it('answers hostile objects with problems instead of throwing', () => {

@@ -5,10 +5,12 @@
 import { readSvgLink } from '../../export/index.ts';
 import {
   decodeScenarioLink,
+  foreignFormatMessage,
   importGraphBatch,
   MAX_JSON_BYTES,
   openScenario,
   parseShareUrl,
+  recogniseForeignFormat,
   type DecodeResult,
   type LinkExtras,
 } from '../../scenario/index.ts';
@@ -73,6 +75,8 @@ function openJsonText(text: string): OpenedInput {
 
 function openSvgText(text: string): OpenedInput {
   const link = readSvgLink(text);
+  const format = link === null ? recogniseForeignFormat(text) : null;
+  if (format) return fail(foreignFormatMessage(format));
   if (link === null) return fail('This SVG carries no Ripple link: only images exported by Ripple can be opened.');
   return openLinkText(link, 'SVG image');
 }
