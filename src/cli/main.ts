@@ -186,16 +186,16 @@ export function withFailures(scenario: Scenario, entries: readonly string[], req
     const path = `--fail ${entry}`;
     const match = /^([^=]+)=(\d{3})$/.exec(entry);
     if (!match) {
-      problems.push({ path, message: 'expected ID=STATUS, e.g. 2=409' });
+      problems.push({ code: 'wrong-type', path, message: 'expected ID=STATUS, e.g. 2=409' });
       continue;
     }
     const [, requestId, digits] = match;
     const id = stepOf.get(requestId) ?? '';
     const status = Number(digits);
-    if (!stepOf.has(requestId)) problems.push({ path, message: `no request with id "${requestId}" in the batch (ids: ${ids.join(', ')})` });
-    else if (status === 424) problems.push({ path, message: '424 is what dependents answer; give the root failure its own status (400–599)' });
-    else if (status < 400 || status > 599) problems.push({ path, message: `a failing request answers 400–599, not ${status}` });
-    else if (fails.has(id)) problems.push({ path, message: `request "${requestId}" is already set to fail with ${fails.get(id)}` });
+    if (!stepOf.has(requestId)) problems.push({ code: 'missing-step', path, message: `no request with id "${requestId}" in the batch (ids: ${ids.join(', ')})` });
+    else if (status === 424) problems.push({ code: 'reserved-status', path, message: '424 is what dependents answer; give the root failure its own status (400–599)' });
+    else if (status < 400 || status > 599) problems.push({ code: 'out-of-range', path, message: `a failing request answers 400–599, not ${status}` });
+    else if (fails.has(id)) problems.push({ code: 'conflicting-fields', path, message: `request "${requestId}" is already set to fail with ${fails.get(id)}` });
     else fails.set(id, status);
   }
   if (problems.length) throw new InputError('invalid --fail:', problems);

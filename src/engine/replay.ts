@@ -64,7 +64,7 @@ function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[
     g = buildGraph(scenario);
   } catch (e) {
     // The engine takes validated scenarios; an invalid one is still an answer, not a crash.
-    return { ok: false, error: [{ path: '', message: e instanceof Error ? e.message : String(e) }] };
+    return { ok: false, error: [{ code: 'internal', path: '', message: e instanceof Error ? e.message : String(e) }] };
   }
   const problems = graphDifferences(g, previousRun);
   if (problems.length > 0) return { ok: false, error: problems };
@@ -78,13 +78,15 @@ function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[
     for (const id of from) {
       const i = indexOf(g, id);
       if (i === undefined) {
-        problems.push({ path: 'from', message: `no step "${id}" in the scenario` });
+        problems.push({ code: 'missing-step', path: 'from', message: `no step "${id}" in the scenario` });
         continue;
       }
       const state = prev[id].state;
       if (state === 'succeeded') {
         problems.push({
+          code: 'not-replayable',
           path: 'from',
+          step: i,
           message: `${id} succeeded in the previous run; replay from a step that failed, was blocked or did not run`,
         });
         continue;
@@ -114,13 +116,17 @@ function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[
     const state = prev[id].state;
     if (SUCCEEDED_BEFORE.has(state) && scenario.steps[i].idempotent === false) {
       p.warnings.push({
+        code: 'repeats-effect',
         path: `steps[${i}]`,
+        step: i,
         message: `${id} succeeded in the previous run and is not idempotent: running it again repeats its effect`,
       });
     }
     if (state === 'compensation-failed') {
       p.warnings.push({
+        code: 'partial-state',
         path: `steps[${i}]`,
+        step: i,
         message: `${id}'s compensation failed in the previous run: the replay acts on partial state`,
       });
     }
@@ -135,10 +141,10 @@ function graphDifferences(g: Graph, previousRun: RunResult): Problem[] {
   const prevSet = new Set(prevIds);
   for (let i = 0; i < g.n; i++) {
     const id = g.ids[i];
-    if (!prevSet.has(id)) problems.push({ path: `steps[${i}].id`, message: `step "${id}" was not in the previous run` });
+    if (!prevSet.has(id)) problems.push({ code: 'not-in-previous-run', path: `steps[${i}].id`, step: i, message: `step "${id}" was not in the previous run` });
   }
   for (const id of prevIds) {
-    if (indexOf(g, id) === undefined) problems.push({ path: 'steps', message: `step "${id}" of the previous run is missing` });
+    if (indexOf(g, id) === undefined) problems.push({ code: 'missing-from-previous-run', path: 'steps', message: `step "${id}" of the previous run is missing` });
   }
   const before = previousRun.graph;
   if (before !== undefined) {
@@ -152,13 +158,13 @@ function graphDifferences(g: Graph, previousRun: RunResult): Problem[] {
       const k = key(f, t, on);
       has.add(k);
       if (!had.has(k)) {
-        problems.push({ path: `dependencies[${e}]`, message: `${f} → ${t} (${on}) was not in the previous run` });
+        problems.push({ code: 'not-in-previous-run', path: `dependencies[${e}]`, dependency: e, message: `${f} → ${t} (${on}) was not in the previous run` });
       }
     }
     for (let k = 0; k < before.from.length; k++) {
       const [f, t, on] = [before.from[k], before.to[k], before.on[k]];
       if (!has.has(key(f, t, on))) {
-        problems.push({ path: 'dependencies', message: `${f} → ${t} (${on}) of the previous run is missing` });
+        problems.push({ code: 'missing-from-previous-run', path: 'dependencies', message: `${f} → ${t} (${on}) of the previous run is missing` });
       }
     }
   }

@@ -6,8 +6,8 @@ export * from './defaults.ts';
 export { validate, ID_PATTERN, LIMITS, INTERNAL_ERROR_PREFIX } from './validate.ts';
 export { migrate, scenarioMigrations, checkMigrationSequence } from './migrations.ts';
 export type { Migration, MigrationSequence, MigrationResult, MigrationFailureReason } from './migrations.ts';
-export { openScenario } from './open-scenario.ts';
-export type { OpenResult, OpenErrorKind, OpenOptions } from './open-scenario.ts';
+export { openScenario, recogniseForeignFormat, foreignFormatMessage, problemCount } from './open-scenario.ts';
+export type { OpenResult, OpenErrorKind, OpenOptions, ForeignFormat } from './open-scenario.ts';
 export { canonicalScenario, canonicalStep } from './canonical.ts';
 export {
   encodeScenarioLink,

@@ -6,11 +6,11 @@
 // Every stage answers with a typed result; nothing here throws. Repairs are reported as
 // warnings, never made silently, and only where the fix cannot change what the simulation
 // does (today: a broken `position`, which only affects drawing, is dropped).
-import type { Problem, Scenario } from './types.ts';
-import { readJsonText } from './intake/json-text.ts';
+import type { Problem, ProblemCode, Scenario } from './types.ts';
 import { MAX_DEPENDENCIES, MAX_STEPS } from './limits.ts';
+import { readJsonText } from './intake/json-text.ts';
 import { migrate } from './migrations.ts';
-import { INTERNAL_ERROR_PREFIX, checkScenario } from './validate.ts';
+import { INTERNAL_ERROR_PREFIX, asProblem, checkScenario } from './validate.ts';
 import { describe, formatCount } from './text.ts';
 
 export type OpenErrorKind =
@@ -28,15 +28,88 @@ export type OpenErrorKind =
 /** Like `ValidationResult`, with the kind of failure and a one-line message for a heading. */
 export type OpenResult =
   | { ok: true; scenario: Scenario; warnings: Problem[] }
-  | { ok: false; kind: OpenErrorKind; message: string; problems: Problem[] };
+  | {
+      ok: false;
+      kind: OpenErrorKind;
+      message: string;
+      problems: Problem[];
+      /** How many problems there are: `problems` lists at most MAX_PROBLEMS of them, then a summary. */
+      count: number;
+    };
 
 export interface OpenOptions {
   /** Override MAX_STEPS (e.g. the CLI on a trusted benchmark file). */
   maxSteps?: number;
 }
 
-function fail(kind: OpenErrorKind, message: string, problems: Problem[] = [{ path: '', message }]): OpenResult {
-  return { ok: false, kind, message, problems };
+function fail(kind: OpenErrorKind, message: string, problems: Problem[], count = problems.length): OpenResult {
+  return { ok: false, kind, message, problems, count };
+}
+
+/** `1 problem`, `3 problems`: the count of an invalid document, in the words every message uses. */
+export function problemCount(n: number): string {
+  return `${formatCount(n)} problem${n === 1 ? '' : 's'}`;
+}
+
+/** A failure whose one problem is the message itself, at the document root. */
+function failWhole(kind: OpenErrorKind, code: ProblemCode, message: string): OpenResult {
+  return fail(kind, message, [{ code, path: '', message }]);
+}
+
+/**
+ * What Ripple itself writes but does not open, by the name of the menu item that writes it,
+ * so the message uses the words of the button the person pressed.
+ */
+const FOREIGN_FORMATS = {
+  'chrome-trace': 'Chrome trace (Perfetto)',
+  'batch-response': 'Batch response (JSON $batch)',
+  webdav: 'WebDAV 207 Multi-Status (XML)',
+} as const;
+
+export type ForeignFormat = keyof typeof FOREIGN_FORMATS | 'batch-request';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function ownArray(doc: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(doc, key) && Array.isArray(doc[key]);
+}
+
+/**
+ * Recognises other formats a person may open by mistake: a Chrome trace (Trace Event Format:
+ * `{ "traceEvents": [...] }` or an array of events with `ph` and `ts`), a JSON $batch response
+ * (`{ "responses": [...] }`) or request body (`{ "requests": [...] }`), and — as text — a WebDAV
+ * 207 Multi-Status XML document. Null for anything else (a scenario among them).
+ */
+export function recogniseForeignFormat(input: unknown): ForeignFormat | null {
+  if (typeof input === 'string') {
+    const head = input.slice(0, 1024).replace(/^\uFEFF/, '').trimStart();
+    return head.startsWith('<') && /<([A-Za-z][\w.-]*:)?multistatus[\s>]/.test(head) ? 'webdav' : null;
+  }
+  if (Array.isArray(input)) {
+    const first = input[0];
+    return isRecord(first) && Object.prototype.hasOwnProperty.call(first, 'ph') && Object.prototype.hasOwnProperty.call(first, 'ts')
+      ? 'chrome-trace'
+      : null;
+  }
+  if (!isRecord(input) || Object.prototype.hasOwnProperty.call(input, 'steps')) return null;
+  if (ownArray(input, 'traceEvents')) return 'chrome-trace';
+  if (ownArray(input, 'responses')) return 'batch-response';
+  if (ownArray(input, 'requests')) return 'batch-request';
+  return null;
+}
+
+/** The one sentence for a foreign format, naming it as the menu does. */
+export function foreignFormatMessage(format: ForeignFormat): string {
+  if (format === 'batch-request') {
+    return 'This is a JSON $batch request body, not a scenario: open it with "Import JSON $batch body…".';
+  }
+  return `This is a ${FOREIGN_FORMATS[format]} export, not a scenario: Ripple writes these but opens only scenarios, JSON $batch request bodies, its own SVG and PNG images, and share links.`;
+}
+
+function foreign(format: ForeignFormat): OpenResult {
+  return failWhole('invalid', 'not-a-scenario', foreignFormatMessage(format));
 }
 
 /**
@@ -51,28 +124,40 @@ export function openScenario(input: unknown, options: OpenOptions = {}): OpenRes
   try {
     return open(input, options);
   } catch (error) {
-    return fail('invalid', `${INTERNAL_ERROR_PREFIX}: ${error instanceof Error ? error.message : 'unknown error'}`);
+    return failWhole('invalid', 'internal', `${INTERNAL_ERROR_PREFIX}: ${error instanceof Error ? error.message : 'unknown error'}`);
   }
 }
+
+const NOT_VALID = 'This is not a valid Ripple scenario.';
 
 function open(input: unknown, options: OpenOptions): OpenResult {
   let value = input;
   if (typeof input === 'string') {
     const read = readJsonText(input, { what: 'scenario text' });
-    if (!read.ok) return fail(read.error.kind, read.error.message);
+    if (!read.ok) {
+      const format = read.error.kind === 'not-json' ? recogniseForeignFormat(input) : null;
+      if (format) return foreign(format);
+      return failWhole(read.error.kind, read.error.kind, read.error.message);
+    }
     value = read.value;
   }
 
   // Shape: cheap checks that decide whether the rest is worth doing at all.
+  const format = recogniseForeignFormat(value);
+  if (format) return foreign(format);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail('invalid', `This is not a Ripple scenario: expected an object with "version", "title" and "steps", got ${describe(value)}.`);
+    return failWhole(
+      'invalid',
+      'not-a-scenario',
+      `This is not a Ripple scenario: expected an object with "version", "title" and "steps", got ${describe(value)}.`,
+    );
   }
   const doc = value as Record<string, unknown>;
   const maxSteps = options.maxSteps ?? MAX_STEPS;
   const steps = Object.prototype.hasOwnProperty.call(doc, 'steps') ? doc.steps : undefined;
   if (Array.isArray(steps) && steps.length > maxSteps) {
     return fail('too-large', `The scenario has ${formatCount(steps.length)} steps; Ripple opens at most ${formatCount(maxSteps)}.`, [
-      { path: 'steps', message: `${formatCount(steps.length)} steps (at most ${formatCount(maxSteps)})` },
+      { code: 'too-large', path: 'steps', message: `${formatCount(steps.length)} steps (at most ${formatCount(maxSteps)})` },
     ]);
   }
   const deps = Object.prototype.hasOwnProperty.call(doc, 'dependencies') ? doc.dependencies : undefined;
@@ -80,7 +165,7 @@ function open(input: unknown, options: OpenOptions): OpenResult {
     return fail(
       'too-large',
       `The scenario has ${formatCount(deps.length)} dependencies; Ripple opens at most ${formatCount(MAX_DEPENDENCIES)}.`,
-      [{ path: 'dependencies', message: `${formatCount(deps.length)} dependencies (at most ${formatCount(MAX_DEPENDENCIES)})` }],
+      [{ code: 'too-large', path: 'dependencies', message: `${formatCount(deps.length)} dependencies (at most ${formatCount(MAX_DEPENDENCIES)})` }],
     );
   }
 
@@ -88,26 +173,27 @@ function open(input: unknown, options: OpenOptions): OpenResult {
   if (!migrated.ok) {
     switch (migrated.reason) {
       case 'TargetVersionTooNew':
-        return fail('newer-version', `This scenario was ${migrated.message}.`, [{ path: 'version', message: migrated.message }]);
+        return fail('newer-version', `This scenario was ${migrated.message}.`, [{ code: 'newer-version', path: 'version', message: migrated.message }]);
       case 'TargetVersionTooOld':
-        return fail('unknown-version', `This scenario's ${migrated.message}.`, [{ path: 'version', message: migrated.message }]);
+        return fail('unknown-version', `This scenario's ${migrated.message}.`, [{ code: 'unknown-version', path: 'version', message: migrated.message }]);
+      // The heading names the kind of failure; the problem, at its path, says what is wrong
+      // (once: the recovery screen and the CLI show both).
       case 'MissingVersion':
+        return fail('invalid', NOT_VALID, [{ code: 'missing-version', path: 'version', message: migrated.message }]);
       case 'InvalidVersion':
+        return fail('invalid', NOT_VALID, [{ code: 'unknown-version', path: 'version', message: migrated.message }]);
       case 'MigrationError':
-        return fail('invalid', `This is not a valid Ripple scenario: ${migrated.message}.`, [
-          { path: 'version', message: migrated.message },
-        ]);
+        return fail('invalid', NOT_VALID, [{ code: 'migration-failed', path: 'version', message: migrated.message }]);
     }
   }
 
   const report = checkScenario(migrated.document);
   if (report.blocking > 0 || !report.scenario) {
-    const problems = report.findings.filter((f) => !f.repairable).map(({ path, message }) => ({ path, message }));
-    const n = report.blocking;
-    return fail('invalid', `The scenario has ${formatCount(n)} problem${n === 1 ? '' : 's'}.`, problems);
+    const problems = report.findings.filter((f) => !f.repairable).map(asProblem);
+    return fail('invalid', `The scenario has ${problemCount(report.blocking)}.`, problems, report.blocking);
   }
-  const warnings = report.findings.map(({ path, message, repairable }) =>
-    repairable ? { path, message: `${message} — position dropped (it only affects drawing)` } : { path, message },
+  const warnings = report.findings.map((f) =>
+    f.repairable ? { ...asProblem(f), message: `${f.message} — position dropped (it only affects drawing)` } : asProblem(f),
   );
   return { ok: true, scenario: report.scenario, warnings };
 }

@@ -80,10 +80,68 @@ export interface Scenario {
   dependencies: Dependency[];
 }
 
-/** One problem found in untrusted input: a JSON path (`steps[2].fail.status`) and a plain message. */
+/**
+ * What kind of problem a `Problem` is, for code that acts on problems (the message is for
+ * people and is never parsed back). Grouped by where they arise.
+ */
+export type ProblemCode =
+  // The input as a whole
+  | 'not-json'
+  | 'not-a-scenario'
+  | 'too-large'
+  | 'missing-version'
+  | 'newer-version'
+  | 'unknown-version'
+  | 'migration-failed'
+  // A field of the document
+  | 'unknown-field'
+  | 'missing-field'
+  | 'wrong-type'
+  | 'out-of-range'
+  | 'too-long'
+  | 'empty'
+  | 'invalid-id'
+  | 'reserved-id'
+  | 'duplicate-id'
+  | 'reserved-status'
+  | 'conflicting-fields'
+  // Dependencies
+  | 'missing-step'
+  | 'self-dependency'
+  | 'duplicate-dependency'
+  | 'cycle'
+  // Imports and repairs (mostly warnings)
+  | 'ignored'
+  | 'renamed-id'
+  | 'shortened'
+  | 'position-dropped'
+  | 'not-simulated'
+  | 'out-of-order'
+  | 'undeclared-reference'
+  | 'over-service-limit'
+  // Replay (R13)
+  | 'not-in-previous-run'
+  | 'missing-from-previous-run'
+  | 'not-replayable'
+  | 'repeats-effect'
+  | 'partial-state'
+  // The rest
+  | 'refused-edit'
+  | 'more-problems'
+  | 'internal';
+
+/**
+ * One problem found in untrusted input: a JSON path (`steps[2].fail.status`), a plain
+ * message, its `code`, and the index of the step or dependency it concerns (in the document
+ * the path refers to; for a `$batch` import, `step` is the request's index, which is also its
+ * step's index in the imported scenario).
+ */
 export interface Problem {
+  code: ProblemCode;
   path: string;
   message: string;
+  step?: number;
+  dependency?: number;
 }
 
 export type ValidationResult =

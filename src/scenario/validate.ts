@@ -17,6 +17,7 @@ import type {
   Policy,
   Position,
   Problem,
+  ProblemCode,
   RetrySpec,
   Scenario,
   Step,
@@ -86,6 +87,8 @@ const CONDITIONS = ['success', 'failure', 'always'] as const;
 /** A problem found by the checker; `repairable` ones the gate may fix (and report as warnings). */
 export interface Finding extends Problem {
   repairable?: true;
+  /** For a `cycle`: the step ids around it, starting from its first step (for importers' own words). */
+  cycle?: string[];
 }
 
 /** What the full check found: every problem, and the clean copy (bad positions left out). */
@@ -158,18 +161,37 @@ class PairTable {
   }
 }
 
+/** The step or dependency a finding concerns, by index in the document. */
+interface Concerning {
+  step?: number;
+  dependency?: number;
+}
+
 class Checker {
   readonly findings: Finding[] = [];
   blocking = 0;
   repairable = 0;
+  /** The step or dependency being checked: every finding added meanwhile concerns it. */
+  at: Concerning = {};
   private readonly keySuggesters = new Map<readonly string[], Suggester>();
 
-  add(path: string, message: string, repairable = false): void {
+  add(code: ProblemCode, path: string, message: string, repairable = false): void {
     if (repairable) this.repairable++;
     else this.blocking++;
     if (this.findings.length < MAX_PROBLEMS) {
-      this.findings.push(repairable ? { path, message, repairable: true } : { path, message });
+      const finding: Finding = { code, path, message, ...this.at };
+      if (repairable) finding.repairable = true;
+      this.findings.push(finding);
     }
+  }
+
+  /** A cycle of dependencies, reported at the dependency `dep` that closes it. */
+  addCycle(dep: number, ids: string[]): void {
+    this.at = { dependency: dep };
+    this.add('cycle', `dependencies[${dep}]`, `dependencies form a cycle: ${formatCycle(ids)}`);
+    this.at = {};
+    const last = this.findings[this.findings.length - 1];
+    if (last?.code === 'cycle' && last.dependency === dep) last.cycle = ids;
   }
 
   /** Every own key not in `allowed` is an error: typos must not pass silently. */
@@ -181,29 +203,29 @@ class Checker {
         suggester = new Suggester(allowed);
         this.keySuggesters.set(allowed, suggester);
       }
-      this.add(joinPath(path, key), `unknown field${didYouMean(suggester.suggest(key))}`);
+      this.add('unknown-field', joinPath(path, key), `unknown field${didYouMean(suggester.suggest(key))}`);
     }
   }
 
   string(obj: Obj, key: string, path: string, min: number, max: number, required: boolean): string | undefined {
     if (!has(obj, key)) {
-      if (required) this.add(joinPath(path, key), `missing (expected ${stringWhat(min, max)})`);
+      if (required) this.add('missing-field', joinPath(path, key), `missing (expected ${stringWhat(min, max)})`);
       return undefined;
     }
     const v = obj[key];
     if (typeof v !== 'string') {
-      this.add(joinPath(path, key), `expected ${stringWhat(min, max)}, got ${describe(v)}`);
+      this.add('wrong-type', joinPath(path, key), `expected ${stringWhat(min, max)}, got ${describe(v)}`);
       return undefined;
     }
     if (v.length > max) {
       const n = codePointLength(v);
       if (n > max) {
-        this.add(joinPath(path, key), `too long: ${formatCount(n)} characters (at most ${formatCount(max)})`);
+        this.add('too-long', joinPath(path, key), `too long: ${formatCount(n)} characters (at most ${formatCount(max)})`);
         return undefined;
       }
     }
     if (v.length < min) {
-      this.add(joinPath(path, key), `must not be empty (expected ${stringWhat(min, max)})`);
+      this.add('empty', joinPath(path, key), `must not be empty (expected ${stringWhat(min, max)})`);
       return undefined;
     }
     return v;
@@ -219,14 +241,14 @@ class Checker {
     required = false,
   ): number | undefined {
     if (!has(obj, key)) {
-      if (required) this.add(joinPath(path, key), `missing (expected ${numberWhat(min, max, integer)})`);
+      if (required) this.add('missing-field', joinPath(path, key), `missing (expected ${numberWhat(min, max, integer)})`);
       return undefined;
     }
     const v = obj[key];
     const ok =
       typeof v === 'number' && (integer ? Number.isSafeInteger(v) : Number.isFinite(v)) && v >= min && v <= max;
     if (!ok) {
-      this.add(joinPath(path, key), `expected ${numberWhat(min, max, integer)}, got ${describe(v)}`);
+      this.add(typeof v === 'number' ? 'out-of-range' : 'wrong-type', joinPath(path, key), `expected ${numberWhat(min, max, integer)}, got ${describe(v)}`);
       return undefined;
     }
     return v as number;
@@ -236,7 +258,7 @@ class Checker {
     if (!has(obj, key)) return undefined;
     const v = obj[key];
     if (typeof v !== 'boolean') {
-      this.add(joinPath(path, key), `expected true or false, got ${describe(v)}`);
+      this.add('wrong-type', joinPath(path, key), `expected true or false, got ${describe(v)}`);
       return undefined;
     }
     return v;
@@ -247,7 +269,7 @@ class Checker {
     const v = obj[key];
     if (typeof v === 'string' && (choices as readonly string[]).includes(v)) return v as T;
     const hint = typeof v === 'string' ? didYouMean(new Suggester(choices).suggest(v)) : '';
-    this.add(joinPath(path, key), `expected ${listChoices(choices)}, got ${describe(v)}${hint}`);
+    this.add(typeof v === 'string' ? 'out-of-range' : 'wrong-type', joinPath(path, key), `expected ${listChoices(choices)}, got ${describe(v)}${hint}`);
     return undefined;
   }
 
@@ -256,7 +278,7 @@ class Checker {
     if (!has(obj, key)) return undefined;
     const v = obj[key];
     if (!isObject(v)) {
-      this.add(joinPath(path, key), `expected ${what}, got ${describe(v)}`);
+      this.add('wrong-type', joinPath(path, key), `expected ${what}, got ${describe(v)}`);
       return undefined;
     }
     return v;
@@ -289,6 +311,7 @@ function checkStatus(c: Checker, obj: Obj, path: string, allow424: boolean): num
   if (typeof v === 'number' && Number.isInteger(v) && v >= 400 && v <= 599) {
     if (v === 424 && !allow424) {
       c.add(
+        'reserved-status',
         p,
         '424 is what dependents answer when this step fails (Failed Dependency); give the failure its own status, e.g. 500, 502 or 503',
       );
@@ -296,7 +319,7 @@ function checkStatus(c: Checker, obj: Obj, path: string, allow424: boolean): num
     }
     return v;
   }
-  c.add(p, `expected ${allow424 ? 'an HTTP status 400–599' : STATUS_WHAT}, got ${describe(v)}`);
+  c.add(typeof v === 'number' ? 'out-of-range' : 'wrong-type', p, `expected ${allow424 ? 'an HTTP status 400–599' : STATUS_WHAT}, got ${describe(v)}`);
   return undefined;
 }
 
@@ -310,18 +333,19 @@ function checkFail(c: Checker, step: Obj, path: string): FailSpec | undefined {
   if (timeout === true) {
     if (has(f, 'status')) {
       c.add(
+        'conflicting-fields',
         joinPath(fp, 'status'),
         'a timeout failure answers 504 by itself: give either a status or "timeout": true, not both',
       );
     }
     if (!has(step, 'timeoutMs')) {
-      c.add(joinPath(fp, 'timeout'), 'needs the step\'s "timeoutMs" (the attempt hangs until then and answers 504)');
+      c.add('missing-field', joinPath(fp, 'timeout'), 'needs the step\'s "timeoutMs" (the attempt hangs until then and answers 504)');
     }
   } else if (has(f, 'status')) {
     const status = checkStatus(c, f, fp, false);
     if (status !== undefined) out.status = status;
   } else {
-    c.add(joinPath(fp, 'status'), `missing (expected ${STATUS_WHAT}, or "timeout": true)`);
+    c.add('missing-field', joinPath(fp, 'status'), `missing (expected ${STATUS_WHAT}, or "timeout": true)`);
   }
   if (timeout !== undefined) out.timeout = timeout;
   const message = c.string(f, 'message', fp, 0, LIMITS.message.max, false);
@@ -362,7 +386,7 @@ function checkCompensation(c: Checker, step: Obj, path: string): CompensationSpe
     c.keys(f, COMPENSATION_FAIL_KEYS, fp);
     const status = has(f, 'status')
       ? checkStatus(c, f, fp, true)
-      : (c.add(joinPath(fp, 'status'), 'missing (expected an HTTP status 400–599)'), undefined);
+      : (c.add('missing-field', joinPath(fp, 'status'), 'missing (expected an HTTP status 400–599)'), undefined);
     const message = c.string(f, 'message', fp, 0, LIMITS.message.max, false);
     if (status !== undefined) {
       out.fail = { status };
@@ -378,7 +402,7 @@ function checkArtifacts(c: Checker, step: Obj, key: 'produces' | 'consumes', pat
   const p = joinPath(path, key);
   const what = `a list of artifact names (${range(LIMITS.artifact.min, LIMITS.artifact.max)} characters each)`;
   if (!Array.isArray(v)) {
-    c.add(p, `expected ${what}, got ${describe(v)}`);
+    c.add('wrong-type', p, `expected ${what}, got ${describe(v)}`);
     return undefined;
   }
   const out: string[] = [];
@@ -389,7 +413,7 @@ function checkArtifacts(c: Checker, step: Obj, key: 'produces' | 'consumes', pat
       name.length >= LIMITS.artifact.min &&
       (name.length <= LIMITS.artifact.max || codePointLength(name) <= LIMITS.artifact.max);
     if (ok) out.push(name);
-    else c.add(joinPath(p, i), `expected an artifact name of ${range(LIMITS.artifact.min, LIMITS.artifact.max)} characters, got ${describe(name)}`);
+    else c.add(typeof name === 'string' ? 'too-long' : 'wrong-type', joinPath(p, i), `expected an artifact name of ${range(LIMITS.artifact.min, LIMITS.artifact.max)} characters, got ${describe(name)}`);
   }
   return out;
 }
@@ -400,7 +424,7 @@ function checkPosition(c: Checker, step: Obj, path: string): Position | undefine
   const v = step.position;
   const p = joinPath(path, 'position');
   if (!isObject(v)) {
-    c.add(p, `expected { "x": number, "y": number }, got ${describe(v)}`, true);
+    c.add('position-dropped', p, `expected { "x": number, "y": number }, got ${describe(v)}`, true);
     return undefined;
   }
   c.keys(v, POSITION_KEYS, p);
@@ -408,7 +432,7 @@ function checkPosition(c: Checker, step: Obj, path: string): Position | undefine
   for (const axis of POSITION_KEYS) {
     const n = own(v, axis);
     if (typeof n !== 'number' || !Number.isFinite(n)) {
-      c.add(joinPath(p, axis), has(v, axis) ? `expected a finite number, got ${describe(n)}` : 'missing (expected a finite number)', true);
+      c.add('position-dropped', joinPath(p, axis), has(v, axis) ? `expected a finite number, got ${describe(n)}` : 'missing (expected a finite number)', true);
       ok = false;
     }
   }
@@ -417,22 +441,23 @@ function checkPosition(c: Checker, step: Obj, path: string): Position | undefine
 
 function checkStep(c: Checker, raw: unknown, path: string): Step | undefined {
   if (!isObject(raw)) {
-    c.add(path, `expected a step object like { "id": "charge-card" }, got ${describe(raw)}`);
+    c.add('wrong-type', path, `expected a step object like { "id": "charge-card" }, got ${describe(raw)}`);
     return undefined;
   }
   c.keys(raw, STEP_KEYS, path);
   let id: string | undefined;
   const idPath = joinPath(path, 'id');
-  if (!has(raw, 'id')) c.add(idPath, 'missing (expected 1–64 letters, digits, ".", "_" or "-")');
+  if (!has(raw, 'id')) c.add('missing-field', idPath, 'missing (expected 1–64 letters, digits, ".", "_" or "-")');
   else if (typeof raw.id !== 'string' || !ID_PATTERN.test(raw.id)) {
     c.add(
+      typeof raw.id === 'string' ? 'invalid-id' : 'wrong-type',
       idPath,
       typeof raw.id === 'string'
         ? `${quote(raw.id)} is not a valid id: use 1–64 letters, digits, ".", "_" or "-"`
         : `expected an id of 1–64 letters, digits, ".", "_" or "-", got ${describe(raw.id)}`,
     );
   } else if (raw.id === '__proto__') {
-    c.add(idPath, '"__proto__" is reserved: choose another id');
+    c.add('reserved-id', idPath, '"__proto__" is reserved: choose another id');
   } else id = raw.id;
 
   const out: Step = { id: id ?? '' };
@@ -464,7 +489,7 @@ function checkStep(c: Checker, raw: unknown, path: string): Step | undefined {
 }
 
 /** Shortens a long cycle for a message: `a → b → … (996 more) → y → z → a`. */
-function formatCycle(ids: string[]): string {
+export function formatCycle(ids: string[]): string {
   const closed = [...ids, ids[0]];
   if (closed.length <= 21) return closed.join(' → ');
   return [...closed.slice(0, 10), `… (${formatCount(closed.length - 14)} more)`, ...closed.slice(-4)].join(' → ');
@@ -592,33 +617,63 @@ function checkCycles(c: Checker, ids: string[], edgeFrom: number[], edgeTo: numb
     found.push({ dep: edgeDep[closing], ids: path });
   }
   found.sort((a, b) => a.dep - b.dep);
-  for (const f of found) c.add(`dependencies[${f.dep}]`, `dependencies form a cycle: ${formatCycle(f.ids)}`);
+  for (const f of found) c.addCycle(f.dep, f.ids);
 }
 
 const suggesters = new WeakMap<string[], Suggester>();
 
-/** The step index a dependency end names, or -1 after reporting why it names none. */
-function stepEnd(c: Checker, d: Obj, key: 'from' | 'to', path: string, indexOf: Map<string, number>, ids: string[]): number {
+/**
+ * The step index a dependency end names, or -1 after reporting why it names none (not
+ * reported when it names a step whose id was already refused).
+ */
+function stepEnd(
+  c: Checker,
+  d: Obj,
+  key: 'from' | 'to',
+  path: string,
+  indexOf: Map<string, number>,
+  ids: string[],
+  invalid: ReadonlySet<string>,
+): number {
   const v = own(d, key);
   if (typeof v === 'string') {
     const i = indexOf.get(v);
     if (i !== undefined) return i;
+    if (invalid.has(v)) {
+      // Still blocking (the step's id problem is), but said once, at the step.
+      return -1;
+    }
     let suggester = suggesters.get(ids);
     if (!suggester) {
       suggester = new Suggester(ids);
       suggesters.set(ids, suggester);
     }
-    c.add(`${path}.${key}`, `no step ${quote(v)}${didYouMean(suggester.suggest(v))}`);
-  } else if (v === undefined) c.add(`${path}.${key}`, 'missing (expected a step id)');
-  else c.add(`${path}.${key}`, `expected a step id, got ${describe(v)}`);
+    c.add('missing-step', `${path}.${key}`, `no step ${quote(v)}${didYouMean(suggester.suggest(v))}`);
+  } else if (v === undefined) c.add('missing-field', `${path}.${key}`, 'missing (expected a step id)');
+  else c.add('wrong-type', `${path}.${key}`, `expected a step id, got ${describe(v)}`);
   return -1;
 }
 
-function checkDependencies(c: Checker, root: Obj, steps: Array<Step | undefined>): Dependency[] {
+/**
+ * Ids of steps whose `id` was refused (already reported there): a dependency naming one is
+ * not reported again as naming no step, so each problem is told once.
+ */
+function invalidIds(rawSteps: unknown): Set<string> {
+  const out = new Set<string>();
+  if (!Array.isArray(rawSteps)) return out;
+  for (const raw of rawSteps) {
+    if (!isObject(raw)) continue;
+    const id = own(raw, 'id');
+    if (typeof id === 'string' && (!ID_PATTERN.test(id) || id === '__proto__')) out.add(id);
+  }
+  return out;
+}
+
+function checkDependencies(c: Checker, root: Obj, steps: Array<Step | undefined>, invalid: ReadonlySet<string>): Dependency[] {
   if (!has(root, 'dependencies')) return [];
   const raw = root.dependencies;
   if (!Array.isArray(raw)) {
-    c.add('dependencies', `expected a list of dependencies like { "from": "a", "to": "b" }, got ${describe(raw)}`);
+    c.add('wrong-type', 'dependencies', `expected a list of dependencies like { "from": "a", "to": "b" }, got ${describe(raw)}`);
     return [];
   }
   const ids: string[] = [];
@@ -632,22 +687,23 @@ function checkDependencies(c: Checker, root: Obj, steps: Array<Step | undefined>
   for (let i = 0; i < raw.length; i++) {
     const d = raw[i];
     const path = `dependencies[${i}]`;
+    c.at = { dependency: i };
     if (!isObject(d)) {
-      c.add(path, `expected a dependency like { "from": "a", "to": "b" }, got ${describe(d)}`);
+      c.add('wrong-type', path, `expected a dependency like { "from": "a", "to": "b" }, got ${describe(d)}`);
       continue;
     }
     c.keys(d, DEPENDENCY_KEYS, path);
-    const from = stepEnd(c, d, 'from', path, indexOf, ids);
-    const to = stepEnd(c, d, 'to', path, indexOf, ids);
+    const from = stepEnd(c, d, 'from', path, indexOf, ids, invalid);
+    const to = stepEnd(c, d, 'to', path, indexOf, ids, invalid);
     const on = c.choice<DependencyCondition>(d, 'on', path, CONDITIONS);
     if (from < 0 || to < 0) continue;
     if (from === to) {
-      c.add(path, `a step cannot depend on itself ${arrow(ids, from, to)}`);
+      c.add('self-dependency', path, `a step cannot depend on itself ${arrow(ids, from, to)}`);
       continue;
     }
     const earlier = seenPairs.getOrAdd(from, to, i);
     if (earlier !== -1) {
-      c.add(path, `duplicate of dependencies[${earlier}] ${arrow(ids, from, to)}: one dependency per pair of steps`);
+      c.add('duplicate-dependency', path, `duplicate of dependencies[${earlier}] ${arrow(ids, from, to)}: one dependency per pair of steps`);
       continue;
     }
     edgeFrom.push(from);
@@ -657,20 +713,21 @@ function checkDependencies(c: Checker, root: Obj, steps: Array<Step | undefined>
     if (on !== undefined) dep.on = on;
     out.push(dep);
   }
+  c.at = {};
   checkCycles(c, ids, edgeFrom, edgeTo, edgeDep);
   return out;
 }
 
 function checkVersion(c: Checker, root: Obj): void {
   if (!has(root, 'version')) {
-    c.add('version', `missing (expected ${SCENARIO_VERSION})`);
+    c.add('missing-version', 'version', `missing (expected ${SCENARIO_VERSION})`);
     return;
   }
   const v = root.version;
   if (v === SCENARIO_VERSION) return;
   if (typeof v === 'number' && Number.isSafeInteger(v) && v > SCENARIO_VERSION) {
-    c.add('version', newerVersionMessage(v));
-  } else c.add('version', `expected ${SCENARIO_VERSION}, got ${describe(v)}`);
+    c.add('newer-version', 'version', newerVersionMessage(v));
+  } else c.add('unknown-version', 'version', `expected ${SCENARIO_VERSION}, got ${describe(v)}`);
 }
 
 /** The message for a document from the future, shared by validate, migrate and the link decoder. */
@@ -685,7 +742,7 @@ export function newerVersionMessage(version: number | string): string {
 export function checkScenario(input: unknown): CheckReport {
   const c = new Checker();
   if (!isObject(input)) {
-    c.add('', `expected a scenario object like { "version": 1, "title": …, "steps": […] }, got ${describe(input)}`);
+    c.add('not-a-scenario', '', `expected a scenario object like { "version": 1, "title": …, "steps": […] }, got ${describe(input)}`);
     return { scenario: null, findings: c.findings, blocking: c.blocking, repairable: c.repairable };
   }
   c.keys(input, ROOT_KEYS, '');
@@ -695,27 +752,29 @@ export function checkScenario(input: unknown): CheckReport {
   const policy = checkPolicy(c, input);
 
   const steps: Array<Step | undefined> = [];
-  if (!has(input, 'steps')) c.add('steps', 'missing (expected a list of steps)');
-  else if (!Array.isArray(input.steps)) c.add('steps', `expected a list of steps, got ${describe(input.steps)}`);
+  if (!has(input, 'steps')) c.add('missing-field', 'steps', 'missing (expected a list of steps)');
+  else if (!Array.isArray(input.steps)) c.add('wrong-type', 'steps', `expected a list of steps, got ${describe(input.steps)}`);
   else {
     const first = new Map<string, number>();
     const list = input.steps;
     for (let i = 0; i < list.length; i++) {
+      c.at = { step: i };
       const step = checkStep(c, list[i], `steps[${i}]`);
       if (step) {
         const earlier = first.get(step.id);
         if (earlier !== undefined) {
-          c.add(`steps[${i}].id`, `duplicate id ${quote(step.id)} (also steps[${earlier}].id): step ids must be unique`);
+          c.add('duplicate-id', `steps[${i}].id`, `duplicate id ${quote(step.id)} (also steps[${earlier}].id): step ids must be unique`);
         } else first.set(step.id, i);
       }
       steps.push(step);
     }
+    c.at = {};
   }
-  const dependencies = checkDependencies(c, input, steps);
+  const dependencies = checkDependencies(c, input, steps, invalidIds(input.steps));
 
   if (c.findings.length < c.blocking + c.repairable) {
     const more = c.blocking + c.repairable - c.findings.length;
-    c.findings.push({ path: '', message: `… and ${formatCount(more)} more problem${more === 1 ? '' : 's'}` });
+    c.findings.push({ code: 'more-problems', path: '', message: `… and ${formatCount(more)} more problem${more === 1 ? '' : 's'}` });
   }
   let scenario: Scenario | null = null;
   if (c.blocking === 0) {
@@ -726,6 +785,11 @@ export function checkScenario(input: unknown): CheckReport {
     scenario.dependencies = dependencies;
   }
   return { scenario, findings: c.findings, blocking: c.blocking, repairable: c.repairable };
+}
+
+/** A finding as a public problem (without the gate's `repairable` mark). */
+export function asProblem({ repairable: _repairable, cycle: _cycle, ...problem }: Finding): Problem {
+  return problem;
 }
 
 /** Prefix of the message when a check failed in a way it should never (a bug, not bad input). */
@@ -743,8 +807,8 @@ export function validate(input: unknown): ValidationResult {
   try {
     const report = checkScenario(input);
     if (report.scenario && report.findings.length === 0) return { ok: true, scenario: report.scenario, warnings: [] };
-    return { ok: false, problems: report.findings.map(({ path, message }) => ({ path, message })) };
+    return { ok: false, problems: report.findings.map(asProblem) };
   } catch (error) {
-    return { ok: false, problems: [{ path: '', message: `${INTERNAL_ERROR_PREFIX}: ${error instanceof Error ? error.message : 'unknown error'}` }] };
+    return { ok: false, problems: [{ code: 'internal', path: '', message: `${INTERNAL_ERROR_PREFIX}: ${error instanceof Error ? error.message : 'unknown error'}` }] };
   }
 }

@@ -96,7 +96,7 @@ export const AUTOSAVE_DELAY_MS = 400;
 
 const OK: EditResult = { ok: true };
 
-function refuse(message: string, problems: Problem[] = [{ path: '', message }]): EditResult {
+function refuse(message: string, problems: Problem[] = [{ code: 'refused-edit', path: '', message }]): EditResult {
   return { ok: false, message, problems };
 }
 
@@ -313,7 +313,7 @@ export function createEditorSlice(
     changeStepId: (id, newId) => {
       const { scenario } = get();
       if (id === newId) return OK;
-      if (scenario.steps.some((s) => s.id === newId)) return refuse(`Another step already has the id "${newId}".`, [{ path: 'id', message: `another step already has the id "${newId}"` }]);
+      if (scenario.steps.some((s) => s.id === newId)) return refuse(`Another step already has the id "${newId}".`, [{ code: 'duplicate-id', path: 'id', message: `another step already has the id "${newId}"` }]);
       const next = mapStep(id, (s) => ({ ...s, id: newId }));
       if (!next) return refuse(`No step "${id}".`);
       const rename = (x: string) => (x === id ? newId : x);

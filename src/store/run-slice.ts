@@ -226,7 +226,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get, api) => {
         return;
       }
       if (checked.scenario.steps.length === 0) {
-        set({ runProblems: [{ path: 'steps', message: 'Add a step before running: there is nothing to simulate yet.' }] });
+        set({ runProblems: [{ code: 'missing-field', path: 'steps', message: 'Add a step before running: there is nothing to simulate yet.' }] });
         return;
       }
       const result = simulate(checked.scenario);

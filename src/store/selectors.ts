@@ -219,9 +219,8 @@ const warningsOf = memoLast((plan: Result<ReplayPlan> | null, scenario: Scenario
   if (!plan || !plan.ok || plan.value.warnings.length === 0) return null;
   const byStep: Record<string, string[]> = {};
   for (const warning of plan.value.warnings) {
-    // The plan's warnings name their step by path, `steps[i]`, in the scenario it was planned on.
-    const index = /^steps\[(\d+)\]/.exec(warning.path)?.[1];
-    const id = index === undefined ? undefined : scenario.steps[Number(index)]?.id;
+    // The plan's warnings carry the index of their step in the scenario it was planned on.
+    const id = warning.step === undefined ? undefined : scenario.steps[warning.step]?.id;
     if (id !== undefined) (byStep[id] ??= []).push(warning.message);
   }
   return byStep;

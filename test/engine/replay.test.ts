@@ -83,10 +83,10 @@ describe('replay (R13)', () => {
     expect(r).toEqual({
       ok: false,
       error: [
-        { path: 'steps[4].id', message: 'step "email-receipt" was not in the previous run' },
-        { path: 'steps', message: 'step "send-receipt" of the previous run is missing' },
-        { path: 'dependencies[3]', message: 'create-invoice → email-receipt (success) was not in the previous run' },
-        { path: 'dependencies', message: 'create-invoice → send-receipt (success) of the previous run is missing' },
+        { code: 'not-in-previous-run', path: 'steps[4].id', step: 4, message: 'step "email-receipt" was not in the previous run' },
+        { code: 'missing-from-previous-run', path: 'steps', message: 'step "send-receipt" of the previous run is missing' },
+        { code: 'not-in-previous-run', path: 'dependencies[3]', dependency: 3, message: 'create-invoice → email-receipt (success) was not in the previous run' },
+        { code: 'missing-from-previous-run', path: 'dependencies', message: 'create-invoice → send-receipt (success) of the previous run is missing' },
       ],
     });
     expect(replay(edited, run).ok).toBe(false);
@@ -100,9 +100,9 @@ describe('replay (R13)', () => {
     expect(r).toEqual({
       ok: false,
       error: [
-        { path: 'dependencies[3]', message: 'create-invoice → send-receipt (always) was not in the previous run' },
-        { path: 'dependencies[4]', message: 'reserve-stock → create-invoice (success) was not in the previous run' },
-        { path: 'dependencies', message: 'create-invoice → send-receipt (success) of the previous run is missing' },
+        { code: 'not-in-previous-run', path: 'dependencies[3]', dependency: 3, message: 'create-invoice → send-receipt (always) was not in the previous run' },
+        { code: 'not-in-previous-run', path: 'dependencies[4]', dependency: 4, message: 'reserve-stock → create-invoice (success) was not in the previous run' },
+        { code: 'missing-from-previous-run', path: 'dependencies', message: 'create-invoice → send-receipt (success) of the previous run is missing' },
       ],
     });
   });
@@ -110,9 +110,9 @@ describe('replay (R13)', () => {
   it('replaying from a step that succeeded is an error; so is an unknown step', () => {
     expect(planReplay(orderPipeline(false), run, ['reserve-stock'])).toEqual({
       ok: false,
-      error: [{ path: 'from', message: 'reserve-stock succeeded in the previous run; replay from a step that failed, was blocked or did not run' }],
+      error: [{ code: 'not-replayable', path: 'from', step: 2, message: 'reserve-stock succeeded in the previous run; replay from a step that failed, was blocked or did not run' }],
     });
-    expect(planReplay(orderPipeline(false), run, ['nope'])).toEqual({ ok: false, error: [{ path: 'from', message: 'no step "nope" in the scenario' }] });
+    expect(planReplay(orderPipeline(false), run, ['nope'])).toEqual({ ok: false, error: [{ code: 'missing-step', path: 'from', message: 'no step "nope" in the scenario' }] });
   });
 
   it('from a blocked step: only it and its descendants (and anything else not succeeded) rerun', () => {
@@ -138,8 +138,8 @@ describe('replay (R13)', () => {
       rerun: ['charge', 'ship', 'cleanup'],
       keep: [],
       warnings: [
-        { path: 'steps[0]', message: "charge's compensation failed in the previous run: the replay acts on partial state" },
-        { path: 'steps[2]', message: 'cleanup succeeded in the previous run and is not idempotent: running it again repeats its effect' },
+        { code: 'partial-state', path: 'steps[0]', step: 0, message: "charge's compensation failed in the previous run: the replay acts on partial state" },
+        { code: 'repeats-effect', path: 'steps[2]', step: 2, message: 'cleanup succeeded in the previous run and is not idempotent: running it again repeats its effect' },
       ],
     });
   });

@@ -2,6 +2,7 @@ import { GRAPH_BATCH_LIMIT, importGraphBatch, sanitizeStepId } from '../../src/s
 import { decodeScenarioLink, encodeScenarioLink } from '../../src/scenario/link-codec.ts';
 import { validate } from '../../src/scenario/validate.ts';
 import { lines } from './helpers.ts';
+import { simulate } from '../../src/engine/simulate.ts';
 
 /** The body of Microsoft Graph's own JSON batching example (five independent requests). */
 const graphExample = {
@@ -174,9 +175,9 @@ describe('importGraphBatch', () => {
     expect(ok.ok && lines(ok.warnings)).toEqual([
       'nextLink: not part of a JSON batch request body; ignored',
       'requests[0].priority: not part of a batch request; ignored',
-      'requests[0].if: conditional requests are not simulated; the request always runs',
       'requests: request ids should be strings; numbers were read as their text',
       'requests[0].dependsOn[0]: "2" comes later in the batch; OData requires dependsOn to name earlier requests',
+      'requests[0].if: only "$N/$succeeded" and "not $N/$succeeded" (N in dependsOn) can be simulated, not "$1/ok"; the request is simulated without it (it runs when everything in dependsOn succeeds)',
       'requests[2].dependsOn[1]: repeats a dependency on "2"; counted once',
     ]);
   });
@@ -217,5 +218,127 @@ describe('importGraphBatch', () => {
     for (const input of [null, undefined, 5, 'x', '['.repeat(100_000), { requests: [null, [], 5] }, new Proxy({}, { get: () => { throw new Error('x'); } })]) {
       expect(importGraphBatch(input).ok).toBe(false);
     }
+  });
+});
+
+describe('importGraphBatch: OData conditions, references and ids', () => {
+  const two = (second: Record<string, unknown>) => ({
+    requests: [{ id: '1', method: 'POST', url: '/orders' }, { id: '2', method: 'POST', url: '/notify', ...second }],
+  });
+
+  it('maps "not $1/$succeeded" onto a failure dependency: request 2 runs because 1 failed, no 424', () => {
+    const r = importGraphBatch(two({ dependsOn: ['1'], if: 'not $1/$succeeded' }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.dependencies).toEqual([{ from: '1', to: '2', on: 'failure' }]);
+    expect(r.warnings).toEqual([]);
+    const failing = { ...r.scenario, steps: [{ ...r.scenario.steps[0], fail: { status: 500 } }, r.scenario.steps[1]] };
+    const run = simulate(failing);
+    expect(run.steps['1'].state).toBe('failed');
+    expect(run.steps['2'].state).toBe('succeeded');
+  });
+
+  it('maps "$1/$succeeded" onto the success dependency dependsOn already makes, silently', () => {
+    const r = importGraphBatch(two({ dependsOn: ['1'], if: '$1/$succeeded' }));
+    expect(r.ok && r.scenario.dependencies).toEqual([{ from: '1', to: '2' }]);
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+
+  it('says precisely why an "if" cannot be mapped', () => {
+    const notDeclared = importGraphBatch(two({ if: 'not $1/$succeeded' }));
+    expect(notDeclared.ok && notDeclared.warnings.map((w) => [w.code, w.path, w.step])).toEqual([['undeclared-reference', 'requests[1].if', 1]]);
+    expect(notDeclared.ok && lines(notDeclared.warnings)).toEqual([
+      'requests[1].if: "$1" refers to request "1", which is not in dependsOn; the request is simulated without it (it runs when everything in dependsOn succeeds)',
+    ]);
+    const compound = importGraphBatch(two({ dependsOn: ['1'], if: '$1/$succeeded and $1/$succeeded' }));
+    expect(compound.ok && compound.warnings.map((w) => [w.code, w.path])).toEqual([['not-simulated', 'requests[1].if']]);
+    const unknown = importGraphBatch(two({ dependsOn: ['1'], if: 'not $9/$succeeded' }));
+    expect(unknown.ok && lines(unknown.warnings)).toEqual([
+      'requests[1].if: "$9" names no request in the batch; the request is simulated without it (it runs when everything in dependsOn succeeds)',
+    ]);
+  });
+
+  it('warns about a $N reference in the url or body to a request not in dependsOn, at its path', () => {
+    const r = importGraphBatch({
+      requests: [
+        { id: '1', method: 'POST', url: '/orders' },
+        { id: '2', method: 'POST', url: '/orders/$1/lines?$select=id', body: { order: { ref: '$1' }, keep: '$2' } },
+        { id: '3', method: 'GET', url: '/orders/$1', dependsOn: ['1'] },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.map((w) => [w.code, w.path, w.step])).toEqual([
+      ['undeclared-reference', 'requests[1].url', 1],
+      ['undeclared-reference', 'requests[1].body.order.ref', 1],
+    ]);
+    expect(r.warnings[0].message).toBe(
+      '"$1" refers to request "1", which is not in dependsOn (OData resolves $-references only to requests a request depends on); add it to dependsOn',
+    );
+  });
+
+  it('refuses request ids that differ only by case, as Microsoft Graph does', () => {
+    const r = importGraphBatch({ requests: [{ id: 'Order', method: 'POST', url: '/a' }, { id: 'order', method: 'POST', url: '/b' }] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => [p.code, p.path, p.step])).toEqual([['duplicate-id', 'requests[1].id', 1]]);
+    expect(lines(r.problems)).toEqual([
+      'requests[1].id: "order" differs from requests[0].id "Order" only by case; Microsoft Graph compares request ids case-insensitively and refuses the whole batch (400)',
+    ]);
+  });
+
+  it('keeps valid ids as they are and says why each renamed one was renamed', () => {
+    const r = importGraphBatch({
+      requests: [
+        { id: 'a b', method: 'GET', url: '/1' },
+        { id: 'a-b', method: 'GET', url: '/2' },
+        { id: 'x'.repeat(70), method: 'GET', url: '/3' },
+        { id: '__proto__', method: 'GET', url: '/4' },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.requests.map((q) => q.stepId)).toEqual(['a-b-2', 'a-b', 'x'.repeat(64), 'proto']);
+    expect(r.warnings.map((w) => [w.code, w.step])).toEqual([
+      ['renamed-id', 0],
+      ['renamed-id', 2],
+      ['renamed-id', 3],
+    ]);
+    expect(lines(r.warnings)).toEqual([
+      'requests[0].id: "a b" is not a valid step id and "a-b" is requests[1]\'s step; the step is called "a-b-2"',
+      `requests[2].id: "${'x'.repeat(40)}…" is longer than a step id may be (64 characters); the step is called "${'x'.repeat(40)}…"`,
+      'requests[3].id: "__proto__" is reserved in Ripple; the step is called "proto"',
+    ]);
+  });
+
+  it('refuses a group-to-group dependsOn that would pass the dependency limit, before expanding it, naming it', () => {
+    const requests = [
+      ...Array.from({ length: 1000 }, (_, i) => ({ id: `b${i}`, method: 'POST', url: `/b/${i}`, atomicityGroup: 'group-b' })),
+      ...Array.from({ length: 1000 }, (_, i) => ({ id: `a${i}`, method: 'POST', url: `/a/${i}`, atomicityGroup: 'group-a', dependsOn: ['group-b'] })),
+    ];
+    const r = importGraphBatch({ requests });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.kind).toBe('too-large');
+    expect(r.message).toBe("The batch's dependsOn expands to 1,000,000 dependencies; Ripple opens at most 50,000.");
+    expect(r.problems).toEqual([
+      {
+        code: 'too-large',
+        path: 'requests[1000].dependsOn[0]',
+        step: 1000,
+        message: 'atomicity group "group-b" (named by 1,000 requests) expands to 1,000,000 dependencies; the limit is 50,000',
+      },
+    ]);
+  });
+
+  it('reports a cycle at the dependsOn entry that closes it, with its code and request', () => {
+    const r = importGraphBatch({
+      requests: [
+        { id: '1', method: 'GET', url: '/a', dependsOn: ['2'] },
+        { id: '2', method: 'GET', url: '/b', dependsOn: ['1'] },
+      ],
+    });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems).toEqual([{ code: 'cycle', path: 'requests[0].dependsOn[0]', step: 0, message: 'dependsOn forms a cycle: 1 → 2 → 1' }]);
   });
 });

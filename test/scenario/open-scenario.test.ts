@@ -34,7 +34,8 @@ describe('openScenario: the gate', () => {
       ok: false,
       kind: 'too-large',
       message: 'The scenario has 2,001 steps; Ripple opens at most 2,000.',
-      problems: [{ path: 'steps', message: '2,001 steps (at most 2,000)' }],
+      problems: [{ code: 'too-large', path: 'steps', message: '2,001 steps (at most 2,000)' }],
+      count: 1,
     });
     expect(openScenario(chain(MAX_STEPS)).ok).toBe(true);
     expect(openScenario(chain(MAX_STEPS + 1), { maxSteps: 5_000 }).ok).toBe(true);
@@ -52,11 +53,13 @@ describe('openScenario: the gate', () => {
       kind: 'unknown-version',
       message: "This scenario's format version 0 is older than any this Ripple can read (oldest: 1).",
     });
+    // The heading names the kind of failure, the problem what is wrong: said once, not twice.
     expect(openScenario({ title: 'x', steps: [] })).toEqual({
       ok: false,
       kind: 'invalid',
-      message: 'This is not a valid Ripple scenario: missing "version" (expected 1).',
-      problems: [{ path: 'version', message: 'missing "version" (expected 1)' }],
+      message: 'This is not a valid Ripple scenario.',
+      problems: [{ code: 'missing-version', path: 'version', message: 'missing "version" (expected 1)' }],
+      count: 1,
     });
   });
 
@@ -145,5 +148,36 @@ describe('openScenario: the gate', () => {
       expect(r.ok).toBe(false);
       expect(!r.ok && typeof r.message).toBe('string');
     }
+  });
+});
+
+describe('openScenario: files Ripple writes but does not open', () => {
+  const once = (input: unknown, message: string) => {
+    const r = openScenario(input);
+    expect(r).toEqual({ ok: false, kind: 'invalid', message, problems: [{ code: 'not-a-scenario', path: '', message }], count: 1 });
+  };
+  const trace = 'This is a Chrome trace (Perfetto) export, not a scenario: Ripple writes these but opens only scenarios, JSON $batch request bodies, its own SVG and PNG images, and share links.';
+
+  it('says a Chrome trace is a Chrome trace, once, instead of a missing "version" twice', () => {
+    once(JSON.stringify({ traceEvents: [{ name: 'pay', ph: 'X', ts: 0, dur: 5, pid: 1, tid: 1 }], displayTimeUnit: 'ms' }), trace);
+    once([{ name: 'pay', ph: 'B', ts: 0, pid: 1, tid: 1 }], trace);
+  });
+
+  it('recognises a JSON $batch response, a $batch request body and a WebDAV 207 document', () => {
+    once(
+      { responses: [{ id: '1', status: 424 }] },
+      'This is a Batch response (JSON $batch) export, not a scenario: Ripple writes these but opens only scenarios, JSON $batch request bodies, its own SVG and PNG images, and share links.',
+    );
+    once({ requests: [{ id: '1', method: 'GET', url: '/me' }] }, 'This is a JSON $batch request body, not a scenario: open it with "Import JSON $batch body…".');
+    once(
+      '<?xml version="1.0" encoding="utf-8"?>\n<D:multistatus xmlns:D="DAV:"><D:response><D:href>/a</D:href><D:status>HTTP/1.1 424 Failed Dependency</D:status></D:response></D:multistatus>',
+      'This is a WebDAV 207 Multi-Status (XML) export, not a scenario: Ripple writes these but opens only scenarios, JSON $batch request bodies, its own SVG and PNG images, and share links.',
+    );
+  });
+
+  it('still reads a scenario that happens to have such a field as a scenario', () => {
+    const r = openScenario({ ...scenario(), requests: [] });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && lines(r.problems)).toEqual(['requests: unknown field']);
   });
 });

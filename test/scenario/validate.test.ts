@@ -389,7 +389,7 @@ describe('validate: every problem, never a throw', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toHaveLength(1001);
-    expect(r.problems[1000]).toEqual({ path: '', message: '… and 500 more problems' });
+    expect(r.problems[1000]).toEqual({ code: 'more-problems', path: '', message: '… and 500 more problems' });
   });
 
   it('answers hostile objects with problems instead of throwing', () => {
@@ -406,5 +406,39 @@ describe('validate: every problem, never a throw', () => {
     const withProto = JSON.parse('{"version":1,"title":"t","steps":[],"__proto__":{"polluted":true}}');
     expect(problemsOf(withProto)).toEqual(['__proto__: unknown field']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('validate: each problem once, with its code and what it concerns', () => {
+  it('reports an invalid step id once, not again for every dependency naming it', () => {
+    const s = scenario(['pay', step('charge card'), 'ship', 'bill'], [dep('pay', 'charge card'), dep('charge card', 'ship'), dep('charge card', 'bill')]);
+    const r = validate(s);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([
+      { code: 'invalid-id', path: 'steps[1].id', step: 1, message: '"charge card" is not a valid id: use 1–64 letters, digits, ".", "_" or "-"' },
+    ]);
+  });
+
+  it('gives every problem a code and the index of its step or dependency', () => {
+    const s = {
+      ...scenario([step('a', { durationMs: -1, colour: 'red' } as never), 'b'], [dep('a', 'b'), dep('b', 'nope'), dep('b', 'b'), dep('a', 'b')]),
+      extra: 1,
+    };
+    const r = validate(s);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map(({ code, path, step: at, dependency }) => ({ code, path, step: at, dependency }))).toEqual([
+      { code: 'unknown-field', path: 'extra', step: undefined, dependency: undefined },
+      { code: 'unknown-field', path: 'steps[0].colour', step: 0, dependency: undefined },
+      { code: 'out-of-range', path: 'steps[0].durationMs', step: 0, dependency: undefined },
+      { code: 'missing-step', path: 'dependencies[1].to', step: undefined, dependency: 1 },
+      { code: 'self-dependency', path: 'dependencies[2]', step: undefined, dependency: 2 },
+      { code: 'duplicate-dependency', path: 'dependencies[3]', step: undefined, dependency: 3 },
+    ]);
+    const cycle = validate(scenario(['a', 'b'], [dep('a', 'b'), dep('b', 'a')]));
+    expect(!cycle.ok && cycle.problems).toEqual([{ code: 'cycle', path: 'dependencies[1]', dependency: 1, message: 'dependencies form a cycle: a → b → a' }]);
+    const duplicate = validate(scenario(['a', 'a']));
+    expect(!duplicate.ok && duplicate.problems.map((p) => [p.code, p.step])).toEqual([['duplicate-id', 1]]);
   });
 });

@@ -90,7 +90,8 @@ export function RecoveryScreen({ problem, draftTitle, onOpenDraft, onStartEmpty 
         </p>
 
         <label className="recovery__raw">
-          <span>Raw text ({problem.raw.length.toLocaleString('en')} characters)</span>
+          {/* No count here: the gate's message above is the one place a link's length is given. */}
+          <span>Raw text</span>
           <textarea readOnly value={problem.raw.length > 20_000 ? `${problem.raw.slice(0, 20_000)}…` : problem.raw} rows={4} spellCheck={false} />
         </label>
         {draftTitle && <p className="recovery__note">Your own draft is untouched; opening it or starting empty keeps it recoverable.</p>}

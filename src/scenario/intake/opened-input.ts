@@ -6,7 +6,7 @@
 import { importGraphBatch } from '../graph-batch.ts';
 import { decodeScenarioLink, parseShareUrl, type DecodeResult, type LinkExtras } from '../link-codec.ts';
 import { MAX_JSON_BYTES } from '../limits.ts';
-import { openScenario } from '../open-scenario.ts';
+import { foreignFormatMessage, openScenario, recogniseForeignFormat } from '../open-scenario.ts';
 import type { Problem, Scenario } from '../types.ts';
 import { readJsonText } from './json-text.ts';
 import { isPng, LINK_KEYWORD, readPngText } from './png-text.ts';
@@ -60,7 +60,7 @@ function openBatch(input: unknown): OpenedInput {
 
 function openJsonText(text: string): OpenedInput {
   const read = readJsonText(text, { what: 'scenario text' });
-  if (!read.ok) return fail(read.error.message, [{ path: '', message: read.error.message }]);
+  if (!read.ok) return fail(read.error.message, [{ code: read.error.kind, path: '', message: read.error.message }]);
   if (isBatchBody(read.value)) return openBatch(read.value);
   const opened = openScenario(read.value);
   if (!opened.ok) return fail(opened.message, opened.problems);
@@ -69,6 +69,8 @@ function openJsonText(text: string): OpenedInput {
 
 function openSvgText(text: string): OpenedInput {
   const link = readSvgLink(text);
+  const format = link === null ? recogniseForeignFormat(text) : null;
+  if (format) return fail(foreignFormatMessage(format));
   if (link === null) return fail('This SVG carries no Ripple link: only images exported by Ripple can be opened.');
   return openLinkText(link, 'SVG image');
 }

@@ -92,7 +92,7 @@ describe('what it refuses, and how it says so', () => {
   test('broken JSON says where it breaks', () => {
     const opened = openText('{\n  "title": "x",\n}');
     expect(opened).toMatchObject({ ok: false, message: 'This is not JSON: line 3, column 1: expected a property name in double quotes, found "}".' });
-    expect(!opened.ok && opened.problems).toEqual([{ path: '', message: !opened.ok && opened.message }]);
+    expect(!opened.ok && opened.problems).toEqual([{ code: 'not-json', path: '', message: !opened.ok && opened.message }]);
   });
 
   test('a byte-order mark before a batch body or a scenario is ignored', () => {
