@@ -2,6 +2,7 @@
 // simulation walks integers instead of looking ids up in maps. Edge order inside each list is
 // the order of `scenario.dependencies`, which keeps every walk deterministic.
 import type { DependencyCondition, Scenario } from '../scenario/types.ts';
+import { adjacency, markReachable, type Adjacency } from '../scenario/graph-algorithms.ts';
 import { setOwn } from './records.ts';
 
 export const SUCCESS = 0;
@@ -40,7 +41,9 @@ export interface Graph {
    */
   table: Record<string, unknown>;
   consumed: boolean;
-  /** Dependents of step i: `outTo[outStart[i] .. outStart[i + 1])`, with their conditions. */
+  /** Dependents of each step (src/scenario/graph-algorithms.ts). */
+  out: Adjacency;
+  /** Dependents of step i: `outTo[outStart[i] .. outStart[i + 1])`, with their conditions (`out`'s rows). */
   outStart: Int32Array;
   outTo: Int32Array;
   outCond: Uint8Array;
@@ -74,7 +77,6 @@ export function buildGraph(scenario: Scenario): Graph {
   const depFrom = new Int32Array(m);
   const depTo = new Int32Array(m);
   const depCond = new Uint8Array(m);
-  const outStart = new Int32Array(n + 1);
   const indeg = new Int32Array(n);
   // Dependency lists are usually grouped by target or source: remember the last lookup of each.
   let lastFrom: string | undefined;
@@ -98,19 +100,12 @@ export function buildGraph(scenario: Scenario): Graph {
     depTo[e] = t;
     const on = d.on;
     depCond[e] = on === undefined || on === 'success' ? SUCCESS : condCode(on);
-    outStart[f + 1]++;
     indeg[t]++;
   }
-  for (let i = 0; i < n; i++) outStart[i + 1] += outStart[i];
-  const outTo = new Int32Array(m);
+  const out = adjacency(n, depFrom, depTo);
   const outCond = new Uint8Array(m);
-  const outFill = outStart.slice(0, n);
-  for (let e = 0; e < m; e++) {
-    const o = outFill[depFrom[e]]++;
-    outTo[o] = depTo[e];
-    outCond[o] = depCond[e];
-  }
-  return { n, ids, table, consumed: false, outStart, outTo, outCond, indeg, in: null, depFrom, depTo, depCond };
+  for (let k = 0; k < m; k++) outCond[k] = depCond[out.edge[k]];
+  return { n, ids, table, consumed: false, out, outStart: out.start, outTo: out.target, outCond, indeg, in: null, depFrom, depTo, depCond };
 }
 
 /**
@@ -131,39 +126,14 @@ export function indexOf(g: Graph, id: string): number | undefined {
 /** The prerequisite lists of every step, built once per graph on first use. */
 export function inAdjacency(g: Graph): InAdjacency {
   if (g.in !== null) return g.in;
-  const { n, depFrom, depTo, depCond } = g;
-  const m = depFrom.length;
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i] + g.indeg[i];
-  const from = new Int32Array(m);
-  const cond = new Uint8Array(m);
-  const fill = start.slice(0, n);
-  for (let e = 0; e < m; e++) {
-    const k = fill[depTo[e]]++;
-    from[k] = depFrom[e];
-    cond[k] = depCond[e];
-  }
-  g.in = { start, from, cond };
+  const rows = adjacency(g.n, g.depTo, g.depFrom);
+  const cond = new Uint8Array(rows.edge.length);
+  for (let k = 0; k < cond.length; k++) cond[k] = g.depCond[rows.edge[k]];
+  g.in = { start: rows.start, from: rows.target, cond };
   return g.in;
 }
 
 /** Marks every step reachable from `roots` (the roots themselves included when `includeRoots`). */
 export function markDescendants(g: Graph, roots: Iterable<number>, mark: Uint8Array, includeRoots: boolean): void {
-  const stack: number[] = [];
-  for (const r of roots) {
-    if (includeRoots) {
-      if (mark[r]) continue;
-      mark[r] = 1;
-    }
-    stack.push(r);
-  }
-  while (stack.length) {
-    const p = stack.pop()!;
-    for (let e = g.outStart[p], end = g.outStart[p + 1]; e < end; e++) {
-      const s = g.outTo[e];
-      if (mark[s]) continue;
-      mark[s] = 1;
-      stack.push(s);
-    }
-  }
+  markReachable(g.out, roots, mark, includeRoots);
 }
