@@ -15,9 +15,15 @@ import { lintGraph } from './lint.ts';
 import { setOwn } from './records.ts';
 import { idKeys, TimedQueue } from './queue.ts';
 import { buildResponse } from './responses.ts';
+import { assertTransition } from './transitions.ts';
 import {
-  assertTransition,
-  PHASES,
+  PHASE_TABLE,
+  SEEN_AS,
+  SEEN_BLOCKED,
+  SEEN_CANCELLED,
+  SEEN_FAILED,
+  SEEN_NOT_FINAL,
+  SEEN_SUCCEEDED,
   BACKOFF,
   BLOCKED,
   CANCELLED,
@@ -32,7 +38,7 @@ import {
   RUNNING,
   SKIPPED,
   SUCCEEDED,
-} from './transitions.ts';
+} from './phases.ts';
 import type {
   EventType,
   FailureKind,
@@ -42,7 +48,6 @@ import type {
   RunResponse,
   RunResult,
   StepResult,
-  StepState,
 } from './types.ts';
 
 export interface SimulateOptions {
@@ -74,41 +79,12 @@ const BROKEN = 2;
 const VOID = 3;
 const VOID_CANCELLED = 4;
 
-// A prerequisite's outcome as its dependents see it.
-const O_NONE = 0;
-const O_SUCCEEDED = 1;
-const O_FAILED = 2;
-const O_BLOCKED = 3;
-const O_SKIPPED = 4;
-const O_CANCELLED = 5;
-
-// Indexed by phase number (see transitions.ts). A failed step stays "failed" to its dependents
-// while a repair attempt runs: only a successful repair changes what they see.
-const OUTCOME = Uint8Array.from([
-  O_NONE, // pending
-  O_NONE, // queued
-  O_NONE, // running
-  O_NONE, // backoff
-  O_SUCCEEDED, // succeeded
-  O_FAILED, // failed
-  O_BLOCKED, // blocked
-  O_SKIPPED, // skipped
-  O_CANCELLED, // cancelled
-  O_FAILED, // repair-queued
-  O_FAILED, // repairing
-  O_SUCCEEDED, // compensating
-  O_SUCCEEDED, // compensated
-  O_SUCCEEDED, // compensation-failed
-]);
-
-if (OUTCOME.length !== PHASES.length) throw new Error('engine invariant: OUTCOME must list every phase');
-
 function effect(cond: number, o: number): number {
   if (cond === ALWAYS) return SAT;
-  if (o === O_CANCELLED) return VOID_CANCELLED;
-  if (cond === SUCCESS) return o === O_SUCCEEDED ? SAT : o === O_FAILED || o === O_BLOCKED ? BROKEN : VOID;
+  if (o === SEEN_CANCELLED) return VOID_CANCELLED;
+  if (cond === SUCCESS) return o === SEEN_SUCCEEDED ? SAT : o === SEEN_FAILED || o === SEEN_BLOCKED ? BROKEN : VOID;
   // failure
-  return o === O_FAILED || o === O_BLOCKED ? SAT : VOID;
+  return o === SEEN_FAILED || o === SEEN_BLOCKED ? SAT : VOID;
 }
 
 const UNLIMITED = 0x7fffffff;
@@ -598,7 +574,7 @@ class Simulation {
     const { g, work, phase } = this;
     while (this.workHead < this.workLen) {
       const p = work[this.workHead++];
-      const o = OUTCOME[phase[p]];
+      const o = SEEN_AS[phase[p]];
       for (let e = g.outStart[p], end = g.outStart[p + 1]; e < end; e++) {
         const s = g.outTo[e];
         if (phase[s] !== PENDING) continue;
@@ -667,8 +643,8 @@ class Simulation {
     this.voidBy[s] = -1;
     for (let e = adj.start[s], end = adj.start[s + 1]; e < end; e++) {
       const p = adj.from[e];
-      const o = OUTCOME[phase[p]];
-      if (o === O_NONE) this.unresolved[s]++;
+      const o = SEEN_AS[phase[p]];
+      if (o === SEEN_NOT_FINAL) this.unresolved[s]++;
       else {
         const cond = adj.cond[e];
         this.note(s, p, cond, effect(cond, o));
@@ -1047,7 +1023,8 @@ class Simulation {
     const startedAt = Number.isNaN(this.startedAt[i]) ? null : this.startedAt[i];
     const endedAt = Number.isNaN(this.endedAt[i]) ? null : this.endedAt[i];
     const attempts = this.attempts[i];
-    const state = STATE_OF[ph];
+    const state = PHASE_TABLE[ph].final;
+    if (state === null) throw new Error(`engine invariant: step "${this.ids[i]}" is not final at the end of the run`);
     switch (state) {
       case 'succeeded':
         return { state, status: 200, attempts, startedAt, endedAt, reused: false };
@@ -1104,23 +1081,6 @@ function graphOf(g: Graph): RunGraph {
   }
   return graph;
 }
-
-const STATE_OF: readonly StepState[] = [
-  'failed', // pending: never at the end (compensate() checks)
-  'failed', // queued
-  'failed', // running
-  'failed', // backoff
-  'succeeded',
-  'failed',
-  'blocked',
-  'skipped',
-  'cancelled',
-  'failed', // repair-queued: never at the end
-  'failed', // repairing: never at the end
-  'succeeded', // compensating: never at the end
-  'compensated',
-  'compensation-failed',
-];
 
 /**
  * Dependency paths, root cause first: a step's path is its failed prerequisite's path plus
