@@ -3,7 +3,6 @@
 // the order of `scenario.dependencies`, which keeps every walk deterministic.
 import type { DependencyCondition, Scenario } from '../scenario/types.ts';
 import { adjacency, markReachable, type Adjacency } from '../scenario/graph-algorithms.ts';
-import { setOwn } from './records.ts';
 
 export const SUCCESS = 0;
 export const FAILURE = 1;
@@ -34,13 +33,11 @@ export interface Graph {
   n: number;
   ids: string[];
   /**
-   * id → step index, read through `indexOf`. A plain object on purpose: a simulation turns it
-   * into `run.steps` (id → result) by overwriting each value in place, so a run builds one hash
-   * table of its ids instead of two — at 100,000 steps that table is the costliest thing a run
-   * builds. After that the graph is `consumed` and `indexOf` throws.
+   * id → step index, read through `indexOf`. A `Map`: inserting 100,000 ids into a Map costs
+   * about half of inserting them into a plain object, which leaves room for the run's result
+   * to build its own `steps` record instead of taking this one over.
    */
-  table: Record<string, unknown>;
-  consumed: boolean;
+  index: Map<string, number>;
   /** Dependents of each step (src/scenario/graph-algorithms.ts). */
   out: Adjacency;
   /** Dependents of step i: `outTo[outStart[i] .. outStart[i + 1])`, with their conditions (`out`'s rows). */
@@ -67,12 +64,12 @@ export function buildGraph(scenario: Scenario): Graph {
   const n = steps.length;
   const m = deps.length;
   const ids = new Array<string>(n);
-  const table: Record<string, unknown> = {};
+  const index = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const id = steps[i].id;
     ids[i] = id;
-    if (typeof table[id] === 'number') throw new Error('simulate: step ids are not unique; validate the scenario first');
-    setOwn(table, id, i);
+    if (index.has(id)) throw new Error('simulate: step ids are not unique; validate the scenario first');
+    index.set(id, i);
   }
   const depFrom = new Int32Array(m);
   const depTo = new Int32Array(m);
@@ -87,11 +84,11 @@ export function buildGraph(scenario: Scenario): Graph {
     const d = deps[e];
     if (d.from !== lastFrom) {
       lastFrom = d.from;
-      f = lookup(table, lastFrom);
+      f = index.get(lastFrom);
     }
     if (d.to !== lastTo) {
       lastTo = d.to;
-      t = lookup(table, lastTo);
+      t = index.get(lastTo);
     }
     if (f === undefined || t === undefined) {
       throw new Error(`simulate: dependencies[${e}] names an unknown step; validate the scenario first`);
@@ -105,22 +102,12 @@ export function buildGraph(scenario: Scenario): Graph {
   const out = adjacency(n, depFrom, depTo);
   const outCond = new Uint8Array(m);
   for (let k = 0; k < m; k++) outCond[k] = depCond[out.edge[k]];
-  return { n, ids, table, consumed: false, out, outStart: out.start, outTo: out.target, outCond, indeg, in: null, depFrom, depTo, depCond };
-}
-
-/**
- * Numbers only: "constructor" or "toString" are valid ids that are not in every scenario, and
- * what an object inherits under those names is never a number.
- */
-function lookup(table: Record<string, unknown>, id: string): number | undefined {
-  const v = table[id];
-  return typeof v === 'number' ? v : undefined;
+  return { n, ids, index, out, outStart: out.start, outTo: out.target, outCond, indeg, in: null, depFrom, depTo, depCond };
 }
 
 /** The index of step `id`, or undefined when the scenario has no such step. */
 export function indexOf(g: Graph, id: string): number | undefined {
-  if (g.consumed) throw new Error('engine invariant: this graph already became a run result');
-  return lookup(g.table, id);
+  return g.index.get(id);
 }
 
 /** The prerequisite lists of every step, built once per graph on first use. */

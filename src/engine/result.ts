@@ -40,9 +40,9 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
   end.message = outcome;
   emit(run, end);
 
-  // The graph's id table becomes run.steps: same keys, same order, values overwritten.
-  const steps = run.graph.table as Record<string, StepResult>;
-  run.graph.consumed = true;
+  // The result's own record: the graph (and its id index) stays as it was, so a caller may
+  // keep using it. Keys in scenario order.
+  const steps: Record<string, StepResult> = {};
   const kept = run.replay?.kept;
   const paths = new DependencyPaths(run.ids, run.failedPrerequisite);
   for (let i = 0; i < run.n; i++) {
