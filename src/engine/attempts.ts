@@ -5,7 +5,7 @@ import { abortSweep } from './abort.ts';
 import { BACKOFF, FAILED, QUEUED, REPAIR_QUEUED, REPAIRING, RUNNING, SUCCEEDED } from './phases.ts';
 import { markFinal, propagate, rootCauseOf } from './readiness.ts';
 import { repaired, repairFailed } from './repair.ts';
-import { emit, setPhase, TIMER_ATTEMPT_END, TIMER_RETRY, type RunState, type TimerKind } from './run-state.ts';
+import { emit, setPhase, TIER_COMPLETION, TIER_START, TIMER_ATTEMPT_END, TIMER_RETRY, type RunState, type TimerKind } from './run-state.ts';
 import type { FailureKind } from './types.ts';
 
 // Why an attempt fails, as stored in `attemptFailure` and `failure`.
@@ -30,7 +30,7 @@ export function startReady(run: RunState): void {
   while (ready.size > 0 && run.running < run.concurrencyLimit) {
     ready.pop();
     const i = ready.poppedStep;
-    if (ready.poppedGen !== run.generation[i]) continue;
+    if (ready.poppedGeneration !== run.generation[i]) continue;
     const ph = run.phase[i];
     if (ph === QUEUED || ph === REPAIR_QUEUED) startAttempt(run, i);
   }
@@ -89,7 +89,7 @@ function startAttempt(run: RunState, i: number): void {
   // Hot events are built in one literal each: adding fields later would give every event a
   // second allocation for its out-of-object properties.
   emit(run, { seq: run.events.length, t: now, type: 'started', step: run.ids[i], attempt, correlationId: run.correlationId });
-  run.timers.push(end, 0, TIMER_ATTEMPT_END, i, run.generation[i]);
+  run.timers.push(end, TIER_COMPLETION, TIMER_ATTEMPT_END, i, run.generation[i]);
 }
 
 /** R7: the first artifact step i consumes that no succeeded step has produced, or -1. */
@@ -198,5 +198,5 @@ export function scheduleRetry(run: RunState, i: number, kind: TimerKind): void {
     correlationId: run.correlationId,
     nextAt: next,
   });
-  run.timers.push(next, 1, kind, i, run.generation[i]);
+  run.timers.push(next, TIER_START, kind, i, run.generation[i]);
 }

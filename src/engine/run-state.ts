@@ -34,6 +34,10 @@ export const TIMER_REPAIR = 2;
 export const TIMER_RESEND = 3;
 export type TimerKind = typeof TIMER_ATTEMPT_END | typeof TIMER_RETRY | typeof TIMER_REPAIR | typeof TIMER_RESEND;
 
+// Timers due at the same moment: attempt ends first, then what leads to a new attempt (R2).
+export const TIER_COMPLETION = 0;
+export const TIER_START = 1;
+
 /** `concurrency: 0` means no limit. */
 const UNLIMITED = 0x7fffffff;
 

@@ -109,7 +109,7 @@ function loop(run: RunState): void {
     while (timers.size > 0 && timers.peekT() === run.now) {
       timers.pop();
       const i = timers.poppedStep;
-      if (timers.poppedGen !== run.generation[i]) continue;
+      if (timers.poppedGeneration !== run.generation[i]) continue;
       const kind = timers.poppedKind as TimerKind;
       switch (kind) {
         case TIMER_ATTEMPT_END:
