@@ -18,24 +18,19 @@ export function requestRepair(run: RunState, s: number): void {
   const r = run.rootCause[s];
   run.attempts[s]++;
   run.attemptReserved[s] = 1;
+  // The root cause is failed, or already asked by another blocked step (R9).
+  const ph = run.phase[r];
   let attempt: number;
-  switch (run.phase[r]) {
-    case FAILED:
-      setPhase(run, r, REPAIR_QUEUED);
-      run.repairWaiters.set(r, [s]);
-      run.ready.push(run.now, 0, 0, r, run.generation[r]);
-      attempt = run.attempts[r] + 1;
-      break;
-    case REPAIR_QUEUED:
-      run.repairWaiters.get(r)!.push(s);
-      attempt = run.attempts[r] + 1;
-      break;
-    case REPAIRING:
-      run.repairWaiters.get(r)!.push(s);
-      attempt = run.attempts[r];
-      break;
-    default:
-      throw new Error(`engine invariant: ${run.ids[s]} asked ${run.ids[r]} for a repair, but it has not failed`);
+  if (ph === FAILED) {
+    setPhase(run, r, REPAIR_QUEUED);
+    run.repairWaiters.set(r, [s]);
+    run.ready.push(run.now, 0, 0, r, run.generation[r]);
+    attempt = run.attempts[r] + 1;
+  } else if (ph === REPAIR_QUEUED || ph === REPAIRING) {
+    run.repairWaiters.get(r)!.push(s);
+    attempt = ph === REPAIR_QUEUED ? run.attempts[r] + 1 : run.attempts[r];
+  } else {
+    throw new Error(`engine invariant: ${run.ids[s]} asked ${run.ids[r]} for a repair, but it has not failed`);
   }
   const e = newEvent(run, 'repair-requested', r, attempt);
   e.requestedBy = run.ids[s];
