@@ -3,6 +3,7 @@
 // the order of `scenario.dependencies`, which keeps every walk deterministic.
 import type { DependencyCondition, Scenario } from '../scenario/types.ts';
 import { adjacency, markReachable, type Adjacency } from '../scenario/graph-algorithms.ts';
+import { setOwn } from './records.ts';
 
 export const SUCCESS = 0;
 export const FAILURE = 1;
@@ -32,12 +33,8 @@ export interface InAdjacency {
 export interface Graph {
   n: number;
   ids: string[];
-  /**
-   * id → step index, read through `indexOf`. A `Map`: inserting 100,000 ids into a Map costs
-   * about half of inserting them into a plain object, which leaves room for the run's result
-   * to build its own `steps` record instead of taking this one over.
-   */
-  index: Map<string, number>;
+  /** id → step index, built on the first `indexOf` (a run never needs it; replay planning does). */
+  index: Map<string, number> | null;
   /** Dependents of each step (src/scenario/graph-algorithms.ts). */
   out: Adjacency;
   /** Dependents of step i: `outTo[outStart[i] .. outStart[i + 1])`, with their conditions (`out`'s rows). */
@@ -57,19 +54,24 @@ export interface Graph {
 /**
  * Builds the flat graph of a scenario. Throws on an unknown step id: the engine takes scenarios
  * that already passed `validate`.
+ *
+ * Ids are resolved through `lookup`, a record the caller may own: `simulate` passes the record
+ * that becomes its result's `steps`, so resolving ids adds the keys that record needs anyway
+ * (in scenario order) and a run builds one hash table of its ids instead of two; at 100,000
+ * steps that table is the costliest thing a run builds. The graph does not keep `lookup`.
  */
-export function buildGraph(scenario: Scenario): Graph {
+export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> = {}): Graph {
   const steps = scenario.steps;
   const deps = scenario.dependencies;
   const n = steps.length;
   const m = deps.length;
   const ids = new Array<string>(n);
-  const index = new Map<string, number>();
+  const table = lookup;
   for (let i = 0; i < n; i++) {
     const id = steps[i].id;
     ids[i] = id;
-    if (index.has(id)) throw new Error('simulate: step ids are not unique; validate the scenario first');
-    index.set(id, i);
+    if (typeof table[id] === 'number') throw new Error('simulate: step ids are not unique; validate the scenario first');
+    setOwn(table, id, i);
   }
   const depFrom = new Int32Array(m);
   const depTo = new Int32Array(m);
@@ -84,11 +86,11 @@ export function buildGraph(scenario: Scenario): Graph {
     const d = deps[e];
     if (d.from !== lastFrom) {
       lastFrom = d.from;
-      f = index.get(lastFrom);
+      f = indexIn(table, lastFrom);
     }
     if (d.to !== lastTo) {
       lastTo = d.to;
-      t = index.get(lastTo);
+      t = indexIn(table, lastTo);
     }
     if (f === undefined || t === undefined) {
       throw new Error(`simulate: dependencies[${e}] names an unknown step; validate the scenario first`);
@@ -102,11 +104,21 @@ export function buildGraph(scenario: Scenario): Graph {
   const out = adjacency(n, depFrom, depTo);
   const outCond = new Uint8Array(m);
   for (let k = 0; k < m; k++) outCond[k] = depCond[out.edge[k]];
-  return { n, ids, index, out, outStart: out.start, outTo: out.target, outCond, indeg, in: null, depFrom, depTo, depCond };
+  return { n, ids, index: null, out, outStart: out.start, outTo: out.target, outCond, indeg, in: null, depFrom, depTo, depCond };
+}
+
+/**
+ * Numbers only: "constructor" or "toString" are valid ids that are not in every scenario, and
+ * what an object inherits under those names is never a number.
+ */
+function indexIn(table: Record<string, unknown>, id: string): number | undefined {
+  const v = table[id];
+  return typeof v === 'number' ? v : undefined;
 }
 
 /** The index of step `id`, or undefined when the scenario has no such step. */
 export function indexOf(g: Graph, id: string): number | undefined {
+  g.index ??= new Map(g.ids.map((stepId, i) => [stepId, i]));
   return g.index.get(id);
 }
 

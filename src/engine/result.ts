@@ -40,9 +40,9 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
   end.message = outcome;
   emit(run, end);
 
-  // The result's own record: the graph (and its id index) stays as it was, so a caller may
-  // keep using it. Keys in scenario order.
-  const steps: Record<string, StepResult> = {};
+  // The run's own record (keys already in scenario order when `simulate` made it); the graph
+  // stays as it was, so a caller may keep using it.
+  const steps = run.stepsRecord as Record<string, StepResult>;
   const kept = run.replay?.kept;
   const paths = new DependencyPaths(run.ids, run.failedPrerequisite);
   for (let i = 0; i < run.n; i++) {

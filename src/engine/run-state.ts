@@ -137,6 +137,8 @@ export class RunState {
     readonly scenario: Scenario,
     readonly graph: Graph,
     readonly replay: ReplaySetup | null,
+    /** The record to fill with the step results, when the caller already made it (`simulate`). */
+    readonly stepsRecord: Record<string, unknown> = {},
   ) {
     const n = graph.n;
     this.n = n;

@@ -51,7 +51,9 @@ export interface SimulateOptions {
  * run.steps['create-invoice'] // → { state: 'blocked', status: 424, failedPrerequisiteStep: 'authorize-payment', … }
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
-  return runSimulation(new RunState(scenario, buildGraph(scenario), null), options.lint ?? true);
+  // The record that becomes `run.steps`: it resolves ids while the graph is built (see buildGraph).
+  const steps: Record<string, unknown> = {};
+  return runSimulation(new RunState(scenario, buildGraph(scenario, steps), null, steps), options.lint ?? true);
 }
 
 /** Used by `replay`: runs the edited scenario with the kept steps already succeeded. */
