@@ -56,9 +56,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   return runSimulation(new RunState(scenario, buildGraph(scenario, steps), null, steps), options.lint ?? true);
 }
 
-/** Used by `replay`: runs the edited scenario with the kept steps already succeeded. */
-export function simulateReplay(scenario: Scenario, setup: ReplaySetup, graph: Graph = buildGraph(scenario)): RunResult {
-  return runSimulation(new RunState(scenario, graph, setup), true);
+/**
+ * Used by `replay`: runs the edited scenario with the kept steps already succeeded. `steps`,
+ * when given, is the record `graph` was built with (see buildGraph); otherwise a fresh one.
+ */
+export function simulateReplay(scenario: Scenario, setup: ReplaySetup, graph?: Graph, steps: Record<string, unknown> = {}): RunResult {
+  return runSimulation(new RunState(scenario, graph ?? buildGraph(scenario, steps), setup, steps), true);
 }
 
 function runSimulation(run: RunState, withLint: boolean): RunResult {
