@@ -2,6 +2,7 @@
 // simulation walks integers instead of looking ids up in maps. Edge order inside each list is
 // the order of `scenario.dependencies`, which keeps every walk deterministic.
 import type { DependencyCondition, Scenario } from '../scenario/types.ts';
+import { adjacency, markReachable, type Adjacency } from '../scenario/graph-algorithms.ts';
 import { setOwn } from './records.ts';
 
 export const SUCCESS = 0;
@@ -32,15 +33,11 @@ export interface InAdjacency {
 export interface Graph {
   n: number;
   ids: string[];
-  /**
-   * id → step index, read through `indexOf`. A plain object on purpose: a simulation turns it
-   * into `run.steps` (id → result) by overwriting each value in place, so a run builds one hash
-   * table of its ids instead of two — at 100,000 steps that table is the costliest thing a run
-   * builds. After that the graph is `consumed` and `indexOf` throws.
-   */
-  table: Record<string, unknown>;
-  consumed: boolean;
-  /** Dependents of step i: `outTo[outStart[i] .. outStart[i + 1])`, with their conditions. */
+  /** id → step index, built on the first `indexOf` (a run never needs it; replay planning does). */
+  index: Map<string, number> | null;
+  /** Dependents of each step (src/scenario/graph-algorithms.ts). */
+  out: Adjacency;
+  /** Dependents of step i: `outTo[outStart[i] .. outStart[i + 1])`, with their conditions (`out`'s rows). */
   outStart: Int32Array;
   outTo: Int32Array;
   outCond: Uint8Array;
@@ -57,14 +54,19 @@ export interface Graph {
 /**
  * Builds the flat graph of a scenario. Throws on an unknown step id: the engine takes scenarios
  * that already passed `validate`.
+ *
+ * Ids are resolved through `lookup`, a record the caller may own: `simulate` passes the record
+ * that becomes its result's `steps`, so resolving ids adds the keys that record needs anyway
+ * (in scenario order) and a run builds one hash table of its ids instead of two; at 100,000
+ * steps that table is the costliest thing a run builds. The graph does not keep `lookup`.
  */
-export function buildGraph(scenario: Scenario): Graph {
+export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> = {}): Graph {
   const steps = scenario.steps;
   const deps = scenario.dependencies;
   const n = steps.length;
   const m = deps.length;
   const ids = new Array<string>(n);
-  const table: Record<string, unknown> = {};
+  const table = lookup;
   for (let i = 0; i < n; i++) {
     const id = steps[i].id;
     ids[i] = id;
@@ -74,7 +76,6 @@ export function buildGraph(scenario: Scenario): Graph {
   const depFrom = new Int32Array(m);
   const depTo = new Int32Array(m);
   const depCond = new Uint8Array(m);
-  const outStart = new Int32Array(n + 1);
   const indeg = new Int32Array(n);
   // Dependency lists are usually grouped by target or source: remember the last lookup of each.
   let lastFrom: string | undefined;
@@ -85,11 +86,11 @@ export function buildGraph(scenario: Scenario): Graph {
     const d = deps[e];
     if (d.from !== lastFrom) {
       lastFrom = d.from;
-      f = lookup(table, lastFrom);
+      f = indexIn(table, lastFrom);
     }
     if (d.to !== lastTo) {
       lastTo = d.to;
-      t = lookup(table, lastTo);
+      t = indexIn(table, lastTo);
     }
     if (f === undefined || t === undefined) {
       throw new Error(`simulate: dependencies[${e}] names an unknown step; validate the scenario first`);
@@ -98,72 +99,40 @@ export function buildGraph(scenario: Scenario): Graph {
     depTo[e] = t;
     const on = d.on;
     depCond[e] = on === undefined || on === 'success' ? SUCCESS : condCode(on);
-    outStart[f + 1]++;
     indeg[t]++;
   }
-  for (let i = 0; i < n; i++) outStart[i + 1] += outStart[i];
-  const outTo = new Int32Array(m);
+  const out = adjacency(n, depFrom, depTo);
   const outCond = new Uint8Array(m);
-  const outFill = outStart.slice(0, n);
-  for (let e = 0; e < m; e++) {
-    const o = outFill[depFrom[e]]++;
-    outTo[o] = depTo[e];
-    outCond[o] = depCond[e];
-  }
-  return { n, ids, table, consumed: false, outStart, outTo, outCond, indeg, in: null, depFrom, depTo, depCond };
+  for (let k = 0; k < m; k++) outCond[k] = depCond[out.edge[k]];
+  return { n, ids, index: null, out, outStart: out.start, outTo: out.target, outCond, indeg, in: null, depFrom, depTo, depCond };
 }
 
 /**
  * Numbers only: "constructor" or "toString" are valid ids that are not in every scenario, and
  * what an object inherits under those names is never a number.
  */
-function lookup(table: Record<string, unknown>, id: string): number | undefined {
+function indexIn(table: Record<string, unknown>, id: string): number | undefined {
   const v = table[id];
   return typeof v === 'number' ? v : undefined;
 }
 
 /** The index of step `id`, or undefined when the scenario has no such step. */
 export function indexOf(g: Graph, id: string): number | undefined {
-  if (g.consumed) throw new Error('engine invariant: this graph already became a run result');
-  return lookup(g.table, id);
+  g.index ??= new Map(g.ids.map((stepId, i) => [stepId, i]));
+  return g.index.get(id);
 }
 
 /** The prerequisite lists of every step, built once per graph on first use. */
 export function inAdjacency(g: Graph): InAdjacency {
   if (g.in !== null) return g.in;
-  const { n, depFrom, depTo, depCond } = g;
-  const m = depFrom.length;
-  const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i] + g.indeg[i];
-  const from = new Int32Array(m);
-  const cond = new Uint8Array(m);
-  const fill = start.slice(0, n);
-  for (let e = 0; e < m; e++) {
-    const k = fill[depTo[e]]++;
-    from[k] = depFrom[e];
-    cond[k] = depCond[e];
-  }
-  g.in = { start, from, cond };
+  const rows = adjacency(g.n, g.depTo, g.depFrom);
+  const cond = new Uint8Array(rows.edge.length);
+  for (let k = 0; k < cond.length; k++) cond[k] = g.depCond[rows.edge[k]];
+  g.in = { start: rows.start, from: rows.target, cond };
   return g.in;
 }
 
 /** Marks every step reachable from `roots` (the roots themselves included when `includeRoots`). */
 export function markDescendants(g: Graph, roots: Iterable<number>, mark: Uint8Array, includeRoots: boolean): void {
-  const stack: number[] = [];
-  for (const r of roots) {
-    if (includeRoots) {
-      if (mark[r]) continue;
-      mark[r] = 1;
-    }
-    stack.push(r);
-  }
-  while (stack.length) {
-    const p = stack.pop()!;
-    for (let e = g.outStart[p], end = g.outStart[p + 1]; e < end; e++) {
-      const s = g.outTo[e];
-      if (mark[s]) continue;
-      mark[s] = 1;
-      stack.push(s);
-    }
-  }
+  markReachable(g.out, roots, mark, includeRoots);
 }

@@ -8,5 +8,6 @@ export { explain, explainChain, type ChainLink } from './explain.ts';
 export { stateAt, type LiveStep, type RunMoment } from './state-at.ts';
 export { reasonPhrase, statusInfo, STATUS_INFO, type StatusInfo } from './http-status.ts';
 export { PROBLEM_TYPES } from './responses.ts';
-export { TRANSITIONS, type Phase } from './transitions.ts';
+export { TRANSITIONS } from './transitions.ts';
+export type { Phase } from './phases.ts';
 export type * from './types.ts';

@@ -1,5 +1,6 @@
 // R7: warnings found by reading the scenario, without running it.
 import type { Scenario } from '../scenario/types.ts';
+import { markReachable } from '../scenario/graph-algorithms.ts';
 import { buildGraph, SUCCESS, type Graph } from './graph.ts';
 import type { LintWarning } from './types.ts';
 
@@ -96,19 +97,6 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
 /** Steps reachable from `from` through `success` dependencies, `from` excluded. */
 function successDescendants(g: Graph, from: number[]): Uint8Array {
   const mark = new Uint8Array(g.n);
-  const stack = from.slice();
-  const seen = new Uint8Array(g.n);
-  for (const p of from) seen[p] = 1;
-  while (stack.length) {
-    const p = stack.pop()!;
-    for (let e = g.outStart[p], end = g.outStart[p + 1]; e < end; e++) {
-      if (g.outCond[e] !== SUCCESS) continue;
-      const s = g.outTo[e];
-      mark[s] = 1;
-      if (seen[s]) continue;
-      seen[s] = 1;
-      stack.push(s);
-    }
-  }
+  markReachable(g.out, from, mark, false, (dep) => g.depCond[dep] === SUCCESS);
   return mark;
 }

@@ -1,4 +1,4 @@
-// A binary min-heap of timed entries, ordered by (t, phase, step id). `phase` 0 sorts before 1 at
+// A binary min-heap of timed entries, ordered by (t, tier, step id). `tier` 0 sorts before 1 at
 // the same time, which is how completions come before starts (R2); the id breaks remaining ties
 // so the lower id goes first. Entries live in parallel typed arrays, so pushing and popping
 // allocate nothing (a run pushes a few entries per step).
@@ -27,16 +27,16 @@ export function idKeys(ids: readonly string[]): Int32Array {
 
 export class TimedQueue {
   private t: Float64Array;
-  /** phase << 4 | kind */
+  /** tier << 4 | kind */
   private meta: Int32Array;
   private step: Int32Array;
-  private gen: Int32Array;
+  private generation: Int32Array;
   size = 0;
 
   // The entry last popped.
   poppedStep = 0;
   poppedKind = 0;
-  poppedGen = 0;
+  poppedGeneration = 0;
 
   constructor(
     private readonly ids: readonly string[],
@@ -46,7 +46,7 @@ export class TimedQueue {
     this.t = new Float64Array(capacity);
     this.meta = new Int32Array(capacity);
     this.step = new Int32Array(capacity);
-    this.gen = new Int32Array(capacity);
+    this.generation = new Int32Array(capacity);
   }
 
   /** Time of the first entry; only meaningful when size > 0. */
@@ -54,13 +54,13 @@ export class TimedQueue {
     return this.t[0];
   }
 
-  push(t: number, phase: number, kind: number, step: number, gen: number): void {
+  push(t: number, tier: number, kind: number, step: number, generation: number): void {
     if (this.size === this.t.length) this.grow();
-    const meta = (phase << 4) | kind;
+    const meta = (tier << 4) | kind;
     const ta = this.t;
     const ma = this.meta;
     const sa = this.step;
-    const ga = this.gen;
+    const ga = this.generation;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -68,7 +68,7 @@ export class TimedQueue {
       if (tp < t) break;
       if (tp === t) {
         const mp = ma[p] >> 4;
-        if (mp < phase || (mp === phase && !this.idBefore(step, sa[p]))) break;
+        if (mp < tier || (mp === tier && !this.idBefore(step, sa[p]))) break;
       }
       ta[i] = tp;
       ma[i] = ma[p];
@@ -79,7 +79,7 @@ export class TimedQueue {
     ta[i] = t;
     ma[i] = meta;
     sa[i] = step;
-    ga[i] = gen;
+    ga[i] = generation;
   }
 
   /** Removes the first entry and leaves it in `popped*`. Call only when size > 0. */
@@ -87,17 +87,17 @@ export class TimedQueue {
     const ta = this.t;
     const ma = this.meta;
     const sa = this.step;
-    const ga = this.gen;
+    const ga = this.generation;
     this.poppedStep = sa[0];
     this.poppedKind = ma[0] & 15;
-    this.poppedGen = ga[0];
+    this.poppedGeneration = ga[0];
     const size = --this.size;
     if (size === 0) return;
     const t = ta[size];
     const m = ma[size];
     const s = sa[size];
     const g = ga[size];
-    const phase = m >> 4;
+    const tier = m >> 4;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
@@ -110,7 +110,7 @@ export class TimedQueue {
       if (t < tc) break;
       if (t === tc) {
         const pc = ma[c] >> 4;
-        if (phase < pc || (phase === pc && !this.idBefore(sa[c], s))) break;
+        if (tier < pc || (tier === pc && !this.idBefore(sa[c], s))) break;
       }
       ta[i] = tc;
       ma[i] = ma[c];
@@ -153,8 +153,8 @@ export class TimedQueue {
     const step = new Int32Array(cap);
     step.set(this.step);
     this.step = step;
-    const gen = new Int32Array(cap);
-    gen.set(this.gen);
-    this.gen = gen;
+    const generation = new Int32Array(cap);
+    generation.set(this.generation);
+    this.generation = generation;
   }
 }

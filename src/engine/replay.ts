@@ -36,7 +36,7 @@ export function replay(
 ): Result<{ plan: ReplayPlan; run: RunResult }> {
   const planned = plan(scenario, previousRun, from);
   if (!planned.ok) return planned;
-  const { plan: p, graph, kept } = planned.value;
+  const { plan: p, graph, steps, kept } = planned.value;
   const run = simulateReplay(
     scenario,
     {
@@ -46,6 +46,7 @@ export function replay(
       salt: p.from.join('\n'),
     },
     graph,
+    steps,
   );
   return { ok: true, value: { plan: p, run } };
 }
@@ -53,6 +54,8 @@ export function replay(
 interface Planned {
   plan: ReplayPlan;
   graph: Graph;
+  /** The record the graph resolved ids through; it becomes the replay's `steps`. */
+  steps: Record<string, unknown>;
   kept: Map<number, StepResult>;
 }
 
@@ -60,8 +63,9 @@ const SUCCEEDED_BEFORE: ReadonlySet<StepState> = new Set(['succeeded', 'compensa
 
 function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[] | undefined): Result<Planned> {
   let g: Graph;
+  const steps: Record<string, unknown> = {};
   try {
-    g = buildGraph(scenario);
+    g = buildGraph(scenario, steps);
   } catch (e) {
     // The engine takes validated scenarios; an invalid one is still an answer, not a crash.
     return { ok: false, error: [{ code: 'internal', path: '', message: e instanceof Error ? e.message : String(e) }] };
@@ -131,7 +135,7 @@ function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[
       });
     }
   }
-  return { ok: true, value: { plan: p, graph: g, kept } };
+  return { ok: true, value: { plan: p, graph: g, steps, kept } };
 }
 
 /** The edited scenario must have the run's steps and dependencies; lists every difference. */

@@ -1,6 +1,7 @@
 // Every step's state at a moment of a run, for the timeline scrubber. Folding the whole event
 // list on every frame would be linear in the run's length, so snapshots are kept every K
 // events (built lazily, once per run) and the answer folds forward from the nearest one.
+import { LIVE_STATES } from './phases.ts';
 import { setOwn } from './records.ts';
 import type { EventType, LiveState, RunEvent, RunResult } from './types.ts';
 
@@ -17,19 +18,8 @@ export interface RunMoment {
   steps: Record<string, LiveStep>;
 }
 
-const LIVE: readonly LiveState[] = [
-  'pending',
-  'running',
-  'succeeded',
-  'failed',
-  'blocked',
-  'skipped',
-  'cancelled',
-  'compensating',
-  'compensated',
-  'compensation-failed',
-];
-const CODE = new Map<LiveState, number>(LIVE.map((s, i) => [s, i]));
+/** Live states as small integers for the snapshots; 0 is `pending`, the state before any event. */
+const LIVE_CODE = new Map<LiveState, number>(LIVE_STATES.map((s, i) => [s, i]));
 const NO_STATUS = -1;
 
 interface Snapshot {
@@ -86,7 +76,7 @@ export function stateAt(run: RunResult, eventIndex: number): RunMoment {
   const steps: Record<string, LiveStep> = {};
   for (let i = 0; i < c.ids.length; i++) {
     const s = now.status[i];
-    setOwn(steps, c.ids[i], { state: LIVE[now.state[i]], attempt: now.attempt[i], status: s === NO_STATUS ? null : s });
+    setOwn(steps, c.ids[i], { state: LIVE_STATES[now.state[i]], attempt: now.attempt[i], status: s === NO_STATUS ? null : s });
   }
   const t = count > 0 ? events[count - 1].t : (run.startedAt ?? 0);
   return { t, steps };
@@ -100,7 +90,7 @@ function fold(s: Snapshot, index: Map<string, number>, events: RunEvent[], from:
     if (i === undefined) continue;
     const next = liveAfter(e.type);
     if (next === 'keep') continue;
-    s.state[i] = CODE.get(next)!;
+    s.state[i] = LIVE_CODE.get(next)!;
     if (e.attempt !== undefined) s.attempt[i] = e.attempt;
     switch (next) {
       case 'running':

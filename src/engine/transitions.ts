@@ -3,42 +3,9 @@
 // compensate a failed one stops the run with a clear message instead of producing a wrong
 // trace. (The idea comes from bpmn-js-token-simulation's ScopeStates.)
 
-export type Phase =
-  /** Waiting for its prerequisites. */
-  | 'pending'
-  /** Ready, waiting for a concurrency slot. */
-  | 'queued'
-  | 'running'
-  /** An attempt failed; the next starts after the retry delay. */
-  | 'backoff'
-  | 'succeeded'
-  | 'failed'
-  | 'blocked'
-  | 'skipped'
-  | 'cancelled'
-  /** A failed root step that a blocked step asked to try again (graph-aware retry, R9). */
-  | 'repair-queued'
-  | 'repairing'
-  | 'compensating'
-  | 'compensated'
-  | 'compensation-failed';
+import { PHASES, type Phase } from './phases.ts';
 
-export const PHASES: readonly Phase[] = [
-  'pending',
-  'queued',
-  'running',
-  'backoff',
-  'succeeded',
-  'failed',
-  'blocked',
-  'skipped',
-  'cancelled',
-  'repair-queued',
-  'repairing',
-  'compensating',
-  'compensated',
-  'compensation-failed',
-];
+export type { Phase };
 
 /**
  * Every allowed change. Notes on the less obvious ones:
@@ -65,22 +32,7 @@ export const TRANSITIONS: Readonly<Record<Phase, readonly Phase[]>> = {
   'compensation-failed': [],
 };
 
-// Phases as small integers for the hot loop, and the table as one bit mask per phase.
-export const PENDING = 0;
-export const QUEUED = 1;
-export const RUNNING = 2;
-export const BACKOFF = 3;
-export const SUCCEEDED = 4;
-export const FAILED = 5;
-export const BLOCKED = 6;
-export const SKIPPED = 7;
-export const CANCELLED = 8;
-export const REPAIR_QUEUED = 9;
-export const REPAIRING = 10;
-export const COMPENSATING = 11;
-export const COMPENSATED = 12;
-export const COMPENSATION_FAILED = 13;
-
+// The table as one bit mask per phase code (src/engine/phases.ts).
 const ALLOWED: readonly number[] = PHASES.map((from) =>
   TRANSITIONS[from].reduce((mask, to) => mask | (1 << PHASES.indexOf(to)), 0),
 );

@@ -1,29 +1,10 @@
 // The engine's public result types. `RunResult` serialises to the result JSON of the CLI's
 // `--json` (issue #2 §5); tests outside this repo read it, so renaming a field is a breaking change.
 import type { Problem } from '../scenario/types.ts';
+import type { StepState } from './phases.ts';
 
-/** Final state of a step in a finished run. */
-export type StepState =
-  | 'succeeded'
-  | 'failed'
-  | 'blocked'
-  | 'skipped'
-  | 'cancelled'
-  | 'compensated'
-  | 'compensation-failed';
-
-/** State of a step at a moment of the run (what `stateAt` returns and the canvas draws). */
-export type LiveState =
-  | 'pending'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'blocked'
-  | 'skipped'
-  | 'cancelled'
-  | 'compensating'
-  | 'compensated'
-  | 'compensation-failed';
+// Both derived from the table of phases.
+export type { LiveState, StepState } from './phases.ts';
 
 export type RunOutcome = 'succeeded' | 'failed' | 'compensated' | 'compensation-failed';
 

@@ -25,6 +25,7 @@ import type {
 } from './types.ts';
 import { SCENARIO_VERSION } from './types.ts';
 import { MAX_ATTEMPTS, MAX_DURATION_MS, MAX_PROBLEMS, MAX_RETRY_FACTOR } from './limits.ts';
+import { adjacency, findCycles, topologicalOrder } from './graph-algorithms.ts';
 import {
   Suggester,
   codePointLength,
@@ -502,120 +503,12 @@ export function formatCycle(ids: string[]): string {
  * step), so 100,000 steps are no problem and deep graphs cannot overflow the stack.
  */
 function checkCycles(c: Checker, ids: string[], edgeFrom: number[], edgeTo: number[], edgeDep: number[]): void {
-  const n = ids.length;
-  const m = edgeFrom.length;
-  if (m === 0) return;
-  // Adjacency in compressed rows; within a row, edges keep document order.
-  const start = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) start[edgeFrom[e] + 1]++;
-  for (let v = 0; v < n; v++) start[v + 1] += start[v];
-  const fill = start.slice(0, n);
-  const adj = new Int32Array(m);
-  const adjEdge = new Int32Array(m);
-  for (let e = 0; e < m; e++) {
-    const at = fill[edgeFrom[e]]++;
-    adj[at] = edgeTo[e];
-    adjEdge[at] = e;
-  }
-
+  if (edgeFrom.length === 0) return;
   // Kahn first: most graphs are acyclic and this proves it in one cheap pass.
-  const indeg = new Int32Array(n);
-  for (let e = 0; e < m; e++) indeg[edgeTo[e]]++;
-  const queue = new Int32Array(n);
-  let head = 0;
-  let tail = 0;
-  for (let v = 0; v < n; v++) if (indeg[v] === 0) queue[tail++] = v;
-  while (head < tail) {
-    const v = queue[head++];
-    for (let i = start[v]; i < start[v + 1]; i++) if (--indeg[adj[i]] === 0) queue[tail++] = adj[i];
-  }
-  if (tail === n) return;
-
-  // Tarjan's strongly connected components over the steps Kahn could not order.
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const comp = new Int32Array(n).fill(-1);
-  const cursor = new Int32Array(n);
-  const stack: number[] = [];
-  const calls: number[] = [];
-  let counter = 0;
-  let comps = 0;
-  const cyclic: number[] = []; // component → its first (lowest-index) step, for components of size ≥ 2
-  for (let s = 0; s < n; s++) {
-    if (indeg[s] === 0 || index[s] !== -1) continue;
-    index[s] = low[s] = counter++;
-    cursor[s] = start[s];
-    stack.push(s);
-    onStack[s] = 1;
-    calls.push(s);
-    while (calls.length > 0) {
-      const v = calls[calls.length - 1];
-      if (cursor[v] < start[v + 1]) {
-        const w = adj[cursor[v]++];
-        if (indeg[w] === 0) continue;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          cursor[w] = start[w];
-          stack.push(w);
-          onStack[w] = 1;
-          calls.push(w);
-        } else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
-        continue;
-      }
-      calls.pop();
-      if (calls.length > 0) {
-        const u = calls[calls.length - 1];
-        if (low[v] < low[u]) low[u] = low[v];
-      }
-      if (low[v] === index[v]) {
-        let size = 0;
-        let first = n;
-        let w: number;
-        do {
-          w = stack.pop() as number;
-          onStack[w] = 0;
-          comp[w] = comps;
-          size++;
-          if (w < first) first = w;
-        } while (w !== v);
-        if (size > 1) cyclic.push(first);
-        comps++;
-      }
-    }
-  }
-
-  // Shortest cycle through each component's first step, by breadth-first search inside it.
-  const parentEdge = new Int32Array(n).fill(-1);
-  const seen = new Uint8Array(n);
-  const found: Array<{ dep: number; ids: string[] }> = [];
-  for (const s of cyclic) {
-    const cs = comp[s];
-    const bfs = [s];
-    seen[s] = 1;
-    let closing = -1;
-    for (let qi = 0; qi < bfs.length && closing === -1; qi++) {
-      const v = bfs[qi];
-      for (let i = start[v]; i < start[v + 1]; i++) {
-        const w = adj[i];
-        if (comp[w] !== cs) continue;
-        if (w === s) {
-          closing = adjEdge[i];
-          break;
-        }
-        if (!seen[w]) {
-          seen[w] = 1;
-          parentEdge[w] = adjEdge[i];
-          bfs.push(w);
-        }
-      }
-    }
-    const path: string[] = [];
-    for (let v = edgeFrom[closing]; v !== s; v = edgeFrom[parentEdge[v]]) path.push(ids[v]);
-    path.push(ids[s]);
-    path.reverse();
-    found.push({ dep: edgeDep[closing], ids: path });
-  }
+  const adj = adjacency(ids.length, edgeFrom, edgeTo);
+  const { count, remaining } = topologicalOrder(adj);
+  if (count === ids.length) return;
+  const found = findCycles(adj, remaining).map((cycle) => ({ dep: edgeDep[cycle.closingEdge], ids: cycle.steps.map((v) => ids[v]) }));
   found.sort((a, b) => a.dep - b.dep);
   for (const f of found) c.addCycle(f.dep, f.ids);
 }

@@ -1,4 +1,5 @@
 import type { Position, Scenario } from '../scenario/types.ts';
+import { adjacency, longestPathRanks } from '../scenario/graph-algorithms.ts';
 import { LAYER_GAP_X, LAYER_GAP_Y } from './layout-constants.ts';
 
 // A small synchronous left-to-right layered layout for scenarios that arrive without positions
@@ -8,23 +9,14 @@ import { LAYER_GAP_X, LAYER_GAP_Y } from './layout-constants.ts';
 export function layeredLayout(scenario: Scenario): Record<string, Position> {
   const ids = scenario.steps.map((s) => s.id);
   const preds = new Map(ids.map((id) => [id, [] as string[]]));
-  const succs = new Map(ids.map((id) => [id, [] as string[]]));
   for (const d of scenario.dependencies) {
     preds.get(d.to)?.push(d.from);
-    succs.get(d.from)?.push(d.to);
   }
-  // Longest-path ranks in topological order (Kahn).
-  const indegree = new Map(ids.map((id) => [id, preds.get(id)!.length]));
-  const rank = new Map(ids.map((id) => [id, 0]));
-  const queue = ids.filter((id) => indegree.get(id) === 0);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i];
-    for (const next of succs.get(id)!) {
-      rank.set(next, Math.max(rank.get(next)!, rank.get(id)! + 1));
-      indegree.set(next, indegree.get(next)! - 1);
-      if (indegree.get(next) === 0) queue.push(next);
-    }
-  }
+  // Longest-path ranks in topological order.
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const known = scenario.dependencies.filter((d) => index.has(d.from) && index.has(d.to));
+  const ranks = longestPathRanks(adjacency(ids.length, known.map((d) => index.get(d.from)!), known.map((d) => index.get(d.to)!)));
+  const rank = new Map(ids.map((id) => [id, ranks[index.get(id)!]]));
   const layers: string[][] = [];
   for (const id of ids) (layers[rank.get(id)!] ??= []).push(id);
   const order = new Map<string, number>();

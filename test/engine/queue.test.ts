@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { idKeys, TimedQueue } from '../../src/engine/queue.ts';
 
 describe('TimedQueue', () => {
-  it('pops by time, then completions (phase 0) before starts (phase 1), then lower id', () => {
+  it('pops by time, then completions (tier 0) before starts (tier 1), then lower id', () => {
     const ids = ['b', 'a', 'c'];
     const q = new TimedQueue(ids, idKeys(ids), 1);
     q.push(10, 1, 0, 1, 0); // start a @10
@@ -29,7 +29,7 @@ describe('TimedQueue', () => {
           const t = q.peekT();
           q.pop();
           expect(q.poppedKind).toBe(3);
-          expect(q.poppedGen).toBe(7);
+          expect(q.poppedGeneration).toBe(7);
           got.push([t, 0, q.poppedStep]);
         }
         const want = items.slice().sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);

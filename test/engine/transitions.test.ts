@@ -1,4 +1,7 @@
-import * as T from '../../src/engine/transitions.ts';
+import * as P from '../../src/engine/phases.ts';
+import * as TR from '../../src/engine/transitions.ts';
+
+const T = { ...P, ...TR };
 
 describe('step state transitions', () => {
   it('the numeric phases match the table order', () => {
@@ -37,5 +40,20 @@ describe('step state transitions', () => {
 
   it('final states have no way out', () => {
     for (const p of ['skipped', 'cancelled', 'compensated', 'compensation-failed'] as const) expect(T.TRANSITIONS[p]).toEqual([]);
+  });
+});
+
+describe('the table of phases', () => {
+  it('derives the public final states and the live states the canvas draws', () => {
+    const finals = P.PHASE_TABLE.flatMap((row) => (row.final === null ? [] : [row.final]));
+    expect(finals).toEqual(['succeeded', 'failed', 'blocked', 'skipped', 'cancelled', 'compensated', 'compensation-failed']);
+    expect(P.LIVE_STATES).toEqual(['pending', 'running', 'failed', 'succeeded', 'blocked', 'skipped', 'cancelled', 'compensating', 'compensated', 'compensation-failed']);
+  });
+
+  it('a failed step looks failed to its dependents until a repair succeeds', () => {
+    expect(P.SEEN_AS[P.REPAIR_QUEUED]).toBe(P.SEEN_FAILED);
+    expect(P.SEEN_AS[P.REPAIRING]).toBe(P.SEEN_FAILED);
+    expect(P.SEEN_AS[P.COMPENSATED]).toBe(P.SEEN_SUCCEEDED);
+    expect(P.SEEN_AS[P.QUEUED]).toBe(P.SEEN_NOT_FINAL);
   });
 });

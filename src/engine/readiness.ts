@@ -1,0 +1,204 @@
+// Readiness and conditions (R4–R6): what a final prerequisite means to each dependent, and
+// whether the dependent starts, is blocked (424), skipped or cancelled, or keeps waiting.
+// A step's readiness is tracked with counters its prerequisites decrement when they become
+// final, so each dependency is looked at once in the common case; cascades run through a
+// queue of newly final steps at the same virtual time.
+import { ALWAYS, FAILURE, inAdjacency, SUCCESS } from './graph.ts';
+import {
+  BLOCKED,
+  CANCELLED,
+  PENDING,
+  QUEUED,
+  SEEN_AS,
+  SEEN_BLOCKED,
+  SEEN_CANCELLED,
+  SEEN_FAILED,
+  SEEN_NOT_FINAL,
+  SEEN_SUCCEEDED,
+  SKIPPED,
+  type SeenAs,
+} from './phases.ts';
+import { scheduleRetry } from './attempts.ts';
+import { compareIds, emit, setPhase, TIMER_REPAIR, TIMER_RESEND, type RunState } from './run-state.ts';
+
+// What a final prerequisite's dependency is to its dependent, by condition (R4).
+const SATISFIED = 1;
+const BROKEN = 2;
+const VOID = 3;
+/** Void because the prerequisite was cancelled: the dependent is cancelled, not skipped. */
+const VOID_BY_CANCELLED = 4;
+type Verdict = typeof SATISFIED | typeof BROKEN | typeof VOID | typeof VOID_BY_CANCELLED;
+
+/** R4: `success` is broken by a failed or blocked prerequisite; `failure` is satisfied by one. */
+function verdict(condition: number, seen: SeenAs): Verdict {
+  if (condition === ALWAYS) return SATISFIED;
+  if (seen === SEEN_CANCELLED) return VOID_BY_CANCELLED;
+  const failedOrBlocked = seen === SEEN_FAILED || seen === SEEN_BLOCKED;
+  if (condition === SUCCESS) return seen === SEEN_SUCCEEDED ? SATISFIED : failedOrBlocked ? BROKEN : VOID;
+  // failure
+  return failedOrBlocked ? SATISFIED : VOID;
+}
+
+/** The root cause a dependent of `p` inherits: p itself if it failed on its own (R5). */
+export function rootCauseOf(run: RunState, p: number): number {
+  const r = run.rootCause[p];
+  return r >= 0 ? r : p;
+}
+
+/** Step i is ready: it waits for a concurrency slot. `missingOutputOf`: R6's broken prerequisite, or -1. */
+export function enqueue(run: RunState, i: number, missingOutputOf: number): void {
+  setPhase(run, i, QUEUED);
+  run.missingOutputOf[i] = missingOutputOf;
+  run.ready.push(run.now, 0, 0, i, run.generation[i]);
+}
+
+/** Step i became final: its dependents are told at the next `propagate`. */
+export function markFinal(run: RunState, i: number): void {
+  run.finalQueue[run.finalLength++] = i;
+}
+
+/** Tells the dependents of every newly final step, until nothing more changes at this moment. */
+export function propagate(run: RunState): void {
+  const { graph, finalQueue, phase } = run;
+  while (run.finalHead < run.finalLength) {
+    const p = finalQueue[run.finalHead++];
+    const seen = SEEN_AS[phase[p]] as SeenAs;
+    for (let e = graph.outStart[p], end = graph.outStart[p + 1]; e < end; e++) {
+      const s = graph.outTo[e];
+      if (phase[s] !== PENDING) continue;
+      const condition = graph.outCond[e];
+      run.unresolved[s]--;
+      recordVerdict(run, s, p, condition, verdict(condition, seen));
+      decideReadiness(run, s);
+    }
+  }
+  // Reset without truncating: the array keeps its capacity for the next cascade.
+  run.finalLength = 0;
+  run.finalHead = 0;
+}
+
+/** Records what prerequisite p's final state means to pending step s. */
+function recordVerdict(run: RunState, s: number, p: number, condition: number, v: Verdict): void {
+  switch (v) {
+    case SATISFIED:
+      run.anySatisfied[s] = 1;
+      break;
+    case BROKEN: {
+      const b = run.brokenPrerequisite[s];
+      // Fail-fast: the last to break names the 424 (join "any"; join "all" blocks at the
+      // first). Without it, R6 names the first broken prerequisite by id.
+      if (run.failFast ? !(run.joinAny[s] === 0 && b >= 0) : b < 0 || compareIds(run.ids[p], run.ids[b]) < 0) {
+        run.brokenPrerequisite[s] = p;
+      }
+      break;
+    }
+    case VOID:
+    case VOID_BY_CANCELLED:
+      if (run.voidPrerequisite[s] < 0) {
+        run.voidPrerequisite[s] = p;
+        run.voidVerdict[s] = v;
+        run.voidCondition[s] = condition;
+      }
+      break;
+  }
+}
+
+/** Acts on what is known about pending step s: block, skip, start or keep waiting (R4–R6). */
+export function decideReadiness(run: RunState, s: number): void {
+  const broken = run.brokenPrerequisite[s];
+  const done = run.unresolved[s] === 0;
+  if (run.joinAny[s] === 0) {
+    if (broken >= 0) {
+      if (run.failFast) block(run, s, broken);
+      else if (done) enqueue(run, s, broken);
+    } else if (run.voidPrerequisite[s] >= 0) skip(run, s);
+    else if (done) enqueue(run, s, -1);
+  } else if (run.anySatisfied[s]) enqueue(run, s, -1);
+  else if (done) {
+    if (broken < 0) skip(run, s);
+    else if (run.failFast) block(run, s, broken);
+    else enqueue(run, s, broken);
+  }
+}
+
+/** Recomputes pending step s's counters from its prerequisites' current states. */
+export function recount(run: RunState, s: number): void {
+  const phase = run.phase;
+  const prerequisites = inAdjacency(run.graph);
+  run.unresolved[s] = 0;
+  run.anySatisfied[s] = 0;
+  run.brokenPrerequisite[s] = -1;
+  run.voidPrerequisite[s] = -1;
+  for (let e = prerequisites.start[s], end = prerequisites.start[s + 1]; e < end; e++) {
+    const p = prerequisites.from[e];
+    const seen = SEEN_AS[phase[p]] as SeenAs;
+    if (seen === SEEN_NOT_FINAL) run.unresolved[s]++;
+    else {
+      const condition = prerequisites.cond[e];
+      recordVerdict(run, s, p, condition, verdict(condition, seen));
+    }
+  }
+}
+
+/** R5: step s answers 424 because prerequisite p broke its dependency. */
+function block(run: RunState, s: number, p: number): void {
+  setPhase(run, s, BLOCKED);
+  run.failedPrerequisite[s] = p;
+  run.rootCause[s] = rootCauseOf(run, p);
+  const attempt = run.attemptReserved[s] ? run.attempts[s] : run.attempts[s] + 1;
+  run.attemptReserved[s] = 0;
+  run.attempts[s] = attempt;
+  run.status[s] = 424;
+  run.message[s] = undefined;
+  if (Number.isNaN(run.startedAt[s])) run.startedAt[s] = run.now;
+  run.endedAt[s] = run.now;
+  emitBlocked(run, s, undefined);
+  markFinal(run, s);
+}
+
+/** The `blocked` event of step s's latest 424, and its retry (R9) when it has one left. */
+export function emitBlocked(run: RunState, s: number, message: string | undefined): void {
+  const attempt = run.attempts[s];
+  const max = run.maxAttempts[s];
+  const willRetry = max > 1 && attempt < max;
+  const seq = run.events.length;
+  const t = run.now;
+  const step = run.ids[s];
+  const correlationId = run.correlationId;
+  const failedPrerequisiteStep = run.ids[run.failedPrerequisite[s]];
+  const rootCauseStep = run.ids[run.rootCause[s]];
+  const type = 'blocked';
+  emit(
+    run,
+    message === undefined
+      ? { seq, t, type, step, attempt, correlationId, status: 424, willRetry, failedPrerequisiteStep, rootCauseStep }
+      : { seq, t, type, step, attempt, correlationId, status: 424, message, willRetry, failedPrerequisiteStep, rootCauseStep },
+  );
+  if (willRetry) scheduleRetry(run, s, run.graphAwareRetry ? TIMER_REPAIR : TIMER_RESEND);
+}
+
+/** R4: step s is skipped, or cancelled when the void prerequisite was cancelled (join "all"). */
+function skip(run: RunState, s: number): void {
+  const p = run.voidPrerequisite[s];
+  const cancelled = run.joinAny[s] === 0 && run.voidVerdict[s] === VOID_BY_CANCELLED;
+  setPhase(run, s, cancelled ? CANCELLED : SKIPPED);
+  run.generation[s]++;
+  run.endedAt[s] = run.now;
+  const pid = run.ids[p];
+  let reason: string;
+  if (run.joinAny[s]) reason = 'none of its prerequisites met its condition';
+  else if (cancelled) reason = `its prerequisite ${pid} was cancelled`;
+  else if (run.voidCondition[s] === FAILURE) {
+    reason = `it runs only if ${pid} fails, and ${pid} ${run.phase[p] === SKIPPED ? 'was skipped' : 'succeeded'}`;
+  } else reason = `its prerequisite ${pid} was skipped`;
+  run.reason.set(s, reason);
+  emit(run, {
+    seq: run.events.length,
+    t: run.now,
+    type: cancelled ? 'cancelled' : 'skipped',
+    step: run.ids[s],
+    correlationId: run.correlationId,
+    message: reason,
+  });
+  markFinal(run, s);
+}

@@ -1,0 +1,204 @@
+// Result assembly (R11–R12): the run's outcome, every step's result with its dependency path,
+// and the batch response, built from the finished run state.
+import { COND_NAMES, type Graph } from './graph.ts';
+import {
+  BACKOFF,
+  BLOCKED,
+  CANCELLED,
+  COMPENSATED,
+  COMPENSATING,
+  COMPENSATION_FAILED,
+  FAILED,
+  PENDING,
+  QUEUED,
+  REPAIR_QUEUED,
+  REPAIRING,
+  RUNNING,
+  SKIPPED,
+  SUCCEEDED,
+  type PhaseCode,
+} from './phases.ts';
+import { FAILURE_KINDS } from './attempts.ts';
+import { compensationOf, type CompensationSummary } from './compensation.ts';
+import { setOwn } from './records.ts';
+import { buildResponse } from './responses.ts';
+import { emit, newEvent, type RunState } from './run-state.ts';
+import type { RunGraph, RunOutcome, RunResponse, RunResult, StepResult } from './types.ts';
+
+/** Emits `run-finished` and builds the result (R11: outcome and HTTP status; R12: responses). */
+export function assembleResult(run: RunState, compensation: CompensationSummary, lint: RunResult['lint']): RunResult {
+  const outcome: RunOutcome = !compensation.forwardFailed
+    ? 'succeeded'
+    : !run.saga
+      ? 'failed'
+      : compensation.anyFailed
+        ? 'compensation-failed'
+        : 'compensated';
+  const httpStatus = outcome === 'succeeded' ? 200 : 207;
+  const end = newEvent(run, 'run-finished', -1, 0);
+  end.status = httpStatus;
+  end.message = outcome;
+  emit(run, end);
+
+  // The run's own record (keys already in scenario order when `simulate` made it); the graph
+  // stays as it was, so a caller may keep using it.
+  const steps = run.stepsRecord as Record<string, StepResult>;
+  const kept = run.replay?.kept;
+  const paths = new DependencyPaths(run.ids, run.failedPrerequisite);
+  for (let i = 0; i < run.n; i++) {
+    const previous = kept?.get(i);
+    setOwn(steps, run.ids[i], previous !== undefined ? reusedResult(run, i, previous) : stepResult(run, i, paths));
+  }
+  const { scenario, graph: g, correlationId } = run;
+  // The batch response (a view of the step results, one problem body per failure) and the
+  // graph (a copy of the dependencies, for replay) are built on first read and kept: a UI
+  // reads one step's answer at a time, and a run of 100,000 steps should not pay for 100,000
+  // bodies nobody asked for. Reading, spreading, JSON.stringify and structuredClone all see
+  // ordinary properties.
+  let response: RunResponse | undefined;
+  let graph: RunGraph | undefined;
+  const result: RunResult = {
+    outcome,
+    httpStatus,
+    durationMs: run.now - run.startTime,
+    correlationId,
+    steps,
+    compensationOrder: compensation.order,
+    uncompensated: compensation.uncompensated,
+    get response(): RunResponse {
+      return (response ??= buildResponse(scenario, steps, httpStatus, correlationId));
+    },
+    set response(value: RunResponse) {
+      response = value;
+    },
+    events: run.events,
+    lint,
+    get graph(): RunGraph {
+      return (graph ??= graphOf(g));
+    },
+    set graph(value: RunGraph) {
+      graph = value;
+    },
+  };
+  if (run.replay) {
+    result.startedAt = run.startTime;
+    result.replayOf = run.replay.replayOf;
+  }
+  return result;
+}
+
+/** A step kept by a replay: its previous result, plus its rollback if this run's saga undid it. */
+function reusedResult(run: RunState, i: number, previous: StepResult): StepResult {
+  const r: StepResult = { ...previous, reused: true };
+  const ph = run.phase[i];
+  if (ph === COMPENSATED || ph === COMPENSATION_FAILED) {
+    r.state = ph === COMPENSATED ? 'compensated' : 'compensation-failed';
+    r.compensation = compensationOf(run, i);
+  }
+  return r;
+}
+
+function stepResult(run: RunState, i: number, paths: DependencyPaths): StepResult {
+  const ph = run.phase[i] as PhaseCode;
+  const startedAt = Number.isNaN(run.startedAt[i]) ? null : run.startedAt[i];
+  const endedAt = Number.isNaN(run.endedAt[i]) ? null : run.endedAt[i];
+  const attempts = run.attempts[i];
+  switch (ph) {
+    case SUCCEEDED:
+      return { state: 'succeeded', status: 200, attempts, startedAt, endedAt, reused: false };
+    case COMPENSATED:
+    case COMPENSATION_FAILED: {
+      const state = ph === COMPENSATED ? 'compensated' : 'compensation-failed';
+      return { state, status: 200, attempts, startedAt, endedAt, reused: false, compensation: compensationOf(run, i) };
+    }
+    case SKIPPED:
+    case CANCELLED: {
+      const state = ph === SKIPPED ? 'skipped' : 'cancelled';
+      return { state, status: null, attempts, startedAt, endedAt, reused: false, reason: run.reason.get(i) };
+    }
+    case BLOCKED:
+    case FAILED: {
+      const state = ph === BLOCKED ? 'blocked' : 'failed';
+      const failedPrerequisite = run.failedPrerequisite[i];
+      const message = run.message[i];
+      if (failedPrerequisite < 0) {
+        const r: StepResult = { state, status: run.status[i], attempts, startedAt, endedAt, reused: false };
+        if (message !== undefined) r.message = message;
+        if (state === 'failed') r.failure = FAILURE_KINDS[run.failure[i]];
+        return r;
+      }
+      const r: StepResult = {
+        state,
+        status: run.status[i],
+        attempts,
+        startedAt,
+        endedAt,
+        failedPrerequisiteStep: run.ids[failedPrerequisite],
+        rootCauseStep: run.ids[run.rootCause[i]],
+        dependencyPath: paths.of(i),
+        reused: false,
+      };
+      if (message !== undefined) r.message = message;
+      if (state === 'failed') r.failure = FAILURE_KINDS[run.failure[i]];
+      return r;
+    }
+    case PENDING:
+    case QUEUED:
+    case RUNNING:
+    case BACKOFF:
+    case REPAIR_QUEUED:
+    case REPAIRING:
+    case COMPENSATING:
+      throw new Error(`engine invariant: step "${run.ids[i]}" is not final at the end of the run`);
+  }
+}
+
+function graphOf(g: Graph): RunGraph {
+  const m = g.depFrom.length;
+  const graph: RunGraph = { from: new Array(m), to: new Array(m), on: new Array(m) };
+  for (let e = 0; e < m; e++) {
+    graph.from[e] = g.ids[g.depFrom[e]];
+    graph.to[e] = g.ids[g.depTo[e]];
+    graph.on[e] = COND_NAMES[g.depCond[e]];
+  }
+  return graph;
+}
+
+/**
+ * Dependency paths, root cause first: a step's path is its failed prerequisite's path plus
+ * itself, so each is built once from its parent's (linear in the path's length).
+ */
+class DependencyPaths {
+  private readonly memo: (string[] | undefined)[];
+  private readonly chain: number[] = [];
+
+  constructor(
+    private readonly ids: string[],
+    private readonly failedPrerequisite: Int32Array,
+  ) {
+    this.memo = new Array(ids.length);
+  }
+
+  of(i: number): string[] {
+    const hit = this.memo[i];
+    if (hit !== undefined) return hit;
+    // Walk up to the nearest step whose path is known (or the root), then build down.
+    const chain = this.chain;
+    chain.length = 0;
+    let j = i;
+    while (j >= 0 && this.memo[j] === undefined) {
+      chain.push(j);
+      j = this.failedPrerequisite[j];
+      if (chain.length > this.ids.length) throw new Error('engine invariant: cycle in failed prerequisites');
+    }
+    let path: string[] = j >= 0 ? this.memo[j]! : [];
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const s = chain[k];
+      const next = new Array<string>(path.length + 1);
+      for (let x = 0; x < path.length; x++) next[x] = path[x];
+      next[path.length] = this.ids[s];
+      this.memo[s] = path = next;
+    }
+    return path;
+  }
+}

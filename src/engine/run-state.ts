@@ -1,0 +1,291 @@
+// The state of one simulation run: the scenario's steps and the policy read into typed arrays
+// indexed by the step's position in the scenario, the per-step state the rules change, the two
+// queues and the event list. The rule modules (readiness, attempts, repair, abort,
+// compensation, result) are free functions over this state.
+import { DEFAULT_DURATION_MS, resolvePolicy, type ResolvedStep } from '../scenario/defaults.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { fingerprintScenario, hex, mixStr } from './fingerprint.ts';
+import type { Graph } from './graph.ts';
+import type { PhaseCode } from './phases.ts';
+import { idKeys, TimedQueue } from './queue.ts';
+import { assertTransition } from './transitions.ts';
+import type { EventType, RunEvent, StepResult } from './types.ts';
+
+/** How a replay seeds the simulation (src/engine/replay.ts). */
+export interface ReplaySetup {
+  /** Where the replay's clock starts: the end of the previous run. */
+  t0: number;
+  /** Steps kept from the previous run (by index), with their previous results. */
+  kept: Map<number, StepResult>;
+  /** Correlation id of the previous run. */
+  replayOf: string;
+  /** Mixed into the correlation id, so replays from different steps differ. */
+  salt: string;
+}
+
+// What a timer entry does when it comes due.
+/** An attempt (or repair attempt) ends (R3). */
+export const TIMER_ATTEMPT_END = 0;
+/** A failed step's next attempt is due (R3). */
+export const TIMER_RETRY = 1;
+/** A blocked step's graph-aware retry asks its root cause to try again (R9). */
+export const TIMER_REPAIR = 2;
+/** A blocked step's naive retry is re-sent (R9). */
+export const TIMER_RESEND = 3;
+export type TimerKind = typeof TIMER_ATTEMPT_END | typeof TIMER_RETRY | typeof TIMER_REPAIR | typeof TIMER_RESEND;
+
+// Timers due at the same moment: attempt ends first, then what leads to a new attempt (R2).
+export const TIER_COMPLETION = 0;
+export const TIER_START = 1;
+
+/** `concurrency: 0` means no limit. */
+const UNLIMITED = 0x7fffffff;
+
+export class RunState {
+  readonly n: number;
+  readonly ids: string[];
+  readonly correlationId: string;
+  readonly startTime: number;
+
+  // Policy.
+  readonly failFast: boolean;
+  readonly abortOnFailure: boolean;
+  readonly saga: boolean;
+  readonly graphAwareRetry: boolean;
+  readonly concurrencyLimit: number;
+
+  // Step behaviour. Rare properties live in maps, so a large scenario pays only for what it uses.
+  readonly durationMs: Float64Array;
+  readonly timeoutMs: Float64Array; // -1: none
+  readonly maxAttempts: Int32Array;
+  readonly retryDelayMs: Float64Array;
+  readonly retryFactor: Float64Array;
+  readonly hasFail: Uint8Array;
+  readonly failStatus: Int32Array; // 0: a timeout failure
+  readonly failTimes: Int32Array; // 0: every attempt
+  readonly failMessage = new Map<number, string>();
+  readonly joinAny: Uint8Array;
+  readonly hasCompensation: Uint8Array;
+  readonly compensationSpecs = new Map<number, NonNullable<ResolvedStep['compensation']>>();
+  readonly produces = new Map<number, number[]>();
+  readonly consumes = new Map<number, number[]>();
+  readonly artifactNames: string[] = [];
+  /** Per artifact: how many succeeded steps produced it (R7). */
+  readonly produced: Int32Array;
+
+  // Step state.
+  readonly phase: Uint8Array;
+  readonly attempts: Int32Array;
+  /** Attempts actually sent (what `fail.times` counts). */
+  readonly sent: Int32Array;
+  /** A graph-aware retry reserved the next attempt number while its repair runs (R9). */
+  readonly attemptReserved: Uint8Array;
+  /** Bumped to invalidate a step's pending timers and queue entries. */
+  readonly generation: Int32Array;
+  /** Prerequisites not final yet (R4). */
+  readonly unresolved: Int32Array;
+  /** Some prerequisite's dependency is satisfied (R4, join "any"). */
+  readonly anySatisfied: Uint8Array;
+  /** The broken prerequisite that names the 424 (R4, R5), or -1. */
+  readonly brokenPrerequisite: Int32Array;
+  /** The first prerequisite whose dependency is void (R4), or -1; with its verdict and condition. */
+  readonly voidPrerequisite: Int32Array;
+  readonly voidVerdict: Uint8Array;
+  readonly voidCondition: Uint8Array;
+  /** R6: the broken prerequisite whose missing output makes every attempt fail, or -1. */
+  readonly missingOutputOf: Int32Array;
+  readonly failedPrerequisite: Int32Array;
+  readonly rootCause: Int32Array;
+  readonly status: Int32Array; // 0: none
+  readonly startedAt: Float64Array;
+  readonly endedAt: Float64Array;
+  /** The current (or last) attempt's answer, decided when it starts. */
+  readonly attemptStatus: Int32Array;
+  readonly message: (string | undefined)[];
+  /** Why the current attempt fails (a FailureCode of attempts.ts). */
+  readonly attemptFailure: Uint8Array;
+  /** Why the last failed attempt failed. */
+  readonly failure: Uint8Array;
+  /** Why a step was skipped or cancelled. */
+  readonly reason = new Map<number, string>();
+  readonly compensationTimes = new Map<number, [number, number]>();
+  /** Blocked steps waiting on this step's repair attempt (R9). */
+  readonly repairWaiters = new Map<number, number[]>();
+  /** Visit marks for walks: a step is visited when its mark equals the walk's stamp. */
+  readonly visited: Int32Array;
+  visitStamp = 0;
+
+  // The clock, the queues and the trace.
+  readonly timers: TimedQueue;
+  readonly ready: TimedQueue;
+  running = 0;
+  now: number;
+  readonly events: RunEvent[] = [];
+  /** Steps in the order they succeeded: compensation runs it backwards (R10). */
+  readonly completion: number[] = [];
+  /** Steps that became final and whose dependents have not been told yet. */
+  readonly finalQueue: number[] = [];
+  finalHead = 0;
+  finalLength = 0;
+
+  // Abort (R8).
+  aborted = false;
+  /** A repair made steps wait again since the last abort sweep. */
+  abortSweepStale = false;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly graph: Graph,
+    readonly replay: ReplaySetup | null,
+    /** The record to fill with the step results, when the caller already made it (`simulate`). */
+    readonly stepsRecord: Record<string, unknown> = {},
+  ) {
+    const n = graph.n;
+    this.n = n;
+    this.ids = graph.ids;
+    this.startTime = replay ? replay.t0 : 0;
+    const keys = idKeys(graph.ids);
+    this.timers = new TimedQueue(graph.ids, keys);
+    this.ready = new TimedQueue(graph.ids, keys);
+    this.now = this.startTime;
+    let h = fingerprintScenario(scenario, graph);
+    if (replay) h = mixStr(mixStr(h, replay.replayOf), replay.salt);
+    this.correlationId = `run-${hex(h)}`;
+
+    const policy = resolvePolicy(scenario);
+    this.failFast = policy.failFast;
+    this.abortOnFailure = policy.onFailure === 'abort';
+    this.saga = policy.compensation === 'saga';
+    this.graphAwareRetry = policy.retryMode === 'graph-aware';
+    this.concurrencyLimit = policy.concurrency > 0 ? policy.concurrency : UNLIMITED;
+
+    // Every per-step number in one buffer: one allocation instead of thirty.
+    const a = new Arena(n, 6, 15, 10);
+    this.durationMs = a.f64();
+    this.timeoutMs = a.f64();
+    this.retryDelayMs = a.f64();
+    this.retryFactor = a.f64();
+    this.startedAt = a.f64().fill(NaN);
+    this.endedAt = a.f64().fill(NaN);
+    this.maxAttempts = a.i32();
+    this.failStatus = a.i32();
+    this.failTimes = a.i32();
+    this.attempts = a.i32();
+    this.sent = a.i32();
+    this.generation = a.i32();
+    this.unresolved = a.i32();
+    this.brokenPrerequisite = a.i32().fill(-1);
+    this.voidPrerequisite = a.i32().fill(-1);
+    this.missingOutputOf = a.i32().fill(-1);
+    this.failedPrerequisite = a.i32().fill(-1);
+    this.rootCause = a.i32().fill(-1);
+    this.status = a.i32();
+    this.attemptStatus = a.i32();
+    this.visited = a.i32();
+    this.hasFail = a.u8();
+    this.joinAny = a.u8();
+    this.phase = a.u8();
+    this.attemptReserved = a.u8();
+    this.anySatisfied = a.u8();
+    this.voidVerdict = a.u8();
+    this.voidCondition = a.u8();
+    this.attemptFailure = a.u8();
+    this.failure = a.u8();
+    this.hasCompensation = a.u8();
+    this.message = new Array(n);
+
+    const artifactIds = new Map<string, number>();
+    const artifact = (name: string): number => {
+      let id = artifactIds.get(name);
+      if (id === undefined) {
+        id = this.artifactNames.length;
+        artifactIds.set(name, id);
+        this.artifactNames.push(name);
+      }
+      return id;
+    };
+    const steps = scenario.steps;
+    for (let i = 0; i < n; i++) {
+      const s = steps[i];
+      this.durationMs[i] = s.durationMs ?? DEFAULT_DURATION_MS;
+      this.timeoutMs[i] = s.timeoutMs ?? -1;
+      const r = s.retry;
+      if (r === undefined) {
+        this.maxAttempts[i] = 1;
+        this.retryFactor[i] = 1;
+      } else {
+        this.maxAttempts[i] = r.maxAttempts ?? 1;
+        this.retryDelayMs[i] = r.delayMs ?? 0;
+        this.retryFactor[i] = r.factor ?? 1;
+      }
+      const f = s.fail;
+      if (f !== undefined) {
+        this.hasFail[i] = 1;
+        this.failStatus[i] = f.timeout ? 0 : (f.status ?? 500);
+        this.failTimes[i] = f.times ?? 0;
+        if (f.message !== undefined) this.failMessage.set(i, f.message);
+      }
+      if (s.join === 'any') this.joinAny[i] = 1;
+      if (s.compensation !== undefined) this.hasCompensation[i] = 1;
+      if (s.produces !== undefined && s.produces.length > 0) this.produces.set(i, s.produces.map(artifact));
+      if (s.consumes !== undefined && s.consumes.length > 0) this.consumes.set(i, s.consumes.map(artifact));
+    }
+    this.produced = new Int32Array(this.artifactNames.length);
+  }
+}
+
+/** A new event at the current time; `step` -1 for run events, `attempt` 0 for none. */
+export function newEvent(run: RunState, type: EventType, step: number, attempt: number): RunEvent {
+  const seq = run.events.length;
+  if (step < 0) return { seq, t: run.now, type, correlationId: run.correlationId };
+  if (attempt <= 0) return { seq, t: run.now, type, step: run.ids[step], correlationId: run.correlationId };
+  return { seq, t: run.now, type, step: run.ids[step], attempt, correlationId: run.correlationId };
+}
+
+export function emit(run: RunState, e: RunEvent): void {
+  if (run.replay) e.replay = true;
+  run.events.push(e);
+}
+
+/** Moves step i to phase `to`, checked against the transition table. */
+export function setPhase(run: RunState, i: number, to: PhaseCode): void {
+  assertTransition(run.ids[i], run.phase[i], to);
+  run.phase[i] = to;
+}
+
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Typed views over one buffer: f64 first, then i32, then u8, so every view is aligned. */
+class Arena {
+  private readonly buf: ArrayBuffer;
+  private offset = 0;
+
+  constructor(
+    private readonly n: number,
+    f64s: number,
+    i32s: number,
+    u8s: number,
+  ) {
+    this.buf = new ArrayBuffer(n * (8 * f64s + 4 * i32s + u8s));
+  }
+
+  f64(): Float64Array {
+    const v = new Float64Array(this.buf, this.offset, this.n);
+    this.offset += 8 * this.n;
+    return v;
+  }
+
+  i32(): Int32Array {
+    const v = new Int32Array(this.buf, this.offset, this.n);
+    this.offset += 4 * this.n;
+    return v;
+  }
+
+  u8(): Uint8Array {
+    const v = new Uint8Array(this.buf, this.offset, this.n);
+    this.offset += this.n;
+    return v;
+  }
+}
