@@ -8,6 +8,11 @@ import globals from 'globals';
 const pureMessage =
   'src/engine and src/scenario are pure TypeScript shared with the CLI and tests: no React, zustand, React Flow or DOM.';
 
+// The store is the vanilla half of zustand's split: its logic runs in Node (tests, no React)
+// and the React binding is one file, src/store/context.tsx.
+const storeMessage =
+  'src/store is the vanilla store: no React, React Flow or DOM here (the React binding is src/store/context.tsx), so it runs and is tested without them.';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', 'coverage/**'] },
   js.configs.recommended,
@@ -55,6 +60,31 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date']", message: 'The engine runs on a virtual clock: no wall clock.' },
+      ],
+    },
+  },
+  {
+    files: ['src/store/**/*.{ts,tsx}'],
+    ignores: ['src/store/context.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // `zustand` itself is its React binding; `zustand/vanilla` is the store without it.
+          paths: [{ name: 'zustand', message: storeMessage }],
+          patterns: [
+            { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: storeMessage },
+            { group: ['zustand/react', 'zustand/react/*', 'zustand/shallow', 'zustand/traditional'], message: storeMessage },
+            { group: ['@xyflow/*', 'reactflow'], message: storeMessage },
+            { group: ['**/context.tsx', '**/panels/**', '**/app/**', '**/embed/**', '**/*.tsx'], message: storeMessage },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'location', 'HTMLElement', 'requestAnimationFrame', 'localStorage', 'sessionStorage'].map(
+          (name) => ({ name, message: storeMessage }),
+        ),
       ],
     },
   },
