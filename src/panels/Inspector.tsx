@@ -22,12 +22,6 @@ const SELECTABLE: StatusInfo[] = Object.values(STATUS_INFO).filter((s) => s.sele
 const CLIENT = SELECTABLE.filter((s) => s.status < 500);
 const SERVER = SELECTABLE.filter((s) => s.status >= 500);
 
-/** Remove fields set to undefined; an object left empty becomes undefined. */
-function compact<T extends object>(value: T): T | undefined {
-  const out = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
 function parseList(text: string): string[] | undefined {
   const items = text
     .split(',')
@@ -159,7 +153,7 @@ function FailureFields({ step, disabled }: { step: Step; disabled: boolean }) {
 
   const choose = (value: string) =>
     run(store.getState().setStepFailure(step.id, value === 'none' || value === 'timeout' ? value : Number(value)));
-  const patchFail = (patch: Partial<FailSpec>) => store.getState().updateStep(step.id, { fail: compact<FailSpec>({ ...fail, ...patch }) });
+  const patchFail = (patch: Partial<FailSpec>) => store.getState().updateFailure(step.id, patch);
 
   return (
     <fieldset className="group">
@@ -217,7 +211,7 @@ function FailureFields({ step, disabled }: { step: Step; disabled: boolean }) {
 
 function RetryFields({ step, disabled }: { step: Step; disabled: boolean }) {
   const store = useRippleStore();
-  const patchRetry = (patch: Partial<RetrySpec>) => store.getState().updateStep(step.id, { retry: compact<RetrySpec>({ ...step.retry, ...patch }) });
+  const patchRetry = (patch: Partial<RetrySpec>) => store.getState().updateRetry(step.id, patch);
   return (
     <fieldset className="group">
       <legend>Timeout and retries</legend>

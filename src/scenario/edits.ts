@@ -1,6 +1,6 @@
 import { HANG_TIMEOUT_MS } from './defaults.ts';
 import { cycleIfConnected, hasDependency } from './edit-graph.ts';
-import type { Dependency, DependencyCondition, FailSpec, Policy, Position, Problem, Scenario, Step } from './types.ts';
+import type { Dependency, DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario, Step } from './types.ts';
 
 // The editor's edits as pure functions: the scenario before → the scenario after, or the
 // problems that refuse the edit. An edit that changes nothing returns the same object. They
@@ -93,6 +93,22 @@ export function setStepFailure(scenario: Scenario, id: string, choice: FailureCh
     if (choice === 'timeout') return { ...step, fail: { timeout: true, ...keep }, timeoutMs: step.timeoutMs ?? HANG_TIMEOUT_MS };
     return { ...step, fail: { status: choice, ...keep } };
   });
+}
+
+/** An object without its `undefined` fields; undefined when none is left (the step falls back to the defaults). */
+function compact<T extends object>(value: T): T | undefined {
+  const out = applyPatch(value, {});
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Changes fields of the step's failure (`undefined` removes one); a failure left empty is removed. */
+export function updateFailure(scenario: Scenario, id: string, patch: { [K in keyof FailSpec]?: FailSpec[K] | undefined }): Edit {
+  return mapStep(scenario, id, (step) => applyPatch(step, { fail: compact<Partial<FailSpec>>({ ...step.fail, ...patch }) }));
+}
+
+/** Changes fields of the step's retry (`undefined` removes one); a retry left empty is removed (sent once). */
+export function updateRetry(scenario: Scenario, id: string, patch: { [K in keyof RetrySpec]?: RetrySpec[K] | undefined }): Edit {
+  return mapStep(scenario, id, (step) => applyPatch(step, { retry: compact<Partial<RetrySpec>>({ ...step.retry, ...patch }) }));
 }
 
 /** Moves steps to `positions` (rounded to whole px); the same scenario when none moved. */

@@ -18,8 +18,6 @@ import type { EditorSlice, EditResult, Notice, RippleState, RippleStoreOptions, 
 
 export const EMPTY_SCENARIO: Scenario = { version: 1, title: 'Untitled scenario', steps: [], dependencies: [] };
 
-export { AUTOSAVE_DELAY_MS } from './autosave.ts';
-
 const OK: EditResult = { ok: true };
 
 function refuse(problems: Problem[]): EditResult {
@@ -161,6 +159,8 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       updateStep: (id, patch) => commit('edit step', edits.updateStep(get().scenario, id, patch)),
 
       setStepFailure: (id, choice) => commit('edit step', edits.setStepFailure(get().scenario, id, choice)),
+      updateFailure: (id, patch) => commit('edit step', edits.updateFailure(get().scenario, id, patch)),
+      updateRetry: (id, patch) => commit('edit step', edits.updateRetry(get().scenario, id, patch)),
 
       moveSteps: (positions) => {
         const { scenario } = get();

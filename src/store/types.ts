@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { LiveState, ReplayPlan, RunEvent, RunResult } from '../engine/types.ts';
 import type { FailureChoice, StepPatch } from '../scenario/edits.ts';
-import type { DependencyCondition, Policy, Position, Problem, Scenario } from '../scenario/types.ts';
+import type { DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario } from '../scenario/types.ts';
 import type { History } from './history.ts';
 import type { SavedDraft } from './persistence.ts';
 
@@ -77,6 +77,10 @@ export interface EditorSlice {
    * count. A hang needs a timeout: a step without one gets `HANG_TIMEOUT_MS` (1000 ms).
    */
   setStepFailure: (id: string, choice: FailureChoice) => EditResult;
+  /** Change fields of step `id`'s failure (`undefined` removes one); a failure left empty is removed. */
+  updateFailure: (id: string, patch: { [K in keyof FailSpec]?: FailSpec[K] | undefined }) => EditResult;
+  /** Change fields of step `id`'s retry (`undefined` removes one); a retry left empty is removed. */
+  updateRetry: (id: string, patch: { [K in keyof RetrySpec]?: RetrySpec[K] | undefined }) => EditResult;
   moveSteps: (positions: Record<string, Position>) => void;
   deleteSteps: (ids: string[]) => void;
   deleteSelection: () => void;

@@ -38,6 +38,29 @@ describe('setStepFailure', () => {
   });
 });
 
+describe('updateRetry and updateFailure', () => {
+  test('a field cleared is removed, and a retry or failure left empty is removed with it', () => {
+    const store = editorStore({ scenario: scenario(['a']) });
+    store.getState().updateRetry('a', { maxAttempts: 3 });
+    store.getState().updateRetry('a', { delayMs: 100 });
+    expect(store.getState().scenario.steps[0].retry).toEqual({ maxAttempts: 3, delayMs: 100 });
+    store.getState().updateRetry('a', { maxAttempts: undefined, delayMs: undefined });
+    expect(store.getState().scenario.steps[0]).not.toHaveProperty('retry');
+
+    store.getState().setStepFailure('a', 500);
+    store.getState().updateFailure('a', { times: 2 });
+    expect(store.getState().scenario.steps[0].fail).toEqual({ status: 500, times: 2 });
+  });
+
+  test('a failure the format rejects (no status, no hang) is refused and nothing changes', () => {
+    const store = editorStore({ scenario: scenario(['a']) });
+    store.getState().setStepFailure('a', 500);
+    const result = store.getState().updateFailure('a', { status: undefined });
+    expect(result.ok).toBe(false);
+    expect(store.getState().scenario.steps[0].fail).toEqual({ status: 500 });
+  });
+});
+
 describe('addPrerequisite', () => {
   test('adds the dependency and keeps the step selected (not the new edge)', () => {
     const store = editorStore({ scenario: scenario(['a', 'b']) });
