@@ -55,9 +55,12 @@ describe('updateRetry and updateFailure', () => {
   test('a failure the format rejects (no status, no hang) is refused and nothing changes', () => {
     const store = editorStore({ scenario: scenario(['a']) });
     store.getState().setStepFailure('a', 500);
-    const result = store.getState().updateFailure('a', { status: undefined });
+    const result = store.getState().updateFailure('a', { status: undefined, times: 2 });
     expect(result.ok).toBe(false);
     expect(store.getState().scenario.steps[0].fail).toEqual({ status: 500 });
+    // Clearing the last field removes the failure: the step succeeds again.
+    expect(store.getState().updateFailure('a', { status: undefined })).toEqual({ ok: true });
+    expect(store.getState().scenario.steps[0]).not.toHaveProperty('fail');
   });
 });
 
