@@ -19,6 +19,10 @@ const jsonParseMessage =
   'Parse untrusted JSON through the intake gate (readJsonText in src/scenario/intake/json-text.ts): it strips a byte-order mark, caps the size and names where the text breaks. JSON.parse belongs in src/scenario and src/cli only.';
 
 const jsonParse = { object: 'JSON', property: 'parse', message: jsonParseMessage };
+// The store is the vanilla half of zustand's split: its logic runs in Node (tests, no React)
+// and the React binding is one file, src/store/context.tsx.
+const storeMessage =
+  'src/store is the vanilla store: no React, React Flow or DOM here (the React binding is src/store/context.tsx), so it runs and is tested without them.';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', 'coverage/**'] },
@@ -76,5 +80,30 @@ export default tseslint.config(
   {
     files: ['src/engine/**/*.ts'],
     rules: { 'no-restricted-properties': ['error', ...pureProperties, jsonParse] },
+  },
+  {
+    files: ['src/store/**/*.{ts,tsx}'],
+    ignores: ['src/store/context.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // `zustand` itself is its React binding; `zustand/vanilla` is the store without it.
+          paths: [{ name: 'zustand', message: storeMessage }],
+          patterns: [
+            { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: storeMessage },
+            { group: ['zustand/react', 'zustand/react/*', 'zustand/shallow', 'zustand/traditional'], message: storeMessage },
+            { group: ['@xyflow/*', 'reactflow'], message: storeMessage },
+            { group: ['**/context.tsx', '**/panels/**', '**/app/**', '**/embed/**', '**/*.tsx'], message: storeMessage },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'location', 'HTMLElement', 'requestAnimationFrame', 'localStorage', 'sessionStorage'].map(
+          (name) => ({ name, message: storeMessage }),
+        ),
+      ],
+    },
   },
 );

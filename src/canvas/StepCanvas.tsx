@@ -12,14 +12,14 @@ import {
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
-import { selectLiveStates, selectReplayMarks, selectReplayWarnings } from '../store/selectors.ts';
+import { selectHighlightPath, selectLiveStates, selectReplayMarks, selectReplayWarnings } from '../store/selectors.ts';
 import type { Position } from '../scenario/types.ts';
 import { buildEdges, buildNodes, createGraphCache, mergeNodes, VISIBLE_ONLY_ABOVE, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
 import { StepNode } from './StepNode.tsx';
 import { DependencyEdge } from './DependencyEdge.tsx';
 import { useLintByStep } from './use-lint.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
-import { NODE_HEIGHT, NODE_WIDTH } from '../store/layout-constants.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 
 const nodeTypes = { step: StepNode };
 // Fit the graph, but never so small that labels are unreadable on a phone: pan for the rest.
@@ -32,7 +32,7 @@ const selectCanvas = (s: RippleState) => ({
   selectedEdge: s.selectedEdge,
   renamingStepId: s.renamingStepId,
   readOnly: s.readOnly,
-  highlightPath: s.highlightPath,
+  highlightPath: selectHighlightPath(s),
   viewSeq: s.viewSeq,
 });
 

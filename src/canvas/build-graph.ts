@@ -1,13 +1,13 @@
 import { MarkerType, Position, type Edge, type EdgeMarker, type Node, type NodeHandle } from '@xyflow/react';
 import type { Dependency, DependencyCondition, Scenario, Step } from '../scenario/types.ts';
-import type { LiveStepView } from '../store/run-slice.ts';
+import type { LiveStepView } from '../store/types.ts';
 import type { ReplayMark } from '../store/selectors.ts';
-import type { EdgeRef } from '../store/editor-slice.ts';
-import { orderedSteps } from '../store/graph.ts';
+import type { EdgeRef } from '../store/types.ts';
+import { orderedSteps } from './step-order.ts';
 import { conditionOf } from '../scenario/defaults.ts';
 import { STATE_META, stateText } from './state-meta.ts';
 import { stepMarks } from './step-marks.ts';
-import { NODE_WIDTH } from '../store/layout-constants.ts';
+import { NODE_WIDTH } from './layout/layout-constants.ts';
 
 // Scenario + run moment → React Flow nodes and edges. Pure: what the canvas draws is decided
 // here and tested without a DOM.

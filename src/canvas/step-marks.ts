@@ -1,5 +1,6 @@
 import type { Step } from '../scenario/types.ts';
 import { STATUS_INFO } from '../engine/http-status.ts';
+import { DEFAULT_RETRY } from '../scenario/defaults.ts';
 
 // The small marks a node shows for what is configured on its step. Pure, so the table view,
 // exports and tests use the same words.
@@ -35,7 +36,7 @@ export function stepMarks(step: Step): StepMark[] {
       });
     }
   }
-  const attempts = step.retry?.maxAttempts ?? 1;
+  const attempts = step.retry?.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
   if (attempts > 1) marks.push({ kind: 'retry', text: `↻ ${attempts}`, title: `Retries: up to ${attempts} attempts` });
   if (step.timeoutMs !== undefined) marks.push({ kind: 'timeout', text: `⏱ ${ms(step.timeoutMs)}`, title: `Times out after ${ms(step.timeoutMs)}` });
   if (step.compensation) {

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useRippleStore } from '../store/context.tsx';
 import type { Position, Scenario } from '../scenario/types.ts';
-import { LAYER_GAP_X, NODE_HEIGHT, NODE_WIDTH } from '../store/layout-constants.ts';
+import { LAYER_GAP_X, NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 
 /** Move `at` down until it does not sit on another step. */
 export function freeSpot(scenario: Scenario, at: Position): Position {

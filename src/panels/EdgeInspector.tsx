@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
+import { selectSelectedDependency } from '../store/selectors.ts';
 import type { DependencyCondition } from '../scenario/types.ts';
 import { CONDITION_TEXT } from './Inspector.tsx';
 import { FieldError, useImmediate } from './fields.tsx';
@@ -7,12 +8,11 @@ import { FieldError, useImmediate } from './fields.tsx';
 /** The selected dependency: its condition, or remove it. */
 export function EdgeInspector() {
   const store = useRippleStore();
-  const edge = useRipple((s) => s.selectedEdge);
+  const dep = useRipple(selectSelectedDependency);
   const scenario = useRipple((s) => s.scenario);
   const readOnly = useRipple((s) => s.readOnly);
   const name = useId();
   const { error, run } = useImmediate();
-  const dep = edge && scenario.dependencies.find((d) => d.from === edge.from && d.to === edge.to);
   if (!dep) return null;
   const labelOf = (id: string) => scenario.steps.find((s) => s.id === id)?.label ?? id;
   const on = dep.on ?? 'success';

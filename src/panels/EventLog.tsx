@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useRipple } from '../store/context.tsx';
-import type { TimelineEvent } from '../store/run-slice.ts';
+import type { TimelineEvent } from '../store/types.ts';
 import { isFailureEvent } from '../store/run-slice.ts';
 import type { RippleState } from '../store/store.ts';
 import { selectCurrentSentence, selectEventSentences } from './event-text.ts';

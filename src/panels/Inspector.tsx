@@ -2,8 +2,9 @@ import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
-import type { StepPatch } from '../store/editor-slice.ts';
+import type { StepPatch } from '../store/types.ts';
 import type { CompensationSpec, DependencyCondition, FailSpec, RetrySpec, Step } from '../scenario/types.ts';
+import { DEFAULT_DURATION_MS, DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { STATUS_INFO, type StatusInfo } from '../engine/http-status.ts';
 import { FieldError, NumberField, TextField, messageOf, useImmediate } from './fields.tsx';
 
@@ -20,12 +21,6 @@ const selectInspector = (s: RippleState) => ({
 const SELECTABLE: StatusInfo[] = Object.values(STATUS_INFO).filter((s) => s.selectable);
 const CLIENT = SELECTABLE.filter((s) => s.status < 500);
 const SERVER = SELECTABLE.filter((s) => s.status >= 500);
-
-/** Remove fields set to undefined; an object left empty becomes undefined. */
-function compact<T extends object>(value: T): T | undefined {
-  const out = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-  return Object.keys(out).length > 0 ? out : undefined;
-}
 
 function parseList(text: string): string[] | undefined {
   const items = text
@@ -96,7 +91,7 @@ function StepInspector({ step, readOnly }: { step: Step; readOnly: boolean }) {
         <NumberField
           label="Duration (ms)"
           value={step.durationMs}
-          placeholder="100"
+          placeholder={String(DEFAULT_DURATION_MS)}
           optional
           min={0}
           disabled={disabled}
@@ -156,14 +151,9 @@ function FailureFields({ step, disabled }: { step: Step; disabled: boolean }) {
   const choice = failChoice(fail);
   const custom = fail?.status !== undefined && !STATUS_INFO[fail.status] ? fail.status : null;
 
-  const choose = (value: string) => {
-    const keep = { message: fail?.message, times: fail?.times };
-    if (value === 'none') return run(store.getState().updateStep(step.id, { fail: undefined }));
-    if (value === 'timeout')
-      return run(store.getState().updateStep(step.id, { fail: compact<FailSpec>({ timeout: true, ...keep }), timeoutMs: step.timeoutMs ?? 1000 }));
-    run(store.getState().updateStep(step.id, { fail: compact<FailSpec>({ status: Number(value), ...keep }) }));
-  };
-  const patchFail = (patch: Partial<FailSpec>) => store.getState().updateStep(step.id, { fail: compact<FailSpec>({ ...fail, ...patch }) });
+  const choose = (value: string) =>
+    run(store.getState().setStepFailure(step.id, value === 'none' || value === 'timeout' ? value : Number(value)));
+  const patchFail = (patch: Partial<FailSpec>) => store.getState().updateFailure(step.id, patch);
 
   return (
     <fieldset className="group">
@@ -221,7 +211,7 @@ function FailureFields({ step, disabled }: { step: Step; disabled: boolean }) {
 
 function RetryFields({ step, disabled }: { step: Step; disabled: boolean }) {
   const store = useRippleStore();
-  const patchRetry = (patch: Partial<RetrySpec>) => store.getState().updateStep(step.id, { retry: compact<RetrySpec>({ ...step.retry, ...patch }) });
+  const patchRetry = (patch: Partial<RetrySpec>) => store.getState().updateRetry(step.id, patch);
   return (
     <fieldset className="group">
       <legend>Timeout and retries</legend>
@@ -236,9 +226,9 @@ function RetryFields({ step, disabled }: { step: Step; disabled: boolean }) {
         onCommit={(v) => store.getState().updateStep(step.id, { timeoutMs: v })}
       />
       <div className="field-row">
-        <NumberField label="Max attempts" value={step.retry?.maxAttempts} optional min={1} placeholder="1" disabled={disabled} onCommit={(v) => patchRetry({ maxAttempts: v })} />
-        <NumberField label="Delay (ms)" value={step.retry?.delayMs} optional min={0} placeholder="0" disabled={disabled} onCommit={(v) => patchRetry({ delayMs: v })} />
-        <NumberField label="Factor" value={step.retry?.factor} optional min={1} step={0.5} placeholder="1" disabled={disabled} onCommit={(v) => patchRetry({ factor: v })} />
+        <NumberField label="Max attempts" value={step.retry?.maxAttempts} optional min={1} placeholder={String(DEFAULT_RETRY.maxAttempts)} disabled={disabled} onCommit={(v) => patchRetry({ maxAttempts: v })} />
+        <NumberField label="Delay (ms)" value={step.retry?.delayMs} optional min={0} placeholder={String(DEFAULT_RETRY.delayMs)} disabled={disabled} onCommit={(v) => patchRetry({ delayMs: v })} />
+        <NumberField label="Factor" value={step.retry?.factor} optional min={1} step={0.5} placeholder={String(DEFAULT_RETRY.factor)} disabled={disabled} onCommit={(v) => patchRetry({ factor: v })} />
       </div>
       <p className="field__help">Wait before retry k is delay × factor^(k−1). The policy’s retry mode decides what a blocked step’s retries do.</p>
     </fieldset>
@@ -275,7 +265,7 @@ function CompensationFields({ step, disabled }: { step: Step; disabled: boolean 
               disabled={disabled}
               onCommit={(v) => patchComp({ label: v.trim() === '' ? undefined : v })}
             />
-            <NumberField label="Duration (ms)" value={c.durationMs} optional min={0} placeholder="100" disabled={disabled} onCommit={(v) => patchComp({ durationMs: v })} />
+            <NumberField label="Duration (ms)" value={c.durationMs} optional min={0} placeholder={String(DEFAULT_DURATION_MS)} disabled={disabled} onCommit={(v) => patchComp({ durationMs: v })} />
           </div>
           <div className="field">
             <label htmlFor={failId}>The handler</label>
@@ -364,13 +354,9 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
 
   const add = () => {
     if (!choice) return;
-    const result = store.getState().connect(choice, step.id);
+    const result = store.getState().addPrerequisite(step.id, choice);
     setError(messageOf(result));
-    if (result.ok) {
-      setChoice('');
-      // Keep this step in the inspector rather than the new edge.
-      store.getState().selectStep(step.id);
-    }
+    if (result.ok) setChoice('');
   };
 
   return (

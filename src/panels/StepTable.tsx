@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState, RippleStore } from '../store/store.ts';
-import type { LiveStepView } from '../store/run-slice.ts';
+import type { LiveStepView } from '../store/types.ts';
 import type { Scenario, Step } from '../scenario/types.ts';
 import { selectLiveStates } from '../store/selectors.ts';
 import { stepsInOrder } from '../canvas/build-graph.ts';

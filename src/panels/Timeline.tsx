@@ -1,7 +1,7 @@
 import { memo, useCallback, useRef } from 'react';
 import { useRipple } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
-import type { RunSegment, TimelineEvent } from '../store/run-slice.ts';
+import type { RunSegment, TimelineEvent } from '../store/types.ts';
 import { buildGantt, type GanttModel, type GanttRow } from './gantt-model.ts';
 import { formatMs, statusText } from './event-text.ts';
 import './playback.css';

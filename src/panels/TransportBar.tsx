@@ -1,7 +1,8 @@
 import { memo, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple } from '../store/context.tsx';
-import { SPEEDS, type Speed } from '../store/run-slice.ts';
+import { SPEEDS } from '../store/run-slice.ts';
+import type { Speed } from '../store/types.ts';
 import { selectCanNextFailure, selectCanPrevFailure, selectIsStale, selectMarkers, type MarkerKind } from '../store/selectors.ts';
 import type { RippleState } from '../store/store.ts';
 import { formatMs, selectCurrentSentence } from './event-text.ts';

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { explain, explainChain } from '../engine/index.ts';
-import type { RunResult, StepResult } from '../engine/types.ts';
+import type { StepResult } from '../engine/types.ts';
 import { useRipple } from '../store/context.tsx';
-import { selectCurrentResult } from '../store/selectors.ts';
+import { selectBlockedBySelected, selectCurrentResult } from '../store/selectors.ts';
 import { statusText } from './event-text.ts';
 import './playback.css';
 
 // "Why 424?": for a blocked step, the engine's causal chain down to the root failure; each step
-// in it is a button that selects it (and the canvas highlights the path, see `highlightPath`).
+// in it is a button that selects it (and the canvas highlights the path, see `selectHighlightPath`).
 // For any other step, what happened, in plain words.
 
 function StepButton({ id, onSelect }: { id: string; onSelect: (id: string) => void }) {
@@ -21,13 +21,6 @@ function StepButton({ id, onSelect }: { id: string; onSelect: (id: string) => vo
 function StatusChip({ status }: { status: number | null }) {
   const tone = status === null ? 'none' : status === 424 ? 'blocked' : status >= 400 ? 'failed' : 'ok';
   return <span className={`pb-chip pb-chip-${tone}`}>{status === null ? '—' : statusText(status)}</span>;
-}
-
-/** Steps whose 424 traces back to `id` (it is their root cause). */
-function blockedBy(result: RunResult, id: string): string[] {
-  return Object.entries(result.steps)
-    .filter(([, step]) => step.state === 'blocked' && step.rootCauseStep === id)
-    .map(([other]) => other);
 }
 
 function headline(id: string, step: StepResult): string {
@@ -49,11 +42,11 @@ export function WhyPanel() {
   const result = useRipple(selectCurrentResult);
   const selected = useRipple((s) => s.selectedStepId);
   const selectStep = useRipple((s) => s.selectStep);
+  const dependents = useRipple(selectBlockedBySelected);
 
   const step = selected && result ? result.steps[selected] : undefined;
   const chain = useMemo(() => (result && selected && step ? explainChain(result, selected) : []), [result, selected, step]);
   const sentences = useMemo(() => (result && selected && step ? explain(result, selected) : []), [result, selected, step]);
-  const dependents = useMemo(() => (result && selected && step?.state === 'failed' ? blockedBy(result, selected) : []), [result, selected, step]);
 
   if (!result) return <p className="pb-hint">Run the scenario, then select a step to see why it answered as it did.</p>;
   if (!selected) return <p className="pb-hint">Select a step on the canvas or in the timeline to see why it answered as it did. Steps answering 424 are marked “blocked”.</p>;

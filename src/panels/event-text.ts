@@ -1,5 +1,5 @@
 import type { RunEvent, RunResult } from '../engine/types.ts';
-import type { RunSegment, TimelineEvent } from '../store/run-slice.ts';
+import type { RunSegment, TimelineEvent } from '../store/types.ts';
 import type { RippleState } from '../store/store.ts';
 import { reasonPhrase } from '../engine/index.ts';
 

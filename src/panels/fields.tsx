@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { EditResult } from '../store/editor-slice.ts';
+import type { EditResult } from '../store/types.ts';
 
 // Form fields that commit on Enter or when they lose focus. A value the scenario's rules
 // refuse is not committed: the field keeps what was typed and shows the engine's message.

@@ -1,4 +1,4 @@
-import type { RunSegment, TimelineEvent } from '../store/run-slice.ts';
+import type { RunSegment, TimelineEvent } from '../store/types.ts';
 
 // What the Gantt draws, folded once per run from the timeline's events: attempts as bars,
 // 424s and other instants as marks, retry waits and compensations as bars of their own kind.

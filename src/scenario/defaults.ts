@@ -10,6 +10,19 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
 
 export const DEFAULT_DURATION_MS = 100;
 
+/** A step without `retry` is sent once; a retry waits `delayMs` × `factor`^(k−1) ms (R3). */
+export const DEFAULT_RETRY: Readonly<{ maxAttempts: number; delayMs: number; factor: number }> = Object.freeze({
+  maxAttempts: 1,
+  delayMs: 0,
+  factor: 1,
+});
+
+/**
+ * The timeout (ms) the editor gives a step made to hang when it has none: a hang without a
+ * timeout would never end, so "hangs until timeout" needs one. Not a default of the format.
+ */
+export const HANG_TIMEOUT_MS = 1000;
+
 /** A step with every default filled in: what the engine actually runs. */
 export interface ResolvedStep {
   id: string;
@@ -41,9 +54,9 @@ export function resolveStep(step: Step): ResolvedStep {
     fail: step.fail ?? null,
     timeoutMs: step.timeoutMs ?? null,
     retry: {
-      maxAttempts: step.retry?.maxAttempts ?? 1,
-      delayMs: step.retry?.delayMs ?? 0,
-      factor: step.retry?.factor ?? 1,
+      maxAttempts: step.retry?.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
+      delayMs: step.retry?.delayMs ?? DEFAULT_RETRY.delayMs,
+      factor: step.retry?.factor ?? DEFAULT_RETRY.factor,
     },
     compensation: step.compensation
       ? {

@@ -1,108 +1,15 @@
-import type { LiveState, ReplayPlan, RunEvent, RunResult } from '../engine/types.ts';
-import type { Problem, Scenario } from '../scenario/types.ts';
+import type { RunEvent } from '../engine/types.ts';
 import { replay, simulate, validate } from '../engine/index.ts';
-import type { RippleState, SliceCreator } from './store.ts';
+import type { RunSegment, RunSlice, SliceCreator, Speed, TimelineEvent } from './types.ts';
 
-// OWNER: playback engineer. Contract others rely on: `run`, `cursor`, `highlightPath`,
-// `runScenario`, and `selectLiveStates` / `selectReplayMarks` in selectors.ts (what the canvas draws).
+// OWNER: playback engineer. Contract others rely on: `run`, `cursor`, `runScenario`, and
+// `selectLiveStates` / `selectReplayMarks` / `selectHighlightPath` in selectors.ts (what the canvas draws).
 //
 // The store holds *where* playback is (cursor, virtual time, playing, speed); the clock that
 // moves it lives in a hook (src/panels/usePlayback.ts), so this slice runs in Node for tests.
 
-export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
-export type Speed = (typeof SPEEDS)[number];
-
-/** One run on the combined timeline: the first run, then each replay after it. */
-export interface RunSegment {
-  kind: 'run' | 'replay';
-  result: RunResult;
-  /** The scenario as it was when this segment ran (stale detection compares against the last one). */
-  scenario: Scenario;
-  /** Where the segment starts on the combined timeline, in virtual ms. */
-  offset: number;
-  /** Index of its first event in `timeline`. */
-  firstIndex: number;
-  /** Replay only: the steps it replayed from and the plan it followed. */
-  from?: string[];
-  plan?: ReplayPlan;
-}
-
-/** An event placed on the combined timeline. */
-export interface TimelineEvent {
-  event: RunEvent;
-  /** Virtual ms on the combined timeline (segment offset + the event's own `t`). */
-  at: number;
-  /** Index into `segments`. */
-  segment: number;
-  /** Index into that segment's `result.events` (what `stateAt` takes). */
-  index: number;
-}
-
-export interface ReplayDraft {
-  /** Steps to replay from; null = the engine's default (every failed step). */
-  from: string[] | null;
-}
-
-export interface RunSlice {
-  /** The first run of the current playback (replays are in `segments`). */
-  run: RunResult | null;
-  /** The first run and every replay after it, in order. */
-  segments: RunSegment[];
-  /** Every segment's events, one after the other: what the scrubber, Gantt and log cover. */
-  timeline: TimelineEvent[];
-  /** Virtual ms covered by `timeline`. */
-  duration: number;
-  /** Index into `timeline`: the moment the canvas and panels show. */
-  cursor: number;
-  /** Virtual ms of the playhead; between `timeline[cursor].at` and the next event's. */
-  time: number;
-  playing: boolean;
-  speed: Speed;
-  /** Steps and edges of the "Why 424?" chain (root cause … selected step), highlighted on the canvas. */
-  highlightPath: string[];
-  /** Why the last Run did not start (invalid or empty scenario); null when it did. */
-  runProblems: Problem[] | null;
-  /** The replay plan being prepared ("Replay from failed step"); null when closed. */
-  replayDraft: ReplayDraft | null;
-  /** Why the last replay could not run; null when it did. */
-  replayProblems: Problem[] | null;
-
-  runScenario: () => void;
-  clearRun: () => void;
-  /** Move to event `cursor` of the timeline (clamped); playing continues from there. */
-  setCursor: (cursor: number) => void;
-  /** Move the playhead to virtual ms `time`; the cursor becomes the last event at or before it. */
-  seekTime: (time: number) => void;
-  /**
-   * The playback clock's step: like `seekTime`, and stops playing at the end. With
-   * `moveCursor: false` only the playhead moves (the clock holds back cursor changes so the
-   * canvas redraws at most ~20 times a second however dense the events are).
-   */
-  tick: (time: number, moveCursor?: boolean) => void;
-  play: () => void;
-  pause: () => void;
-  togglePlay: () => void;
-  setSpeed: (speed: Speed) => void;
-  stepForward: () => void;
-  stepBack: () => void;
-  nextFailure: () => void;
-  prevFailure: () => void;
-  restart: () => void;
-  openReplayPlan: (from?: string[]) => void;
-  setReplayFrom: (from: string[] | null) => void;
-  closeReplayPlan: () => void;
-  runReplay: () => void;
-}
-
-export interface LiveStepView {
-  state: LiveState;
-  attempt: number;
-  status: number | null;
-  /** Kept from the previous run by a replay (no time spent). */
-  reused?: boolean;
-  /** On a blocked step: the direct prerequisite whose failure it answers 424 for (the edge to mark). */
-  failedPrerequisiteStep?: string;
-}
+/** The playback speeds offered, slowest first. */
+export const SPEEDS: readonly Speed[] = [0.25, 0.5, 1, 2, 4];
 
 /** Event types the "previous / next failure" jumps stop at. */
 export function isFailureEvent(event: RunEvent): boolean {
@@ -151,46 +58,22 @@ export function indexAtTime(timeline: readonly TimelineEvent[], time: number): n
   return found;
 }
 
-const NO_RUN = {
-  run: null,
-  segments: [],
-  timeline: [],
-  duration: 0,
-  cursor: 0,
-  time: 0,
-  playing: false,
-  highlightPath: [],
-  replayDraft: null,
-  replayProblems: null,
-} satisfies Partial<RunSlice>;
-
-/** The dependency path to highlight for the selected step, in the segment under the cursor. */
-function pathFor(state: RippleState): string[] {
-  const id = state.selectedStepId;
-  if (!id || state.timeline.length === 0) return [];
-  const segment = state.segments[state.timeline[state.cursor]?.segment ?? 0];
-  return segment?.result.steps[id]?.dependencyPath ?? [];
+/** Playback with no run. Fresh arrays each time, so a store's timeline is never another store's. */
+function noRun() {
+  return {
+    run: null,
+    segments: [],
+    timeline: [],
+    duration: 0,
+    cursor: 0,
+    time: 0,
+    playing: false,
+    replayDraft: null,
+    replayProblems: null,
+  } satisfies Partial<RunSlice>;
 }
 
-function samePath(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
-}
-
-export const createRunSlice: SliceCreator<RunSlice> = (set, get, api) => {
-  // highlightPath follows the selection (owned by the editor slice) and the segment under the
-  // cursor, so the canvas can read a plain field. Cheap enough to check on every change.
-  api.subscribe((state, prev) => {
-    if (
-      state.selectedStepId === prev.selectedStepId &&
-      state.segments === prev.segments &&
-      state.timeline[state.cursor]?.segment === prev.timeline[prev.cursor]?.segment
-    ) {
-      return;
-    }
-    const path = pathFor(state);
-    if (!samePath(path, state.highlightPath)) set({ highlightPath: path });
-  });
-
+export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
   const moveTo = (cursor: number, extra: Partial<RunSlice> = {}) => {
     const { timeline } = get();
     if (timeline.length === 0) return;
@@ -214,7 +97,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get, api) => {
   };
 
   return {
-    ...NO_RUN,
+    ...noRun(),
     speed: 1,
     runProblems: null,
 
@@ -231,10 +114,22 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get, api) => {
       }
       const result = simulate(checked.scenario);
       const built = buildTimeline([{ kind: 'run', result, scenario }]);
-      set({ ...NO_RUN, ...built, run: result, runProblems: null, playing: built.timeline.length > 1 });
+      set({ ...noRun(), ...built, run: result, runProblems: null, playing: built.timeline.length > 1 });
     },
 
-    clearRun: () => set({ ...NO_RUN, runProblems: null }),
+    clearRun: () => set({ ...noRun(), runProblems: null }),
+
+    openMoment: ({ at, play, select }) => {
+      if (at !== undefined || play === true) {
+        // Run opens playback already playing; a moment opens paused there unless it asks to play.
+        get().runScenario();
+        if (get().timeline.length > 0) {
+          if (!play) get().pause();
+          if (at !== undefined) get().seekTime(at);
+        }
+      }
+      if (select !== undefined && get().scenario.steps.some((s) => s.id === select)) get().selectStep(select);
+    },
 
     setCursor: (cursor) => moveTo(cursor),
     seekTime: (time) => seek(time),

@@ -1,23 +1,17 @@
 import type { ReplayPlan, Result, RunResult } from '../engine/types.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Dependency, Scenario } from '../scenario/types.ts';
 import { planReplay, stateAt } from '../engine/index.ts';
-import type { RippleState } from './store.ts';
-import { isFailureEvent, type LiveStepView, type RunSegment, type TimelineEvent } from './run-slice.ts';
+import { isFailureEvent } from './run-slice.ts';
+import { memoOn } from './memo.ts';
+import type { LiveStepView, ReplayDraft, RippleState, RunSegment, TimelineEvent } from './types.ts';
 
 // OWNER: playback engineer. Module-level selectors; memoised on the references they read, so
 // a component re-renders only when what it shows changes (the playhead moves every frame).
+// Every memo is keyed by an object of one store's state (its timeline, its run, its plan), never
+// held in a module-level "last answer": two simulators on one page each keep their own answers.
 
-/** Remember the last answer for one key tuple: enough for "same run, same cursor". */
-function memoLast<Args extends unknown[], R>(compute: (...args: Args) => R): (...args: Args) => R {
-  let lastArgs: Args | null = null;
-  let last: R;
-  return (...args: Args) => {
-    if (lastArgs && lastArgs.length === args.length && lastArgs.every((a, i) => Object.is(a, args[i]))) return last;
-    lastArgs = args;
-    last = compute(...args);
-    return last;
-  };
-}
+/** An answer that is empty, the same object every time (a fresh `[]` would re-render its reader). */
+const NONE: readonly string[] = Object.freeze([]);
 
 function sameView(a: LiveStepView, b: LiveStepView): boolean {
   return (
@@ -128,7 +122,7 @@ function markerKind(entry: TimelineEvent): MarkerKind | null {
   }
 }
 
-const markersOf = memoLast((timeline: TimelineEvent[]): TimelineMarker[] => {
+const markersOf = memoOn((timeline: TimelineEvent[]): TimelineMarker[] => {
   const markers: TimelineMarker[] = [];
   let replayMarked = -1;
   timeline.forEach((entry, index) => {
@@ -147,7 +141,7 @@ const markersOf = memoLast((timeline: TimelineEvent[]): TimelineMarker[] => {
 /** Scrubber markers, coloured by kind. */
 export const selectMarkers = (state: RippleState): TimelineMarker[] => markersOf(state.timeline);
 
-const failureIndicesOf = memoLast((timeline: TimelineEvent[]): number[] =>
+const failureIndicesOf = memoOn((timeline: TimelineEvent[]): number[] =>
   timeline.flatMap((entry, index) => (isFailureEvent(entry.event) ? [index] : [])),
 );
 
@@ -181,21 +175,23 @@ export function selectIsStale(state: RippleState): boolean {
   return latest.scenario !== state.scenario && semanticKey(latest.scenario) !== semanticKey(state.scenario);
 }
 
-const planOf = memoLast((scenario: Scenario, previous: RunResult, from: string[] | null): Result<ReplayPlan> =>
-  planReplay(scenario, previous, from ?? undefined),
+// One plan per (draft, run, scenario): the draft object is the store's own and changes with
+// every "replay from" choice, so the scenario and the run are the only other inputs.
+const planOf = memoOn((draft: ReplayDraft) =>
+  memoOn((previous: RunResult) => memoOn((scenario: Scenario): Result<ReplayPlan> => planReplay(scenario, previous, draft.from ?? undefined))),
 );
 
 /** The plan of the open "Replay from failed step" draft, against the scenario as edited now. */
 export function selectReplayPlan(state: RippleState): Result<ReplayPlan> | null {
   const latest = selectLatestSegment(state);
   if (!state.replayDraft || !latest) return null;
-  return planOf(state.scenario, latest.result, state.replayDraft.from);
+  return planOf(state.replayDraft)(latest.result)(state.scenario);
 }
 
 export type ReplayMark = 'from' | 'rerun' | 'keep';
 
-const marksOf = memoLast((plan: Result<ReplayPlan> | null): Record<string, ReplayMark> | null => {
-  if (!plan || !plan.ok) return null;
+const marksOf = memoOn((plan: Result<ReplayPlan>): Record<string, ReplayMark> | null => {
+  if (!plan.ok) return null;
   const marks: Record<string, ReplayMark> = {};
   for (const id of plan.value.keep) marks[id] = 'keep';
   for (const id of plan.value.rerun) marks[id] = 'rerun';
@@ -205,18 +201,23 @@ const marksOf = memoLast((plan: Result<ReplayPlan> | null): Record<string, Repla
 
 /** While a replay plan is open: each step's part in it, for the canvas; null otherwise. */
 export function selectReplayMarks(state: RippleState): Record<string, ReplayMark> | null {
-  return marksOf(selectReplayPlan(state));
+  const plan = selectReplayPlan(state);
+  return plan && marksOf(plan);
 }
 
 /** Steps a replay can start from: those that did not succeed in the latest segment. */
-const failedStepsOf = memoLast((result: RunResult | undefined): string[] =>
-  result ? Object.entries(result.steps).filter(([, step]) => step.state === 'failed').map(([id]) => id) : [],
+const failedStepsOf = memoOn((result: RunResult): string[] =>
+  Object.entries(result.steps).filter(([, step]) => step.state === 'failed').map(([id]) => id),
 );
 
-export const selectReplayableSteps = (state: RippleState): string[] => failedStepsOf(selectLatestSegment(state)?.result);
+export const selectReplayableSteps = (state: RippleState): readonly string[] => {
+  const latest = selectLatestSegment(state);
+  return latest ? failedStepsOf(latest.result) : NONE;
+};
 
-const warningsOf = memoLast((plan: Result<ReplayPlan> | null, scenario: Scenario): Record<string, string[]> | null => {
-  if (!plan || !plan.ok || plan.value.warnings.length === 0) return null;
+// Keyed by the plan, which was planned on exactly one scenario (see `planOf`).
+const warningsOf = memoOn((plan: Result<ReplayPlan>) => memoOn((scenario: Scenario): Record<string, string[]> | null => {
+  if (!plan.ok || plan.value.warnings.length === 0) return null;
   const byStep: Record<string, string[]> = {};
   for (const warning of plan.value.warnings) {
     // The plan's warnings carry the index of their step in the scenario it was planned on.
@@ -224,9 +225,51 @@ const warningsOf = memoLast((plan: Result<ReplayPlan> | null, scenario: Scenario
     if (id !== undefined) (byStep[id] ??= []).push(warning.message);
   }
   return byStep;
-});
+}));
 
 /** While a replay plan is open: its warnings (a non-idempotent step that would run twice…) by step; null otherwise. */
 export function selectReplayWarnings(state: RippleState): Record<string, string[]> | null {
-  return warningsOf(selectReplayPlan(state), state.scenario);
+  const plan = selectReplayPlan(state);
+  return plan && warningsOf(plan)(state.scenario);
+}
+
+// ---- the selected step in the run under the cursor ------------------------------------------
+
+/**
+ * The "Why 424?" chain of the selected step, root cause … selected step, to highlight on the
+ * canvas: its dependency path in the segment under the cursor; empty with no run or selection.
+ * The engine's own array, so it stays the same object while the selection and segment do.
+ */
+export function selectHighlightPath(state: RippleState): readonly string[] {
+  const id = state.selectedStepId;
+  if (!id) return NONE;
+  return selectCurrentResult(state)?.steps[id]?.dependencyPath ?? NONE;
+}
+
+const blockedByOf = memoOn((result: RunResult) => {
+  const byRoot = new Map<string, string[]>();
+  for (const [id, step] of Object.entries(result.steps)) {
+    if (step.state !== 'blocked' || step.rootCauseStep === undefined) continue;
+    const list = byRoot.get(step.rootCauseStep);
+    if (list) list.push(id);
+    else byRoot.set(step.rootCauseStep, [id]);
+  }
+  return byRoot;
+});
+
+/**
+ * When the selected step failed in the result under the cursor: the steps whose 424 traces back
+ * to it (it is their root cause), in the result's order; otherwise empty.
+ */
+export function selectBlockedBySelected(state: RippleState): readonly string[] {
+  const id = state.selectedStepId;
+  const result = selectCurrentResult(state);
+  if (!id || !result || result.steps[id]?.state !== 'failed') return NONE;
+  return blockedByOf(result).get(id) ?? NONE;
+}
+
+/** The selected dependency as the scenario holds it, or null (none selected, or it was deleted). */
+export function selectSelectedDependency(state: RippleState): Dependency | null {
+  const edge = state.selectedEdge;
+  return (edge && state.scenario.dependencies.find((d) => d.from === edge.from && d.to === edge.to)) ?? null;
 }

@@ -1,28 +1,32 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createEditorSlice, type EditorSlice } from './editor-slice.ts';
-import { createRunSlice, type RunSlice } from './run-slice.ts';
-import type { Scenario } from '../scenario/types.ts';
+import { createStore } from 'zustand/vanilla';
+import { startAutosave, type Autosave } from './autosave.ts';
+import { createEditorSlice } from './editor-slice.ts';
+import { createRunSlice } from './run-slice.ts';
+import { createSelectionSlice } from './selection-slice.ts';
+import type { RippleState, RippleStore, RippleStoreOptions } from './types.ts';
 
-// One store per mounted simulator (the embed page may hold several), built from slices.
-// The vanilla store needs no React: tests drive it directly.
-export type RippleState = EditorSlice & RunSlice;
-export type RippleStore = StoreApi<RippleState>;
-export type SliceCreator<T> = (
-  set: RippleStore['setState'],
-  get: RippleStore['getState'],
-  api: RippleStore,
-) => T;
+// One store per mounted simulator (the embed page may hold several), built from slices that
+// reach each other only through `get()`. The vanilla store needs no React: tests drive it
+// directly, and test/store/no-react.test.ts proves it.
 
-export interface RippleStoreOptions {
-  scenario?: Scenario;
-  /** Editor: autosave to localStorage. Embeds and tests: off. */
-  persist?: boolean;
-  readOnly?: boolean;
-}
+export type { RippleState, RippleStore, RippleStoreOptions } from './types.ts';
 
+/**
+ * A new store: `scenario` to start from (else the saved draft with `persist`, else empty);
+ * `persist` also autosaves to localStorage until `stopAutosave()`; `readOnly` refuses edits.
+ */
 export function createRippleStore(options: RippleStoreOptions = {}): RippleStore {
-  return createStore<RippleState>()((set, get, api) => ({
-    ...createEditorSlice(set, get, api, options),
+  let autosave: Autosave | null = null;
+  const store = createStore<RippleState>()((set, get, api) => ({
+    ...createEditorSlice(options)(set, get, api),
+    ...createSelectionSlice(set, get, api),
     ...createRunSlice(set, get, api),
+    flushAutosave: () => autosave?.flush(),
+    stopAutosave: () => {
+      autosave?.stop();
+      autosave = null;
+    },
   }));
+  if (options.persist && !options.readOnly) autosave = startAutosave(store);
+  return store;
 }

@@ -4,7 +4,7 @@ import { memo, type ComponentProps } from 'react';
 import { StepCanvas } from '../../src/canvas/StepCanvas.tsx';
 import { buildEdges, buildNodes, createGraphCache, mergeNodes, type GraphInputs, type StepFlowNode } from '../../src/canvas/build-graph.ts';
 import { selectLiveStates } from '../../src/store/selectors.ts';
-import type { LiveStepView } from '../../src/store/run-slice.ts';
+import type { LiveStepView } from '../../src/store/types.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { renderWithStore, scenario } from '../app/render.tsx';
 

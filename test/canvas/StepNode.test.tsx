@@ -8,7 +8,7 @@ import { DependencyEdge } from '../../src/canvas/DependencyEdge.tsx';
 import { buildEdges, buildNodes, type GraphInputs } from '../../src/canvas/build-graph.ts';
 import { STATE_META } from '../../src/canvas/state-meta.ts';
 import type { LiveState } from '../../src/engine/types.ts';
-import type { LiveStepView } from '../../src/store/run-slice.ts';
+import type { LiveStepView } from '../../src/store/types.ts';
 import { scenario } from '../app/render.tsx';
 
 const STATES: LiveState[] = ['pending', 'running', 'succeeded', 'failed', 'blocked', 'skipped', 'cancelled', 'compensating', 'compensated', 'compensation-failed'];

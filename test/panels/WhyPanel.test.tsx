@@ -2,6 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
 import { WhyPanel } from '../../src/panels/WhyPanel.tsx';
+import { selectHighlightPath } from '../../src/store/selectors.ts';
 import { ranStore, renderWith } from './helpers.tsx';
 
 describe('Why 424?', () => {
@@ -15,7 +16,7 @@ describe('Why 424?', () => {
     expect(items.length).toBeGreaterThanOrEqual(3);
     expect(within(items[items.length - 1]).getByRole('button', { name: 'Select step authorize-payment' })).toBeInTheDocument();
     expect(within(items[items.length - 1]).getByText('root cause')).toBeInTheDocument();
-    expect(store.getState().highlightPath).toEqual(['authorize-payment', 'create-invoice', 'send-receipt']);
+    expect(selectHighlightPath(store.getState())).toEqual(['authorize-payment', 'create-invoice', 'send-receipt']);
 
     await userEvent.setup().click(within(chain).getByRole('button', { name: 'Select step authorize-payment' }));
     expect(store.getState().selectedStepId).toBe('authorize-payment');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { AUTOSAVE_DELAY_MS, EMPTY_SCENARIO } from '../../src/store/editor-slice.ts';
+import { AUTOSAVE_DELAY_MS } from '../../src/store/autosave.ts';
+import { EMPTY_SCENARIO } from '../../src/store/editor-slice.ts';
 import { DRAFT_KEY, PREVIOUS_DRAFT_KEY } from '../../src/store/persistence.ts';
 import { editorStore, MemoryStorage, scenario } from './helpers.ts';
 

@@ -1,13 +1,9 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createEditorSlice, type EditorSlice } from '../../src/store/editor-slice.ts';
-import type { RippleStore, RippleStoreOptions } from '../../src/store/store.ts';
+import { createRippleStore, type RippleStore, type RippleStoreOptions } from '../../src/store/store.ts';
 import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
 
-/** The editor slice alone, so its tests do not depend on the run slice or the engine. */
-export function editorStore(options: RippleStoreOptions = {}): StoreApi<EditorSlice> {
-  return createStore<EditorSlice>()((set, get, api) =>
-    createEditorSlice(set as RippleStore['setState'], get as RippleStore['getState'], api as unknown as RippleStore, options),
-  );
+/** A whole store for the editor's tests (the editor slice clears the run slice's run on load, so it needs it). */
+export function editorStore(options: RippleStoreOptions = {}): RippleStore {
+  return createRippleStore(options);
 }
 
 /** `scenario(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']])`: steps placed left to right. */

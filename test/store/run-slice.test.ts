@@ -9,6 +9,7 @@ import {
   selectMarkers,
   selectReplayMarks,
   selectReplayPlan,
+  selectHighlightPath,
 } from '../../src/store/selectors.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 
@@ -172,9 +173,9 @@ describe('what the canvas draws', () => {
   test('selecting a blocked step highlights its dependency path; another step clears it', () => {
     const store = ran();
     store.getState().selectStep('send-receipt');
-    expect(store.getState().highlightPath).toEqual(['authorize-payment', 'create-invoice', 'send-receipt']);
+    expect(selectHighlightPath(store.getState())).toEqual(['authorize-payment', 'create-invoice', 'send-receipt']);
     store.getState().selectStep('reserve-stock');
-    expect(store.getState().highlightPath).toEqual([]);
+    expect(selectHighlightPath(store.getState())).toEqual([]);
   });
 
   test('scrubber markers: a failure and two 424s', () => {

@@ -5,7 +5,7 @@
 import { canonicalScenario } from '../../scenario/canonical.ts';
 import type { LinkError, LinkExtras } from '../../scenario/link-codec.ts';
 import type { Problem, Scenario } from '../../scenario/types.ts';
-import type { EditResult } from '../../store/editor-slice.ts';
+import type { EditResult } from '../../store/types.ts';
 import type { RippleStore } from '../../store/store.ts';
 
 export type LinkProblemKind = LinkError['kind'];
@@ -44,21 +44,11 @@ export function appBaseUrl(href: string = location.href): string {
 
 /**
  * After a link's scenario is loaded: run it and open it at the linked moment, select the
- * linked step, and start playing, as the link asks. A link without extras opens the design.
+ * linked step, and start playing, as the link asks (the store's `openMoment` does all of it).
+ * A link without extras opens the design.
  */
 export function applyLinkExtras(store: RippleStore, extras: LinkExtras): void {
-  if (extras.at !== undefined || extras.play === true) {
-    // Run opens playback already playing; a link to a moment opens paused there unless it asks to play.
-    store.getState().runScenario();
-    const state = store.getState();
-    if (state.timeline.length > 0) {
-      if (!extras.play) state.pause();
-      if (extras.at !== undefined) state.seekTime(extras.at);
-    }
-  }
-  if (extras.select !== undefined && store.getState().scenario.steps.some((s) => s.id === extras.select)) {
-    store.getState().selectStep(extras.select);
-  }
+  store.getState().openMoment(extras);
 }
 
 function sameScenario(a: Scenario, b: Scenario): boolean {

@@ -1,11 +1,11 @@
-import type { Position, Scenario } from '../scenario/types.ts';
-import { adjacency, longestPathRanks } from '../scenario/graph-algorithms.ts';
+import type { Position, Scenario } from '../../scenario/types.ts';
+import { adjacency, longestPathRanks } from '../../scenario/graph-algorithms.ts';
 import { LAYER_GAP_X, LAYER_GAP_Y } from './layout-constants.ts';
 
 // A small synchronous left-to-right layered layout for scenarios that arrive without positions
 // (files, CLI output). Rank = longest path from a root; within a layer, steps are ordered by the
 // mean place of their prerequisites so edges cross less. The "Tidy" button uses dagre, loaded
-// on demand (src/store/auto-layout.ts), which does better on large graphs.
+// on demand (src/canvas/layout/auto-layout.ts), which does better on large graphs.
 export function layeredLayout(scenario: Scenario): Record<string, Position> {
   const ids = scenario.steps.map((s) => s.id);
   const preds = new Map(ids.map((id) => [id, [] as string[]]));

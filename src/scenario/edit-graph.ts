@@ -1,6 +1,7 @@
-import type { Dependency, Scenario, Step } from '../scenario/types.ts';
+import type { Dependency, Step } from './types.ts';
 
-// Pure graph helpers for the editor's actions. No React: the store tests run them in Node.
+// Pure graph helpers for the editor's edits (src/scenario/edits.ts): paths, the cycle a new
+// dependency would close, fresh step ids.
 
 /** A path of step ids from `from` to `to` following dependencies, or null. Breadth-first, so the shortest. */
 export function findPath(dependencies: readonly Dependency[], from: string, to: string): string[] | null {
@@ -49,30 +50,6 @@ export function nextStepId(steps: readonly Step[]): string {
   let n = 1;
   while (taken.has(`step-${n}`)) n++;
   return `step-${n}`;
-}
-
-/** Steps in dependency order (Kahn), ties by position left-to-right then id: a sensible tab order. */
-export function orderedSteps(scenario: Scenario): Step[] {
-  const byId = new Map(scenario.steps.map((s) => [s.id, s]));
-  const indegree = new Map(scenario.steps.map((s) => [s.id, 0]));
-  for (const d of scenario.dependencies) if (indegree.has(d.to)) indegree.set(d.to, indegree.get(d.to)! + 1);
-  const compare = (a: Step, b: Step) =>
-    (a.position?.x ?? 0) - (b.position?.x ?? 0) || (a.position?.y ?? 0) - (b.position?.y ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  let ready = scenario.steps.filter((s) => indegree.get(s.id) === 0).sort(compare);
-  const out: Step[] = [];
-  while (ready.length > 0) {
-    const step = ready.shift()!;
-    out.push(step);
-    for (const d of scenario.dependencies) {
-      if (d.from !== step.id) continue;
-      const left = indegree.get(d.to)! - 1;
-      indegree.set(d.to, left);
-      if (left === 0 && byId.has(d.to)) ready = [...ready, byId.get(d.to)!].sort(compare);
-    }
-  }
-  // A cycle cannot be stored, but be total anyway.
-  for (const s of scenario.steps) if (!out.includes(s)) out.push(s);
-  return out;
 }
 
 /** Lower-case, dash-separated id from a label: `Create invoice` → `create-invoice`. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cycleIfConnected, findPath, nextStepId, orderedSteps, slugify } from '../../src/store/graph.ts';
-import { scenario } from './helpers.ts';
+import { cycleIfConnected, findPath, nextStepId, slugify } from '../../src/scenario/edit-graph.ts';
+import { scenario } from '../store/helpers.ts';
 
 describe('graph helpers', () => {
   const deps = scenario(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']]).dependencies;
@@ -19,11 +19,6 @@ describe('graph helpers', () => {
   test('nextStepId takes the smallest free number', () => {
     expect(nextStepId([])).toBe('step-1');
     expect(nextStepId([{ id: 'step-1' }, { id: 'step-3' }])).toBe('step-2');
-  });
-
-  test('orderedSteps is a dependency order (tab order of the canvas)', () => {
-    const s = scenario(['c', 'b', 'a'], [['a', 'b'], ['b', 'c']]);
-    expect(orderedSteps(s).map((x) => x.id)).toEqual(['a', 'b', 'c']);
   });
 
   test('slugify makes an id from a label', () => {

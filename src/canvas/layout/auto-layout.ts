@@ -1,5 +1,5 @@
 import dagre from '@dagrejs/dagre';
-import type { Position, Scenario } from '../scenario/types.ts';
+import type { Position, Scenario } from '../../scenario/types.ts';
 import { LAYER_GAP_X, LAYER_GAP_Y, NODE_HEIGHT, NODE_WIDTH } from './layout-constants.ts';
 
 // "Tidy": left-to-right layers with dagre. Loaded on demand (dynamic import from the editor

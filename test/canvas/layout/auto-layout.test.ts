@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { computeLayout } from '../../src/store/auto-layout.ts';
-import { layeredLayout, needsLayout, withPositions } from '../../src/store/simple-layout.ts';
-import { scenario } from './helpers.ts';
+import { computeLayout } from '../../../src/canvas/layout/auto-layout.ts';
+import { layeredLayout, needsLayout, withPositions } from '../../../src/canvas/layout/simple-layout.ts';
+import { scenario } from '../../store/helpers.ts';
 
 const diamond = () => scenario(['a', 'b', 'c', 'd'], [['a', 'b'], ['a', 'c'], ['b', 'd'], ['c', 'd']]);
 

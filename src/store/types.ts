@@ -1,0 +1,236 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { LiveState, ReplayPlan, RunEvent, RunResult } from '../engine/types.ts';
+import type { FailureChoice, StepPatch } from '../scenario/edits.ts';
+import type { DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario } from '../scenario/types.ts';
+import type { History } from './history.ts';
+import type { SavedDraft } from './persistence.ts';
+
+// The store's shapes, in one module that imports no slice: every slice imports its types from
+// here and reaches the others through a typed `get()`, so the slices never import each other.
+
+// ---- the store ------------------------------------------------------------------------------
+
+/** Everything one simulator holds: the scenario and its edits, the selection, the run, the autosave. */
+export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice;
+export type RippleStore = StoreApi<RippleState>;
+
+/** How every slice is written: it sees the whole state through `get()` and writes with `set`. */
+export type SliceCreator<T> = (set: RippleStore['setState'], get: RippleStore['getState'], api: RippleStore) => T;
+
+export interface RippleStoreOptions {
+  scenario?: Scenario;
+  /** Editor: restore the saved draft and autosave to localStorage. Embeds and tests: off. */
+  persist?: boolean;
+  readOnly?: boolean;
+}
+
+// ---- the editor slice: the scenario and every edit of it ------------------------------------
+
+export interface EdgeRef {
+  from: string;
+  to: string;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+  /** Increases with every notice, so the same message said twice is announced twice. */
+  seq: number;
+}
+
+export type EditResult = { ok: true } | { ok: false; message: string; problems: Problem[] };
+
+export type { FailureChoice, StepPatch };
+
+export interface AddStepOptions {
+  position?: Position;
+  label?: string;
+  /** Also make the new step depend on this one (one undo step for both). */
+  after?: string;
+}
+
+export interface EditorSlice {
+  scenario: Scenario;
+  readOnly: boolean;
+  /** The last refusal or note for the status line (a cycle, a duplicate, a restored draft). */
+  notice: Notice | null;
+  history: History;
+  /** The scenario holds edits of the person's since it was loaded. */
+  dirty: boolean;
+  /** The draft a load replaced, kept so loading never silently destroys work. */
+  previousDraft: SavedDraft | null;
+  /** Increases when the whole picture changes (load, restore, auto-layout): the canvas fits the view. */
+  viewSeq: number;
+
+  dismissNotice: () => void;
+  /** Load a scenario (preset, file, link); an edited draft it replaces becomes `previousDraft`. */
+  loadScenario: (scenario: Scenario, options?: { label?: string }) => EditResult;
+  /** Same as `loadScenario` (the name other slices use). */
+  setScenario: (scenario: Scenario) => void;
+  restorePreviousDraft: () => void;
+  addStep: (options?: AddStepOptions) => string;
+  renameStep: (id: string, label: string) => EditResult;
+  changeStepId: (id: string, newId: string) => EditResult;
+  updateStep: (id: string, patch: StepPatch) => EditResult;
+  /**
+   * Make step `id` succeed, hang or fail with a status, keeping its failure's message and
+   * count. A hang needs a timeout: a step without one gets `HANG_TIMEOUT_MS` (1000 ms).
+   */
+  setStepFailure: (id: string, choice: FailureChoice) => EditResult;
+  /** Change fields of step `id`'s failure (`undefined` removes one); a failure left empty is removed. */
+  updateFailure: (id: string, patch: { [K in keyof FailSpec]?: FailSpec[K] | undefined }) => EditResult;
+  /** Change fields of step `id`'s retry (`undefined` removes one); a retry left empty is removed. */
+  updateRetry: (id: string, patch: { [K in keyof RetrySpec]?: RetrySpec[K] | undefined }) => EditResult;
+  moveSteps: (positions: Record<string, Position>) => void;
+  deleteSteps: (ids: string[]) => void;
+  deleteSelection: () => void;
+  connect: (from: string, to: string, on?: DependencyCondition) => EditResult;
+  /** Make `id` depend on `prerequisite` (on success) and keep `id` selected, as the inspector wants. */
+  addPrerequisite: (id: string, prerequisite: string) => EditResult;
+  disconnect: (from: string, to: string) => void;
+  setEdgeCondition: (from: string, to: string, on: DependencyCondition) => EditResult;
+  setPolicy: (patch: Partial<Policy>) => EditResult;
+  setTitle: (title: string) => EditResult;
+  setDescription: (description: string) => EditResult;
+  /** "Tidy": lay every step out left to right with dagre (loaded on demand); one undo step. */
+  autoLayout: () => Promise<void>;
+  undo: () => void;
+  redo: () => void;
+}
+
+/** The editor's autosave (src/store/autosave.ts), when the store was made with `persist`. */
+export interface AutosaveSlice {
+  /** Write a pending autosave now instead of after the debounce (page hide, tests); nothing when autosave is off. */
+  flushAutosave: () => void;
+  /** The teardown: write what is pending and stop saving (a store going away, tests). */
+  stopAutosave: () => void;
+}
+
+// ---- the selection slice --------------------------------------------------------------------
+
+export interface Selection {
+  /** The one step the inspector, "Why 424?" and the response viewer show (the primary of the selection). */
+  selectedStepId: string | null;
+  /** Every selected step (multi-select); contains `selectedStepId` when that is set. */
+  selectedStepIds: string[];
+  selectedEdge: EdgeRef | null;
+  /** The step whose label is being edited inline on the canvas. */
+  renamingStepId: string | null;
+}
+
+export interface SelectionSlice extends Selection {
+  selectStep: (id: string | null) => void;
+  setSelection: (ids: string[], edge?: EdgeRef | null) => void;
+  selectEdge: (edge: EdgeRef | null) => void;
+  startRename: (id: string) => void;
+  stopRename: () => void;
+}
+
+// ---- the run slice: the run, its replays and where playback is --------------------------------
+
+export type Speed = 0.25 | 0.5 | 1 | 2 | 4;
+
+/** One run on the combined timeline: the first run, then each replay after it. */
+export interface RunSegment {
+  kind: 'run' | 'replay';
+  result: RunResult;
+  /** The scenario as it was when this segment ran (stale detection compares against the last one). */
+  scenario: Scenario;
+  /** Where the segment starts on the combined timeline, in virtual ms. */
+  offset: number;
+  /** Index of its first event in `timeline`. */
+  firstIndex: number;
+  /** Replay only: the steps it replayed from and the plan it followed. */
+  from?: string[];
+  plan?: ReplayPlan;
+}
+
+/** An event placed on the combined timeline. */
+export interface TimelineEvent {
+  event: RunEvent;
+  /** Virtual ms on the combined timeline (segment offset + the event's own `t`). */
+  at: number;
+  /** Index into `segments`. */
+  segment: number;
+  /** Index into that segment's `result.events` (what `stateAt` takes). */
+  index: number;
+}
+
+export interface ReplayDraft {
+  /** Steps to replay from; null = the engine's default (every failed step). */
+  from: string[] | null;
+}
+
+/** A moment to open (a share link's extras): run and stand at `at` ms, select a step, play. */
+export interface Moment {
+  /** Virtual ms to open the run at (clamped to the run). */
+  at?: number;
+  /** Step id to select; ignored when the scenario has no such step. */
+  select?: string;
+  /** Keep playing after opening (otherwise a run opened at a moment is paused). */
+  play?: boolean;
+}
+
+export interface RunSlice {
+  /** The first run of the current playback (replays are in `segments`). */
+  run: RunResult | null;
+  /** The first run and every replay after it, in order. */
+  segments: RunSegment[];
+  /** Every segment's events, one after the other: what the scrubber, Gantt and log cover. */
+  timeline: TimelineEvent[];
+  /** Virtual ms covered by `timeline`. */
+  duration: number;
+  /** Index into `timeline`: the moment the canvas and panels show. */
+  cursor: number;
+  /** Virtual ms of the playhead; between `timeline[cursor].at` and the next event's. */
+  time: number;
+  playing: boolean;
+  speed: Speed;
+  /** Why the last Run did not start (invalid or empty scenario); null when it did. */
+  runProblems: Problem[] | null;
+  /** The replay plan being prepared ("Replay from failed step"); null when closed. */
+  replayDraft: ReplayDraft | null;
+  /** Why the last replay could not run; null when it did. */
+  replayProblems: Problem[] | null;
+
+  runScenario: () => void;
+  clearRun: () => void;
+  /**
+   * Open the scenario at a moment, as a share link or an embed asks: with `at` or `play`, run
+   * it, pause unless `play`, seek to `at`; then select `select` if the scenario has that step.
+   */
+  openMoment: (moment: Moment) => void;
+  /** Move to event `cursor` of the timeline (clamped); playing continues from there. */
+  setCursor: (cursor: number) => void;
+  /** Move the playhead to virtual ms `time`; the cursor becomes the last event at or before it. */
+  seekTime: (time: number) => void;
+  /**
+   * The playback clock's step: like `seekTime`, and stops playing at the end. With
+   * `moveCursor: false` only the playhead moves (the clock holds back cursor changes so the
+   * canvas redraws at most ~20 times a second however dense the events are).
+   */
+  tick: (time: number, moveCursor?: boolean) => void;
+  play: () => void;
+  pause: () => void;
+  togglePlay: () => void;
+  setSpeed: (speed: Speed) => void;
+  stepForward: () => void;
+  stepBack: () => void;
+  nextFailure: () => void;
+  prevFailure: () => void;
+  restart: () => void;
+  openReplayPlan: (from?: string[]) => void;
+  setReplayFrom: (from: string[] | null) => void;
+  closeReplayPlan: () => void;
+  runReplay: () => void;
+}
+
+export interface LiveStepView {
+  state: LiveState;
+  attempt: number;
+  status: number | null;
+  /** Kept from the previous run by a replay (no time spent). */
+  reused?: boolean;
+  /** On a blocked step: the direct prerequisite whose failure it answers 424 for (the edge to mark). */
+  failedPrerequisiteStep?: string;
+}
