@@ -10,7 +10,8 @@ Usage:
   npm run simulate -- FILE|--preset NAME [--json] [--replay EDITED_FILE] [--from ID,...]
   npm run simulate -- --list-presets
   npm run simulate -- --link FILE|--preset NAME [--base URL]
-  npm run simulate -- --decode LINK
+  npm run simulate -- FILE|--preset NAME --export FORMAT [--out OUT] [--base URL]
+  npm run simulate -- --decode LINK|FILE|-
   npm run simulate -- --input graph-batch FILE --fail ID=STATUS[,...]
   npm run simulate -- --help
 
@@ -21,8 +22,17 @@ Options:
   --from ID,...        with --replay: the steps to replay from (default: every failed step)
   --list-presets       list the built-in scenarios
   --link               print a share link for FILE or --preset NAME
-  --base URL           with --link: the app's address (default: the app's own default)
-  --decode LINK        print the scenario a share link carries, or what is wrong with it
+  --export FORMAT      write the run as the app's Import/Export menu does, byte for byte:
+                       webdav (207 Multi-Status XML), graph-batch ($batch response JSON),
+                       chrome-trace (Perfetto / chrome://tracing JSON) or svg (the graph
+                       at the end of the run, with its share link)
+  --out OUT            with --export: write to the file OUT instead of standard output
+  --base URL           with --link, or --export svg: the app's address (default: the
+                       app's own default)
+  --decode LINK|FILE|- print the scenario a share link carries, or what is wrong with it;
+                       the link (a whole address or its "r1." part) may be given as the
+                       argument, in a FILE, or on standard input (-) when it is too long
+                       for a command line
   --input graph-batch  read FILE as a Microsoft Graph / OData JSON $batch request body
   --fail ID=STATUS     with --input: make request ID answer STATUS (400-599, not 424);
                        repeat the flag or separate with commas
@@ -36,10 +46,18 @@ export type Command =
   | { kind: 'list-presets' }
   | { kind: 'simulate'; source: Source; json: boolean; replay?: { file: string; from?: string[] } }
   | { kind: 'link'; source: Source; base?: string }
-  | { kind: 'decode'; link: string }
+  | { kind: 'decode'; input: DecodeInput }
+  | { kind: 'export'; source: Source; format: ExportFormat; out?: string; base?: string }
   | { kind: 'graph-batch'; file: string; fail: string[] };
 
 export type Source = { kind: 'file'; path: string } | { kind: 'preset'; name: string };
+
+/** Where `--decode` finds the link: the argument itself, or a file (`-`: standard input). */
+export type DecodeInput = { kind: 'link'; link: string } | { kind: 'file'; path: string };
+
+/** The formats `--export` writes (`ExportKind` in src/export/export-file.ts). */
+export const EXPORT_FORMATS = ['webdav', 'graph-batch', 'chrome-trace', 'svg'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class UsageError extends Error {}
 
@@ -52,6 +70,8 @@ const OPTIONS = {
   link: { type: 'boolean' },
   base: { type: 'string' },
   decode: { type: 'string' },
+  export: { type: 'string' },
+  out: { type: 'string' },
   input: { type: 'string' },
   fail: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
@@ -77,6 +97,7 @@ export function parseCommand(argv: readonly string[]): Command {
     v.link && '--link',
     v.decode !== undefined && '--decode',
     v.input !== undefined && '--input',
+    v.export !== undefined && '--export',
   ].filter((m): m is string => Boolean(m));
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be used together`);
   const mode = modes[0];
@@ -86,7 +107,8 @@ export function parseCommand(argv: readonly string[]): Command {
   };
   refuse('--replay', v.replay === undefined || mode === undefined, 'only goes with a simulation (FILE or --preset NAME)');
   refuse('--from', v.from === undefined || v.replay !== undefined, 'only goes with --replay');
-  refuse('--base', v.base === undefined || mode === '--link', 'only goes with --link');
+  refuse('--base', v.base === undefined || mode === '--link' || (mode === '--export' && v.export === 'svg'), 'only goes with --link or --export svg');
+  refuse('--out', v.out === undefined || mode === '--export', 'only goes with --export');
   refuse('--fail', v.fail === undefined || mode === '--input', 'only goes with --input graph-batch');
   refuse('--json', !v.json || mode === undefined || mode === '--input', 'only goes with a simulation or --input');
   if (positionals.length > 1) throw new UsageError(`expected one FILE, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -97,8 +119,20 @@ export function parseCommand(argv: readonly string[]): Command {
       if (file !== undefined || v.preset !== undefined) throw new UsageError('--list-presets takes no FILE or --preset');
       return { kind: 'list-presets' };
     case '--decode':
-      if (file !== undefined || v.preset !== undefined) throw new UsageError('--decode takes only the LINK');
-      return { kind: 'decode', link: v.decode! };
+      if (file !== undefined || v.preset !== undefined) throw new UsageError('--decode takes only the LINK, FILE or -');
+      return { kind: 'decode', input: decodeInputOf(v.decode!) };
+    case '--export': {
+      const format = EXPORT_FORMATS.find((f) => f === v.export);
+      if (format === undefined) throw new UsageError(`--export: unknown format "${v.export}" (formats: ${EXPORT_FORMATS.join(', ')})`);
+      if (v.out === '') throw new UsageError('--out needs a file name');
+      return {
+        kind: 'export',
+        source: sourceOf(file, v.preset),
+        format,
+        ...(v.out !== undefined ? { out: v.out } : {}),
+        ...(v.base !== undefined ? { base: v.base } : {}),
+      };
+    }
     case '--input':
       if (v.input !== 'graph-batch') throw new UsageError(`--input: unknown format "${v.input}" (the one format is graph-batch)`);
       if (v.preset !== undefined) throw new UsageError('--input graph-batch reads a FILE, not a --preset');
@@ -117,6 +151,17 @@ export function parseCommand(argv: readonly string[]): Command {
     default:
       throw new UsageError(`unexpected mode ${mode}`);
   }
+}
+
+/**
+ * `-` is standard input; a whole address (`https://…#r1.…`, anything with `#`) or a fragment
+ * (`r1.…`) is the link itself; anything else names a file holding the link.
+ */
+function decodeInputOf(value: string): DecodeInput {
+  if (value === '-') return { kind: 'file', path: '-' };
+  const trimmed = value.trim();
+  if (trimmed.includes('#') || /^r\d*\./.test(trimmed) || /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return { kind: 'link', link: value };
+  return { kind: 'file', path: value };
 }
 
 function sourceOf(file: string | undefined, preset: string | undefined): Source {

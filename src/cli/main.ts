@@ -2,14 +2,16 @@
 // The command-line front end to the engine: `npm run simulate -- …` (issue #2 §6, issue #4 §4).
 // `run(argv, io)` does everything and returns the exit code, so tests call it in-process;
 // the last lines make this file runnable with tsx.
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { explain, replay, simulate } from '../engine/index.ts';
 import type { ReplayPlan, RunResult } from '../engine/types.ts';
+import { exportFile } from '../export/export-file.ts';
 import { toGraphBatchResponse, type BatchRequestRef } from '../export/graph-batch-response.ts';
 import { findPreset, PRESETS } from '../presets/index.ts';
 import { importGraphBatch } from '../scenario/graph-batch.ts';
 import { buildShareUrl, decodeScenarioLink, parseShareUrl } from '../scenario/link-codec.ts';
+import { MAX_LINK_CHARS } from '../scenario/limits.ts';
 import { openScenario } from '../scenario/open-scenario.ts';
 import { formatProblem } from '../scenario/text.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
@@ -22,6 +24,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Reads a whole text file; `-` is standard input. Throws like `fs.readFileSync`. */
   readFile: (path: string) => string;
+  /** Writes a whole text file (UTF-8), replacing it. Throws like `fs.writeFileSync`. */
+  writeFile: (path: string, text: string) => void;
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -57,7 +61,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr(`${error.heading}\n`);
-      for (const p of error.problems) io.stderr(`${formatProblem(p)}\n`);
+      // A problem the heading already states (`This is not JSON: …` under the same sentence,
+      // `version: made by a newer Ripple …`) is not printed a second time.
+      for (const p of error.problems) if (!error.heading.includes(p.message)) io.stderr(`${formatProblem(p)}\n`);
       return EXIT_INVALID;
     }
     if (error instanceof UsageError) {
@@ -88,7 +94,10 @@ async function execute(command: Command, io: CliIo): Promise<void> {
       linkCommand(command, io);
       return;
     case 'decode':
-      decodeCommand(command.link, io);
+      decodeCommand(command.input.kind === 'link' ? command.input.link : readText(command.input.path, io, DECODE_HINT), io);
+      return;
+    case 'export':
+      exportCommand(command, io);
       return;
     case 'graph-batch':
       graphBatchCommand(command, io);
@@ -142,7 +151,11 @@ function why(result: RunResult, id: string): string {
 
 function linkCommand(command: Extract<Command, { kind: 'link' }>, io: CliIo): void {
   const scenario = loadScenario(command.source, io);
-  const base = command.base ?? io.env?.RIPPLE_BASE_URL ?? DEFAULT_BASE_URL;
+  const base = checkedBase(command.base ?? io.env?.RIPPLE_BASE_URL ?? DEFAULT_BASE_URL);
+  io.stdout(`${buildShareUrl(base, scenario)}\n`);
+}
+
+function checkedBase(base: string): string {
   let url: URL;
   try {
     url = new URL(base);
@@ -150,10 +163,14 @@ function linkCommand(command: Extract<Command, { kind: 'link' }>, io: CliIo): vo
     throw new CliError(`--base: not an absolute URL: ${base}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--base: expected an http or https URL, got ${base}`);
-  io.stdout(`${buildShareUrl(base, scenario)}\n`);
+  return base;
 }
 
-function decodeCommand(link: string, io: CliIo): void {
+/** A bare word that is no file was most likely meant as a link. */
+const DECODE_HINT = 'a link is a whole address with "#r1.…" or its "r1.…" part';
+
+function decodeCommand(text: string, io: CliIo): void {
+  const link = text.trim();
   const decoded = link.includes('#') ? parseShareUrl(link) : decodeScenarioLink(link);
   if (!decoded.ok) {
     const { message, problems } = decoded.error;
@@ -161,6 +178,34 @@ function decodeCommand(link: string, io: CliIo): void {
   }
   for (const w of decoded.warnings) io.stderr(`warning: ${formatProblem(w)}\n`);
   io.stdout(json(decoded.scenario));
+}
+
+/**
+ * `--export KIND`: the bytes of `exportFile`, the function behind the app's Import/Export
+ * menu, to standard output or `--out`. The SVG draws the run at its end and carries a share
+ * link at that moment, as the app's export does after a run.
+ */
+function exportCommand(command: Extract<Command, { kind: 'export' }>, io: CliIo): void {
+  const scenario = loadScenario(command.source, io);
+  const run = simulate(scenario);
+  let link: string | undefined;
+  if (command.format === 'svg') {
+    const base = checkedBase(command.base ?? io.env?.RIPPLE_BASE_URL ?? DEFAULT_BASE_URL);
+    const url = buildShareUrl(base, scenario, { at: run.durationMs });
+    // The app leaves out a link longer than its gate opens; so does the CLI.
+    if (url.length - url.indexOf('#') - 1 <= MAX_LINK_CHARS) link = url;
+    else io.stderr('warning: the scenario is too large for a link; the SVG carries none\n');
+  }
+  const file = exportFile(command.format, { scenario, run, ...(link !== undefined ? { link } : {}) });
+  if (command.out === undefined) {
+    io.stdout(file.text);
+    return;
+  }
+  try {
+    io.writeFile(command.out, file.text);
+  } catch (error) {
+    throw new CliError(`cannot write ${command.out}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function graphBatchCommand(command: Extract<Command, { kind: 'graph-batch' }>, io: CliIo): void {
@@ -220,12 +265,12 @@ function loadScenario(source: Source, io: CliIo): Scenario {
   return opened.scenario;
 }
 
-function readText(path: string, io: CliIo): string {
+function readText(path: string, io: CliIo, hint?: string): string {
   try {
     return io.readFile(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`cannot read ${path === '-' ? 'standard input' : path}: ${reason}`);
+    throw new CliError(`cannot read ${path === '-' ? 'standard input' : path}: ${reason}${hint !== undefined && path !== '-' ? ` (${hint})` : ''}`);
   }
 }
 
@@ -238,6 +283,7 @@ export const nodeIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+  writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   env: process.env,
 };
 

@@ -109,7 +109,7 @@ function failedBody(id: string, r: StepResult, instance: string): ProblemBody {
       type: PROBLEM_TYPES.missingOutput,
       title,
       status,
-      detail: `${id} ran without the output of ${p}, which had failed: ${message ?? `missing output of ${p}`}.`,
+      detail: sentence(`${id} ran without the output of ${p}, which had failed: ${message ?? `missing output of ${p}`}`),
       instance,
       failed_prerequisite_step: p,
       root_cause_step: r.rootCauseStep!,
@@ -121,7 +121,7 @@ function failedBody(id: string, r: StepResult, instance: string): ProblemBody {
       type: PROBLEM_TYPES.missingInput,
       title,
       status,
-      detail: `${id} started before any step had produced ${message.slice('missing input '.length)}: ${message}.`,
+      detail: sentence(`${id} started before any step had produced ${message.slice('missing input '.length)}: ${message}`),
       instance,
     };
   }
@@ -130,7 +130,13 @@ function failedBody(id: string, r: StepResult, instance: string): ProblemBody {
     type: PROBLEM_TYPES.plain,
     title,
     status,
-    detail: message !== undefined ? `${id} failed${tries}: ${message}.` : `${id} failed${tries} with ${status} ${title}.`,
+    detail: message !== undefined ? sentence(`${id} failed${tries}: ${message}`) : `${id} failed${tries} with ${status} ${title}.`,
     instance,
   };
+}
+
+/** Ends a detail with one full stop: a message that already ends a sentence (`locked.`, `gone!`) keeps its own. */
+function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

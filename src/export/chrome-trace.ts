@@ -6,7 +6,8 @@ import { resolveStep } from '../scenario/defaults.ts';
 // chrome://tracing open): one thread track per step, named by `thread_name` metadata and
 // kept in scenario order by `thread_sort_index`; attempts, retry waits and compensations as
 // complete events (`ph: "X"`), 424s and other moments as instant events (`ph: "i"`).
-// Virtual milliseconds become microseconds (`ts`, `dur`). No wall clock, so the same run
+// Virtual milliseconds become microseconds (`ts`, `dur`): end points are rounded, so slices
+// on one thread nest or follow each other exactly as in the run. No wall clock, so the same run
 // always gives the same file.
 
 export interface TraceEvent {
@@ -55,16 +56,33 @@ export function toChromeTrace(run: RunResult, scenario: Scenario): ChromeTrace {
   const attempts = new Map<string, RunEvent>();
   const compensations = new Map<string, RunEvent>();
   const us = (t: number) => Math.round(t * US_PER_MS);
+  // Both ends are rounded and the duration derived from them: rounding `ts` and `dur` apart
+  // can push a slice's end 1 µs past the start of the next one on the same thread, and
+  // viewers then draw it as a (wrong) parent of that next slice.
+  const span = (from: number, to: number) => ({ ts: us(from), dur: us(to) - us(from) });
   const complete = (start: RunEvent, end: RunEvent, name: string, cat: string, args: Record<string, unknown>) => {
-    events.push({ name, cat, ph: 'X', pid: PID, tid: tidOf.get(start.step!) ?? RUN_TID, ts: us(start.t), dur: us(end.t - start.t), args });
+    events.push({ name, cat, ph: 'X', pid: PID, tid: tidOf.get(start.step!) ?? RUN_TID, ...span(start.t, end.t), args });
   };
   const instant = (e: RunEvent, name: string, cat: string, args: Record<string, unknown> = {}) => {
     const tid = e.step !== undefined ? (tidOf.get(e.step) ?? RUN_TID) : RUN_TID;
     events.push({ name, cat, ph: 'i', s: tid === RUN_TID ? 'g' : 't', pid: PID, tid, ts: us(e.t), args: { seq: e.seq, ...args } });
   };
 
+  // Retry waits still open, by step. A wait lasts until `nextAt` unless something happens to
+  // the step first (a graph-aware repair unblocks it and it starts at once, the run ends):
+  // the slice is then cut there, so it never overlaps what follows on the same thread.
+  const waits = new Map<string, TraceEvent>();
+  const endWait = (step: string, t: number) => {
+    const wait = waits.get(step);
+    if (!wait) return;
+    waits.delete(step);
+    wait.dur = Math.min(wait.dur!, Math.max(0, us(t) - wait.ts!));
+  };
+
   for (const e of run.events) {
     const step = e.step;
+    if (step !== undefined) endWait(step, e.t);
+    if (e.type === 'run-finished') for (const waiting of [...waits.keys()]) endWait(waiting, e.t);
     switch (e.type) {
       case 'started':
         if (step !== undefined) attempts.set(step, e);
@@ -87,7 +105,9 @@ export function toChromeTrace(run: RunResult, scenario: Scenario): ChromeTrace {
       }
       case 'retry-scheduled':
         if (step !== undefined && e.nextAt !== undefined && e.nextAt > e.t) {
-          events.push({ name: 'retry delay', cat: 'retry', ph: 'X', pid: PID, tid: tidOf.get(step) ?? RUN_TID, ts: us(e.t), dur: us(e.nextAt - e.t), args: { nextAttempt: e.attempt } });
+          const wait: TraceEvent = { name: 'retry delay', cat: 'retry', ph: 'X', pid: PID, tid: tidOf.get(step) ?? RUN_TID, ...span(e.t, e.nextAt), args: { nextAttempt: e.attempt } };
+          events.push(wait);
+          waits.set(step, wait);
         } else {
           instant(e, 'retry scheduled', 'retry', { nextAt: e.nextAt });
         }

@@ -8,3 +8,5 @@ export { toChromeTrace } from './chrome-trace.ts';
 export type { ChromeTrace, TraceEvent } from './chrome-trace.ts';
 export { toSvg, readSvgLink, layout, RIPPLE_NS } from './svg.ts';
 export type { SvgOptions, SvgStepState } from './svg.ts';
+export { exportFile, fileBase } from './export-file.ts';
+export type { ExportedFile, ExportInput, ExportKind } from './export-file.ts';

@@ -1,5 +1,11 @@
 // Short client snippets showing how a caller detects a 424 and finds the step to fix. The host
 // is a placeholder; the method and path come from the step's `request` when it has one.
+//
+// People paste these into a terminal or a REPL, and the request line and step id are untrusted
+// text (they came with someone's link). So every piece of it enters a snippet as a literal
+// built with that language's own quoting, never spliced between hand-written quotes, and the
+// URL is percent-encoded first, so it has no spaces, quotes or line breaks of its own.
+import { toUriReference } from '../export/request-line.ts';
 
 export const EXAMPLE_HOST = 'https://api.example.com';
 
@@ -12,40 +18,89 @@ export interface SnippetInput {
   prerequisite?: string;
 }
 
-function parseRequest(request: string | null | undefined): { method: string; path: string } {
-  const match = request?.trim().match(/^([A-Za-z]+)\s+(\S+)/);
-  if (!match) return { method: 'POST', path: '/v1/batch' };
-  const path = match[2].startsWith('/') ? match[2] : `/${match[2]}`;
-  return { method: match[1].toUpperCase(), path };
+/**
+ * `snippetRequest('post /invoices HTTP/1.1')` → `{ method: 'POST', url: 'https://api.example.com/invoices' }`.
+ * The target is the rest of the line (an absolute http(s) URL is kept, a path goes on the
+ * example host), percent-encoded by `toUriReference`; no request line → `POST /v1/batch`.
+ */
+export function snippetRequest(request: string | null | undefined): { method: string; url: string } {
+  const match = /^([A-Za-z][A-Za-z-]*)\s+([\s\S]+)$/.exec(request?.trim() ?? '');
+  if (!match) return { method: 'POST', url: `${EXAMPLE_HOST}/v1/batch` };
+  const target = match[2].replace(/\s+HTTP\/\d(\.\d)?$/, '');
+  const absolute = /^https?:\/\//i.test(target);
+  const url = absolute ? target : `${EXAMPLE_HOST}${target.startsWith('/') ? '' : '/'}${target}`;
+  return { method: match[1].toUpperCase(), url: toUriReference(url) };
 }
 
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+// Characters that are invisible or end a line somewhere (controls, U+2028/U+2029, bidi
+// overrides, unassigned and private-use code points, lone surrogates): always escaped, so
+// a literal reads as what it holds. A plain space is the one separator kept.
+const INVISIBLE = /(?! )[\p{C}\p{Z}]/u;
+
+const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
+
+/**
+ * A JavaScript string literal: `jsString('a"b\u2028')` → `"a\"b\u{2028}"`. JSON.stringify's
+ * quoting, plus escapes for what JSON leaves raw but JavaScript treats as a line end (U+2028,
+ * U+2029) or what would hide in a terminal (format characters).
+ */
+export function jsString(text: string): string {
+  return JSON.stringify(text).replace(/(?! )[\p{C}\p{Z}]/gu, (ch) => `\\u{${hex(ch.codePointAt(0)!, 4)}}`);
+}
+
+/**
+ * A Python 3 string literal: `pythonString('C:\\x "y"\n')` → `"C:\\x \"y\"\n"`. Backslash and
+ * double quote are escaped, line ends and other invisible characters become `\n`, `\xNN`,
+ * `\uNNNN` or `\UNNNNNNNN`; everything else (letters in any script) stays as written.
+ */
+export function pythonString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '\\' || ch === '"') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (INVISIBLE.test(ch)) out += cp <= 0xff ? `\\x${hex(cp, 2)}` : cp <= 0xffff ? `\\u${hex(cp, 4)}` : `\\U${hex(cp, 8)}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** A POSIX shell word: `shellWord("it's")` → `'it'\''s'` (single quotes keep everything literal). */
+export function shellWord(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 const hasBody = (method: string) => !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(method);
 
+/**
+ * The snippet for one language. Untrusted text appears only as literals of that language
+ * (in comments too, where a raw line break would end the comment and start code).
+ */
 export function clientSnippet(language: SnippetLanguage, input: SnippetInput): string {
-  const { method, path } = parseRequest(input.request);
-  const url = `${EXAMPLE_HOST}${path}`;
+  const { method, url } = snippetRequest(input.request);
   const prerequisite = input.prerequisite ?? 'authorize-payment';
   switch (language) {
     case 'curl':
       return [
         `# Save the body, print the status code: 424 means a step it depends on failed.`,
-        `curl -s -o problem.json -w '%{http_code}\\n' -X ${method} ${shellQuote(url)} \\`,
+        `curl -s -o problem.json -w '%{http_code}\\n' -X ${shellWord(method)} ${shellWord(url)} \\`,
         `  -H 'Accept: application/problem+json, application/json'${hasBody(method) ? ` \\\n  -H 'Content-Type: application/json' -d '{}'` : ''}`,
         `# 424`,
         `jq -r '.failed_prerequisite_step' problem.json`,
-        `# ${prerequisite}   <- fix this step, not the one you called`,
+        `# ${jsString(prerequisite)}   <- fix this step, not the one you called`,
       ].join('\n');
     case 'fetch':
       return [
-        `const response = await fetch('${url}', {`,
-        `  method: '${method}',`,
+        `const response = await fetch(${jsString(url)}, {`,
+        `  method: ${jsString(method)},`,
         `  headers: { Accept: 'application/problem+json, application/json'${hasBody(method) ? `, 'Content-Type': 'application/json'` : ''} },`,
         ...(hasBody(method) ? [`  body: JSON.stringify({}),`] : []),
         `});`,
         `if (response.status === 424) {`,
         `  const problem = await response.json();`,
-        `  // problem.failed_prerequisite_step === '${prerequisite}'`,
+        `  // problem.failed_prerequisite_step === ${jsString(prerequisite)}`,
         `  console.error(\`Blocked by \${problem.failed_prerequisite_step} (root cause: \${problem.root_cause_step})\`);`,
         `}`,
       ].join('\n');
@@ -54,14 +109,14 @@ export function clientSnippet(language: SnippetLanguage, input: SnippetInput): s
         `import requests`,
         ``,
         `response = requests.request(`,
-        `    "${method}",`,
-        `    "${url}",`,
+        `    ${pythonString(method)},`,
+        `    ${pythonString(url)},`,
         `    headers={"Accept": "application/problem+json, application/json"},`,
         ...(hasBody(method) ? [`    json={},`] : []),
         `)`,
         `if response.status_code == 424:`,
         `    problem = response.json()`,
-        `    # problem["failed_prerequisite_step"] == "${prerequisite}"`,
+        `    # problem["failed_prerequisite_step"] == ${pythonString(prerequisite)}`,
         `    print("Blocked by", problem["failed_prerequisite_step"], "root cause:", problem.get("root_cause_step"))`,
       ].join('\n');
   }

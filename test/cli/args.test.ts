@@ -28,7 +28,22 @@ describe('parseCommand', () => {
       source: { kind: 'preset', name: 'payment-fails' },
       base: 'https://x.example/app/',
     });
-    expect(parseCommand(['--decode', 'r1.abc'])).toEqual({ kind: 'decode', link: 'r1.abc' });
+    expect(parseCommand(['--decode', 'r1.abc'])).toEqual({ kind: 'decode', input: { kind: 'link', link: 'r1.abc' } });
+    expect(parseCommand(['--decode', 'https://x.example/#r1.abc'])).toEqual({ kind: 'decode', input: { kind: 'link', link: 'https://x.example/#r1.abc' } });
+    expect(parseCommand(['--decode', '-'])).toEqual({ kind: 'decode', input: { kind: 'file', path: '-' } });
+    expect(parseCommand(['--decode', 'link.txt'])).toEqual({ kind: 'decode', input: { kind: 'file', path: 'link.txt' } });
+    expect(parseCommand(['--preset', 'payment-fails', '--export', 'webdav'])).toEqual({
+      kind: 'export',
+      source: { kind: 'preset', name: 'payment-fails' },
+      format: 'webdav',
+    });
+    expect(parseCommand(['s.json', '--export', 'svg', '--out', 'a.svg', '--base', 'https://x.example/'])).toEqual({
+      kind: 'export',
+      source: { kind: 'file', path: 's.json' },
+      format: 'svg',
+      out: 'a.svg',
+      base: 'https://x.example/',
+    });
     expect(parseCommand(['--input', 'graph-batch', 'b.json', '--fail', '2=409,3=500'])).toEqual({
       kind: 'graph-batch',
       file: 'b.json',
@@ -49,6 +64,11 @@ describe('parseCommand', () => {
     [['--input', 'graph-batch'], /needs the FILE/],
     [['--list-presets', '--decode', 'x'], /cannot be used together/],
     [['--list-presets', '--json'], /--json only goes with/],
+    [['a.json', '--export', 'har'], /--export: unknown format "har" \(formats: webdav, graph-batch, chrome-trace, svg\)/],
+    [['a.json', '--out', 'x.xml'], /--out only goes with --export/],
+    [['a.json', '--export', 'webdav', '--base', 'http://x/'], /--base only goes with --link or --export svg/],
+    [['--export', 'webdav'], /no scenario/],
+    [['a.json', '--export', 'webdav', '--decode', 'r1.x'], /cannot be used together/],
     [['a.json', '--replay', 'b.json', '--from', ','], /--from needs at least one step id/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseCommand(argv)).toThrow(UsageError);

@@ -19,6 +19,7 @@ interface Outcome {
   err: string;
 }
 
+/** `files` is the file system: read from it, and written to by `--out` (`-` is standard input). */
 async function cli(argv: string[], files: Record<string, string> = {}): Promise<Outcome> {
   let out = '';
   let err = '';
@@ -29,6 +30,7 @@ async function cli(argv: string[], files: Record<string, string> = {}): Promise<
       if (Object.hasOwn(files, path)) return files[path];
       throw new Error(`ENOENT: no such file or directory, open '${path}'`);
     },
+    writeFile: (path, text) => void (files[path] = text),
     env: {},
   };
   const code = await run(argv, io);
@@ -218,10 +220,54 @@ describe('--link and --decode', () => {
     expect(err).toMatch(/cut off/);
   });
 
-  it('exits 2 for a link that is no Ripple link at all', async () => {
+  it('reads the link from standard input (-) or from a file, for links longer than a command line', async () => {
+    const link = (await cli(['--link', '--preset', 'payment-fails'])).out;
+    const byArgument = await cli(['--decode', link.trim()]);
+    const byStdin = await cli(['--decode', '-'], { '-': link });
+    const byFile = await cli(['--decode', 'link.txt'], { 'link.txt': `\n  ${link}\n` });
+    expect(byStdin).toEqual(byArgument);
+    expect(byFile).toEqual(byArgument);
+    expect(JSON.parse(byFile.out).title).toBe(payment.title);
+  });
+
+  it('says a bare word is neither a readable file nor a link', async () => {
+    const { code, err } = await cli(['--decode', 'hello']);
+    expect(code).toBe(1);
+    expect(err).toBe(`error: cannot read hello: ENOENT: no such file or directory, open 'hello' (a link is a whole address with "#r1.…" or its "r1.…" part)\n`);
+  });
+
+  it('prints each problem of a damaged link once', async () => {
+    const { code, err } = await cli(['--decode', '-'], { '-': 'r1.garbage' });
+    expect(code).toBe(2);
+    expect(err).toBe('The link is damaged: its header does not match its checksum.\n');
+  });
+
+    it('exits 2 for a link that is no Ripple link at all', async () => {
     const { code, err } = await cli(['--decode', 'https://ripple.example/app/#hello']);
     expect(code).toBe(2);
     expect(err.length).toBeGreaterThan(0);
+  });
+});
+
+describe('errors name each problem once', () => {
+  it('a file that is not JSON: one sentence, not the sentence and then itself again', async () => {
+    const { code, err } = await cli(['broken.json'], { 'broken.json': '{ "version": 1,' });
+    expect(code).toBe(2);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^broken\.json: This is not JSON: /);
+  });
+
+  it('a scenario from a newer Ripple: the heading says it, the version line does not repeat it', async () => {
+    const { code, err } = await cli(['new.json'], { 'new.json': JSON.stringify({ ...payment, version: 7 }) });
+    expect(code).toBe(2);
+    expect(err).toBe('new.json: This scenario was made by a newer Ripple (format version 7); this Ripple reads format version 1 — open it in a newer Ripple.\n');
+  });
+
+  it('problems the heading only counts are all listed', async () => {
+    const broken = { ...payment, steps: [...payment.steps, { id: 'x', durationMs: -1 }, { id: 'x' }] };
+    const { err } = await cli(['broken.json'], { 'broken.json': JSON.stringify(broken) });
+    expect(err.split('\n')[0]).toBe('broken.json: The scenario has 2 problems.');
+    expect(err.trimEnd().split('\n')).toHaveLength(3);
   });
 });
 

@@ -69,7 +69,7 @@ describe('toWebDavMultistatus', () => {
 
   it('uses the request path as href and a full status line', () => {
     expect(xml).toContain(
-      '  <D:response>\n    <D:href>/docs/guides/</D:href>\n    <D:status>HTTP/1.1 423 Locked</D:status>\n    <D:responsedescription>',
+      '  <D:response>\n    <D:href>/docs/guides/</D:href>\n    <D:status>HTTP/1.1 423 Locked</D:status>\n    <D:error><D:lock-token-submitted/></D:error>\n    <D:responsedescription>',
     );
     expect(xml).toContain('<D:href>/docs/guides/intro.md</D:href>\n    <D:status>HTTP/1.1 424 Failed Dependency</D:status>');
     expect(xml).toContain('<D:href>/docs/README.md</D:href>\n    <D:status>HTTP/1.1 200 OK</D:status>\n  </D:response>');

@@ -3,7 +3,7 @@
 // hands the bytes to the browser. Nothing here makes a network request.
 import type { RunResult } from '../../engine/types.ts';
 import { simulate } from '../../engine/index.ts';
-import { toChromeTrace, toGraphBatchResponse, toSvg, toWebDavMultistatus } from '../../export/index.ts';
+import { exportFile, type ExportedFile, type ExportKind } from '../../export/export-file.ts';
 import { selectCurrentSegment, selectLiveStates } from '../../store/selectors.ts';
 import type { RippleState } from '../../store/store.ts';
 import { downloadBlob, downloadText } from './download.ts';
@@ -21,19 +21,28 @@ export function runForExport(state: RippleState): RunResult {
   return simulate(state.scenario);
 }
 
+/**
+ * The file a run export downloads: `exportFile` from src/export, the very function
+ * `npm run simulate -- --export KIND` calls, so both give the same bytes.
+ */
+export function runExport(state: RippleState, kind: Exclude<ExportKind, 'svg'>): ExportedFile {
+  return exportFile(kind, { scenario: state.scenario, run: runForExport(state) });
+}
+
+function download(file: ExportedFile): void {
+  downloadText(file.text, file.filename, file.mime);
+}
+
 export function exportBatchResponse(state: RippleState): void {
-  const body = toGraphBatchResponse(runForExport(state), state.scenario);
-  downloadText(`${JSON.stringify(body, null, 2)}\n`, `${fileBase(state.scenario.title)}-batch-response.json`, 'application/json');
+  download(runExport(state, 'graph-batch'));
 }
 
 export function exportWebDav(state: RippleState): void {
-  const xml = toWebDavMultistatus(runForExport(state), state.scenario);
-  downloadText(xml, `${fileBase(state.scenario.title)}-multistatus.xml`, 'application/xml');
+  download(runExport(state, 'webdav'));
 }
 
 export function exportChromeTrace(state: RippleState): void {
-  const trace = toChromeTrace(runForExport(state), state.scenario);
-  downloadText(JSON.stringify(trace), `${fileBase(state.scenario.title)}-trace.json`, 'application/json');
+  download(runExport(state, 'chrome-trace'));
 }
 
 /** The link an image carries: at the moment shown when there is a run, so the image reopens as drawn. */
@@ -44,14 +53,15 @@ function imageLink(state: RippleState): string | undefined {
 }
 
 /** The graph at the moment shown (the design when there is no run), with its link in the metadata. */
-export function svgForExport(state: RippleState): { svg: string; link: string | undefined } {
+export function svgForExport(state: RippleState): { svg: string; link: string | undefined; file: ExportedFile } {
   const link = imageLink(state);
-  const states = state.timeline.length > 0 ? (selectLiveStates(state) ?? undefined) : undefined;
-  return { svg: toSvg(state.scenario, states, link ? { link } : {}), link };
+  const states = state.timeline.length > 0 ? (selectLiveStates(state) ?? null) : null;
+  const file = exportFile('svg', { scenario: state.scenario, states, ...(link ? { link } : {}) });
+  return { svg: file.text, link, file };
 }
 
 export function exportSvg(state: RippleState): void {
-  downloadText(svgForExport(state).svg, `${fileBase(state.scenario.title)}.svg`, 'image/svg+xml');
+  download(svgForExport(state).file);
 }
 
 // Chromium refuses canvases above about 16k pixels a side or 268M pixels in all; stay well under.

@@ -1,3 +1,8 @@
+import { fileBase } from '../../export/export-file.ts';
+
+// Download names come from the exporters, so the app and the CLI name files alike.
+export { fileBase };
+
 // Text the Share dialog offers to copy: the embed's address, an <iframe> snippet and Markdown.
 // A scenario's title is untrusted text (it came from someone's link), so it is escaped for the
 // language it lands in: HTML attributes here, Markdown link text there.
@@ -58,17 +63,6 @@ export function iframeSnippet(src: string, title: string, options: EmbedOptions)
 /** Markdown link text: brackets, emphasis and HTML-ish characters are escaped, newlines flattened. */
 export function escapeMarkdownText(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()<>#!|~]/g, (c) => `\\${c}`);
-}
-
-/** `fileBase('Payment fails!')` → `payment-fails`: a plain name for downloads. */
-export function fileBase(title: string): string {
-  const base = title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return base || 'scenario';
 }
 
 /** The file name the SVG export suggests, so the Markdown image points at what the person saved. */
