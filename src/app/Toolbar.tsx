@@ -88,7 +88,7 @@ export function Toolbar({
             onClick={() => store.getState().redo()}
           />
           {t.previousTitle !== null && (
-            <Button icon="↺" text="Restore draft" label={`Restore previous draft “${t.previousTitle}”`} title={`Restore previous draft “${t.previousTitle}”`} onClick={() => store.getState().restorePreviousDraft()} />
+            <Button icon="↺" text="Restore draft" collapsible label={`Restore previous draft “${t.previousTitle}”`} title={`Restore previous draft “${t.previousTitle}”`} onClick={() => store.getState().restorePreviousDraft()} />
           )}
         </div>
       )}

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseUrl, launch, openPage, screenshot } from './harness.ts';
+import { node, openGallery, pickPreset } from './app.ts';
+import { PRESETS } from '../../src/presets/index.ts';
+import { encodeScenarioLink } from '../../src/scenario/index.ts';
+import { findPreset } from '../../src/presets/index.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+import { DRAFT_KEY, PREFS_KEY } from '../../src/store/persistence.ts';
+
+// What a new user hit first in the editor (issue 8 items 1, 2, 4, 13; issue 9 item 2): a blank
+// page after switching views or recovering from a bad link with a step selected, a Run button
+// hidden by the toolbar, a Space key that did not play, and marks drawn as missing-glyph boxes.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const draft: Scenario = {
+  version: 1,
+  title: 'My own draft',
+  steps: [
+    { id: 'mine', label: 'My step', request: 'POST /mine', position: { x: 0, y: 0 } },
+    { id: 'next', label: 'Next step', position: { x: 220, y: 0 } },
+  ],
+  dependencies: [{ from: 'mine', to: 'next' }],
+};
+
+/** A context whose localStorage holds an edited draft, the gallery already seen. */
+async function contextWithDraft(width = 1280, height = 720): Promise<{ context: BrowserContext; errors: string[] }> {
+  const { context, page, errors } = await openPage(browser, 'index.html', { width, height });
+  await page.evaluate(
+    ([draftKey, prefsKey, value]) => {
+      localStorage.setItem(draftKey, value);
+      localStorage.setItem(prefsKey, JSON.stringify({ theme: 'system', view: 'canvas', seenGallery: true }));
+    },
+    [DRAFT_KEY, PREFS_KEY, JSON.stringify({ scenario: draft, dirty: true, savedAt: 1 })] as const,
+  );
+  await page.close();
+  return { context, errors };
+}
+
+async function newPage(context: BrowserContext, errors: string[], fragment = ''): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(new URL(`index.html${fragment ? `#${fragment}` : ''}`, baseUrl()).href);
+  return page;
+}
+
+const tableButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: 'Table view' });
+
+describe('no blank page with a step selected', () => {
+  test('Table and back to the canvas, twice, with a step selected', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await pickPreset(page, 'payment-fails');
+    await node(page, 'create-invoice').click();
+    for (let round = 0; round < 2; round++) {
+      await tableButton(page).click();
+      await page.getByRole('table').waitFor();
+      await tableButton(page).click();
+      await node(page, 'create-invoice').waitFor();
+      expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('create-invoice');
+    }
+    // Still the editor, still answering: select another step.
+    await node(page, 'reserve-stock').click();
+    expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('reserve-stock');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a link that selects a step opens with it selected', async () => {
+    const payment = findPreset('payment-fails')!.scenario;
+    const { context, errors } = await contextWithDraft();
+    const page = await newPage(context, errors, encodeScenarioLink(payment, { select: 'send-receipt' }));
+    await node(page, 'send-receipt').waitFor();
+    await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('send-receipt');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('with a step selected, a damaged link, then "Open your last draft"', async () => {
+    const { context, errors } = await contextWithDraft();
+    const page = await newPage(context, errors);
+    await node(page, 'mine').click();
+    await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('mine');
+    await page.evaluate(() => (location.hash = 'r1.%%zz-not*a*link'));
+    await page.getByRole('heading', { level: 1, name: 'This link is damaged' }).waitFor();
+    await page.getByRole('button', { name: 'Open your last draft “My own draft”' }).click();
+    await node(page, 'mine').waitFor();
+    expect(await node(page, 'mine').textContent()).toContain('My step');
+    await node(page, 'next').click();
+    expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('next');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('Run is always visible and clickable', () => {
+  const longest = [...PRESETS].sort((a, b) => b.title.length - a.title.length)[0];
+
+  test(`at 390 to 1920 px, with the longest title (${longest.title.length} characters) and "Restore draft" shown`, async () => {
+    const { context, errors } = await contextWithDraft();
+    const page = await newPage(context, errors);
+    await node(page, 'mine').waitFor();
+    // Opening a preset over the edited draft offers to restore it.
+    await openGallery(page);
+    await pickPreset(page, longest.name);
+    const toolbar = page.getByRole('banner');
+    await toolbar.getByRole('button', { name: /^Restore previous draft/ }).waitFor();
+    expect(await page.locator('.toolbar__title').textContent()).toBe(longest.title);
+
+    for (const width of [1920, 1366, 1280, 1024, 900, 860, 700, 390]) {
+      await page.setViewportSize({ width, height: width < 600 ? 844 : 800 });
+      const layout = await page.evaluate(() => {
+        const hit = (el: Element) => {
+          const box = el.getBoundingClientRect();
+          const points = [
+            [box.left + box.width / 2, box.top + box.height / 2],
+            [box.left + 2, box.top + box.height / 2],
+            [box.right - 2, box.top + box.height / 2],
+          ];
+          return points.every(([x, y]) => {
+            const at = document.elementFromPoint(x, y);
+            return at !== null && (at === el || el.contains(at));
+          });
+        };
+        const buttons = [...document.querySelectorAll('header.toolbar button')];
+        const run = buttons.find((b) => b.textContent?.trim().endsWith('Run'))!;
+        const box = run.getBoundingClientRect();
+        return {
+          runInView: box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+          runClickable: hit(run),
+          hidden: buttons.filter((b) => !hit(b)).map((b) => b.getAttribute('aria-label') ?? b.textContent),
+          scrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        };
+      });
+      expect({ width, ...layout }).toEqual({ width, runInView: true, runClickable: true, hidden: [], scrollsSideways: false });
+      if (width === 1280 || width === 1024 || width === 390) await screenshot(page, `defects-toolbar-${width}`);
+    }
+    // And Run runs.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('banner').getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('toolbar', { name: 'Playback' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
