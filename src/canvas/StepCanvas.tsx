@@ -42,7 +42,8 @@ const selectCanvas = (s: RippleState) => ({
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 const MULTI_SELECTION_KEYS = ['Shift', 'Control', 'Meta'];
 const ARIA_LABELS = {
-  'node.a11yDescription.default': 'Press Enter or Space to select this step, F2 to rename it, Delete to remove it. Arrow keys move it.',
+  // Space is the play key everywhere (src/panels/usePlayback.ts), so Enter alone selects.
+  'node.a11yDescription.default': 'Press Enter to select this step, F2 to rename it, Delete to remove it. Arrow keys move it.',
 };
 
 export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
@@ -175,6 +176,8 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         zoomOnDoubleClick={false}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
+        // Space plays and pauses; dragging the pane pans.
+        panActivationKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

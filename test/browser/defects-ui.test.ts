@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, openPage, screenshot } from './harness.ts';
-import { node, openGallery, pickPreset } from './app.ts';
+import { node, openGallery, pause, pickPreset, run, transport } from './app.ts';
 import { PRESETS } from '../../src/presets/index.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
@@ -148,6 +148,83 @@ describe('Run is always visible and clickable', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('banner').getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByRole('toolbar', { name: 'Playback' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('Space plays and pauses everywhere but in text fields', () => {
+  /** Whether playback is playing: the transport shows Pause. */
+  const playing = (page: Page) => transport(page).getByRole('button', { name: 'Pause', exact: true }).isVisible();
+
+  /** A paused run of the payment preset at the slowest speed, so a run never ends mid-test. */
+  async function pausedRun(page: Page): Promise<void> {
+    await pickPreset(page, 'payment-fails');
+    await run(page);
+    await transport(page).getByLabel('Speed').selectOption('0.25');
+    await pause(page);
+    expect(await playing(page)).toBe(false);
+  }
+
+  /** Presses Space and expects playback to flip, then flip back. */
+  async function spaceToggles(page: Page, where: string): Promise<void> {
+    await page.keyboard.press('Space');
+    await expect.poll(() => playing(page), { message: `Space on ${where} plays` }).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(() => playing(page), { message: `Space on ${where} pauses` }).toBe(false);
+  }
+
+  test('the page, the scrubber, the timeline and a focused step; not a text field; a button is pressed once', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await pausedRun(page);
+
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await spaceToggles(page, 'the page');
+
+    await transport(page).getByRole('slider', { name: 'Playback position (virtual time)' }).focus();
+    await spaceToggles(page, 'the scrubber');
+
+    await page.getByTestId('gantt-track').click({ position: { x: 5, y: 5 } });
+    await pause(page);
+    await spaceToggles(page, 'the timeline');
+
+    // A focused step: Space plays, and does not select it (Enter does).
+    await node(page, 'create-invoice').evaluate((el) => (el.closest('.react-flow__node') as HTMLElement).focus());
+    await spaceToggles(page, 'a focused step');
+    expect(await page.locator('.react-flow__node.selected').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('create-invoice');
+    expect(await playing(page)).toBe(false);
+
+    // A text field types the space.
+    const title = page.getByRole('tab', { name: 'Scenario' });
+    await title.click();
+    const field = page.getByRole('textbox', { name: 'Title' });
+    await field.fill('Order');
+    await field.press('End');
+    await page.keyboard.press('Space');
+    expect(await field.inputValue()).toBe('Order ');
+    expect(await playing(page)).toBe(false);
+
+    // A focused button is pressed by Space, once: Play itself toggles once.
+    const play = transport(page).getByRole('button', { name: 'Play', exact: true });
+    await play.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => playing(page)).toBe(true);
+    await pause(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('in the embed', async () => {
+    const link = encodeScenarioLink(findPreset('payment-fails')!.scenario);
+    const { page, context, errors } = await openPage(browser, `embed.html?panel=timeline#${link}`, { width: 800, height: 700 });
+    await node(page, 'create-invoice').waitFor();
+    await transport(page).getByLabel('Speed').selectOption('0.25');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await spaceToggles(page, 'the embed page');
+    await node(page, 'create-invoice').evaluate((el) => (el.closest('.react-flow__node') as HTMLElement).focus());
+    await spaceToggles(page, 'a focused step in the embed');
     expect(errors).toEqual([]);
     await context.close();
   });
