@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { StepCanvas } from '../canvas/StepCanvas.tsx';
+import { Icon } from '../canvas/icons.tsx';
 import { EventLog } from '../panels/EventLog.tsx';
 import { Timeline } from '../panels/Timeline.tsx';
 import { TransportBar } from '../panels/TransportBar.tsx';
@@ -125,7 +126,7 @@ export function EmbedView({ params, extras, appUrl, colorMode }: EmbedViewProps)
           {title}
         </span>
         <a className="embed__open" href={appUrl} target="_blank" rel="noopener noreferrer">
-          Open in Ripple ↗
+          Open in Ripple <Icon name="external" />
         </a>
       </header>
       {/* Landmarks: everything in the frame sits in one (the header is the banner). */}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launch, openPage, screenshot } from './harness.ts';
-import { node, openGallery, pause, pickPreset, run, transport } from './app.ts';
+import { ARTIFACTS, baseUrl, launch, openPage, screenshot } from './harness.ts';
+import { node, openGallery, pause, pickPreset, run, seekToEnd, transport } from './app.ts';
 import { PRESETS } from '../../src/presets/index.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
@@ -225,6 +225,64 @@ describe('Space plays and pauses everywhere but in text fields', () => {
     await spaceToggles(page, 'the embed page');
     await node(page, 'create-invoice').evaluate((el) => (el.closest('.react-flow__node') as HTMLElement).focus());
     await spaceToggles(page, 'a focused step in the embed');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('marks draw on any machine', () => {
+  // Every mark the editor draws for a step or a tool, configured on two steps.
+  const marked: Scenario = {
+    version: 1,
+    title: 'Every mark',
+    steps: [
+      {
+        id: 'reserve',
+        label: 'Reserve stock',
+        request: 'POST /stock',
+        fail: { status: 409, times: 2 },
+        retry: { maxAttempts: 3 },
+        compensation: { label: 'Release stock', fail: { status: 500 } },
+        position: { x: 0, y: 0 },
+      },
+      { id: 'rate', label: 'Exchange rate', timeoutMs: 1500, idempotent: false, position: { x: 0, y: 140 } },
+      { id: 'ship', label: 'Ship parcel', join: 'any', position: { x: 260, y: 70 } },
+    ],
+    dependencies: [
+      { from: 'reserve', to: 'ship' },
+      { from: 'rate', to: 'ship' },
+    ],
+  };
+
+  /** Symbol characters (arrows, shapes, dingbats, emoji) in the visible text of `selector`: they depend on the fonts installed. */
+  const symbolsIn = (page: Page, selector: string) =>
+    page.$$eval(selector, (els) => {
+      const symbols = /[\u2190-\u2bff\u{1f000}-\u{1faff}]/gu;
+      return els.flatMap((el) => (el as HTMLElement).innerText.match(symbols) ?? []);
+    });
+
+  test('step marks, states, the table and the toolbar are SVG icons, not font glyphs', async () => {
+    const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(marked)}`);
+    const rate = node(page, 'rate');
+    await rate.waitFor();
+    for (const icon of ['retry', 'undo']) expect(await node(page, 'reserve').locator(`svg[data-icon="${icon}"]`).count()).toBe(1);
+    for (const icon of ['timeout', 'not-equal']) expect(await rate.locator(`svg[data-icon="${icon}"]`).count()).toBe(1);
+    expect(await page.locator('header.toolbar svg.icon').count()).toBeGreaterThanOrEqual(8);
+    expect(await symbolsIn(page, '.react-flow__node, header.toolbar')).toEqual([]);
+    await screenshot(page, 'defects-marks-design');
+    await rate.screenshot({ path: `${ARTIFACTS}/defects-marks-node-timeout.png` });
+
+    await run(page);
+    await seekToEnd(page);
+    expect(await page.locator('.react-flow__node .state-icon svg').count()).toBe(marked.steps.length);
+    expect(await symbolsIn(page, '.react-flow__node')).toEqual([]);
+    await screenshot(page, 'defects-marks-run');
+
+    await page.getByRole('banner').getByRole('button', { name: 'Table view' }).click();
+    await page.getByRole('table').waitFor();
+    expect(await page.locator('.step-table svg.icon').count()).toBeGreaterThanOrEqual(marked.steps.length);
+    expect(await symbolsIn(page, '.step-table tbody')).toEqual([]);
+    await screenshot(page, 'defects-marks-table');
     expect(errors).toEqual([]);
     await context.close();
   });
