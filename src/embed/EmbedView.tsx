@@ -14,6 +14,7 @@ import type { LinkExtras } from '../scenario/index.ts';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import { applyLinkExtras } from '../app/share/links.ts';
+import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import type { EmbedParams } from './embed-params.ts';
 import { useHostBridge } from './useHostBridge.ts';
 
@@ -137,7 +138,9 @@ export function EmbedView({ params, extras, appUrl, colorMode }: EmbedViewProps)
         onPointerDown={activate}
         onFocus={activate}
       >
-        <StepCanvas colorMode={colorMode} />
+        <ErrorBoundary what="drawing the graph">
+          <StepCanvas colorMode={colorMode} />
+        </ErrorBoundary>
         {!active && <span className="embed__hint">Click to zoom and pan</span>}
       </main>
       {(params.controls || params.panel !== 'none') && (
