@@ -17,6 +17,7 @@ import { SidePanel } from './SidePanel.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { usePrefs, useTheme } from './use-prefs.ts';
 import { useEditorShortcuts } from './use-shortcuts.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 export function App() {
   return (
@@ -54,13 +55,20 @@ function Editor() {
       <Toolbar onOpenGallery={openGallery} onAddStep={addStep} prefs={prefs} setPrefs={setPrefs} />
       <main className="workspace">
         <section className="canvas-area" aria-label={prefs.view === 'table' ? 'Steps (table)' : 'Step graph'}>
-          {prefs.view === 'table' ? <StepTable /> : <StepCanvas colorMode={theme} />}
+          {/* Keyed by the view: switching views is a fresh start after an error. */}
+          <ErrorBoundary key={prefs.view} what={prefs.view === 'table' ? 'drawing the table' : 'drawing the canvas'}>
+            {prefs.view === 'table' ? <StepTable /> : <StepCanvas colorMode={theme} />}
+          </ErrorBoundary>
           {empty && !readOnly && <EmptyCanvas onOpenGallery={openGallery} onAddStep={addStep} />}
           <NoticeBar />
         </section>
-        <PlaybackDock />
+        <ErrorBoundary what="showing the run">
+          <PlaybackDock />
+        </ErrorBoundary>
         <aside className="side-panel" id="side-panel" aria-label="Inspector and run">
-          <SidePanel />
+          <ErrorBoundary what="showing this panel">
+            <SidePanel />
+          </ErrorBoundary>
         </aside>
       </main>
       {galleryOpen && <Gallery onClose={closeGallery} />}

@@ -3,6 +3,7 @@ import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import type { Prefs } from '../store/persistence.ts';
 import { ShareMenu } from './share/ShareMenu.tsx';
+import { Icon, type IconName } from '../canvas/icons.tsx';
 
 const selectToolbar = (s: RippleState) => ({
   title: s.scenario.title,
@@ -26,12 +27,12 @@ function Button({
   iconOnly = false,
   collapsible = false,
   ...rest
-}: { icon: string; text: string; label?: string; iconOnly?: boolean; collapsible?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+}: { icon: IconName; text: string; label?: string; iconOnly?: boolean; collapsible?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
   const className = iconOnly ? 'btn btn--icon' : collapsible ? 'btn btn--collapsible' : 'btn';
   return (
     <button type="button" className={className} aria-label={label ?? text} {...rest}>
       <span className="btn__icon" aria-hidden="true">
-        {icon}
+        <Icon name={icon} />
       </span>
       {!iconOnly && <span className="btn__text">{text}</span>}
     </button>
@@ -65,12 +66,12 @@ export function Toolbar({
       <div className="toolbar__tools">
       {!t.readOnly && (
         <div className="toolbar__group" role="group" aria-label="Edit">
-          <Button icon="☰" text="Examples" label="Examples: open a preset scenario" onClick={onOpenGallery} />
-          <Button icon="+" text="Add step" title="Add step (N)" aria-keyshortcuts="N" onClick={onAddStep} />
-          <Button icon="⇶" text="Tidy" collapsible label="Tidy: arrange left to right" title="Tidy: arrange the steps left to right (auto-layout)" disabled={!t.hasSteps} onClick={() => store.getState().autoLayout()} />
+          <Button icon="menu" text="Examples" label="Examples: open a preset scenario" onClick={onOpenGallery} />
+          <Button icon="plus" text="Add step" title="Add step (N)" aria-keyshortcuts="N" onClick={onAddStep} />
+          <Button icon="tidy" text="Tidy" collapsible label="Tidy: arrange left to right" title="Tidy: arrange the steps left to right (auto-layout)" disabled={!t.hasSteps} onClick={() => store.getState().autoLayout()} />
           <span className="toolbar__sep" aria-hidden="true" />
           <Button
-            icon="↶"
+            icon="undo"
             text="Undo"
             iconOnly
             title={t.undoLabel ? `Undo ${t.undoLabel} (Ctrl+Z)` : 'Undo (Ctrl+Z)'}
@@ -79,7 +80,7 @@ export function Toolbar({
             onClick={() => store.getState().undo()}
           />
           <Button
-            icon="↷"
+            icon="redo"
             text="Redo"
             iconOnly
             title={t.redoLabel ? `Redo ${t.redoLabel} (Ctrl+Shift+Z)` : 'Redo (Ctrl+Shift+Z)'}
@@ -88,14 +89,14 @@ export function Toolbar({
             onClick={() => store.getState().redo()}
           />
           {t.previousTitle !== null && (
-            <Button icon="↺" text="Restore draft" label={`Restore previous draft “${t.previousTitle}”`} title={`Restore previous draft “${t.previousTitle}”`} onClick={() => store.getState().restorePreviousDraft()} />
+            <Button icon="rotate-back" text="Restore draft" collapsible label={`Restore previous draft “${t.previousTitle}”`} title={`Restore previous draft “${t.previousTitle}”`} onClick={() => store.getState().restorePreviousDraft()} />
           )}
         </div>
       )}
       <span className="toolbar__spacer" />
       <div className="toolbar__group" role="group" aria-label="View">
         <Button
-          icon="▤"
+          icon="table"
           text="Table"
           collapsible
           label="Table view"
@@ -104,7 +105,7 @@ export function Toolbar({
           onClick={() => setPrefs({ view: prefs.view === 'table' ? 'canvas' : 'table' })}
         />
         <Button
-          icon="◐"
+          icon="theme"
           text={THEME_TEXT[prefs.theme]}
           iconOnly
           label={`Theme: ${THEME_TEXT[prefs.theme].toLowerCase()}. Switch to ${THEME_TEXT[THEME_NEXT[prefs.theme]].toLowerCase()}`}
@@ -116,7 +117,7 @@ export function Toolbar({
       </div>
       <button type="button" className="btn btn--primary" title="Run the simulation (Ctrl+Enter)" aria-keyshortcuts="Control+Enter" onClick={() => store.getState().runScenario()}>
         <span className="btn__icon" aria-hidden="true">
-          ▶
+          <Icon name="play" />
         </span>
         <span className="btn__text">Run</span>
       </button>

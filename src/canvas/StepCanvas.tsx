@@ -6,19 +6,20 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type EdgeChange,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import { selectHighlightPath, selectLiveStates, selectReplayMarks, selectReplayWarnings } from '../store/selectors.ts';
 import type { Position } from '../scenario/types.ts';
-import { buildEdges, buildNodes, createGraphCache, mergeNodes, VISIBLE_ONLY_ABOVE, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
+import { buildEdges, buildNodes, createGraphCache, edgeId, mergeNodes, VISIBLE_ONLY_ABOVE, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
 import { StepNode } from './StepNode.tsx';
 import { DependencyEdge } from './DependencyEdge.tsx';
 import { useLintByStep } from './use-lint.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
+import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-changes.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 
 const nodeTypes = { step: StepNode };
@@ -41,7 +42,8 @@ const selectCanvas = (s: RippleState) => ({
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 const MULTI_SELECTION_KEYS = ['Shift', 'Control', 'Meta'];
 const ARIA_LABELS = {
-  'node.a11yDescription.default': 'Press Enter or Space to select this step, F2 to rename it, Delete to remove it. Arrow keys move it.',
+  // Space is the play key everywhere (src/panels/usePlayback.ts), so Enter alone selects.
+  'node.a11yDescription.default': 'Press Enter to select this step, F2 to rename it, Delete to remove it. Arrow keys move it.',
 };
 
 export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
@@ -83,7 +85,12 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
-      setNodes((current) => applyNodeChanges(changes, current));
+      // Selection goes to the store, and comes back through `built` (selection-changes.ts says why).
+      const local = changes.filter((change) => change.type !== 'select');
+      if (local.length > 0) setNodes((current) => applyNodeChanges(local, current));
+      const state = store.getState();
+      const ids = stepsAfterSelectChanges(state.selectedStepIds, changes);
+      if (ids !== state.selectedStepIds) state.setSelection([...ids], ids.length === 0 ? state.selectedEdge : null);
       // A drag (or an arrow-key move) ends with position changes marked not dragging: commit
       // them together, so moving several steps is one undo step.
       const moved: Record<string, Position> = {};
@@ -99,16 +106,16 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [store],
   );
 
-  const onSelectionChange = useCallback(
-    ({ nodes: selNodes, edges: selEdges }: OnSelectionChangeParams) => {
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<DependencyFlowEdge>[]) => {
       const state = store.getState();
-      const ids = selNodes.map((n) => n.id);
-      const edge = selEdges[0] ? { from: selEdges[0].source, to: selEdges[0].target } : null;
-      const sameIds = ids.length === state.selectedStepIds.length && ids.every((id) => state.selectedStepIds.includes(id));
-      const sameEdge = edge?.from === state.selectedEdge?.from && edge?.to === state.selectedEdge?.to;
-      if (sameIds && sameEdge) return;
-      if (edge && ids.length === 0) state.selectEdge(edge);
-      else state.setSelection(ids, ids.length === 0 ? edge : null);
+      const edge = edgeAfterSelectChanges(state.selectedEdge, changes, (id) => {
+        const dep = state.scenario.dependencies.find((d) => edgeId(d.from, d.to) === id);
+        return dep ? { from: dep.from, to: dep.to } : null;
+      });
+      if (edge === state.selectedEdge) return;
+      if (edge) state.selectEdge(edge);
+      else state.setSelection(state.selectedStepIds, null);
     },
     [store],
   );
@@ -156,7 +163,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
-        onSelectionChange={onSelectionChange}
+        onEdgesChange={onEdgesChange}
         onConnect={readOnly ? undefined : onConnect}
         onNodeClick={onNodeClick}
         onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
@@ -169,6 +176,8 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         zoomOnDoubleClick={false}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
+        // Space plays and pauses; dragging the pane pans.
+        panActivationKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}

@@ -4,6 +4,7 @@ import { useRippleStore } from '../store/context.tsx';
 import { REPLAY_MARK_META, type StepFlowNode } from './build-graph.ts';
 import { STATE_META, stateText } from './state-meta.ts';
 import { stepMarks } from './step-marks.ts';
+import { Icon } from './icons.tsx';
 import './replay-marks.css';
 
 // One step on the canvas: label, request line, marks for what is configured, and — during
@@ -23,7 +24,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
       <div className="step-node__head">
         {live && (
           <span className="state-icon" aria-hidden="true">
-            {STATE_META[live.state].icon}
+            <Icon name={STATE_META[live.state].icon} />
           </span>
         )}
         {renaming ? (
@@ -35,7 +36,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
         )}
         {lint.length > 0 && (
           <span className="chip chip--lint" title={lint.join('\n')} data-testid="lint-badge">
-            ⚠{'\uFE0E'} {lint.length}
+            <Icon name="warning" /> {lint.length}
           </span>
         )}
       </div>
@@ -48,6 +49,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
         <div className="step-node__marks">
           {marks.map((m) => (
             <span key={m.kind} className={m.kind === 'fail' ? 'chip chip--fail' : 'chip'} title={m.title} data-mark={m.kind}>
+              {m.icon && <Icon name={m.icon} />}
               {m.text}
             </span>
           ))}
@@ -73,8 +75,13 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
           data-replay={replay}
           title={[REPLAY_MARK_META[replay].description, ...replayWarnings].join('\n')}
         >
-          <span aria-hidden="true">{REPLAY_MARK_META[replay].icon}</span> {REPLAY_MARK_META[replay].text}
-          {replayWarnings.length > 0 && <span className="step-node__replay-warning"> ⚠{'\uFE0E'}</span>}
+          <Icon name={REPLAY_MARK_META[replay].icon} /> {REPLAY_MARK_META[replay].text}
+          {replayWarnings.length > 0 && (
+            <span className="step-node__replay-warning">
+              {' '}
+              <Icon name="warning" />
+            </span>
+          )}
         </div>
       )}
       <Handle type="source" position={Position.Right} isConnectable={!readOnly} />

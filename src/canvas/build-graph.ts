@@ -8,6 +8,7 @@ import { conditionOf } from '../scenario/defaults.ts';
 import { STATE_META, stateText } from './state-meta.ts';
 import { stepMarks } from './step-marks.ts';
 import { NODE_WIDTH } from './layout/layout-constants.ts';
+import type { IconName } from './icons.tsx';
 
 // Scenario + run moment → React Flow nodes and edges. Pure: what the canvas draws is decided
 // here and tested without a DOM.
@@ -118,11 +119,11 @@ export function stepsInOrder(scenario: Scenario): Step[] {
   return steps;
 }
 
-/** How a replay mark reads: a glyph and words, never colour alone (src/canvas/replay-marks.css adds the colour). */
-export const REPLAY_MARK_META: Readonly<Record<ReplayMark, { icon: string; text: string; description: string }>> = {
-  from: { icon: '▸', text: 'replay from', description: 'The replay starts here: it runs again.' },
-  rerun: { icon: '↻', text: 'will rerun', description: 'Depends on a step the replay starts from: it runs again.' },
-  keep: { icon: '⇥', text: 'kept', description: 'Its result from the previous run is kept and reused.' },
+/** How a replay mark reads: an icon and words, never colour alone (src/canvas/replay-marks.css adds the colour). */
+export const REPLAY_MARK_META: Readonly<Record<ReplayMark, { icon: IconName; text: string; description: string }>> = {
+  from: { icon: 'play', text: 'replay from', description: 'The replay starts here: it runs again.' },
+  rerun: { icon: 'retry', text: 'will rerun', description: 'Depends on a step the replay starts from: it runs again.' },
+  keep: { icon: 'keep', text: 'kept', description: 'Its result from the previous run is kept and reused.' },
 };
 
 /** The accessible name of a node: everything it shows, in words. */

@@ -1,12 +1,15 @@
 import type { Step } from '../scenario/types.ts';
 import { STATUS_INFO } from '../engine/http-status.ts';
 import { DEFAULT_RETRY } from '../scenario/defaults.ts';
+import type { IconName } from './icons.tsx';
 
 // The small marks a node shows for what is configured on its step. Pure, so the table view,
 // exports and tests use the same words.
 export interface StepMark {
   kind: 'fail' | 'retry' | 'timeout' | 'compensation' | 'non-idempotent' | 'join-any';
-  /** What the chip shows: `409`, `↻ 3`. */
+  /** The chip's icon (icons.tsx), drawn before `text`: `retry` + `3`. */
+  icon?: IconName;
+  /** What the chip shows in words: `409`, `3`, `1.5 s`. */
   text: string;
   /** The full sentence (tooltip and accessible name). */
   title: string;
@@ -37,17 +40,18 @@ export function stepMarks(step: Step): StepMark[] {
     }
   }
   const attempts = step.retry?.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
-  if (attempts > 1) marks.push({ kind: 'retry', text: `↻ ${attempts}`, title: `Retries: up to ${attempts} attempts` });
-  if (step.timeoutMs !== undefined) marks.push({ kind: 'timeout', text: `⏱ ${ms(step.timeoutMs)}`, title: `Times out after ${ms(step.timeoutMs)}` });
+  if (attempts > 1) marks.push({ kind: 'retry', icon: 'retry', text: String(attempts), title: `Retries: up to ${attempts} attempts` });
+  if (step.timeoutMs !== undefined) marks.push({ kind: 'timeout', icon: 'timeout', text: ms(step.timeoutMs), title: `Times out after ${ms(step.timeoutMs)}` });
   if (step.compensation) {
     const label = step.compensation.label ?? `Undo ${step.label ?? step.id}`;
     marks.push({
       kind: 'compensation',
-      text: step.compensation.fail ? '↶ undo ✕' : '↶ undo',
+      icon: 'undo',
+      text: step.compensation.fail ? 'undo fails' : 'undo',
       title: `Compensation: ${label}${step.compensation.fail ? ` (fails with ${step.compensation.fail.status})` : ''}`,
     });
   }
-  if (step.idempotent === false) marks.push({ kind: 'non-idempotent', text: '≠ idem', title: 'Not idempotent: running it twice does it twice' });
+  if (step.idempotent === false) marks.push({ kind: 'non-idempotent', icon: 'not-equal', text: 'idem', title: 'Not idempotent: running it twice does it twice' });
   if (step.join === 'any') marks.push({ kind: 'join-any', text: 'any', title: 'Runs when any one prerequisite is satisfied' });
   return marks;
 }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { StepCanvas } from '../canvas/StepCanvas.tsx';
+import { Icon } from '../canvas/icons.tsx';
 import { EventLog } from '../panels/EventLog.tsx';
 import { Timeline } from '../panels/Timeline.tsx';
 import { TransportBar } from '../panels/TransportBar.tsx';
@@ -13,6 +14,7 @@ import type { LinkExtras } from '../scenario/index.ts';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import { applyLinkExtras } from '../app/share/links.ts';
+import { ErrorBoundary } from '../app/ErrorBoundary.tsx';
 import type { EmbedParams } from './embed-params.ts';
 import { useHostBridge } from './useHostBridge.ts';
 
@@ -125,7 +127,7 @@ export function EmbedView({ params, extras, appUrl, colorMode }: EmbedViewProps)
           {title}
         </span>
         <a className="embed__open" href={appUrl} target="_blank" rel="noopener noreferrer">
-          Open in Ripple ↗
+          Open in Ripple <Icon name="external" />
         </a>
       </header>
       {/* Landmarks: everything in the frame sits in one (the header is the banner). */}
@@ -136,7 +138,9 @@ export function EmbedView({ params, extras, appUrl, colorMode }: EmbedViewProps)
         onPointerDown={activate}
         onFocus={activate}
       >
-        <StepCanvas colorMode={colorMode} />
+        <ErrorBoundary what="drawing the graph">
+          <StepCanvas colorMode={colorMode} />
+        </ErrorBoundary>
         {!active && <span className="embed__hint">Click to zoom and pan</span>}
       </main>
       {(params.controls || params.panel !== 'none') && (

@@ -1,5 +1,6 @@
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import { useLint } from '../canvas/use-lint.ts';
+import { Icon } from '../canvas/icons.tsx';
 
 /** The engine's lint warnings, each linking to the step it is about. */
 export function LintList() {
@@ -19,7 +20,7 @@ export function LintList() {
           {warnings.map((w, i) => (
             <li key={`${w.code}-${w.path}-${i}`}>
               <span className="lint-list__icon" aria-hidden="true">
-                ⚠{'\uFE0E'}
+                <Icon name="warning" />
               </span>
               <span>
                 <button type="button" className="link-button" onClick={() => store.getState().selectStep(w.step)}>

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useRipple } from '../store/context.tsx';
 import { selectLatestSegment, selectReplayableSteps, selectReplayPlan } from '../store/selectors.ts';
 import type { RippleState } from '../store/store.ts';
+import { Icon } from '../canvas/icons.tsx';
 import './playback.css';
 
 // "Replay from failed step": shows the engine's plan (rerun vs keep, warnings) on the canvas and
@@ -115,7 +116,9 @@ export function ReplayPanel() {
           {plan.value.warnings.length > 0 && (
             <ul className="pb-warnings" aria-label="Warnings">
               {plan.value.warnings.map((w, i) => (
-                <li key={i}>⚠ {w.message}</li>
+                <li key={i}>
+                  <Icon name="warning" /> {w.message}
+                </li>
               ))}
             </ul>
           )}

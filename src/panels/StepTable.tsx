@@ -8,6 +8,7 @@ import { selectLiveStates } from '../store/selectors.ts';
 import { stepsInOrder } from '../canvas/build-graph.ts';
 import { STATE_META, stateText } from '../canvas/state-meta.ts';
 import { stepMarks } from '../canvas/step-marks.ts';
+import { Icon } from '../canvas/icons.tsx';
 import { CONDITION_TEXT } from './Inspector.tsx';
 
 // The steps as a table: an alternative to the canvas for screen readers and keyboards,
@@ -92,7 +93,7 @@ const StepRow = memo(function StepRow({ row, view, selected, store }: { row: Row
       <td>
         {view ? (
           <span className={`state-badge state-${view.state}`}>
-            <span aria-hidden="true">{STATE_META[view.state].icon}</span>
+            <Icon name={STATE_META[view.state].icon} />
             {stateText(view)}
           </span>
         ) : (

@@ -58,25 +58,50 @@ export function usePlaybackClock(): void {
   }, [playing, store]);
 }
 
-/** Focus is somewhere typing or arrow keys mean something else. */
-function ownsKeys(target: EventTarget | null, key: string): boolean {
+/** Focus is somewhere the arrow keys mean something else. */
+function ownsArrows(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return true;
   // A focused canvas node moves with the arrows; tabs, menus and sliders use them too.
-  if (key !== ' ' && target.closest('.react-flow__node, .react-flow__edge, [role="tablist"], [role="menu"], [role="listbox"], [role="slider"], [role="grid"]')) {
-    return true;
-  }
-  // Space on a focused button presses that button.
-  if (key === ' ' && target.closest('button, a[href], summary, [role="button"], [role="tab"], [role="checkbox"]')) return true;
-  return false;
+  return target.closest('.react-flow__node, .react-flow__edge, [role="tablist"], [role="menu"], [role="listbox"], [role="slider"], [role="grid"]') !== null;
+}
+
+/**
+ * Whether Space keeps its own meaning at `target`: it types in a text field (a range slider is
+ * not one: Space does nothing there) and presses a focused button, link, checkbox, tab or menu
+ * item. Everywhere else — the page, the canvas and its steps, the timeline, the scrubber —
+ * Space is the play key.
+ */
+export function spaceBelongsTo(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  const field = target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+  if (field) return !(field instanceof HTMLInputElement && field.type === 'range');
+  return target.closest('button, a[href], summary, [role="button"], [role="tab"], [role="checkbox"], [role="radio"], [role="switch"], [role="menuitem"], [role="option"]') !== null;
 }
 
 /**
  * Keyboard shortcuts of the transport: Space play/pause, ←/→ one event, Shift+←/→ previous /
  * next failure; Ctrl+Enter runs (the toolbar may handle it first and prevent the default).
+ *
+ * Space is taken on the way down (the window's capture phase), before anything inside the page
+ * sees it: a focused canvas step would otherwise select itself as well (React Flow selects on
+ * Space), and a pan key would cancel it. Enter selects a step.
  */
 export function usePlaybackKeys(): void {
   const store = useRippleStore();
+  useEffect(() => {
+    const onSpace = (event: KeyboardEvent) => {
+      if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+      if (document.querySelector('[aria-modal="true"]') || spaceBelongsTo(event.target)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const state = store.getState();
+      if (!event.repeat && state.timeline.length > 0) state.togglePlay();
+    };
+    window.addEventListener('keydown', onSpace, { capture: true });
+    return () => window.removeEventListener('keydown', onSpace, { capture: true });
+  }, [store]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.metaKey) return;
@@ -88,12 +113,9 @@ export function usePlaybackKeys(): void {
         state.runScenario();
         return;
       }
-      if (event.ctrlKey || state.timeline.length === 0 || ownsKeys(event.target, event.key)) return;
+      if (event.ctrlKey || state.timeline.length === 0 || ownsArrows(event.target)) return;
       let handled = true;
       switch (event.key) {
-        case ' ':
-          state.togglePlay();
-          break;
         case 'ArrowRight':
           if (event.shiftKey) state.nextFailure();
           else state.stepForward();

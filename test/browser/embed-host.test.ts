@@ -84,8 +84,8 @@ test('the embed ignores messages that are not the protocol, and answers the ones
   });
   await page.waitForTimeout(200);
   expect(errors).toEqual([]);
-  expect(await page.getByRole('link', { name: 'Open in Ripple ↗' }).getAttribute('href')).toBe(new URL(`./#${fragment}`, baseUrl()).href);
-  expect(await page.getByRole('link', { name: 'Open in Ripple ↗' }).getAttribute('target')).toBe('_blank');
+  expect(await page.getByRole('link', { name: 'Open in Ripple' }).getAttribute('href')).toBe(new URL(`./#${fragment}`, baseUrl()).href);
+  expect(await page.getByRole('link', { name: 'Open in Ripple' }).getAttribute('target')).toBe('_blank');
   expect(await page.locator('.embed').count()).toBe(1);
   // No editing chrome.
   expect(await page.getByRole('button', { name: /Add step|Share|Run/ }).count()).toBe(0);

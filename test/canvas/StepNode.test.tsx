@@ -52,8 +52,12 @@ describe('StepNode', () => {
     const mark = (kind: string) => node.querySelector(`[data-mark="${kind}"]`);
     expect(mark('fail')).toHaveTextContent('409 ×2');
     expect(mark('fail')).toHaveAttribute('title', 'Fails with 409 Conflict on the first 2 attempts');
-    expect(mark('retry')).toHaveTextContent('↻ 3');
-    expect(mark('timeout')).toHaveTextContent('⏱ 1.5 s');
+    // Marks are drawn as SVG icons (a machine without an emoji font drew ⏱ as a box), with words.
+    expect(mark('retry')).toHaveTextContent(/^3$/);
+    expect(mark('retry')!.querySelector('svg[data-icon="retry"]')).toBeInTheDocument();
+    expect(mark('timeout')).toHaveTextContent(/^1\.5 s$/);
+    expect(mark('timeout')!.querySelector('svg[data-icon="timeout"]')).toBeInTheDocument();
+    expect(mark('compensation')!.querySelector('svg[data-icon="undo"]')).toBeInTheDocument();
     expect(mark('compensation')).toHaveAttribute('title', 'Compensation: Release stock');
     expect(mark('non-idempotent')).toBeInTheDocument();
     expect(node).toHaveAttribute('data-state', 'design');
@@ -72,7 +76,7 @@ describe('StepNode', () => {
       const node = await screen.findByTestId(`step-node-${state}`);
       expect(node).toHaveClass(`state-${state}`);
       expect(node).toHaveAttribute('data-state', state);
-      expect(node).toHaveTextContent(STATE_META[state].icon);
+      expect(node.querySelector(`.state-icon svg[data-icon="${STATE_META[state].icon}"]`)).toBeInTheDocument();
     }
     const text = (id: string) => within(screen.getByTestId(`step-node-${id}`)).getByTestId('node-state').textContent;
     expect(text('blocked')).toBe('424 blocked');
@@ -97,7 +101,7 @@ describe('StepNode', () => {
     expect(buildNodes(inputs({ scenario: s, live }))[0].ariaLabel).toBe('kept. 200 succeeded. reused from the previous run');
   });
 
-  test('an open replay plan marks each node "replay from", "will rerun" or "kept", in words and a glyph', async () => {
+  test('an open replay plan marks each node "replay from", "will rerun" or "kept", in words and an icon', async () => {
     const s = scenario([{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }], [['a', 'b'], ['b', 'c']]);
     const replayMarks = { a: 'keep', b: 'from', c: 'rerun' } as const;
     const replayWarnings = { c: ['c succeeded in the previous run and is not idempotent: running it again repeats its effect'] };
@@ -107,7 +111,9 @@ describe('StepNode', () => {
     expect(await mark('b')).toHaveTextContent('replay from');
     expect(await mark('c')).toHaveTextContent('will rerun');
     expect(await mark('d')).toBeNull();
-    for (const id of ['a', 'b', 'c']) expect((await mark(id))!.querySelector('[aria-hidden="true"]')!.textContent).not.toBe('');
+    expect((await mark('a'))!.querySelector('svg[data-icon="keep"]')).toBeInTheDocument();
+    expect((await mark('b'))!.querySelector('svg[data-icon="play"]')).toBeInTheDocument();
+    expect((await mark('c'))!.querySelector('svg[data-icon="retry"]')).toBeInTheDocument();
     expect(screen.getByTestId('step-node-b')).toHaveClass('step-node--replay-from');
     expect((await mark('c'))!.title).toMatch(/not idempotent/);
     const labels = buildNodes(inputs({ scenario: s, replayMarks, replayWarnings })).map((n) => n.ariaLabel);

@@ -8,7 +8,7 @@ import { EMPTY_SCENARIO } from '../../store/editor-slice.ts';
 import type { RippleState, RippleStore } from '../../store/store.ts';
 import type { BootOutcome } from './boot-link.ts';
 import type { RecoveryScreenProps } from './RecoveryScreen.tsx';
-import { applyLinkExtras, crashProblem, isAnchorFragment, linkFragment } from './links.ts';
+import { crashProblem, isAnchorFragment, linkFragment } from './links.ts';
 import { useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
 
 export type { BootOutcome } from './boot-link.ts';
@@ -120,12 +120,6 @@ export function LinkGate({ children, initial }: { children: ReactNode; initial?:
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [store]);
-
-  // The linked step is selected once the canvas is mounted: React Flow loops (React error
-  // #185 in its StoreUpdater) when its very first nodes arrive already selected.
-  useEffect(() => {
-    if (outcome.kind === 'opened' && outcome.select !== undefined) applyLinkExtras(store, { select: outcome.select });
-  }, [store, outcome]);
 
   if (outcome.kind === 'opening') return <Opening />;
   if (outcome.kind === 'failed') {

@@ -10,6 +10,7 @@ import type { OpenedInput } from './open-input.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { fileBase } from './snippets.ts';
 import { useFileDrop } from './useFileDrop.ts';
+import { Icon } from '../../canvas/icons.tsx';
 import './share.css';
 
 // The dialogs, the exporters and the file readers load on first use: they are not needed to
@@ -81,11 +82,11 @@ function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuIt
         onClick={() => setOpen(!open)}
       >
         <span className="btn__icon" aria-hidden="true">
-          ⇅
+          <Icon name="import-export" />
         </span>
         <span className="btn__text">Import / Export</span>
         <span className="btn__caret" aria-hidden="true">
-          ▾
+          <Icon name="caret" />
         </span>
       </button>
       {open && (
@@ -228,7 +229,7 @@ export function ShareMenu() {
       {/* Secondary: Run is the toolbar's one primary action. */}
       <button type="button" className="btn" onClick={() => setDialog('share')}>
         <span className="btn__icon" aria-hidden="true">
-          ↗
+          <Icon name="external" />
         </span>
         <span className="btn__text">Share</span>
       </button>

@@ -8,8 +8,7 @@ import { crashProblem, linkFragment, linkProblem, openInStore, type LinkProblem 
 
 export type BootOutcome =
   | { kind: 'none' }
-  /** `select`: the step to select once the editor is on screen (see LinkGate). */
-  | { kind: 'opened'; title: string; warnings: Problem[]; select?: string }
+  | { kind: 'opened'; title: string; warnings: Problem[] }
   | { kind: 'failed'; problem: LinkProblem };
 
 /**
@@ -22,10 +21,9 @@ export function bootFromLocation(store: RippleStore, href: string = location.hre
   try {
     const decoded = decodeScenarioLink(fragment);
     if (!decoded.ok) return { kind: 'failed', problem: linkProblem(decoded.error, href) };
-    const { select, ...moment } = decoded.extras;
-    const opened = openInStore(store, decoded.scenario, moment, 'open link');
+    const opened = openInStore(store, decoded.scenario, decoded.extras, 'open link');
     if (!opened.ok) return { kind: 'failed', problem: { kind: 'invalid', message: opened.message, problems: opened.problems, raw: href } };
-    return { kind: 'opened', title: decoded.scenario.title, warnings: decoded.warnings, ...(select !== undefined ? { select } : {}) };
+    return { kind: 'opened', title: decoded.scenario.title, warnings: decoded.warnings };
   } catch (error) {
     return { kind: 'failed', problem: crashProblem(error, href) };
   }
