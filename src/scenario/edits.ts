@@ -1,6 +1,6 @@
 import { HANG_TIMEOUT_MS } from './defaults.ts';
 import { cycleIfConnected, hasDependency } from './edit-graph.ts';
-import type { Dependency, DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario, Step } from './types.ts';
+import type { Dependency, DependencyCondition, FailSpec, Policy, Position, Problem, ProblemCode, RetrySpec, Scenario, Step } from './types.ts';
 
 // The editor's edits as pure functions: the scenario before → the scenario after, or the
 // problems that refuse the edit. An edit that changes nothing returns the same object. They
@@ -139,15 +139,16 @@ export function deleteSteps(scenario: Scenario, ids: readonly string[], edge: { 
 /** Adds `from → to`; refused for a missing step, a duplicate, or a cycle (named by labels). */
 export function connect(scenario: Scenario, from: string, to: string, on: DependencyCondition = 'success'): Edit {
   const ids = new Set(scenario.steps.map((s) => s.id));
-  const refuse = (message: string): Problem[] => [{ code: 'refused-edit', path: '', message }];
+  const refuse = (message: string, code: ProblemCode = 'refused-edit'): Problem[] => [{ code, path: '', message }];
   if (!ids.has(from) || !ids.has(to)) return noStep(ids.has(from) ? to : from);
   if (hasDependency(scenario.dependencies, from, to))
-    return refuse(`Not connected: "${labelOf(scenario, to)}" already depends on "${labelOf(scenario, from)}".`);
+    return refuse(`Not connected: "${labelOf(scenario, to)}" already depends on "${labelOf(scenario, from)}".`, 'duplicate-dependency');
   const cycle = cycleIfConnected(scenario.dependencies, from, to);
   if (cycle)
     return refuse(
       `Not connected: that would make a cycle ${cycle.map((id) => labelOf(scenario, id)).join(' → ')}. ` +
         'A step cannot wait for itself, even through others.',
+      'cycle',
     );
   const dep: Dependency = on === 'success' ? { from, to } : { from, to, on };
   return { ...scenario, dependencies: [...scenario.dependencies, dep] };

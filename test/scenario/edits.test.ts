@@ -20,11 +20,11 @@ describe('scenario edits', () => {
     const s = abc();
     const before = JSON.stringify(s);
     expect(edits.connect(s, 'c', 'a')).toEqual([
-      { path: '', message: 'Not connected: that would make a cycle c → a → b → c. A step cannot wait for itself, even through others.' },
+      { code: 'cycle', path: '', message: 'Not connected: that would make a cycle c → a → b → c. A step cannot wait for itself, even through others.' },
     ]);
-    expect(edits.changeStepId(s, 'a', 'b')).toEqual([{ path: 'id', message: 'another step already has the id "b"' }]);
-    expect(edits.updateStep(s, 'zz', { label: 'x' })).toEqual([{ path: '', message: 'No step "zz".' }]);
-    expect(edits.setEdgeCondition(s, 'a', 'c', 'always')).toEqual([{ path: '', message: 'No dependency a → c.' }]);
+    expect(edits.changeStepId(s, 'a', 'b')).toEqual([{ code: 'duplicate-id', path: 'id', message: 'another step already has the id "b"' }]);
+    expect(edits.updateStep(s, 'zz', { label: 'x' })).toEqual([{ code: 'refused-edit', path: '', message: 'No step "zz".' }]);
+    expect(edits.setEdgeCondition(s, 'a', 'c', 'always')).toEqual([{ code: 'refused-edit', path: '', message: 'No dependency a → c.' }]);
     expect(JSON.stringify(s)).toBe(before);
   });
 
