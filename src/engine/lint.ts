@@ -1,6 +1,7 @@
 // R7: warnings found by reading the scenario, without running it.
 import type { Scenario } from '../scenario/types.ts';
 import { markReachable } from '../scenario/graph-algorithms.ts';
+import { DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { buildGraph, SUCCESS, type Graph } from './graph.ts';
 import type { LintWarning } from './types.ts';
 
@@ -81,7 +82,7 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
   }
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i];
-    const max = s.retry?.maxAttempts ?? 1;
+    const max = s.retry?.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
     if (s.idempotent === false && max > 1) {
       warnings.push({
         code: 'retry-not-idempotent',

@@ -1,5 +1,6 @@
 import { HANG_TIMEOUT_MS } from './defaults.ts';
-import { cycleIfConnected, hasDependency } from './edit-graph.ts';
+import { hasDependency } from './edit-graph.ts';
+import { cycleIfConnected } from './graph-algorithms.ts';
 import type { Dependency, DependencyCondition, FailSpec, Policy, Position, Problem, ProblemCode, RetrySpec, Scenario, Step } from './types.ts';
 
 // The editor's edits as pure functions: the scenario before → the scenario after, or the

@@ -3,6 +3,7 @@
 // Everything is iterative and linear, so 100,000 steps are no problem and deep graphs cannot
 // overflow the stack; within a row, edges keep the order they were given in, which keeps
 // every walk deterministic.
+import type { Dependency } from './types.ts';
 
 /** Edges out of step v: `target[start[v] .. start[v + 1])`; `edge[k]` is the input index of row entry k. */
 export interface Adjacency {
@@ -218,4 +219,44 @@ export function findCycles(adj: Adjacency, remaining: Int32Array): Cycle[] {
     found.push({ closingEdge: closing, steps });
   }
   return found;
+}
+
+// Id-keyed searches for the editor, which works on the scenario's dependency list rather
+// than on index arrays.
+
+/** A path of step ids from `from` to `to` following dependencies, or null. Breadth-first, so the shortest. */
+export function findPath(dependencies: readonly Dependency[], from: string, to: string): string[] | null {
+  const next = new Map<string, string[]>();
+  for (const d of dependencies) {
+    const list = next.get(d.from);
+    if (list) list.push(d.to);
+    else next.set(d.from, [d.to]);
+  }
+  const previous = new Map<string, string>([[from, from]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const at = queue.shift()!;
+    if (at === to) {
+      const path = [to];
+      while (path[0] !== from) path.unshift(previous.get(path[0])!);
+      return path;
+    }
+    for (const n of next.get(at) ?? []) {
+      if (!previous.has(n)) {
+        previous.set(n, at);
+        queue.push(n);
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The cycle a new dependency `from → to` would close, as step ids starting and ending at
+ * `from` (`['b', 'a', 'b']`), or null when the graph stays acyclic.
+ */
+export function cycleIfConnected(dependencies: readonly Dependency[], from: string, to: string): string[] | null {
+  if (from === to) return [from, from];
+  const back = findPath(dependencies, to, from);
+  return back ? [from, ...back] : null;
 }

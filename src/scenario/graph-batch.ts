@@ -21,9 +21,10 @@
 import * as v from 'valibot';
 import type { Dependency, DependencyCondition, Problem, ProblemCode, Scenario, Step } from './types.ts';
 import { SCENARIO_VERSION } from './types.ts';
-import { MAX_DEPENDENCIES, MAX_JSON_BYTES, MAX_STEPS } from './limits.ts';
+import { MAX_DEPENDENCIES, MAX_STEPS } from './limits.ts';
+import { readJsonText } from './intake/json-text.ts';
 import { ID_PATTERN, INTERNAL_ERROR_PREFIX, LIMITS, checkScenario, formatCycle } from './validate.ts';
-import { Suggester, describe, didYouMean, formatCount, joinPath, quote, utf8Length } from './text.ts';
+import { Suggester, describe, didYouMean, formatCount, joinPath, quote } from './text.ts';
 
 /** Microsoft Graph accepts at most this many requests in one JSON batch. */
 export const GRAPH_BATCH_LIMIT = 20;
@@ -184,17 +185,9 @@ function stringsIn(value: unknown, path: string, visit: (text: string, path: str
 function importBatch(input: unknown, options: GraphBatchOptions): GraphBatchResult {
   let value = input;
   if (typeof input === 'string') {
-    const bytes = input.length > MAX_JSON_BYTES ? input.length : utf8Length(input);
-    if (bytes > MAX_JSON_BYTES) {
-      const message = `The batch body is ${formatCount(bytes)} bytes; Ripple reads at most 1 MB.`;
-      return failure('too-large', message, [problemAt('too-large', '', message)]);
-    }
-    try {
-      value = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
-    } catch (error) {
-      const message = `This is not JSON: ${error instanceof Error ? error.message : 'unreadable'}.`;
-      return failure('not-json', message, [problemAt('not-json', '', message)]);
-    }
+    const read = readJsonText(input, { what: 'batch body' });
+    if (!read.ok) return failure(read.error.kind, read.error.message, [problemAt(read.error.kind, '', read.error.message)]);
+    value = read.value;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const message = `expected a JSON batch body like { "requests": [ … ] }, got ${describe(value)}`;

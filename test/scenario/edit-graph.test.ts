@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { cycleIfConnected, findPath, nextStepId, slugify } from '../../src/scenario/edit-graph.ts';
+import { nextStepId, slugify } from '../../src/scenario/edit-graph.ts';
+import { cycleIfConnected, findPath } from '../../src/scenario/graph-algorithms.ts';
 import { scenario } from '../store/helpers.ts';
 
 describe('graph helpers', () => {

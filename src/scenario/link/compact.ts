@@ -20,6 +20,7 @@
 import type { CompensationSpec, Dependency, FailSpec, Policy, Problem, RetrySpec, Scenario, Step } from '../types.ts';
 import { SCENARIO_VERSION } from '../types.ts';
 import { MAX_STEPS } from '../limits.ts';
+import { DEFAULT_RETRY } from '../defaults.ts';
 
 /** Optional parts of a link: a moment of the run, a selected step, and whether to play. */
 export interface LinkExtras {
@@ -165,10 +166,10 @@ function readFail(v: unknown, where: string): FailSpec {
   return typeof v === 'number' ? { status: v } : readRecord(FAIL_FIELDS, v, where);
 }
 
-const RETRY_DEFAULTS = [1, 0, 1];
+const RETRY_DEFAULTS = [DEFAULT_RETRY.maxAttempts, DEFAULT_RETRY.delayMs, DEFAULT_RETRY.factor];
 
 function encodeRetry(r: RetrySpec): unknown[] {
-  const out = [r.maxAttempts ?? 1, r.delayMs ?? 0, r.factor ?? 1];
+  const out = [r.maxAttempts ?? RETRY_DEFAULTS[0], r.delayMs ?? RETRY_DEFAULTS[1], r.factor ?? RETRY_DEFAULTS[2]];
   while (out.length > 0 && out[out.length - 1] === RETRY_DEFAULTS[out.length - 1]) out.pop();
   return out;
 }
