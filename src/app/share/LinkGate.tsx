@@ -9,7 +9,8 @@ import type { RippleState, RippleStore } from '../../store/store.ts';
 import type { BootOutcome } from './boot-link.ts';
 import type { RecoveryScreenProps } from './RecoveryScreen.tsx';
 import { crashProblem, isAnchorFragment, linkFragment } from './links.ts';
-import { useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
+import { noteStartedFromStaleLink, useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
+import { takeStaleLink } from './stale-link.ts';
 
 export type { BootOutcome } from './boot-link.ts';
 
@@ -75,7 +76,13 @@ function openOnce(state: { href: string }, store: RippleStore): Promise<BootOutc
 }
 
 function initialState(): GateState {
-  return linkFragment(location.href) === null ? { kind: 'none' } : { kind: 'opening', href: location.href };
+  if (linkFragment(location.href) === null) return { kind: 'none' };
+  if (takeStaleLink(location.hash)) {
+    // Reloaded before the address bar caught up: the restored draft is the newer scenario.
+    noteStartedFromStaleLink();
+    return { kind: 'none' };
+  }
+  return { kind: 'opening', href: location.href };
 }
 
 function removeFragment(): void {

@@ -7,8 +7,16 @@ import { useRippleStore } from '../../store/context.tsx';
 import type { RippleStore } from '../../store/store.ts';
 import { appBaseUrl, isAnchorFragment } from './links.ts';
 import type { makeShareUrl } from './share-url.ts';
+import { markStaleLink } from './stale-link.ts';
 
 export const LINK_SYNC_DELAY_MS = 400;
+
+/** Set by LinkGate when the page started on a fragment it had marked stale (stale-link.ts). */
+let startedFromStaleLink = false;
+
+export function noteStartedFromStaleLink(): void {
+  startedFromStaleLink = true;
+}
 
 let loadedMakeShareUrl: typeof makeShareUrl | undefined;
 
@@ -52,14 +60,23 @@ export function useLinkSync(delayMs: number = LINK_SYNC_DELAY_MS): void {
       void writeLinkToAddressBar(store);
     };
     // A page opened without a link gets one for the draft it restored.
-    if (!location.hash || isAnchorFragment(location.hash.slice(1))) flush();
+    if (!location.hash || isAnchorFragment(location.hash.slice(1)) || startedFromStaleLink) flush();
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.scenario === previous.scenario) return;
       clearTimeout(timer);
       timer = setTimeout(flush, delayMs);
     });
+    // A reload within the delay would reopen the previous scenario's link over the draft just
+    // saved: mark that link stale for the next start (stale-link.ts), then write the new one.
+    const onPageHide = () => {
+      if (timer === undefined) return;
+      markStaleLink(location.hash);
+      flush();
+    };
+    window.addEventListener('pagehide', onPageHide);
     return () => {
       unsubscribe();
+      window.removeEventListener('pagehide', onPageHide);
       if (timer !== undefined) flush();
     };
   }, [store, delayMs]);
