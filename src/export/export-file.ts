@@ -1,3 +1,4 @@
+import { fileBase } from './file-name.ts';
 import { simulate } from '../engine/index.ts';
 import type { RunResult } from '../engine/types.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -54,14 +55,4 @@ export function exportFile(kind: ExportKind, input: ExportInput): ExportedFile {
   }
 }
 
-/** `fileBase('Payment fails!')` → `payment-fails`: a plain name for downloads. */
-export function fileBase(title: string): string {
-  const base = title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '') // `ü` → `u` + U+0308 → `u`
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return base || 'scenario';
-}
+export { fileBase };

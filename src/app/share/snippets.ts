@@ -1,4 +1,4 @@
-import { fileBase } from '../../export/export-file.ts';
+import { fileBase } from '../../export/file-name.ts';
 
 // Download names come from the exporters, so the app and the CLI name files alike.
 export { fileBase };
