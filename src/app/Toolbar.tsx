@@ -3,6 +3,8 @@ import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import type { Prefs } from '../store/persistence.ts';
 import { ShareMenu } from './share/ShareMenu.tsx';
+import { RecentDrafts } from './RecentDrafts.tsx';
+import { useState } from 'react';
 import { Icon, type IconName } from '../canvas/icons.tsx';
 
 const selectToolbar = (s: RippleState) => ({
@@ -52,6 +54,7 @@ export function Toolbar({
 }) {
   const store = useRippleStore();
   const t = useRipple(useShallow(selectToolbar));
+  const [recentOpen, setRecentOpen] = useState(false);
   return (
     <header className="toolbar">
       <h1>
@@ -91,6 +94,8 @@ export function Toolbar({
           {t.previousTitle !== null && (
             <Button icon="rotate-back" text="Restore draft" collapsible label={`Restore previous draft “${t.previousTitle}”`} title={`Restore previous draft “${t.previousTitle}”`} onClick={() => store.getState().restorePreviousDraft()} />
           )}
+          {t.previousTitle !== null && <Button icon="caret" text="Recent drafts" iconOnly title="Recent drafts" onClick={() => setRecentOpen(true)} />}
+          {recentOpen && <RecentDrafts onClose={() => setRecentOpen(false)} />}
         </div>
       )}
       <span className="toolbar__spacer" />

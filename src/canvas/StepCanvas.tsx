@@ -21,6 +21,7 @@ import { useLintByStep } from './use-lint.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-changes.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
+import { idRecord } from '../engine/records.ts';
 
 const nodeTypes = { step: StepNode };
 // Fit the graph, but never so small that labels are unreadable on a phone: pan for the rest.
@@ -93,7 +94,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       if (ids !== state.selectedStepIds) state.setSelection([...ids], ids.length === 0 ? state.selectedEdge : null);
       // A drag (or an arrow-key move) ends with position changes marked not dragging: commit
       // them together, so moving several steps is one undo step.
-      const moved: Record<string, Position> = {};
+      const moved = idRecord<Position>();
       let any = false;
       for (const change of changes) {
         if (change.type === 'position' && change.position && change.dragging === false) {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { LintWarning } from '../engine/types.ts';
 import { lint } from '../engine/index.ts';
+import { idRecord } from '../engine/records.ts';
 import { useRipple } from '../store/context.tsx';
 import type { Scenario } from '../scenario/types.ts';
 
@@ -8,7 +9,7 @@ import type { Scenario } from '../scenario/types.ts';
 // steps); the canvas shows them on the steps they concern and the scenario panel lists them.
 
 export function lintByStep(warnings: readonly LintWarning[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out = idRecord<string[]>();
   for (const w of warnings) (out[w.step] ??= []).push(w.message);
   return out;
 }

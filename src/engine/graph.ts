@@ -3,7 +3,7 @@
 // the order of `scenario.dependencies`, which keeps every walk deterministic.
 import type { DependencyCondition, Scenario } from '../scenario/types.ts';
 import { adjacency, markReachable, type Adjacency } from '../scenario/graph-algorithms.ts';
-import { setOwn } from './records.ts';
+import { idRecord, setOwn } from './records.ts';
 
 export const SUCCESS = 0;
 export const FAILURE = 1;
@@ -60,7 +60,7 @@ export interface Graph {
  * (in scenario order) and a run builds one hash table of its ids instead of two; at 100,000
  * steps that table is the costliest thing a run builds. The graph does not keep `lookup`.
  */
-export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> = {}): Graph {
+export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> = idRecord()): Graph {
   const steps = scenario.steps;
   const deps = scenario.dependencies;
   const n = steps.length;

@@ -5,6 +5,7 @@ import type { Problem, Scenario } from '../scenario/types.ts';
 import { buildGraph, COND_NAMES, indexOf, markDescendants, type Graph } from './graph.ts';
 import { simulateReplay } from './simulate.ts';
 import type { ReplayPlan, Result, RunResult, StepResult, StepState } from './types.ts';
+import { idRecord } from './records.ts';
 
 /**
  * Works out what a replay would redo, without running it. `from` defaults to every step that
@@ -63,7 +64,7 @@ const SUCCEEDED_BEFORE: ReadonlySet<StepState> = new Set(['succeeded', 'compensa
 
 function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[] | undefined): Result<Planned> {
   let g: Graph;
-  const steps: Record<string, unknown> = {};
+  const steps = idRecord<unknown>();
   try {
     g = buildGraph(scenario, steps);
   } catch (e) {

@@ -10,6 +10,7 @@ import type { PhaseCode } from './phases.ts';
 import { idKeys, TimedQueue } from './queue.ts';
 import { assertTransition } from './transitions.ts';
 import type { EventType, RunEvent, StepResult } from './types.ts';
+import { idRecord } from './records.ts';
 
 /** How a replay seeds the simulation (src/engine/replay.ts). */
 export interface ReplaySetup {
@@ -138,7 +139,7 @@ export class RunState {
     readonly graph: Graph,
     readonly replay: ReplaySetup | null,
     /** The record to fill with the step results, when the caller already made it (`simulate`). */
-    readonly stepsRecord: Record<string, unknown> = {},
+    readonly stepsRecord: Record<string, unknown> = idRecord(),
   ) {
     const n = graph.n;
     this.n = n;

@@ -33,6 +33,7 @@ import {
   type TimerKind,
 } from './run-state.ts';
 import type { RunResult } from './types.ts';
+import { idRecord } from './records.ts';
 
 export type { ReplaySetup };
 
@@ -52,7 +53,7 @@ export interface SimulateOptions {
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
   // The record that becomes `run.steps`: it resolves ids while the graph is built (see buildGraph).
-  const steps: Record<string, unknown> = {};
+  const steps = idRecord<unknown>();
   return runSimulation(new RunState(scenario, buildGraph(scenario, steps), null, steps), options.lint ?? true);
 }
 
@@ -60,7 +61,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
  * Used by `replay`: runs the edited scenario with the kept steps already succeeded. `steps`,
  * when given, is the record `graph` was built with (see buildGraph); otherwise a fresh one.
  */
-export function simulateReplay(scenario: Scenario, setup: ReplaySetup, graph?: Graph, steps: Record<string, unknown> = {}): RunResult {
+export function simulateReplay(scenario: Scenario, setup: ReplaySetup, graph?: Graph, steps: Record<string, unknown> = idRecord()): RunResult {
   return runSimulation(new RunState(scenario, graph ?? buildGraph(scenario, steps), setup, steps), true);
 }
 

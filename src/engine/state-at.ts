@@ -2,7 +2,7 @@
 // list on every frame would be linear in the run's length, so snapshots are kept every K
 // events (built lazily, once per run) and the answer folds forward from the nearest one.
 import { LIVE_STATES } from './phases.ts';
-import { setOwn } from './records.ts';
+import { idRecord, setOwn } from './records.ts';
 import type { EventType, LiveState, RunEvent, RunResult } from './types.ts';
 
 export interface LiveStep {
@@ -73,7 +73,7 @@ export function stateAt(run: RunResult, eventIndex: number): RunMoment {
   const base = c.snapshots[k];
   const now: Snapshot = { state: base.state.slice(), attempt: base.attempt.slice(), status: base.status.slice() };
   fold(now, c.index, events, k * c.interval, count);
-  const steps: Record<string, LiveStep> = {};
+  const steps = idRecord<LiveStep>();
   for (let i = 0; i < c.ids.length; i++) {
     const s = now.status[i];
     setOwn(steps, c.ids[i], { state: LIVE_STATES[now.state[i]], attempt: now.attempt[i], status: s === NO_STATUS ? null : s });

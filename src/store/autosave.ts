@@ -1,10 +1,26 @@
+import { openScenario } from '../scenario/open-scenario.ts';
+import { unreadableDraftReason } from '../scenario/intake/draft.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { restoreScenario } from './edit-check.ts';
-import { DRAFT_KEY, PREVIOUS_DRAFT_KEY, readDraft, writeDraft, type SavedDraft } from './persistence.ts';
-import type { RippleStore } from './types.ts';
+import {
+  DRAFT_KEY,
+  keepUnreadable,
+  PREVIOUS_DRAFT_KEY,
+  readDraft,
+  readItem,
+  readRecentDrafts,
+  RECENT_DRAFTS_MAX,
+  writeDraft,
+  writeRecentDrafts,
+  type SavedDraft,
+} from './persistence.ts';
+import type { Notice, RippleStore } from './types.ts';
 
 // The editor's draft in localStorage: read back when a store is created, written while it is
-// edited. Keys and format are persistence.ts's (`ripple:draft:v1`, `ripple:previous-draft:v1`).
+// edited. Keys and format are persistence.ts's (`ripple:draft:v1`, `ripple:previous-draft:v1`,
+// `ripple:recent-drafts:v1`). Nothing is lost without a word (issue 9 §6): a stored draft the
+// app cannot read is kept untouched under its own key and said at start-up; a save that storage
+// refuses is said at once, with the scenario to download.
 
 /** Quiet time (ms) after the last edit before the draft is written. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -16,16 +32,54 @@ export interface Autosave {
   stop: () => void;
 }
 
+/** A stored draft that could not be read, kept as it was. */
+export interface UnreadableDraft {
+  /** Where its text now is: `ripple.unreadable.<ms>`; null when storage refused the copy. */
+  key: string | null;
+  /** The stored text, untouched (what "Download it" saves). */
+  text: string;
+  /** Why it could not be read, as a sentence fragment. */
+  reason: string;
+}
+
 /** What a new editor store starts from: the saved draft and the previous draft, both checked by the scenario gate. */
 export interface RestoredDrafts {
   /** The saved draft's scenario, or null when there is none or it is unreadable or invalid. */
   scenario: Scenario | null;
   dirty: boolean;
   previousDraft: SavedDraft | null;
+  /** Stored drafts that could not be read (kept under their own keys), to say at start-up. */
+  unreadable: UnreadableDraft[];
 }
 
-/** Reads both drafts back; never throws (storage may be missing, full, or hold an older build's data). */
-export function restoreDrafts(): RestoredDrafts {
+/** Why the stored text under `key` cannot be restored, or null when it can or there is none. */
+function whyUnreadable(key: string, raw: string | null): string | null {
+  if (raw === null || raw === '') return null;
+  const envelopeProblem = unreadableDraftReason(raw);
+  if (envelopeProblem) return envelopeProblem;
+  const opened = openScenario(readDraft(key)?.scenario);
+  if (opened.ok) return null;
+  const first = opened.problems[0];
+  return first && !opened.message.includes(first.message) ? `${opened.message.replace(/[.:]\s*$/, '')}: ${first.path ? `${first.path}: ` : ''}${first.message}` : opened.message;
+}
+
+/**
+ * Reads both drafts back; never throws (storage may be missing, full, or hold an older or
+ * newer build's data). A draft that cannot be read is copied, untouched, to
+ * `ripple.unreadable.<now>` (and its own key cleared) before anything may overwrite it, and
+ * reported in `unreadable`.
+ */
+export function restoreDrafts(now: number = Date.now()): RestoredDrafts {
+  const unreadable: UnreadableDraft[] = [];
+  for (const key of [DRAFT_KEY, PREVIOUS_DRAFT_KEY]) {
+    const raw = readItem(key);
+    const reason = whyUnreadable(key, raw);
+    if (reason === null || raw === null) continue;
+    // Moved, not copied: the next start-up must not keep (and report) the same text again.
+    const kept = keepUnreadable(raw, now);
+    if (kept) writeDraft(null, key);
+    unreadable.push({ key: kept, text: raw, reason });
+  }
   const saved = readDraft(DRAFT_KEY);
   const scenario = saved ? restoreScenario(saved.scenario) : null;
   const previous = readDraft(PREVIOUS_DRAFT_KEY);
@@ -34,27 +88,82 @@ export function restoreDrafts(): RestoredDrafts {
     scenario,
     dirty: scenario && saved ? saved.dirty : false,
     previousDraft: previousScenario && previous ? { scenario: previousScenario, dirty: true, savedAt: previous.savedAt } : null,
+    unreadable,
+  };
+}
+
+/** The start-up notice for drafts that could not be read, or null when there were none. */
+export function unreadableNotice(unreadable: readonly UnreadableDraft[], seq: number): Notice | null {
+  const first = unreadable[0];
+  if (!first) return null;
+  const where = first.key ? ` It is kept unchanged in this browser under "${first.key}".` : '';
+  return {
+    kind: 'error',
+    text: `Your saved draft could not be opened (${first.reason}).${where}`,
+    seq,
+    download: { label: 'Download it', filename: 'ripple-unreadable-draft.json', text: first.text, type: 'application/json' },
+  };
+}
+
+/** The replaced drafts kept for "Recent drafts", newest first, each checked by the scenario gate. */
+export function recentDrafts(): SavedDraft[] {
+  const out: SavedDraft[] = [];
+  for (const raw of readRecentDrafts()) {
+    const scenario = restoreScenario(raw.scenario);
+    if (scenario) out.push({ scenario, dirty: true, savedAt: raw.savedAt });
+  }
+  return out;
+}
+
+/** `draft` first, then the kept ones (the same draft, by time and title, only once), at most RECENT_DRAFTS_MAX. */
+export function withRecentDraft(kept: readonly SavedDraft[], draft: SavedDraft): SavedDraft[] {
+  const same = (d: SavedDraft) => d.savedAt === draft.savedAt && d.scenario.title === draft.scenario.title;
+  return [draft, ...kept.filter((d) => !same(d))].slice(0, RECENT_DRAFTS_MAX);
+}
+
+/** The scenario as a file to download when storage refuses to keep it. */
+function saveFailedNotice(scenario: Scenario, seq: number): Notice {
+  return {
+    kind: 'error',
+    text: 'Your draft could not be saved in this browser (storage is full or refused it). Download the scenario to keep it.',
+    seq,
+    download: { label: 'Download the scenario', filename: 'ripple-scenario.json', text: `${JSON.stringify(scenario, null, 2)}\n`, type: 'application/json' },
   };
 }
 
 /**
  * Saves `store`'s scenario `delayMs` ms after its last change (debounced), and its previous
- * draft as soon as that changes. Returns the flush and the teardown.
+ * draft as soon as that changes (also onto the recent drafts, newest first). A save that storage
+ * refuses (QuotaExceededError) sets an error notice with the scenario to download, at once;
+ * it is said again only after a save has worked. Returns the flush and the teardown.
  */
 export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DELAY_MS): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let failing = false;
+  const outcome = (result: 'saved' | 'unavailable' | 'failed') => {
+    if (result === 'saved') failing = false;
+    if (result !== 'failed') return;
+    const { scenario, notice } = store.getState();
+    // Said once per failing spell (not again once dismissed); the download follows the latest scenario.
+    if (failing && !notice) return;
+    store.setState({ notice: saveFailedNotice(scenario, failing && notice ? notice.seq : (notice?.seq ?? 0) + 1) });
+    failing = true;
+  };
   const save = () => {
     if (timer) clearTimeout(timer);
     timer = null;
     const { scenario, dirty } = store.getState();
-    writeDraft({ scenario, dirty, savedAt: Date.now() }, DRAFT_KEY);
+    outcome(writeDraft({ scenario, dirty, savedAt: Date.now() }, DRAFT_KEY));
   };
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.scenario !== prev.scenario || state.dirty !== prev.dirty) {
       if (timer) clearTimeout(timer);
       timer = setTimeout(save, delayMs);
     }
-    if (state.previousDraft !== prev.previousDraft) writeDraft(state.previousDraft, PREVIOUS_DRAFT_KEY);
+    if (state.previousDraft !== prev.previousDraft) {
+      outcome(writeDraft(state.previousDraft, PREVIOUS_DRAFT_KEY));
+      if (state.previousDraft) outcome(writeRecentDrafts(withRecentDraft(recentDrafts(), state.previousDraft)));
+    }
   });
   const flush = () => {
     if (timer) save();

@@ -4,7 +4,7 @@ import { nextStepId } from '../scenario/edit-graph.ts';
 import { layeredLayout, needsLayout, withPositions } from '../canvas/layout/simple-layout.ts';
 import { checkScenario } from './edit-check.ts';
 import { EMPTY_HISTORY, record, redo as redoHistory, undo as undoHistory, type History } from './history.ts';
-import { restoreDrafts } from './autosave.ts';
+import { restoreDrafts, unreadableNotice } from './autosave.ts';
 import type { SavedDraft } from './persistence.ts';
 import { NO_SELECTION, pruneSelection } from './selection-slice.ts';
 import type { EditorSlice, EditResult, Notice, RippleState, RippleStoreOptions, SliceCreator } from './types.ts';
@@ -29,11 +29,12 @@ function prepare(scenario: Scenario): Scenario {
   return needsLayout(scenario) ? withPositions(scenario, layeredLayout(scenario)) : scenario;
 }
 
-function initialState(options: RippleStoreOptions): { scenario: Scenario; dirty: boolean; previousDraft: SavedDraft | null } {
+function initialState(options: RippleStoreOptions): { scenario: Scenario; dirty: boolean; previousDraft: SavedDraft | null; notice?: Notice | null } {
   if (options.scenario) return { scenario: prepare(options.scenario), dirty: false, previousDraft: null };
   if (!options.persist) return { scenario: EMPTY_SCENARIO, dirty: false, previousDraft: null };
   const restored = restoreDrafts();
   return {
+    notice: unreadableNotice(restored.unreadable, 1),
     scenario: restored.scenario ? prepare(restored.scenario) : EMPTY_SCENARIO,
     dirty: restored.dirty,
     previousDraft: restored.previousDraft,
@@ -47,7 +48,7 @@ function removedCount(before: Scenario, after: Scenario): number {
 export function createEditorSlice(options: RippleStoreOptions): SliceCreator<EditorSlice> {
   return (set, get) => {
     const initial = initialState(options);
-    let noticeSeq = 0;
+    let noticeSeq = initial.notice?.seq ?? 0;
 
     const notify = (kind: Notice['kind'], text: string) => set({ notice: { kind, text, seq: ++noticeSeq } });
 
@@ -106,7 +107,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
     return {
       scenario: initial.scenario,
       readOnly: options.readOnly ?? false,
-      notice: null,
+      notice: initial.notice ?? null,
       history: EMPTY_HISTORY,
       dirty: initial.dirty,
       previousDraft: initial.previousDraft,

@@ -1,4 +1,4 @@
-import { readStoredDraft, readStoredJson } from '../scenario/intake/draft.ts';
+import { readStoredDraft, readStoredDraftList, readStoredJson } from '../scenario/intake/draft.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 // What the editor keeps in localStorage. Every read is wrapped: storage may be missing
@@ -7,6 +7,15 @@ import type { Scenario } from '../scenario/types.ts';
 export const DRAFT_KEY = 'ripple:draft:v1';
 export const PREVIOUS_DRAFT_KEY = 'ripple:previous-draft:v1';
 export const PREFS_KEY = 'ripple:prefs:v1';
+/** The last few drafts a load or restore replaced, newest first (issue 9 §6). */
+export const RECENT_DRAFTS_KEY = 'ripple:recent-drafts:v1';
+/** How many replaced drafts are kept. */
+export const RECENT_DRAFTS_MAX = 5;
+/** Stored text the app could not read is kept, untouched, under this prefix + the time (ms). */
+export const UNREADABLE_PREFIX = 'ripple.unreadable.';
+
+/** What a write did: `unavailable` when there is no storage at all (Node, storage disabled). */
+export type WriteOutcome = 'saved' | 'unavailable' | 'failed';
 
 export interface SavedDraft {
   scenario: Scenario;
@@ -32,7 +41,8 @@ function storage(): Storage | null {
   }
 }
 
-function readItem(key: string): string | null {
+/** The stored text under `key`, untouched, or null. */
+export function readItem(key: string): string | null {
   try {
     return storage()?.getItem(key) ?? null;
   } catch {
@@ -44,16 +54,21 @@ function readJson(key: string): unknown {
   return readStoredJson(readItem(key));
 }
 
-function writeJson(key: string, value: unknown): boolean {
+function writeText(key: string, text: string | null): WriteOutcome {
+  const s = storage();
+  if (!s) return 'unavailable';
   try {
-    const s = storage();
-    if (!s) return false;
-    if (value === null) s.removeItem(key);
-    else s.setItem(key, JSON.stringify(value));
-    return true;
+    if (text === null) s.removeItem(key);
+    else s.setItem(key, text);
+    return 'saved';
   } catch {
-    return false;
+    // QuotaExceededError (storage full), or a browser that refuses storage in this window.
+    return 'failed';
   }
+}
+
+function writeJson(key: string, value: unknown): WriteOutcome {
+  return writeText(key, value === null ? null : JSON.stringify(value));
 }
 
 /** The raw stored draft: `{ scenario: unknown, dirty, savedAt }` or null. The caller validates the scenario. */
@@ -61,8 +76,28 @@ export function readDraft(key: string = DRAFT_KEY): { scenario: unknown; dirty: 
   return readStoredDraft(readItem(key));
 }
 
-export function writeDraft(draft: SavedDraft | null, key: string = DRAFT_KEY): boolean {
+/** Writes (or, with null, removes) a draft; `failed` when storage refused it (full). */
+export function writeDraft(draft: SavedDraft | null, key: string = DRAFT_KEY): WriteOutcome {
   return writeJson(key, draft);
+}
+
+/** The raw recent drafts, newest first; each scenario is still untrusted. */
+export function readRecentDrafts(): { scenario: unknown; dirty: boolean; savedAt: number }[] {
+  return readStoredDraftList(readItem(RECENT_DRAFTS_KEY));
+}
+
+export function writeRecentDrafts(drafts: readonly SavedDraft[]): WriteOutcome {
+  return writeJson(RECENT_DRAFTS_KEY, drafts.length === 0 ? null : drafts.slice(0, RECENT_DRAFTS_MAX));
+}
+
+/**
+ * Keeps stored text the app cannot read, untouched, under `ripple.unreadable.<now>` (a later
+ * edit overwrites the draft key, never this one). Returns the key, or null when storage refused.
+ */
+export function keepUnreadable(text: string, now: number): string | null {
+  let key = `${UNREADABLE_PREFIX}${now}`;
+  for (let k = 1; readItem(key) !== null; k++) key = `${UNREADABLE_PREFIX}${now}-${k}`;
+  return writeText(key, text) === 'saved' ? key : null;
 }
 
 export function readPrefs(): Prefs {

@@ -1,6 +1,7 @@
 import type { ReplayPlan, Result, RunResult } from '../engine/types.ts';
 import type { Dependency, Scenario } from '../scenario/types.ts';
 import { planReplay, stateAt } from '../engine/index.ts';
+import { idRecord } from '../engine/records.ts';
 import { isFailureEvent } from './run-slice.ts';
 import { memoOn } from './memo.ts';
 import type { LiveStepView, ReplayDraft, RippleState, RunSegment, TimelineEvent } from './types.ts';
@@ -48,7 +49,7 @@ function computeLive(
   if (!at) return null;
   const segment = segments[at.segment];
   const snapshot = stateAt(segment.result, at.index);
-  const live: Record<string, LiveStepView> = {};
+  const live = idRecord<LiveStepView>();
   let changed = false;
   for (const [id, view] of Object.entries(snapshot.steps)) {
     const step = segment.result.steps[id];
@@ -192,7 +193,7 @@ export type ReplayMark = 'from' | 'rerun' | 'keep';
 
 const marksOf = memoOn((plan: Result<ReplayPlan>): Record<string, ReplayMark> | null => {
   if (!plan.ok) return null;
-  const marks: Record<string, ReplayMark> = {};
+  const marks = idRecord<ReplayMark>();
   for (const id of plan.value.keep) marks[id] = 'keep';
   for (const id of plan.value.rerun) marks[id] = 'rerun';
   for (const id of plan.value.from) marks[id] = 'from';
@@ -218,7 +219,7 @@ export const selectReplayableSteps = (state: RippleState): readonly string[] => 
 // Keyed by the plan, which was planned on exactly one scenario (see `planOf`).
 const warningsOf = memoOn((plan: Result<ReplayPlan>) => memoOn((scenario: Scenario): Record<string, string[]> | null => {
   if (!plan.ok || plan.value.warnings.length === 0) return null;
-  const byStep: Record<string, string[]> = {};
+  const byStep = idRecord<string[]>();
   for (const warning of plan.value.warnings) {
     // The plan's warnings carry the index of their step in the scenario it was planned on.
     const id = warning.step === undefined ? undefined : scenario.steps[warning.step]?.id;

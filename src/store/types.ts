@@ -36,6 +36,8 @@ export interface Notice {
   text: string;
   /** Increases with every notice, so the same message said twice is announced twice. */
   seq: number;
+  /** A file the notice offers to download (a draft that could not be read or saved). */
+  download?: { label: string; filename: string; text: string; type: string };
 }
 
 export type EditResult = { ok: true } | { ok: false; message: string; problems: Problem[] };

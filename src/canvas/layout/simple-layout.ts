@@ -1,6 +1,7 @@
 import type { Position, Scenario } from '../../scenario/types.ts';
 import { adjacency, longestPathRanks } from '../../scenario/graph-algorithms.ts';
 import { LAYER_GAP_X, LAYER_GAP_Y } from './layout-constants.ts';
+import { idRecord } from '../../engine/records.ts';
 
 // A small synchronous left-to-right layered layout for scenarios that arrive without positions
 // (files, CLI output). Rank = longest path from a root; within a layer, steps are ordered by the
@@ -31,7 +32,7 @@ export function layeredLayout(scenario: Scenario): Record<string, Position> {
     layer.forEach((id, i) => order.set(id, i));
   });
   const tallest = Math.max(0, ...layers.map((l) => l?.length ?? 0));
-  const out: Record<string, Position> = {};
+  const out = idRecord<Position>();
   layers.forEach((layer, r) => {
     const offset = ((tallest - layer.length) * LAYER_GAP_Y) / 2;
     layer.forEach((id, i) => {

@@ -34,8 +34,37 @@ export function readStoredJson(raw: string | null | undefined): unknown {
  * // → { scenario: { version: 1 }, dirty: true, savedAt: 5 }
  */
 export function readStoredDraft(raw: string | null | undefined): StoredDraft | null {
-  const value = readStoredJson(raw);
+  return envelope(readStoredJson(raw));
+}
+
+function envelope(value: unknown): StoredDraft | null {
   if (!value || typeof value !== 'object' || !('scenario' in value)) return null;
   const r = value as { scenario: unknown; dirty?: unknown; savedAt?: unknown };
   return { scenario: r.scenario, dirty: r.dirty === true, savedAt: typeof r.savedAt === 'number' ? r.savedAt : 0 };
+}
+
+/** The drafts in a stored list (the recent drafts), newest first; entries that are not drafts are left out. */
+export function readStoredDraftList(raw: string | null | undefined): StoredDraft[] {
+  const value = readStoredJson(raw);
+  if (!Array.isArray(value)) return [];
+  const out: StoredDraft[] = [];
+  for (const item of value as unknown[]) {
+    const draft = envelope(item);
+    if (draft) out.push(draft);
+  }
+  return out;
+}
+
+/**
+ * Why a stored draft item cannot be read, or null when it can (or there is none): the text is
+ * not JSON, or has no `scenario`. A scenario that is there but invalid is the gate's to judge.
+ *
+ * @example
+ * unreadableDraftReason('{"scenario":') // → 'it is not complete JSON'
+ */
+export function unreadableDraftReason(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const read = readJsonText(raw, { maxBytes: MAX_STORED_BYTES, what: 'stored draft' });
+  if (!read.ok) return 'it is not complete JSON';
+  return envelope(read.value) ? null : 'it holds no scenario';
 }
