@@ -21,3 +21,20 @@ export const MAX_PROBLEMS = 1_000;
 export const MAX_DURATION_MS = 3_600_000;
 export const MAX_ATTEMPTS = 100;
 export const MAX_RETRY_FACTOR = 10;
+
+// The work budget of one run, shared by the gate (which estimates the worst case, see
+// `estimateRunEvents` in validate.ts) and the engine (which stops a run that reaches it; see
+// src/engine/budget.ts). A run's events are what the timeline, the log and every selector
+// walk, so they are what a hostile link would make the page pay for: a 100-step chain whose
+// steps retry 100 times makes 30,000 events, 2,000 such steps 600,000 (issue #9 item 3).
+// A run without retries makes a few events per step, so the budget grows with the scenario.
+
+/** Events every run may make, whatever its size. */
+export const RUN_EVENT_BASE = 5_000;
+/** Events a run may make per step on top of the base (a step, a retry or two, a 424). */
+export const RUN_EVENTS_PER_STEP = 10;
+
+/** The most events a run of `steps` steps may make: `RUN_EVENT_BASE + RUN_EVENTS_PER_STEP × steps`. */
+export function runEventBudget(steps: number): number {
+  return RUN_EVENT_BASE + RUN_EVENTS_PER_STEP * steps;
+}
