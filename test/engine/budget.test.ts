@@ -4,22 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
 import { runEventBudget } from '../../src/scenario/limits.ts';
-import type { RetryMode, Step } from '../../src/scenario/types.ts';
+import { retryStorm } from '../fixtures/retry-storm.ts';
 import { chain, scenario, step } from './helpers.ts';
-
-const HOUR = 3_600_000;
-
-/** The hostile link's scenario: an n-step chain, the first fails, all retry 100 times an hour apart. */
-function retryStorm(n: number, retryMode: RetryMode) {
-  const steps: Step[] = Array.from({ length: n }, (_, i) =>
-    step(`s${i}`, {
-      ...(i === 0 ? { label: 'Reserve stock', fail: { status: 503 } } : {}),
-      durationMs: HOUR,
-      retry: { maxAttempts: 100, delayMs: HOUR, factor: 10 },
-    }),
-  );
-  return scenario(steps, chain(...steps.map((s) => s.id)), { retryMode });
-}
 
 describe('the work budget', () => {
   for (const mode of ['naive', 'graph-aware'] as const) {
