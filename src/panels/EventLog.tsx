@@ -14,8 +14,7 @@ import './playback.css';
 // the entries are rendered once per run and the cursor only moves the highlight (two DOM
 // nodes), never re-rendering the list. A run at its work budget has tens of thousands: past
 // WINDOW_FROM entries the list is windowed (issue #9 item 3). Rows then have one fixed height,
-// only those in view (and a few around) are in the DOM, the list's padding stands in for the
-// rest, and each row keeps its place for screen readers (aria-posinset / aria-setsize).
+// only those in view (and a few around) are in the DOM, two spacers stand in for the rest, and each row keeps its place for screen readers (aria-posinset / aria-setsize).
 
 /** Fast playback would flood a screen reader: at most one announcement per this many ms. */
 const ANNOUNCE_EVERY_MS = 1200;
@@ -69,6 +68,15 @@ const Entries = memo(function Entries({ sentences, timeline, onPick, from, to, s
   return <>{rows}</>;
 });
 
+/**
+ * Stands in for `rows` rows that are not drawn. An element, not the list's padding: the list
+ * is size-contained, so its content never makes it taller, while padding would.
+ */
+function Spacer({ rows }: { rows: number }) {
+  if (rows <= 0) return null;
+  return <li role="none" aria-hidden="true" className="pb-log-spacer" style={{ height: rows * LOG_ROW_HEIGHT }} />;
+}
+
 /** The rows [from, to) to render for a list scrolled to `scrollTop` showing `viewPx` px. */
 export function logWindow(count: number, scrollTop: number, viewPx: number): { from: number; to: number } {
   if (count < WINDOW_FROM) return { from: 0, to: count };
@@ -119,13 +127,11 @@ export function EventLog() {
   }, [cursor, sentences, from, to]);
 
   if (sentences.length === 0) return null;
-  const padding = windowed ? { paddingTop: 4 + from * LOG_ROW_HEIGHT, paddingBottom: 4 + (sentences.length - to) * LOG_ROW_HEIGHT } : undefined;
   return (
     <section className="pb-log" aria-label="Event log">
       <ol
         ref={list}
         className={windowed ? 'pb-log-list pb-log-windowed' : 'pb-log-list'}
-        style={padding}
         onScroll={
           windowed
             ? (event) => {
@@ -135,7 +141,9 @@ export function EventLog() {
             : undefined
         }
       >
+        {windowed && <Spacer rows={from} />}
         <Entries sentences={sentences} timeline={timeline} onPick={setCursor} from={from} to={to} setSize={windowed ? sentences.length : undefined} />
+        {windowed && <Spacer rows={sentences.length - to} />}
       </ol>
       <PlaybackAnnouncer />
     </section>

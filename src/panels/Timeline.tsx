@@ -10,12 +10,15 @@ import './playback.css';
 // per run; on every frame only the cursor line moves (a CSS transform), so a 300-step run
 // plays without re-rendering rows. What is drawn is bounded by what is on screen (issue #9
 // item 3): past ROWS_WINDOW_FROM rows only the rows in view (and a few around) are drawn, and
-// in a row bars and marks of one kind closer than a thousandth of the width (under a pixel)
-// are drawn once, so a step tried 2,000 times costs no more than the width it covers.
+// past THIN_FROM bars and marks, in a row those of one kind closer than a thousandth of the
+// width (under a pixel) are drawn once, so a step tried 2,000 times costs no more than the
+// width it covers.
 
 export const ROW_HEIGHT = 22;
 /** Timelines with at least this many rows are windowed. */
-export const ROWS_WINDOW_FROM = 200;
+export const ROWS_WINDOW_FROM = 60;
+/** Past this many bars and marks in all, each row's are thinned out (`thinOut`). */
+const THIN_FROM = 2_000;
 /** Rows drawn above and below the visible ones. */
 const ROW_OVERSCAN = 10;
 /** The scroll box's height before layout has measured it (jsdom, a hidden panel). */
@@ -33,7 +36,7 @@ export function rowWindow(count: number, scrollTop: number, viewPx: number): { f
 
 /** The items worth drawing: the first of each kind in each thousandth of the width. */
 export function thinOut<T extends { kind: string }>(items: readonly T[], at: (item: T) => number, duration: number): T[] {
-  if (items.length <= SLOTS || duration <= 0) return items as T[];
+  if (duration <= 0) return items as T[];
   const seen = new Set<string>();
   const kept: T[] = [];
   for (const item of items) {
@@ -57,11 +60,25 @@ export function selectGantt(state: RippleState): GanttModel {
 
 const pct = (t: number, duration: number) => `${duration > 0 ? (t / duration) * 100 : 0}%`;
 
-const Row = memo(function Row({ row, index, duration }: { row: GanttRow; index: number; duration: number }) {
+const thinned = new WeakMap<GanttModel, boolean>();
+
+/** Whether a model has so many bars and marks that rows draw one per thousandth of the width. */
+function needsThinning(model: GanttModel): boolean {
+  let thin = thinned.get(model);
+  if (thin === undefined) {
+    let items = 0;
+    for (const row of model.rows) items += row.bars.length + row.marks.length;
+    thin = items > THIN_FROM;
+    thinned.set(model, thin);
+  }
+  return thin;
+}
+
+const Row = memo(function Row({ row, index, duration, thin }: { row: GanttRow; index: number; duration: number; thin: boolean }) {
   const y = index * ROW_HEIGHT;
   const mid = y + ROW_HEIGHT / 2;
-  const bars = thinOut(row.bars, (bar) => bar.start, duration);
-  const marks = thinOut(row.marks, (mark) => mark.at, duration);
+  const bars = thin ? thinOut(row.bars, (bar) => bar.start, duration) : row.bars;
+  const marks = thin ? thinOut(row.marks, (mark) => mark.at, duration) : row.marks;
   return (
     <g className="pb-gantt-row">
       {bars.map((bar, i) => (
@@ -99,6 +116,7 @@ const Row = memo(function Row({ row, index, duration }: { row: GanttRow; index: 
 
 const Bars = memo(function Bars({ model, from, to }: { model: GanttModel; from: number; to: number }) {
   const height = model.rows.length * ROW_HEIGHT;
+  const thin = needsThinning(model);
   return (
     <svg className="pb-gantt-svg" width="100%" height={height} aria-hidden="true" focusable="false">
       {axisTicks(model.duration).map((t) => (
@@ -108,7 +126,7 @@ const Bars = memo(function Bars({ model, from, to }: { model: GanttModel; from: 
         <rect key={start} className="pb-gantt-replay-band" x={pct(start, model.duration)} width={pct(model.duration - start, model.duration)} y={0} height={height} />
       ))}
       {model.rows.slice(from, to).map((row, k) => (
-        <Row key={row.id} row={row} index={from + k} duration={model.duration} />
+        <Row key={row.id} row={row} index={from + k} duration={model.duration} thin={thin} />
       ))}
     </svg>
   );

@@ -176,6 +176,9 @@ function markerKind(entry: TimelineEvent): MarkerKind | null {
   }
 }
 
+/** Markers of one kind in the same thousandth of the run are drawn once (under a pixel apart). */
+const MARKER_SLOTS = 1000;
+
 const markersOf = memoOn((timeline: TimelineEvent[]): TimelineMarker[] => {
   const markers: TimelineMarker[] = [];
   let replayMarked = -1;
@@ -189,10 +192,21 @@ const markersOf = memoOn((timeline: TimelineEvent[]): TimelineMarker[] => {
     }
     markers.push({ kind, at: entry.at, index });
   });
-  return markers;
+  // A run at its work budget has thousands of markers and the scrubber draws one element each:
+  // past MARKER_SLOTS, what it draws is bounded by its width, not by the run (issue #9 item 3).
+  const end = timeline.length > 0 ? timeline[timeline.length - 1].at : 0;
+  if (markers.length <= MARKER_SLOTS || end <= 0) return markers;
+  const taken = new Set<string>();
+  return markers.filter((m) => {
+    if (m.kind === 'replay') return true;
+    const slot = `${m.kind} ${Math.floor((m.at / end) * MARKER_SLOTS)}`;
+    if (taken.has(slot)) return false;
+    taken.add(slot);
+    return true;
+  });
 });
 
-/** Scrubber markers, coloured by kind. */
+/** Scrubber markers, coloured by kind; past MARKER_SLOTS, the first of each kind in each thousandth of the run. */
 export const selectMarkers = (state: RippleState): TimelineMarker[] => markersOf(state.timeline);
 
 const failureIndicesOf = memoOn((timeline: TimelineEvent[]): number[] =>
