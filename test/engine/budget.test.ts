@@ -3,7 +3,8 @@
 // naming the step that retries too much.
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
-import { runEventBudget } from '../../src/scenario/limits.ts';
+import { estimateRunEvents, runEventBudget } from '../../src/scenario/limits.ts';
+import { openScenario } from '../../src/scenario/open-scenario.ts';
 import { retryStorm } from '../fixtures/retry-storm.ts';
 import { chain, scenario, step } from './helpers.ts';
 
@@ -47,5 +48,27 @@ describe('the work budget', () => {
     expect(run.stopped).toBeDefined();
     expect(run.compensationOrder).toEqual(['paid']);
     expect(run.outcome).toBe('compensated');
+  });
+});
+
+describe('the gate estimates the work before the run', () => {
+  it('a 100-step retry storm opens with a warning naming the step; a small retrying scenario without one', () => {
+    const opened = openScenario(retryStorm(100, 'graph-aware'));
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) return;
+    const warning = opened.warnings.find((w) => w.code === 'over-work-budget');
+    expect(warning?.path).toBe('steps[0].retry.maxAttempts');
+    expect(warning?.message).toMatch(/^A run may make up to [\d,]+ events, past its budget of 6,000: "Reserve stock" retries up to 100 times, and graph-aware retry/);
+    const small = openScenario(scenario([step('a', { fail: { status: 503, times: 2 }, retry: { maxAttempts: 3 } })]));
+    expect(small.ok && small.warnings).toEqual([]);
+  });
+
+  it('the estimate bounds what the engine makes, naive and graph-aware', () => {
+    for (const mode of ['naive', 'graph-aware'] as const) {
+      const s = retryStorm(10, mode);
+      const run = simulate(s);
+      expect(run.stopped).toBeUndefined();
+      expect(run.events.length).toBeLessThanOrEqual(estimateRunEvents(s).events);
+    }
   });
 });
