@@ -16,6 +16,7 @@ import { findPreset } from '../src/presets/index.ts';
 import type { Dependency, Scenario, Step } from '../src/scenario/types.ts';
 import { DRAFT_KEY, PREFS_KEY } from '../src/store/persistence.ts';
 import { prng } from './sample-scenarios.ts';
+import { retryStorm } from '../test/fixtures/retry-storm.ts';
 
 const FIRST_CANVAS_TARGET_MS = 1_500;
 const P95_FRAME_TARGET_MS = 33;
@@ -386,6 +387,7 @@ export async function runBrowserBench(): Promise<void> {
         `layout ${sampled.layoutMs.toFixed(0)} ms (${sampled.layouts} layouts), all tasks ${sampled.taskMs.toFixed(0)} ms`,
     );
     await stopProfile?.('playback-4x');
+    await retryStorms(browser, origin);
     const kb = mainChunkKb();
     if (PROFILE) console.log(`main JS: not measured with --profile (the build is not minified); see the bundle part`);
     else console.log(`main JS loaded by index.html (this build): ${kb.toFixed(1)} kB gzip (target ≤ 180 kB) ${kb <= 180 ? 'OK' : 'OVER'}`);
@@ -393,6 +395,44 @@ export async function runBrowserBench(): Promise<void> {
     await browser?.close().catch(() => undefined);
     await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
     process.env.NODE_ENV = previousEnv;
+  }
+}
+
+/** Longest task a page may run, the goal of issue #9 item 3. */
+const LONG_TASK_TARGET_MS = 200;
+
+/**
+ * Issue #9 item 3: small links to chains whose first step fails and whose steps retry 100 times
+ * an hour apart (factor 10), opened at a late moment. Prints the link's length, the run's events
+ * (at most the work budget) and the longest main-thread task (PerformanceObserver 'longtask').
+ */
+async function retryStorms(browser: Browser, origin: string): Promise<void> {
+  console.log('retry-storm links opened at a late moment (longest main-thread task, target ≤ 200 ms):');
+  for (const n of [100, 2_000]) {
+    for (const mode of ['graph-aware', 'naive'] as const) {
+      const scenario = retryStorm(n, mode);
+      const fragment = encodeScenarioLink(scenario, { at: 1e300 });
+      const events = simulate(scenario).events.length;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await context.addInitScript(() => {
+        const seen: number[] = [];
+        (window as unknown as { __longTasks: number[] }).__longTasks = seen;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) seen.push(entry.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      const page = await context.newPage();
+      await page.goto(`${origin}/index.html#${fragment}`);
+      await page.getByTestId('run-stopped').waitFor({ timeout: 180_000 });
+      await page.waitForTimeout(1_000);
+      const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+      const longest = Math.max(0, ...tasks);
+      console.log(
+        `  ${String(n).padStart(5)} steps, ${mode.padEnd(11)}: ${fragment.length}-character link, ${events} events; ` +
+          `${tasks.length} long tasks, longest ${longest.toFixed(0)} ms ${verdict(longest, LONG_TASK_TARGET_MS)}`,
+      );
+      await context.close();
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useRippleStore } from '../store/context.tsx';
 import { REPLAY_MARK_META, type StepFlowNode } from './build-graph.ts';
-import { STATE_META, stateText } from './state-meta.ts';
+import { retryTitle, stateText, viewMeta } from './state-meta.ts';
 import { stepMarks } from './step-marks.ts';
 import { Icon } from './icons.tsx';
 import './replay-marks.css';
@@ -14,17 +14,18 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
   const marks = stepMarks(step);
   const classes = ['step-node'];
   if (live) classes.push(`state-${live.state}`);
+  if (live?.retryAt !== undefined) classes.push('state-retrying');
   if (live?.reused) classes.push('step-node--reused');
   if (highlighted) classes.push('step-node--highlighted');
   if (replay) classes.push(`step-node--replay-${replay}`);
   const label = step.label ?? step.id;
   return (
-    <div className={classes.join(' ')} data-testid={`step-node-${id}`} data-state={live?.state ?? 'design'}>
+    <div className={classes.join(' ')} data-testid={`step-node-${id}`} data-state={live?.state ?? 'design'} data-retrying={live?.retryAt !== undefined ? 'true' : undefined}>
       <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <div className="step-node__head">
         {live && (
           <span className="state-icon" aria-hidden="true">
-            <Icon name={STATE_META[live.state].icon} />
+            <Icon name={viewMeta(live).icon} />
           </span>
         )}
         {renaming ? (
@@ -57,7 +58,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
       )}
       {live && (
         // A pill on the top border: the state adds no height, so nodes never grow into each other.
-        <div className="step-node__state" data-testid="node-state">
+        <div className="step-node__state" data-testid="node-state" title={retryTitle(live)}>
           {stateText(live)}
         </div>
       )}

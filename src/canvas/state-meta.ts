@@ -25,9 +25,36 @@ export const STATE_META: Readonly<Record<LiveState, StateMeta>> = {
   'compensation-failed': { icon: 'warning', text: 'compensation failed', description: 'Its compensation handler failed: left in a partial state.' },
 };
 
-/** "409 failed", "running · attempt 2", "424 blocked", "200 succeeded". */
-export function stateText(view: { state: LiveState; attempt: number; status: number | null }): string {
+/**
+ * A failed or blocked step that will try again (its view has `retryAt`, src/store/types.ts):
+ * it reads as waiting, not finished (issue #8 item 9). The class `state-retrying` adds the
+ * retry colour on top of the state's.
+ */
+export const RETRYING_META: StateMeta = {
+  icon: 'retry',
+  text: 'will retry',
+  description: 'This attempt failed; the step will try again after its retry delay.',
+};
+
+/** The meta to draw for a view: the retrying one between attempts, else its state's. */
+export function viewMeta(view: { state: LiveState; retryAt?: number }): StateMeta {
+  return view.retryAt !== undefined ? RETRYING_META : STATE_META[view.state];
+}
+
+/** "Will try again at 1,200 ms" for a retrying view (a tooltip); undefined otherwise. */
+export function retryTitle(view: { retryAt?: number }): string | undefined {
+  if (view.retryAt === undefined) return undefined;
+  const ms = view.retryAt;
+  const at = ms < 10_000 ? `${Math.round(ms)} ms` : ms < 1e15 ? `${Math.round(ms / 100) / 10} s` : `${(ms / 1000).toExponential(1)} s`;
+  return `Will try again at ${at}`;
+}
+
+/** "409 failed", "503 · will retry", "running · attempt 2", "424 blocked", "200 succeeded". */
+export function stateText(view: { state: LiveState; attempt: number; status: number | null; retryAt?: number }): string {
   const meta = STATE_META[view.state];
+  if (view.retryAt !== undefined && (view.state === 'failed' || view.state === 'blocked')) {
+    return view.status !== null ? `${view.status} · will retry` : 'will retry';
+  }
   switch (view.state) {
     case 'running':
       return view.attempt > 1 ? `running · attempt ${view.attempt}` : 'running';

@@ -19,6 +19,8 @@ export function formatRunTable(scenario: Scenario, result: RunResult, why: (id: 
   const lines: string[] = [];
   lines.push(`${prefix}${oneLine(scenario.title)}`);
   lines.push(`outcome: ${result.outcome} (${result.httpStatus} ${reasonPhrase(result.httpStatus)}), ${result.durationMs} ms`);
+  // A run stopped at its work budget (src/engine/budget.ts) says so before anything else.
+  if (result.stopped) lines.push(`stopped: ${oneLine(result.stopped.message)}`);
   if (result.compensationOrder.length) lines.push(`compensated in order: ${result.compensationOrder.join(', ')}`);
   if (result.uncompensated.length) lines.push(`uncompensated: ${result.uncompensated.join(', ')}`);
   lines.push('');

@@ -20,7 +20,8 @@ export interface CompensationSummary {
 /** Checks every step is final, then runs the saga when there is one to run. */
 export function compensate(run: RunState): CompensationSummary {
   const { n, phase } = run;
-  let forwardFailed = false;
+  // A run stopped at its work budget did not do what it was asked: roll back as for a failure.
+  let forwardFailed = run.stopped !== null;
   for (let i = 0; i < n; i++) {
     const ph = phase[i];
     if (ph === FAILED || ph === BLOCKED) forwardFailed = true;

@@ -80,6 +80,7 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
       graph = value;
     },
   };
+  if (run.stopped) result.stopped = run.stopped;
   if (run.replay) {
     result.startedAt = run.startTime;
     result.replayOf = run.replay.replayOf;

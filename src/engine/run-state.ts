@@ -3,13 +3,14 @@
 // queues and the event list. The rule modules (readiness, attempts, repair, abort,
 // compensation, result) are free functions over this state.
 import { DEFAULT_DURATION_MS, resolvePolicy, type ResolvedStep } from '../scenario/defaults.ts';
+import { runEventBudget } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { fingerprintScenario, hex, mixStr } from './fingerprint.ts';
 import type { Graph } from './graph.ts';
 import type { PhaseCode } from './phases.ts';
 import { idKeys, TimedQueue } from './queue.ts';
 import { assertTransition } from './transitions.ts';
-import type { EventType, RunEvent, StepResult } from './types.ts';
+import type { EventType, RunEvent, RunStop, StepResult } from './types.ts';
 import { idRecord } from './records.ts';
 
 /** How a replay seeds the simulation (src/engine/replay.ts). */
@@ -129,6 +130,11 @@ export class RunState {
   finalHead = 0;
   finalLength = 0;
 
+  // The work budget (src/engine/budget.ts): the most events this run may make, and, once it
+  // stopped there, why.
+  readonly eventBudget: number;
+  stopped: RunStop | null = null;
+
   // Abort (R8).
   aborted = false;
   /** A repair made steps wait again since the last abort sweep. */
@@ -143,6 +149,7 @@ export class RunState {
   ) {
     const n = graph.n;
     this.n = n;
+    this.eventBudget = runEventBudget(n);
     this.ids = graph.ids;
     this.startTime = replay ? replay.t0 : 0;
     const keys = idKeys(graph.ids);

@@ -10,8 +10,10 @@
 //   abort.ts         R8     cancelling what has not started
 //   compensation.ts  R10    the saga
 //   result.ts        R11–R12  outcome, step results, responses
+//   budget.ts        the work budget: a run stops at runEventBudget(steps) events (issue #9)
 import type { Scenario } from '../scenario/types.ts';
 import { attemptEnded, produce, startReady } from './attempts.ts';
+import { budgetReached, stopAtBudget } from './budget.ts';
 import { compensate } from './compensation.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { lintGraph } from './lint.ts';
@@ -117,6 +119,10 @@ function loop(run: RunState): void {
       const i = timers.poppedStep;
       if (timers.poppedGeneration !== run.generation[i]) continue;
       const kind = timers.poppedKind as TimerKind;
+      if (budgetReached(run)) {
+        stopAtBudget(run);
+        return;
+      }
       switch (kind) {
         case TIMER_ATTEMPT_END:
           attemptEnded(run, i);
@@ -133,6 +139,10 @@ function loop(run: RunState): void {
       }
     }
     startReady(run);
+    if (budgetReached(run)) {
+      stopAtBudget(run);
+      return;
+    }
     if (timers.size === 0) break;
     run.now = timers.peekT();
   }

@@ -14,15 +14,17 @@ export type { Phase };
  *   is decided again from the start.
  * - blocked → blocked: a naive retry (or a failed repair) answers 424 once more.
  * - blocked → pending: the root cause was repaired, so the step runs normally.
+ * - running / backoff → cancelled, repair-queued → failed: the run reached its work budget
+ *   and stopped there (src/engine/budget.ts).
  */
 export const TRANSITIONS: Readonly<Record<Phase, readonly Phase[]>> = {
   pending: ['queued', 'blocked', 'skipped', 'cancelled', 'succeeded'],
   queued: ['running', 'pending', 'cancelled'],
-  running: ['succeeded', 'failed', 'backoff'],
-  backoff: ['queued'],
+  running: ['succeeded', 'failed', 'backoff', 'cancelled'],
+  backoff: ['queued', 'cancelled'],
   succeeded: ['compensating'],
   failed: ['repair-queued'],
-  'repair-queued': ['repairing'],
+  'repair-queued': ['repairing', 'failed'],
   repairing: ['succeeded', 'failed'],
   blocked: ['blocked', 'pending'],
   skipped: [],

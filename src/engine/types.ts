@@ -150,6 +150,21 @@ export interface RunResult {
   startedAt?: number;
   /** Replays only: the correlation id of the run this one replays. */
   replayOf?: string;
+  /** Present when the run reached its work budget and was stopped there (outcome `failed`). */
+  stopped?: RunStop;
+}
+
+/**
+ * Why a run was stopped before its end: it made `events` events, its budget
+ * (`runEventBudget` in src/scenario/limits.ts, issue #9 item 3). `step` is the id of the step
+ * that made the most of them; `message` says so in a sentence for people, naming the step by
+ * its label and what to lower. Steps not final at the stop are cancelled with that reason.
+ */
+export interface RunStop {
+  events: number;
+  budget: number;
+  step: string;
+  message: string;
 }
 
 export interface ReplayPlan {

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useRipple } from '../store/context.tsx';
 import type { TimelineEvent } from '../store/types.ts';
 import { isFailureEvent } from '../store/run-slice.ts';
@@ -12,32 +12,78 @@ import './playback.css';
 //
 // A long run has ~1,000 entries and the cursor moves many times a second while playing, so
 // the entries are rendered once per run and the cursor only moves the highlight (two DOM
-// nodes), never re-rendering the list.
+// nodes), never re-rendering the list. A run at its work budget has tens of thousands: past
+// WINDOW_FROM entries the list is windowed (issue #9 item 3). Rows then have one fixed height,
+// only those in view (and a few around) are in the DOM, two spacers stand in for the rest, and each row keeps its place for screen readers (aria-posinset / aria-setsize).
 
 /** Fast playback would flood a screen reader: at most one announcement per this many ms. */
 const ANNOUNCE_EVERY_MS = 1200;
 
+/** Logs with at least this many entries are windowed. */
+export const WINDOW_FROM = 400;
+/** Height of one windowed row in px (playback.css `.pb-log-windowed`). */
+export const LOG_ROW_HEIGHT = 24;
+/** Rows rendered above and below the visible ones. */
+const OVERSCAN = 20;
+/** The list's height before layout has measured it (jsdom, a hidden panel). */
+const FALLBACK_VIEW_PX = 480;
+
 const selectTimeline = (s: RippleState) => s.timeline;
 
-const Entries = memo(function Entries({ sentences, timeline, onPick }: { sentences: string[]; timeline: TimelineEvent[]; onPick: (index: number) => void }) {
-  return (
-    <>
-      {sentences.map((text, index) => {
-        const entry = timeline[index];
-        const replay = (entry?.segment ?? 0) > 0;
-        const failure = entry ? isFailureEvent(entry.event) : false;
-        return (
-          <li key={index} className={`pb-log-entry${replay ? ' pb-log-replay' : ''}${failure ? ' pb-log-failure' : ''}`} data-index={index}>
-            <button type="button" onClick={() => onPick(index)}>
-              {replay && <span className="pb-badge pb-badge-replay">Replay</span>}
-              {text}
-            </button>
-          </li>
-        );
-      })}
-    </>
-  );
+interface EntriesProps {
+  sentences: string[];
+  timeline: TimelineEvent[];
+  onPick: (index: number) => void;
+  /** Rows [from, to) are rendered; `setSize` set on each when windowed. */
+  from: number;
+  to: number;
+  setSize?: number;
+}
+
+const Entries = memo(function Entries({ sentences, timeline, onPick, from, to, setSize }: EntriesProps) {
+  const rows = [];
+  for (let index = from; index < to; index++) {
+    const text = sentences[index];
+    const entry = timeline[index];
+    const replay = (entry?.segment ?? 0) > 0;
+    const failure = entry ? isFailureEvent(entry.event) : false;
+    // A failure another attempt follows is not the end of the step (issue #8 item 9).
+    const retry = failure && entry?.event.willRetry === true;
+    rows.push(
+      <li
+        key={index}
+        className={`pb-log-entry${replay ? ' pb-log-replay' : ''}${failure ? (retry ? ' pb-log-retry' : ' pb-log-failure') : ''}`}
+        data-index={index}
+        aria-posinset={setSize === undefined ? undefined : index + 1}
+        aria-setsize={setSize}
+      >
+        <button type="button" onClick={() => onPick(index)} title={setSize === undefined ? undefined : text}>
+          {replay && <span className="pb-badge pb-badge-replay">Replay</span>}
+          {retry && <span className="pb-badge pb-badge-retry">Will retry</span>}
+          {text}
+        </button>
+      </li>,
+    );
+  }
+  return <>{rows}</>;
 });
+
+/**
+ * Stands in for `rows` rows that are not drawn. An element, not the list's padding: the list
+ * is size-contained, so its content never makes it taller, while padding would.
+ */
+function Spacer({ rows }: { rows: number }) {
+  if (rows <= 0) return null;
+  return <li role="none" aria-hidden="true" className="pb-log-spacer" style={{ height: rows * LOG_ROW_HEIGHT }} />;
+}
+
+/** The rows [from, to) to render for a list scrolled to `scrollTop` showing `viewPx` px. */
+export function logWindow(count: number, scrollTop: number, viewPx: number): { from: number; to: number } {
+  if (count < WINDOW_FROM) return { from: 0, to: count };
+  const first = Math.floor(scrollTop / LOG_ROW_HEIGHT);
+  const visible = Math.ceil((viewPx > 0 ? viewPx : FALLBACK_VIEW_PX) / LOG_ROW_HEIGHT);
+  return { from: Math.max(0, first - OVERSCAN), to: Math.min(count, first + visible + OVERSCAN) };
+}
 
 export function EventLog() {
   const sentences = useRipple(selectEventSentences);
@@ -45,6 +91,20 @@ export function EventLog() {
   const cursor = useRipple((s) => s.cursor);
   const setCursor = useRipple((s) => s.setCursor);
   const list = useRef<HTMLOListElement>(null);
+  const [view, setView] = useState({ top: 0, height: 0 });
+  const windowed = sentences.length >= WINDOW_FROM;
+  const { from, to } = logWindow(sentences.length, view.top, view.height);
+
+  // Windowed: bring the current row into the window before the highlight looks for it.
+  useLayoutEffect(() => {
+    const box = list.current;
+    if (!box || !windowed) return;
+    const top = cursor * LOG_ROW_HEIGHT;
+    const height = box.clientHeight;
+    if (top < box.scrollTop) box.scrollTop = top;
+    else if (top + LOG_ROW_HEIGHT > box.scrollTop + (height || FALLBACK_VIEW_PX)) box.scrollTop = top + LOG_ROW_HEIGHT - (height || FALLBACK_VIEW_PX);
+    setView((v) => (v.top === box.scrollTop && v.height === height ? v : { top: box.scrollTop, height }));
+  }, [cursor, sentences, windowed]);
 
   // Move the highlight and keep the current entry in view by scrolling the log itself, never
   // the page. Runs after the entries for a new run have been rendered (same commit).
@@ -64,13 +124,26 @@ export function EventLog() {
     const bottom = top + item.offsetHeight;
     if (top < box.scrollTop) box.scrollTop = top;
     else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
-  }, [cursor, sentences]);
+  }, [cursor, sentences, from, to]);
 
   if (sentences.length === 0) return null;
   return (
     <section className="pb-log" aria-label="Event log">
-      <ol ref={list} className="pb-log-list">
-        <Entries sentences={sentences} timeline={timeline} onPick={setCursor} />
+      <ol
+        ref={list}
+        className={windowed ? 'pb-log-list pb-log-windowed' : 'pb-log-list'}
+        onScroll={
+          windowed
+            ? (event) => {
+                const box = event.currentTarget;
+                setView({ top: box.scrollTop, height: box.clientHeight });
+              }
+            : undefined
+        }
+      >
+        {windowed && <Spacer rows={from} />}
+        <Entries sentences={sentences} timeline={timeline} onPick={setCursor} from={from} to={to} setSize={windowed ? sentences.length : undefined} />
+        {windowed && <Spacer rows={sentences.length - to} />}
       </ol>
       <PlaybackAnnouncer />
     </section>

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useRipple } from '../store/context.tsx';
 import { selectHasRun } from '../store/selectors.ts';
 import { EventLog } from './EventLog.tsx';
+import { RunStopNotice } from './RunStopNotice.tsx';
 import { Timeline } from './Timeline.tsx';
 import { TransportBar } from './TransportBar.tsx';
 import { usePlaybackClock, usePlaybackKeys } from './usePlayback.ts';
@@ -57,6 +58,7 @@ export function PlaybackDock() {
       {hasRun ? (
         <>
           <TransportBar />
+          <RunStopNotice />
           <div className="pb-dock-body">
             <Timeline />
             <EventLog />

@@ -6,7 +6,7 @@ import type { LiveStepView } from '../store/types.ts';
 import type { Scenario, Step } from '../scenario/types.ts';
 import { selectLiveStates } from '../store/selectors.ts';
 import { stepsInOrder } from '../canvas/build-graph.ts';
-import { STATE_META, stateText } from '../canvas/state-meta.ts';
+import { retryTitle, stateText, viewMeta } from '../canvas/state-meta.ts';
 import { stepMarks } from '../canvas/step-marks.ts';
 import { Icon } from '../canvas/icons.tsx';
 import { CONDITION_TEXT } from './Inspector.tsx';
@@ -92,8 +92,11 @@ const StepRow = memo(function StepRow({ row, view, selected, store }: { row: Row
       <td>{row.configured}</td>
       <td>
         {view ? (
-          <span className={`state-badge state-${view.state}`}>
-            <Icon name={STATE_META[view.state].icon} />
+          <span
+            className={`state-badge state-${view.state}${view.retryAt !== undefined ? ' state-retrying' : ''}`}
+            title={retryTitle(view)}
+          >
+            <Icon name={viewMeta(view).icon} />
             {stateText(view)}
           </span>
         ) : (

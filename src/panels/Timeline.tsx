@@ -1,4 +1,4 @@
-import { memo, useCallback, useRef } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { useRipple } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import type { RunSegment, TimelineEvent } from '../store/types.ts';
@@ -8,9 +8,45 @@ import './playback.css';
 
 // The Gantt: one row per step, sharing the cursor with the canvas. Rows are one SVG drawn once
 // per run; on every frame only the cursor line moves (a CSS transform), so a 300-step run
-// plays without re-rendering rows.
+// plays without re-rendering rows. What is drawn is bounded by what is on screen (issue #9
+// item 3): past ROWS_WINDOW_FROM rows only the rows in view (and a few around) are drawn, and
+// past THIN_FROM bars and marks, in a row those of one kind closer than a thousandth of the
+// width (under a pixel) are drawn once, so a step tried 2,000 times costs no more than the
+// width it covers.
 
 export const ROW_HEIGHT = 22;
+/** Timelines with at least this many rows are windowed. */
+export const ROWS_WINDOW_FROM = 60;
+/** Past this many bars and marks in all, each row's are thinned out (`thinOut`). */
+const THIN_FROM = 2_000;
+/** Rows drawn above and below the visible ones. */
+const ROW_OVERSCAN = 10;
+/** The scroll box's height before layout has measured it (jsdom, a hidden panel). */
+const FALLBACK_VIEW_PX = 600;
+/** Bars or marks of one kind in the same thousandth of the width are drawn once. */
+const SLOTS = 1000;
+
+/** The rows [from, to) to draw for a body scrolled to `scrollTop` showing `viewPx` px. */
+export function rowWindow(count: number, scrollTop: number, viewPx: number): { from: number; to: number } {
+  if (count < ROWS_WINDOW_FROM) return { from: 0, to: count };
+  const first = Math.floor(scrollTop / ROW_HEIGHT);
+  const visible = Math.ceil((viewPx > 0 ? viewPx : FALLBACK_VIEW_PX) / ROW_HEIGHT);
+  return { from: Math.max(0, first - ROW_OVERSCAN), to: Math.min(count, first + visible + ROW_OVERSCAN) };
+}
+
+/** The items worth drawing: the first of each kind in each thousandth of the width. */
+export function thinOut<T extends { kind: string }>(items: readonly T[], at: (item: T) => number, duration: number): T[] {
+  if (duration <= 0) return items as T[];
+  const seen = new Set<string>();
+  const kept: T[] = [];
+  for (const item of items) {
+    const key = `${item.kind} ${Math.floor((at(item) / duration) * SLOTS)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(item);
+  }
+  return kept;
+}
 
 let ganttMemo: { timeline: readonly TimelineEvent[]; segments: readonly RunSegment[]; model: GanttModel } | null = null;
 
@@ -24,12 +60,28 @@ export function selectGantt(state: RippleState): GanttModel {
 
 const pct = (t: number, duration: number) => `${duration > 0 ? (t / duration) * 100 : 0}%`;
 
-const Row = memo(function Row({ row, index, duration }: { row: GanttRow; index: number; duration: number }) {
+const thinned = new WeakMap<GanttModel, boolean>();
+
+/** Whether a model has so many bars and marks that rows draw one per thousandth of the width. */
+function needsThinning(model: GanttModel): boolean {
+  let thin = thinned.get(model);
+  if (thin === undefined) {
+    let items = 0;
+    for (const row of model.rows) items += row.bars.length + row.marks.length;
+    thin = items > THIN_FROM;
+    thinned.set(model, thin);
+  }
+  return thin;
+}
+
+const Row = memo(function Row({ row, index, duration, thin }: { row: GanttRow; index: number; duration: number; thin: boolean }) {
   const y = index * ROW_HEIGHT;
   const mid = y + ROW_HEIGHT / 2;
+  const bars = thin ? thinOut(row.bars, (bar) => bar.start, duration) : row.bars;
+  const marks = thin ? thinOut(row.marks, (mark) => mark.at, duration) : row.marks;
   return (
     <g className="pb-gantt-row">
-      {row.bars.map((bar, i) => (
+      {bars.map((bar, i) => (
         <rect
           key={`b${i}`}
           className={`pb-bar pb-bar-${bar.kind}${bar.replay ? ' pb-replayed' : ''}`}
@@ -42,7 +94,7 @@ const Row = memo(function Row({ row, index, duration }: { row: GanttRow; index: 
           <title>{`${row.id} — ${bar.title}`}</title>
         </rect>
       ))}
-      {row.marks.map((mark, i) => {
+      {marks.map((mark, i) => {
         // Labels near the right edge go on the left of their mark, so they are not cut off.
         const late = duration > 0 && mark.at / duration > 0.8;
         const label = mark.kind === 'blocked' ? '424' : mark.kind === 'reused' ? 'reused' : null;
@@ -62,8 +114,9 @@ const Row = memo(function Row({ row, index, duration }: { row: GanttRow; index: 
   );
 });
 
-const Bars = memo(function Bars({ model }: { model: GanttModel }) {
+const Bars = memo(function Bars({ model, from, to }: { model: GanttModel; from: number; to: number }) {
   const height = model.rows.length * ROW_HEIGHT;
+  const thin = needsThinning(model);
   return (
     <svg className="pb-gantt-svg" width="100%" height={height} aria-hidden="true" focusable="false">
       {axisTicks(model.duration).map((t) => (
@@ -72,17 +125,18 @@ const Bars = memo(function Bars({ model }: { model: GanttModel }) {
       {model.replayStarts.map((start) => (
         <rect key={start} className="pb-gantt-replay-band" x={pct(start, model.duration)} width={pct(model.duration - start, model.duration)} y={0} height={height} />
       ))}
-      {model.rows.map((row, index) => (
-        <Row key={row.id} row={row} index={index} duration={model.duration} />
+      {model.rows.slice(from, to).map((row, k) => (
+        <Row key={row.id} row={row} index={from + k} duration={model.duration} thin={thin} />
       ))}
     </svg>
   );
 });
 
-const Labels = memo(function Labels({ rows, onSelect }: { rows: GanttRow[]; onSelect: (id: string) => void }) {
+const Labels = memo(function Labels({ rows, from, to, onSelect }: { rows: GanttRow[]; from: number; to: number; onSelect: (id: string) => void }) {
+  const style = from > 0 || to < rows.length ? { paddingTop: from * ROW_HEIGHT, paddingBottom: (rows.length - to) * ROW_HEIGHT } : undefined;
   return (
-    <ul className="pb-gantt-labels" aria-label="Steps">
-      {rows.map((row) => (
+    <ul className="pb-gantt-labels" aria-label="Steps" style={style}>
+      {rows.slice(from, to).map((row) => (
         <li key={row.id} style={{ height: ROW_HEIGHT }}>
           <button type="button" tabIndex={-1} className="pb-gantt-label" title={row.label} onClick={() => onSelect(row.id)}>
             {row.id}
@@ -144,6 +198,9 @@ export function Timeline() {
   const seekTime = useRipple((s) => s.seekTime);
   const selectStep = useRipple((s) => s.selectStep);
   const track = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 0 });
+  const windowed = model.rows.length >= ROWS_WINDOW_FROM;
+  const { from, to } = rowWindow(model.rows.length, view.top, view.height);
 
   const seekAt = useCallback(
     (clientX: number) => {
@@ -159,9 +216,19 @@ export function Timeline() {
   return (
     <section className="pb-gantt" aria-label="Timeline (Gantt): each step's attempts over virtual time">
       <Axis duration={model.duration} />
-      <div className="pb-gantt-scroll">
+      <div
+        className="pb-gantt-scroll"
+        onScroll={
+          windowed
+            ? (event) => {
+                const box = event.currentTarget;
+                setView({ top: box.scrollTop, height: box.clientHeight });
+              }
+            : undefined
+        }
+      >
         <div className="pb-gantt-body" style={{ height: model.rows.length * ROW_HEIGHT }}>
-          <Labels rows={model.rows} onSelect={selectStep} />
+          <Labels rows={model.rows} from={from} to={to} onSelect={selectStep} />
           <div
             ref={track}
             className="pb-gantt-track"
@@ -170,7 +237,7 @@ export function Timeline() {
               if (event.button === 0) seekAt(event.clientX);
             }}
           >
-            <Bars model={model} />
+            <Bars model={model} from={from} to={to} />
             <SelectedRow rows={model.rows} />
             <CursorLine />
           </div>

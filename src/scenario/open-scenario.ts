@@ -7,7 +7,7 @@
 // warnings, never made silently, and only where the fix cannot change what the simulation
 // does (today: a broken `position`, which only affects drawing, is dropped).
 import type { Problem, ProblemCode, Scenario } from './types.ts';
-import { MAX_DEPENDENCIES, MAX_STEPS } from './limits.ts';
+import { estimateRunEvents, MAX_DEPENDENCIES, MAX_STEPS } from './limits.ts';
 import { readJsonText } from './intake/json-text.ts';
 import { migrate } from './migrations.ts';
 import { INTERNAL_ERROR_PREFIX, asProblem, checkScenario } from './validate.ts';
@@ -195,5 +195,24 @@ function open(input: unknown, options: OpenOptions): OpenResult {
   const warnings = report.findings.map((f) =>
     f.repairable ? { ...asProblem(f), message: `${f.message} — position dropped (it only affects drawing)` } : asProblem(f),
   );
+  const overBudget = workBudgetWarning(report.scenario);
+  if (overBudget) warnings.push(overBudget);
   return { ok: true, scenario: report.scenario, warnings };
+}
+
+/** Warns, before any run, when the scenario's worst case passes the work budget (issue #9 item 3). */
+function workBudgetWarning(scenario: Scenario): Problem | null {
+  const estimate = estimateRunEvents(scenario);
+  if (estimate.events <= estimate.budget || estimate.step < 0) return null;
+  const step = scenario.steps[estimate.step];
+  const graphAware = (scenario.policy?.retryMode ?? 'graph-aware') === 'graph-aware';
+  return {
+    code: 'over-work-budget',
+    path: `steps[${estimate.step}].retry.maxAttempts`,
+    message:
+      `A run may make up to ${estimate.events.toLocaleString('en-US')} events, past its budget of ${estimate.budget.toLocaleString('en-US')}: ` +
+      `"${step.label ?? step.id}" retries up to ${step.retry?.maxAttempts ?? 1} times` +
+      `${graphAware ? ', and graph-aware retry re-runs a failed step for every retry of the steps it blocks' : ''}. ` +
+      'If the retries are used, the run stops at the budget; lower maxAttempts to avoid that.',
+  };
 }

@@ -126,6 +126,7 @@ export type ProblemCode =
   | 'repeats-effect'
   | 'partial-state'
   // The rest
+  | 'over-work-budget'
   | 'refused-edit'
   | 'more-problems'
   | 'internal';

@@ -20,8 +20,57 @@ function sameView(a: LiveStepView, b: LiveStepView): boolean {
     a.attempt === b.attempt &&
     a.status === b.status &&
     a.reused === b.reused &&
-    a.failedPrerequisiteStep === b.failedPrerequisiteStep
+    a.failedPrerequisiteStep === b.failedPrerequisiteStep &&
+    a.retryAt === b.retryAt
   );
+}
+
+// Each step's own events (by index), per run: a failed or blocked step will try again when its
+// latest own event says so (issue #8 item 9). `repair-requested` is told on the root cause's
+// behalf by the blocked step that asks, so it is not the root's own.
+const ownEvents = new WeakMap<RunResult, Map<string, number[]>>();
+
+function ownEventsOf(result: RunResult): Map<string, number[]> {
+  let byStep = ownEvents.get(result);
+  if (byStep === undefined) {
+    byStep = new Map();
+    result.events.forEach((event, k) => {
+      if (event.step === undefined || event.type === 'repair-requested') return;
+      const list = byStep!.get(event.step);
+      if (list === undefined) byStep!.set(event.step, [k]);
+      else list.push(k);
+    });
+    ownEvents.set(result, byStep);
+  }
+  return byStep;
+}
+
+/**
+ * When step `id` starts again, if it failed (or answered 424) at or before event `index` and a
+ * retry is scheduled: the `nextAt` of its latest own event, in the run's own time; else undefined.
+ */
+export function retryAtOf(result: RunResult, id: string, index: number): number | undefined {
+  const list = ownEventsOf(result).get(id);
+  if (list === undefined) return undefined;
+  let lo = 0;
+  let hi = list.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= index) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (last < 0) return undefined;
+  const event = result.events[list[last]];
+  if (event.type === 'retry-scheduled') return event.nextAt;
+  // The failure itself, a moment before its retry is scheduled (the same virtual time).
+  if ((event.type === 'failed' || event.type === 'timed-out' || event.type === 'blocked') && event.willRetry === true) {
+    const next = list[last + 1] === undefined ? undefined : result.events[list[last + 1]];
+    return next?.type === 'retry-scheduled' ? next.nextAt : undefined;
+  }
+  return undefined;
 }
 
 // The last answer per timeline (so per store: two simulators on one page never share it), so a
@@ -56,6 +105,11 @@ function computeLive(
     const entry: LiveStepView = { state: view.state, attempt: view.attempt, status: view.status };
     if (step?.reused) entry.reused = true;
     if (view.state === 'blocked' && step?.failedPrerequisiteStep) entry.failedPrerequisiteStep = step.failedPrerequisiteStep;
+    if (view.state === 'failed' || view.state === 'blocked') {
+      const retryAt = retryAtOf(segment.result, id, at.index);
+      // On the shared timeline: the segment's events are shifted by the same amount.
+      if (retryAt !== undefined) entry.retryAt = retryAt + (at.at - segment.result.events[at.index].t);
+    }
     const before = previousLive?.[id];
     live[id] = before && sameView(before, entry) ? before : entry;
     if (live[id] !== before) changed = true;
@@ -123,6 +177,9 @@ function markerKind(entry: TimelineEvent): MarkerKind | null {
   }
 }
 
+/** Markers of one kind in the same thousandth of the run are drawn once (under a pixel apart). */
+const MARKER_SLOTS = 1000;
+
 const markersOf = memoOn((timeline: TimelineEvent[]): TimelineMarker[] => {
   const markers: TimelineMarker[] = [];
   let replayMarked = -1;
@@ -136,10 +193,21 @@ const markersOf = memoOn((timeline: TimelineEvent[]): TimelineMarker[] => {
     }
     markers.push({ kind, at: entry.at, index });
   });
-  return markers;
+  // A run at its work budget has thousands of markers and the scrubber draws one element each:
+  // past MARKER_SLOTS, what it draws is bounded by its width, not by the run (issue #9 item 3).
+  const end = timeline.length > 0 ? timeline[timeline.length - 1].at : 0;
+  if (markers.length <= MARKER_SLOTS || end <= 0) return markers;
+  const taken = new Set<string>();
+  return markers.filter((m) => {
+    if (m.kind === 'replay') return true;
+    const slot = `${m.kind} ${Math.floor((m.at / end) * MARKER_SLOTS)}`;
+    if (taken.has(slot)) return false;
+    taken.add(slot);
+    return true;
+  });
 });
 
-/** Scrubber markers, coloured by kind. */
+/** Scrubber markers, coloured by kind; past MARKER_SLOTS, the first of each kind in each thousandth of the run. */
 export const selectMarkers = (state: RippleState): TimelineMarker[] => markersOf(state.timeline);
 
 const failureIndicesOf = memoOn((timeline: TimelineEvent[]): number[] =>
@@ -274,3 +342,9 @@ export function selectSelectedDependency(state: RippleState): Dependency | null 
   const edge = state.selectedEdge;
   return (edge && state.scenario.dependencies.find((d) => d.from === edge.from && d.to === edge.to)) ?? null;
 }
+
+/**
+ * The sentence of the latest run (or replay) that stopped at its work budget, naming the step
+ * that retries too much (RunResult.stopped, src/engine/budget.ts); null when none did.
+ */
+export const selectRunStop = (state: RippleState): string | null => selectLatestSegment(state)?.result.stopped?.message ?? null;

@@ -235,4 +235,9 @@ export interface LiveStepView {
   reused?: boolean;
   /** On a blocked step: the direct prerequisite whose failure it answers 424 for (the edge to mark). */
   failedPrerequisiteStep?: string;
+  /**
+   * On a failed or blocked step that will try again: when its next attempt (or naive re-send /
+   * graph-aware retry) starts, in ms on the timeline. Absent on a final failure (issue #8 item 9).
+   */
+  retryAt?: number;
 }

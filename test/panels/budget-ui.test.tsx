@@ -1,0 +1,65 @@
+// Issue #9 item 3 in the panels: a run at its work budget says why, and the log and the
+// timeline draw what is in view, not every event.
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { EventLog, WINDOW_FROM } from '../../src/panels/EventLog.tsx';
+import { RunStopNotice } from '../../src/panels/RunStopNotice.tsx';
+import { ROWS_WINDOW_FROM, Timeline } from '../../src/panels/Timeline.tsx';
+import { createRippleStore } from '../../src/store/store.ts';
+import { retryStorm } from '../fixtures/retry-storm.ts';
+import { renderWith } from './helpers.tsx';
+
+function stormAtTheEnd(n: number) {
+  const store = createRippleStore({ scenario: retryStorm(n, 'graph-aware') });
+  store.getState().runScenario();
+  store.getState().pause();
+  store.getState().seekTime(store.getState().duration);
+  return store;
+}
+
+describe('a run stopped at its work budget', () => {
+  test('the notice names the step that retries too much', () => {
+    renderWith(stormAtTheEnd(100), <RunStopNotice />);
+    expect(screen.getByRole('status')).toHaveTextContent(/^The run stopped after [\d,]+ events, the budget for 100 steps: "Reserve stock" made/);
+  });
+
+  test('no notice for a run within its budget', () => {
+    const store = createRippleStore({ scenario: { version: 1, title: 't', steps: [{ id: 'a', fail: { status: 503 } }], dependencies: [] } });
+    store.getState().runScenario();
+    renderWith(store, <RunStopNotice />);
+    expect(store.getState().timeline.length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('run-stopped')).toBeNull();
+  });
+
+  test('the log is a list of all its events, of which only those in view are drawn; the current one among them', () => {
+    const store = stormAtTheEnd(100);
+    const count = store.getState().timeline.length;
+    expect(count).toBeGreaterThan(WINDOW_FROM);
+    renderWith(store, <EventLog />);
+    const list = within(screen.getByRole('region', { name: 'Event log' })).getByRole('list');
+    const items = within(list).getAllByRole('listitem');
+    expect(items.length).toBeLessThan(100);
+    for (const item of items) expect(item).toHaveAttribute('aria-setsize', String(count));
+    const current = within(list).getByRole('button', { current: 'step' });
+    expect(current).toHaveTextContent(/finishes/);
+    expect(current.closest('li')).toHaveAttribute('aria-posinset', String(count));
+
+    // Back to the start: the first entries are drawn and the first is current.
+    act(() => store.getState().restart());
+    const first = within(list).getByRole('button', { current: 'step' });
+    expect(first.closest('li')).toHaveAttribute('aria-posinset', '1');
+  });
+
+  test('the timeline draws the rows in view of a 2,000-step run, with at most one mark per thousandth of the width', () => {
+    const store = stormAtTheEnd(2_000);
+    renderWith(store, <Timeline />);
+    const labels = screen.getByRole('list', { name: 'Steps' });
+    expect(store.getState().run!.steps.s1999).toBeDefined();
+    const rows = within(labels).getAllByRole('listitem');
+    expect(rows.length).toBeLessThan(ROWS_WINDOW_FROM);
+    expect(rows[0]).toHaveTextContent('s0');
+    const drawn = document.querySelectorAll('.pb-gantt-row rect, .pb-gantt-row .pb-mark').length;
+    expect(drawn).toBeLessThan(rows.length * 2 * 1000);
+    expect(drawn).toBeLessThan(store.getState().timeline.length);
+  });
+});
