@@ -26,6 +26,8 @@ const NODE_H = 76;
 const COLUMN = 220;
 const ROW = 110;
 const PAD = 24;
+/** How far outside its boxes an edge is routed from and to (px): more than half the router's margin. */
+const END_GAP = 10;
 
 interface Palette {
   fill: string;
@@ -108,11 +110,16 @@ export function toSvg(scenario: Scenario, states?: Record<string, SvgStepState>,
   // Edges go around the boxes by the same router the canvas uses (src/canvas/layout/edge-routes.ts).
   const labels: string[] = [];
   const keyed = scenario.dependencies.map((dep, i) => ({ dep, id: String(i), from: dep.from, to: dep.to }));
-  const routes = routeAll(positions, { width: NODE_W, height: NODE_H }, { out: 0, in: 0, y: NODE_H / 2 }, keyed);
+  // The router wants ends a little outside the boxes (as the canvas's handles are); the arrows
+  // still start and end on the box borders.
+  const routes = routeAll(positions, { width: NODE_W, height: NODE_H }, { out: END_GAP, in: END_GAP, y: NODE_H / 2 }, keyed);
   out.push('<g class="edges">');
   for (const { dep, id } of keyed) {
-    const route = routes.get(id);
-    if (!route) continue;
+    const routed = routes.get(id);
+    if (!routed) continue;
+    const first = routed[0];
+    const last = routed[routed.length - 1];
+    const route = [{ x: first.x - END_GAP, y: first.y }, ...routed, { x: last.x + END_GAP, y: last.y }];
     const on = conditionOf(dep);
     const broken = on === 'success' && breaksSuccess(stateOf(dep.from)?.state);
     const drawn = edge(route, on, broken);
