@@ -148,13 +148,22 @@ function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box
   const W = xs.length;
   const H = ys.length;
   // A grid point is usable when outside every box (grown a little less than the margin, so the
-  // margin lines themselves stay usable); a grid segment when it crosses no box.
+  // margin lines themselves stay usable); a grid segment when both its ends are and its middle
+  // is too. The middle suffices: every box's margin lines are grid lines, so a segment between
+  // neighbouring grid lines that crosses a box either ends inside it or spans it.
   const grow = ROUTE_MARGIN / 2;
+  const blocked = (x: number, y: number) => boxes.some((b) => inside({ x, y }, b, grow));
   const free = new Uint8Array(W * H);
+  for (let j = 0; j < H; j++) for (let i = 0; i < W; i++) free[j * W + i] = blocked(xs[i], ys[j]) ? 0 : 1;
+  // openRight[c]: the segment from cell c to its right neighbour; openDown[c]: to the one below.
+  const openRight = new Uint8Array(W * H);
+  const openDown = new Uint8Array(W * H);
   for (let j = 0; j < H; j++) {
     for (let i = 0; i < W; i++) {
-      const p = { x: xs[i], y: ys[j] };
-      free[j * W + i] = boxes.some((b) => inside(p, b, grow)) ? 0 : 1;
+      const c = j * W + i;
+      if (!free[c]) continue;
+      if (i + 1 < W && free[c + 1] && !blocked((xs[i] + xs[i + 1]) / 2, ys[j])) openRight[c] = 1;
+      if (j + 1 < H && free[c + W] && !blocked(xs[i], (ys[j] + ys[j + 1]) / 2)) openDown[c] = 1;
     }
   }
   const key = (p: Point) => {
@@ -194,10 +203,10 @@ function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box
       const nj = j + dj;
       if (ni < 0 || nj < 0 || ni >= W || nj >= H) continue;
       const next = nj * W + ni;
-      if (!free[next]) continue;
+      const open = di === 1 ? openRight[cell] : di === -1 ? openRight[next] : dj === 1 ? openDown[cell] : openDown[next];
+      if (!open) continue;
       const a = { x: xs[i], y: ys[j] };
       const b = { x: xs[ni], y: ys[nj] };
-      if (boxes.some((box) => segmentHitsBox(a, b, box, grow))) continue;
       const nextDir = di !== 0 ? 0 : 1;
       // Entering the target vertically means one more bend into its left side.
       const bends = (nextDir !== dir ? 1 : 0) + (next === target && nextDir === 1 ? 1 : 0);
@@ -239,14 +248,16 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
  */
 export function routeEdge(start: Point, end: Point, boxes: readonly Box[]): Point[] {
   const plain = plainRoute(start, end);
-  const near = boxes.filter((b) => overlaps(b, boundsOf(plain, ROUTE_MARGIN)));
+  const around = boundsOf(plain, ROUTE_MARGIN);
+  const near = boxes.filter((b) => overlaps(b, around));
   if (pathClear(plain, near, 0)) return plain;
   // Search near the two ends first (fast on big graphs), then over every box.
   const local = boundsOf([start, end], WINDOW);
   const localBoxes = boxes.filter((b) => overlaps(b, local));
   const frameOf = (bs: readonly Box[]) =>
     boundsOf([start, end, ...bs.flatMap((b) => [{ x: b.x, y: b.y }, { x: b.x + b.width, y: b.y + b.height }])], ROUTE_MARGIN * 3);
-  const first = searchRoute(start, end, localBoxes, frameOf(localBoxes));
+  const frame = frameOf(localBoxes);
+  const first = searchRoute(start, end, boxes.filter((b) => overlaps(b, frame)), frame);
   if (first && pathClear(first, boxes, 0)) return first;
   return searchRoute(start, end, boxes, frameOf(boxes)) ?? plain;
 }
