@@ -87,6 +87,7 @@ describe('on the canvas', () => {
       await pickPreset(page, preset.name);
       await expect.poll(() => edgeCount(page)).toBe(preset.scenario.dependencies.length);
       expect(await crossings(page, '.react-flow__edge-path', 'canvas')).toEqual([]);
+      await screenshot(page, `layout-${preset.name}`);
       expect(errors).toEqual([]);
     });
   }
@@ -131,6 +132,7 @@ describe('in the exported SVG', () => {
       expect(await page.locator('g.edges path').count(), name).toBe(scenario.dependencies.length);
       for (const problem of await crossings(page, 'g.edges path', 'svg')) found.push(`${name}: ${problem}`);
     }
+    await screenshot(page, 'layout-svg-pasted-batch');
     expect(found).toEqual([]);
     await context.close();
   });
