@@ -32,6 +32,7 @@ const FIT_NARROW = { padding: 0.06, maxZoom: 1.25, minZoom: 0.25 };
 const NARROW_BELOW = 600;
 /** Where the side panel sits below the canvas (src/app/styles.css), a tapped step scrolls it into view. */
 const PANELS_BELOW = '(max-width: 860px)';
+const narrowWindow = () => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW;
 const edgeTypes = { dependency: DependencyEdge };
 
 const selectCanvas = (s: RippleState) => ({
@@ -63,7 +64,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const reducedMotion = usePrefersReducedMotion();
   const { screenToFlowPosition, fitView } = useReactFlow<StepFlowNode, DependencyFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
-  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW);
+  const [narrow, setNarrow] = useState(narrowWindow);
   const fit = narrow ? FIT_NARROW : FIT;
   // Whether the person has panned or zoomed since the picture was last fitted: then a resize
   // leaves their view alone.
@@ -106,12 +107,13 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     if (!element || typeof ResizeObserver === 'undefined') return;
     let last: { width: number; height: number } | null = null;
     let frame = 0;
-    const observer = new ResizeObserver((entries) => {
-      const { width, height } = entries[entries.length - 1].contentRect;
+    const observer = new ResizeObserver(() => {
+      const { width, height } = element.getBoundingClientRect();
       const first = last === null;
       const changed = !first && (Math.abs(width - last!.width) >= 1 || Math.abs(height - last!.height) >= 1);
       last = { width, height };
-      const isNarrow = width > 0 && width < NARROW_BELOW;
+      // An unlaid element (0 wide) keeps the floor chosen from the window's width.
+      const isNarrow = width > 0 ? width < NARROW_BELOW : narrowWindow();
       setNarrow(isNarrow);
       if (!changed || userMoved.current || width === 0 || height === 0) return;
       if (store.getState().scenario.steps.length === 0) return;
@@ -184,7 +186,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       if (state.selectedStepId !== node.id && state.selectedStepIds.includes(node.id)) state.setSelection([...state.selectedStepIds.filter((id) => id !== node.id), node.id]);
       // On a phone the panels are below the canvas, out of sight: bring the answer to the tap
       // (the Why section when there is a run, else the inspector) into view, once it has rendered.
-      if (window.matchMedia(PANELS_BELOW).matches) {
+      if (window.matchMedia?.(PANELS_BELOW).matches) {
         requestAnimationFrame(() => {
           const panel = document.getElementById('side-panel');
           const target = panel?.querySelector('[data-testid="why-section"]') ?? panel;
