@@ -110,7 +110,8 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     const observer = new ResizeObserver(() => {
       const { width, height } = element.getBoundingClientRect();
       const first = last === null;
-      const changed = !first && (Math.abs(width - last!.width) >= 1 || Math.abs(height - last!.height) >= 1);
+      // A resize from a laid-out size to another: not the first layout (React Flow fits that itself).
+      const changed = !first && last!.width > 0 && last!.height > 0 && (Math.abs(width - last!.width) >= 1 || Math.abs(height - last!.height) >= 1);
       last = { width, height };
       // An unlaid element (0 wide) keeps the floor chosen from the window's width.
       const isNarrow = width > 0 ? width < NARROW_BELOW : narrowWindow();
