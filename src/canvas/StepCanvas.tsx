@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import {
   applyNodeChanges,
   Background,
@@ -24,8 +24,16 @@ import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 import { idRecord } from '../engine/records.ts';
 
 const nodeTypes = { step: StepNode };
-// Fit the graph, but never so small that labels are unreadable on a phone: pan for the rest.
+// Fit the graph, but on a wide screen never so small that labels are hard to read: pan for the
+// rest. A phone's canvas is too narrow for even the 5-step starter at that floor, so there the
+// whole picture comes first (a person zooms in with a pinch), with less padding.
 const FIT = { padding: 0.2, maxZoom: 1.25, minZoom: 0.6 };
+const FIT_NARROW = { padding: 0.06, maxZoom: 1.25, minZoom: 0.25 };
+/** Canvas widths below this (px) are a phone's: the lower zoom floor applies. */
+const NARROW_BELOW = 600;
+/** Where the side panel sits below the canvas (src/app/styles.css), a tapped step scrolls it into view. */
+const PANELS_BELOW = '(max-width: 860px)';
+const narrowWindow = () => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW;
 const edgeTypes = { dependency: DependencyEdge };
 
 const selectCanvas = (s: RippleState) => ({
@@ -56,6 +64,12 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const lint = useLintByStep();
   const reducedMotion = usePrefersReducedMotion();
   const { screenToFlowPosition, fitView } = useReactFlow<StepFlowNode, DependencyFlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [narrow, setNarrow] = useState(narrowWindow);
+  const fit = narrow ? FIT_NARROW : FIT;
+  // Whether the person has panned or zoomed since the picture was last fitted: then a resize
+  // leaves their view alone.
+  const userMoved = useRef(false);
 
   const inputs = useMemo(
     () => ({ scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings }),
@@ -81,8 +95,51 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   useEffect(() => {
     if (viewSeq === 0) return;
-    void fitView({ ...FIT, duration: reducedMotion ? 0 : 250 });
+    userMoved.current = false;
+    void fitView({ ...fit, duration: reducedMotion ? 0 : 250 });
+    // Only a new picture (viewSeq) fits here; a change of floor is the resize effect's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewSeq, fitView, reducedMotion]);
+
+  // The canvas area changes size when the dock opens after Run, the window is resized or a
+  // phone turns: fit again, unless the person has moved the view themselves.
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    let last: { width: number; height: number } | null = null;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      const { width, height } = element.getBoundingClientRect();
+      const first = last === null;
+      // A resize from a laid-out size to another: not the first layout (React Flow fits that itself).
+      const changed = !first && last!.width > 0 && last!.height > 0 && (Math.abs(width - last!.width) >= 1 || Math.abs(height - last!.height) >= 1);
+      last = { width, height };
+      // An unlaid element (0 wide) keeps the floor chosen from the window's width.
+      const isNarrow = width > 0 ? width < NARROW_BELOW : narrowWindow();
+      setNarrow(isNarrow);
+      if (!changed || userMoved.current || width === 0 || height === 0) return;
+      if (store.getState().scenario.steps.length === 0) return;
+      cancelAnimationFrame(frame);
+      // After React Flow has taken the new size (its own observer runs in the same round).
+      frame = requestAnimationFrame(() => void fitView(isNarrow ? FIT_NARROW : FIT));
+    });
+    observer.observe(element);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [fitView, store]);
+
+  // `event` is null when the view moved by code (a fit); otherwise the person panned or zoomed.
+  const onMoveStart = useCallback((event: unknown) => {
+    if (event) userMoved.current = true;
+  }, []);
+  const onZoomButton = useCallback(() => {
+    userMoved.current = true;
+  }, []);
+  const onFitButton = useCallback(() => {
+    userMoved.current = false;
+  }, []);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
@@ -129,8 +186,17 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       if (event.shiftKey || event.ctrlKey || event.metaKey) return;
       const state = store.getState();
       if (state.selectedStepId !== node.id && state.selectedStepIds.includes(node.id)) state.setSelection([...state.selectedStepIds.filter((id) => id !== node.id), node.id]);
+      // On a phone the panels are below the canvas, out of sight: bring the answer to the tap
+      // (the Why section when there is a run, else the inspector) into view, once it has rendered.
+      if (window.matchMedia?.(PANELS_BELOW).matches) {
+        requestAnimationFrame(() => {
+          const panel = document.getElementById('side-panel');
+          const target = panel?.querySelector('[data-testid="why-section"]') ?? panel;
+          target?.scrollIntoView({ block: 'start', behavior: reducedMotion ? 'auto' : 'smooth' });
+        });
+      }
     },
-    [store],
+    [store, reducedMotion],
   );
 
   const onNodeDoubleClick = useCallback((_: MouseEvent, node: StepFlowNode) => store.getState().startRename(node.id), [store]);
@@ -150,14 +216,21 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     () => (
       <>
         <Background gap={24} size={1.2} />
-        <Controls showInteractive={false} position="top-right" fitViewOptions={{ ...FIT, duration: reducedMotion ? 0 : 250 }} />
+        <Controls
+          showInteractive={false}
+          position="top-right"
+          fitViewOptions={{ ...fit, duration: reducedMotion ? 0 : 250 }}
+          onZoomIn={onZoomButton}
+          onZoomOut={onZoomButton}
+          onFitView={onFitButton}
+        />
       </>
     ),
-    [reducedMotion],
+    [reducedMotion, fit, onZoomButton, onFitButton],
   );
 
   return (
-    <div className={readOnly ? 'canvas read-only' : 'canvas'} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
+    <div ref={wrapper} className={readOnly ? 'canvas read-only' : 'canvas'} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
       <ReactFlow<StepFlowNode, DependencyFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -170,7 +243,8 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
         colorMode={colorMode}
         fitView={fitOnStart}
-        fitViewOptions={FIT}
+        fitViewOptions={fit}
+        onMoveStart={onMoveStart}
         defaultViewport={DEFAULT_VIEWPORT}
         minZoom={0.2}
         maxZoom={2}

@@ -8,6 +8,7 @@ import { conditionOf } from '../scenario/defaults.ts';
 import { STATE_META, stateText } from './state-meta.ts';
 import { stepMarks } from './step-marks.ts';
 import { NODE_WIDTH } from './layout/layout-constants.ts';
+import { routeAll, type Point } from './layout/edge-routes.ts';
 import type { IconName } from './icons.tsx';
 
 // Scenario + run moment → React Flow nodes and edges. Pure: what the canvas draws is decided
@@ -38,6 +39,11 @@ export interface DependencyEdgeData extends Record<string, unknown> {
   /** The prerequisite's failure travelled along this edge: it failed or was blocked, and the dependent is blocked for it. */
   carried: boolean;
   highlighted: boolean;
+  /**
+   * The edge's route around other steps (src/canvas/layout/edge-routes.ts), from the source
+   * handle to the target handle as the scenario's positions place them, in flow px.
+   */
+  route: readonly Point[] | null;
 }
 export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;
 
@@ -234,7 +240,41 @@ function shapesOf(scenario: Scenario): EdgeShape[] {
   return shapes;
 }
 
+// React Flow's handle points for STEP_NODE_HANDLES: the source at the right handle's outer edge,
+// the target at the left handle's outer edge, both at the handles' middle.
+const HANDLE_OFFSETS = { out: STEP_NODE_HANDLES[1].x + (STEP_NODE_HANDLES[1].width ?? 0) - STEP_NODE_SIZE.width, in: -STEP_NODE_HANDLES[0].x, y: STEP_NODE_HANDLES[0].y + (STEP_NODE_HANDLES[0].height ?? 0) / 2 };
+
+interface Routed {
+  points: Point[];
+  /** The points as text: an edge keeps its object while this is unchanged. */
+  key: string;
+}
+interface RouteMemo {
+  geometry: string;
+  routes: Map<string, Routed>;
+}
+const routeMemo = new WeakMap<Scenario, RouteMemo>();
+let lastRoutes: RouteMemo = { geometry: '', routes: new Map() };
+
+/** Each edge's route for the scenario's positions, recomputed only when positions or edges change (not on a rename or the playhead). */
+function routesOf(scenario: Scenario): Map<string, Routed> {
+  const known = routeMemo.get(scenario);
+  if (known) return known.routes;
+  const positions = new Map<string, Point>();
+  for (const step of scenario.steps) if (step.position) positions.set(step.id, step.position);
+  const geometry = JSON.stringify([[...positions], scenario.dependencies.map((d) => [d.from, d.to])]);
+  if (lastRoutes.geometry !== geometry) {
+    const fresh = routeAll(positions, STEP_NODE_SIZE, HANDLE_OFFSETS, shapesOf(scenario).map((s) => ({ id: s.id, from: s.dep.from, to: s.dep.to })));
+    const routes = new Map<string, Routed>();
+    for (const [id, points] of fresh) routes.set(id, { points, key: points.map((p) => `${p.x},${p.y}`).join(' ') });
+    lastRoutes = { geometry, routes };
+  }
+  routeMemo.set(scenario, lastRoutes);
+  return lastRoutes.routes;
+}
+
 export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFlowEdge[] {
+  const routes = routesOf(input.scenario);
   const path = input.highlightPath;
   const onPath = new Set<string>();
   for (let i = 0; i + 1 < path.length; i++) onPath.add(edgeId(path[i], path[i + 1]));
@@ -243,7 +283,7 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
     const { dep, id } = shape;
     const isSelected = !!picked && picked.from === dep.from && picked.to === dep.to;
     // The dependency and the labels, not the shape: an edit elsewhere (a drag) makes new shapes.
-    return [dep, shape.fromLabel, shape.toLabel, carried(input.live, dep.from, dep.to), onPath.size > 0 && onPath.has(id), isSelected] as const;
+    return [dep, shape.fromLabel, shape.toLabel, carried(input.live, dep.from, dep.to), onPath.size > 0 && onPath.has(id), isSelected, routes.get(id)?.key ?? null] as const;
   };
   return buildList(
     cache?.edges,
@@ -253,7 +293,7 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
     ([dep, fromLabel, toLabel, isCarried, isHighlighted, isSelected]): DependencyFlowEdge => {
       const condition = conditionOf(dep);
       const sentence = condition === 'success' ? 'depends on' : condition === 'failure' ? 'runs if this fails:' : 'runs after, whatever happens to';
-      const data: DependencyEdgeData = { condition, carried: isCarried, highlighted: isHighlighted };
+      const data: DependencyEdgeData = { condition, carried: isCarried, highlighted: isHighlighted, route: routes.get(edgeId(dep.from, dep.to))?.points ?? null };
       const look: EdgeLook = isHighlighted ? 'highlighted' : isCarried ? 'carried' : condition;
       return {
         id: edgeId(dep.from, dep.to),

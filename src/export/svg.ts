@@ -3,6 +3,7 @@ import { conditionOf } from '../scenario/defaults.ts';
 import type { DependencyCondition, Position, Scenario } from '../scenario/types.ts';
 import { RIPPLE_NS } from '../scenario/intake/svg-link.ts';
 import { escapeXml } from './xml.ts';
+import { labelPoint, roundedPath, routeAll, type Point } from '../canvas/layout/edge-routes.ts';
 
 // The graph drawn as a standalone SVG from the model (not a screenshot of the canvas), so
 // the CLI, the Share menu and documentation get the same picture. All scenario text is
@@ -25,6 +26,8 @@ const NODE_H = 76;
 const COLUMN = 220;
 const ROW = 110;
 const PAD = 24;
+/** How far outside its boxes an edge is routed from and to (px): more than half the router's margin. */
+const END_GAP = 10;
 
 interface Palette {
   fill: string;
@@ -104,15 +107,22 @@ export function toSvg(scenario: Scenario, states?: Record<string, SvgStepState>,
 
   // Condition labels go in a layer above the boxes: between tightly spaced columns they
   // would otherwise be hidden under a box edge.
+  // Edges go around the boxes by the same router the canvas uses (src/canvas/layout/edge-routes.ts).
   const labels: string[] = [];
+  const keyed = scenario.dependencies.map((dep, i) => ({ dep, id: String(i), from: dep.from, to: dep.to }));
+  // The router wants ends a little outside the boxes (as the canvas's handles are); the arrows
+  // still start and end on the box borders.
+  const routes = routeAll(positions, { width: NODE_W, height: NODE_H }, { out: END_GAP, in: END_GAP, y: NODE_H / 2 }, keyed);
   out.push('<g class="edges">');
-  for (const dep of scenario.dependencies) {
-    const a = positions.get(dep.from);
-    const b = positions.get(dep.to);
-    if (!a || !b) continue;
+  for (const { dep, id } of keyed) {
+    const routed = routes.get(id);
+    if (!routed) continue;
+    const first = routed[0];
+    const last = routed[routed.length - 1];
+    const route = [{ x: first.x - END_GAP, y: first.y }, ...routed, { x: last.x + END_GAP, y: last.y }];
     const on = conditionOf(dep);
     const broken = on === 'success' && breaksSuccess(stateOf(dep.from)?.state);
-    const drawn = edge(a, b, on, broken);
+    const drawn = edge(route, on, broken);
     out.push(drawn.path);
     if (drawn.label) labels.push(drawn.label);
   }
@@ -160,21 +170,16 @@ function configuredFailure(fail: Scenario['steps'][number]['fail']): string | nu
   return fail.status !== undefined ? String(fail.status) : null;
 }
 
-function edge(a: Position, b: Position, on: DependencyCondition, broken: boolean): { path: string; label?: string } {
-  const x1 = a.x + NODE_W;
-  const y1 = a.y + NODE_H / 2;
-  const x2 = b.x;
-  const y2 = b.y + NODE_H / 2;
-  const bend = Math.max(40, Math.abs(x2 - x1) / 2);
-  const d = `M${num(x1)},${num(y1)} C${num(x1 + bend)},${num(y1)} ${num(x2 - bend)},${num(y2)} ${num(x2)},${num(y2)}`;
+function edge(route: readonly Point[], on: DependencyCondition, broken: boolean): { path: string; label?: string } {
+  const d = roundedPath(route);
   const colour = broken ? '#dc2626' : '#64748b';
   const marker = broken ? 'ripple-arrow-broken' : 'ripple-arrow';
   const dash = on === 'success' ? '' : ' stroke-dasharray="6 4"';
   const path = `<path d="${d}" fill="none" stroke="${colour}" stroke-width="1.5"${dash} marker-end="url(#${marker})"/>`;
   if (on === 'success') return { path };
   const text = on === 'failure' ? 'on failure' : 'always';
-  // The curve's midpoint (t = 0.5 of a symmetric cubic is the chord's midpoint).
-  const label = `<text x="${num((x1 + x2) / 2)}" y="${num((y1 + y2) / 2 - 5)}" font-size="10" text-anchor="middle" fill="#475569" paint-order="stroke" stroke="#ffffff" stroke-width="3">${text}</text>`;
+  const at = labelPoint(route);
+  const label = `<text x="${num(at.x)}" y="${num(at.y - 5)}" font-size="10" text-anchor="middle" fill="#475569" paint-order="stroke" stroke="#ffffff" stroke-width="3">${text}</text>`;
   return { path, label };
 }
 

@@ -71,13 +71,22 @@ describe('building the graph with a cache', () => {
     expect(buildEdges(inputs({ scenario: s, live: { ...live } }), cache)).toBe(edges);
   });
 
-  test('moving one step (a new scenario object) rebuilds only that node, and no edge', () => {
+  test('moving one step (a new scenario object) rebuilds only that node and the edges whose route moved', () => {
     const cache = createGraphCache();
     const nodes1 = buildNodes(inputs({ scenario: s }), cache);
     const edges1 = buildEdges(inputs({ scenario: s }), cache);
     const moved = { ...s, steps: s.steps.map((step) => (step.id === 'a' ? { ...step, position: { x: 5, y: 5 } } : step)) };
     expect(buildNodes(inputs({ scenario: moved }), cache).map((n, i) => n === nodes1[i])).toEqual([false, true, true]);
-    expect(buildEdges(inputs({ scenario: moved }), cache)).toBe(edges1);
+    const edges2 = buildEdges(inputs({ scenario: moved }), cache);
+    expect(edges2.map((e, i) => e === edges1[i])).toEqual([false, true]);
+    expect(edges2[0].data!.route![0]).toEqual({ x: 5 + 179, y: 5 + 38 });
+  });
+
+  test('renaming a step (a new scenario object, same places) keeps every edge', () => {
+    const cache = createGraphCache();
+    const edges1 = buildEdges(inputs({ scenario: s }), cache);
+    const renamed = { ...s, steps: s.steps.map((step) => (step.id === 'c' ? { ...step, label: 'Ship' } : step)) };
+    expect(buildEdges(inputs({ scenario: renamed }), cache).map((e, i) => e === edges1[i])).toEqual([true, false]);
   });
 
   test('selection, highlight and renaming are inputs too', () => {

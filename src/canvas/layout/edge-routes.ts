@@ -1,0 +1,347 @@
+// Edge routes that never pass under a step. Pure and deterministic: the same boxes and ends give
+// the same points, so the canvas (src/canvas/build-graph.ts → DependencyEdge) and the exported
+// SVG (src/export/svg.ts) draw every dependency along the same route, recomputed from positions
+// rather than stored in the scenario.
+//
+// An edge leaves its prerequisite's right side and enters its dependent's left side. When the
+// plain shape (a straight line between close rows, else a right-angled step through the middle
+// column) clears every other box, that is the route. Otherwise it is an orthogonal route found by
+// a shortest-path search over a sparse grid made of the box edges (grown by a margin) and the two
+// ends — the classic orthogonal connector router — with each bend costing extra, so routes keep
+// few corners. Unlike dagre's edge points, this also works for hand-placed positions.
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A node's box: top-left corner and size, in the same units as the points (px). */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Space kept between a route and any box it goes around (px); handles sit further out than half of it. */
+export const ROUTE_MARGIN = 14;
+/** The straight run out of a source and into a target before a route may turn (px). */
+const STUB = 16;
+/** Rows closer than this are joined by a straight (slightly sloped) line, not a tiny hook (px). */
+const STRAIGHT_BELOW = 18;
+/** What one bend costs, in px of length. */
+const BEND_COST = 60;
+/** How far around the two ends a route may wander before the search widens to every box (px). */
+const WINDOW = 240;
+
+const inside = (p: Point, b: Box, grow: number) => p.x > b.x - grow && p.x < b.x + b.width + grow && p.y > b.y - grow && p.y < b.y + b.height + grow;
+
+/** Whether the segment a→b passes through the box grown by `grow` (Liang–Barsky clipping). */
+export function segmentHitsBox(a: Point, b: Point, box: Box, grow = 0): boolean {
+  const minX = box.x - grow;
+  const maxX = box.x + box.width + grow;
+  const minY = box.y - grow;
+  const maxY = box.y + box.height + grow;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let t0 = 0;
+  let t1 = 1;
+  const clip = (p: number, q: number): boolean => {
+    if (p === 0) return q > 0;
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return false;
+      if (r > t0) t0 = r;
+    } else {
+      if (r < t0) return false;
+      if (r < t1) t1 = r;
+    }
+    return true;
+  };
+  if (!clip(-dx, a.x - minX) || !clip(dx, maxX - a.x) || !clip(-dy, a.y - minY) || !clip(dy, maxY - a.y)) return false;
+  // Touching the border only (a zero-length overlap) does not count.
+  return t1 - t0 > 1e-9 || (t0 === t1 && inside({ x: a.x + t0 * dx, y: a.y + t0 * dy }, box, grow));
+}
+
+function pathClear(points: readonly Point[], boxes: readonly Box[], grow: number): boolean {
+  for (let i = 0; i + 1 < points.length; i++) {
+    for (const box of boxes) if (segmentHitsBox(points[i], points[i + 1], box, grow)) return false;
+  }
+  return true;
+}
+
+/** The route drawn when nothing is in the way: straight between close rows, else a right-angled step. */
+export function plainRoute(start: Point, end: Point): Point[] {
+  if (Math.abs(end.y - start.y) < STRAIGHT_BELOW) return [start, end];
+  const mid = end.x - start.x >= 2 * STUB ? (start.x + end.x) / 2 : start.x + STUB;
+  return [start, { x: mid, y: start.y }, { x: mid, y: end.y }, end];
+}
+
+/** Points in order, without repeats and without middle points of straight runs. */
+function simplify(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && last.x === p.x && last.y === p.y) continue;
+    if (out.length >= 2) {
+      const a = out[out.length - 2];
+      if ((a.x === last.x && last.x === p.x) || (a.y === last.y && last.y === p.y)) out.pop();
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+const sortedUnique = (values: number[]) => [...new Set(values.map((v) => Math.round(v * 100) / 100))].sort((a, b) => a - b);
+
+/** A small binary heap of [cost, state] pairs. */
+class Queue {
+  private costs: number[] = [];
+  private states: number[] = [];
+  get size() {
+    return this.costs.length;
+  }
+  push(cost: number, state: number) {
+    const { costs, states } = this;
+    let i = costs.length;
+    costs.push(cost);
+    states.push(state);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (costs[parent] <= cost) break;
+      costs[i] = costs[parent];
+      states[i] = states[parent];
+      i = parent;
+    }
+    costs[i] = cost;
+    states[i] = state;
+  }
+  pop(): [number, number] {
+    const { costs, states } = this;
+    const top: [number, number] = [costs[0], states[0]];
+    const cost = costs.pop()!;
+    const state = states.pop()!;
+    if (costs.length > 0) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= costs.length) break;
+        if (child + 1 < costs.length && costs[child + 1] < costs[child]) child++;
+        if (costs[child] >= cost) break;
+        costs[i] = costs[child];
+        states[i] = states[child];
+        i = child;
+      }
+      costs[i] = cost;
+      states[i] = state;
+    }
+    return top;
+  }
+}
+
+/** The orthogonal route from `start` to `end` around `boxes`, or null when the grid has none. */
+function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box): Point[] | null {
+  // The ends are grid points themselves (they sit just outside their boxes); the stubs are
+  // preferred places to turn, when there is room.
+  const xs = sortedUnique([start.x, end.x, start.x + STUB, end.x - STUB, (start.x + end.x) / 2, frame.x, frame.x + frame.width, ...boxes.flatMap((b) => [b.x - ROUTE_MARGIN, b.x + b.width + ROUTE_MARGIN])]);
+  const ys = sortedUnique([start.y, end.y, frame.y, frame.y + frame.height, ...boxes.flatMap((b) => [b.y - ROUTE_MARGIN, b.y + b.height + ROUTE_MARGIN])]);
+  const W = xs.length;
+  const H = ys.length;
+  // A grid point is usable when outside every box (grown a little less than the margin, so the
+  // margin lines themselves stay usable); a grid segment when both its ends are and its middle
+  // is too. The middle suffices: every box's margin lines are grid lines, so a segment between
+  // neighbouring grid lines that crosses a box either ends inside it or spans it.
+  const grow = ROUTE_MARGIN / 2;
+  const blocked = (x: number, y: number) => boxes.some((b) => inside({ x, y }, b, grow));
+  const free = new Uint8Array(W * H);
+  for (let j = 0; j < H; j++) for (let i = 0; i < W; i++) free[j * W + i] = blocked(xs[i], ys[j]) ? 0 : 1;
+  // openRight[c]: the segment from cell c to its right neighbour; openDown[c]: to the one below.
+  const openRight = new Uint8Array(W * H);
+  const openDown = new Uint8Array(W * H);
+  for (let j = 0; j < H; j++) {
+    for (let i = 0; i < W; i++) {
+      const c = j * W + i;
+      if (!free[c]) continue;
+      if (i + 1 < W && free[c + 1] && !blocked((xs[i] + xs[i + 1]) / 2, ys[j])) openRight[c] = 1;
+      if (j + 1 < H && free[c + W] && !blocked(xs[i], (ys[j] + ys[j + 1]) / 2)) openDown[c] = 1;
+    }
+  }
+  const key = (p: Point) => {
+    const i = xs.indexOf(Math.round(p.x * 100) / 100);
+    const j = ys.indexOf(Math.round(p.y * 100) / 100);
+    return j * W + i;
+  };
+  const source = key(start);
+  const target = key(end);
+  if (!free[source] || !free[target]) return null;
+  // State = grid point × the direction it was entered in (0 horizontal, 1 vertical).
+  const best = new Float64Array(W * H * 2).fill(Infinity);
+  const prev = new Int32Array(W * H * 2).fill(-1);
+  const queue = new Queue();
+  best[source * 2] = 0;
+  queue.push(0, source * 2);
+  const STEPS = [
+    [1, 0],
+    [-1, 0],
+    [0, 1],
+    [0, -1],
+  ] as const;
+  let reached = -1;
+  while (queue.size > 0) {
+    const [cost, state] = queue.pop();
+    if (cost > best[state]) continue;
+    const cell = state >> 1;
+    const dir = state & 1;
+    if (cell === target) {
+      reached = state;
+      break;
+    }
+    const i = cell % W;
+    const j = (cell - i) / W;
+    for (const [di, dj] of STEPS) {
+      const ni = i + di;
+      const nj = j + dj;
+      if (ni < 0 || nj < 0 || ni >= W || nj >= H) continue;
+      const next = nj * W + ni;
+      const open = di === 1 ? openRight[cell] : di === -1 ? openRight[next] : dj === 1 ? openDown[cell] : openDown[next];
+      if (!open) continue;
+      const a = { x: xs[i], y: ys[j] };
+      const b = { x: xs[ni], y: ys[nj] };
+      const nextDir = di !== 0 ? 0 : 1;
+      // Entering the target vertically means one more bend into its left side.
+      const bends = (nextDir !== dir ? 1 : 0) + (next === target && nextDir === 1 ? 1 : 0);
+      const nextCost = cost + Math.abs(b.x - a.x) + Math.abs(b.y - a.y) + bends * BEND_COST;
+      const nextState = next * 2 + nextDir;
+      if (nextCost < best[nextState]) {
+        best[nextState] = nextCost;
+        prev[nextState] = state;
+        queue.push(nextCost, nextState);
+      }
+    }
+  }
+  if (reached < 0) return null;
+  const cells: Point[] = [];
+  for (let s = reached; s >= 0; s = prev[s]) {
+    const cell = s >> 1;
+    cells.push({ x: xs[cell % W], y: ys[Math.floor(cell / W)] });
+  }
+  cells.reverse();
+  return simplify(cells);
+}
+
+function boundsOf(points: readonly Point[], grow: number): Box {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const x = Math.min(...xs) - grow;
+  const y = Math.min(...ys) - grow;
+  return { x, y, width: Math.max(...xs) + grow - x, height: Math.max(...ys) + grow - y };
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * `routeEdge({x: 188, y: 38}, {x: 869, y: 38}, boxes)` → `[start, …bends, end]`: the points of a
+ * route from a source handle to a target handle that passes under none of `boxes` (the source's
+ * and target's own boxes included: the ends sit just outside them). px in, px out. Falls back to
+ * `plainRoute` when no route exists: an end within ROUTE_MARGIN / 2 of another box (steps
+ * dragged on top of each other).
+ */
+export function routeEdge(start: Point, end: Point, boxes: readonly Box[]): Point[] {
+  const plain = plainRoute(start, end);
+  const around = boundsOf(plain, ROUTE_MARGIN);
+  const near = boxes.filter((b) => overlaps(b, around));
+  if (pathClear(plain, near, 0)) return plain;
+  // Search near the two ends first (fast on big graphs), then over every box.
+  const local = boundsOf([start, end], WINDOW);
+  const localBoxes = boxes.filter((b) => overlaps(b, local));
+  const frameOf = (bs: readonly Box[]) =>
+    boundsOf([start, end, ...bs.flatMap((b) => [{ x: b.x, y: b.y }, { x: b.x + b.width, y: b.y + b.height }])], ROUTE_MARGIN * 3);
+  const frame = frameOf(localBoxes);
+  const first = searchRoute(start, end, boxes.filter((b) => overlaps(b, frame)), frame);
+  if (first && pathClear(first, boxes, 0)) return first;
+  return searchRoute(start, end, boxes, frameOf(boxes)) ?? plain;
+}
+
+/**
+ * An SVG path through `points` whose corners are rounded with `radius` (px, smaller where the
+ * segments are short): `M0,0 L90,0 Q100,0 100,10 L100,60 …`. Two points give a straight line.
+ */
+export function roundedPath(points: readonly Point[], radius = 10): string {
+  const n = (v: number) => String(Math.round(v * 100) / 100);
+  if (points.length === 0) return '';
+  const parts = [`M${n(points[0].x)},${n(points[0].y)}`];
+  for (let i = 1; i < points.length - 1; i++) {
+    const a = points[i - 1];
+    const p = points[i];
+    const b = points[i + 1];
+    const lenIn = Math.hypot(p.x - a.x, p.y - a.y);
+    const lenOut = Math.hypot(b.x - p.x, b.y - p.y);
+    const r = Math.min(radius, lenIn / 2, lenOut / 2);
+    if (r <= 0) {
+      parts.push(`L${n(p.x)},${n(p.y)}`);
+      continue;
+    }
+    const inX = p.x - ((p.x - a.x) / lenIn) * r;
+    const inY = p.y - ((p.y - a.y) / lenIn) * r;
+    const outX = p.x + ((b.x - p.x) / lenOut) * r;
+    const outY = p.y + ((b.y - p.y) / lenOut) * r;
+    parts.push(`L${n(inX)},${n(inY)}`, `Q${n(p.x)},${n(p.y)} ${n(outX)},${n(outY)}`);
+  }
+  const last = points[points.length - 1];
+  parts.push(`L${n(last.x)},${n(last.y)}`);
+  return parts.join(' ');
+}
+
+/** Where an edge's label goes: the middle of its longest segment, so it never sits on a short hook. */
+export function labelPoint(points: readonly Point[]): Point {
+  let best = 0;
+  let at: Point = points[0] ?? { x: 0, y: 0 };
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i];
+    const b = points[i + 1];
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    if (len > best) {
+      best = len;
+      at = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    }
+  }
+  return at;
+}
+
+/** A dependency to route: its id, the ids of its two steps. */
+export interface RoutedEdge {
+  id: string;
+  from: string;
+  to: string;
+}
+
+/** How a node's handles sit on its box: the source on the right side, the target on the left (px beyond the box). */
+export interface HandleOffsets {
+  /** The source handle's x beyond the box's right side. */
+  out: number;
+  /** The target handle's x before the box's left side. */
+  in: number;
+  /** Both handles' y below the box's top. */
+  y: number;
+}
+
+/**
+ * Every edge's route, by edge id, for nodes of one size placed at `positions` (top-left
+ * corners). Edges whose steps have no position are left out.
+ */
+export function routeAll(
+  positions: ReadonlyMap<string, Point>,
+  size: { width: number; height: number },
+  handles: HandleOffsets,
+  edges: readonly RoutedEdge[],
+): Map<string, Point[]> {
+  const boxes = [...positions.values()].map((p) => ({ x: p.x, y: p.y, width: size.width, height: size.height }));
+  const routes = new Map<string, Point[]>();
+  for (const edge of edges) {
+    const a = positions.get(edge.from);
+    const b = positions.get(edge.to);
+    if (!a || !b) continue;
+    routes.set(edge.id, routeEdge({ x: a.x + size.width + handles.out, y: a.y + handles.y }, { x: b.x - handles.in, y: b.y + handles.y }, boxes));
+  }
+  return routes;
+}
