@@ -1,11 +1,12 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import { useRipple } from '../store/context.tsx';
+import type { PanelTab } from '../store/types.ts';
 import { Inspector } from '../panels/Inspector.tsx';
 import { EdgeInspector } from '../panels/EdgeInspector.tsx';
 import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
 import { RunSidePanel } from '../panels/RunPanels.tsx';
 
-type Tab = 'step' | 'scenario' | 'run';
+type Tab = PanelTab;
 const TABS: { id: Tab; label: string }[] = [
   { id: 'step', label: 'Step' },
   { id: 'scenario', label: 'Scenario' },
@@ -13,22 +14,17 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 /**
- * Inspector, scenario settings and the run panels as tabs. It follows what the person does:
- * selecting something before a run shows the inspector; a new run shows the run panels
- * (where "Why 424?" answers for the selected step).
+ * Inspector, scenario settings and the run panels as tabs. The open tab is the store's
+ * `panelTab`, which follows what the person does: selecting something before a run shows the
+ * inspector; a run, or a moment opened from a link, shows the run panels (where "Why 424?"
+ * answers for the selected step). A read-only simulator has only the run tab.
  */
 export function SidePanel() {
   const readOnly = useRipple((s) => s.readOnly);
-  const run = useRipple((s) => s.run);
-  const selectedStepId = useRipple((s) => s.selectedStepId);
   const selectedEdge = useRipple((s) => s.selectedEdge);
-  const [tab, setTab] = useState<Tab>(readOnly ? 'run' : 'scenario');
-  const [seen, setSeen] = useState({ run, selectedStepId, selectedEdge });
-  if (seen.run !== run || seen.selectedStepId !== selectedStepId || seen.selectedEdge !== selectedEdge) {
-    setSeen({ run, selectedStepId, selectedEdge });
-    if (run && run !== seen.run) setTab('run');
-    else if (!run && (selectedStepId || selectedEdge) && !readOnly) setTab('step');
-  }
+  const storedTab = useRipple((s) => s.panelTab);
+  const setTab = useRipple((s) => s.setPanelTab);
+  const tab: Tab = readOnly ? 'run' : storedTab;
   const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null });
   const tabs = readOnly ? TABS.filter((t) => t.id === 'run') : TABS;
 

@@ -4,8 +4,8 @@
 // the last lines make this file runnable with tsx.
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { explain, replay, simulate } from '../engine/index.ts';
-import type { ReplayPlan, RunResult } from '../engine/types.ts';
+import { replay, simulate } from '../engine/index.ts';
+import type { ReplayPlan } from '../engine/types.ts';
 import { exportFile } from '../export/export-file.ts';
 import { toGraphBatchResponse, type BatchRequestRef } from '../export/graph-batch-response.ts';
 import { findPreset, PRESETS } from '../presets/index.ts';
@@ -114,7 +114,7 @@ function simulateCommand(command: Extract<Command, { kind: 'simulate' }>, io: Cl
   const scenario = loadScenario(command.source, io);
   const result = simulate(scenario);
   if (!command.replay) {
-    io.stdout(command.json ? json(result) : formatRunTable(scenario, result, (id) => why(result, id)));
+    io.stdout(command.json ? json(result) : formatRunTable(scenario, result));
     return;
   }
   const edited = loadScenario({ kind: 'file', path: command.replay.file }, io);
@@ -126,9 +126,9 @@ function simulateCommand(command: Extract<Command, { kind: 'simulate' }>, io: Cl
     io.stdout(json({ run: result, replay: { plan, run: replayRun } }));
     return;
   }
-  io.stdout(formatRunTable(scenario, result, (id) => why(result, id)));
+  io.stdout(formatRunTable(scenario, result));
   io.stdout(`\n${formatPlan(plan)}\n`);
-  io.stdout(formatRunTable(edited, replayRun, (id) => why(replayRun, id), 'Replay: '));
+  io.stdout(formatRunTable(edited, replayRun, 'Replay: '));
 }
 
 function formatPlan(plan: ReplayPlan): string {
@@ -136,17 +136,6 @@ function formatPlan(plan: ReplayPlan): string {
   const lines = [`Replay from: ${list(plan.from)}`, `  rerun: ${list(plan.rerun)}`, `  keep:  ${list(plan.keep)}`];
   for (const w of plan.warnings) lines.push(`  warning: ${formatProblem(w)}`);
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * `explain` gives the causal chain, root cause last. A table row shows the step's own
- * sentence and the root cause's; the links in between are in `--json` and in the app.
- */
-function why(result: RunResult, id: string): string {
-  const state = result.steps[id]?.state;
-  if (state === undefined || state === 'succeeded') return '';
-  const chain = explain(result, id);
-  return chain.length > 2 ? `${chain[0]} … ${chain[chain.length - 1]}` : chain.join(' ');
 }
 
 function linkCommand(command: Extract<Command, { kind: 'link' }>, io: CliIo): void {

@@ -3,7 +3,13 @@
 import { reasonPhrase } from './http-status.ts';
 import type { RunResult, StepResult } from './types.ts';
 
+/** How a sentence names a step: a label for people (`stepName`), the id by default. */
+export type StepNamer = (id: string) => string;
+
+const byId: StepNamer = (id) => id;
+
 export interface ChainLink {
+  /** The step's id (to select it); the sentence names it with the namer. */
   step: string;
   sentence: string;
   /** The step's forward answer (null for skipped / cancelled). */
@@ -12,7 +18,8 @@ export interface ChainLink {
 
 /**
  * The causal chain behind a step's answer, one link per step, root cause last. An unknown id
- * gives an empty list.
+ * gives an empty list. Sentences name steps with `name` (ids unless given; the app and the
+ * CLI table pass labels).
  *
  * @example
  * explainChain(run, 'create-invoice')
@@ -21,7 +28,7 @@ export interface ChainLink {
  * //    { step: 'authorize-payment', status: 402,
  * //      sentence: 'authorize-payment failed: 402 Payment Required — card declined (root cause).' }]
  */
-export function explainChain(run: RunResult, stepId: string): ChainLink[] {
+export function explainChain(run: RunResult, stepId: string, name: StepNamer = byId): ChainLink[] {
   const links: ChainLink[] = [];
   const seen = new Set<string>();
   let id: string | undefined = stepId;
@@ -29,7 +36,7 @@ export function explainChain(run: RunResult, stepId: string): ChainLink[] {
     seen.add(id);
     const r: StepResult = run.steps[id];
     const next = r.state === 'blocked' || r.state === 'failed' ? r.failedPrerequisiteStep : undefined;
-    links.push({ step: id, sentence: sentence(run, id, r), status: r.status });
+    links.push({ step: id, sentence: sentence(run, id, r, name), status: r.status });
     id = next;
   }
   return links;
@@ -44,24 +51,26 @@ export function explainChain(run: RunResult, stepId: string): ChainLink[] {
  * //    'create-invoice answered 424 Failed Dependency because authorize-payment failed.',
  * //    'authorize-payment failed: 402 Payment Required — card declined (root cause).']
  */
-export function explain(run: RunResult, stepId: string): string[] {
-  return explainChain(run, stepId).map((link) => link.sentence);
+export function explain(run: RunResult, stepId: string, name: StepNamer = byId): string[] {
+  return explainChain(run, stepId, name).map((link) => link.sentence);
 }
 
-function sentence(run: RunResult, id: string, r: StepResult): string {
+function sentence(run: RunResult, stepId: string, r: StepResult, name: StepNamer): string {
+  const id = name(stepId);
+  const did = (p: string) => prerequisiteDid(run, p, name);
   const tries = r.attempts > 1 ? ` after ${r.attempts} attempts` : '';
   switch (r.state) {
     case 'blocked': {
       const p = r.failedPrerequisiteStep!;
       const again = r.attempts > 1 ? ` (${r.attempts} times)` : '';
-      return `${id} answered 424 Failed Dependency${again} because ${prerequisiteDid(run, p)}.`;
+      return `${id} answered 424 Failed Dependency${again} because ${did(p)}.`;
     }
     case 'failed': {
       const answer = `${r.status} ${reasonPhrase(r.status!)}`;
       const msg = r.message !== undefined ? ` — ${trimStop(r.message)}` : '';
       if (r.failedPrerequisiteStep !== undefined) {
         const p = r.failedPrerequisiteStep;
-        return `${id} failed${tries}: ${answer}${msg}, because it ran although ${prerequisiteDid(run, p)}.`;
+        return `${id} failed${tries}: ${answer}${msg}, because it ran although ${did(p)}.`;
       }
       return `${id} failed${tries}: ${answer}${msg} (root cause).`;
     }
@@ -81,9 +90,10 @@ function sentence(run: RunResult, id: string, r: StepResult): string {
   }
 }
 
-function prerequisiteDid(run: RunResult, p: string): string {
-  if (!Object.hasOwn(run.steps, p)) return `${p} failed`;
-  const pr = run.steps[p];
+function prerequisiteDid(run: RunResult, prerequisite: string, name: StepNamer): string {
+  const p = name(prerequisite);
+  if (!Object.hasOwn(run.steps, prerequisite)) return `${p} failed`;
+  const pr = run.steps[prerequisite];
   switch (pr.state) {
     case 'blocked':
       return `${p} answered 424`;

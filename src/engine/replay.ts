@@ -4,7 +4,7 @@
 import type { Problem, Scenario } from '../scenario/types.ts';
 import { buildGraph, COND_NAMES, indexOf, markDescendants, type Graph } from './graph.ts';
 import { simulateReplay } from './simulate.ts';
-import type { ReplayPlan, Result, RunResult, StepResult, StepState } from './types.ts';
+import type { ReplayPlan, ReplayReason, Result, RunResult, StepResult, StepState } from './types.ts';
 import { idRecord } from './records.ts';
 
 /**
@@ -14,7 +14,9 @@ import { idRecord } from './records.ts';
  *
  * @example
  * planReplay(fixed, run) // → { ok: true, value: { from: ['authorize-payment'],
- *                        //     rerun: ['authorize-payment', 'create-invoice'], keep: ['create-order'], warnings: [] } }
+ *                        //     rerun: ['authorize-payment', 'create-invoice'], keep: ['create-order'], warnings: [],
+ *                        //     reasons: [{ step: 'authorize-payment', reason: 'from' },
+ *                        //               { step: 'create-invoice', reason: 'did-not-succeed' }] } }
  */
 export function planReplay(scenario: Scenario, previousRun: RunResult, from?: readonly string[]): Result<ReplayPlan> {
   const planned = plan(scenario, previousRun, from);
@@ -107,7 +109,11 @@ function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[
   for (let i = 0; i < n; i++) if (fromSet[i] || prev[g.ids[i]].state !== 'succeeded') seeds.push(i);
   markDescendants(g, seeds, rerun, true);
 
-  const p: ReplayPlan = { from: [], rerun: [], keep: [], warnings: [] };
+  // For each step, its first prerequisite (in scenario order) that runs again; -1 when none.
+  const rerunAfter = new Int32Array(n).fill(-1);
+  for (let e = 0; e < g.depFrom.length; e++) if (rerun[g.depFrom[e]] && rerunAfter[g.depTo[e]] < 0) rerunAfter[g.depTo[e]] = g.depFrom[e];
+
+  const p: ReplayPlan = { from: [], rerun: [], keep: [], warnings: [], reasons: [] };
   const kept = new Map<number, StepResult>();
   for (let i = 0; i < n; i++) {
     const id = g.ids[i];
@@ -118,6 +124,7 @@ function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[
       continue;
     }
     p.rerun.push(id);
+    p.reasons.push(rerunReason(g, i, fromSet[i] === 1, prev[id].state, rerunAfter));
     const state = prev[id].state;
     if (SUCCEEDED_BEFORE.has(state) && scenario.steps[i].idempotent === false) {
       p.warnings.push({
@@ -137,6 +144,27 @@ function plan(scenario: Scenario, previousRun: RunResult, from: readonly string[
     }
   }
   return { ok: true, value: { plan: p, graph: g, steps, kept } };
+}
+
+/** Why step i runs again: the first that applies of from, its own previous state, a prerequisite that runs again. */
+function rerunReason(g: Graph, i: number, isFrom: boolean, state: StepState, rerunAfter: Int32Array): ReplayReason {
+  const step = g.ids[i];
+  if (isFrom) return { step, reason: 'from' };
+  switch (state) {
+    case 'compensated':
+    case 'compensation-failed':
+      return { step, reason: state };
+    case 'failed':
+    case 'blocked':
+    case 'skipped':
+    case 'cancelled':
+      return { step, reason: 'did-not-succeed' };
+    case 'succeeded':
+      break;
+  }
+  if (rerunAfter[i] >= 0) return { step, reason: 'downstream', after: g.ids[rerunAfter[i]] };
+  // markDescendants only marks a succeeded step through a prerequisite that runs again.
+  return { step, reason: 'did-not-succeed' };
 }
 
 /** The edited scenario must have the run's steps and dependencies; lists every difference. */

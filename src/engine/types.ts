@@ -172,6 +172,17 @@ export interface ReplayPlan {
   rerun: string[];
   keep: string[];
   warnings: Problem[];
+  /** Why each step in `rerun` runs again, in `rerun`'s order (R13). */
+  reasons: ReplayReason[];
 }
+
+/**
+ * Why a replay runs a step again (R13): it is a `from` step; it did not succeed in the previous
+ * run; it succeeded but a saga rolled it back (`compensated`) or failed to (`compensation-failed`),
+ * so its effect is undone or partial; or it depends on step `after`, which runs again.
+ */
+export type ReplayReason =
+  | { step: string; reason: 'from' | 'did-not-succeed' | 'compensated' | 'compensation-failed' }
+  | { step: string; reason: 'downstream'; after: string };
 
 export type Result<T, E = Problem[]> = { ok: true; value: T } | { ok: false; error: E };

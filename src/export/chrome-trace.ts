@@ -1,6 +1,7 @@
 import type { RunEvent, RunResult } from '../engine/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { resolveStep } from '../scenario/defaults.ts';
+import { stepName } from '../scenario/step-names.ts';
 
 // The run as Chrome Trace Event JSON (the "JSON Object Format" that Perfetto and
 // chrome://tracing open): one thread track per step, named by `thread_name` metadata and
@@ -47,8 +48,8 @@ export function toChromeTrace(run: RunResult, scenario: Scenario): ChromeTrace {
   ];
   for (const step of scenario.steps) {
     const tid = tidOf.get(step.id)!;
-    const label = step.label && step.label !== step.id ? `${step.label} (${step.id})` : step.id;
-    events.push({ name: 'thread_name', ph: 'M', pid: PID, tid, args: { name: label } });
+    // A viewer shows the thread's name to people: the step's label; the id stays in args.
+    events.push({ name: 'thread_name', ph: 'M', pid: PID, tid, args: { name: stepName(scenario, step.id), step: step.id } });
     events.push({ name: 'thread_sort_index', ph: 'M', pid: PID, tid, args: { sort_index: tid } });
   }
 

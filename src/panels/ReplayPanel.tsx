@@ -1,6 +1,8 @@
 import { useShallow } from 'zustand/react/shallow';
+import type { ReplayReason } from '../engine/types.ts';
+import type { Problem } from '../scenario/types.ts';
 import { useRipple } from '../store/context.tsx';
-import { selectLatestSegment, selectReplayableSteps, selectReplayPlan } from '../store/selectors.ts';
+import { selectLatestSegment, selectReplayableSteps, selectReplayPlan, selectStepNames } from '../store/selectors.ts';
 import type { RippleState } from '../store/store.ts';
 import { Icon } from '../canvas/icons.tsx';
 import './playback.css';
@@ -17,15 +19,49 @@ const selectActions = (s: RippleState) => ({
   selectStep: s.selectStep,
 });
 
-function StepList({ ids, onSelect }: { ids: string[]; onSelect: (id: string) => void }) {
+type Name = (id: string) => string;
+
+function StepList({ ids, name, onSelect }: { ids: string[]; name: Name; onSelect: (id: string) => void }) {
   if (ids.length === 0) return <span className="pb-none">none</span>;
   return (
     <ul className="pb-inline-list">
       {ids.map((id) => (
         <li key={id}>
           <button type="button" className="pb-step-link" onClick={() => onSelect(id)}>
-            {id}
+            {name(id)}
           </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Why the plan runs a step again, in words (the engine's `ReplayReason`). */
+function reasonText(reason: ReplayReason, name: Name): string {
+  switch (reason.reason) {
+    case 'from':
+      return 'the replay starts here';
+    case 'did-not-succeed':
+      return 'it did not succeed in the previous run';
+    case 'compensated':
+      return 'it succeeded, but the saga rolled it back, so it must run again';
+    case 'compensation-failed':
+      return 'it succeeded, but its rollback failed: it runs again on partial state';
+    case 'downstream':
+      return `it depends on ${name(reason.after)}, which runs again`;
+  }
+}
+
+function RerunList({ reasons, name, onSelect }: { reasons: ReplayReason[]; name: Name; onSelect: (id: string) => void }) {
+  if (reasons.length === 0) return <span className="pb-none">none</span>;
+  return (
+    <ul className="pb-reasons" aria-label="Steps to run again, and why">
+      {reasons.map((r) => (
+        <li key={r.step}>
+          <button type="button" className="pb-step-link" onClick={() => onSelect(r.step)}>
+            {name(r.step)}
+          </button>
+          : {reasonText(r, name)}
         </li>
       ))}
     </ul>
@@ -40,6 +76,17 @@ export function ReplayPanel() {
   const failed = useRipple(selectReplayableSteps);
   const problems = useRipple((s) => s.replayProblems);
   const replays = useRipple((s) => s.segments.length - 1);
+  const names = useRipple(selectStepNames);
+  const name: Name = (id) => names.get(id) ?? id;
+  const scenarioSteps = useRipple((s) => s.scenario.steps);
+  // The plan's warnings carry their step's index; worded here with the step's name.
+  const warningText = (w: Problem): string => {
+    const id = w.step === undefined ? undefined : scenarioSteps[w.step]?.id;
+    if (id === undefined) return w.message;
+    if (w.code === 'repeats-effect') return `${name(id)} succeeded in the previous run and is not idempotent: running it again repeats its effect.`;
+    if (w.code === 'partial-state') return `${name(id)}'s rollback failed in the previous run: the replay acts on partial state.`;
+    return w.message;
+  };
   // Steps the replay starts from that still fail as configured: the replay will fail the same way.
   const stillFailing = useRipple(
     useShallow((s: RippleState) => {
@@ -57,8 +104,8 @@ export function ReplayPanel() {
     return (
       <div className="pb-replay">
         <p>
-          Fix the failure in the scenario (for example remove {failed[0] ? <strong>{failed[0]}</strong> : 'the step'}’s failure in the inspector), then replay: steps that succeeded are kept,
-          the rest run again.
+          Fix the failure in the scenario (for example remove {failed[0] ? <strong>{name(failed[0])}</strong> : 'the step'}’s failure in the inspector), then replay: steps that succeeded
+          and were not rolled back are kept, the rest run again.
         </p>
         <button type="button" className="pb-primary" onClick={() => actions.openReplayPlan()}>
           Replay from failed step…
@@ -81,14 +128,14 @@ export function ReplayPanel() {
           {failed.map((id) => (
             <label key={id} className="pb-check">
               <input type="checkbox" checked={chosen.includes(id)} onChange={(event) => toggle(id, event.currentTarget.checked)} />
-              {id}
+              {name(id)}
             </label>
           ))}
         </fieldset>
       )}
       {failed.length === 1 && (
         <p>
-          Replay from <strong>{failed[0]}</strong>.
+          Replay from <strong>{name(failed[0])}</strong>.
         </p>
       )}
       {plan && !plan.ok && (
@@ -107,17 +154,17 @@ export function ReplayPanel() {
         <div className="pb-plan" aria-label="Replay plan">
           <div className="pb-plan-group pb-plan-rerun">
             <h4>Run again ({plan.value.rerun.length})</h4>
-            <StepList ids={plan.value.rerun} onSelect={actions.selectStep} />
+            <RerunList reasons={plan.value.reasons} name={name} onSelect={actions.selectStep} />
           </div>
           <div className="pb-plan-group pb-plan-keep">
             <h4>Keep, reuse the result ({plan.value.keep.length})</h4>
-            <StepList ids={plan.value.keep} onSelect={actions.selectStep} />
+            <StepList ids={plan.value.keep} name={name} onSelect={actions.selectStep} />
           </div>
           {plan.value.warnings.length > 0 && (
             <ul className="pb-warnings" aria-label="Warnings">
               {plan.value.warnings.map((w, i) => (
                 <li key={i}>
-                  <Icon name="warning" /> {w.message}
+                  <Icon name="warning" /> {warningText(w)}
                 </li>
               ))}
             </ul>
@@ -127,7 +174,7 @@ export function ReplayPanel() {
       )}
       {stillFailing.length > 0 && (
         <p className="pb-note">
-          {stillFailing.join(', ')} {stillFailing.length === 1 ? 'is' : 'are'} still set to fail, so the replay will fail the same way. Change {stillFailing.length === 1 ? 'its' : 'their'} failure in the inspector first.
+          {stillFailing.map(name).join(', ')} {stillFailing.length === 1 ? 'is' : 'are'} still set to fail, so the replay will fail the same way. Change {stillFailing.length === 1 ? 'its' : 'their'} failure in the inspector first.
         </p>
       )}
       {problems && (

@@ -2,7 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { reasonPhrase } from '../engine/index.ts';
 import type { RunResult, StepResponse } from '../engine/types.ts';
 import { useRipple } from '../store/context.tsx';
-import { selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
+import { selectAsOf, selectCurrentResult, selectCurrentSegment, selectSelectedProgress, selectStepNames } from '../store/selectors.ts';
+import { formatMs } from './event-text.ts';
 import { clientSnippet, type SnippetLanguage } from './client-snippets.ts';
 import { copyText } from './copy-text.ts';
 import './playback.css';
@@ -108,6 +109,9 @@ function Snippets({ request, prerequisite }: { request: string | null; prerequis
 
 function RunBody({ result }: { result: RunResult }) {
   const [open, setOpen] = useState(false);
+  const end = useRipple((s) => selectAsOf(s)?.end ?? true);
+  const time = useRipple((s) => s.time);
+  if (!end) return <p className="pb-hint">The whole batch answers when the run ends; at {formatMs(time)} it is still running.</p>;
   return (
     <details className="pb-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
@@ -122,6 +126,9 @@ export function ResponseViewer() {
   const result = useRipple(selectCurrentResult);
   const segment = useRipple(selectCurrentSegment);
   const selected = useRipple((s) => s.selectedStepId);
+  const progress = useRipple(selectSelectedProgress);
+  const time = useRipple((s) => selectAsOf(s)?.time ?? 0);
+  const name = useRipple((s) => (selected ? (selectStepNames(s).get(selected) ?? selected) : ''));
 
   const response = useMemo(() => (result && selected ? result.response.results.find((r) => r.id === selected) : undefined), [result, selected]);
   // The snippet shows a 424 answer: the selected step's if it is blocked, else the run's first 424.
@@ -135,16 +142,19 @@ export function ResponseViewer() {
 
   if (!result) return <p className="pb-hint">Run the scenario to see the HTTP responses a client would get.</p>;
   const message = response ? stepMessage(response) : null;
+  // As of the playhead: a step's response exists once it has given its final answer.
+  const answered = progress === 'told' || progress === 'answered';
   return (
     <div className="pb-responses">
       {!selected && <p className="pb-hint">Select a step to see its exact HTTP response.</p>}
-      {selected && !response && <p className="pb-hint">{selected} has no response in this run.</p>}
-      {selected && response && message === null && (
+      {selected && !response && <p className="pb-hint">{name} has no response in this run.</p>}
+      {selected && response && !answered && <p className="pb-hint">{name} has not answered yet at {formatMs(time)}.</p>}
+      {selected && response && answered && message === null && (
         <p>
-          <strong>{selected}</strong> sent no request, so there is no response{response.reason ? `: ${response.reason}` : '.'}
+          <strong>{name}</strong> sent no request, so there is no response{response.reason ? `: ${response.reason}` : '.'}
         </p>
       )}
-      {selected && response && message !== null && <CodeBlock title={`Response of ${selected}`} text={message} what={`response of ${selected}`} />}
+      {selected && response && answered && message !== null && <CodeBlock title={`Response of ${name}`} text={message} what={`response of ${name}`} />}
       <RunBody result={result} />
       <details className="pb-details">
         <summary>How a client detects a 424</summary>

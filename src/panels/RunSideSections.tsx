@@ -20,10 +20,23 @@ function Section({ title, defaultOpen = true, children, testId }: { title: strin
   );
 }
 
+/** The `wholeRun` pref: the panels tell the run as of the playhead, or the whole run with its ending. */
+export function WholeRunToggle() {
+  const wholeRun = useRipple((s) => s.wholeRun);
+  const setWholeRun = useRipple((s) => s.setWholeRun);
+  return (
+    <label className="pb-check">
+      <input type="checkbox" checked={wholeRun} onChange={(event) => setWholeRun(event.currentTarget.checked)} />
+      Show the end of the run (otherwise: as of the playhead)
+    </label>
+  );
+}
+
 export default function RunSideSections() {
   const failed = useRipple((s) => (selectLatestSegment(s)?.result.outcome ?? 'succeeded') !== 'succeeded');
   return (
     <>
+      <WholeRunToggle />
       <Section title="Why 424?" testId="why-section">
         <WhyPanel />
       </Section>

@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
-import type { RunOutcome, RunResult, StepState } from '../engine/types.ts';
+import { stateAt } from '../engine/index.ts';
+import type { LiveState, RunOutcome, RunResult, StepState } from '../engine/types.ts';
 import { useRipple } from '../store/context.tsx';
-import { selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
+import { selectAsOf, selectCurrentResult, selectCurrentSegment, selectStepNames } from '../store/selectors.ts';
 import { formatMs, statusText } from './event-text.ts';
 import './playback.css';
 
 // The run in numbers: outcome, steps per state, 424s that spared a request (fail-fast),
-// retries, compensations, virtual duration. Everything is read off the engine's result.
+// retries, compensations, virtual duration. Everything is read off the engine's result, as of
+// the playhead (the events up to it and `stateAt`) unless the person asked for the whole run.
 
 const STATE_ORDER: StepState[] = ['succeeded', 'failed', 'blocked', 'skipped', 'cancelled', 'compensated', 'compensation-failed'];
 
@@ -34,7 +36,8 @@ function outcomeText(outcome: RunOutcome): string {
 }
 
 export interface RunFigures {
-  counts: Record<StepState, number>;
+  /** Steps per state: final states for the whole run, live ones (pending, running…) before its end. */
+  counts: Record<LiveState, number>;
   /** Blocked steps whose request was never sent (fail-fast answered 424 for them). */
   notAttempted: number;
   retries: number;
@@ -44,22 +47,35 @@ export interface RunFigures {
   reused: number;
 }
 
-export function runFigures(result: RunResult): RunFigures {
-  const counts = Object.fromEntries(STATE_ORDER.map((s) => [s, 0])) as Record<StepState, number>;
+/** The states a step can be in at a moment, in the order the summary lists them. */
+const LIVE_ORDER: LiveState[] = ['pending', 'running', ...STATE_ORDER.slice(0, 5), 'compensating', 'compensated', 'compensation-failed'];
+
+const LIVE_LABEL: Record<LiveState, string> = { ...STATE_LABEL, pending: 'not answered yet', running: 'running', compensating: 'rolling back' };
+
+/**
+ * The run's figures after its event `upTo` (an index into `result.events`; the whole run when
+ * omitted): steps per state as of then, 424s that spared a request, retries, compensations.
+ */
+export function runFigures(result: RunResult, upTo = result.events.length - 1): RunFigures {
+  const counts = Object.fromEntries(LIVE_ORDER.map((s) => [s, 0])) as Record<LiveState, number>;
+  const events = result.events.slice(0, upTo + 1);
+  const whole = events.length === result.events.length;
+  const moment = whole ? null : stateAt(result, upTo);
   let notAttempted = 0;
   let reused = 0;
   const started = new Set<string>();
-  for (const event of result.events) if (event.type === 'started' && event.step) started.add(event.step);
+  for (const event of events) if (event.type === 'started' && event.step) started.add(event.step);
   for (const [id, step] of Object.entries(result.steps)) {
-    counts[step.state] += 1;
-    if (step.state === 'blocked' && !started.has(id)) notAttempted += 1;
-    if (step.reused) reused += 1;
+    const state: LiveState = moment ? (moment.steps[id]?.state ?? 'pending') : step.state;
+    counts[state] += 1;
+    if (state === 'blocked' && !started.has(id)) notAttempted += 1;
+    if (step.reused && state !== 'pending') reused += 1;
   }
   let retries = 0;
   let repairs = 0;
   let compensationsRun = 0;
   let compensationsFailed = 0;
-  for (const event of result.events) {
+  for (const event of events) {
     if (event.type === 'retry-scheduled') retries += 1;
     else if (event.type === 'repair-requested') repairs += 1;
     else if (event.type === 'compensation-started') compensationsRun += 1;
@@ -71,18 +87,30 @@ export function runFigures(result: RunResult): RunFigures {
 export function RunSummary() {
   const result = useRipple(selectCurrentResult);
   const segment = useRipple(selectCurrentSegment);
-  const figures = useMemo(() => (result ? runFigures(result) : null), [result]);
+  const names = useRipple(selectStepNames);
+  const upTo = useRipple((s) => selectAsOf(s)?.index);
+  const end = useRipple((s) => selectAsOf(s)?.end ?? true);
+  const time = useRipple((s) => s.time);
+  const figures = useMemo(() => (result ? runFigures(result, upTo) : null), [result, upTo]);
   if (!result || !figures) return <p className="pb-hint">Run the scenario to see its summary.</p>;
   const total = Object.keys(result.steps).length;
+  const name = (id: string) => names.get(id) ?? id;
+  const kind = segment?.kind === 'replay' ? 'Replay: ' : '';
   return (
     <div className="pb-summary">
-      <p className={`pb-outcome pb-outcome-${result.outcome}`}>
-        <strong>{segment?.kind === 'replay' ? 'Replay: ' : ''}{outcomeText(result.outcome)}</strong> — the batch answers {statusText(result.httpStatus)} after {formatMs(result.durationMs)} of virtual time.
-      </p>
+      {end ? (
+        <p className={`pb-outcome pb-outcome-${result.outcome}`}>
+          <strong>{kind}{outcomeText(result.outcome)}</strong> — the batch answers {statusText(result.httpStatus)} after {formatMs(result.durationMs)} of virtual time.
+        </p>
+      ) : (
+        <p className="pb-outcome pb-outcome-running">
+          <strong>{kind}Running</strong> — at {formatMs(time)}; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so far.
+        </p>
+      )}
       <dl className="pb-figures">
-        {STATE_ORDER.filter((s) => figures.counts[s] > 0).map((s) => (
+        {LIVE_ORDER.filter((s) => figures.counts[s] > 0).map((s) => (
           <div key={s} className={`pb-figure pb-figure-${s}`}>
-            <dt>{STATE_LABEL[s]}</dt>
+            <dt>{LIVE_LABEL[s]}</dt>
             <dd>{figures.counts[s]}<span className="pb-of"> of {total}</span></dd>
           </div>
         ))}
@@ -94,7 +122,7 @@ export function RunSummary() {
           <dt>retries spent</dt>
           <dd>{figures.retries}{figures.repairs > 0 ? <span className="pb-of"> ({figures.repairs} upstream repairs)</span> : null}</dd>
         </div>
-        {(figures.compensationsRun > 0 || result.uncompensated.length > 0) && (
+        {(figures.compensationsRun > 0 || (end && result.uncompensated.length > 0)) && (
           <div className="pb-figure">
             <dt>compensations run / failed</dt>
             <dd>
@@ -102,10 +130,10 @@ export function RunSummary() {
             </dd>
           </div>
         )}
-        {result.uncompensated.length > 0 && (
+        {end && result.uncompensated.length > 0 && (
           <div className="pb-figure">
             <dt>succeeded with no rollback handler</dt>
-            <dd>{result.uncompensated.join(', ')}</dd>
+            <dd>{result.uncompensated.map(name).join(', ')}</dd>
           </div>
         )}
         {figures.reused > 0 && (
@@ -114,10 +142,12 @@ export function RunSummary() {
             <dd>{figures.reused}</dd>
           </div>
         )}
-        <div className="pb-figure">
-          <dt>virtual duration</dt>
-          <dd>{formatMs(result.durationMs)}</dd>
-        </div>
+        {end && (
+          <div className="pb-figure">
+            <dt>virtual duration</dt>
+            <dd>{formatMs(result.durationMs)}</dd>
+          </div>
+        )}
       </dl>
       {result.lint.length > 0 && (
         <details className="pb-details">
@@ -125,7 +155,7 @@ export function RunSummary() {
           <ul>
             {result.lint.map((w, i) => (
               <li key={i}>
-                <strong>{w.step}</strong>: {w.message}
+                <strong>{name(w.step)}</strong>: {w.message}
               </li>
             ))}
           </ul>

@@ -1,9 +1,7 @@
 import { memo, useCallback, useRef, useState } from 'react';
 import { useRipple } from '../store/context.tsx';
-import type { RippleState } from '../store/store.ts';
-import type { RunSegment, TimelineEvent } from '../store/types.ts';
-import { buildGantt, type GanttModel, type GanttRow } from './gantt-model.ts';
-import { formatMs, statusText } from './event-text.ts';
+import { selectGantt, type GanttModel, type GanttRow } from './gantt-model.ts';
+import { formatMs } from './event-text.ts';
 import './playback.css';
 
 // The Gantt: one row per step, sharing the cursor with the canvas. Rows are one SVG drawn once
@@ -48,16 +46,6 @@ export function thinOut<T extends { kind: string }>(items: readonly T[], at: (it
   return kept;
 }
 
-let ganttMemo: { timeline: readonly TimelineEvent[]; segments: readonly RunSegment[]; model: GanttModel } | null = null;
-
-/** The Gantt's bars and marks, folded once per run. */
-export function selectGantt(state: RippleState): GanttModel {
-  if (!ganttMemo || ganttMemo.timeline !== state.timeline || ganttMemo.segments !== state.segments) {
-    ganttMemo = { timeline: state.timeline, segments: state.segments, model: buildGantt(state.timeline, state.segments, state.duration, formatMs, statusText) };
-  }
-  return ganttMemo.model;
-}
-
 const pct = (t: number, duration: number) => `${duration > 0 ? (t / duration) * 100 : 0}%`;
 
 const thinned = new WeakMap<GanttModel, boolean>();
@@ -91,7 +79,7 @@ const Row = memo(function Row({ row, index, duration, thin }: { row: GanttRow; i
           height={bar.kind === 'wait' ? 3 : ROW_HEIGHT - 8}
           rx={2}
         >
-          <title>{`${row.id} — ${bar.title}`}</title>
+          <title>{`${row.label} — ${bar.title}`}</title>
         </rect>
       ))}
       {marks.map((mark, i) => {
@@ -106,7 +94,7 @@ const Row = memo(function Row({ row, index, duration, thin }: { row: GanttRow; i
                 {label}
               </text>
             )}
-            <title>{`${row.id} — ${mark.title}`}</title>
+            <title>{`${row.label} — ${mark.title}`}</title>
           </g>
         );
       })}
@@ -139,7 +127,7 @@ const Labels = memo(function Labels({ rows, from, to, onSelect }: { rows: GanttR
       {rows.slice(from, to).map((row) => (
         <li key={row.id} style={{ height: ROW_HEIGHT }}>
           <button type="button" tabIndex={-1} className="pb-gantt-label" title={row.label} onClick={() => onSelect(row.id)}>
-            {row.id}
+            {row.label}
           </button>
         </li>
       ))}

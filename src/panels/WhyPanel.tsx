@@ -1,19 +1,30 @@
 import { useMemo } from 'react';
 import { explain, explainChain } from '../engine/index.ts';
-import type { StepResult } from '../engine/types.ts';
+import type { LiveState, StepResult } from '../engine/types.ts';
 import { useRipple } from '../store/context.tsx';
-import { selectBlockedBySelected, selectCurrentResult } from '../store/selectors.ts';
-import { statusText } from './event-text.ts';
+import {
+  selectAsOf,
+  selectBlockedBySelected,
+  selectCurrentResult,
+  selectSelectedLive,
+  selectSelectedProgress,
+  selectStepNames,
+} from '../store/selectors.ts';
+import type { LiveStepView } from '../store/types.ts';
+import { formatMs, statusText } from './event-text.ts';
 import './playback.css';
 
 // "Why 424?": for a blocked step, the engine's causal chain down to the root failure; each step
 // in it is a button that selects it (and the canvas highlights the path, see `selectHighlightPath`).
-// For any other step, what happened, in plain words.
+// For any other step, what happened, in plain words. It tells the run as of the playhead: a
+// step whose story is not over yet at the playhead says so, unless the person asked for the
+// whole run (the `wholeRun` pref).
 
 function StepButton({ id, onSelect }: { id: string; onSelect: (id: string) => void }) {
+  const name = useRipple((s) => selectStepNames(s).get(id) ?? id);
   return (
-    <button type="button" className="pb-step-link" onClick={() => onSelect(id)} aria-label={`Select step ${id}`}>
-      {id}
+    <button type="button" className="pb-step-link" onClick={() => onSelect(id)} aria-label={`Select step ${name}`}>
+      {name}
     </button>
   );
 }
@@ -23,39 +34,95 @@ function StatusChip({ status }: { status: number | null }) {
   return <span className={`pb-chip pb-chip-${tone}`}>{status === null ? '—' : statusText(status)}</span>;
 }
 
-function headline(id: string, step: StepResult): string {
+function headline(name: string, step: StepResult): string {
   switch (step.state) {
     case 'blocked':
-      return `Why did ${id} answer 424?`;
+      return `Why did ${name} answer 424?`;
     case 'failed':
-      return `Why did ${id} fail?`;
+      return `Why did ${name} fail?`;
     case 'succeeded':
     case 'compensated':
     case 'compensation-failed':
     case 'skipped':
     case 'cancelled':
-      return `What happened to ${id}?`;
+      return `What happened to ${name}?`;
   }
 }
 
+/** A step's state at the playhead, before its story is over: "is running (attempt 2)". */
+function liveWords(view: LiveStepView): string {
+  const attempt = view.attempt > 1 ? ` (attempt ${view.attempt})` : '';
+  const state: LiveState = view.state;
+  switch (state) {
+    case 'pending':
+      return 'has not started';
+    case 'running':
+      return `is running${attempt}`;
+    case 'succeeded':
+      return `answered ${statusText(view.status ?? 200)}${attempt}`;
+    case 'failed':
+      return `answered ${statusText(view.status)}${attempt}`;
+    case 'blocked':
+      return 'answered 424 Failed Dependency';
+    case 'skipped':
+      return 'is skipped';
+    case 'cancelled':
+      return 'is cancelled';
+    case 'compensating':
+      return 'is being rolled back';
+    case 'compensated':
+      return 'is rolled back';
+    case 'compensation-failed':
+      return 'could not be rolled back';
+  }
+}
+
+/** The selected step before its story is over at the playhead: what it is doing, nothing of the ending. */
+function NotYet({ name, time }: { name: string; time: number }) {
+  const live = useRipple(selectSelectedLive);
+  const progress = useRipple(selectSelectedProgress);
+  const setWholeRun = useRipple((s) => s.setWholeRun);
+  const what = progress === 'answered' || !live ? 'has answered; the run is not over yet' : `${liveWords(live)}; it has not given its final answer yet`;
+  return (
+    <div className="pb-why">
+      <h3 className="pb-why-title">{name} at {formatMs(time)}</h3>
+      <p>
+        {progress === 'unanswered' && live?.state === 'pending' ? `${name} has not answered yet at ${formatMs(time)}.` : `At ${formatMs(time)}, ${name} ${what}.`}
+      </p>
+      <p className="pb-hint">
+        Play on to see why it answers as it does, or{' '}
+        <button type="button" className="pb-link" onClick={() => setWholeRun(true)}>
+          show the end of the run
+        </button>
+        .
+      </p>
+    </div>
+  );
+}
 export function WhyPanel() {
   const result = useRipple(selectCurrentResult);
   const selected = useRipple((s) => s.selectedStepId);
   const selectStep = useRipple((s) => s.selectStep);
   const dependents = useRipple(selectBlockedBySelected);
+  const names = useRipple(selectStepNames);
+  const progress = useRipple(selectSelectedProgress);
+  const time = useRipple((s) => selectAsOf(s)?.time ?? 0);
 
   const step = selected && result ? result.steps[selected] : undefined;
-  const chain = useMemo(() => (result && selected && step ? explainChain(result, selected) : []), [result, selected, step]);
-  const sentences = useMemo(() => (result && selected && step ? explain(result, selected) : []), [result, selected, step]);
+  const nameOf = useMemo(() => (id: string) => names.get(id) ?? id, [names]);
+  const chain = useMemo(() => (result && selected && step ? explainChain(result, selected, nameOf) : []), [result, selected, step, nameOf]);
+  const sentences = useMemo(() => (result && selected && step ? explain(result, selected, nameOf) : []), [result, selected, step, nameOf]);
 
   if (!result) return <p className="pb-hint">Run the scenario, then select a step to see why it answered as it did.</p>;
   if (!selected) return <p className="pb-hint">Select a step on the canvas or in the timeline to see why it answered as it did. Steps answering 424 are marked “blocked”.</p>;
-  if (!step) return <p className="pb-hint">{selected} was not part of this run (it was added afterwards). Run again to include it.</p>;
+  const name = nameOf(selected);
+  if (!step) return <p className="pb-hint">{name} was not part of this run (it was added afterwards). Run again to include it.</p>;
+  if (progress !== 'told') return <NotYet name={name} time={time} />;
 
   const isChain = chain.length > 1 && (step.state === 'blocked' || step.rootCauseStep !== undefined);
   return (
     <div className="pb-why">
-      <h3 className="pb-why-title">{headline(selected, step)}</h3>
+      <h3 className="pb-why-title">{headline(name, step)}</h3>
       {isChain ? (
         <>
           <ol className="pb-chain" aria-label="Causal chain, from this step down to the root failure">

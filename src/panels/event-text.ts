@@ -2,6 +2,7 @@ import type { RunEvent, RunResult } from '../engine/types.ts';
 import type { RunSegment, TimelineEvent } from '../store/types.ts';
 import type { RippleState } from '../store/store.ts';
 import { reasonPhrase } from '../engine/index.ts';
+import { stepNames } from '../scenario/step-names.ts';
 
 // Plain sentences for the event log and the live announcement. Everything they say comes from
 // the engine's events; this file only words them.
@@ -28,6 +29,8 @@ function listNames(ids: readonly string[]): string {
 
 interface Context {
   result: RunResult;
+  /** Step id → the name a person reads (its label); see `stepNames`. */
+  names: ReadonlyMap<string, string>;
   requests: Map<string, string>;
   /** `failed step@t` → dependents blocked by it at that same moment. */
   blockedBy: Map<string, string[]>;
@@ -45,9 +48,10 @@ function contextFor(segment: RunSegment): Context {
     if (!list.includes(event.step)) list.push(event.step);
     blockedBy.set(key, list);
   }
-  return { result: segment.result, requests, blockedBy, replay: segment.kind === 'replay' };
+  return { result: segment.result, names: stepNames(segment.scenario), requests, blockedBy, replay: segment.kind === 'replay' };
 }
 
+/** On `started` / `succeeded` / `failed` / … the attempt it belongs to; on `retry-scheduled` the attempt that will start. */
 function attemptNote(event: RunEvent): string {
   return event.attempt && event.attempt > 1 ? ` (attempt ${event.attempt})` : '';
 }
@@ -58,14 +62,15 @@ function withMessage(event: RunEvent): string {
 
 /** The sentence for one event, without its time. */
 export function describeEvent(event: RunEvent, ctx: Context): string {
-  const step = event.step ?? 'the run';
+  const name = (id: string) => ctx.names.get(id) ?? id;
+  const step = event.step === undefined ? 'the run' : name(event.step);
   switch (event.type) {
     case 'run-started':
       return ctx.replay ? 'The replay starts.' : 'The run starts.';
     case 'replay-started':
       return 'The replay starts.';
     case 'started': {
-      const request = ctx.requests.get(step);
+      const request = event.step === undefined ? undefined : ctx.requests.get(event.step);
       return `${step} starts${request ? `: ${request}` : ''}${attemptNote(event)}.`;
     }
     case 'succeeded':
@@ -75,17 +80,17 @@ export function describeEvent(event: RunEvent, ctx: Context): string {
       const verb = event.type === 'timed-out' ? 'timed out and answers' : 'answered';
       let sentence = `${step} ${verb} ${statusText(event.status)}${withMessage(event)}${attemptNote(event)}`;
       if (event.willRetry) sentence += '; it will try again';
-      const blocked = ctx.blockedBy.get(`${step}@${event.t}`);
+      const blocked = ctx.blockedBy.get(`${event.step}@${event.t}`)?.map(name);
       if (blocked && blocked.length > 0 && !event.willRetry) {
         sentence += `; ${listNames(blocked)} ${blocked.length === 1 ? 'depends' : 'depend'} on it and ${blocked.length === 1 ? 'answers' : 'answer'} 424 Failed Dependency`;
       }
       return `${sentence}.`;
     }
     case 'retry-scheduled':
-      return `${step} will try again${event.nextAt !== undefined ? ` at ${formatMs(event.nextAt)}` : ''}${event.attempt ? ` (attempt ${event.attempt + 1})` : ''}.`;
+      return `${step} will try again${event.nextAt !== undefined ? ` at ${formatMs(event.nextAt)}` : ''}${attemptNote(event)}.`;
     case 'blocked': {
-      const prerequisite = event.failedPrerequisiteStep;
-      const root = event.rootCauseStep && event.rootCauseStep !== prerequisite ? ` (root cause: ${event.rootCauseStep})` : '';
+      const prerequisite = event.failedPrerequisiteStep === undefined ? undefined : name(event.failedPrerequisiteStep);
+      const root = event.rootCauseStep && event.rootCauseStep !== event.failedPrerequisiteStep ? ` (root cause: ${name(event.rootCauseStep)})` : '';
       const base = prerequisite
         ? `${step} depends on ${prerequisite}, which did not succeed, so it answers 424 Failed Dependency${root}`
         : `${step} answers 424 Failed Dependency`;
@@ -98,7 +103,7 @@ export function describeEvent(event: RunEvent, ctx: Context): string {
     case 'cancelled':
       return `${step} is cancelled${event.message ? `: ${event.message}` : ''}.`;
     case 'repair-requested':
-      return `${event.requestedBy ?? 'A blocked step'} asks for another attempt of ${step} first (repair upstream before retrying).`;
+      return `${event.requestedBy === undefined ? 'A blocked step' : name(event.requestedBy)} asks for another attempt of ${step} first (repair upstream before retrying).`;
     case 'compensation-started':
       return `Rolling back ${step}${event.message ? `: ${event.message}` : ''}.`;
     case 'compensation-succeeded':

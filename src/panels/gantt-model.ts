@@ -1,4 +1,6 @@
-import type { RunSegment, TimelineEvent } from '../store/types.ts';
+import { stepNames } from '../scenario/step-names.ts';
+import type { RippleState, RunSegment, TimelineEvent } from '../store/types.ts';
+import { formatMs, statusText } from './event-text.ts';
 
 // What the Gantt draws, folded once per run from the timeline's events: attempts as bars,
 // 424s and other instants as marks, retry waits and compensations as bars of their own kind.
@@ -24,6 +26,7 @@ export interface GanttMark {
 
 export interface GanttRow {
   id: string;
+  /** What the row says: the step's label (its id when it has none). */
   label: string;
   bars: GanttBar[];
   marks: GanttMark[];
@@ -37,6 +40,11 @@ export interface GanttModel {
 }
 
 type Describe = (ms: number) => string;
+/** Where the Gantt stops: after the timeline's entry `index`, bars still open drawn to `time` (virtual ms). */
+export interface GanttUntil {
+  index: number;
+  time: number;
+}
 type StatusText = (status: number | null | undefined) => string;
 
 export function buildGantt(
@@ -45,10 +53,12 @@ export function buildGantt(
   duration: number,
   formatMs: Describe,
   statusText: StatusText,
+  until?: GanttUntil,
 ): GanttModel {
   const latest = segments[segments.length - 1];
   const rows = new Map<string, GanttRow>();
-  for (const step of latest?.scenario.steps ?? []) rows.set(step.id, { id: step.id, label: step.label ?? step.id, bars: [], marks: [] });
+  const names = latest ? stepNames(latest.scenario) : new Map<string, string>();
+  for (const [id, label] of names) rows.set(id, { id, label, bars: [], marks: [] });
   const rowOf = (id: string) => {
     let row = rows.get(id);
     if (!row) {
@@ -71,7 +81,8 @@ export function buildGantt(
     openCompensation.clear();
   };
 
-  for (const entry of timeline) {
+  const shown = until ? timeline.slice(0, until.index + 1) : timeline;
+  for (const entry of shown) {
     if (entry.segment !== segmentOfOpen) {
       closeOpen(entry.at);
       segmentOfOpen = entry.segment;
@@ -103,14 +114,16 @@ export function buildGantt(
       }
       case 'retry-scheduled':
         if (event.nextAt !== undefined && event.nextAt + shift > at) {
-          rowOf(id).bars.push({ kind: 'wait', start: at, end: event.nextAt + shift, title: `waiting to retry, ${span(at, event.nextAt + shift)}`, replay });
+          // As of the playhead, a wait is drawn only as far as it has gone.
+          const end = until ? Math.min(event.nextAt + shift, Math.max(at, until.time)) : event.nextAt + shift;
+          rowOf(id).bars.push({ kind: 'wait', start: at, end, title: `waiting to retry, ${span(at, event.nextAt + shift)}`, replay });
         }
         break;
       case 'blocked':
         rowOf(id).marks.push({
           kind: 'blocked',
           at,
-          title: `424 Failed Dependency at ${formatMs(at)}${event.failedPrerequisiteStep ? ` (depends on ${event.failedPrerequisiteStep})` : ''}`,
+          title: `424 Failed Dependency at ${formatMs(at)}${event.failedPrerequisiteStep ? ` (depends on ${names.get(event.failedPrerequisiteStep) ?? event.failedPrerequisiteStep})` : ''}`,
           replay,
         });
         break;
@@ -146,6 +159,27 @@ export function buildGantt(
         break;
     }
   }
-  closeOpen(duration);
-  return { rows: [...rows.values()], duration, replayStarts: segments.slice(1).map((s) => s.offset) };
+  closeOpen(until ? until.time : duration);
+  const replayStarts = segments.slice(1).map((s) => s.offset).filter((start) => !until || start <= until.time);
+  return { rows: [...rows.values()], duration, replayStarts };
+}
+
+// The last model per timeline (so per store), redrawn when the cursor moves only while the
+// Gantt shows the run as of the playhead; a whole-run Gantt is folded once.
+const ganttCache = new WeakMap<readonly TimelineEvent[], { segments: readonly RunSegment[]; key: number; model: GanttModel }>();
+
+/**
+ * The Gantt's bars and marks: what has happened by the cursor (bars still running drawn to it),
+ * or the whole run with the `wholeRun` pref or the cursor at the end.
+ */
+export function selectGantt(state: RippleState): GanttModel {
+  const { timeline, segments, cursor, wholeRun } = state;
+  const whole = wholeRun || cursor >= timeline.length - 1;
+  const key = whole ? -1 : cursor;
+  const cached = ganttCache.get(timeline);
+  if (cached && cached.segments === segments && cached.key === key) return cached.model;
+  const until = whole ? undefined : { index: cursor, time: timeline[cursor]?.at ?? 0 };
+  const model = buildGantt(timeline, segments, state.duration, formatMs, statusText, until);
+  ganttCache.set(timeline, { segments, key, model });
+  return model;
 }

@@ -100,6 +100,9 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     ...noRun(),
     speed: 1,
     runProblems: null,
+    wholeRun: false,
+
+    setWholeRun: (wholeRun) => set({ wholeRun }),
 
     runScenario: () => {
       const { scenario } = get();
@@ -114,7 +117,7 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
       }
       const result = simulate(checked.scenario);
       const built = buildTimeline([{ kind: 'run', result, scenario }]);
-      set({ ...noRun(), ...built, run: result, runProblems: null, playing: built.timeline.length > 1 });
+      set({ ...noRun(), ...built, run: result, runProblems: null, playing: built.timeline.length > 1, panelTab: 'run' });
     },
 
     clearRun: () => set({ ...noRun(), runProblems: null }),
@@ -129,6 +132,8 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
         }
       }
       if (select !== undefined && get().scenario.steps.some((s) => s.id === select)) get().selectStep(select);
+      // A moment opens on the run panels, where the Why chain of the selected step shows.
+      if (get().run) set({ panelTab: 'run' });
     },
 
     setCursor: (cursor) => moveTo(cursor),

@@ -21,23 +21,32 @@ export function pruneSelection(scenario: Scenario, selection: Selection): Select
   };
 }
 
-export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => ({
-  ...NO_SELECTION,
+export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => {
+  // Selecting something before a run opens the inspector; after a run the run tab stays, where
+  // "Why 424?" answers for the selection.
+  const tabFor = (selected: boolean): Partial<SelectionSlice> =>
+    selected && !get().run && !get().readOnly ? { panelTab: 'step' } : {};
+  return {
+    ...NO_SELECTION,
+    panelTab: 'scenario',
 
-  selectStep: (id) => set({ selectedStepId: id, selectedStepIds: id ? [id] : [], selectedEdge: null }),
-  setSelection: (ids, edge = null) => {
-    const { selectedStepId } = get();
-    const unique = [...new Set(ids)];
-    set({
-      selectedStepIds: unique,
-      selectedStepId: selectedStepId && unique.includes(selectedStepId) ? selectedStepId : (unique.at(-1) ?? null),
-      selectedEdge: edge,
-    });
-  },
-  selectEdge: (edge) => set({ selectedEdge: edge, selectedStepId: null, selectedStepIds: [] }),
-  startRename: (id) => {
-    if (get().readOnly || !get().scenario.steps.some((s) => s.id === id)) return;
-    set({ renamingStepId: id, selectedStepId: id, selectedStepIds: [id], selectedEdge: null });
-  },
-  stopRename: () => set({ renamingStepId: null }),
-});
+    setPanelTab: (panelTab) => set({ panelTab }),
+    selectStep: (id) => set({ selectedStepId: id, selectedStepIds: id ? [id] : [], selectedEdge: null, ...tabFor(id !== null) }),
+    setSelection: (ids, edge = null) => {
+      const { selectedStepId } = get();
+      const unique = [...new Set(ids)];
+      set({
+        selectedStepIds: unique,
+        selectedStepId: selectedStepId && unique.includes(selectedStepId) ? selectedStepId : (unique.at(-1) ?? null),
+        selectedEdge: edge,
+        ...tabFor(unique.length > 0 || edge !== null),
+      });
+    },
+    selectEdge: (edge) => set({ selectedEdge: edge, selectedStepId: null, selectedStepIds: [], ...tabFor(edge !== null) }),
+    startRename: (id) => {
+      if (get().readOnly || !get().scenario.steps.some((s) => s.id === id)) return;
+      set({ renamingStepId: id, selectedStepId: id, selectedStepIds: [id], selectedEdge: null });
+    },
+    stopRename: () => set({ renamingStepId: null }),
+  };
+};

@@ -1,5 +1,6 @@
-import type { ReplayPlan, Result, RunResult } from '../engine/types.ts';
+import type { EventType, ReplayPlan, Result, RunResult } from '../engine/types.ts';
 import type { Dependency, Scenario } from '../scenario/types.ts';
+import { stepNames } from '../scenario/step-names.ts';
 import { planReplay, stateAt } from '../engine/index.ts';
 import { idRecord } from '../engine/records.ts';
 import { isFailureEvent } from './run-slice.ts';
@@ -348,3 +349,81 @@ export function selectSelectedDependency(state: RippleState): Dependency | null 
  * that retries too much (RunResult.stopped, src/engine/budget.ts); null when none did.
  */
 export const selectRunStop = (state: RippleState): string | null => selectLatestSegment(state)?.result.stopped?.message ?? null;
+
+// ---- names and the run as of the playhead (issue 8, items 3 and 7) ---------------------------
+
+/** Step id → the name a person reads (its label, else its id), for the scenario as edited now. */
+export const selectStepNames = (state: RippleState): ReadonlyMap<string, string> => stepNames(state.scenario);
+
+/** Event types that give a step its forward answer (what a client receives for it). */
+const ANSWERS: ReadonlySet<EventType> = new Set<EventType>(['succeeded', 'failed', 'timed-out', 'blocked', 'skipped', 'cancelled', 'reused']);
+
+interface StepMilestones {
+  /** Index (in the result's events) of the step's last answer: its response exists from there. */
+  answered: Map<string, number>;
+  /** Index of the last event that changes the step's state: its story is told from there. */
+  settled: Map<string, number>;
+  /** Index of `run-finished` (the batch's answer); the last event when there is none. */
+  finished: number;
+}
+
+const milestonesOf = memoOn((result: RunResult): StepMilestones => {
+  const answered = new Map<string, number>();
+  const settled = new Map<string, number>();
+  let finished = result.events.length - 1;
+  result.events.forEach((event, index) => {
+    if (event.type === 'run-finished') finished = index;
+    if (event.step === undefined) return;
+    if (ANSWERS.has(event.type)) answered.set(event.step, index);
+    // retry-scheduled and repair-requested say what comes next; they change no state.
+    if (event.type !== 'retry-scheduled' && event.type !== 'repair-requested') settled.set(event.step, index);
+  });
+  return { answered, settled, finished };
+});
+
+/** Where the side panels stand: the segment's event index and virtual ms, or the end with `wholeRun`. */
+export interface AsOf {
+  /** True when the panels tell the whole run (the `wholeRun` pref, or the playhead at its end). */
+  end: boolean;
+  /** Index into the current result's events of the moment shown. */
+  index: number;
+  /** Virtual ms of the playhead on the combined timeline. */
+  time: number;
+}
+
+/**
+ * The moment the run panels show: the playhead's, unless the person asked for the whole run.
+ * A new object on every call: components select one of its fields, never the whole answer.
+ */
+export function selectAsOf(state: RippleState): AsOf | null {
+  const at = selectCurrentEvent(state);
+  const result = selectCurrentResult(state);
+  if (!at || !result) return null;
+  const end = state.wholeRun || at.index >= milestonesOf(result).finished;
+  return { end, index: end ? result.events.length - 1 : at.index, time: state.time };
+}
+
+/**
+ * How far the selected step's story has got at the playhead: `told` when its state will not
+ * change again in this run (the Why panel can tell it, ending included), `answered` when it
+ * has its final answer (the response viewer shows it) but something still follows (a rollback),
+ * `unanswered` otherwise; null with no run or no selection. With `wholeRun`: always `told`.
+ */
+export type StepProgress = 'told' | 'answered' | 'unanswered';
+
+export function selectSelectedProgress(state: RippleState): StepProgress | null {
+  const id = state.selectedStepId;
+  const result = selectCurrentResult(state);
+  const asOf = selectAsOf(state);
+  if (!id || !result || !asOf || !Object.hasOwn(result.steps, id)) return null;
+  if (asOf.end) return 'told';
+  const { answered, settled } = milestonesOf(result);
+  if ((settled.get(id) ?? -1) <= asOf.index) return 'told';
+  return (answered.get(id) ?? Infinity) <= asOf.index ? 'answered' : 'unanswered';
+}
+
+/** The selected step's live view at the playhead (state, attempt, latest status), or null. */
+export function selectSelectedLive(state: RippleState): LiveStepView | null {
+  const id = state.selectedStepId;
+  return (id && selectLiveStates(state)?.[id]) || null;
+}

@@ -120,7 +120,16 @@ export interface Selection {
   renamingStepId: string | null;
 }
 
+/** The side panel's tabs: the inspector, the scenario's settings, the run panels. */
+export type PanelTab = 'step' | 'scenario' | 'run';
+
 export interface SelectionSlice extends Selection {
+  /**
+   * The side panel's open tab. It follows what the person does: selecting something with no run
+   * opens `step`; a run, or a moment opened from a link, opens `run` (where "Why 424?" answers).
+   */
+  panelTab: PanelTab;
+  setPanelTab: (tab: PanelTab) => void;
   selectStep: (id: string | null) => void;
   setSelection: (ids: string[], edge?: EdgeRef | null) => void;
   selectEdge: (edge: EdgeRef | null) => void;
@@ -194,6 +203,12 @@ export interface RunSlice {
   replayDraft: ReplayDraft | null;
   /** Why the last replay could not run; null when it did. */
   replayProblems: Problem[] | null;
+  /**
+   * A pref: the run panels (Why, responses, summary, Gantt) tell the whole run, ending
+   * included; false (the default): only what has happened by the playhead.
+   */
+  wholeRun: boolean;
+  setWholeRun: (on: boolean) => void;
 
   runScenario: () => void;
   clearRun: () => void;

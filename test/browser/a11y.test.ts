@@ -52,7 +52,7 @@ async function pausedOnThe424(page: Page): Promise<void> {
   await bar.getByRole('button', { name: 'Next failure' }).click();
   await expect.poll(() => node(page, 'create-invoice').getAttribute('data-state')).toBe('blocked');
   const why = await askWhy(page, 'create-invoice');
-  await why.getByRole('heading', { name: 'Why did create-invoice answer 424?' }).waitFor();
+  await why.getByRole('heading', { name: 'Why did Create invoice answer 424?' }).waitFor();
 }
 
 describe('light, 1280×720', () => {

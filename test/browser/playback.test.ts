@@ -27,19 +27,19 @@ test('keyboard playback: → steps one event, Shift+→ jumps to the 402 then th
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
   await page.keyboard.press('ArrowRight');
-  expect(await currentLogEntry(page).textContent()).toMatch(/create-order starts/);
+  expect(await currentLogEntry(page).textContent()).toMatch(/Create order starts/);
   await page.keyboard.press('Shift+ArrowRight');
-  expect(await currentLogEntry(page).textContent()).toMatch(/authorize-payment answered 402 Payment Required/);
+  expect(await currentLogEntry(page).textContent()).toMatch(/Authorize payment answered 402 Payment Required/);
   expect(await node(page, 'authorize-payment').getAttribute('data-state')).toBe('failed');
   expect(await node(page, 'create-invoice').getAttribute('data-state')).not.toBe('blocked');
   await page.keyboard.press('Shift+ArrowRight');
-  expect(await currentLogEntry(page).textContent()).toMatch(/create-invoice depends on authorize-payment/);
+  expect(await currentLogEntry(page).textContent()).toMatch(/Create invoice depends on Authorize payment/);
   expect(await node(page, 'create-invoice').getAttribute('data-state')).toBe('blocked');
   await page.keyboard.press('ArrowLeft');
   expect(await node(page, 'create-invoice').getAttribute('data-state')).not.toBe('blocked');
 
   // Clicking an entry in the log moves the cursor there.
-  await page.getByRole('region', { name: 'Event log' }).getByRole('button', { name: /send-receipt depends on create-invoice/ }).click();
+  await page.getByRole('region', { name: 'Event log' }).getByRole('button', { name: /Send receipt depends on Create invoice/ }).click();
   expect(await node(page, 'send-receipt').getAttribute('data-state')).toBe('blocked');
   await screenshot(page, 'playback-keyboard');
   expect(errors).toEqual([]);
@@ -53,7 +53,7 @@ test('the response viewer shows the exact 424 a client gets, and the 207 for the
   await playToEnd(page);
   await askWhy(page, 'create-invoice');
   const responses = page.getByTestId('responses-section');
-  const figure = responses.getByRole('figure', { name: 'Response of create-invoice' });
+  const figure = responses.getByRole('figure', { name: 'Response of Create invoice' });
   const text = (await figure.locator('pre').textContent()) ?? '';
   expect(text.split('\n')[0]).toBe('HTTP/1.1 424 Failed Dependency');
   expect(text).toContain('Content-Type: application/problem+json');

@@ -59,12 +59,12 @@ test('first use: the gallery opens, payment preset, Run, the invoice answers 424
   expect(await node(page, 'authorize-payment').getByTestId('node-state').textContent()).toBe('402 failed');
 
   const why = await askWhy(page, 'create-invoice');
-  await why.getByRole('heading', { name: 'Why did create-invoice answer 424?' }).waitFor();
+  await why.getByRole('heading', { name: 'Why did Create invoice answer 424?' }).waitFor();
   const chain = why.getByRole('list', { name: /Causal chain/ });
   expect(await chain.getByRole('listitem').count()).toBe(2);
   const root = chain.getByRole('listitem').last();
   expect(await root.textContent()).toContain('root cause');
-  expect(await root.getByRole('button', { name: 'Select step authorize-payment' }).isVisible()).toBe(true);
+  expect(await root.getByRole('button', { name: 'Select step Authorize payment' }).isVisible()).toBe(true);
   expect(await root.textContent()).toMatch(/402/);
   // The path from the root cause is highlighted on the canvas.
   for (const id of ['authorize-payment', 'create-invoice']) {
@@ -73,8 +73,8 @@ test('first use: the gallery opens, payment preset, Run, the invoice answers 424
   expect(await node(page, 'reserve-stock').getAttribute('class')).not.toContain('step-node--highlighted');
 
   // Following the chain selects the root cause.
-  await root.getByRole('button', { name: 'Select step authorize-payment' }).click();
-  await why.getByRole('heading', { name: 'Why did authorize-payment fail?' }).waitFor();
+  await root.getByRole('button', { name: 'Select step Authorize payment' }).click();
+  await why.getByRole('heading', { name: 'Why did Authorize payment fail?' }).waitFor();
 
   expect(Date.now() - started).toBeLessThan(60_000);
   expect(errors).toEqual([]);

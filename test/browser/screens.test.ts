@@ -48,7 +48,7 @@ for (const theme of ['light', 'dark'] as const) {
         await run(page);
         await seekToEnd(page);
         const why = await askWhy(page, 'create-invoice');
-        const heading = why.getByRole('heading', { name: 'Why did create-invoice answer 424?' });
+        const heading = why.getByRole('heading', { name: 'Why did Create invoice answer 424?' });
         await heading.waitFor();
         expect(await node(page, 'create-invoice').getByTestId('node-state').textContent()).toBe('424 blocked');
         await screenshot(page, shot('why-424'));

@@ -75,6 +75,11 @@ describe('good links', () => {
     expect(await page.getByTestId('step-node-send-receipt').getAttribute('data-state')).toBe('blocked');
     expect(await page.getByTestId('step-node-reserve-stock').getAttribute('data-state')).toBe('succeeded');
     expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('create-invoice');
+    // It opens on the Run tab, with the Why chain of the linked step showing (issue 8.8).
+    expect(await page.getByRole('tab', { name: 'Run' }).getAttribute('aria-selected')).toBe('true');
+    const why = page.getByTestId('why-section');
+    await why.getByRole('heading', { name: 'Why did Create invoice answer 424?' }).waitFor();
+    expect(await why.getByRole('list', { name: /causal chain/i }).textContent()).toContain('Authorize payment');
     await screenshot(page, 'share-link-at-moment');
     expect(errors).toEqual([]);
     await context.close();

@@ -55,7 +55,7 @@ describe('simulate FILE | --preset NAME', () => {
     expect(rows.map((r) => r.split(/\s+/)[0])).toEqual(payment.steps.map((s) => s.id));
     const invoice = rows.find((r) => r.startsWith('create-invoice'))!;
     expect(invoice).toMatch(/^create-invoice\s+blocked\s+424\s+\S/);
-    expect(invoice).toContain('authorize-payment');
+    expect(invoice).toContain('Authorize payment failed');
     expect(rows.find((r) => r.startsWith('create-order'))).toMatch(/^create-order\s+succeeded\s+200$/);
   });
 
@@ -155,6 +155,7 @@ describe('--replay EDITED_FILE [--from ID,...]', () => {
       rerun: expect.arrayContaining(['authorize-payment', 'create-invoice', 'send-receipt']),
       keep: expect.arrayContaining(['create-order', 'reserve-stock']),
       warnings: [],
+      reasons: expect.arrayContaining([{ step: 'authorize-payment', reason: 'from' }]),
     });
     expect(result.replay.plan.rerun).toHaveLength(3);
     expect(result.replay.run.steps['create-invoice'].state).toBe('succeeded');

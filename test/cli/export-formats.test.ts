@@ -106,9 +106,10 @@ describe('toChromeTrace', () => {
     return trace.traceEvents.filter((e) => e.tid === tid && e.ph === ph);
   };
 
-  it('names one track per step, in scenario order', () => {
+  it('names one track per step by its label, in scenario order, with the id in args', () => {
     const names = trace.traceEvents.filter((e) => e.name === 'thread_name' && e.tid > 0);
-    expect(names.map((e) => e.args!.name)).toEqual(scenario.steps.map((s) => `${s.label} (${s.id})`));
+    expect(names.map((e) => e.args!.name)).toEqual(scenario.steps.map((s) => s.label));
+    expect(names.map((e) => e.args!.step)).toEqual(scenario.steps.map((s) => s.id));
     expect(trace.traceEvents.find((e) => e.name === 'process_name')!.args!.name).toBe(scenario.title);
   });
 

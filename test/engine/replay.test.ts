@@ -32,6 +32,11 @@ describe('replay (R13)', () => {
         rerun: ['authorize-payment', 'create-invoice', 'send-receipt'],
         keep: ['create-order', 'reserve-stock'],
         warnings: [],
+        reasons: [
+          { step: 'authorize-payment', reason: 'from' },
+          { step: 'create-invoice', reason: 'did-not-succeed' },
+          { step: 'send-receipt', reason: 'did-not-succeed' },
+        ],
       },
     });
   });
@@ -141,7 +146,29 @@ describe('replay (R13)', () => {
         { code: 'partial-state', path: 'steps[0]', step: 0, message: "charge's compensation failed in the previous run: the replay acts on partial state" },
         { code: 'repeats-effect', path: 'steps[2]', step: 2, message: 'cleanup succeeded in the previous run and is not idempotent: running it again repeats its effect' },
       ],
+      reasons: [
+        { step: 'charge', reason: 'compensation-failed' },
+        { step: 'ship', reason: 'from' },
+        { step: 'cleanup', reason: 'downstream', after: 'ship' },
+      ],
     });
+  });
+
+  it('after a saga rolled a step back, the plan keeps nothing and says why each step runs again', () => {
+    const s = scenario(
+      [step('reserve', { compensation: { durationMs: 10 } }), step('charge', { fail: { status: 402 } }), step('notify', { compensation: { durationMs: 10 } })],
+      [dep('reserve', 'charge'), dep('reserve', 'notify')],
+      { compensation: 'saga' },
+    );
+    const first = simulate(s);
+    expect(states(first)).toEqual({ reserve: 'compensated', charge: 'failed', notify: 'compensated' });
+    const r = planReplay(s, first);
+    expect(r.ok && r.value.keep).toEqual([]);
+    expect(r.ok && r.value.reasons).toEqual([
+      { step: 'reserve', reason: 'compensated' },
+      { step: 'charge', reason: 'from' },
+      { step: 'notify', reason: 'compensated' },
+    ]);
   });
 
   it('an edited scenario that is not even valid comes back as a problem, not an exception', () => {

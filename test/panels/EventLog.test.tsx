@@ -10,9 +10,9 @@ describe('EventLog', () => {
     renderWith(store, <EventLog />);
     const log = screen.getByRole('region', { name: 'Event log' });
     expect(
-      within(log).getByText(/authorize-payment answered 402 Payment Required \(card declined\); create-invoice depends on it and answers 424 Failed Dependency\./),
+      within(log).getByText(/Authorize payment answered 402 Payment Required \(card declined\); Create invoice depends on it and answers 424 Failed Dependency\./),
     ).toBeInTheDocument();
-    expect(within(log).getByText(/send-receipt depends on create-invoice, which did not succeed, so it answers 424 Failed Dependency \(root cause: authorize-payment\)/)).toBeInTheDocument();
+    expect(within(log).getByText(/Send receipt depends on Create invoice, which did not succeed, so it answers 424 Failed Dependency \(root cause: Authorize payment\)/)).toBeInTheDocument();
     expect(within(log).getAllByRole('button')[0]).toHaveTextContent(/^0 ms — The run starts\.$/);
   });
 
@@ -20,7 +20,7 @@ describe('EventLog', () => {
     const store = ranStore();
     renderWith(store, <EventLog />);
     const target = indexOf(store, 'blocked', 'create-invoice');
-    const entry = screen.getByRole('button', { name: /create-invoice depends on authorize-payment/ });
+    const entry = screen.getByRole('button', { name: /Create invoice depends on Authorize payment/ });
     await userEvent.setup().click(entry);
     expect(store.getState().cursor).toBe(target);
     expect(entry).toHaveAttribute('aria-current', 'step');
@@ -31,9 +31,9 @@ describe('EventLog', () => {
     renderWith(store, <EventLog />);
     act(() => store.getState().nextFailure());
     const current = screen.getByRole('button', { current: 'step' });
-    expect(current).toHaveTextContent('authorize-payment answered 402');
+    expect(current).toHaveTextContent('Authorize payment answered 402');
     const live = screen.getByTestId('playback-announcer');
     expect(live).toHaveAttribute('aria-live', 'polite');
-    expect(live).toHaveTextContent('authorize-payment answered 402');
+    expect(live).toHaveTextContent('Authorize payment answered 402');
   });
 });

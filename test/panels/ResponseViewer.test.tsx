@@ -2,14 +2,14 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import { ResponseViewer } from '../../src/panels/ResponseViewer.tsx';
-import { ranStore, renderWith } from './helpers.tsx';
+import { endedStore, renderWith } from './helpers.tsx';
 
 describe('Responses', () => {
   test('create-invoice: the 424 status line, problem+json and failed_prerequisite_step', () => {
-    const store = ranStore();
+    const store = endedStore();
     store.getState().selectStep('create-invoice');
     renderWith(store, <ResponseViewer />);
-    const block = screen.getByRole('figure', { name: 'Response of create-invoice' });
+    const block = screen.getByRole('figure', { name: 'Response of Create invoice' });
     const text = block.querySelector('pre')!.textContent!;
     expect(text.split('\n')[0]).toBe('HTTP/1.1 424 Failed Dependency');
     expect(text).toContain('Content-Type: application/problem+json');
@@ -18,18 +18,18 @@ describe('Responses', () => {
   });
 
   test('copy puts the response on the clipboard', async () => {
-    const store = ranStore();
+    const store = endedStore();
     store.getState().selectStep('create-invoice');
     renderWith(store, <ResponseViewer />);
     const user = userEvent.setup();
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
-    await user.click(screen.getByRole('button', { name: 'Copy response of create-invoice' }));
+    await user.click(screen.getByRole('button', { name: 'Copy response of Create invoice' }));
     expect(writeText).toHaveBeenCalledWith(expect.stringMatching(/^HTTP\/1\.1 424 Failed Dependency/));
-    expect(screen.getByRole('button', { name: 'Copy response of create-invoice' })).toHaveTextContent('Copied');
+    expect(screen.getByRole('button', { name: 'Copy response of Create invoice' })).toHaveTextContent('Copied');
   });
 
   test('the whole run answers 207 Multi-Status', async () => {
-    const store = ranStore();
+    const store = endedStore();
     renderWith(store, <ResponseViewer />);
     const user = userEvent.setup();
     await user.click(screen.getByText(/Whole run: 207 Multi-Status/));
@@ -39,7 +39,7 @@ describe('Responses', () => {
   });
 
   test('curl, fetch and Python snippets read failed_prerequisite_step', async () => {
-    const store = ranStore();
+    const store = endedStore();
     store.getState().selectStep('create-invoice');
     renderWith(store, <ResponseViewer />);
     const user = userEvent.setup();

@@ -1,11 +1,11 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { RunSummary, runFigures } from '../../src/panels/RunSummary.tsx';
-import { ranStore, renderWith } from './helpers.tsx';
+import { endedStore, renderWith } from './helpers.tsx';
 
 describe('RunSummary', () => {
   test('payment fails: outcome 207, two 424s not attempted', () => {
-    const store = ranStore();
+    const store = endedStore();
     renderWith(store, <RunSummary />);
     expect(screen.getByText(/the batch answers 207 Multi-Status/)).toBeInTheDocument();
     const figures = runFigures(store.getState().run!);
@@ -17,7 +17,7 @@ describe('RunSummary', () => {
   });
 
   test('saga: compensations run and failed', () => {
-    const store = ranStore('saga-compensation-fails');
+    const store = endedStore('saga-compensation-fails');
     const figures = runFigures(store.getState().run!);
     expect(figures.compensationsRun).toBeGreaterThan(0);
     expect(figures.compensationsFailed).toBe(1);
@@ -26,7 +26,7 @@ describe('RunSummary', () => {
   });
 
   test('graph-aware retries are counted', () => {
-    const figures = runFigures(ranStore('shipping-retry-graph-aware').getState().run!);
+    const figures = runFigures(endedStore('shipping-retry-graph-aware').getState().run!);
     expect(figures.retries).toBeGreaterThan(0);
   });
 });

@@ -2,11 +2,11 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
 import { Timeline } from '../../src/panels/Timeline.tsx';
-import { ranStore, renderWith } from './helpers.tsx';
+import { endedStore, ranStore, renderWith } from './helpers.tsx';
 
 describe('Timeline (Gantt)', () => {
   test('one row per step; attempts as bars, 424s as marks', () => {
-    const store = ranStore();
+    const store = endedStore();
     const { container } = renderWith(store, <Timeline />);
     expect(container.querySelectorAll('.pb-gantt-row')).toHaveLength(5);
     expect(container.querySelectorAll('svg .pb-bar-fail')).toHaveLength(1);
@@ -21,12 +21,13 @@ describe('Timeline (Gantt)', () => {
     track.getBoundingClientRect = () => ({ left: 0, width: 200, top: 0, height: 100, right: 200, bottom: 100, x: 0, y: 0, toJSON: () => ({}) });
     fireEvent.pointerDown(track, { clientX: 100, button: 0 });
     expect(store.getState().time).toBeCloseTo(store.getState().duration / 2);
-    await userEvent.setup().click(screen.getByRole('button', { name: 'create-invoice' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Create invoice' }));
     expect(store.getState().selectedStepId).toBe('create-invoice');
   });
 
   test('the cursor line follows the playhead; the rows stay as drawn', () => {
     const store = ranStore();
+    store.getState().setWholeRun(true);
     const { container } = renderWith(store, <Timeline />);
     const bar = container.querySelector('svg .pb-bar-fail');
     act(() => store.getState().seekTime(store.getState().duration));

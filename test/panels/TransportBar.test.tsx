@@ -43,7 +43,7 @@ describe('TransportBar', () => {
     const scrubber = screen.getByRole('slider', { name: /playback position/i });
     fireEvent.change(scrubber, { target: { value: String(succeededAt) } });
     expect(store.getState().time).toBe(succeededAt);
-    expect(scrubber).toHaveAttribute('aria-valuetext', expect.stringContaining('reserve-stock answered 200 OK'));
+    expect(scrubber).toHaveAttribute('aria-valuetext', expect.stringContaining('Reserve stock answered 200 OK'));
   });
 
   test('markers for the failure and the 424s, and the virtual clock', () => {

@@ -20,3 +20,10 @@ export function renderWith(store: RippleStore, ui: ReactNode): RenderResult {
 
 export const indexOf = (store: RippleStore, type: string, step?: string) =>
   store.getState().timeline.findIndex((e) => e.event.type === type && (step === undefined || e.event.step === step));
+
+/** Like `ranStore`, with the playhead at the end of the run: the panels tell the whole story. */
+export function endedStore(name = 'payment-fails'): RippleStore {
+  const store = ranStore(name);
+  store.getState().seekTime(store.getState().duration);
+  return store;
+}
