@@ -57,7 +57,7 @@ describe('a run stopped at its work budget', () => {
     expect(store.getState().run!.steps.s1999).toBeDefined();
     const rows = within(labels).getAllByRole('listitem');
     expect(rows.length).toBeLessThan(ROWS_WINDOW_FROM);
-    expect(rows[0]).toHaveTextContent('s0');
+    expect(rows[0]).toHaveTextContent('Reserve stock');
     const drawn = document.querySelectorAll('.pb-gantt-row rect, .pb-gantt-row .pb-mark').length;
     expect(drawn).toBeLessThan(rows.length * 2 * 1000);
     expect(drawn).toBeLessThan(store.getState().timeline.length);
