@@ -142,6 +142,8 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
           selectedStepIds: [id],
           selectedEdge: null,
         });
+        // Like any selection with no run to explain (the edit cleared it): the new step opens in the inspector.
+        if (result.ok && !get().run && !get().readOnly) set({ panelTab: 'step' });
         return result.ok ? id : '';
       },
 

@@ -45,7 +45,7 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
     selectEdge: (edge) => set({ selectedEdge: edge, selectedStepId: null, selectedStepIds: [], ...tabFor(edge !== null) }),
     startRename: (id) => {
       if (get().readOnly || !get().scenario.steps.some((s) => s.id === id)) return;
-      set({ renamingStepId: id, selectedStepId: id, selectedStepIds: [id], selectedEdge: null });
+      set({ renamingStepId: id, selectedStepId: id, selectedStepIds: [id], selectedEdge: null, ...tabFor(true) });
     },
     stopRename: () => set({ renamingStepId: null }),
   };

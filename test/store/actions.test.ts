@@ -138,3 +138,21 @@ describe('autosave teardown', () => {
     expect(storage.getItem(DRAFT_KEY)).toBeNull();
   });
 });
+
+describe('the side panel follows what the person did', () => {
+  test('a step added or renamed with no run opens in the inspector (Step tab); a run opens the Run tab, which stays', () => {
+    const store = editorStore({ scenario: scenario(['a']) });
+    expect(store.getState().panelTab).toBe('scenario');
+    const added = store.getState().addStep();
+    expect(store.getState()).toMatchObject({ panelTab: 'step', selectedStepId: added });
+    store.getState().setPanelTab('scenario');
+    store.getState().startRename('a');
+    expect(store.getState().panelTab).toBe('step');
+    store.getState().runScenario();
+    expect(store.getState().panelTab).toBe('run');
+    // The run is still there to explain: the Run tab stays.
+    store.getState().addStep();
+    expect(store.getState().run).not.toBeNull();
+    expect(store.getState().panelTab).toBe('run');
+  });
+});
