@@ -90,10 +90,14 @@ export function EventLog() {
   const timeline = useRipple(selectTimeline);
   const cursor = useRipple((s) => s.cursor);
   const setCursor = useRipple((s) => s.setCursor);
+  const wholeRun = useRipple((s) => s.wholeRun);
   const list = useRef<HTMLOListElement>(null);
   const [view, setView] = useState({ top: 0, height: 0 });
+  // The log tells the run as far as the playhead, like the other run panels (issue #8 item 7):
+  // later entries appear as it plays, or all at once with "Show the end of the run".
+  const count = wholeRun ? sentences.length : Math.min(sentences.length, cursor + 1);
   const windowed = sentences.length >= WINDOW_FROM;
-  const { from, to } = logWindow(sentences.length, view.top, view.height);
+  const { from, to } = logWindow(count, view.top, view.height);
 
   // Windowed: bring the current row into the window before the highlight looks for it.
   useLayoutEffect(() => {
@@ -142,8 +146,8 @@ export function EventLog() {
         }
       >
         {windowed && <Spacer rows={from} />}
-        <Entries sentences={sentences} timeline={timeline} onPick={setCursor} from={from} to={to} setSize={windowed ? sentences.length : undefined} />
-        {windowed && <Spacer rows={sentences.length - to} />}
+        <Entries sentences={sentences} timeline={timeline} onPick={setCursor} from={from} to={to} setSize={windowed ? count : undefined} />
+        {windowed && <Spacer rows={count - to} />}
       </ol>
       <PlaybackAnnouncer />
     </section>

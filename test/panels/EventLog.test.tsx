@@ -7,6 +7,7 @@ import { indexOf, ranStore, renderWith } from './helpers.tsx';
 describe('EventLog', () => {
   test('plain sentences: the 402 and the 424 it causes', () => {
     const store = ranStore();
+    store.getState().setCursor(store.getState().timeline.length - 1);
     renderWith(store, <EventLog />);
     const log = screen.getByRole('region', { name: 'Event log' });
     expect(
@@ -18,6 +19,7 @@ describe('EventLog', () => {
 
   test('clicking an entry moves the cursor there and marks it current', async () => {
     const store = ranStore();
+    store.getState().setWholeRun(true);
     renderWith(store, <EventLog />);
     const target = indexOf(store, 'blocked', 'create-invoice');
     const entry = screen.getByRole('button', { name: /Create invoice depends on Authorize payment/ });
@@ -35,5 +37,22 @@ describe('EventLog', () => {
     const live = screen.getByTestId('playback-announcer');
     expect(live).toHaveAttribute('aria-live', 'polite');
     expect(live).toHaveTextContent('Authorize payment answered 402');
+  });
+
+  test('tells the run only as far as the playhead, unless the person asks for the end', () => {
+    const store = ranStore();
+    renderWith(store, <EventLog />);
+    const log = screen.getByRole('region', { name: 'Event log' });
+    expect(store.getState().cursor).toBe(0);
+    expect(within(log).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(log).queryByText(/answers 424/)).toBeNull();
+    act(() => store.getState().nextFailure());
+    const shown = within(log).getAllByRole('listitem').length;
+    expect(shown).toBe(store.getState().cursor + 1);
+    expect(within(log).getByRole('button', { name: /Authorize payment answered 402/ })).toBeInTheDocument();
+    expect(within(log).queryByText(/The run finishes/)).toBeNull();
+    act(() => store.getState().setWholeRun(true));
+    expect(within(log).getAllByRole('listitem')).toHaveLength(store.getState().timeline.length);
+    expect(within(log).getByRole('button', { name: /The run finishes/ })).toBeInTheDocument();
   });
 });
