@@ -17,6 +17,7 @@ import type { Dependency, Scenario, Step } from '../src/scenario/types.ts';
 import { DRAFT_KEY, PREFS_KEY } from '../src/store/persistence.ts';
 import { prng } from './sample-scenarios.ts';
 import { retryStorm } from '../test/fixtures/retry-storm.ts';
+import { longTasks, recordLongTasks } from '../test/fixtures/long-tasks.ts';
 
 const FIRST_CANVAS_TARGET_MS = 1_500;
 const P95_FRAME_TARGET_MS = 33;
@@ -414,18 +415,12 @@ async function retryStorms(browser: Browser, origin: string): Promise<void> {
       const fragment = encodeScenarioLink(scenario, { at: 1e300 });
       const events = simulate(scenario).events.length;
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-      await context.addInitScript(() => {
-        const seen: number[] = [];
-        (window as unknown as { __longTasks: number[] }).__longTasks = seen;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) seen.push(entry.duration);
-        }).observe({ type: 'longtask', buffered: true });
-      });
+      await recordLongTasks(context);
       const page = await context.newPage();
       await page.goto(`${origin}/index.html#${fragment}`);
       await page.getByTestId('run-stopped').waitFor({ timeout: 180_000 });
       await page.waitForTimeout(1_000);
-      const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+      const tasks = await longTasks(page);
       const longest = Math.max(0, ...tasks);
       console.log(
         `  ${String(n).padStart(5)} steps, ${mode.padEnd(11)}: ${fragment.length}-character link, ${events} events; ` +

@@ -4,6 +4,7 @@ import { baseUrl, launch, screenshot } from './harness.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { retryStorm } from '../fixtures/retry-storm.ts';
+import { longTasks, recordLongTasks } from '../fixtures/long-tasks.ts';
 
 // Issue #9 item 3: a ~660-character link whose run would make 30,000 events opens at a late
 // moment without freezing the tab: the run stops at its work budget and says why, and the log
@@ -22,13 +23,7 @@ afterAll(async () => {
 /** Opens `index.html#link` with a long-task recorder installed before the app's first script. */
 async function openLink(fragment: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => {
-    const seen: number[] = [];
-    (window as unknown as { __longTasks: number[] }).__longTasks = seen;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) seen.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await recordLongTasks(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -36,7 +31,6 @@ async function openLink(fragment: string): Promise<{ page: Page; errors: string[
   return { page, errors };
 }
 
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
 
 describe('a small link that would freeze the tab', () => {
   for (const mode of ['graph-aware', 'naive'] as const) {

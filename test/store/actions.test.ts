@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { HANG_TIMEOUT_MS } from '../../src/scenario/defaults.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { AUTOSAVE_DELAY_MS } from '../../src/store/autosave.ts';
 import { DRAFT_KEY } from '../../src/store/persistence.ts';
 import { createRippleStore } from '../../src/store/store.ts';
-import { editorStore, MemoryStorage, scenario } from './helpers.ts';
+import { editorStore, MemoryStorage, scenario, withStorage } from './helpers.ts';
 
 // Actions for what components used to orchestrate themselves: they decide the defaults and
 // the order, the components only dispatch.
@@ -110,32 +110,23 @@ describe('openMoment', () => {
 });
 
 describe('autosave teardown', () => {
-  let storage: MemoryStorage;
-  beforeEach(() => {
-    storage = new MemoryStorage();
-    (globalThis as { localStorage?: Storage }).localStorage = storage;
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    delete (globalThis as { localStorage?: Storage }).localStorage;
-  });
+  const storage = withStorage(() => new MemoryStorage());
 
   test('stopAutosave writes what is pending, then no later edit is written', () => {
     const store = createRippleStore({ persist: true });
     store.getState().addStep();
     store.getState().stopAutosave();
-    expect(JSON.parse(storage.getItem(DRAFT_KEY)!).scenario.steps).toHaveLength(1);
+    expect(JSON.parse(storage().getItem(DRAFT_KEY)!).scenario.steps).toHaveLength(1);
     store.getState().addStep();
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 1);
     store.getState().flushAutosave();
-    expect(JSON.parse(storage.getItem(DRAFT_KEY)!).scenario.steps).toHaveLength(1);
+    expect(JSON.parse(storage().getItem(DRAFT_KEY)!).scenario.steps).toHaveLength(1);
   });
 
   test('flushAutosave with nothing pending writes nothing', () => {
     const store = createRippleStore({ persist: true });
     store.getState().flushAutosave();
-    expect(storage.getItem(DRAFT_KEY)).toBeNull();
+    expect(storage().getItem(DRAFT_KEY)).toBeNull();
   });
 });
 

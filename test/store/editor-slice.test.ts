@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS } from '../../src/store/autosave.ts';
 import { EMPTY_SCENARIO } from '../../src/store/editor-slice.ts';
 import { DRAFT_KEY, PREVIOUS_DRAFT_KEY } from '../../src/store/persistence.ts';
-import { editorStore, MemoryStorage, scenario } from './helpers.ts';
+import { editorStore, MemoryStorage, scenario, withStorage } from './helpers.ts';
 
 describe('adding, renaming, moving, deleting', () => {
   test('addStep adds step-1, step-2 … selects the new one and is one undo step', () => {
@@ -347,23 +347,14 @@ describe('loading never silently destroys work', () => {
 });
 
 describe('autosave', () => {
-  let storage: MemoryStorage;
-  beforeEach(() => {
-    storage = new MemoryStorage();
-    (globalThis as { localStorage?: Storage }).localStorage = storage;
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    delete (globalThis as { localStorage?: Storage }).localStorage;
-  });
+  const storage = withStorage(() => new MemoryStorage());
 
   test('edits are saved after a pause, and a new store restores them exactly', () => {
     const store = editorStore({ persist: true });
     store.getState().addStep({ position: { x: 3, y: 4 } });
     store.getState().updateStep('step-1', { fail: { status: 409, times: 2 }, retry: { maxAttempts: 3 } });
     store.getState().setPolicy({ retryMode: 'naive' });
-    expect(storage.getItem(DRAFT_KEY)).toBeNull();
+    expect(storage().getItem(DRAFT_KEY)).toBeNull();
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 1);
     const reloaded = editorStore({ persist: true });
     expect(reloaded.getState().scenario).toEqual(store.getState().scenario);
@@ -372,7 +363,7 @@ describe('autosave', () => {
 
   test('saves are debounced: many quick edits write once', () => {
     const store = editorStore({ persist: true });
-    const spy = vi.spyOn(storage, 'setItem');
+    const spy = vi.spyOn(storage(), 'setItem');
     for (let i = 0; i < 5; i++) store.getState().addStep();
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 1);
     expect(spy.mock.calls.filter(([key]) => key === DRAFT_KEY)).toHaveLength(1);
@@ -382,7 +373,7 @@ describe('autosave', () => {
     const store = editorStore({ persist: true });
     store.getState().addStep();
     store.getState().flushAutosave();
-    expect(JSON.parse(storage.getItem(DRAFT_KEY)!).scenario.steps).toHaveLength(1);
+    expect(JSON.parse(storage().getItem(DRAFT_KEY)!).scenario.steps).toHaveLength(1);
   });
 
   test('the previous draft survives a reload', () => {
@@ -390,7 +381,7 @@ describe('autosave', () => {
     store.getState().addStep();
     store.getState().setTitle('Mine');
     store.getState().loadScenario(scenario(['x']));
-    expect(storage.getItem(PREVIOUS_DRAFT_KEY)).not.toBeNull();
+    expect(storage().getItem(PREVIOUS_DRAFT_KEY)).not.toBeNull();
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 1);
     const reloaded = editorStore({ persist: true });
     expect(reloaded.getState().previousDraft?.scenario.title).toBe('Mine');
@@ -398,9 +389,9 @@ describe('autosave', () => {
   });
 
   test('a corrupt or invalid saved draft is ignored', () => {
-    storage.setItem(DRAFT_KEY, '{not json');
+    storage().setItem(DRAFT_KEY, '{not json');
     expect(editorStore({ persist: true }).getState().scenario).toBe(EMPTY_SCENARIO);
-    storage.setItem(DRAFT_KEY, JSON.stringify({ scenario: scenario(['a', 'a']), dirty: true }));
+    storage().setItem(DRAFT_KEY, JSON.stringify({ scenario: scenario(['a', 'a']), dirty: true }));
     expect(editorStore({ persist: true }).getState().scenario).toBe(EMPTY_SCENARIO);
   });
 
@@ -408,6 +399,6 @@ describe('autosave', () => {
     const store = editorStore();
     store.getState().addStep();
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 1);
-    expect(storage.length).toBe(0);
+    expect(storage().length).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createRippleStore, type RippleStore, type RippleStoreOptions } from '../../src/store/store.ts';
 import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
 
@@ -34,4 +35,22 @@ export class MemoryStorage implements Storage {
   setItem(key: string, value: string) {
     this.map.set(key, String(value));
   }
+}
+
+/**
+ * Inside a describe (or a file): each test gets a fresh `make()` as `globalThis.localStorage`
+ * and fake timers (autosave is debounced); both are undone after it. Returns the current storage.
+ */
+export function withStorage<T extends Storage>(make: () => T): () => T {
+  let storage: T;
+  beforeEach(() => {
+    storage = make();
+    (globalThis as { localStorage?: Storage }).localStorage = storage;
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    delete (globalThis as { localStorage?: Storage }).localStorage;
+  });
+  return () => storage;
 }

@@ -9,7 +9,7 @@ import type { RippleState, RippleStore } from '../../store/store.ts';
 import type { BootOutcome } from './boot-link.ts';
 import type { RecoveryScreenProps } from './RecoveryScreen.tsx';
 import { crashProblem, isAnchorFragment, linkFragment } from './links.ts';
-import { noteStartedFromStaleLink, useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
+import { useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
 import { takeStaleLink } from './stale-link.ts';
 
 export type { BootOutcome } from './boot-link.ts';
@@ -78,8 +78,9 @@ function openOnce(state: { href: string }, store: RippleStore): Promise<BootOutc
 function initialState(): GateState {
   if (linkFragment(location.href) === null) return { kind: 'none' };
   if (takeStaleLink(location.hash)) {
-    // Reloaded before the address bar caught up: the restored draft is the newer scenario.
-    noteStartedFromStaleLink();
+    // Reloaded before the address bar caught up: the restored draft is the newer scenario. With
+    // the fragment gone, the link sync writes the draft's link as for any page without one.
+    removeFragment();
     return { kind: 'none' };
   }
   return { kind: 'opening', href: location.href };

@@ -11,13 +11,6 @@ import { markStaleLink } from './stale-link.ts';
 
 export const LINK_SYNC_DELAY_MS = 400;
 
-/** Set by LinkGate when the page started on a fragment it had marked stale (stale-link.ts). */
-let startedFromStaleLink = false;
-
-export function noteStartedFromStaleLink(): void {
-  startedFromStaleLink = true;
-}
-
 let loadedMakeShareUrl: typeof makeShareUrl | undefined;
 
 function writeWith(make: typeof makeShareUrl, store: RippleStore): void {
@@ -60,7 +53,7 @@ export function useLinkSync(delayMs: number = LINK_SYNC_DELAY_MS): void {
       void writeLinkToAddressBar(store);
     };
     // A page opened without a link gets one for the draft it restored.
-    if (!location.hash || isAnchorFragment(location.hash.slice(1)) || startedFromStaleLink) flush();
+    if (!location.hash || isAnchorFragment(location.hash.slice(1))) flush();
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.scenario === previous.scenario) return;
       clearTimeout(timer);
