@@ -66,7 +66,7 @@ export function benchScenario(count = STEPS, seed = 424): Scenario {
     for (const f of from) dependencies.push({ from: `s${f}`, to: step.id });
   }
   return {
-    version: 1,
+    version: 2,
     title: `Bench: ${count}-step saga`,
     description: `A generated layered saga (seed ${seed}) for the browser bench.`,
     policy: { compensation: 'saga' },

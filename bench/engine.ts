@@ -69,7 +69,7 @@ export function layeredScenario(n: number, seed = 424, failing = 0.01): Scenario
     }
   }
   for (const d of dependencies) d.from = steps[Number(d.from)].id;
-  return { version: 1, title: `Layered DAG of ${n} steps`, policy: { compensation: 'saga' }, steps, dependencies };
+  return { version: 2, title: `Layered DAG of ${n} steps`, policy: { compensation: 'saga' }, steps, dependencies };
 }
 
 /** The baseline: a plain Kahn topological sort straight from the scenario (ids → indices, adjacency, queue). */

@@ -49,7 +49,7 @@ export function payloadOf(link: string): string {
 function pool(): Pool {
   if (cachedPool) return cachedPool;
   const scenarios = [sagaScenario(), generatedScenario(1, 3), generatedScenario(5, 5), generatedScenario(20, 20), generatedScenario(64), generatedScenario(40, 7)];
-  scenarios.push({ version: 1, title: 'Empty', steps: [], dependencies: [] });
+  scenarios.push({ version: 2, title: 'Empty', steps: [], dependencies: [] });
   const links = scenarios.flatMap((s) => [
     encodeScenarioLink(s),
     encodeScenarioLink(s, { at: 120, play: true, ...(s.steps[0] ? { select: s.steps[0].id } : {}) }),

@@ -26,7 +26,7 @@ export function sagaScenario(): Scenario {
     position: { x, y },
   });
   return {
-    version: 1,
+    version: 2,
     title: 'Checkout saga: shipping fails, the order is rolled back',
     description:
       'The carrier rejects the shipment (503) after payment was captured; the saga refunds the card, releases the stock and cancels the order in reverse order.',
@@ -118,7 +118,7 @@ export function generatedScenario(count: number, seed = 64): Scenario {
     for (const f of from) dependencies.push({ from: steps[f].id, to: steps[i].id });
   }
   return {
-    version: 1,
+    version: 2,
     title: `Generated pipeline of ${count} steps`,
     description: `A layered pipeline generated from seed ${seed}.`,
     policy: { compensation: 'saga' },

@@ -53,7 +53,9 @@ export function hex(h: number): string {
 
 /** Hashes every field the engine reads, in a fixed order, so key order in the file does not matter. */
 export function fingerprintScenario(scenario: Scenario, g: Graph): number {
-  let h = mix(OFFSET, scenario.version);
+  // Not the format version: a version-1 scenario and its version-2 migration mean the same run
+  // and keep their correlation id. Version-2 fields are hashed only when present, for the same reason.
+  let h = mix(OFFSET, 1);
   h = optStr(mixStr(h, scenario.title), scenario.description);
   const p = scenario.policy;
   if (p === undefined) h = mix(h, 0);

@@ -6,6 +6,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   compensation: 'none',
   retryMode: 'graph-aware',
   concurrency: 0,
+  compensationErrors: 'continue',
 });
 
 export const DEFAULT_DURATION_MS = 100;
@@ -63,6 +64,7 @@ export function resolveStep(step: Step): ResolvedStep {
           label: step.compensation.label ?? `Undo ${step.label ?? step.id}`,
           durationMs: step.compensation.durationMs ?? DEFAULT_DURATION_MS,
           fail: step.compensation.fail,
+          evenIfFailed: step.compensation.evenIfFailed ?? false,
         }
       : null,
     idempotent: step.idempotent ?? true,

@@ -43,7 +43,15 @@ export type MigrationResult =
 
 /** Every format version this Ripple knows. The first entry is the oldest it can read. */
 export const scenarioMigrations: MigrationSequence = {
-  migrations: [{ version: 1, name: 'Initial' }],
+  migrations: [
+    { version: 1, name: 'Initial' },
+    // Version 2 adds run conditions (R14 `when`), success statuses (R16), saga options (R17),
+    // atomic groups (R18), `lesson` and `dialect`. A version-1 document means the same in
+    // version 2. R15 (finally steps survive abort) is a correction of R8 that applies to
+    // version-1 documents as well: a step whose incoming dependencies are all `on: "always"`
+    // is no longer cancelled by abort.
+    { version: 2, name: 'AddRunConditions', up: (doc) => ({ ...doc, version: 2 }) },
+  ],
 };
 
 /** Problems with a sequence (empty when sound): versions must count up by one, names be unique. */

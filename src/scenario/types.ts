@@ -1,14 +1,32 @@
-// The scenario model, version 1. This is a public contract: the CLI reads it, links carry it,
+// The scenario model, version 2 (version 1 files and links open through a migration, unchanged
+// in meaning: src/scenario/migrations.ts). This is a public contract: the CLI reads it, links carry it,
 // and tests outside this repo write it. Optional fields are optional here too; the engine
 // resolves defaults with `resolveStep` / `resolvePolicy` (src/scenario/defaults.ts).
 
-export const SCENARIO_VERSION = 1 as const;
+import type { Lesson } from './lesson.ts';
+
+export const SCENARIO_VERSION = 2 as const;
+/** The oldest format version this Ripple opens (through src/scenario/migrations.ts). */
+export const OLDEST_READABLE_VERSION = 1;
 
 export type OnFailure = 'continue' | 'abort';
 export type CompensationMode = 'none' | 'saga';
 export type RetryMode = 'graph-aware' | 'naive';
 export type Join = 'all' | 'any';
 export type DependencyCondition = 'success' | 'failure' | 'always';
+/**
+ * R17: what a saga does after a compensation handler fails. `continue` (the default) runs the
+ * remaining handlers; `stop` runs no further handler (Temporal's saga option
+ * `continueWithError: false`), leaving the rest `succeeded` and listed in `uncompensated`.
+ */
+export type CompensationErrors = 'continue' | 'stop';
+
+/**
+ * The vocabularies a run can be told in (issue #11). `http` is Ripple's own (424 Failed
+ * Dependency); the others are each orchestrator's documented words.
+ */
+export type DialectName = 'http' | 'github-actions' | 'argo' | 'airflow' | 'step-functions';
+export const DIALECT_NAMES: readonly DialectName[] = ['http', 'github-actions', 'argo', 'airflow', 'step-functions'];
 
 export interface Policy {
   /** Blocked dependents answer 424 instead of running (the seeds' fail-fast guard). */
@@ -18,6 +36,8 @@ export interface Policy {
   retryMode: RetryMode;
   /** Most steps running at once; 0 = no limit. */
   concurrency: number;
+  /** R17 (version 2): after a failed compensation, run the remaining handlers or stop. */
+  compensationErrors: CompensationErrors;
 }
 
 /**
@@ -42,6 +62,11 @@ export interface CompensationSpec {
   label?: string;
   durationMs?: number;
   fail?: { status: number; message?: string };
+  /**
+   * R17 (version 2): compensate this step even when it ended `failed` (not blocked): its last
+   * attempt may have taken effect (a timeout after the service acted).
+   */
+  evenIfFailed?: boolean;
 }
 
 export interface Position {
@@ -63,12 +88,31 @@ export interface Step {
   produces?: string[];
   consumes?: string[];
   position?: Position;
+  /**
+   * R14 (version 2): a run condition over the step's direct prerequisites, in Argo's `depends`
+   * syntax (`build.Succeeded && (docs.Succeeded || docs.Skipped)`); parsed by
+   * src/scenario/when.ts. Replaces `on` conditions and `join` for this step.
+   */
+  when?: string;
+  /** R16 (version 2): the answer when the step succeeds, 200–299 (default 200; 204 has no body). */
+  successStatus?: number;
 }
 
 export interface Dependency {
   from: string;
   to: string;
   on?: DependencyCondition;
+}
+
+/**
+ * R18 (version 2): an atomic group, all-or-nothing like an OData atomicity group (a change set)
+ * or a database transaction. Ids are unique across steps and groups; a step is in at most one.
+ */
+export interface Group {
+  id: string;
+  label?: string;
+  /** Member step ids, at least one. */
+  steps: string[];
 }
 
 export interface Scenario {
@@ -78,6 +122,12 @@ export interface Scenario {
   policy?: Partial<Policy>;
   steps: Step[];
   dependencies: Dependency[];
+  /** R18 (version 2). */
+  groups?: Group[];
+  /** Issue #12 (version 2): makes the scenario a lesson. Shape in src/scenario/lesson.ts. */
+  lesson?: Lesson;
+  /** Issue #11 (version 2): the vocabulary the run is told in; absent = `http`. */
+  dialect?: DialectName;
 }
 
 /**

@@ -23,7 +23,7 @@ import type {
   Step,
   ValidationResult,
 } from './types.ts';
-import { SCENARIO_VERSION } from './types.ts';
+import { OLDEST_READABLE_VERSION, SCENARIO_VERSION } from './types.ts';
 import { MAX_ATTEMPTS, MAX_DURATION_MS, MAX_PROBLEMS, MAX_RETRY_FACTOR } from './limits.ts';
 import { adjacency, findCycles, topologicalOrder } from './graph-algorithms.ts';
 import {
@@ -617,7 +617,9 @@ function checkVersion(c: Checker, root: Obj): void {
     return;
   }
   const v = root.version;
-  if (v === SCENARIO_VERSION) return;
+  // Older versions validate as they are: every change since version 1 only adds fields
+  // (src/scenario/migrations.ts), and the result carries SCENARIO_VERSION.
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= OLDEST_READABLE_VERSION && v <= SCENARIO_VERSION) return;
   if (typeof v === 'number' && Number.isSafeInteger(v) && v > SCENARIO_VERSION) {
     c.add('newer-version', 'version', newerVersionMessage(v));
   } else c.add('unknown-version', 'version', `expected ${SCENARIO_VERSION}, got ${describe(v)}`);
@@ -635,7 +637,7 @@ export function newerVersionMessage(version: number | string): string {
 export function checkScenario(input: unknown): CheckReport {
   const c = new Checker();
   if (!isObject(input)) {
-    c.add('not-a-scenario', '', `expected a scenario object like { "version": 1, "title": …, "steps": […] }, got ${describe(input)}`);
+    c.add('not-a-scenario', '', `expected a scenario object like { "version": ${SCENARIO_VERSION}, "title": …, "steps": […] }, got ${describe(input)}`);
     return { scenario: null, findings: c.findings, blocking: c.blocking, repairable: c.repairable };
   }
   c.keys(input, ROOT_KEYS, '');

@@ -16,7 +16,7 @@ import type { EditorSlice, EditResult, Notice, RippleState, RippleStoreOptions, 
 // (one undo step) or returns the problems and leaves the scenario as it was: the store never
 // holds a scenario the engine would reject.
 
-export const EMPTY_SCENARIO: Scenario = { version: 1, title: 'Untitled scenario', steps: [], dependencies: [] };
+export const EMPTY_SCENARIO: Scenario = { version: 2, title: 'Untitled scenario', steps: [], dependencies: [] };
 
 const OK: EditResult = { ok: true };
 

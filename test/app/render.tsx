@@ -19,7 +19,7 @@ export function renderWithStore(ui: ReactNode, options: RippleStoreOptions = {})
 export function scenario(steps: (Partial<Step> & { id: string })[], deps: [string, string][] = [], extra: Partial<Scenario> = {}): Scenario {
   const dependencies: Dependency[] = deps.map(([from, to]) => ({ from, to }));
   return {
-    version: 1,
+    version: 2,
     title: 'Test',
     steps: steps.map((s, i) => ({ position: { x: i * 220, y: 0 }, ...s })),
     dependencies,

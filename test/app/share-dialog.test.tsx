@@ -42,7 +42,7 @@ function noisyScenario(steps: number): Scenario {
     return w;
   };
   return {
-    version: 1,
+    version: 2,
     title: 'Noisy',
     steps: Array.from({ length: steps }, (_, i) => ({ id: `s${i}`, label: `${word()} ${word()}`, request: `POST /${word()}`, position: { x: i * 220, y: 0 } })),
     dependencies: Array.from({ length: steps - 1 }, (_, i) => ({ from: `s${i}`, to: `s${i + 1}` })),

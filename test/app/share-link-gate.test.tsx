@@ -13,7 +13,7 @@ import { createRippleStore, type RippleStore } from '../../src/store/store.ts';
 
 const payment = findPreset('payment-fails')!.scenario;
 const draft: Scenario = {
-  version: 1,
+  version: 2,
   title: 'My own draft',
   steps: [{ id: 'mine', label: 'Mine', position: { x: 0, y: 0 } }],
   dependencies: [],

@@ -65,7 +65,7 @@ describe('a small link that would freeze the tab', () => {
 describe('a step between attempts', () => {
   test('reads "503 · will retry" on the canvas, a final failure "503 failed"', async () => {
     const s: Scenario = {
-      version: 1,
+      version: 2,
       title: 'Flaky reservation',
       steps: [
         { id: 'flaky', label: 'Reserve stock', fail: { status: 503, times: 1 }, retry: { maxAttempts: 3, delayMs: 200 }, position: { x: 0, y: 0 } },

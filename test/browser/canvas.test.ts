@@ -29,7 +29,7 @@ function layered(count: number): Scenario {
       if (i % 10 > 0) dependencies.push({ from: `s${i - 11}`, to: `s${i}` });
     }
   }
-  return { version: 1, title: `Layered ${count}`, steps, dependencies };
+  return { version: 2, title: `Layered ${count}`, steps, dependencies };
 }
 
 test('the node size and handle places given up front match the CSS', async () => {

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const draft: Scenario = {
-  version: 1,
+  version: 2,
   title: 'My own draft',
   steps: [
     { id: 'mine', label: 'My step', request: 'POST /mine', position: { x: 0, y: 0 } },
@@ -233,7 +233,7 @@ describe('Space plays and pauses everywhere but in text fields', () => {
 describe('marks draw on any machine', () => {
   // Every mark the editor draws for a step or a tool, configured on two steps.
   const marked: Scenario = {
-    version: 1,
+    version: 2,
     title: 'Every mark',
     steps: [
       {

@@ -10,7 +10,7 @@ import { DRAFT_KEY, PREFS_KEY } from '../../src/store/persistence.ts';
 // editor, and, the draft being saved first, kept it blank on every later visit.
 
 const hostile: Scenario = {
-  version: 1,
+  version: 2,
   title: 'Prototype names',
   steps: [
     { id: 'constructor', request: 'POST /constructor', fail: { status: 500 }, position: { x: 0, y: 0 } },

@@ -113,7 +113,7 @@ describe('on the canvas', () => {
 
 describe('in the exported SVG', () => {
   const batch: Scenario = {
-    version: 1,
+    version: 2,
     title: 'Pasted batch',
     steps: BATCH.requests.map((r) => ({ id: r.id, request: `${r.method} ${r.url}` })),
     dependencies: BATCH.requests.flatMap((r) => (r.dependsOn ?? []).map((from) => ({ from, to: r.id }))),

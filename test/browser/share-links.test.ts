@@ -13,7 +13,7 @@ import { DRAFT_KEY, PREFS_KEY } from '../../src/store/persistence.ts';
 
 const payment = findPreset('payment-fails')!.scenario;
 const draft: Scenario = {
-  version: 1,
+  version: 2,
   title: 'My own draft',
   steps: [
     { id: 'mine', label: 'My step', request: 'POST /mine', position: { x: 0, y: 0 } },
@@ -132,7 +132,7 @@ describe('bad links open the recovery screen, the draft intact', () => {
 test('markup in a scenario is shown as text; no script runs', async () => {
   const markup = '<img src=x onerror=alert(1)>';
   const hostile: Scenario = {
-    version: 1,
+    version: 2,
     title: `${markup} title`,
     description: `<script>alert(2)</script> ${markup}`,
     steps: [

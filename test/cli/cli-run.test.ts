@@ -128,7 +128,7 @@ describe('simulate FILE | --preset NAME', () => {
 
   it('keeps scenario text on one line and free of terminal escapes', async () => {
     const hostile: Scenario = {
-      version: 1,
+      version: 2,
       title: 'Evil\u001b[2J title\nsecond line',
       steps: [{ id: 'a', fail: { status: 500, message: 'boom\u001b]0;pwned\u0007\nnext' } }, { id: 'b' }],
       dependencies: [{ from: 'a', to: 'b' }],

@@ -42,7 +42,7 @@ describe('toGraphBatchResponse', () => {
 
   it('leaves out requests that were never processed (skipped or cancelled)', () => {
     const s: Scenario = {
-      version: 1,
+      version: 2,
       title: 'Alert only on failure',
       steps: [{ id: 'a' }, { id: 'alert' }],
       dependencies: [{ from: 'a', to: 'alert', on: 'failure' }],
@@ -82,7 +82,7 @@ describe('toWebDavMultistatus', () => {
 
   it('escapes hostile text and encodes hrefs', () => {
     const s: Scenario = {
-      version: 1,
+      version: 2,
       title: 'Hostile',
       steps: [
         { id: 'a', request: 'COPY /a b/<x>&"ü"', fail: { status: 423, message: '</D:status><D:evil/> & more' } },

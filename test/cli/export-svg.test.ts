@@ -7,7 +7,7 @@ import type { Scenario } from '../../src/scenario/types.ts';
 const payment = findPreset('payment-fails')!.scenario;
 
 function scenario(partial: Partial<Scenario>): Scenario {
-  return { version: 1, title: 'Test', steps: [], dependencies: [], ...partial };
+  return { version: 2, title: 'Test', steps: [], dependencies: [], ...partial };
 }
 
 describe('toSvg', () => {

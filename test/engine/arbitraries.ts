@@ -136,7 +136,7 @@ export function scenarioArb(o: DagOptions = {}): fc.Arbitrary<Scenario> {
           }
         }
         const p: Partial<Policy> = policy;
-        return { version: 1, title: 'random DAG', policy: p, steps: order.map((i) => built[i]), dependencies };
+        return { version: 2, title: 'random DAG', policy: p, steps: order.map((i) => built[i]), dependencies };
       }),
   );
 }

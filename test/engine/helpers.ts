@@ -12,7 +12,7 @@ export function dep(from: string, to: string, on?: DependencyCondition): Depende
 }
 
 export function scenario(steps: Step[], dependencies: Dependency[] = [], policy?: Partial<Policy>): Scenario {
-  const s: Scenario = { version: 1, title: 'test', steps, dependencies };
+  const s: Scenario = { version: 2, title: 'test', steps, dependencies };
   if (policy !== undefined) s.policy = policy;
   return s;
 }

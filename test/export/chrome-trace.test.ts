@@ -32,7 +32,7 @@ function crossings(slices: readonly Slice[]): string[] {
 describe('toChromeTrace slices', () => {
   it('a retry wait ends exactly when the next attempt starts (37 ms step failing 7 times, delay 100 ms, factor 1.15)', () => {
     const scenario: Scenario = {
-      version: 1,
+      version: 2,
       title: 'Flaky upload',
       steps: [{ id: 'upload', durationMs: 37, fail: { status: 503, times: 7 }, retry: { maxAttempts: 8, delayMs: 100, factor: 1.15 } }],
       dependencies: [],
@@ -50,7 +50,7 @@ describe('toChromeTrace slices', () => {
   it('a retry wait cut short by a graph-aware repair ends where the step runs again (found by seed 815)', () => {
     // b waits 2 ms to retry its 424, but c's repair request re-runs a at 1 ms and b starts then.
     const scenario: Scenario = {
-      version: 1,
+      version: 2,
       title: 'Repair inside a wait',
       steps: [
         { id: 'a', durationMs: 0, fail: { status: 503, times: 1 }, retry: { maxAttempts: 1, delayMs: 0, factor: 1 } },
@@ -92,7 +92,7 @@ describe('toChromeTrace slices', () => {
     fc.assert(
       fc.property(scenarioArb, ({ steps, chain, saga, concurrency }) => {
         const scenario: Scenario = {
-          version: 1,
+          version: 2,
           title: 'Random retries',
           policy: { compensation: saga ? 'saga' : 'none', concurrency },
           steps: steps.map((s, i): Step => ({

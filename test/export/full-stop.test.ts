@@ -7,7 +7,7 @@ import { toWebDavMultistatus } from '../../src/export/webdav-multistatus.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 
 const scenario: Scenario = {
-  version: 1,
+  version: 2,
   title: 'Messages that end a sentence',
   steps: [
     { id: 'lock', request: 'LOCK /a', fail: { status: 423, message: 'The resource is locked.' } },

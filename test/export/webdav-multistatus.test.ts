@@ -48,7 +48,7 @@ describe('RFC 4918 §9.2.2: a PROPPATCH answers per property, in one response', 
   // The RFC's example: removing the protected Copyright-Owner fails with 409, so setting Authors,
   // in the same request, answers 424.
   const scenario: Scenario = {
-    version: 1,
+    version: 2,
     title: 'PROPPATCH with a protected property',
     steps: [
       { id: 'remove-owner', label: 'Copyright-Owner', request: 'PROPPATCH /bar.html', fail: { status: 409, message: 'Copyright Owner cannot be deleted or altered.' } },
@@ -87,7 +87,7 @@ describe('RFC 4918 §9.6.1: a DELETE of a collection with a locked member', () =
   // The RFC's example: /container/resource3 is locked, so the collection cannot go; the body
   // lists only resource3, with 423 and lock-token-submitted.
   const scenario: Scenario = {
-    version: 1,
+    version: 2,
     title: 'DELETE a collection with a locked member',
     steps: [
       { id: 'resource1', request: 'DELETE /container/resource1' },
@@ -113,7 +113,7 @@ describe('RFC 4918 §9.6.1: a DELETE of a collection with a locked member', () =
 describe('steps on one resource share one response', () => {
   it('carries the status of the step that failed for its own reason', async () => {
     const xml = exported({
-      version: 1,
+      version: 2,
       title: 'Two writes to one file',
       steps: [
         { id: 'write', request: 'PUT /a.txt', fail: { status: 507 } },
@@ -131,7 +131,7 @@ describe('steps on one resource share one response', () => {
 
 describe('names that need escaping', () => {
   const scenario: Scenario = {
-    version: 1,
+    version: 2,
     title: 'Tom & Jerry <copy>',
     steps: [
       { id: 'amp', label: 'Fish & Chips', request: 'COPY /menu/fish&chips.txt', fail: { status: 423, message: 'locked by <Tom & "Jerry">' } },

@@ -24,7 +24,7 @@ describe('a run stopped at its work budget', () => {
   });
 
   test('no notice for a run within its budget', () => {
-    const store = createRippleStore({ scenario: { version: 1, title: 't', steps: [{ id: 'a', fail: { status: 503 } }], dependencies: [] } });
+    const store = createRippleStore({ scenario: { version: 2, title: 't', steps: [{ id: 'a', fail: { status: 503 } }], dependencies: [] } });
     store.getState().runScenario();
     renderWith(store, <RunStopNotice />);
     expect(store.getState().timeline.length).toBeGreaterThan(0);

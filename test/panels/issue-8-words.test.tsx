@@ -18,7 +18,7 @@ import { endedStore, ranStore, renderWith } from './helpers.tsx';
 
 /** A person's own names: the ids are the app's `step-N`, the labels are theirs. */
 const named: Scenario = {
-  version: 1,
+  version: 2,
   title: 'Parcel',
   steps: [
     { id: 'step-3', label: 'Reserve stock', request: 'POST /stock', durationMs: 50, fail: { status: 409, message: 'out of stock' }, position: { x: 0, y: 0 } },
@@ -76,7 +76,7 @@ describe('names: everything a person reads uses the step’s label', () => {
 describe('attempt numbers', () => {
   test('a step failing its first 2 of 3 attempts: "will try again (attempt 2)" is followed by "starts (attempt 2)"', () => {
     const flaky: Scenario = {
-      version: 1,
+      version: 2,
       title: 'Flaky',
       steps: [{ id: 'upload', label: 'Upload', durationMs: 10, fail: { status: 503, times: 2 }, retry: { maxAttempts: 3, delayMs: 100 } }],
       dependencies: [],

@@ -1,4 +1,4 @@
-// fast-check arbitraries for VALID version-1 scenarios: every optional field, unicode and
+// fast-check arbitraries for VALID version-2 scenarios: every optional field, unicode and
 // markup in every text, lone surrogates, -0 and extreme doubles in positions, random DAGs with
 // every dependency condition. Used by the codec round-trip property and the gate's properties.
 import fc from 'fast-check';
@@ -123,7 +123,7 @@ export function scenarioArb(maxSteps = 12): fc.Arbitrary<Scenario> {
             });
       return fc.record(
         {
-          version: fc.constant(1 as const),
+          version: fc.constant(2 as const),
           title: text(120, 1),
           description: text(2000),
           policy: policyArb,

@@ -18,7 +18,7 @@ export function scenario(
   extra: Record<string, unknown> = {},
 ): Scenario {
   return {
-    version: 1,
+    version: 2,
     title: 'Test scenario',
     steps: steps.map((s) => (typeof s === 'string' ? step(s) : s)),
     dependencies,

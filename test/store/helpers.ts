@@ -11,7 +11,7 @@ export function editorStore(options: RippleStoreOptions = {}): RippleStore {
 export function scenario(ids: string[], deps: [string, string][] = [], extra: Partial<Scenario> = {}): Scenario {
   const steps: Step[] = ids.map((id, i) => ({ id, position: { x: i * 220, y: 0 } }));
   const dependencies: Dependency[] = deps.map(([from, to]) => ({ from, to }));
-  return { version: 1, title: 'Test', steps, dependencies, ...extra };
+  return { version: 2, title: 'Test', steps, dependencies, ...extra };
 }
 
 /** A Map-backed localStorage for Node (which has none). */

@@ -47,7 +47,7 @@ const hostileScenario = fc
       dependencies.push({ from, to });
     }
     return {
-      version: 1,
+      version: 2,
       title: 'Prototype names',
       steps: ids.map((id, i) => (fails[i] ? { id, request: `POST /${id}`, fail: { status: 503 } } : { id, request: `GET /${id}` })),
       dependencies,

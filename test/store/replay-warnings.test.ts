@@ -6,7 +6,7 @@ import type { Scenario } from '../../src/scenario/types.ts';
 describe('selectReplayWarnings', () => {
   test('files each replay warning under its step, by the index the warning carries', () => {
     const scenario: Scenario = {
-      version: 1,
+      version: 2,
       title: 'Saga with a failed rollback',
       policy: { compensation: 'saga' },
       steps: [
