@@ -248,7 +248,8 @@ function loadScenario(source: Source, io: CliIo): Scenario {
     if (!preset) throw new CliError(`unknown preset "${source.name}" (presets: ${PRESETS.map((p) => p.name).join(', ')})`);
     return preset.scenario;
   }
-  const opened = openScenario(readText(source.path, io));
+  // `.yaml`/`.yml` (or a first line like `version: 2`) is read as YAML; anything else as JSON.
+  const opened = openScenario(readText(source.path, io), { name: source.path });
   if (!opened.ok) throw new InputError(`${source.path}: ${opened.message}`, opened.problems);
   for (const w of opened.warnings) io.stderr(`warning: ${source.path}: ${formatProblem(w)}\n`);
   return opened.scenario;
