@@ -94,6 +94,8 @@ export interface EditorSlice {
   setPolicy: (patch: Partial<Policy>) => EditResult;
   setTitle: (title: string) => EditResult;
   setDescription: (description: string) => EditResult;
+  /** The whole scenario as edited in the Source tab (already read by the gate); one undo step. */
+  editSource: (scenario: Scenario) => EditResult;
   /** "Tidy": lay every step out left to right with dagre (loaded on demand); one undo step. */
   autoLayout: () => Promise<void>;
   undo: () => void;
@@ -121,7 +123,7 @@ export interface Selection {
 }
 
 /** The side panel's tabs: the inspector, the scenario's settings, the run panels. */
-export type PanelTab = 'step' | 'scenario' | 'run';
+export type PanelTab = 'step' | 'scenario' | 'run' | 'source';
 
 export interface SelectionSlice extends Selection {
   /**
