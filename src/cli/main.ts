@@ -54,6 +54,10 @@ class CliError extends Error {}
  * `io.stdout` and resolves to 0; invalid input resolves to 2, other errors to 1.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv.some((a) => /^--(input|dialect|context)\b/.test(a))) {
+    const dialects = await import('./import.ts'); // issue #11: heavy importers load only when asked
+    if (dialects.isDialectInvocation(argv)) return dialects.runDialect(argv, io);
+  }
   try {
     const command = parseCommand(argv);
     await execute(command, io);
