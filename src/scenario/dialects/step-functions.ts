@@ -33,8 +33,9 @@ export interface StepFunctionsExtras {
   failStates: string[];
 }
 
+/** One transition into a state: every `froms` step must end `on` (a Parallel's branches join). */
 interface Way {
-  from: string;
+  froms: string[];
   on: 'Succeeded' | 'Failed';
   path: string;
 }
@@ -80,7 +81,7 @@ function importMachine(input: unknown): DialectImport & { extras?: StepFunctions
 
   const addWay = (to: string, way: Way): void => {
     const list = ways.get(to) ?? [];
-    if (!list.some((w) => w.from === way.from && w.on === way.on)) list.push(way);
+    if (!list.some((w) => w.froms.join() === way.froms.join() && w.on === way.on)) list.push(way);
     ways.set(to, list);
   };
   const newId = (name: string, prefix: string): string => {
@@ -220,7 +221,7 @@ function importMachine(input: unknown): DialectImport & { extras?: StepFunctions
           }
           const inner = readMachine(b, bpath, id);
           if (!inner) return;
-          addWay(inner.start, { from: id, on: 'Succeeded', path: joinPath(bpath, 'StartAt') });
+          addWay(inner.start, { froms: [id], on: 'Succeeded', path: joinPath(bpath, 'StartAt') });
           branchEnds.push(...inner.ends);
         });
         if (branchEnds.length > 0) lastOut.set(name, branchEnds);
@@ -235,7 +236,7 @@ function importMachine(input: unknown): DialectImport & { extras?: StepFunctions
         const target = firstIn.get(o.to);
         if (!target) continue;
         const froms = o.on === 'Succeeded' ? (lastOut.get(name) ?? []) : [firstIn.get(name) as string];
-        for (const from of froms) addWay(target, { from, on: o.on, path: o.at });
+        addWay(target, { froms, on: o.on, path: o.at });
       }
     }
     return { start: firstIn.get(start) as string, ends };
@@ -257,12 +258,17 @@ function importMachine(input: unknown): DialectImport & { extras?: StepFunctions
     if (ins.length === 0) continue;
     const plain = ins.length === 1 && ins[0].on === 'Succeeded';
     for (const w of ins) {
-      if (!dependencies.some((d) => d.from === w.from && d.to === step.id)) {
-        dependencies.push({ from: w.from, to: step.id });
-        depSource.push(w.path);
+      for (const from of w.froms) {
+        if (!dependencies.some((d) => d.from === from && d.to === step.id)) {
+          dependencies.push({ from, to: step.id });
+          depSource.push(w.path);
+        }
       }
     }
-    if (!plain) step.when = ins.map((w) => `${w.from}.${w.on}`).join(' || ');
+    if (!plain) {
+      const terms = ins.map((w) => w.froms.map((f) => `${f}.${w.on}`).join(' && '));
+      step.when = terms.map((t) => (ins.length > 1 && t.includes('&&') ? `(${t})` : t)).join(' || ');
+    }
   }
 
   const scenario: Scenario = {
