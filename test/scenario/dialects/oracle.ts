@@ -40,8 +40,15 @@ export function outcomes(scenario: Scenario, failing: readonly string[]): Record
         const parsed = parseWhen(step.when, id, ins.map((e) => e.from));
         if (!parsed.ok) throw new Error(`${id}: ${parsed.problems[0].message}`);
         run = evaluateWhen(parsed.ast, (p) => out[p]);
-      } else if (ins.every((e) => e.on === 'always')) run = true;
-      else run = seen.every((o) => o === 'Succeeded');
+      } else {
+        // R4: each edge is satisfied, broken, or void (void by a cancelled prerequisite: cancelled).
+        const verdicts = ins.map((e) => verdict(e.on, out[e.from]));
+        run = step.join === 'any' ? verdicts.includes('satisfied') : verdicts.every((v) => v === 'satisfied');
+        if (!run) {
+          out[id] = verdicts.includes('broken') ? 'Blocked' : verdicts.includes('cancelled') ? 'Cancelled' : 'Skipped';
+          continue;
+        }
+      }
       if (run) out[id] = ran(id);
       else if (seen.some((o) => o === 'Failed' || o === 'Blocked')) out[id] = 'Blocked';
       else if (seen.some((o) => o === 'Cancelled')) out[id] = 'Cancelled';
@@ -51,4 +58,12 @@ export function outcomes(scenario: Scenario, failing: readonly string[]): Record
     left = next;
   }
   return out;
+}
+
+function verdict(on: string, o: WhenOutcome): 'satisfied' | 'broken' | 'void' | 'cancelled' {
+  if (on === 'always') return 'satisfied';
+  if (o === 'Cancelled') return 'cancelled';
+  const bad = o === 'Failed' || o === 'Blocked';
+  if (on === 'failure') return bad ? 'satisfied' : 'void';
+  return o === 'Succeeded' ? 'satisfied' : bad ? 'broken' : 'void';
 }
