@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../src/presets/index.ts';
 import { exportArgo } from '../../../src/export/dialects/argo.ts';
 import { exportAirflowTasks } from '../../../src/export/dialects/airflow.ts';
+import { exportGithubActions } from '../../../src/export/dialects/github-actions.ts';
+import { importGithubActions } from '../../../src/scenario/dialects/github-actions.ts';
 import { importArgo } from '../../../src/scenario/dialects/argo.ts';
 import { importAirflowTasks } from '../../../src/scenario/dialects/airflow.ts';
 import type { Scenario } from '../../../src/scenario/types.ts';
@@ -32,6 +34,21 @@ describe('export back and import again gives the same run', () => {
       const back = importArgo(exported.text);
       if (!back.ok) throw new Error(back.message);
       expect(cases(withFails(back.scenario, preset.scenario))).toEqual(cases(preset.scenario));
+    });
+    it(`${preset.name} as a GitHub Actions workflow`, async () => {
+      const exported = exportGithubActions(preset.scenario);
+      if (!exported.ok) throw new Error(exported.message);
+      const back = await importGithubActions(exported.text);
+      if (!back.ok) throw new Error(back.message);
+      // Job ids that GitHub refuses (`1`) were renamed (`_1`): read the steps back in order.
+      const original = new Map(back.scenario.steps.map((s, i) => [s.id, preset.scenario.steps[i].id]));
+      const restored: Scenario = {
+        ...back.scenario,
+        steps: back.scenario.steps.map((s) => ({ ...s, id: original.get(s.id) as string })),
+        dependencies: back.scenario.dependencies.map((d) => ({ ...d, from: original.get(d.from) as string, to: original.get(d.to) as string })),
+      };
+      restored.steps = restored.steps.map((s) => (s.when === undefined ? s : { ...s, when: s.when.replace(/[A-Za-z0-9_-]+(?=\.)|\b_[A-Za-z0-9_-]+\b/g, (m) => original.get(m) ?? m) }));
+      expect(cases(withFails(restored, preset.scenario))).toEqual(cases(preset.scenario));
     });
     it(`${preset.name} as an Airflow task list`, () => {
       const exported = exportAirflowTasks(preset.scenario);
