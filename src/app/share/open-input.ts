@@ -25,7 +25,7 @@ export async function openFile(file: Blob & { name?: string }): Promise<OpenedIn
     if (dialect && dialect !== 'scenario' && dialect !== 'graph-batch') {
       return (await import('../../scenario/dialects/open-dialect.ts')).openDialectText(new TextDecoder().decode(bytes), dialect);
     }
-    return openBytes(bytes);
+    return openBytes(bytes, file.name);
   } catch (error) {
     return fail(`The file could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
