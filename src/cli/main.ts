@@ -43,6 +43,10 @@ export { EXIT_ERROR, EXIT_INVALID, EXIT_OK } from './errors.ts';
  * `io.stdout` and resolves to 0; invalid input resolves to 2, other errors to 1.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (!findSubcommand(argv[0] ?? '') && argv.some((a) => /^--(input|dialect|context)\b/.test(a))) {
+    const dialects = await import('./import.ts'); // issue #11: heavy importers load only when asked
+    if (dialects.isDialectInvocation(argv)) return dialects.runDialect(argv, io);
+  }
   try {
     // `ripple SUBCOMMAND …`; anything else is today's flag form (`ripple FILE`, `--link`, …).
     const sub = argv.length > 0 ? findSubcommand(argv[0]) : undefined;
