@@ -58,7 +58,8 @@ function startAttempt(run: RunState, i: number): void {
   const timeout = run.timeoutMs[i];
   const duration = run.durationMs[i];
   let end = now + duration;
-  let status = 200;
+  // R16: a success answers the step's `successStatus` (201, 204, …), 200 by default.
+  let status = run.successStatus.size === 0 ? 200 : (run.successStatus.get(i) ?? 200);
   let message: string | undefined;
   let failure: FailureCode = FAILURE_NONE;
   if ((failApplies && run.failStatus[i] === 0) || (timeout >= 0 && duration > timeout)) {
@@ -114,7 +115,7 @@ export function attemptEnded(run: RunState, i: number): void {
   const message = run.message[i];
   run.endedAt[i] = run.now;
   run.status[i] = status;
-  if (status === 200) {
+  if (run.attemptFailure[i] === FAILURE_NONE) {
     setPhase(run, i, SUCCEEDED);
     emit(run, {
       seq: run.events.length,
@@ -123,7 +124,7 @@ export function attemptEnded(run: RunState, i: number): void {
       step: run.ids[i],
       attempt: run.attempts[i],
       correlationId: run.correlationId,
-      status: 200,
+      status,
     });
     produce(run, i);
     run.completion.push(i);

@@ -136,3 +136,21 @@ export function inAdjacency(g: Graph): InAdjacency {
 export function markDescendants(g: Graph, roots: Iterable<number>, mark: Uint8Array, includeRoots: boolean): void {
   markReachable(g.out, roots, mark, includeRoots);
 }
+
+/**
+ * R15: marks each finally step, one whose incoming dependencies are all `on: "always"` (at
+ * least one). Abort (R8) does not cancel them: a teardown runs once its prerequisites are
+ * final, even when they were cancelled (GitHub's `if: always()`, Airflow teardown tasks, Argo
+ * `onExit`). A correction of R8 that applies to version-1 scenarios too.
+ */
+export function finallySteps(g: Graph): Uint8Array {
+  const other = new Uint8Array(g.n);
+  const mark = new Uint8Array(g.n);
+  for (let e = 0; e < g.depTo.length; e++) {
+    const t = g.depTo[e];
+    if (g.depCond[e] === ALWAYS) mark[t] = 1;
+    else other[t] = 1;
+  }
+  for (let i = 0; i < g.n; i++) if (other[i]) mark[i] = 0;
+  return mark;
+}

@@ -53,8 +53,12 @@ export function stepResponse(
     case 'succeeded':
     case 'compensated':
     case 'compensation-failed': {
-      const res: StepResponse = { id, status: 200, headers: headers.ok };
-      if (r.compensation !== undefined) {
+      const status = r.status ?? 200;
+      // R17 evenIfFailed: a failed step that was compensated still answered its failure.
+      if (status >= 300) return { id, status, headers: headers.problem, body: failedBody(id, r, instanceOf(correlationId, id)) };
+      const res: StepResponse = { id, status, headers: headers.ok };
+      // R16: 204 No Content has no body, not even the rollback's summary (RFC 9110 §15.3.5).
+      if (r.compensation !== undefined && status !== 204) {
         res.body = {
           compensation: {
             label: r.compensation.label,

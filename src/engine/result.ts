@@ -106,11 +106,19 @@ function stepResult(run: RunState, i: number, paths: DependencyPaths): StepResul
   const attempts = run.attempts[i];
   switch (ph) {
     case SUCCEEDED:
-      return { state: 'succeeded', status: 200, attempts, startedAt, endedAt, reused: false };
+      // R16: the step's success status (200 unless `successStatus` says otherwise).
+      return { state: 'succeeded', status: run.status[i], attempts, startedAt, endedAt, reused: false };
     case COMPENSATED:
     case COMPENSATION_FAILED: {
       const state = ph === COMPENSATED ? 'compensated' : 'compensation-failed';
-      return { state, status: 200, attempts, startedAt, endedAt, reused: false, compensation: compensationOf(run, i) };
+      // The forward answer stays: its success status, or (R17 evenIfFailed) its failure status.
+      const r: StepResult = { state, status: run.status[i], attempts, startedAt, endedAt, reused: false, compensation: compensationOf(run, i) };
+      if (run.status[i] >= 300) {
+        const message = run.message[i];
+        if (message !== undefined) r.message = message;
+        r.failure = FAILURE_KINDS[run.failure[i]];
+      }
+      return r;
     }
     case SKIPPED:
     case CANCELLED: {

@@ -67,6 +67,8 @@ export class RunState {
   readonly failTimes: Int32Array; // 0: every attempt
   readonly failMessage = new Map<number, string>();
   readonly joinAny: Uint8Array;
+  /** R16: the answer of a success other than 200 (`successStatus`), by step; most steps have none. */
+  readonly successStatus = new Map<number, number>();
   readonly hasCompensation: Uint8Array;
   readonly compensationSpecs = new Map<number, NonNullable<ResolvedStep['compensation']>>();
   readonly produces = new Map<number, number[]>();
@@ -137,6 +139,8 @@ export class RunState {
 
   // Abort (R8).
   aborted = false;
+  /** R15: finally steps, which abort spares (built at the first abort sweep). */
+  finallySteps: Uint8Array | null = null;
   /** A repair made steps wait again since the last abort sweep. */
   abortSweepStale = false;
 
@@ -234,6 +238,7 @@ export class RunState {
         if (f.message !== undefined) this.failMessage.set(i, f.message);
       }
       if (s.join === 'any') this.joinAny[i] = 1;
+      if (s.successStatus !== undefined && s.successStatus !== 200) this.successStatus.set(i, s.successStatus);
       if (s.compensation !== undefined) this.hasCompensation[i] = 1;
       if (s.produces !== undefined && s.produces.length > 0) this.produces.set(i, s.produces.map(artifact));
       if (s.consumes !== undefined && s.consumes.length > 0) this.consumes.set(i, s.consumes.map(artifact));

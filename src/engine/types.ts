@@ -10,7 +10,11 @@ export type RunOutcome = 'succeeded' | 'failed' | 'compensated' | 'compensation-
 
 export interface StepResult {
   state: StepState;
-  /** The forward answer: 200, a failure's status, 424, or null (skipped / cancelled). A compensated step keeps 200. */
+  /**
+   * The forward answer: the success status (200, or the step's `successStatus`, R16), a
+   * failure's status, 424 (blocked or rolled back), or null (skipped / cancelled). A compensated
+   * step keeps its forward answer.
+   */
   status: number | null;
   attempts: number;
   startedAt: number | null;
