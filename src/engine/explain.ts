@@ -63,6 +63,8 @@ function sentence(run: RunResult, stepId: string, r: StepResult, name: StepNamer
     case 'blocked': {
       const p = r.failedPrerequisiteStep!;
       const again = r.attempts > 1 ? ` (${r.attempts} times)` : '';
+      // R14 / R18: the 424 came from a run condition or a group; its message says which.
+      if (r.message !== undefined) return `${id} answered 424${again}: ${trimStop(r.message)} because ${did(p)}.`;
       return `${id} answered 424 Failed Dependency${again} because ${did(p)}.`;
     }
     case 'failed': {

@@ -3,6 +3,7 @@
 // the order of `scenario.dependencies`, which keeps every walk deterministic.
 import type { DependencyCondition, Scenario } from '../scenario/types.ts';
 import { adjacency, markReachable, type Adjacency } from '../scenario/graph-algorithms.ts';
+import { parseWhen, type WhenNode } from '../scenario/when.ts';
 import { idRecord, setOwn } from './records.ts';
 
 export const SUCCESS = 0;
@@ -49,6 +50,17 @@ export interface Graph {
   depFrom: Int32Array;
   depTo: Int32Array;
   depCond: Uint8Array;
+  /** R14: each step's parsed `when` (undefined: none), or null when no step has one. */
+  when: (WhenCondition | undefined)[] | null;
+}
+
+/** A step's run condition (R14), parsed once per run. */
+export interface WhenCondition {
+  /** The expression as written, for reasons and explanations. */
+  expr: string;
+  ast: WhenNode;
+  /** The step's direct prerequisites by id (what the expression's terms name). */
+  prerequisites: Map<string, number>;
 }
 
 /**
@@ -67,8 +79,10 @@ export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> =
   const m = deps.length;
   const ids = new Array<string>(n);
   const table = lookup;
+  let withWhen = false;
   for (let i = 0; i < n; i++) {
     const id = steps[i].id;
+    if (steps[i].when !== undefined) withWhen = true;
     ids[i] = id;
     if (typeof table[id] === 'number') throw new Error('simulate: step ids are not unique; validate the scenario first');
     setOwn(table, id, i);
@@ -104,7 +118,30 @@ export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> =
   const out = adjacency(n, depFrom, depTo);
   const outCond = new Uint8Array(m);
   for (let k = 0; k < m; k++) outCond[k] = depCond[out.edge[k]];
-  return { n, ids, index: null, out, outStart: out.start, outTo: out.target, outCond, indeg, in: null, depFrom, depTo, depCond };
+  const g: Graph = { n, ids, index: null, out, outStart: out.start, outTo: out.target, outCond, indeg, in: null, depFrom, depTo, depCond, when: null };
+  if (withWhen) g.when = parseConditions(scenario, g);
+  return g;
+}
+
+/** Parses every `when` once (R14). Throws on a bad one: the engine takes validated scenarios. */
+function parseConditions(scenario: Scenario, g: Graph): (WhenCondition | undefined)[] {
+  const prerequisiteLists = inAdjacency(g);
+  const out = new Array<WhenCondition | undefined>(g.n);
+  for (let i = 0; i < g.n; i++) {
+    const expr = scenario.steps[i].when;
+    if (expr === undefined) continue;
+    const prerequisites = new Map<string, number>();
+    for (let e = prerequisiteLists.start[i]; e < prerequisiteLists.start[i + 1]; e++) {
+      const p = prerequisiteLists.from[e];
+      prerequisites.set(g.ids[p], p);
+    }
+    const parsed = parseWhen(expr, g.ids[i], [...prerequisites.keys()]);
+    if (!parsed.ok) {
+      throw new Error(`simulate: steps[${i}].when: ${parsed.problems[0].message}; validate the scenario first`);
+    }
+    out[i] = { expr, ast: parsed.ast, prerequisites };
+  }
+  return out;
 }
 
 /**

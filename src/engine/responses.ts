@@ -87,10 +87,10 @@ function instanceOf(correlationId: string, id: string): string {
 function blockedBody(id: string, r: StepResult, instance: string): ProblemBody {
   const p = r.failedPrerequisiteStep!;
   const root = r.rootCauseStep!;
-  const detail =
-    p === root
-      ? `${id} was not performed because its prerequisite ${p} failed.`
-      : `${id} was not performed because its prerequisite ${p} could not complete (root cause: ${root} failed).`;
+  const because =
+    p === root ? `its prerequisite ${p} failed` : `its prerequisite ${p} could not complete (root cause: ${root} failed)`;
+  // R14 / R18: a run condition or a group decided the 424; its message says which.
+  const detail = r.message !== undefined ? `${id} was not performed: ${r.message}, because ${because}.` : `${id} was not performed because ${because}.`;
   return {
     type: PROBLEM_TYPES.failedDependency,
     title: 'Failed Dependency',

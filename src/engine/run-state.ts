@@ -103,6 +103,8 @@ export class RunState {
   readonly status: Int32Array; // 0: none
   readonly startedAt: Float64Array;
   readonly endedAt: Float64Array;
+  /** When the step last became final (R14 names the failed prerequisite that was final first). */
+  readonly finalAt: Float64Array;
   /** The current (or last) attempt's answer, decided when it starts. */
   readonly attemptStatus: Int32Array;
   readonly message: (string | undefined)[];
@@ -172,13 +174,14 @@ export class RunState {
     this.concurrencyLimit = policy.concurrency > 0 ? policy.concurrency : UNLIMITED;
 
     // Every per-step number in one buffer: one allocation instead of thirty.
-    const a = new Arena(n, 6, 15, 10);
+    const a = new Arena(n, 7, 15, 10);
     this.durationMs = a.f64();
     this.timeoutMs = a.f64();
     this.retryDelayMs = a.f64();
     this.retryFactor = a.f64();
     this.startedAt = a.f64().fill(NaN);
     this.endedAt = a.f64().fill(NaN);
+    this.finalAt = a.f64();
     this.maxAttempts = a.i32();
     this.failStatus = a.i32();
     this.failTimes = a.i32();
