@@ -170,6 +170,8 @@ export function attemptEnded(run: RunState, i: number): void {
     return;
   }
   setPhase(run, i, FAILED);
+  // R17: its last attempt may have taken effect; it takes its place in the saga by its end time.
+  if (run.hasCompensation[i] && run.scenario.steps[i].compensation?.evenIfFailed === true) run.completion.push(i);
   if (repair) {
     repairFailed(run, i);
     return;

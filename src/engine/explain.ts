@@ -76,14 +76,23 @@ function sentence(run: RunResult, stepId: string, r: StepResult, name: StepNamer
       }
       return `${id} failed${tries}: ${answer}${msg} (root cause).`;
     }
-    case 'succeeded':
-      return r.reused ? `${id} succeeded in the previous run; its result was reused (200 OK).` : `${id} succeeded${tries}: 200 OK.`;
+    case 'succeeded': {
+      const ok = answerOf(r.status ?? 200);
+      // R17: the saga stopped before this step's handler.
+      const left = r.reason !== undefined ? `; it was not rolled back: ${trimStop(r.reason)}` : '';
+      return r.reused ? `${id} succeeded in the previous run; its result was reused (${ok})${left}.` : `${id} succeeded${tries}: ${ok}${left}.`;
+    }
     case 'compensated':
-      return `${id} succeeded (200 OK), then was rolled back by "${r.compensation?.label ?? 'its compensation'}" because the run failed.`;
+      // R17 evenIfFailed: a failed call may have acted, so it is rolled back too.
+      if (r.status !== null && r.status >= 300) {
+        return `${id} failed (${answerOf(r.status)}) but may have acted, so it was rolled back by "${r.compensation?.label ?? 'its compensation'}".`;
+      }
+      return `${id} succeeded (${answerOf(r.status ?? 200)}), then was rolled back by "${r.compensation?.label ?? 'its compensation'}" because the run failed.`;
     case 'compensation-failed': {
       const c = r.compensation;
       const how = c ? `${c.status} ${reasonPhrase(c.status)}${c.message !== undefined ? ` — ${trimStop(c.message)}` : ''}` : 'it failed';
-      return `${id} succeeded (200 OK), but its rollback "${c?.label ?? 'compensation'}" failed: ${how}; the chain is left in a partial state.`;
+      const forward = r.status !== null && r.status >= 300 ? `failed (${answerOf(r.status)}) but may have acted` : `succeeded (${answerOf(r.status ?? 200)})`;
+      return `${id} ${forward}, but its rollback "${c?.label ?? 'compensation'}" failed: ${how}; the chain is left in a partial state.`;
     }
     case 'skipped':
       return `${id} was skipped: ${trimStop(r.reason ?? 'a prerequisite did not apply')}.`;
@@ -108,6 +117,10 @@ function prerequisiteDid(run: RunResult, prerequisite: string, name: StepNamer):
     case 'cancelled':
       return `${p} did not succeed`;
   }
+}
+
+function answerOf(status: number): string {
+  return `${status} ${reasonPhrase(status)}`;
 }
 
 function trimStop(s: string): string {

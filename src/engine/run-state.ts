@@ -53,6 +53,8 @@ export class RunState {
   readonly failFast: boolean;
   readonly abortOnFailure: boolean;
   readonly saga: boolean;
+  /** R17: `compensationErrors: "stop"` — no handler runs after one fails. */
+  readonly stopAtCompensationError: boolean;
   readonly graphAwareRetry: boolean;
   readonly concurrencyLimit: number;
 
@@ -127,7 +129,10 @@ export class RunState {
   running = 0;
   now: number;
   readonly events: RunEvent[] = [];
-  /** Steps in the order they succeeded: compensation runs it backwards (R10). */
+  /**
+   * Steps in the order they succeeded — and failed steps compensated `evenIfFailed` (R17), in
+   * the order they failed: compensation runs it backwards (R10).
+   */
   readonly completion: number[] = [];
   /** Steps that became final and whose dependents have not been told yet. */
   readonly finalQueue: number[] = [];
@@ -170,6 +175,7 @@ export class RunState {
     this.failFast = policy.failFast;
     this.abortOnFailure = policy.onFailure === 'abort';
     this.saga = policy.compensation === 'saga';
+    this.stopAtCompensationError = policy.compensationErrors === 'stop';
     this.graphAwareRetry = policy.retryMode === 'graph-aware';
     this.concurrencyLimit = policy.concurrency > 0 ? policy.concurrency : UNLIMITED;
 

@@ -16,6 +16,7 @@ export type { Phase };
  * - blocked → pending: the root cause was repaired, so the step runs normally.
  * - running / backoff → cancelled, repair-queued → failed: the run reached its work budget
  *   and stopped there (src/engine/budget.ts).
+ * - failed → compensating: `compensation.evenIfFailed` (R17) — the failed call may have acted.
  */
 export const TRANSITIONS: Readonly<Record<Phase, readonly Phase[]>> = {
   pending: ['queued', 'blocked', 'skipped', 'cancelled', 'succeeded'],
@@ -23,7 +24,7 @@ export const TRANSITIONS: Readonly<Record<Phase, readonly Phase[]>> = {
   running: ['succeeded', 'failed', 'backoff', 'cancelled'],
   backoff: ['queued', 'cancelled'],
   succeeded: ['compensating'],
-  failed: ['repair-queued'],
+  failed: ['repair-queued', 'compensating'],
   'repair-queued': ['repairing', 'failed'],
   repairing: ['succeeded', 'failed'],
   blocked: ['blocked', 'pending'],

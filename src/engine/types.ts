@@ -26,7 +26,10 @@ export interface StepResult {
   reused: boolean;
   /** Message of the last failed answer (`card declined`, `missing input X`, …). */
   message?: string;
-  /** Why a step has no response (skipped / cancelled), in a plain sentence. */
+  /**
+   * Why a step has no response (skipped / cancelled), in a plain sentence; on a succeeded step,
+   * why a saga left it uncompensated (R17 `compensationErrors: "stop"`).
+   */
   reason?: string;
   /** On a failed step: what made its last attempt fail. */
   failure?: FailureKind;
