@@ -105,13 +105,14 @@ function stepResult(run: RunState, i: number, paths: DependencyPaths): StepResul
   const endedAt = Number.isNaN(run.endedAt[i]) ? null : run.endedAt[i];
   const attempts = run.attempts[i];
   switch (ph) {
-    case SUCCEEDED:
+    case SUCCEEDED: {
       // R16: the step's success status (200 unless `successStatus` says otherwise).
       const r: StepResult = { state: 'succeeded', status: run.status[i], attempts, startedAt, endedAt, reused: false };
       // R17: left uncompensated because the saga stopped.
       const reason = run.reason.get(i);
       if (reason !== undefined) r.reason = reason;
       return r;
+    }
     case COMPENSATED:
     case COMPENSATION_FAILED: {
       const state = ph === COMPENSATED ? 'compensated' : 'compensation-failed';
