@@ -4,6 +4,7 @@
 import { abortSweep } from './abort.ts';
 import { BACKOFF, FAILED, QUEUED, REPAIR_QUEUED, REPAIRING, RUNNING, SUCCEEDED } from './phases.ts';
 import { markFinal, propagate, rootCauseOf } from './readiness.ts';
+import { inFailedGroup, rolledBackOnArrival } from './groups.ts';
 import { repaired, repairFailed } from './repair.ts';
 import { emit, setPhase, TIER_COMPLETION, TIER_START, TIMER_ATTEMPT_END, TIMER_RETRY, type RunState, type TimerKind } from './run-state.ts';
 import type { FailureKind } from './types.ts';
@@ -129,6 +130,8 @@ export function attemptEnded(run: RunState, i: number): void {
     produce(run, i);
     run.completion.push(i);
     if (repair) repaired(run, i);
+    // R18: a member that was running when its group failed is undone as soon as it succeeds.
+    else if (rolledBackOnArrival(run, i)) propagate(run);
     else {
       markFinal(run, i);
       propagate(run);
@@ -136,7 +139,8 @@ export function attemptEnded(run: RunState, i: number): void {
     return;
   }
   const attempt = run.attempts[i];
-  const willRetry = !repair && attempt < run.maxAttempts[i];
+  // R18: a member whose group failed while it ran stops retrying.
+  const willRetry = !repair && attempt < run.maxAttempts[i] && !inFailedGroup(run, i);
   const missingOutputOf = repair ? -1 : run.missingOutputOf[i];
   run.failure[i] = run.attemptFailure[i];
   const type = run.attemptFailure[i] === FAILURE_TIMEOUT ? 'timed-out' : 'failed';

@@ -6,7 +6,7 @@
 // that ended failed (not blocked) is compensated too, in its place by end time, because its
 // last attempt may have taken effect (a timeout after the service acted).
 import { resolveStep, type ResolvedStep } from '../scenario/defaults.ts';
-import { BLOCKED, CANCELLED, COMPENSATED, COMPENSATING, COMPENSATION_FAILED, FAILED, SKIPPED, SUCCEEDED } from './phases.ts';
+import { BLOCKED, CANCELLED, COMPENSATED, COMPENSATING, COMPENSATION_FAILED, FAILED, ROLLED_BACK, SKIPPED, SUCCEEDED } from './phases.ts';
 import { emit, newEvent, setPhase, type RunState } from './run-state.ts';
 import type { StepResult } from './types.ts';
 
@@ -32,7 +32,7 @@ export function compensate(run: RunState): CompensationSummary {
   let forwardFailed = run.stopped !== null;
   for (let i = 0; i < n; i++) {
     const ph = phase[i];
-    if (ph === FAILED || ph === BLOCKED) forwardFailed = true;
+    if (ph === FAILED || ph === BLOCKED || ph === ROLLED_BACK) forwardFailed = true;
     else if (ph !== SUCCEEDED && ph !== SKIPPED && ph !== CANCELLED) {
       throw new Error(`engine invariant: step "${run.ids[i]}" is not final at the end of the run; is the graph acyclic?`);
     }

@@ -35,7 +35,7 @@ export function explainChain(run: RunResult, stepId: string, name: StepNamer = b
   while (id !== undefined && !seen.has(id) && Object.hasOwn(run.steps, id)) {
     seen.add(id);
     const r: StepResult = run.steps[id];
-    const next = r.state === 'blocked' || r.state === 'failed' ? r.failedPrerequisiteStep : undefined;
+    const next = r.state === 'blocked' || r.state === 'failed' || r.state === 'rolled-back' ? r.failedPrerequisiteStep : undefined;
     links.push({ step: id, sentence: sentence(run, id, r, name), status: r.status });
     id = next;
   }
@@ -94,6 +94,11 @@ function sentence(run: RunResult, stepId: string, r: StepResult, name: StepNamer
       const forward = r.status !== null && r.status >= 300 ? `failed (${answerOf(r.status)}) but may have acted` : `succeeded (${answerOf(r.status ?? 200)})`;
       return `${id} ${forward}, but its rollback "${c?.label ?? 'compensation'}" failed: ${how}; the chain is left in a partial state.`;
     }
+    case 'rolled-back': {
+      // R18: the service undid it because its atomic group failed.
+      const p = r.failedPrerequisiteStep!;
+      return `${id} succeeded, then was rolled back and answered 424 because ${trimStop(r.message ?? 'its group failed')} (${did(p)}).`;
+    }
     case 'skipped':
       return `${id} was skipped: ${trimStop(r.reason ?? 'a prerequisite did not apply')}.`;
     case 'cancelled':
@@ -108,6 +113,8 @@ function prerequisiteDid(run: RunResult, prerequisite: string, name: StepNamer):
   switch (pr.state) {
     case 'blocked':
       return `${p} answered 424`;
+    case 'rolled-back':
+      return `${p} was rolled back (424)`;
     case 'failed':
       return `${p} failed`;
     case 'succeeded':

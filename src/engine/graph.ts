@@ -52,6 +52,15 @@ export interface Graph {
   depCond: Uint8Array;
   /** R14: each step's parsed `when` (undefined: none), or null when no step has one. */
   when: (WhenCondition | undefined)[] | null;
+  /** R18: each step's atomic group (an index into `groups`, -1: none), or null when there are none. */
+  groupOf: Int32Array | null;
+  groups: GroupOfSteps[];
+}
+
+/** An atomic group (R18): its id and its members, by step index in scenario order. */
+export interface GroupOfSteps {
+  id: string;
+  members: number[];
 }
 
 /** A step's run condition (R14), parsed once per run. */
@@ -118,8 +127,40 @@ export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> =
   const out = adjacency(n, depFrom, depTo);
   const outCond = new Uint8Array(m);
   for (let k = 0; k < m; k++) outCond[k] = depCond[out.edge[k]];
-  const g: Graph = { n, ids, index: null, out, outStart: out.start, outTo: out.target, outCond, indeg, in: null, depFrom, depTo, depCond, when: null };
+  const g: Graph = {
+    n,
+    ids,
+    index: null,
+    out,
+    outStart: out.start,
+    outTo: out.target,
+    outCond,
+    indeg,
+    in: null,
+    depFrom,
+    depTo,
+    depCond,
+    when: null,
+    groupOf: null,
+    groups: [],
+  };
   if (withWhen) g.when = parseConditions(scenario, g);
+  if (scenario.groups !== undefined && scenario.groups.length > 0) {
+    const groupOf = new Int32Array(n).fill(-1);
+    for (const group of scenario.groups) {
+      const k = g.groups.length;
+      const members: number[] = [];
+      for (const id of group.steps) {
+        const i = indexIn(table, id);
+        if (i === undefined || groupOf[i] >= 0) throw new Error(`simulate: group "${group.id}" names an unknown or already grouped step; validate the scenario first`);
+        groupOf[i] = k;
+        members.push(i);
+      }
+      members.sort((a, b) => a - b);
+      g.groups.push({ id: group.id, members });
+    }
+    g.groupOf = groupOf;
+  }
   return g;
 }
 

@@ -20,6 +20,7 @@ import {
 } from './phases.ts';
 import { scheduleRetry } from './attempts.ts';
 import { decideWhen } from './conditions.ts';
+import { GROUP_OPEN, holds, memberFinal } from './groups.ts';
 import { compareIds, emit, setPhase, TIMER_REPAIR, TIMER_RESEND, type RunState } from './run-state.ts';
 
 // What a final prerequisite's dependency is to its dependent, by condition (R4).
@@ -62,13 +63,21 @@ export function markFinal(run: RunState, i: number): void {
 /** Tells the dependents of every newly final step, until nothing more changes at this moment. */
 export function propagate(run: RunState): void {
   const { graph, finalQueue, phase } = run;
-  const when = graph.when;
+  const { when, groupOf } = graph;
   while (run.finalHead < run.finalLength) {
     const p = finalQueue[run.finalHead++];
+    // R18: a member's end may decide its group; until the group is decided, the member's
+    // dependents outside the group are told nothing.
+    let held = -1;
+    if (groupOf !== null && groupOf[p] >= 0 && run.groupState[groupOf[p]] === GROUP_OPEN) {
+      memberFinal(run, groupOf[p], p);
+      if (run.groupState[groupOf[p]] === GROUP_OPEN) held = groupOf[p];
+    }
     const seen = SEEN_AS[phase[p]] as SeenAs;
     for (let e = graph.outStart[p], end = graph.outStart[p + 1]; e < end; e++) {
       const s = graph.outTo[e];
       if (phase[s] !== PENDING) continue;
+      if (held >= 0 && groupOf![s] !== held) continue;
       const condition = graph.outCond[e];
       run.unresolved[s]--;
       // R14: a step with a run condition is decided by it alone, once every prerequisite is final.
@@ -146,7 +155,7 @@ export function recount(run: RunState, s: number): void {
   for (let e = prerequisites.start[s], end = prerequisites.start[s + 1]; e < end; e++) {
     const p = prerequisites.from[e];
     const seen = SEEN_AS[phase[p]] as SeenAs;
-    if (seen === SEEN_NOT_FINAL) run.unresolved[s]++;
+    if (seen === SEEN_NOT_FINAL || holds(run, p, s)) run.unresolved[s]++;
     else if (!withWhen) {
       const condition = prerequisites.cond[e];
       recordVerdict(run, s, p, condition, verdict(condition, seen));

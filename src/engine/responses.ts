@@ -74,6 +74,7 @@ export function stepResponse(
     case 'cancelled':
       return { id, status: null, reason: r.reason ?? r.state };
     case 'blocked':
+    case 'rolled-back':
       return { id, status: 424, headers: headers.problem, body: blockedBody(id, r, instanceOf(correlationId, id)) };
     case 'failed':
       return { id, status: r.status, headers: headers.problem, body: failedBody(id, r, instanceOf(correlationId, id)) };

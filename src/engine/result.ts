@@ -13,6 +13,7 @@ import {
   QUEUED,
   REPAIR_QUEUED,
   REPAIRING,
+  ROLLED_BACK,
   RUNNING,
   SKIPPED,
   SUCCEEDED,
@@ -131,8 +132,9 @@ function stepResult(run: RunState, i: number, paths: DependencyPaths): StepResul
       return { state, status: null, attempts, startedAt, endedAt, reused: false, reason: run.reason.get(i) };
     }
     case BLOCKED:
+    case ROLLED_BACK:
     case FAILED: {
-      const state = ph === BLOCKED ? 'blocked' : 'failed';
+      const state = ph === BLOCKED ? 'blocked' : ph === ROLLED_BACK ? 'rolled-back' : 'failed';
       const failedPrerequisite = run.failedPrerequisite[i];
       const message = run.message[i];
       if (failedPrerequisite < 0) {

@@ -144,6 +144,12 @@ export class RunState {
   readonly eventBudget: number;
   stopped: RunStop | null = null;
 
+  // Atomic groups (R18), by group index: open / committed / failed (groups.ts), members
+  // succeeded so far, and the member whose failure failed the group.
+  readonly groupState: Uint8Array;
+  readonly groupSucceeded: Int32Array;
+  readonly groupFailedBy: Int32Array;
+
   // Abort (R8).
   aborted = false;
   /** R15: finally steps, which abort spares (built at the first abort sweep). */
@@ -214,6 +220,10 @@ export class RunState {
     this.failure = a.u8();
     this.hasCompensation = a.u8();
     this.message = new Array(n);
+    const groupCount = graph.groups.length;
+    this.groupState = new Uint8Array(groupCount);
+    this.groupSucceeded = new Int32Array(groupCount);
+    this.groupFailedBy = new Int32Array(groupCount).fill(-1);
 
     const artifactIds = new Map<string, number>();
     const artifact = (name: string): number => {

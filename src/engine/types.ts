@@ -79,6 +79,7 @@ export type EventType =
   | 'compensation-started'
   | 'compensation-succeeded'
   | 'compensation-failed'
+  | 'rolled-back'
   | 'reused'
   | 'replay-started'
   | 'run-finished';

@@ -48,6 +48,7 @@ function paletteOf(state: LiveState): Palette {
     case 'failed':
       return { fill: '#fef2f2', stroke: '#dc2626', text: '#b91c1c' };
     case 'blocked':
+    case 'rolled-back':
       return { fill: '#fff7ed', stroke: '#ea580c', text: '#c2410c' };
     case 'skipped':
       return { fill: '#f1f5f9', stroke: '#64748b', text: '#475569' };
@@ -64,7 +65,7 @@ function paletteOf(state: LiveState): Palette {
 
 /** Failed and blocked prerequisites break `success` edges: those are drawn in red. */
 function breaksSuccess(state: LiveState | undefined): boolean {
-  return state === 'failed' || state === 'blocked';
+  return state === 'failed' || state === 'blocked' || state === 'rolled-back';
 }
 
 /**
