@@ -106,7 +106,7 @@ export interface RunEvent {
   replay?: boolean;
 }
 
-export type LintCode = 'artifact-unproduced' | 'artifact-race' | 'retry-not-idempotent';
+export type LintCode = 'artifact-unproduced' | 'artifact-race' | 'retry-not-idempotent' | 'when-never-true' | 'when-always-true';
 
 export interface LintWarning {
   code: LintCode;
