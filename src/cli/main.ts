@@ -18,6 +18,7 @@ import type { Problem, Scenario } from '../scenario/types.ts';
 import { validate } from '../scenario/validate.ts';
 import { parseCommand, UsageError, USAGE, type Command, type Source } from './args.ts';
 import { formatRunTable } from './table.ts';
+import { compareOutput } from './compare.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -102,6 +103,14 @@ async function execute(command: Command, io: CliIo): Promise<void> {
     case 'graph-batch':
       graphBatchCommand(command, io);
       return;
+    case 'compare': {
+      const name = command.source.kind === 'file' ? command.source.path : command.source.name;
+      const b = loadScenario({ kind: 'file', path: command.compare }, io);
+      const out = compareOutput(loadScenario(command.source, io), b, command.json, { a: name, b: command.compare });
+      if (!out.ok) throw new InputError(out.heading, out.problems);
+      io.stdout(out.text);
+      return;
+    }
   }
 }
 
