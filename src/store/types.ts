@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { LiveState, ReplayPlan, RunEvent, RunResult } from '../engine/types.ts';
 import type { FailureChoice, StepPatch } from '../scenario/edits.ts';
 import type { DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario } from '../scenario/types.ts';
+import type { CompareSlice } from './compare-slice.ts';
 import type { History } from './history.ts';
 import type { SavedDraft } from './persistence.ts';
 
@@ -11,7 +12,7 @@ import type { SavedDraft } from './persistence.ts';
 // ---- the store ------------------------------------------------------------------------------
 
 /** Everything one simulator holds: the scenario and its edits, the selection, the run, the autosave. */
-export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice;
+export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice & CompareSlice;
 export type RippleStore = StoreApi<RippleState>;
 
 /** How every slice is written: it sees the whole state through `get()` and writes with `set`. */
