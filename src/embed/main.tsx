@@ -13,6 +13,7 @@ import { RippleProvider } from '../store/context.tsx';
 import { parseEmbedParams } from './embed-params.ts';
 import { EmbedError } from './EmbedError.tsx';
 import { EmbedView } from './EmbedView.tsx';
+import { AwaitScenario } from './AwaitScenario.tsx';
 import { embedComparison } from './EmbedCompare.tsx';
 
 const params = parseEmbedParams(location.search);
@@ -35,6 +36,8 @@ createRoot(document.getElementById('root')!).render(
           <EmbedView params={params} extras={decoded.extras} appUrl={appUrl} colorMode={colorMode} />
         </ReactFlowProvider>
       </RippleProvider>
+    ) : decoded === null && window.parent !== window ? (
+      <AwaitScenario params={params} appUrl={appUrl} colorMode={colorMode} />
     ) : (
       <EmbedError problem={decoded ? linkProblem(decoded.error, location.href) : null} appUrl={appUrl} />
     ))}
