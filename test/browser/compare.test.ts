@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launch, openPage, screenshot } from './harness.ts';
 import { pickPreset } from './app.ts';
+import { axe, blocking, describeViolations, openA11yPage } from './axe.ts';
 
 // Compare mode (issue #13) in real Chromium: the same graph under two choices side by side,
 // one playhead for both, the differing steps marked on both canvases and listed, Why and the
@@ -144,4 +145,32 @@ test('the timeout story, guard off vs on, stacked on a phone; embed.html?compare
   expect(embed.errors).toEqual([]);
   await embed.context.close();
   expect(errors).toEqual([]);
+});
+
+test('compare mode by keyboard, in dark mode: Space plays and pauses both, → steps to the next moment, Tab stays inside, no serious axe violations', async () => {
+  const { page, context, errors } = await openA11yPage(browser, '', { colorScheme: 'dark' });
+  await pickPreset(page, 'saga-compensation-fails');
+  await compareWith(page, 'Saga off');
+  await scrub(page, 'Home');
+  await view(page).getByRole('heading', { level: 2 }).click();
+  await page.keyboard.press('ArrowRight');
+  const first = await view(page).getByTestId('compare-time').textContent();
+  expect(first).not.toMatch(/^0 \//);
+  await page.keyboard.press('Space');
+  await view(page).getByRole('button', { name: 'Pause both' }).waitFor();
+  await page.keyboard.press('Space');
+  await view(page).getByRole('button', { name: 'Play both' }).waitFor();
+  expect(await view(page).getByTestId('compare-summary').textContent()).toMatch(/compensated in A only\.$/);
+
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="compare-view"]') !== null)).toBe(true);
+  }
+  await scrub(page, 'End');
+  expect(describeViolations(blocking(await axe(page)))).toEqual([]);
+  await screenshot(page, 'compare-1280-dark');
+  await view(page).getByRole('button', { name: 'Close' }).click();
+  await view(page).waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
+  await context.close();
 });

@@ -22,7 +22,10 @@ export function CompareEntry() {
         onClick={() => setMenu(true)}
       >
         <span className="btn__icon" aria-hidden="true">
-          <span className="compare-icon">A|B</span>
+          {/* Two panes side by side, drawn like the toolbar's other icons (src/canvas/icons.tsx). */}
+          <svg viewBox="0 0 16 16" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round">
+            <path d="M1.8 3h5.4v10H1.8zM8.8 3h5.4v10H8.8z" />
+          </svg>
         </span>
         <span className="btn__text">Compare</span>
       </button>

@@ -1,4 +1,5 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { StepCanvas } from '../../canvas/StepCanvas.tsx';
 import { Inspector } from '../../panels/Inspector.tsx';
 import { PolicyPanel } from '../../panels/PolicyPanel.tsx';
@@ -7,6 +8,24 @@ import { WhyPanel } from '../../panels/WhyPanel.tsx';
 import { RippleProvider, useRipple } from '../../store/context.tsx';
 import type { CompareSide as Side } from '../../store/types.ts';
 import { ErrorBoundary } from '../ErrorBoundary.tsx';
+
+/**
+ * Half a screen is narrower than the editor's canvas, and the editor's fit keeps text readable
+ * (zoom ≥ 0.6), which cuts a wide graph off. A side shows the whole graph first, so the two
+ * pictures line up; zooming in stays the reader's choice.
+ */
+const FIT_WHOLE = { padding: 0.06, maxZoom: 1.25, minZoom: 0.3 };
+
+function FitWhole() {
+  const initialized = useNodesInitialized();
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (!initialized) return undefined;
+    const frame = requestAnimationFrame(() => void fitView(FIT_WHOLE));
+    return () => cancelAnimationFrame(frame);
+  }, [initialized, fitView]);
+  return null;
+}
 
 /** The selected step's Why and response on this side (the editor's own panels, under this side's store). */
 function SideDetails({ editable }: { editable: boolean }) {
@@ -49,6 +68,7 @@ export function CompareSide({ tag, side, durationMs, editable, colorMode }: { ta
           <div className="compare-side__canvas">
             <ErrorBoundary what="drawing this side">
               <StepCanvas colorMode={colorMode} />
+              <FitWhole />
             </ErrorBoundary>
           </div>
           <SideDetails editable={editable} />

@@ -25,6 +25,8 @@ const selectView = (s: RippleState) => ({
   problems: s.compareProblems,
 });
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
 function colorModeNow(): 'light' | 'dark' {
   return typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
 }
@@ -87,6 +89,20 @@ export default function CompareView({ embedded = false }: { embedded?: boolean }
     if (event.key === 'Escape' && !embedded) {
       event.stopPropagation();
       close();
+      return;
+    }
+    if (event.key === 'Tab' && !embedded && ref.current) {
+      // A modal: Tab stays inside, as in the editor's dialogs (Dialog.tsx).
+      const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (first && event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (last && !event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
       return;
     }
     onCompareKey(event, store);
