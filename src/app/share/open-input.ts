@@ -18,7 +18,7 @@ export async function openFile(file: Blob & { name?: string }): Promise<OpenedIn
   const refused = refuseFileSize(file);
   if (refused) return refused;
   try {
-    return openBytes(new Uint8Array(await file.arrayBuffer()));
+    return openBytes(new Uint8Array(await file.arrayBuffer()), file.name);
   } catch (error) {
     return fail(`The file could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,0 +1,11 @@
+import { simulate } from './src/engine/index.ts';
+import { findPreset } from './src/presets/index.ts';
+import { renderRunSvg, renderAnimatedSvg } from './src/export/render.ts';
+import { writeFileSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+const s = findPreset(process.argv[2] ?? 'payment-fails')!.scenario; const run = simulate(s);
+const png = (svg: string, f: string) => writeFileSync(f, new Resvg(svg, { font: { loadSystemFonts: true }, fitTo: { mode: 'zoom', value: 1.5 } }).render().asPng());
+const a = renderRunSvg(s, run); writeFileSync('/tmp/r-end.svg', a); png(a, '/tmp/r-end.png');
+const b = renderRunSvg(s, run, { at: 100, theme: 'dark' }); png(b, '/tmp/r-100-dark.png');
+const c = renderAnimatedSvg(s, run); writeFileSync('/tmp/r-anim.svg', c); png(c, '/tmp/r-anim.png');
+console.log(c.length); console.log(c.slice(0, 2500));
