@@ -75,3 +75,27 @@ export function formatCompareTable(
   for (const row of rows) lines.push(row.map((text, c) => (c < 3 ? text.padEnd(widths[c]) : text)).join('  ').trimEnd());
   return `${lines.join('\n')}\n`;
 }
+
+export const COMPARE_HELP = `ripple compare FILE_A|--preset NAME FILE_B [--json]
+
+Runs both scenarios of one graph (the same step ids) and prints the steps whose state, status,
+attempts or timing differ, with the difference in a sentence. --json prints
+{ "a": <result>, "b": <result>, "diff": { "steps": { "<id>": { "a": { "state", "status",
+"attempts" }, "b": { … } } }, "summary": { "blocked": [a, b], "attemptsTotal": [a, b],
+"durationMs": [a, b], "compensated": [a, b] } } }. "ripple FILE_A --compare FILE_B" is the same.
+
+Exit status: 0 when both ran, 2 for invalid input or different step ids (each difference is
+printed to stderr), 1 for anything else.`;
+
+/**
+ * `ripple compare A B [--json]` in the flag form: `['A', '--compare', 'B', '--json']`. B is the
+ * last positional argument (after A, or after `--preset NAME`); a `--compare B` given as a flag
+ * is kept as it is.
+ */
+export function compareArgv(argv: readonly string[]): string[] {
+  if (argv.some((a) => a === '--compare' || a.startsWith('--compare='))) return [...argv];
+  const positionals = argv.flatMap((a, i) => (!a.startsWith('-') && argv[i - 1] !== '--preset' ? [i] : []));
+  const last = positionals.at(-1);
+  if (last === undefined) return [...argv];
+  return [...argv.slice(0, last), ...argv.slice(last + 1), '--compare', argv[last]];
+}

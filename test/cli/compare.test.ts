@@ -88,6 +88,15 @@ describe('simulate A --compare B', () => {
     expect(err).toMatch(/^bad\.json: /);
   });
 
+  it('"ripple compare A B" is the same command as "A --compare B"', async () => {
+    const flag = await cli(['naive.json', '--compare', 'aware.json', '--json'], files);
+    const sub = await cli(['compare', 'naive.json', 'aware.json', '--json'], files);
+    expect(sub).toEqual(flag);
+    const preset = await cli(['compare', '--preset', 'shipping-retry-loop', 'aware.json'], files);
+    expect(preset.code).toBe(0);
+    expect(preset.out.split('\n')[0]).toBe('A: shipping-retry-loop (1600 ms)');
+  });
+
   it('--compare goes only with a simulation', () => {
     expect(() => parseCommand(['--link', 'a.json', '--compare', 'b.json'])).toThrow(UsageError);
     expect(() => parseCommand(['a.json', '--compare', 'b.json', '--replay', 'c.json'])).toThrow('--compare and --replay cannot be used together');
