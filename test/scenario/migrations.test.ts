@@ -1,6 +1,9 @@
 import { checkMigrationSequence, migrate, scenarioMigrations, type MigrationSequence } from '../../src/scenario/migrations.ts';
 import { openScenario } from '../../src/scenario/open-scenario.ts';
 import { SCENARIO_VERSION } from '../../src/scenario/types.ts';
+import { validate, versionTwoFields } from '../../src/scenario/validate.ts';
+import { PRESETS } from '../../src/presets/index.ts';
+import oldLinks from './fixtures/r1-links.json';
 import { scenario } from './helpers.ts';
 
 describe('scenario migrations', () => {
@@ -36,6 +39,31 @@ describe('scenario migrations', () => {
     expect(!opened.ok && opened.message).toBe(
       'This scenario was made by a newer Ripple (format version 3); this Ripple reads format version 2 — open it in a newer Ripple.',
     );
+  });
+
+  it('every preset written as version 1 migrates to itself and validates; one using a version-2 field is refused', () => {
+    for (const preset of PRESETS) {
+      const doc = { ...(preset.scenario as unknown as Record<string, unknown>), version: 1 };
+      const fields = versionTwoFields(doc).map((f) => f.path);
+      const r = migrate(doc);
+      if (fields.length === 0) {
+        expect(r, preset.name).toEqual({ ok: true, document: preset.scenario, from: 1, to: 2, applied: ['AddRunConditions'] });
+        expect(validate(doc), preset.name).toEqual(validate(preset.scenario));
+        expect(validate(preset.scenario).ok, preset.name).toBe(true);
+      } else {
+        expect(r, preset.name).toMatchObject({ ok: false, reason: 'MigrationError' });
+        expect(!r.ok && r.message, preset.name).toMatch(/^this is a version-1 document, but .* of version 2: set "version": 2 to use (it|them)$/);
+      }
+    }
+  });
+
+  it('the presets as version 1 wrote them (before version 2) open and validate', () => {
+    for (const old of oldLinks.links) {
+      expect(old.scenario.version).toBe(1);
+      const r = migrate(old.scenario);
+      expect(r, old.name).toMatchObject({ ok: true, from: 1, to: 2, document: { ...old.scenario, version: 2 } });
+      expect(openScenario(old.scenario), old.name).toMatchObject({ ok: true, scenario: { version: 2, title: old.scenario.title } });
+    }
   });
 
   it('gives typed reasons for versions it cannot read', () => {
