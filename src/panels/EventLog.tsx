@@ -3,7 +3,7 @@ import { useRipple } from '../store/context.tsx';
 import type { TimelineEvent } from '../store/types.ts';
 import { isFailureEvent } from '../store/run-slice.ts';
 import type { RippleState } from '../store/store.ts';
-import { selectCurrentSentence, selectEventSentences } from './event-text.ts';
+import { selectCurrentSentence, selectEventSentences, type EventSentences } from './event-text.ts';
 import './playback.css';
 
 // The event log: one plain sentence per event, synced to the cursor (the current entry is
@@ -31,7 +31,8 @@ const FALLBACK_VIEW_PX = 480;
 const selectTimeline = (s: RippleState) => s.timeline;
 
 interface EntriesProps {
-  sentences: string[];
+  /** Worded on demand: only the rows drawn cost a sentence. */
+  sentences: EventSentences;
   timeline: TimelineEvent[];
   onPick: (index: number) => void;
   /** Rows [from, to) are rendered; `setSize` set on each when windowed. */
@@ -43,7 +44,7 @@ interface EntriesProps {
 const Entries = memo(function Entries({ sentences, timeline, onPick, from, to, setSize }: EntriesProps) {
   const rows = [];
   for (let index = from; index < to; index++) {
-    const text = sentences[index];
+    const text = sentences.at(index);
     const entry = timeline[index];
     const replay = (entry?.segment ?? 0) > 0;
     const failure = entry ? isFailureEvent(entry.event) : false;
@@ -95,8 +96,8 @@ export function EventLog() {
   const [view, setView] = useState({ top: 0, height: 0 });
   // The log tells the run as far as the playhead, like the other run panels (issue #8 item 7):
   // later entries appear as it plays, or all at once with "Show the end of the run".
-  const count = wholeRun ? sentences.length : Math.min(sentences.length, cursor + 1);
-  const windowed = sentences.length >= WINDOW_FROM;
+  const count = wholeRun ? sentences.count : Math.min(sentences.count, cursor + 1);
+  const windowed = sentences.count >= WINDOW_FROM;
   const { from, to } = logWindow(count, view.top, view.height);
 
   // Windowed: bring the current row into the window before the highlight looks for it.
@@ -130,7 +131,7 @@ export function EventLog() {
     else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
   }, [cursor, sentences, from, to]);
 
-  if (sentences.length === 0) return null;
+  if (sentences.count === 0) return null;
   return (
     <section className="pb-log" aria-label="Event log">
       <ol

@@ -20,7 +20,7 @@ export function createRippleStore(options: RippleStoreOptions = {}): RippleStore
   const store = createStore<RippleState>()((set, get, api) => ({
     ...createEditorSlice(options)(set, get, api),
     ...createSelectionSlice(set, get, api),
-    ...createRunSlice(set, get, api),
+    ...createRunSlice(options)(set, get, api),
     flushAutosave: () => autosave?.flush(),
     stopAutosave: () => {
       autosave?.stop();
