@@ -1,10 +1,12 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { useRipple } from '../store/context.tsx';
 import type { PanelTab } from '../store/types.ts';
-import { Inspector } from '../panels/Inspector.tsx';
-import { EdgeInspector } from '../panels/EdgeInspector.tsx';
-import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
 import { RunSidePanel } from '../panels/RunPanels.tsx';
+
+// The editing panels load when their tab first opens, out of the main bundle (issue #15).
+const Inspector = lazy(() => import('../panels/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+const EdgeInspector = lazy(() => import('../panels/EdgeInspector.tsx').then((m) => ({ default: m.EdgeInspector })));
+const ScenarioPanel = lazy(() => import('../panels/ScenarioPanel.tsx').then((m) => ({ default: m.ScenarioPanel })));
 
 type Tab = PanelTab;
 const TABS: { id: Tab; label: string }[] = [
@@ -65,8 +67,10 @@ export function SidePanel() {
         ))}
       </div>
       <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
-        {tab === 'step' && (selectedEdge ? <EdgeInspector /> : <Inspector />)}
-        {tab === 'scenario' && <ScenarioPanel />}
+        <Suspense fallback={<p className="pb-hint">Loading…</p>}>
+          {tab === 'step' && (selectedEdge ? <EdgeInspector /> : <Inspector />)}
+          {tab === 'scenario' && <ScenarioPanel />}
+        </Suspense>
         {tab === 'run' && <RunSidePanel />}
       </div>
     </>
