@@ -11,6 +11,8 @@ export default defineConfig({
   plugins: [react(), hostHeaders(resolve(import.meta.dirname, 'public/_headers'))],
   build: {
     target: 'es2022',
+    // Every browser that runs ES2022 modules here has modulepreload (Chromium, Firefox 115+, Safari 17+).
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         main: resolve(import.meta.dirname, 'index.html'),

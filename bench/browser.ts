@@ -1,7 +1,10 @@
-// The app in real headless Chromium, on a generated 300-step saga: time from navigation to the
-// first drawn canvas, and frame times while its run plays at 4×. Figures, not assertions:
-// targets are printed beside them.
+// The app in real headless Chromium (issue #15): a scaling table at 100 / 300 / 1,000 / 2,000
+// steps for a generated layered saga and a generated wide Argo-like DAG (first canvas, step
+// nodes in the DOM, longest task while editing a step, p95 frame while playing at 4×, scrubbing,
+// and what dominates the main thread), then the retry-storm links of issue #9 item 3.
+// Figures, not assertions: targets are printed beside them.
 //   npx tsx bench/run.ts browser        (or `npm run bench -- browser`)
+//   … browser --steps=100,1000 --shapes=layered --no-storms   a part of it;  --profile  CPU profiles (see below)
 import { build, preview, type PreviewServer } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +24,6 @@ import { longTasks, recordLongTasks } from '../test/fixtures/long-tasks.ts';
 
 const FIRST_CANVAS_TARGET_MS = 1_500;
 const P95_FRAME_TARGET_MS = 33;
-const SAMPLE_MS = 5_000;
 const STEPS = 300;
 const LAYERS = 20;
 
@@ -246,6 +248,21 @@ const WATCH_FIRST_CANVAS = `(() => {
   requestAnimationFrame(check);
 })()`;
 
+// Runs in the page: records requestAnimationFrame gaps from now until `__stopFrames()` is called.
+const START_FRAMES = `(() => {
+  const gaps = [];
+  let last = performance.now();
+  let on = true;
+  const tick = (now) => {
+    gaps.push(now - last);
+    last = now;
+    if (on) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  window.__stopFrames = () => { on = false; return gaps.slice(1); };
+})()`;
+const STOP_FRAMES = 'window.__stopFrames()';
+
 /** Samples requestAnimationFrame gaps for `ms`, or until the transport shows Play again (the run ended). */
 const sampleFrames = (ms: number) => `new Promise((resolve) => {
   const gaps = [];
@@ -271,7 +288,7 @@ interface Opened {
 
 type Via = 'link' | 'draft';
 
-async function openScenario(browser: Browser, origin: string, scenario: Scenario, ways: readonly Via[] = ['link', 'draft']): Promise<Opened & { way: Via }> {
+async function openScenario(browser: Browser, origin: string, scenario: Scenario, ways: readonly Via[] = ['link', 'draft'], profileName?: string): Promise<Opened & { way: Via }> {
   const fragment = encodeScenarioLink(scenario);
   // By link first: the fragment is how scenarios travel. If this build does not open links yet,
   // the editor's autosaved draft (what a reload restores) is the other way in.
@@ -285,16 +302,17 @@ async function openScenario(browser: Browser, origin: string, scenario: Scenario
       [PREFS_KEY, DRAFT_KEY, via === 'draft' ? JSON.stringify({ scenario, dirty: false, savedAt: 1 }) : ''] as const,
     );
     await context.addInitScript(WATCH_FIRST_CANVAS);
+    await recordLongTasks(context);
     if (PROFILE) await context.addInitScript(COUNT_RENDERS);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
-    const stopProfile = PROFILE ? await startProfile(page) : null;
+    const stopProfile = PROFILE && profileName ? await startProfile(page) : null;
     await page.goto(via === 'link' ? `${origin}/index.html#${fragment}` : `${origin}/index.html`);
     try {
       // Its title in the toolbar and a step drawn: this scenario, not a leftover draft.
-      await page.locator('.toolbar__title', { hasText: scenario.title }).waitFor({ state: 'attached', timeout: 10_000 });
-      await page.waitForFunction('window.__firstNode !== undefined', undefined, { timeout: 15_000 });
-      await stopProfile?.(`load-${scenario.steps.length}-steps-by-${via}`);
+      await page.locator('.toolbar__title', { hasText: scenario.title }).waitFor({ state: 'attached', timeout: 30_000 });
+      await page.waitForFunction('window.__firstNode !== undefined', undefined, { timeout: 60_000 });
+      await stopProfile?.(`${profileName}-by-${via}`);
     } catch {
       console.log(`  (opening by ${via} did not show the scenario${via === 'link' ? '; trying the saved draft' : ''})`);
       await context.close();
@@ -307,8 +325,8 @@ async function openScenario(browser: Browser, origin: string, scenario: Scenario
   throw new Error('the app showed the bench scenario neither from a link nor from a saved draft');
 }
 
-/** What the main thread did while playing, from Chrome's own counters (CDP Performance domain). */
-async function playbackCounters(page: Page, run: () => Promise<unknown>) {
+/** What the main thread did while `run` ran, from Chrome's own counters (CDP Performance domain). */
+async function mainThreadCounters<T>(page: Page, run: () => Promise<T>) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
@@ -328,11 +346,147 @@ async function playbackCounters(page: Page, run: () => Promise<unknown>) {
   };
 }
 
+/** Long tasks (ms) the page reports while `run` runs. */
+async function longTasksDuring(page: Page, run: () => Promise<unknown>): Promise<number[]> {
+  const before = (await longTasks(page)).length;
+  await run();
+  // A long task is reported after it ends: let the last one land.
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
+  return (await longTasks(page)).slice(before);
+}
+
+/** The biggest share of main-thread time while playing: script, style or layout. */
+function dominant(c: { scriptMs: number; styleMs: number; layoutMs: number; taskMs: number }): string {
+  const parts: [string, number][] = [
+    ['script', c.scriptMs],
+    ['style', c.styleMs],
+    ['layout', c.layoutMs],
+    ['paint/other', Math.max(0, c.taskMs - c.scriptMs - c.styleMs - c.layoutMs)],
+  ];
+  const [name, ms] = parts.sort((a, b) => b[1] - a[1])[0];
+  return `${name} ${Math.round((ms / Math.max(1, c.taskMs)) * 100)}%`;
+}
+
+interface ScaleRow {
+  shape: string;
+  steps: number;
+  firstCanvasMs: number;
+  nodesInDom: number;
+  editLongestMs: number;
+  p95FrameMs: number;
+  scrubLongestMs: number;
+  scrubP95Ms: number;
+  dominates: string;
+}
+
+/** Targets of issue #15 by size: first canvas ≤ 1.5 s up to 1,000 steps, ≤ 2.5 s at 2,000; p95 frame ≤ 16 ms / ≤ 33 ms. */
+function targetsFor(steps: number): { firstCanvasMs: number; p95FrameMs: number } {
+  return steps <= 1_000 ? { firstCanvasMs: FIRST_CANVAS_TARGET_MS, p95FrameMs: 16 } : { firstCanvasMs: 2_500, p95FrameMs: P95_FRAME_TARGET_MS };
+}
+
+/**
+ * One row of the scaling table: open `scenario` by link, edit a step (rename one in view),
+ * run it and play at 4×, then drag the scrubber from start to end.
+ */
+async function measureScale(browser: Browser, origin: string, shape: string, scenario: Scenario): Promise<ScaleRow> {
+  const steps = scenario.steps.length;
+  const opened = await openScenario(browser, origin, scenario, ['link', 'draft'], `load-${shape}-${steps}`);
+  const { page } = opened;
+  try {
+    // Editing: rename the first step node in view (F2, type, Enter): one store edit, redrawn.
+    const inView = await page.evaluate<string | null>(`(() => {
+      const pane = document.querySelector('.react-flow').getBoundingClientRect();
+      for (const node of document.querySelectorAll('.react-flow__node')) {
+        const r = node.getBoundingClientRect();
+        if (r.left >= pane.left && r.top >= pane.top && r.right <= pane.right && r.bottom <= pane.bottom && r.width > 0) return node.dataset.id;
+      }
+      return null;
+    })()`);
+    const node = inView === null ? page.locator('.react-flow__node').first() : page.locator(`.react-flow__node[data-id="${inView}"]`);
+    const stopEditProfile = PROFILE ? await startProfile(page) : null;
+    const edit = await longTasksDuring(page, async () => {
+      await node.click({ timeout: 10_000 });
+      await page.keyboard.press('F2');
+      await page.keyboard.type(' edited');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(600); // the autosave's and link sync's debounces
+    });
+    await stopEditProfile?.(`edit-${shape}-${steps}`);
+
+    // Run (Ctrl+Enter), wait for the transport, then 4× from the start.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+    await page.keyboard.press('Control+Enter');
+    const transport = page.getByRole('toolbar', { name: 'Playback' });
+    await transport.waitFor({ timeout: 120_000 });
+    const pause = transport.getByRole('button', { name: 'Pause' });
+    if (await pause.isVisible()) await pause.click();
+    await transport.getByLabel('Speed').selectOption('4');
+    await transport.getByRole('button', { name: 'Restart' }).click();
+    await transport.getByRole('button', { name: 'Play' }).click();
+    const stopProfile = PROFILE ? await startProfile(page) : null;
+    const sample = () => page.evaluate<number[]>(sampleFrames(PLAY_SAMPLE_MS));
+    const played = await mainThreadCounters(page, PROFILE ? () => traceTotals(page, () => countRenders(page, sample)) : sample);
+    await stopProfile?.(`playback-4x-${shape}-${steps}`);
+    const gaps = (played.result as number[]).slice(1);
+    if (await transport.getByRole('button', { name: 'Pause' }).isVisible()) await transport.getByRole('button', { name: 'Pause' }).click();
+
+    // Scrubbing: drag the scrubber's thumb from one end to the other in 40 moves.
+    const slider = transport.getByRole('slider', { name: /playback position/i });
+    const box = await slider.boundingBox();
+    let scrubGaps: number[] = [];
+    const scrub = box
+      ? await longTasksDuring(page, async () => {
+          await page.evaluate(START_FRAMES);
+          const y = box.y + box.height / 2;
+          await page.mouse.move(box.x + 2, y);
+          await page.mouse.down();
+          for (let i = 1; i <= 40; i++) await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / 40, y);
+          await page.mouse.up();
+          scrubGaps = await page.evaluate<number[]>(STOP_FRAMES);
+        })
+      : [];
+    return {
+      shape,
+      steps,
+      firstCanvasMs: opened.firstNodeMs,
+      nodesInDom: opened.nodesInDom,
+      editLongestMs: Math.max(0, ...edit),
+      p95FrameMs: p95(gaps),
+      scrubLongestMs: Math.max(0, ...scrub),
+      scrubP95Ms: p95(scrubGaps),
+      dominates: dominant(played),
+    };
+  } finally {
+    await page.context().close();
+  }
+}
+
+const SCALE_STEPS = [100, 300, 1_000, 2_000] as const;
+const PLAY_SAMPLE_MS = 3_000;
+
+function printScaleTable(rows: ScaleRow[]): void {
+  const pad = (text: string | number, width: number) => String(text).padStart(width);
+  const mark = (value: number, target: number) => `${value.toFixed(0)}${value <= target ? '' : '!'}`;
+  console.log(
+    `  ${'shape'.padEnd(11)} ${pad('steps', 5)} ${pad('first canvas ms (target)', 25)} ${pad('nodes in DOM', 12)} ${pad('edit: longest task ms (≤ 200)', 30)} ` +
+      `${pad('4× p95 frame ms (target)', 25)} ${pad('scrub: p95 frame / longest task ms', 35)}  frame dominated by`,
+  );
+  for (const r of rows) {
+    const t = targetsFor(r.steps);
+    console.log(
+      `  ${r.shape.padEnd(11)} ${pad(r.steps, 5)} ${pad(`${mark(r.firstCanvasMs, t.firstCanvasMs)} (${t.firstCanvasMs})`, 25)} ${pad(r.nodesInDom, 12)} ` +
+        `${pad(mark(r.editLongestMs, LONG_TASK_TARGET_MS), 30)} ${pad(`${mark(r.p95FrameMs, t.p95FrameMs)} (${t.p95FrameMs})`, 25)} ` +
+        `${pad(`${r.scrubP95Ms.toFixed(0)} / ${mark(r.scrubLongestMs, LONG_TASK_TARGET_MS)}`, 35)}  ${r.dominates}`,
+    );
+  }
+  console.log('  (! marks a figure over its target; "edit" renames a step in view; scrubbing drags the scrubber end to end in 40 moves)');
+}
+
 export async function runBrowserBench(): Promise<void> {
   const scenario = benchScenario();
   const run = simulate(scenario);
   console.log(
-    `\n## Browser (headless Chromium, 1280×720): ${scenario.steps.length} steps, ${scenario.dependencies.length} dependencies; ` +
+    `\n## Browser (headless Chromium, 1280×720): a layered saga of ${scenario.steps.length} steps, ${scenario.dependencies.length} dependencies; ` +
       `its run: ${run.events.length} events over ${(run.durationMs / 1000).toFixed(1)} s virtual, outcome ${run.outcome}`,
   );
   // Figures from a busy machine are not figures of the app: say how busy it was.
@@ -350,53 +504,73 @@ export async function runBrowserBench(): Promise<void> {
     const origin = `http://127.0.0.1:${address.port}`;
     browser = await launchChromium();
 
-    const opened = await openScenario(browser, origin, scenario);
-    const { page } = opened;
-    // The same path with the 5-step payment preset: what the app costs before the graph's size does.
-    const small = await openScenario(browser, origin, findPreset('payment-fails')!.scenario, [opened.way]);
+    // What the app costs before the graph's size does: the 5-step payment preset.
+    const small = await openScenario(browser, origin, findPreset('payment-fails')!.scenario, ['link']);
     await small.page.context().close();
-    console.log(`opened by ${opened.via}`);
-    console.log(`first canvas (navigation → first step node drawn): ${opened.firstNodeMs.toFixed(0)} ms (target ≤ ${FIRST_CANVAS_TARGET_MS} ms) ${verdict(opened.firstNodeMs, FIRST_CANVAS_TARGET_MS)}`);
-    console.log(`  ${opened.nodesInDom} of ${scenario.steps.length} step nodes in the DOM; for comparison, the 5-step payment preset: ${small.firstNodeMs.toFixed(0)} ms`);
+    console.log(`first canvas of the 5-step payment preset (navigation → first step node drawn): ${small.firstNodeMs.toFixed(0)} ms`);
 
-    // Run (Ctrl+Enter), then 4× from the start. Run starts playing at 1×, so pause, set the
-    // speed, restart and play: the sample then covers the run from its first event.
-    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-    await page.keyboard.press('Control+Enter');
-    const transport = page.getByRole('toolbar', { name: 'Playback' });
-    await transport.waitFor();
-    const pause = transport.getByRole('button', { name: 'Pause' });
-    if (await pause.isVisible()) await pause.click();
-    await transport.getByLabel('Speed').selectOption('4');
-    await transport.getByRole('button', { name: 'Restart' }).click();
-    await transport.getByRole('button', { name: 'Play' }).click();
+    const only = (process.argv.find((a) => a.startsWith('--steps=')) ?? '').slice('--steps='.length);
+    const sizes = only ? only.split(',').map(Number) : [...SCALE_STEPS];
+    console.log(`scaling (load ${loadavg()[0].toFixed(1)}): layered = generated layered saga (positions given); wide-dag = generated wide Argo-like DAG (no positions, laid out on open)`);
+    const rows: ScaleRow[] = [];
+    const shapes = (process.argv.find((a) => a.startsWith('--shapes=')) ?? '--shapes=layered,wide-dag').slice('--shapes='.length).split(',');
+    for (const [shape, make] of [
+      ['layered', (n: number) => benchScenario(n)],
+      ['wide-dag', (n: number) => wideDag(n)],
+    ] as const) {
+      if (!shapes.includes(shape)) continue;
+      for (const n of sizes) rows.push(await measureScale(browser, origin, shape, make(n)));
+    }
+    printScaleTable(rows);
 
-    const stopProfile = PROFILE ? await startProfile(page) : null;
-    const sample = () => page.evaluate<number[]>(sampleFrames(SAMPLE_MS));
-    const sampled = await playbackCounters(page, PROFILE ? () => traceTotals(page, () => countRenders(page, sample)) : sample);
-    const gaps = (sampled.result as number[]).slice(1); // the first gap spans the click itself
-    const total = gaps.reduce((a, b) => a + b, 0);
-    const mean = total / Math.max(1, gaps.length);
-    const worst = p95(gaps);
-    const clock = await transport.locator('.pb-clock').textContent();
-    console.log(
-      `playback at 4×: ${gaps.length} frames over ${(total / 1000).toFixed(1)} s (playhead at ${clock?.trim()}): ` +
-        `mean ${mean.toFixed(1)} ms, p95 ${worst.toFixed(1)} ms (target ≤ ${P95_FRAME_TARGET_MS} ms) ${verdict(worst, P95_FRAME_TARGET_MS)}, max ${Math.max(...gaps).toFixed(1)} ms`,
-    );
-    console.log(
-      `  main thread while playing: script ${sampled.scriptMs.toFixed(0)} ms, style ${sampled.styleMs.toFixed(0)} ms (${sampled.styles} recalcs), ` +
-        `layout ${sampled.layoutMs.toFixed(0)} ms (${sampled.layouts} layouts), all tasks ${sampled.taskMs.toFixed(0)} ms`,
-    );
-    await stopProfile?.('playback-4x');
-    await retryStorms(browser, origin);
+    if (!process.argv.includes('--no-storms')) await retryStorms(browser, origin);
     const kb = mainChunkKb();
     if (PROFILE) console.log(`main JS: not measured with --profile (the build is not minified); see the bundle part`);
-    else console.log(`main JS loaded by index.html (this build): ${kb.toFixed(1)} kB gzip (target ≤ 180 kB) ${kb <= 180 ? 'OK' : 'OVER'}`);
+    else console.log(`main JS loaded by index.html (this build): ${kb.toFixed(1)} kB gzip (target ≤ 165 kB) ${kb <= 165 ? 'OK' : 'OVER'}`);
   } finally {
     await browser?.close().catch(() => undefined);
     await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
     process.env.NODE_ENV = previousEnv;
   }
+}
+
+/**
+ * A wide DAG as an Argo workflow imports (issue #15's "imported wide Argo-like DAG", until the
+ * Argo importer lands): a fan-out task, then `count - 2` tasks in 4 wide levels, each depending
+ * on 1–2 tasks of the level before (the first level on the fan-out), and a fan-in task at the
+ * end that depends on every task of the last level. No positions: the app lays it out on open.
+ * 1% of tasks fail for good, 5% are flaky with retries.
+ */
+export function wideDag(count: number, seed = 15): Scenario {
+  const rand = prng(seed);
+  const levels = 4;
+  const inner = count - 2;
+  const perLevel = Math.ceil(inner / levels);
+  const steps: Step[] = [{ id: 'fan-out', label: 'generate-shards', request: 'POST /workflows/shards', durationMs: 200 }];
+  const dependencies: Dependency[] = [];
+  const levelOf: string[][] = [];
+  for (let i = 0; i < inner; i++) {
+    const level = Math.floor(i / perLevel);
+    const id = `task-${level}-${i % perLevel}`;
+    const step: Step = { id, label: `process ${level}.${i % perLevel}`, request: `POST /workflows/tasks/${i}`, durationMs: 100 + Math.floor(rand() * 800) };
+    const roll = rand();
+    if (roll < 0.01 && level > 0) step.fail = { status: 500, message: 'pod failed' };
+    else if (roll < 0.06) {
+      step.fail = { status: 503, message: 'node pressure', times: 1 };
+      step.retry = { maxAttempts: 3, delayMs: 200, factor: 2 };
+    }
+    steps.push(step);
+    (levelOf[level] ??= []).push(id);
+    if (level === 0) dependencies.push({ from: 'fan-out', to: id });
+    else {
+      const before = levelOf[level - 1];
+      const picks = new Set([before[Math.floor(rand() * before.length)], before[Math.floor(rand() * before.length)]]);
+      for (const from of picks) dependencies.push({ from, to: id });
+    }
+  }
+  steps.push({ id: 'fan-in', label: 'collect-results', request: 'POST /workflows/collect', durationMs: 300 });
+  for (const from of levelOf[levelOf.length - 1]) dependencies.push({ from, to: 'fan-in' });
+  return { version: 2, title: `Bench: ${count}-task wide DAG`, description: `A generated wide Argo-like DAG (seed ${seed}) for the browser bench.`, steps, dependencies };
 }
 
 /** Longest task a page may run, the goal of issue #9 item 3. */
@@ -417,9 +591,11 @@ async function retryStorms(browser: Browser, origin: string): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       await recordLongTasks(context);
       const page = await context.newPage();
+      const stopProfile = PROFILE ? await startProfile(page) : null;
       await page.goto(`${origin}/index.html#${fragment}`);
       await page.getByTestId('run-stopped').waitFor({ timeout: 180_000 });
       await page.waitForTimeout(1_000);
+      await stopProfile?.(`storm-${n}-${mode}`);
       const tasks = await longTasks(page);
       const longest = Math.max(0, ...tasks);
       console.log(

@@ -1,30 +1,98 @@
-// Builds the app for production and prints the gzip size of each JS chunk the editor page
-// loads up front (the "main" figure), against the 180 kB target. Other chunks (lazy, or the embed page's) are listed apart.
-import { build } from 'vite';
+// Builds the app for production and prints every JS chunk with its gzip size, whether the
+// editor page loads it up front (its module script and modulepreloads: the "main" figure,
+// against the target) or on demand, the biggest of our modules in each, and which modules moved
+// between up front and on demand since the last bundle bench on this machine (issue #15).
+import { build, type Rollup } from 'vite';
 import { gzipSync } from 'node:zlib';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const TARGET_KB = 180;
+const TARGET_KB = 165;
+/** React 19 + React Flow 12 + zustand with a three-node canvas (docs: TOOLCHAIN.md): our stack's floor. */
+const FLOOR_KB = 128;
+
+// Apart from dist/, so a bench run never swaps the files under a browser test in progress.
+const STATE = join(import.meta.dirname, '..', 'node_modules', '.ripple-bench');
+const OUT_DIR = join(STATE, 'bundle-dist');
+const LAST = join(STATE, 'bundle-last.json');
+
+/** `main`: index.html loads it up front; `lazy`: the editor loads it on demand; `embed`: embed.html's own entry; `worker`: the simulate worker. */
+type Where = 'main' | 'lazy' | 'embed' | 'worker';
+
+/** `src/panels/Timeline.tsx`, `@xyflow/react`: a module's name as a reader knows it. */
+function moduleName(id: string): string {
+  const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id);
+  if (inModules) return inModules[1];
+  const inSrc = /\/(src\/.*)$/.exec(id);
+  return inSrc ? inSrc[1] : id.replace(/^.*\//, '');
+}
 
 export async function runBundleSizeBench(): Promise<void> {
+  const previousEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
-  await build({ logLevel: 'silent', mode: 'production' });
-  const dist = join(import.meta.dirname, '..', 'dist');
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  // What index.html loads eagerly: its module script and modulepreloads.
-  const eager = new Set([...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1]));
-  const kb = (file: string) => gzipSync(readFileSync(join(dist, 'assets', file))).length / 1024;
-  let main = 0;
-  console.log('\n## Bundle (gzip)');
-  for (const file of readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).sort()) {
-    const size = kb(file);
-    const isEager = eager.has(file);
-    if (isEager) main += size;
-    console.log(`  ${isEager ? 'main' : 'other'}  ${file.padEnd(40)} ${size.toFixed(1)} kB`);
+  let outputs: (Rollup.OutputChunk | Rollup.OutputAsset)[];
+  try {
+    const built = await build({ logLevel: 'silent', mode: 'production', build: { outDir: OUT_DIR, emptyOutDir: true } });
+    outputs = (Array.isArray(built) ? built : [built]).flatMap((b) => ('output' in b ? b.output : []));
+  } finally {
+    process.env.NODE_ENV = previousEnv;
   }
-  console.log(`main JS loaded by index.html: ${main.toFixed(1)} kB gzip (target ≤ ${TARGET_KB} kB) ${main <= TARGET_KB ? 'OK' : 'OVER'}`);
+  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8');
+  const eager = new Set([...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+  const embedHtml = readFileSync(join(OUT_DIR, 'embed.html'), 'utf8');
+  const embedEager = new Set([...embedHtml.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]));
+
+  const chunks = outputs.filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
+  // Worker entries are emitted as assets of their own build (Vite bundles them apart).
+  const workers = outputs.filter((o): o is Rollup.OutputAsset => o.type === 'asset' && /worker/i.test(o.fileName) && o.fileName.endsWith('.js'));
+  const whereOf = (chunk: Rollup.OutputChunk): Where => (eager.has(chunk.fileName) ? 'main' : chunk.isEntry ? 'embed' : 'lazy');
+  const moved = new Map<string, Where>();
+  const rows = chunks.map((chunk) => {
+    const where = whereOf(chunk);
+    const ours = Object.entries(chunk.modules)
+      .map(([id, m]) => ({ name: moduleName(id), bytes: m.renderedLength }))
+      .filter((m) => m.bytes > 0);
+    // One module of a package may be split over chunks; a package counts where most of it is.
+    for (const m of ours) if (!moved.has(m.name) || where === 'main') moved.set(m.name, where);
+    return { chunk, where, kb: gzipSync(chunk.code).length / 1024, ours };
+  });
+  for (const worker of workers) {
+    const code = typeof worker.source === 'string' ? worker.source : Buffer.from(worker.source).toString('utf8');
+    rows.push({ chunk: { fileName: worker.fileName } as Rollup.OutputChunk, where: 'worker', kb: gzipSync(code).length / 1024, ours: [] });
+  }
+
+  console.log('\n## Bundle (gzip, each chunk on its own; E: embed.html loads it up front)');
+  const order: Where[] = ['main', 'lazy', 'worker', 'embed'];
+  rows.sort((a, b) => order.indexOf(a.where) - order.indexOf(b.where) || b.kb - a.kb);
+  for (const row of rows) {
+    const top = row.ours
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 4)
+      .map((m) => `${m.name} ${(m.bytes / 1024).toFixed(1)}k`)
+      .join(', ');
+    const embed = embedEager.has(row.chunk.fileName) ? 'E' : ' ';
+    console.log(`  ${row.where.padEnd(6)} ${embed} ${row.chunk.fileName.replace(/^assets\//, '').padEnd(36)} ${row.kb.toFixed(1).padStart(6)} kB  ${top}`);
+  }
+  const main = rows.filter((r) => r.where === 'main').reduce((sum, r) => sum + r.kb, 0);
+  const lazy = rows.filter((r) => r.where === 'lazy').reduce((sum, r) => sum + r.kb, 0);
+  console.log(
+    `main JS loaded by index.html: ${main.toFixed(1)} kB gzip in ${rows.filter((r) => r.where === 'main').length} chunks (target ≤ ${TARGET_KB} kB) ${main <= TARGET_KB ? 'OK' : 'OVER'}; ` +
+      `stack floor ${FLOOR_KB} kB; on demand ${lazy.toFixed(1)} kB in ${rows.filter((r) => r.where === 'lazy').length} chunks`,
+  );
+
+  // What moved since the last run: modules that changed between up front and on demand.
+  const now = Object.fromEntries(moved);
+  if (existsSync(LAST)) {
+    const before = JSON.parse(readFileSync(LAST, 'utf8')) as { main: number; modules: Record<string, Where> };
+    const changes = Object.keys({ ...before.modules, ...now })
+      .filter((name) => before.modules[name] !== now[name])
+      .map((name) => `${name}: ${before.modules[name] ?? 'new'} → ${now[name] ?? 'gone'}`);
+    console.log(`since the last bundle bench (main ${before.main.toFixed(1)} kB): ${changes.length === 0 ? 'nothing moved' : `${changes.length} moved`}`);
+    for (const change of changes.slice(0, 40)) console.log(`    ${change}`);
+  }
+  mkdirSync(STATE, { recursive: true });
+  writeFileSync(LAST, JSON.stringify({ main, modules: now }));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await runBundleSizeBench();

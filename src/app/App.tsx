@@ -3,21 +3,23 @@
 // The dock comes before the side panel in the DOM (so in the tab order): on a phone the
 // panels stack in that order — graph, then Play, then the inspector — and on a wide screen
 // the grid puts the dock under both (styles.css, .workspace).
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { PlaybackDock } from '../panels/RunPanels.tsx';
 import { useRipple } from '../store/context.tsx';
 import { StepCanvas } from '../canvas/StepCanvas.tsx';
 import { EmptyCanvas } from '../canvas/EmptyCanvas.tsx';
 import { useAddStep } from '../canvas/use-add-step.ts';
-import { StepTable } from '../panels/StepTable.tsx';
-import { Gallery } from '../panels/Gallery.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { usePrefs, useTheme } from './use-prefs.ts';
 import { useEditorShortcuts } from './use-shortcuts.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+
+// Not needed for the first canvas, so out of the main bundle (issue #15): the table view and the gallery.
+const StepTable = lazy(() => import('../panels/StepTable.tsx').then((m) => ({ default: m.StepTable })));
+const Gallery = lazy(() => import('../panels/Gallery.tsx').then((m) => ({ default: m.Gallery })));
 
 export function App() {
   return (
@@ -57,7 +59,13 @@ function Editor() {
         <section className="canvas-area" aria-label={prefs.view === 'table' ? 'Steps (table)' : 'Step graph'}>
           {/* Keyed by the view: switching views is a fresh start after an error. */}
           <ErrorBoundary key={prefs.view} what={prefs.view === 'table' ? 'drawing the table' : 'drawing the canvas'}>
-            {prefs.view === 'table' ? <StepTable /> : <StepCanvas colorMode={theme} />}
+            {prefs.view === 'table' ? (
+              <Suspense fallback={null}>
+                <StepTable />
+              </Suspense>
+            ) : (
+              <StepCanvas colorMode={theme} />
+            )}
           </ErrorBoundary>
           {empty && !readOnly && <EmptyCanvas onOpenGallery={openGallery} onAddStep={addStep} />}
           <NoticeBar />
@@ -71,7 +79,11 @@ function Editor() {
           </ErrorBoundary>
         </aside>
       </main>
-      {galleryOpen && <Gallery onClose={closeGallery} />}
+      {galleryOpen && (
+        <Suspense fallback={null}>
+          <Gallery onClose={closeGallery} />
+        </Suspense>
+      )}
     </div>
   );
 }

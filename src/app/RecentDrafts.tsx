@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { recentDrafts, withRecentDraft } from '../store/autosave.ts';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { SavedDraft } from '../store/persistence.ts';
-import { fileBase } from '../export/export-file.ts';
+import { fileBase } from '../export/file-name.ts';
 import { Dialog } from './Dialog.tsx';
 import { downloadText } from './share/download.ts';
 

@@ -1,12 +1,13 @@
 import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { useRipple } from '../store/context.tsx';
 import type { PanelTab } from '../store/types.ts';
-import { Inspector } from '../panels/Inspector.tsx';
-import { EdgeInspector } from '../panels/EdgeInspector.tsx';
-import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
 import { RunSidePanel } from '../panels/RunPanels.tsx';
 
-// CodeMirror and the YAML reader come with the tab, not with the first load.
+// The editing panels load when their tab first opens, out of the main bundle (issue #15);
+// CodeMirror and the YAML reader come with the Source tab.
+const Inspector = lazy(() => import('../panels/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+const EdgeInspector = lazy(() => import('../panels/EdgeInspector.tsx').then((m) => ({ default: m.EdgeInspector })));
+const ScenarioPanel = lazy(() => import('../panels/ScenarioPanel.tsx').then((m) => ({ default: m.ScenarioPanel })));
 const SourcePanel = lazy(() => import('../panels/SourcePanel.tsx'));
 
 type Tab = PanelTab;
@@ -69,8 +70,10 @@ export function SidePanel() {
         ))}
       </div>
       <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
-        {tab === 'step' && (selectedEdge ? <EdgeInspector /> : <Inspector />)}
-        {tab === 'scenario' && <ScenarioPanel />}
+        <Suspense fallback={<p className="pb-hint">Loading…</p>}>
+          {tab === 'step' && (selectedEdge ? <EdgeInspector /> : <Inspector />)}
+          {tab === 'scenario' && <ScenarioPanel />}
+        </Suspense>
         {tab === 'run' && <RunSidePanel />}
         {tab === 'source' && (
           <Suspense fallback={<p role="status">Loading the editor…</p>}>

@@ -3,10 +3,12 @@ import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import type { Prefs } from '../store/persistence.ts';
 import { ShareMenu } from './share/ShareMenu.tsx';
-import { RecentDrafts } from './RecentDrafts.tsx';
 import { CompareEntry } from './compare/CompareEntry.tsx';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Icon, type IconName } from '../canvas/icons.tsx';
+
+// A dialog: loaded when first opened, out of the main bundle (issue #15).
+const RecentDrafts = lazy(() => import('./RecentDrafts.tsx').then((m) => ({ default: m.RecentDrafts })));
 
 const selectToolbar = (s: RippleState) => ({
   title: s.scenario.title,
@@ -96,7 +98,11 @@ export function Toolbar({
             <Button icon="rotate-back" text="Restore draft" collapsible label={`Restore previous draft “${t.previousTitle}”`} title={`Restore previous draft “${t.previousTitle}”`} onClick={() => store.getState().restorePreviousDraft()} />
           )}
           {t.previousTitle !== null && <Button icon="caret" text="Recent drafts" iconOnly title="Recent drafts" onClick={() => setRecentOpen(true)} />}
-          {recentOpen && <RecentDrafts onClose={() => setRecentOpen(false)} />}
+          {recentOpen && (
+            <Suspense fallback={null}>
+              <RecentDrafts onClose={() => setRecentOpen(false)} />
+            </Suspense>
+          )}
         </div>
       )}
       <span className="toolbar__spacer" />

@@ -3,7 +3,7 @@ import { useRipple } from '../store/context.tsx';
 import type { TimelineEvent } from '../store/types.ts';
 import { isFailureEvent } from '../store/run-slice.ts';
 import type { RippleState } from '../store/store.ts';
-import { selectCurrentSentence, selectEventSentences } from './event-text.ts';
+import { selectCurrentSentence, selectEventSentences, type EventSentences } from './event-text.ts';
 import './playback.css';
 
 // The event log: one plain sentence per event, synced to the cursor (the current entry is
@@ -31,7 +31,8 @@ const FALLBACK_VIEW_PX = 480;
 const selectTimeline = (s: RippleState) => s.timeline;
 
 interface EntriesProps {
-  sentences: string[];
+  /** Worded on demand: only the rows drawn cost a sentence. */
+  sentences: EventSentences;
   timeline: TimelineEvent[];
   onPick: (index: number) => void;
   /** Rows [from, to) are rendered; `setSize` set on each when windowed. */
@@ -43,7 +44,7 @@ interface EntriesProps {
 const Entries = memo(function Entries({ sentences, timeline, onPick, from, to, setSize }: EntriesProps) {
   const rows = [];
   for (let index = from; index < to; index++) {
-    const text = sentences[index];
+    const text = sentences.at(index);
     const entry = timeline[index];
     const replay = (entry?.segment ?? 0) > 0;
     const failure = entry ? isFailureEvent(entry.event) : false;
@@ -95,19 +96,31 @@ export function EventLog() {
   const [view, setView] = useState({ top: 0, height: 0 });
   // The log tells the run as far as the playhead, like the other run panels (issue #8 item 7):
   // later entries appear as it plays, or all at once with "Show the end of the run".
-  const count = wholeRun ? sentences.length : Math.min(sentences.length, cursor + 1);
-  const windowed = sentences.length >= WINDOW_FROM;
+  const count = wholeRun ? sentences.count : Math.min(sentences.count, cursor + 1);
+  const windowed = sentences.count >= WINDOW_FROM;
   const { from, to } = logWindow(count, view.top, view.height);
 
-  // Windowed: bring the current row into the window before the highlight looks for it.
+  // Windowed: bring the current row into the window before the highlight looks for it. Rows
+  // have one height, so where the cursor's row is follows from its index and the last known
+  // scroll position: the layout is read and the list scrolled only when the row leaves the view
+  // (once a screenful while playing), not on every cursor move (issue #15: each read forced a layout).
+  // The last scroll position seen, read here without making the effect depend on it: a person
+  // scrolling the log is not pulled back to the cursor.
+  const seen = useRef(view);
+  seen.current = view;
   useLayoutEffect(() => {
     const box = list.current;
     if (!box || !windowed) return;
+    const view = seen.current;
+    const height = view.height || box.clientHeight;
+    const shown = height || FALLBACK_VIEW_PX;
     const top = cursor * LOG_ROW_HEIGHT;
-    const height = box.clientHeight;
-    if (top < box.scrollTop) box.scrollTop = top;
-    else if (top + LOG_ROW_HEIGHT > box.scrollTop + (height || FALLBACK_VIEW_PX)) box.scrollTop = top + LOG_ROW_HEIGHT - (height || FALLBACK_VIEW_PX);
-    setView((v) => (v.top === box.scrollTop && v.height === height ? v : { top: box.scrollTop, height }));
+    let next = view.top;
+    if (top < view.top) next = top;
+    else if (top + LOG_ROW_HEIGHT > view.top + shown) next = top + LOG_ROW_HEIGHT - shown;
+    if (next === view.top && height === view.height) return;
+    box.scrollTop = next;
+    setView({ top: box.scrollTop, height });
   }, [cursor, sentences, windowed]);
 
   // Move the highlight and keep the current entry in view by scrolling the log itself, never
@@ -123,14 +136,16 @@ export function EventLog() {
     if (!item) return;
     item.classList.add('pb-current');
     item.querySelector('button')?.setAttribute('aria-current', 'step');
+    // Windowed, the layout effect above has scrolled already, without reading the layout.
+    if (windowed) return;
     // The list is the entries' offset parent (position: relative), so offsetTop is within it.
     const top = item.offsetTop;
     const bottom = top + item.offsetHeight;
     if (top < box.scrollTop) box.scrollTop = top;
     else if (bottom > box.scrollTop + box.clientHeight) box.scrollTop = bottom - box.clientHeight;
-  }, [cursor, sentences, from, to]);
+  }, [cursor, sentences, from, to, windowed]);
 
-  if (sentences.length === 0) return null;
+  if (sentences.count === 0) return null;
   return (
     <section className="pb-log" aria-label="Event log">
       <ol

@@ -1,10 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useRipple } from '../store/context.tsx';
 import { selectHasRun } from '../store/selectors.ts';
-import { EventLog } from './EventLog.tsx';
-import { RunStopNotice } from './RunStopNotice.tsx';
-import { Timeline } from './Timeline.tsx';
-import { TransportBar } from './TransportBar.tsx';
 import { usePlaybackClock, usePlaybackKeys } from './usePlayback.ts';
 import './playback.css';
 
@@ -14,6 +10,8 @@ import './playback.css';
 // The side panel's run sections are only ever shown after a run, so they load on demand,
 // out of the main bundle (the dock's transport bar, timeline and log stay: they draw playback).
 const RunSideSections = lazy(() => import('./RunSideSections.tsx'));
+// So does what the dock shows of a run: transport bar, Gantt and log (issue #15, first load).
+const RunDock = lazy(() => import('./RunDock.tsx'));
 
 function RunProblems() {
   const problems = useRipple((s) => s.runProblems);
@@ -53,22 +51,25 @@ export function PlaybackDock() {
   usePlaybackClock();
   usePlaybackKeys();
   const hasRun = useRipple(selectHasRun);
+  const running = useRipple((s) => s.running);
   return (
-    <section className={`pb-dock${hasRun ? '' : ' pb-dock-empty'}`} aria-label="Playback">
+    <section className={`pb-dock${hasRun ? '' : ' pb-dock-empty'}`} aria-label="Playback" aria-busy={running}>
+      {running && (
+        <p className="pb-hint" role="status" data-testid="run-running">
+          Running the simulation…
+        </p>
+      )}
       {hasRun ? (
-        <>
-          <TransportBar />
-          <RunStopNotice />
-          <div className="pb-dock-body">
-            <Timeline />
-            <EventLog />
-          </div>
-        </>
+        <Suspense fallback={<p className="pb-hint">Loading playback…</p>}>
+          <RunDock />
+        </Suspense>
       ) : (
-        <>
-          <p className="pb-hint">No run yet. Press Run (Ctrl+Enter) to simulate the scenario; playback, the timeline and the event log appear here.</p>
-          <RunProblems />
-        </>
+        !running && (
+          <>
+            <p className="pb-hint">No run yet. Press Run (Ctrl+Enter) to simulate the scenario; playback, the timeline and the event log appear here.</p>
+            <RunProblems />
+          </>
+        )
       )}
     </section>
   );

@@ -121,21 +121,55 @@ export function describeEvent(event: RunEvent, ctx: Context): string {
   }
 }
 
-/** Every timeline entry as "120 ms — sentence", in order. */
-export function describeTimeline(timeline: readonly TimelineEvent[], segments: readonly RunSegment[]): string[] {
-  const contexts = segments.map(contextFor);
-  return timeline.map((entry) => `${formatMs(entry.at)} — ${describeEvent(entry.event, contexts[entry.segment])}`);
+/**
+ * The log's sentences for one timeline, each worded when first asked for: a log draws the rows
+ * on screen, so a run of 30,000 events costs the page the few dozen sentences it shows
+ * (issue #9 item 3), not 30,000. Each sentence is kept once worded.
+ */
+export interface EventSentences {
+  /** Entries in the timeline. */
+  readonly count: number;
+  /** "120 ms — sentence" for timeline entry `index` ('' outside the timeline). */
+  at(index: number): string;
 }
 
-let memo: { timeline: readonly TimelineEvent[]; segments: readonly RunSegment[]; sentences: string[] } | null = null;
+function sentencesOf(timeline: readonly TimelineEvent[], segments: readonly RunSegment[]): EventSentences {
+  let contexts: Context[] | null = null;
+  const worded: string[] = [];
+  return {
+    count: timeline.length,
+    at(index) {
+      const entry = timeline[index];
+      if (entry === undefined) return '';
+      let sentence = worded[index];
+      if (sentence === undefined) {
+        // The contexts walk every event once (to know who a failure blocked): on first use.
+        contexts ??= segments.map(contextFor);
+        sentence = `${formatMs(entry.at)} — ${describeEvent(entry.event, contexts[entry.segment])}`;
+        worded[index] = sentence;
+      }
+      return sentence;
+    },
+  };
+}
 
-/** The log's sentences for the whole timeline, computed once per run (module-level, memoised). */
-export function selectEventSentences(state: RippleState): string[] {
-  if (!memo || memo.timeline !== state.timeline || memo.segments !== state.segments) {
-    memo = { timeline: state.timeline, segments: state.segments, sentences: describeTimeline(state.timeline, state.segments) };
-  }
-  return memo.sentences;
+/** Every timeline entry as "120 ms — sentence", in order (all of them at once: tests, exports). */
+export function describeTimeline(timeline: readonly TimelineEvent[], segments: readonly RunSegment[]): string[] {
+  const sentences = sentencesOf(timeline, segments);
+  return timeline.map((_, index) => sentences.at(index));
+}
+
+// Per timeline (so per store: two simulators on one page never share an answer).
+const cache = new WeakMap<readonly TimelineEvent[], { segments: readonly RunSegment[]; sentences: EventSentences }>();
+
+/** The log's sentences for the store's timeline: the same object until the run changes. */
+export function selectEventSentences(state: RippleState): EventSentences {
+  const cached = cache.get(state.timeline);
+  if (cached && cached.segments === state.segments) return cached.sentences;
+  const sentences = sentencesOf(state.timeline, state.segments);
+  cache.set(state.timeline, { segments: state.segments, sentences });
+  return sentences;
 }
 
 /** The sentence of the event under the cursor ('' when there is no run). */
-export const selectCurrentSentence = (state: RippleState): string => selectEventSentences(state)[state.cursor] ?? '';
+export const selectCurrentSentence = (state: RippleState): string => selectEventSentences(state).at(state.cursor);

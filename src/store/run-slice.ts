@@ -1,6 +1,7 @@
-import type { RunEvent } from '../engine/types.ts';
+import type { RunEvent, RunResult } from '../engine/types.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { replay, simulate, validate } from '../engine/index.ts';
-import type { RunSegment, RunSlice, SliceCreator, Speed, TimelineEvent } from './types.ts';
+import type { RippleStoreOptions, RunSegment, RunSlice, SliceCreator, Speed, TimelineEvent } from './types.ts';
 
 // OWNER: playback engineer. Contract others rely on: `run`, `cursor`, `runScenario`, and
 // `selectLiveStates` / `selectReplayMarks` / `selectHighlightPath` in selectors.ts (what the canvas draws).
@@ -68,12 +69,61 @@ function noRun() {
     cursor: 0,
     time: 0,
     playing: false,
+    running: false,
     replayDraft: null,
     replayProblems: null,
   } satisfies Partial<RunSlice>;
 }
 
-export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
+/**
+ * The run slice. With `options.simulateOffThread` a run is made in a worker: `running` is true
+ * until its result arrives, and a result that arrives after the run was cleared, another
+ * scenario loaded or another Run pressed is dropped. If the worker fails, the run is made here.
+ */
+export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThread'> = {}): SliceCreator<RunSlice> => (set, get) => {
+  // Increases with every run started or cleared: a result is shown only for the latest.
+  let generation = 0;
+
+  const show = (result: RunResult, scenario: Scenario) => {
+    const built = buildTimeline([{ kind: 'run', result, scenario }]);
+    set({ ...noRun(), ...built, run: result, runProblems: null, playing: built.timeline.length > 1, panelTab: 'run' });
+  };
+
+  /**
+   * Validates and runs the scenario, then calls `then` once the result is shown (at once when
+   * simulating here). False when the scenario cannot run (`runProblems` says why).
+   */
+  const startRun = (then: () => void = () => undefined): boolean => {
+    const { scenario } = get();
+    const checked = validate(scenario);
+    if (!checked.ok) {
+      set({ runProblems: checked.problems });
+      return false;
+    }
+    if (checked.scenario.steps.length === 0) {
+      set({ runProblems: [{ code: 'missing-field', path: 'steps', message: 'Add a step before running: there is nothing to simulate yet.' }] });
+      return false;
+    }
+    const mine = ++generation;
+    const offThread = options.simulateOffThread;
+    if (!offThread) {
+      show(simulate(checked.scenario), scenario);
+      then();
+      return true;
+    }
+    set({ running: true, runProblems: null });
+    const finish = (result: RunResult) => {
+      if (mine !== generation) return;
+      show(result, scenario);
+      then();
+    };
+    offThread(checked.scenario).then(finish, () => {
+      // No worker (blocked, crashed): the run is still owed, made here.
+      if (mine === generation) finish(simulate(checked.scenario));
+    });
+    return true;
+  };
+
   const moveTo = (cursor: number, extra: Partial<RunSlice> = {}) => {
     const { timeline } = get();
     if (timeline.length === 0) return;
@@ -105,35 +155,30 @@ export const createRunSlice: SliceCreator<RunSlice> = (set, get) => {
     setWholeRun: (wholeRun) => set({ wholeRun }),
 
     runScenario: () => {
-      const { scenario } = get();
-      const checked = validate(scenario);
-      if (!checked.ok) {
-        set({ runProblems: checked.problems });
-        return;
-      }
-      if (checked.scenario.steps.length === 0) {
-        set({ runProblems: [{ code: 'missing-field', path: 'steps', message: 'Add a step before running: there is nothing to simulate yet.' }] });
-        return;
-      }
-      const result = simulate(checked.scenario);
-      const built = buildTimeline([{ kind: 'run', result, scenario }]);
-      set({ ...noRun(), ...built, run: result, runProblems: null, playing: built.timeline.length > 1, panelTab: 'run' });
+      startRun();
     },
 
-    clearRun: () => set({ ...noRun(), runProblems: null }),
+    clearRun: () => {
+      generation++;
+      set({ ...noRun(), runProblems: null });
+    },
 
     openMoment: ({ at, play, select }) => {
-      if (at !== undefined || play === true) {
+      const selectAndShow = () => {
+        if (select !== undefined && get().scenario.steps.some((s) => s.id === select)) get().selectStep(select);
+        // A moment opens on the run panels, where the Why chain of the selected step shows.
+        if (get().run) set({ panelTab: 'run' });
+      };
+      const atMoment = () => {
         // Run opens playback already playing; a moment opens paused there unless it asks to play.
-        get().runScenario();
         if (get().timeline.length > 0) {
           if (!play) get().pause();
           if (at !== undefined) get().seekTime(at);
         }
-      }
-      if (select !== undefined && get().scenario.steps.some((s) => s.id === select)) get().selectStep(select);
-      // A moment opens on the run panels, where the Why chain of the selected step shows.
-      if (get().run) set({ panelTab: 'run' });
+        selectAndShow();
+      };
+      if ((at !== undefined || play === true) && startRun(atMoment)) return;
+      selectAndShow();
     },
 
     setCursor: (cursor) => moveTo(cursor),

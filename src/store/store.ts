@@ -21,7 +21,7 @@ export function createRippleStore(options: RippleStoreOptions = {}): RippleStore
   const store = createStore<RippleState>()((set, get, api) => ({
     ...createEditorSlice(options)(set, get, api),
     ...createSelectionSlice(set, get, api),
-    ...createRunSlice(set, get, api),
+    ...createRunSlice(options)(set, get, api),
     ...createCompareSlice(createRippleStore)(set, get, api),
     flushAutosave: () => autosave?.flush(),
     stopAutosave: () => {

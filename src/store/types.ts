@@ -23,6 +23,11 @@ export interface RippleStoreOptions {
   /** Editor: restore the saved draft and autosave to localStorage. Embeds and tests: off. */
   persist?: boolean;
   readOnly?: boolean;
+  /**
+   * Simulates off the page's main thread (the editor passes src/worker/off-thread.ts): Run
+   * then shows `running` until the result arrives. Without it a run is made synchronously.
+   */
+  simulateOffThread?: (scenario: Scenario) => Promise<RunResult>;
 }
 
 // ---- the editor slice: the scenario and every edit of it ------------------------------------
@@ -200,6 +205,8 @@ export interface RunSlice {
   time: number;
   playing: boolean;
   speed: Speed;
+  /** A run is being made off the main thread; `run` and the timeline are the previous ones (or none) until it arrives. */
+  running: boolean;
   /** Why the last Run did not start (invalid or empty scenario); null when it did. */
   runProblems: Problem[] | null;
   /** The replay plan being prepared ("Replay from failed step"); null when closed. */
@@ -213,7 +220,9 @@ export interface RunSlice {
   wholeRun: boolean;
   setWholeRun: (on: boolean) => void;
 
+  /** Validate and run the scenario; with `simulateOffThread`, the result arrives later (`running` until then). */
   runScenario: () => void;
+  /** Forget the run (and drop one still being made). */
   clearRun: () => void;
   /**
    * Open the scenario at a moment, as a share link or an embed asks: with `at` or `play`, run

@@ -22,7 +22,7 @@ function renderApp(options: RippleStoreOptions = {}, { firstVisit = false } = {}
 describe('first use', () => {
   test('the gallery opens on the first visit, not after', async () => {
     const { user, unmount } = renderApp({}, { firstVisit: true });
-    expect(screen.getByRole('dialog', { name: 'Pick a scenario' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Pick a scenario' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     unmount();
@@ -38,12 +38,12 @@ describe('first use', () => {
     const { user } = renderApp();
     expect(screen.getByText(/Draw steps that depend on each other/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: /Examples/ }));
-    expect(screen.getByRole('dialog', { name: 'Pick a scenario' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Pick a scenario' })).toBeInTheDocument();
   });
 
   test('pick the payment preset, Run, see the 424 on create-invoice, and the edge that carried it', async () => {
     const { user, store } = renderApp({}, { firstVisit: true });
-    await user.click(screen.getByRole('button', { name: /payment declined/ }));
+    await user.click(await screen.findByRole('button', { name: /payment declined/ }));
     expect(store.getState().scenario.steps.length).toBeGreaterThan(0);
     await user.click(screen.getByRole('button', { name: /Run/ }));
     act(() => store.getState().setCursor(store.getState().timeline.length - 1));
@@ -126,7 +126,7 @@ describe('look and access', () => {
   test('the table view lists steps and their state, and selects a step', async () => {
     const { user, store } = renderApp({ scenario: findPreset('payment-fails')!.scenario });
     await user.click(screen.getByRole('button', { name: 'Table view' }));
-    const table = screen.getByRole('table');
+    const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(1 + store.getState().scenario.steps.length);
     await user.click(within(table).getByRole('button', { name: 'Create invoice' }));
     expect(store.getState().selectedStepId).toBe('create-invoice');
@@ -169,7 +169,7 @@ describe('loading replaces the run', () => {
     act(() => store.getState().runScenario());
     expect(store.getState().run).not.toBeNull();
     await user.click(screen.getByRole('button', { name: /Examples/ }));
-    await user.click(screen.getByRole('button', { name: /naive retries/ }));
+    await user.click(await screen.findByRole('button', { name: /naive retries/ }));
     expect(store.getState().run).toBeNull();
   });
 });

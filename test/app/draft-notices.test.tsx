@@ -83,7 +83,7 @@ test('"Recent drafts" lists the replaced drafts with titles and times; an older 
     });
   }
   await userEvent.click(screen.getByRole('button', { name: 'Recent drafts' }));
-  const dialog = screen.getByRole('dialog', { name: 'Recent drafts' });
+  const dialog = await screen.findByRole('dialog', { name: 'Recent drafts' });
   const items = within(within(dialog).getByRole('list', { name: 'Recent drafts' })).getAllByRole('listitem');
   expect(items.map((li) => li.querySelector('.recent-drafts__title')?.textContent)).toEqual(['Third draft', 'Second draft', 'First draft']);
   for (const li of items) expect(li).toHaveTextContent(/Replaced .*\d/);

@@ -6,3 +6,18 @@ test('orderedSteps is a dependency order (tab order of the canvas)', () => {
   const s = scenario(['c', 'b', 'a'], [['a', 'b'], ['b', 'c']]);
   expect(orderedSteps(s).map((x) => x.id)).toEqual(['a', 'b', 'c']);
 });
+
+test('orderedSteps on a 2,000-step layered graph: every prerequisite comes first, ties go left to right, top to bottom', () => {
+  const ids = Array.from({ length: 2_000 }, (_, i) => `s${i}`);
+  const deps: [string, string][] = [];
+  for (let i = 50; i < 2_000; i++) deps.push([`s${(i * 7) % 50 + 50 * Math.floor(i / 50 - 1)}`, `s${i}`]);
+  const s = scenario(ids, deps);
+  // scenario() places steps left to right; lay them out 50 to a column instead, rows by index.
+  s.steps = s.steps.map((step, i) => ({ ...step, position: { x: Math.floor(i / 50) * 200, y: (i % 50) * 100 } }));
+  const order = orderedSteps(s).map((x) => x.id);
+  expect(new Set(order).size).toBe(2_000);
+  const at = new Map(order.map((id, i) => [id, i]));
+  for (const [from, to] of deps) expect(at.get(from)!).toBeLessThan(at.get(to)!);
+  // The first column has no prerequisites: it comes first, top to bottom.
+  expect(order.slice(0, 50)).toEqual(ids.slice(0, 50));
+});
