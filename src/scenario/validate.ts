@@ -789,8 +789,12 @@ function checkGroups(
 /**
  * R18: a dependency path that leaves a group and comes back into it (`a → x → b`) could never
  * commit: `x` waits for the group to commit, and the group for `b`. Found as a cycle once each
- * group is drawn together into one node (which also finds two groups waiting for each other),
- * in linear time with the same Tarjan search as `checkCycles`. Run only on an acyclic graph.
+ * group is drawn together into one node, in linear time with the same Tarjan search as
+ * `checkCycles`. Run only on an acyclic graph. The same search finds groups that wait on each
+ * other (`a → c`, `d → b` with a, b in one group and c, d in another): neither can commit first,
+ * and the engine, which assumes every group can be decided, would never finish the run. One
+ * problem per cycle, at the group the cycle is first found through:
+ * `groups: "changeset-1" and "changeset-2" wait on each other: a → c (in "changeset-2") … d → b`.
  */
 function checkGroupPaths(c: Checker, steps: Array<Step | undefined>, deps: Dependency[], groups: Group[], groupOf: Map<string, number>): void {
   const ids: string[] = [];

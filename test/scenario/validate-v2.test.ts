@@ -166,7 +166,7 @@ describe('validate: atomic groups (R18)', () => {
       { id: 'h', steps: ['h1', 'h2'] },
     ]);
     expect(problemsOf(s)).toEqual([
-      'groups[0]: group "g" could never commit: the dependency path a → h1 … h2 → b leaves the group and comes back into it ("…": inside group "h", which commits only as a whole)',
+      'groups[0]: groups: "g" and "h" wait on each other: a → h1 (in "h") … h2 → b',
     ]);
   });
 });
