@@ -3,22 +3,30 @@
 // untrusted input to one of the gate's entry points — decodeScenarioLink or openScenario —
 // and the only acceptable outcomes are a valid scenario or a typed error. A throw, an
 // "internal error" answer, an untyped error or an accepted scenario that fails `validate`
-// is a failure.
+// is a failure. The `open:groups` cases (random atomic groups and run conditions over a small
+// pipeline) also simulate what the gate accepts: the engine assumes validated input, so a
+// scenario it cannot finish (a step not final at the end) is a gate failure too.
 import { deflateSync, inflateSync } from 'fflate';
 import { decodeScenarioLink, encodeScenarioLink, frameLinkPayload } from '../src/scenario/link-codec.ts';
 import { openScenario } from '../src/scenario/open-scenario.ts';
 import { INTERNAL_ERROR_PREFIX, validate } from '../src/scenario/validate.ts';
 import { crc8, fromBase64Url, readVarint, toBase64Url, writeVarint } from '../src/scenario/bytes.ts';
 import type { Scenario } from '../src/scenario/types.ts';
+import { simulate } from '../src/engine/simulate.ts';
 import { generatedScenario, prng, sagaScenario } from './sample-scenarios.ts';
 
 export type FuzzTarget = 'link' | 'open';
+
+/** Results of a finished run: every step ends in one of these (src/engine/phases.ts, `final`). */
+const FINAL_STATES = new Set(['succeeded', 'failed', 'blocked', 'skipped', 'cancelled', 'compensated', 'compensation-failed', 'rolled-back']);
 
 export interface FuzzCase {
   target: FuzzTarget;
   /** How the input was made: `link:truncate`, `open:wrong-type`, … */
   mutation: string;
   input: unknown;
+  /** Also simulate the scenario when the gate accepts it. */
+  simulate?: boolean;
 }
 
 const LINK_KINDS = new Set(['truncated', 'unknown-version', 'newer-version', 'too-large', 'corrupt', 'invalid']);
@@ -46,10 +54,20 @@ export function payloadOf(link: string): string {
   return new TextDecoder().decode(inflateSync(b64.bytes.subarray(start, start + head.value)));
 }
 
+/** The first valid scenario `withGroupsAndWhen` makes from seeds 1, 2, … with two groups and a condition: links with groups to mutate. */
+function validGroupedScenario(): Scenario {
+  for (let seed = 1; ; seed++) {
+    const s = withGroupsAndWhen(prng(seed), generatedScenario(9, seed));
+    const check = validate(s);
+    if (check.ok && (s.groups?.length ?? 0) >= 2 && s.steps.some((st) => st.when !== undefined)) return check.scenario;
+  }
+}
+
 function pool(): Pool {
   if (cachedPool) return cachedPool;
   const scenarios = [sagaScenario(), generatedScenario(1, 3), generatedScenario(5, 5), generatedScenario(20, 20), generatedScenario(64), generatedScenario(40, 7)];
   scenarios.push({ version: 2, title: 'Empty', steps: [], dependencies: [] });
+  scenarios.push(validGroupedScenario());
   const links = scenarios.flatMap((s) => [
     encodeScenarioLink(s),
     encodeScenarioLink(s, { at: 120, play: true, ...(s.steps[0] ? { select: s.steps[0].id } : {}) }),
@@ -72,6 +90,49 @@ function pool(): Pool {
 type Rand = () => number;
 const int = (rand: Rand, n: number) => Math.floor(rand() * n);
 const pick = <T>(rand: Rand, list: readonly T[]): T => list[int(rand, list.length)];
+
+/**
+ * The scenario with up to three random atomic groups (members drawn at random, sometimes a
+ * missing id or a step twice) and random `when` conditions (sometimes naming a step that is
+ * not a prerequisite, or in a condition over a dependency that keeps its `on`). Nothing is
+ * checked: groups that wait on each other, paths that leave a group and come back, and bad
+ * conditions are all for the gate to find.
+ */
+function withGroupsAndWhen(rand: Rand, base: Scenario): Scenario {
+  const s = JSON.parse(JSON.stringify(base)) as Scenario;
+  const ids = s.steps.map((st) => st.id);
+  const TERMS = ['Succeeded', 'Failed', 'Blocked', 'Skipped', 'Cancelled'];
+  for (const step of s.steps) {
+    if (rand() < 0.3) step.fail = { status: pick(rand, [400, 409, 500, 503]) };
+    const prerequisites = s.dependencies.filter((d) => d.to === step.id).map((d) => d.from);
+    if (prerequisites.length > 0 && rand() < 0.3) {
+      const term = () => {
+        const id = rand() < 0.05 ? pick(rand, ids) : pick(rand, prerequisites);
+        return rand() < 0.3 ? id : `${rand() < 0.2 ? '!' : ''}${id}.${pick(rand, TERMS)}`;
+      };
+      step.when = rand() < 0.5 ? term() : `${term()} ${pick(rand, ['&&', '||'])} (${term()} || ${term()})`;
+    }
+  }
+  for (const d of s.dependencies) if (rand() < 0.1) d.on = pick(rand, ['failure', 'always'] as const);
+  // Members are drawn without replacement, so most documents get past the membership checks
+  // to the path checks; one draw in 50 repeats a step or names a missing one.
+  const free = [...ids];
+  const groups: NonNullable<Scenario['groups']> = [];
+  for (let g = 0, count = int(rand, 4); g < count && free.length > 0; g++) {
+    const members: string[] = [];
+    for (let k = 0, size = 2 + int(rand, 3); k < size && free.length > 0; k++) {
+      const odd = rand();
+      if (odd < 0.01) members.push('no-such-step');
+      else if (odd < 0.02) members.push(pick(rand, ids));
+      else members.push(free.splice(int(rand, free.length), 1)[0]);
+    }
+    groups.push({ id: `changeset-${g + 1}`, steps: members });
+  }
+  if (groups.length > 0) s.groups = groups;
+  if (rand() < 0.3) s.policy = { ...s.policy, onFailure: 'abort' };
+  if (rand() < 0.2) s.policy = { ...s.policy, failFast: false };
+  return s;
+}
 
 const ALPHABETS = [
   'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_',
@@ -227,6 +288,10 @@ function openCase(rand: Rand, p: Pool): FuzzCase {
     return c('positions', mangled);
   }
   if (r < 90) return c('proto-keys', p.texts[i].replace('"title"', '"__proto__":{"polluted":1},"constructor":{},"title"'));
+  if (r < 95) {
+    const base = generatedScenario(3 + int(rand, 10), 1 + int(rand, 1_000));
+    return { ...c('groups', withGroupsAndWhen(rand, base)), simulate: true };
+  }
   return c('valid', rand() < 0.5 ? p.scenarios[i] : p.texts[i]);
 }
 
@@ -280,6 +345,16 @@ export function runCase(fc: FuzzCase): { outcome: 'accepted' | 'rejected' | 'thr
   if (result.ok) {
     const check = validate(result.scenario);
     if (!check.ok) return { outcome: 'wrong', problem: `accepted an invalid scenario: ${check.problems[0].path}: ${check.problems[0].message}` };
+    if (fc.simulate) {
+      let run: ReturnType<typeof simulate>;
+      try {
+        run = simulate(result.scenario);
+      } catch (error) {
+        return { outcome: 'threw', problem: `the engine threw on an accepted scenario: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      const open = result.scenario.steps.find((st) => !FINAL_STATES.has(run.steps[st.id]?.state));
+      if (open) return { outcome: 'wrong', problem: `step ${open.id} ended ${run.steps[open.id]?.state ?? 'without a result'}` };
+    }
     return { outcome: 'accepted' };
   }
   const { kind, message } = 'error' in result ? result.error : result;
