@@ -30,7 +30,8 @@ export interface FuzzCase {
 }
 
 const LINK_KINDS = new Set(['truncated', 'unknown-version', 'newer-version', 'too-large', 'corrupt', 'invalid']);
-const OPEN_KINDS = new Set(['too-large', 'not-json', 'newer-version', 'unknown-version', 'invalid']);
+// openScenario's kinds (OpenErrorKind): a string that starts like YAML and is not YAML is 'not-yaml'.
+const OPEN_KINDS = new Set(['too-large', 'not-json', 'not-yaml', 'newer-version', 'unknown-version', 'invalid']);
 
 /** Valid material to mutate, built once per process (the big inputs are the slow part). */
 interface Pool {
