@@ -829,18 +829,24 @@ function checkGroupPaths(c: Checker, steps: Array<Step | undefined>, deps: Depen
       for (let k = adj.start[v]; k < adj.start[v + 1]; k++) if (adj.target[k] === w) return deps[edgeDep[adj.edge[k]]];
       return deps[edgeDep[adj.edge[adj.start[v]]]];
     });
-    let text = hops[0].from;
-    const inside: string[] = [];
-    hops.forEach((d, i) => {
-      if (i > 0 && hops[i - 1].to !== d.from) {
-        text += ` … ${d.from}`;
-        inside.push(groups[groupOf.get(d.from) as number].id);
-      }
-      text += ` → ${d.to}`;
-    });
     const g = around[0] - n;
-    const also = inside.length > 0 ? ` ("…": inside group ${inside.map((id) => quote(id)).join(', ')}, which commits only as a whole)` : '';
-    c.add('leaves-group', `groups[${g}]`, `group ${quote(groups[g].id)} could never commit: the dependency path ${text} leaves the group and comes back into it${also}`);
+    // Each hop enters the next node on the cycle; when that node is another group, the path
+    // goes on from one of its members, which waits for that whole group to commit.
+    const onCycle = around.filter((v) => v >= n);
+    let text = hops[0].from;
+    hops.forEach((d, i) => {
+      if (i > 0 && hops[i - 1].to !== d.from) text += ` … ${d.from}`;
+      text += ` → ${d.to}`;
+      const entered = groupOf.get(d.to);
+      if (onCycle.length > 1 && entered !== undefined && entered !== g) text += ` (in ${quote(groups[entered].id)})`;
+    });
+    if (onCycle.length === 1) {
+      c.add('leaves-group', `groups[${g}]`, `group ${quote(groups[g].id)} could never commit: the dependency path ${text} leaves the group and comes back into it`);
+    } else {
+      const names = onCycle.map((v) => quote(groups[v - n].id));
+      const listed = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+      c.add('leaves-group', `groups[${g}]`, `groups: ${listed} wait on each other: ${text}`);
+    }
   }
 }
 

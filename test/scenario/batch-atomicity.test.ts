@@ -82,4 +82,23 @@ describe('an imported $batch changeset is all-or-nothing', () => {
     ]);
     expect(toGraphBatchResponse(run, scenario, requests).responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
   });
+
+  it('refuses two changesets that wait on each other, at the first one\'s request', () => {
+    const r = importGraphBatch({
+      requests: [
+        { id: 'order', atomicityGroup: 'changeset-1', method: 'POST', url: '/orders' },
+        { id: 'payment', atomicityGroup: 'changeset-1', method: 'POST', url: '/payments', dependsOn: ['reserve'] },
+        { id: 'invoice', atomicityGroup: 'changeset-2', method: 'POST', url: '/invoices', dependsOn: ['order'] },
+        { id: 'reserve', atomicityGroup: 'changeset-2', method: 'POST', url: '/stock' },
+      ],
+    });
+    expect(!r.ok && r.problems).toEqual([
+      {
+        code: 'leaves-group',
+        path: 'requests[0].atomicityGroup',
+        step: 0,
+        message: 'atomicity groups: "changeset-1" and "changeset-2" wait on each other: order → invoice (in "changeset-2") … reserve → payment',
+      },
+    ]);
+  });
 });
