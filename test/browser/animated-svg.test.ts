@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulate } from '../../src/engine/index.ts';
 import { renderAnimatedSvg } from '../../src/export/render.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { launchChromium } from './chromium.ts';
-import { ARTIFACTS } from './harness.ts';
+import { ARTIFACTS, openPage, screenshot } from './harness.ts';
+import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
 
 // `ripple render --animate` in a real browser (issue #14): the SVG moves as an <img> (how a
 // README shows it: no script runs there), and with reduced motion it shows the final frame.
@@ -149,5 +150,26 @@ describe('the animated SVG in Chromium', () => {
     } finally {
       await reduced.close();
     }
+  }, 120_000);
+
+  it('the app\'s Share dialog downloads the same animated SVG, with its Markdown', async () => {
+    const { context, page, errors } = await openPage(browser, `index.html#${encodeScenarioLink(payment)}`, { width: 1280, height: 900 });
+    await page.getByTestId('step-node-create-order').waitFor();
+    await page.getByRole('banner').getByRole('button', { name: 'Share', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
+    await dialog.waitFor();
+    const section = dialog.getByRole('region', { name: 'Animated picture' });
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'share-dialog-animated');
+    expect(await section.getByLabel('Markdown (the animated picture, linking to the scenario)').inputValue()).toMatch(
+      /^\[!\[Order pipeline: payment declined — the run, animated\]\(order-pipeline-payment-declined-animated\.svg\)\]\(http/,
+    );
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download animated SVG' }).click()]);
+    expect(download.suggestedFilename()).toBe('order-pipeline-payment-declined-animated.svg');
+    const file = readFileSync((await download.path())!, 'utf8');
+    // The same drawing as ripple render --animate; only the link's address differs.
+    expect(file.replace(/<metadata>[\s\S]*?<\/metadata>\n/, '')).toBe(svg);
+    expect(errors).toEqual([]);
+    await context.close();
   }, 120_000);
 });
