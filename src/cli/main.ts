@@ -20,6 +20,7 @@ import { parseCommand, UsageError, USAGE, type Command, type Source } from './ar
 import { CliError, EXIT_ERROR, EXIT_INVALID, EXIT_OK, InputError } from './errors.ts';
 import { findSubcommand, mainHelp, RIPPLE_VERSION, type CliContext } from './subcommands.ts';
 import { formatRunTable } from './table.ts';
+import { compareOutput } from './compare.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -43,6 +44,10 @@ export { EXIT_ERROR, EXIT_INVALID, EXIT_OK } from './errors.ts';
  * `io.stdout` and resolves to 0; invalid input resolves to 2, other errors to 1.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (!findSubcommand(argv[0] ?? '') && argv.some((a) => /^--(input|dialect|context)\b/.test(a))) {
+    const dialects = await import('./import.ts'); // issue #11: heavy importers load only when asked
+    if (dialects.isDialectInvocation(argv)) return dialects.runDialect(argv, io);
+  }
   try {
     // `ripple SUBCOMMAND …`; anything else is today's flag form (`ripple FILE`, `--link`, …).
     const sub = argv.length > 0 ? findSubcommand(argv[0]) : undefined;
@@ -101,6 +106,14 @@ async function execute(command: Command, io: CliIo): Promise<void> {
     case 'graph-batch':
       graphBatchCommand(command, io);
       return;
+    case 'compare': {
+      const name = command.source.kind === 'file' ? command.source.path : command.source.name;
+      const b = loadScenario({ kind: 'file', path: command.compare }, io);
+      const out = compareOutput(loadScenario(command.source, io), b, command.json, { a: name, b: command.compare });
+      if (!out.ok) throw new InputError(out.heading, out.problems);
+      io.stdout(out.text);
+      return;
+    }
   }
 }
 

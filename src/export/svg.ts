@@ -117,6 +117,8 @@ function darkPaletteOf(state: LiveState): Palette {
       return { fill: '#2a1d4d', stroke: '#c9b6ff', text: '#c9b6ff' };
     case 'compensation-failed':
       return { fill: '#42132a', stroke: '#ff8fbf', text: '#ff8fbf' };
+    case 'rolled-back':
+      return { fill: '#3b2708', stroke: '#ffbe5c', text: '#ffbe5c' };
   }
 }
 
@@ -131,6 +133,7 @@ function lightPaletteOf(state: LiveState): Palette {
     case 'failed':
       return { fill: '#fef2f2', stroke: '#dc2626', text: '#b91c1c' };
     case 'blocked':
+    case 'rolled-back':
       return { fill: '#fff7ed', stroke: '#ea580c', text: '#c2410c' };
     case 'skipped':
       return { fill: '#f1f5f9', stroke: '#64748b', text: '#475569' };
@@ -147,7 +150,7 @@ function lightPaletteOf(state: LiveState): Palette {
 
 /** Failed and blocked prerequisites break `success` edges: those are drawn in red. */
 function breaksSuccess(state: LiveState | undefined): boolean {
-  return state === 'failed' || state === 'blocked';
+  return state === 'failed' || state === 'blocked' || state === 'rolled-back';
 }
 
 /**

@@ -101,7 +101,7 @@ describe('a bad link opens the recovery screen, with the draft intact', () => {
   test('newer version: names both versions', async () => {
     await open(`#r9.${good.slice(3)}`);
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('This link was made by a newer Ripple');
-    expect(screen.getByTestId('recovery-message')).toHaveTextContent(/r9.*r1/);
+    expect(screen.getByTestId('recovery-message')).toHaveTextContent(/r9.*this Ripple reads r2/);
   });
 
   test('garbage: not a format Ripple knows', async () => {

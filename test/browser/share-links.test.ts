@@ -90,7 +90,7 @@ describe('bad links open the recovery screen, the draft intact', () => {
   const good = encodeScenarioLink(payment);
   const cases = [
     ['truncated', good.slice(0, Math.floor(good.length * 0.6)), 'This link is cut short', /copy the whole link/],
-    ['newer version', `r7.${good.slice(3)}`, 'This link was made by a newer Ripple', /link format r7; this Ripple reads r1/],
+    ['newer version', `r7.${good.slice(3)}`, 'This link was made by a newer Ripple', /link format r7; this Ripple reads r2/],
     ['garbage', 'r1.%%zz-not*a*link', 'This link is damaged', /damaged/],
   ] as const;
 

@@ -1,6 +1,9 @@
 import { checkMigrationSequence, migrate, scenarioMigrations, type MigrationSequence } from '../../src/scenario/migrations.ts';
 import { openScenario } from '../../src/scenario/open-scenario.ts';
 import { SCENARIO_VERSION } from '../../src/scenario/types.ts';
+import { validate, versionTwoFields } from '../../src/scenario/validate.ts';
+import { PRESETS } from '../../src/presets/index.ts';
+import oldLinks from './fixtures/r1-links.json';
 import { scenario } from './helpers.ts';
 
 describe('scenario migrations', () => {
@@ -13,28 +16,60 @@ describe('scenario migrations', () => {
 
   it('leaves a current document as it is', () => {
     const doc = scenario() as unknown as Record<string, unknown>;
-    expect(migrate(doc)).toEqual({ ok: true, document: doc, from: 1, to: 1, applied: [] });
+    expect(migrate(doc)).toEqual({ ok: true, document: doc, from: 2, to: 2, applied: [] });
   });
 
-  it('refuses a version-2 document with a typed reason: made by a newer Ripple', () => {
-    const r = migrate({ ...scenario(), version: 2 });
+  it('brings a version-1 document to version 2 without changing anything else (AddRunConditions)', () => {
+    const input = { ...scenario(['a', 'b'], [{ from: 'a', to: 'b', on: 'always' }]), version: 1 };
+    const r = migrate(input);
+    expect(r).toEqual({ ok: true, document: { ...input, version: 2 }, from: 1, to: 2, applied: ['AddRunConditions'] });
+    expect(input.version).toBe(1);
+  });
+
+  it('refuses a version-3 document with a typed reason: made by a newer Ripple', () => {
+    const r = migrate({ ...scenario(), version: 3 });
     expect(r).toEqual({
       ok: false,
       reason: 'TargetVersionTooNew',
-      version: 2,
-      message: 'made by a newer Ripple (format version 2); this Ripple reads format version 1 — open it in a newer Ripple',
+      version: 3,
+      message: 'made by a newer Ripple (format version 3); this Ripple reads format version 2 — open it in a newer Ripple',
     });
-    const opened = openScenario(JSON.stringify({ ...scenario(), version: 2, someNewField: true }));
+    const opened = openScenario(JSON.stringify({ ...scenario(), version: 3, someNewField: true }));
     expect(opened).toMatchObject({ ok: false, kind: 'newer-version' });
     expect(!opened.ok && opened.message).toBe(
-      'This scenario was made by a newer Ripple (format version 2); this Ripple reads format version 1 — open it in a newer Ripple.',
+      'This scenario was made by a newer Ripple (format version 3); this Ripple reads format version 2 — open it in a newer Ripple.',
     );
+  });
+
+  it('every preset written as version 1 migrates to itself and validates; one using a version-2 field is refused', () => {
+    for (const preset of PRESETS) {
+      const doc = { ...(preset.scenario as unknown as Record<string, unknown>), version: 1 };
+      const fields = versionTwoFields(doc).map((f) => f.path);
+      const r = migrate(doc);
+      if (fields.length === 0) {
+        expect(r, preset.name).toEqual({ ok: true, document: preset.scenario, from: 1, to: 2, applied: ['AddRunConditions'] });
+        expect(validate(doc), preset.name).toEqual(validate(preset.scenario));
+        expect(validate(preset.scenario).ok, preset.name).toBe(true);
+      } else {
+        expect(r, preset.name).toMatchObject({ ok: false, reason: 'MigrationError' });
+        expect(!r.ok && r.message, preset.name).toMatch(/^this is a version-1 document, but .* of version 2: set "version": 2 to use (it|them)$/);
+      }
+    }
+  });
+
+  it('the presets as version 1 wrote them (before version 2) open and validate', () => {
+    for (const old of oldLinks.links) {
+      expect(old.scenario.version).toBe(1);
+      const r = migrate(old.scenario);
+      expect(r, old.name).toMatchObject({ ok: true, from: 1, to: 2, document: { ...old.scenario, version: 2 } });
+      expect(openScenario(old.scenario), old.name).toMatchObject({ ok: true, scenario: { version: 2, title: old.scenario.title } });
+    }
   });
 
   it('gives typed reasons for versions it cannot read', () => {
     expect(migrate({ ...scenario(), version: 0 })).toMatchObject({ ok: false, reason: 'TargetVersionTooOld', version: 0 });
     expect(migrate({ title: 'x' })).toMatchObject({ ok: false, reason: 'MissingVersion' });
-    expect(migrate({ version: '1' })).toMatchObject({ ok: false, reason: 'InvalidVersion', message: '"version" must be a whole number like 1, got "1"' });
+    expect(migrate({ version: '1' })).toMatchObject({ ok: false, reason: 'InvalidVersion', message: '"version" must be a whole number like 2, got "1"' });
     expect(migrate({ version: 1.5 })).toMatchObject({ ok: false, reason: 'InvalidVersion' });
   });
 
