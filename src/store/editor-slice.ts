@@ -224,8 +224,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         const { scenario } = get();
         const id = edits.nextGroupId(scenario);
         const result = commit('make group', edits.createGroup(scenario, id, ids, label));
-        if (!result.ok) notify('error', result.message);
-        return result.ok ? id : '';
+        return result.ok ? { ok: true, id } : result;
       },
       removeGroup: (id) => commit('remove group', edits.removeGroup(get().scenario, id)),
       renameGroup: (id, label) => commit('rename group', edits.renameGroup(get().scenario, id, label)),

@@ -104,8 +104,8 @@ export interface EditorSlice {
   setEvenIfFailed: (id: string, on: boolean) => EditResult;
   /** R17: after a failed compensation, run the remaining handlers (`continue`) or none (`stop`). */
   setCompensationErrors: (value: CompensationErrors) => EditResult;
-  /** R18: make an atomic group of steps `ids` labelled `label`; returns its id, or '' when refused (the notice says why). */
-  createGroup: (ids: readonly string[], label?: string) => string;
+  /** R18: make an atomic group of steps `ids` (in scenario order) labelled `label`: its id (`group-1`…), or why not. */
+  createGroup: (ids: readonly string[], label?: string) => ({ ok: true; id: string }) | Extract<EditResult, { ok: false }>;
   removeGroup: (id: string) => EditResult;
   renameGroup: (id: string, label: string) => EditResult;
   /** "Tidy": lay every step out left to right with dagre (loaded on demand); one undo step. */
