@@ -1,5 +1,5 @@
 import type { Scenario, Step } from '../scenario/types.ts';
-import { STATUS_INFO } from '../engine/http-status.ts';
+import { STATUS_INFO, reasonPhrase } from '../engine/http-status.ts';
 import { DEFAULT_RETRY } from '../scenario/defaults.ts';
 import type { IconName } from './icons.tsx';
 
@@ -56,8 +56,8 @@ export function stepMarks(step: Step): StepMark[] {
   if (step.join === 'any') marks.push({ kind: 'join-any', text: 'any', title: 'Runs when any one prerequisite is satisfied' });
   if (step.when !== undefined) marks.push({ kind: 'when', text: 'when', title: `Runs when ${step.when}` });
   if (step.successStatus !== undefined && step.successStatus !== 200) {
-    const reason = reasonOf(step.successStatus);
-    const words = `${step.successStatus}${reason ? ` ${reason}` : ''}`;
+    const reason = reasonPhrase(step.successStatus);
+    const words = reason === 'Unknown Status' ? String(step.successStatus) : `${step.successStatus} ${reason}`;
     marks.push({ kind: 'success-status', text: words, title: `Answers ${words} when it succeeds${step.successStatus === 204 ? ' (no body)' : ''}` });
   }
   return marks;

@@ -5,7 +5,7 @@ import type { RippleState } from '../store/store.ts';
 import type { StepPatch } from '../store/types.ts';
 import type { CompensationSpec, DependencyCondition, FailSpec, RetrySpec, Step } from '../scenario/types.ts';
 import { DEFAULT_DURATION_MS, DEFAULT_RETRY } from '../scenario/defaults.ts';
-import { STATUS_INFO, type StatusInfo } from '../engine/http-status.ts';
+import { STATUS_INFO, reasonPhrase, type StatusInfo } from '../engine/http-status.ts';
 import { FieldError, NumberField, TextField, messageOf, useImmediate } from './fields.tsx';
 import { WhenField } from './WhenField.tsx';
 
@@ -172,8 +172,8 @@ const SUCCESS_CHOICES = [200, 201, 202, 204];
 
 function successWords(status: number | undefined): string {
   const code = status ?? 200;
-  const reason = STATUS_INFO[code]?.reason;
-  return reason ? `${code} ${reason}` : String(code);
+  const reason = reasonPhrase(code);
+  return reason === 'Unknown Status' ? String(code) : `${code} ${reason}`;
 }
 
 const SUCCESS_HELP: Record<number, string> = {

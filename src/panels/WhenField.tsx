@@ -16,16 +16,18 @@ export function termsOf(id: string): string[] {
   return [id, ...WHEN_RESULTS.map((r) => `${id}.${r}`)];
 }
 
-const TERM_CHAR = /[A-Za-z0-9._-]/;
-
-/** `text` with `insert` put over the selection `start`–`end`, spaced from the words around it; and the caret after it. */
+/**
+ * `text` with `insert` put over the selection `start`–`end`, a space between it and the
+ * words around it (none inside parentheses or after `!`); and the caret just after it.
+ */
 export function insertAt(text: string, start: number, end: number, insert: string): { text: string; caret: number } {
   const before = text.slice(0, start);
   const after = text.slice(end);
-  const lead = before !== '' && (TERM_CHAR.test(before.at(-1)!) || before.at(-1) === ')') ? ' ' : '';
-  const trail = after !== '' && (TERM_CHAR.test(after[0]) || after[0] === '(' || after[0] === '!') ? ' ' : '';
-  const piece = lead + insert + trail;
-  return { text: before + piece + after, caret: before.length + lead.length + insert.length };
+  const last = before.at(-1);
+  const first = after[0];
+  const lead = last !== undefined && !/[\s(!]/.test(last) && insert !== ')' ? ' ' : '';
+  const trail = first !== undefined && !/[\s)]/.test(first) && insert !== '(' && insert !== '!' ? ' ' : '';
+  return { text: before + lead + insert + trail + after, caret: before.length + lead.length + insert.length };
 }
 
 export function WhenField({ step, prerequisites, disabled }: { step: Step; prerequisites: string[]; disabled: boolean }) {
