@@ -12,7 +12,11 @@ import './groups.css';
 // playback — its state by colour, icon and words.
 export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowNode>) {
   const { step, live, lint, highlighted, renaming, readOnly, replay, replayWarnings, isFinally } = data;
-  const marks = stepMarks(step);
+  const all = stepMarks(step);
+  // The condition is a pill on the top border (where a finally step has its badge: a step with
+  // `when` cannot be one), so the marks row keeps its room for the codes.
+  const when = all.find((m) => m.kind === 'when');
+  const marks = when ? all.filter((m) => m !== when) : all;
   const classes = ['step-node'];
   if (live) classes.push(`state-${live.state}`);
   if (live?.retryAt !== undefined) classes.push('state-retrying');
@@ -55,6 +59,11 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
               {m.text}
             </span>
           ))}
+        </div>
+      )}
+      {when && (
+        <div className="step-node__finally step-node__when" data-mark="when" title={when.title}>
+          when
         </div>
       )}
       {isFinally && (
