@@ -16,7 +16,7 @@ export interface GroupFrameData extends Record<string, unknown> {
 export type GroupFrameNode = Node<GroupFrameData, 'groupFrame'>;
 
 /** Space (px) between the members' boxes and the frame; the top has room for the label tab. */
-export const FRAME_PAD = { side: 16, top: 34, bottom: 20 } as const;
+export const FRAME_PAD = { side: 16, top: 38, bottom: 20 } as const;
 
 /** Step ids match [A-Za-z0-9._-] (validate.ts ID_PATTERN), so a `:` never clashes with a step. */
 const FRAME_PREFIX = 'group-frame:';

@@ -26,17 +26,6 @@ export const STATE_META: Readonly<Record<LiveState, StateMeta>> = {
 };
 
 /**
- * R18: a member of an atomic group that had succeeded and was undone by the service when
- * another member failed. The engine adds `rolled-back` to the step states; until it lands,
- * the row is kept here for `STATE_META` to take.
- */
-export const ROLLED_BACK_META: StateMeta = {
-  icon: 'rotate-back',
-  text: '424 rolled back',
-  description: 'Succeeded, then undone with its atomic group when another member failed: it answers 424 Failed Dependency.',
-};
-
-/**
  * A failed or blocked step that will try again (its view has `retryAt`, src/store/types.ts):
  * it reads as waiting, not finished (issue #8 item 9). The class `state-retrying` adds the
  * retry colour on top of the state's.
