@@ -473,7 +473,8 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
                 onChange={(e) => store.getState().setEdgeCondition(d.from, step.id, e.target.value as DependencyCondition)}
               >
                 {(Object.keys(CONDITION_TEXT) as DependencyCondition[]).map((c) => (
-                  <option key={c} value={c}>
+                  // A run condition decides alone (R14): other conditions are not offered beside it.
+                  <option key={c} value={c} disabled={step.when !== undefined && c !== 'success' && c !== (d.on ?? 'success')}>
                     {CONDITION_TEXT[c].label}
                   </option>
                 ))}

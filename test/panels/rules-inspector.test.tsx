@@ -3,6 +3,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Inspector } from '../../src/panels/Inspector.tsx';
 import { PolicyPanel } from '../../src/panels/PolicyPanel.tsx';
+import { EdgeInspector } from '../../src/panels/EdgeInspector.tsx';
 import { insertAt, termsOf } from '../../src/panels/WhenField.tsx';
 import { renderWithStore, scenario } from '../app/render.tsx';
 import type { DependencyCondition, Step } from '../../src/scenario/types.ts';
@@ -92,6 +93,17 @@ describe('the run condition (R14)', () => {
     ]);
     expect(deployOf(r).join).toBeUndefined();
     expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  test('beside a condition, a dependency offers only “on success”, and the edge inspector says why', () => {
+    const r = renderWithStore(<EdgeInspector />, {
+      scenario: scenario([{ id: 'build' }, { id: 'deploy', label: 'Deploy', when: 'build.Failed' }], [['build', 'deploy']]),
+    });
+    act(() => r.store.getState().selectEdge({ from: 'build', to: 'deploy' }));
+    expect(screen.getByRole('radio', { name: /^on success/ })).toBeChecked();
+    expect(screen.getByRole('radio', { name: /^on failure/ })).toBeDisabled();
+    expect(screen.getByRole('radio', { name: /^always/ })).toBeDisabled();
+    expect(screen.getByTestId('edge-when-note')).toHaveTextContent('Deploy runs when build.Failed: its condition replaces the dependencies’ own, so this one stays on success.');
   });
 
   test('a step without prerequisites has no condition field', () => {
