@@ -96,6 +96,9 @@ export function buildGroupFrames(
       connectable: false,
       focusable: false,
       ariaLabel: `Atomic group ${label}: ${members.join(', ')}`,
+      // A labelled group to assistive technology, not a step: no step's keyboard instructions.
+      ariaRole: 'group',
+      domAttributes: { 'aria-roledescription': 'atomic group', 'aria-describedby': undefined },
       data: { group, label, members },
     });
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, openPage, screenshot } from './harness.ts';
 import { node } from './app.ts';
+import { axe, blocking, canvasTextContrast, describeViolations, openA11yPage } from './axe.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { DRAFT_KEY, PREFS_KEY } from '../../src/store/persistence.ts';
 
@@ -38,8 +39,11 @@ const release: Scenario = {
 };
 
 /** A page whose saved draft is `release` (the gallery already seen), as a person who built it would reopen it. */
-async function openRelease(options: { width: number; height: number; colorScheme: 'light' | 'dark' }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const first = await openPage(browser, 'index.html', options);
+async function openRelease(
+  options: { width: number; height: number; colorScheme: 'light' | 'dark' },
+  open: (browser: Browser, path: string, options: { width: number; height: number; colorScheme: 'light' | 'dark' }) => Promise<{ context: BrowserContext; page: Page; errors: string[] }> = openPage,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const first = await open(browser, 'index.html', options);
   await first.page.evaluate(
     ([draftKey, prefsKey, value]) => {
       localStorage.setItem(draftKey, value);
@@ -122,6 +126,22 @@ describe('version 2 on the canvas and in the inspector', () => {
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe and the canvas's text contrast, ${colorScheme}: the frame, the pills and the condition field`, async () => {
+      const { page, context, errors } = await openRelease({ width: 1280, height: 800, colorScheme }, openA11yPage);
+      await node(page, 'deploy').click();
+      const field = page.getByRole('textbox', { name: 'Runs when (condition)' });
+      await field.pressSequentially('build.Succeeded && docs');
+      await field.press('Enter');
+      await field.pressSequentially(' && tset');
+      await page.getByText('Insert a term').click();
+      await expect.poll(() => page.getByTestId('when-message').textContent()).toContain('at column');
+      expect(describeViolations(blocking(await axe(page)))).toEqual([]);
+      const low = (await canvasTextContrast(page, '.react-flow__node *')).map((c) => `${c.target} “${c.text}”: ${c.ratio}:1`);
+      expect(low).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
     test(`a 390 px phone, ${colorScheme}: the frame, the badge and the condition field fit`, async () => {
       const { page, context, errors } = await openRelease({ width: 390, height: 844, colorScheme });
       await expect.poll(() => frame(page).isVisible()).toBe(true);
