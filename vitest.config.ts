@@ -7,6 +7,9 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globals: true,
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which Node
+    // refuses; inlined, Vite transforms it (issue #11, src/scenario/dialects/github-actions.ts).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     projects: [
       {
         extends: true,

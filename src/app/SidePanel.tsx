@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { useRipple } from '../store/context.tsx';
 import type { PanelTab } from '../store/types.ts';
 import { Inspector } from '../panels/Inspector.tsx';
@@ -6,11 +6,15 @@ import { EdgeInspector } from '../panels/EdgeInspector.tsx';
 import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
 import { RunSidePanel } from '../panels/RunPanels.tsx';
 
+// CodeMirror and the YAML reader come with the tab, not with the first load.
+const SourcePanel = lazy(() => import('../panels/SourcePanel.tsx'));
+
 type Tab = PanelTab;
 const TABS: { id: Tab; label: string }[] = [
   { id: 'step', label: 'Step' },
   { id: 'scenario', label: 'Scenario' },
   { id: 'run', label: 'Run' },
+  { id: 'source', label: 'Source' },
 ];
 
 /**
@@ -25,7 +29,7 @@ export function SidePanel() {
   const storedTab = useRipple((s) => s.panelTab);
   const setTab = useRipple((s) => s.setPanelTab);
   const tab: Tab = readOnly ? 'run' : storedTab;
-  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null });
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null, source: null });
   const tabs = readOnly ? TABS.filter((t) => t.id === 'run') : TABS;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -68,6 +72,11 @@ export function SidePanel() {
         {tab === 'step' && (selectedEdge ? <EdgeInspector /> : <Inspector />)}
         {tab === 'scenario' && <ScenarioPanel />}
         {tab === 'run' && <RunSidePanel />}
+        {tab === 'source' && (
+          <Suspense fallback={<p role="status">Loading the editor…</p>}>
+            <SourcePanel />
+          </Suspense>
+        )}
       </div>
     </>
   );

@@ -214,6 +214,11 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       setPolicy: (patch) => commit('change policy', edits.setPolicy(get().scenario, patch)),
       setTitle: (title) => commit('rename scenario', edits.setTitle(get().scenario, title)),
       setDescription: (description) => commit('edit description', edits.setDescription(get().scenario, description)),
+      editSource: (scenario) => {
+        // Text typed back to what it was is no edit: it must not become an undo step.
+        const next = prepare(scenario);
+        return JSON.stringify(next) === JSON.stringify(get().scenario) ? OK : commit('edit source', next);
+      },
 
       setWhen: (id, when) => commit(when.trim() === '' ? 'remove run condition' : 'edit run condition', edits.setWhen(get().scenario, id, when)),
       clearWhenConflicts: (id) => commit('clear conditions for when', edits.clearWhenConflicts(get().scenario, id)),

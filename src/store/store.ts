@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { startAutosave, type Autosave } from './autosave.ts';
+import { createCompareSlice } from './compare-slice.ts';
 import { createEditorSlice } from './editor-slice.ts';
 import { createRunSlice } from './run-slice.ts';
 import { createSelectionSlice } from './selection-slice.ts';
@@ -21,6 +22,7 @@ export function createRippleStore(options: RippleStoreOptions = {}): RippleStore
     ...createEditorSlice(options)(set, get, api),
     ...createSelectionSlice(set, get, api),
     ...createRunSlice(set, get, api),
+    ...createCompareSlice(createRippleStore)(set, get, api),
     flushAutosave: () => autosave?.flush(),
     stopAutosave: () => {
       autosave?.stop();
