@@ -17,6 +17,7 @@ import { formatProblem } from '../scenario/text.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
 import { validate } from '../scenario/validate.ts';
 import { parseCommand, UsageError, USAGE, type Command, type Source } from './args.ts';
+import { isGradeCommand, runGrade } from './grade.ts';
 import { formatRunTable } from './table.ts';
 
 export interface CliIo {
@@ -54,6 +55,7 @@ class CliError extends Error {}
  * `io.stdout` and resolves to 0; invalid input resolves to 2, other errors to 1.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (isGradeCommand(argv)) return runGrade(argv, io);
   try {
     const command = parseCommand(argv);
     await execute(command, io);
