@@ -15,7 +15,7 @@ export default defineConfig({
           environment: 'node',
           // Property tests run 1,000 cases; on a loaded 2-core machine that can take seconds.
           testTimeout: 30_000,
-          include: ['test/{engine,scenario,cli,store,export,presets}/**/*.test.ts', 'test/lint/**/*.test.ts'],
+          include: ['test/{engine,scenario,cli,store,export,presets,lessons}/**/*.test.ts', 'test/lint/**/*.test.ts'],
         },
       },
       {
@@ -24,7 +24,7 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           testTimeout: 20_000,
-          include: ['test/{app,canvas,panels,embed}/**/*.test.{ts,tsx}'],
+          include: ['test/{app,canvas,panels,embed}/**/*.test.{ts,tsx}', 'test/lessons/**/*.test.tsx'],
           setupFiles: ['test/setup-dom.ts'],
         },
       },
