@@ -5,12 +5,14 @@ import { Inspector } from '../panels/Inspector.tsx';
 import { EdgeInspector } from '../panels/EdgeInspector.tsx';
 import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
 import { RunSidePanel } from '../panels/RunPanels.tsx';
+import { LessonTab } from '../lessons/ui/LessonTab.tsx';
 
 type Tab = PanelTab;
 const TABS: { id: Tab; label: string }[] = [
   { id: 'step', label: 'Step' },
   { id: 'scenario', label: 'Scenario' },
   { id: 'run', label: 'Run' },
+  { id: 'lesson', label: 'Lessons' },
 ];
 
 /**
@@ -25,7 +27,7 @@ export function SidePanel() {
   const storedTab = useRipple((s) => s.panelTab);
   const setTab = useRipple((s) => s.setPanelTab);
   const tab: Tab = readOnly ? 'run' : storedTab;
-  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null });
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null, lesson: null });
   const tabs = readOnly ? TABS.filter((t) => t.id === 'run') : TABS;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -68,6 +70,7 @@ export function SidePanel() {
         {tab === 'step' && (selectedEdge ? <EdgeInspector /> : <Inspector />)}
         {tab === 'scenario' && <ScenarioPanel />}
         {tab === 'run' && <RunSidePanel />}
+        {tab === 'lesson' && <LessonTab />}
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { startAutosave, type Autosave } from './autosave.ts';
 import { createEditorSlice } from './editor-slice.ts';
+import { createLessonSlice } from './lesson-slice.ts';
 import { createRunSlice } from './run-slice.ts';
 import { createSelectionSlice } from './selection-slice.ts';
 import type { RippleState, RippleStore, RippleStoreOptions } from './types.ts';
@@ -21,6 +22,7 @@ export function createRippleStore(options: RippleStoreOptions = {}): RippleStore
     ...createEditorSlice(options)(set, get, api),
     ...createSelectionSlice(set, get, api),
     ...createRunSlice(set, get, api),
+    ...createLessonSlice(set, get, api),
     flushAutosave: () => autosave?.flush(),
     stopAutosave: () => {
       autosave?.stop();

@@ -4,6 +4,7 @@ import type { FailureChoice, StepPatch } from '../scenario/edits.ts';
 import type { DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario } from '../scenario/types.ts';
 import type { History } from './history.ts';
 import type { SavedDraft } from './persistence.ts';
+import type { LessonSlice } from '../lessons/lesson-types.ts';
 
 // The store's shapes, in one module that imports no slice: every slice imports its types from
 // here and reaches the others through a typed `get()`, so the slices never import each other.
@@ -11,7 +12,7 @@ import type { SavedDraft } from './persistence.ts';
 // ---- the store ------------------------------------------------------------------------------
 
 /** Everything one simulator holds: the scenario and its edits, the selection, the run, the autosave. */
-export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice;
+export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice & LessonSlice;
 export type RippleStore = StoreApi<RippleState>;
 
 /** How every slice is written: it sees the whole state through `get()` and writes with `set`. */
@@ -121,7 +122,7 @@ export interface Selection {
 }
 
 /** The side panel's tabs: the inspector, the scenario's settings, the run panels. */
-export type PanelTab = 'step' | 'scenario' | 'run';
+export type PanelTab = 'step' | 'scenario' | 'run' | 'lesson';
 
 export interface SelectionSlice extends Selection {
   /**
