@@ -89,8 +89,13 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => {
     if (!active) return;
     set({ challengeDone: true, lessonActive: { ...active, score: active.score + points, total: active.total + outOf } });
   };
+  // A run opens the Run tab; during a lesson the learner stays on the Lesson tab to read the grade.
+  const runHere = () => {
+    get().runScenario();
+    set({ panelTab: 'lesson' });
+  };
   const ensureRun = () => {
-    if (!get().run) get().runScenario();
+    if (!get().run) runHere();
   };
   return {
     lessonActive: null,
@@ -121,7 +126,7 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => {
     checkPredictions: () => {
       const active = get().lessonActive;
       if (!active || currentChallenge(get())?.kind !== 'predict' || get().lessonGrade) return;
-      get().runScenario();
+      runHere();
       const run = get().run;
       if (!run) return;
       const challenge = currentChallenge(get());
@@ -146,7 +151,7 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => {
     checkFixNow: () => {
       const challenge = currentChallenge(get());
       if (challenge?.kind !== 'fix' || get().challengeDone) return;
-      get().runScenario();
+      runHere();
       const check = selectFixCheck(get());
       if (check?.solved) complete(check.edits <= check.par ? 1 : 0, 1);
     },

@@ -34,6 +34,7 @@ describe('lesson slice', () => {
     expect([...s().guesses]).toEqual([['create-invoice', 'failed'], ['send-receipt', 'blocked'], ['nope', 'blocked']]);
     s().checkPredictions();
     expect(s().run).not.toBeNull();
+    expect(s().panelTab).toBe('lesson');
     expect(s().lessonGrade).toMatchObject({ score: 1, total: 5 });
     expect(s().lessonGrade!.items.find((i) => i.step === 'create-invoice')!.why).toMatch(/^R5: /);
     expect(s().challengeDone).toBe(true);
@@ -48,6 +49,8 @@ describe('lesson slice', () => {
   it('find the cause: the direct prerequisite first (a miss), then the root cause; one point only for a first-time find', () => {
     const store = open('root-cause');
     const s = () => store.getState();
+    s().selectStep('upload-file');
+    expect(s().panelTab).toBe('lesson');
     s().chooseCause('make-thumbnail');
     expect(s().causeChoice).toMatchObject({ step: 'make-thumbnail', tries: 1, check: { correct: false, rootCause: 'scan-virus' } });
     expect(s().challengeDone).toBe(false);
