@@ -67,3 +67,24 @@ describe('LessonPanel', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Solved in 1 edit, within par.');
   });
 });
+
+describe('LessonMark on the table view', () => {
+  it('shows the guess on the row, then ✓ or ✗ after the run', async () => {
+    const { StepTable } = await import('../../../src/panels/StepTable.tsx');
+    const { store } = renderWithStore(
+      <>
+        <LessonPanel />
+        <StepTable />
+      </>,
+    );
+    const lesson = findLesson('first-424')!;
+    act(() => store.getState().startLesson(lesson.id, lesson));
+    act(() => store.getState().setGuess('create-invoice', 'skipped'));
+    act(() => store.getState().setGuess('send-receipt', 'blocked'));
+    expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveTextContent('guess: skipped');
+    fireEvent.click(screen.getByRole('button', { name: /Run and check/ }));
+    expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveTextContent('✗ guess: skipped (wrong)');
+    expect(within(screen.getByTestId('row-send-receipt')).getByTestId('lesson-mark')).toHaveTextContent('✓ guess: blocked (424) (right)');
+    expect(within(screen.getByTestId('row-create-order')).getByTestId('lesson-mark')).toHaveTextContent('✗ no guess (wrong)');
+  });
+});
