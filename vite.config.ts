@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-// Two pages: the editor (index.html) and the read-only embed (embed.html).
+// Two pages: the editor (index.html) and the read-only embed (embed.html), and the
+// <ripple-embed> element for docs pages at a stable address (ripple-embed.js).
 // Relative base so the build works from any static folder, offline.
 export default defineConfig({
   base: './',
@@ -14,6 +15,10 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         embed: resolve(import.meta.dirname, 'embed.html'),
+        'ripple-embed': resolve(import.meta.dirname, 'src/element/ripple-embed.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'ripple-embed' ? 'ripple-embed.js' : 'assets/[name]-[hash].js'),
       },
     },
   },

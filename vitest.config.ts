@@ -7,6 +7,9 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globals: true,
+    // GitHub's workflow parser imports its JSON schema without an import attribute, which Node
+    // refuses; inlined, Vite transforms it (issue #11, src/scenario/dialects/github-actions.ts).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
     projects: [
       {
         extends: true,
@@ -15,7 +18,7 @@ export default defineConfig({
           environment: 'node',
           // Property tests run 1,000 cases; on a loaded 2-core machine that can take seconds.
           testTimeout: 30_000,
-          include: ['test/{engine,scenario,cli,store,export,presets,lessons}/**/*.test.ts', 'test/lint/**/*.test.ts'],
+          include: ['test/{engine,scenario,cli,store,export,presets,remark,lessons}/**/*.test.ts', 'test/lint/**/*.test.ts'],
         },
       },
       {

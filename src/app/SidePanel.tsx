@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { useRipple } from '../store/context.tsx';
 import type { PanelTab } from '../store/types.ts';
 import { Inspector } from '../panels/Inspector.tsx';
@@ -7,11 +7,15 @@ import { ScenarioPanel } from '../panels/ScenarioPanel.tsx';
 import { RunSidePanel } from '../panels/RunPanels.tsx';
 import { LessonTab } from '../lessons/ui/LessonTab.tsx';
 
+// CodeMirror and the YAML reader come with the tab, not with the first load.
+const SourcePanel = lazy(() => import('../panels/SourcePanel.tsx'));
+
 type Tab = PanelTab;
 const TABS: { id: Tab; label: string }[] = [
   { id: 'step', label: 'Step' },
   { id: 'scenario', label: 'Scenario' },
   { id: 'run', label: 'Run' },
+  { id: 'source', label: 'Source' },
   { id: 'lesson', label: 'Lessons' },
 ];
 
@@ -27,7 +31,7 @@ export function SidePanel() {
   const storedTab = useRipple((s) => s.panelTab);
   const setTab = useRipple((s) => s.setPanelTab);
   const tab: Tab = readOnly ? 'run' : storedTab;
-  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null, lesson: null });
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null, source: null, lesson: null });
   const tabs = readOnly ? TABS.filter((t) => t.id === 'run') : TABS;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -70,6 +74,11 @@ export function SidePanel() {
         {tab === 'step' && (selectedEdge ? <EdgeInspector /> : <Inspector />)}
         {tab === 'scenario' && <ScenarioPanel />}
         {tab === 'run' && <RunSidePanel />}
+        {tab === 'source' && (
+          <Suspense fallback={<p role="status">Loading the editor…</p>}>
+            <SourcePanel />
+          </Suspense>
+        )}
         {tab === 'lesson' && <LessonTab />}
       </div>
     </>

@@ -18,6 +18,8 @@ import type { Problem, Scenario } from '../scenario/types.ts';
 import { validate } from '../scenario/validate.ts';
 import { parseCommand, UsageError, USAGE, type Command, type Source } from './args.ts';
 import { isGradeCommand, runGrade } from './grade.ts';
+import { CliError, EXIT_ERROR, EXIT_INVALID, EXIT_OK, InputError } from './errors.ts';
+import { findSubcommand, mainHelp, RIPPLE_VERSION, type CliContext } from './subcommands.ts';
 import { formatRunTable } from './table.ts';
 
 export interface CliIo {
@@ -27,28 +29,15 @@ export interface CliIo {
   readFile: (path: string) => string;
   /** Writes a whole text file (UTF-8), replacing it. Throws like `fs.writeFileSync`. */
   writeFile: (path: string, text: string) => void;
+  /** Writes a whole binary file (`ripple render --format png`), replacing it. Throws like `fs.writeFileSync`. */
+  writeBytes?: (path: string, bytes: Uint8Array) => void;
   env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Where `--link` points when neither `--base` nor `RIPPLE_BASE_URL` says otherwise: `npm run dev`. */
 export const DEFAULT_BASE_URL = 'http://localhost:5173/';
 
-export const EXIT_OK = 0;
-export const EXIT_ERROR = 1;
-export const EXIT_INVALID = 2;
-
-/** Invalid input: every problem is printed as `path: message` and the exit code is 2. */
-class InputError extends Error {
-  constructor(
-    readonly heading: string,
-    readonly problems: Problem[],
-  ) {
-    super(heading);
-  }
-}
-
-/** Anything else that stops the command (unreadable file, unknown preset): exit code 1. */
-class CliError extends Error {}
+export { EXIT_ERROR, EXIT_INVALID, EXIT_OK } from './errors.ts';
 
 /**
  * Runs one CLI invocation. `run(['--preset', 'payment-fails'], io)` prints the table to
@@ -56,7 +45,21 @@ class CliError extends Error {}
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (isGradeCommand(argv)) return runGrade(argv, io);
+  if (!findSubcommand(argv[0] ?? '') && argv.some((a) => /^--(input|dialect|context)\b/.test(a))) {
+    const dialects = await import('./import.ts'); // issue #11: heavy importers load only when asked
+    if (dialects.isDialectInvocation(argv)) return dialects.runDialect(argv, io);
+  }
   try {
+    // `ripple SUBCOMMAND …`; anything else is today's flag form (`ripple FILE`, `--link`, …).
+    const sub = argv.length > 0 ? findSubcommand(argv[0]) : undefined;
+    if (sub) {
+      await sub.run(argv.slice(1), io, context);
+      return EXIT_OK;
+    }
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+      io.stdout(`${RIPPLE_VERSION}\n`);
+      return EXIT_OK;
+    }
     const command = parseCommand(argv);
     await execute(command, io);
     return EXIT_OK;
@@ -84,7 +87,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 async function execute(command: Command, io: CliIo): Promise<void> {
   switch (command.kind) {
     case 'help':
-      io.stdout(`${USAGE}\n`);
+      io.stdout(`${mainHelp()}\n\nThe flag form, which \`npm run simulate --\` takes too:\n\n${USAGE.replace(/^[^\n]*\n\n/, '')}\n`);
       return;
     case 'list-presets':
       listPresets(io);
@@ -244,13 +247,17 @@ export function withFailures(scenario: Scenario, entries: readonly string[], req
   return checked.scenario;
 }
 
+/** What the subcommands share with the flag form (src/cli/subcommands.ts). */
+const context: CliContext = { execute, loadScenario, readText, checkedBase, defaultBase: (io) => io.env?.RIPPLE_BASE_URL ?? DEFAULT_BASE_URL };
+
 function loadScenario(source: Source, io: CliIo): Scenario {
   if (source.kind === 'preset') {
     const preset = findPreset(source.name);
     if (!preset) throw new CliError(`unknown preset "${source.name}" (presets: ${PRESETS.map((p) => p.name).join(', ')})`);
     return preset.scenario;
   }
-  const opened = openScenario(readText(source.path, io));
+  // `.yaml`/`.yml` (or a first line like `version: 2`) is read as YAML; anything else as JSON.
+  const opened = openScenario(readText(source.path, io), { name: source.path });
   if (!opened.ok) throw new InputError(`${source.path}: ${opened.message}`, opened.problems);
   for (const w of opened.warnings) io.stderr(`warning: ${source.path}: ${formatProblem(w)}\n`);
   return opened.scenario;
@@ -275,6 +282,7 @@ export const nodeIo: CliIo = {
   stderr: (text) => void process.stderr.write(text),
   readFile: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
   writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
+  writeBytes: (path, bytes) => writeFileSync(path, bytes),
   env: process.env,
 };
 
@@ -288,13 +296,14 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/** Runs the CLI as the real process (this file under tsx, or bin/ripple.mjs) and sets its exit code. */
+export async function runProcess(argv: readonly string[]): Promise<void> {
   // `… | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  run(process.argv.slice(2), nodeIo).then((code) => {
-    process.exitCode = code;
-  });
+  process.exitCode = await run(argv, nodeIo);
 }
+
+if (isEntryPoint()) void runProcess(process.argv.slice(2));

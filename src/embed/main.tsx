@@ -13,6 +13,7 @@ import { RippleProvider } from '../store/context.tsx';
 import { parseEmbedParams } from './embed-params.ts';
 import { EmbedError } from './EmbedError.tsx';
 import { EmbedView } from './EmbedView.tsx';
+import { AwaitScenario } from './AwaitScenario.tsx';
 
 const params = parseEmbedParams(location.search);
 const dark = params.theme === 'dark' || (params.theme === 'auto' && (window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
@@ -32,6 +33,8 @@ createRoot(document.getElementById('root')!).render(
           <EmbedView params={params} extras={decoded.extras} appUrl={appUrl} colorMode={colorMode} />
         </ReactFlowProvider>
       </RippleProvider>
+    ) : decoded === null && window.parent !== window ? (
+      <AwaitScenario params={params} appUrl={appUrl} colorMode={colorMode} />
     ) : (
       <EmbedError problem={decoded ? linkProblem(decoded.error, location.href) : null} appUrl={appUrl} />
     )}

@@ -9,6 +9,7 @@ export type {
   EmbedMessage,
   HeightMessage,
   HostMessage,
+  LoadMessage,
   MomentMessage,
   PauseMessage,
   PlayMessage,

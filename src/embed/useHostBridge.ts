@@ -63,6 +63,9 @@ export function useHostBridge(store: RippleStore, content: RefObject<HTMLElement
           if (current.timeline.length === 0) current.runScenario();
           store.getState().seekTime(message.t);
           return;
+        case 'load':
+          // Only an embed opened without a scenario takes one (src/embed/AwaitScenario.tsx).
+          return;
       }
     };
     window.addEventListener('message', onMessage);

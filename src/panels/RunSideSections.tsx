@@ -7,6 +7,7 @@ import { ReplayPanel } from './ReplayPanel.tsx';
 import { ResponseViewer } from './ResponseViewer.tsx';
 import { RunSummary } from './RunSummary.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
+import { DialectPanel } from './DialectPanel.tsx';
 
 function Section({ title, defaultOpen = true, children, testId }: { title: string; defaultOpen?: boolean; children: ReactNode; testId?: string }) {
   const [open, setOpen] = useState(defaultOpen);
@@ -45,6 +46,9 @@ export default function RunSideSections() {
       </Section>
       <Section title="Run summary" testId="summary-section">
         <RunSummary />
+      </Section>
+      <Section title="Speak as" defaultOpen={false} testId="dialect-section">
+        <DialectPanel />
       </Section>
       <Section title="Replay" defaultOpen={failed} testId="replay-section">
         <ReplayPanel />

@@ -112,6 +112,7 @@ function decode(input: string): DecodeResult {
       case 'unknown-version':
         return failure(opened.kind, opened.message, { problems: opened.problems });
       case 'not-json':
+      case 'not-yaml':
         return failure('corrupt', opened.message);
       case 'invalid':
         return failure('invalid', `The link's scenario is not valid: ${problemCount(opened.count)}.`, {

@@ -1,7 +1,8 @@
 // The gate: the one way untrusted scenario input (a file, a paste, a decoded link) becomes a
 // `Scenario`. In the order of Excalidraw's restore.ts:
 //
-//   size checks → parse JSON (strings, through intake/json-text.ts) → shape check → migrate → validate → repair
+//   size checks → parse JSON or YAML (strings, through intake/json-text.ts or intake/yaml.ts)
+//   → shape check → migrate → validate → repair
 //
 // Every stage answers with a typed result; nothing here throws. Repairs are reported as
 // warnings, never made silently, and only where the fix cannot change what the simulation
@@ -9,6 +10,7 @@
 import type { Problem, ProblemCode, Scenario } from './types.ts';
 import { estimateRunEvents, MAX_DEPENDENCIES, MAX_STEPS } from './limits.ts';
 import { readJsonText } from './intake/json-text.ts';
+import { isYamlFileName, looksLikeYaml, readYamlText, type YamlPosition } from './intake/yaml.ts';
 import { migrate } from './migrations.ts';
 import { INTERNAL_ERROR_PREFIX, asProblem, checkScenario } from './validate.ts';
 import { describe, formatCount } from './text.ts';
@@ -18,6 +20,8 @@ export type OpenErrorKind =
   | 'too-large'
   /** A string that is not JSON. */
   | 'not-json'
+  /** A string read as YAML (by its file name or its first line) that is not valid YAML. */
+  | 'not-yaml'
   /** Made by a newer Ripple (its format version is higher than ours). */
   | 'newer-version'
   /** A format version no Ripple ever wrote, or older than the oldest we read. */
@@ -40,6 +44,13 @@ export type OpenResult =
 export interface OpenOptions {
   /** Override MAX_STEPS (e.g. the CLI on a trusted benchmark file). */
   maxSteps?: number;
+  /**
+   * How to read a string: `'yaml'`, `'json'`, or (absent) by `name` (`.yaml`/`.yml` is YAML)
+   * and else by its first line (`looksLikeYaml`: `key:` or `---` is YAML, `{` is JSON).
+   */
+  format?: 'json' | 'yaml';
+  /** The file name the text came from, if any: decides the format when `format` is absent. */
+  name?: string;
 }
 
 function fail(kind: OpenErrorKind, message: string, problems: Problem[], count = problems.length): OpenResult {
@@ -130,7 +141,18 @@ export function openScenario(input: unknown, options: OpenOptions = {}): OpenRes
 
 const NOT_VALID = 'This is not a valid Ripple scenario.';
 
+/** Whether a string given to `openScenario` is read as YAML. */
+export function isYamlInput(text: string, options: Pick<OpenOptions, 'format' | 'name'> = {}): boolean {
+  if (options.format !== undefined) return options.format === 'yaml';
+  return isYamlFileName(options.name) || looksLikeYaml(text);
+}
+
 function open(input: unknown, options: OpenOptions): OpenResult {
+  if (typeof input === 'string' && isYamlInput(input, options)) {
+    const read = readYamlText(input);
+    if (!read.ok) return failWhole(read.error.kind, read.error.kind, read.error.message);
+    return withLines(openValue(read.value, options), read.locate);
+  }
   let value = input;
   if (typeof input === 'string') {
     const read = readJsonText(input, { what: 'scenario text' });
@@ -141,7 +163,24 @@ function open(input: unknown, options: OpenOptions): OpenResult {
     }
     value = read.value;
   }
+  return openValue(value, options);
+}
 
+/**
+ * The YAML text's line and column for each problem, before its message: `steps[1].id: line 4,
+ * column 9: …`. Problems at the root (the document as a whole) are left as they are.
+ */
+function withLines(result: OpenResult, locate: (path: string) => YamlPosition | null): OpenResult {
+  const place = (p: Problem): Problem => {
+    if (p.path === '' || p.path.startsWith('--')) return p;
+    const at = locate(p.path);
+    return at ? { ...p, message: `line ${at.line}, column ${at.column}: ${p.message}` } : p;
+  };
+  if (result.ok) return { ...result, warnings: result.warnings.map(place) };
+  return { ...result, problems: result.problems.map(place) };
+}
+
+function openValue(value: unknown, options: OpenOptions): OpenResult {
   // Shape: cheap checks that decide whether the rest is worth doing at all.
   const format = recogniseForeignFormat(value);
   if (format) return foreign(format);

@@ -137,6 +137,7 @@ export interface Scenario {
 export type ProblemCode =
   // The input as a whole
   | 'not-json'
+  | 'not-yaml'
   | 'not-a-scenario'
   | 'too-large'
   | 'missing-version'

@@ -214,6 +214,11 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       setPolicy: (patch) => commit('change policy', edits.setPolicy(get().scenario, patch)),
       setTitle: (title) => commit('rename scenario', edits.setTitle(get().scenario, title)),
       setDescription: (description) => commit('edit description', edits.setDescription(get().scenario, description)),
+      editSource: (scenario) => {
+        // Text typed back to what it was is no edit: it must not become an undo step.
+        const next = prepare(scenario);
+        return JSON.stringify(next) === JSON.stringify(get().scenario) ? OK : commit('edit source', next);
+      },
 
       autoLayout: async () => {
         if (get().scenario.steps.length === 0) return;

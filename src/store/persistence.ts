@@ -29,9 +29,11 @@ export interface Prefs {
   view: 'canvas' | 'table';
   /** The preset gallery was shown once; it no longer opens by itself. */
   seenGallery: boolean;
+  /** The Source tab's syntax. */
+  sourceFormat: 'yaml' | 'json';
 }
 
-export const DEFAULT_PREFS: Prefs = { theme: 'system', view: 'canvas', seenGallery: false };
+export const DEFAULT_PREFS: Prefs = { theme: 'system', view: 'canvas', seenGallery: false, sourceFormat: 'yaml' };
 
 function storage(): Storage | null {
   try {
@@ -108,6 +110,7 @@ export function readPrefs(): Prefs {
     theme: r.theme === 'light' || r.theme === 'dark' ? r.theme : 'system',
     view: r.view === 'table' ? 'table' : 'canvas',
     seenGallery: r.seenGallery === true,
+    sourceFormat: r.sourceFormat === 'json' ? 'json' : 'yaml',
   };
 }
 

@@ -95,6 +95,8 @@ export interface EditorSlice {
   setPolicy: (patch: Partial<Policy>) => EditResult;
   setTitle: (title: string) => EditResult;
   setDescription: (description: string) => EditResult;
+  /** The whole scenario as edited in the Source tab (already read by the gate); one undo step. */
+  editSource: (scenario: Scenario) => EditResult;
   /** "Tidy": lay every step out left to right with dagre (loaded on demand); one undo step. */
   autoLayout: () => Promise<void>;
   undo: () => void;
@@ -122,7 +124,7 @@ export interface Selection {
 }
 
 /** The side panel's tabs: the inspector, the scenario's settings, the run panels. */
-export type PanelTab = 'step' | 'scenario' | 'run' | 'lesson';
+export type PanelTab = 'step' | 'scenario' | 'run' | 'source' | 'lesson';
 
 export interface SelectionSlice extends Selection {
   /**

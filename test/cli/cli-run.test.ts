@@ -261,7 +261,7 @@ describe('errors name each problem once', () => {
   it('a scenario from a newer Ripple: the heading says it, the version line does not repeat it', async () => {
     const { code, err } = await cli(['new.json'], { 'new.json': JSON.stringify({ ...payment, version: 7 }) });
     expect(code).toBe(2);
-    expect(err).toBe('new.json: This scenario was made by a newer Ripple (format version 7); this Ripple reads format version 1 — open it in a newer Ripple.\n');
+    expect(err).toBe('new.json: This scenario was made by a newer Ripple (format version 7); this Ripple reads format version 2 — open it in a newer Ripple.\n');
   });
 
   it('problems the heading only counts are all listed', async () => {

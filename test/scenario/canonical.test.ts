@@ -27,7 +27,7 @@ describe('canonicalScenario', () => {
       { policy: { failFast: true, onFailure: 'continue', compensation: 'none', retryMode: 'graph-aware', concurrency: 0 } },
     );
     expect(canonicalScenario(s)).toEqual({
-      version: 1,
+      version: 2,
       title: 'Test scenario',
       steps: [
         { id: 'a', fail: { status: 500 }, compensation: {} },

@@ -13,28 +13,35 @@ describe('scenario migrations', () => {
 
   it('leaves a current document as it is', () => {
     const doc = scenario() as unknown as Record<string, unknown>;
-    expect(migrate(doc)).toEqual({ ok: true, document: doc, from: 1, to: 1, applied: [] });
+    expect(migrate(doc)).toEqual({ ok: true, document: doc, from: 2, to: 2, applied: [] });
   });
 
-  it('refuses a version-2 document with a typed reason: made by a newer Ripple', () => {
-    const r = migrate({ ...scenario(), version: 2 });
+  it('brings a version-1 document to version 2 without changing anything else (AddRunConditions)', () => {
+    const input = { ...scenario(['a', 'b'], [{ from: 'a', to: 'b', on: 'always' }]), version: 1 };
+    const r = migrate(input);
+    expect(r).toEqual({ ok: true, document: { ...input, version: 2 }, from: 1, to: 2, applied: ['AddRunConditions'] });
+    expect(input.version).toBe(1);
+  });
+
+  it('refuses a version-3 document with a typed reason: made by a newer Ripple', () => {
+    const r = migrate({ ...scenario(), version: 3 });
     expect(r).toEqual({
       ok: false,
       reason: 'TargetVersionTooNew',
-      version: 2,
-      message: 'made by a newer Ripple (format version 2); this Ripple reads format version 1 — open it in a newer Ripple',
+      version: 3,
+      message: 'made by a newer Ripple (format version 3); this Ripple reads format version 2 — open it in a newer Ripple',
     });
-    const opened = openScenario(JSON.stringify({ ...scenario(), version: 2, someNewField: true }));
+    const opened = openScenario(JSON.stringify({ ...scenario(), version: 3, someNewField: true }));
     expect(opened).toMatchObject({ ok: false, kind: 'newer-version' });
     expect(!opened.ok && opened.message).toBe(
-      'This scenario was made by a newer Ripple (format version 2); this Ripple reads format version 1 — open it in a newer Ripple.',
+      'This scenario was made by a newer Ripple (format version 3); this Ripple reads format version 2 — open it in a newer Ripple.',
     );
   });
 
   it('gives typed reasons for versions it cannot read', () => {
     expect(migrate({ ...scenario(), version: 0 })).toMatchObject({ ok: false, reason: 'TargetVersionTooOld', version: 0 });
     expect(migrate({ title: 'x' })).toMatchObject({ ok: false, reason: 'MissingVersion' });
-    expect(migrate({ version: '1' })).toMatchObject({ ok: false, reason: 'InvalidVersion', message: '"version" must be a whole number like 1, got "1"' });
+    expect(migrate({ version: '1' })).toMatchObject({ ok: false, reason: 'InvalidVersion', message: '"version" must be a whole number like 2, got "1"' });
     expect(migrate({ version: 1.5 })).toMatchObject({ ok: false, reason: 'InvalidVersion' });
   });
 

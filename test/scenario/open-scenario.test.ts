@@ -58,7 +58,7 @@ describe('openScenario: the gate', () => {
       ok: false,
       kind: 'invalid',
       message: 'This is not a valid Ripple scenario.',
-      problems: [{ code: 'missing-version', path: 'version', message: 'missing "version" (expected 1)' }],
+      problems: [{ code: 'missing-version', path: 'version', message: 'missing "version" (expected 2)' }],
       count: 1,
     });
   });

@@ -41,7 +41,8 @@ describe('validate: a valid scenario', () => {
       dependencies: [{ from: 'authorize-payment', to: 'create-invoice', on: 'success' }],
     };
     const r = validate(example);
-    expect(r).toEqual({ ok: true, scenario: example, warnings: [] });
+    // A version-1 document means the same in version 2: the result carries the current version.
+    expect(r).toEqual({ ok: true, scenario: { ...example, version: 2 }, warnings: [] });
   });
 
   it('returns a fresh copy: same values, new objects, nothing else carried', () => {
@@ -79,7 +80,7 @@ describe('validate: the document', () => {
     [42, '42'],
     [undefined, 'nothing'],
   ])('refuses %j as a whole', (input, got) => {
-    expect(problemsOf(input)).toEqual([`expected a scenario object like { "version": 1, "title": …, "steps": […] }, got ${got}`]);
+    expect(problemsOf(input)).toEqual([`expected a scenario object like { "version": 2, "title": …, "steps": […] }, got ${got}`]);
   });
 
   it('names unknown fields, with the field they probably meant', () => {
@@ -95,11 +96,12 @@ describe('validate: the document', () => {
 
   it('checks the version', () => {
     const { version: _omit, ...noVersion } = scenario();
-    expect(problemsOf(noVersion)).toEqual(['version: missing (expected 1)']);
-    expect(problemsOf({ ...scenario(), version: '1' })).toEqual(['version: expected 1, got "1"']);
-    expect(problemsOf({ ...scenario(), version: 0 })).toEqual(['version: expected 1, got 0']);
-    expect(problemsOf({ ...scenario(), version: 2 })).toEqual([
-      'version: made by a newer Ripple (format version 2); this Ripple reads format version 1 — open it in a newer Ripple',
+    expect(problemsOf(noVersion)).toEqual(['version: missing (expected 2)']);
+    expect(problemsOf({ ...scenario(), version: '1' })).toEqual(['version: expected 2, got "1"']);
+    expect(problemsOf({ ...scenario(), version: 0 })).toEqual(['version: expected 2, got 0']);
+    expect(validate({ ...scenario(), version: 1 }).ok).toBe(true);
+    expect(problemsOf({ ...scenario(), version: 3 })).toEqual([
+      'version: made by a newer Ripple (format version 3); this Ripple reads format version 2 — open it in a newer Ripple',
     ]);
   });
 

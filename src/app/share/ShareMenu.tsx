@@ -238,7 +238,7 @@ export function ShareMenu() {
         ref={fileInput}
         type="file"
         hidden
-        accept=".json,.svg,.png,.txt,application/json,image/svg+xml,image/png"
+        accept=".json,.yaml,.yml,.svg,.png,.txt,application/json,application/yaml,image/svg+xml,image/png"
         aria-label="Open a scenario, batch body or Ripple image"
         onChange={(event) => {
           openFiles([...(event.currentTarget.files ?? [])]);

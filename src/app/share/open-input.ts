@@ -2,6 +2,7 @@
 // what the bytes are and turning them into a scenario is the intake gate's
 // (src/scenario/intake/opened-input.ts), re-exported here for the app.
 import { openBytes, refuseFileSize, type OpenedInput } from '../../scenario/intake/opened-input.ts';
+import { detectFormat } from '../../scenario/dialects/detect.ts';
 
 export {
   formatBytes,
@@ -18,7 +19,13 @@ export async function openFile(file: Blob & { name?: string }): Promise<OpenedIn
   const refused = refuseFileSize(file);
   if (refused) return refused;
   try {
-    return openBytes(new Uint8Array(await file.arrayBuffer()));
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // Issue #11: workflows, DAGs, task lists, state machines, multipart batches (lazy importers).
+    const dialect = bytes[0] === 0x89 ? null : detectFormat(new TextDecoder().decode(bytes.subarray(0, 8_192))).format;
+    if (dialect && dialect !== 'scenario' && dialect !== 'graph-batch') {
+      return (await import('../../scenario/dialects/open-dialect.ts')).openDialectText(new TextDecoder().decode(bytes), dialect);
+    }
+    return openBytes(bytes, file.name);
   } catch (error) {
     return fail(`The file could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -41,7 +41,12 @@ export interface MomentMessage extends EmbedEnvelope {
   playing: boolean;
 }
 
-export type EmbedMessage = ReadyMessage | HeightMessage | MomentMessage;
+/** The embed was opened without a scenario and listens for the host's `load` message. */
+export interface AwaitingScenarioMessage extends EmbedEnvelope {
+  type: 'awaiting-scenario';
+}
+
+export type EmbedMessage = ReadyMessage | HeightMessage | MomentMessage | AwaitingScenarioMessage;
 
 interface HostEnvelope {
   source: typeof HOST_SOURCE;
@@ -60,7 +65,20 @@ export interface SeekMessage extends HostEnvelope {
   t: number;
 }
 
-export type HostMessage = PlayMessage | PauseMessage | SeekMessage;
+/**
+ * The scenario itself, as text (JSON, or YAML where the gate reads it), for an embed opened
+ * without a link in its address: the `<ripple-embed>` element fetches a scenario file on the
+ * docs page and hands it over. The embed checks it like any opened file.
+ */
+export interface LoadMessage extends HostEnvelope {
+  type: 'load';
+  text: string;
+}
+
+/** Longest `load` text passed on to the gate (which has its own, smaller, limits and says so). */
+export const MAX_LOAD_TEXT = 64 * 1024 * 1024;
+
+export type HostMessage = PlayMessage | PauseMessage | SeekMessage | LoadMessage;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -89,6 +107,8 @@ export function parseHostMessage(data: unknown): HostMessage | null {
       return { source: HOST_SOURCE, version: PROTOCOL_VERSION, type: data.type };
     case 'seek':
       return isTime(data.t) ? { source: HOST_SOURCE, version: PROTOCOL_VERSION, type: 'seek', t: data.t } : null;
+    case 'load':
+      return typeof data.text === 'string' && data.text.length <= MAX_LOAD_TEXT ? { source: HOST_SOURCE, version: PROTOCOL_VERSION, type: 'load', text: data.text } : null;
     default:
       return null;
   }
@@ -108,6 +128,8 @@ export function parseEmbedMessage(data: unknown): EmbedMessage | null {
     case 'moment':
       if (!isTime(data.t) || !isTime(data.cursor) || !Number.isInteger(data.cursor) || typeof data.playing !== 'boolean') return null;
       return { ...envelope, type: 'moment', t: data.t, cursor: data.cursor, playing: data.playing };
+    case 'awaiting-scenario':
+      return { ...envelope, type: 'awaiting-scenario' };
     default:
       return null;
   }

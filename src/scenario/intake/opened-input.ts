@@ -1,5 +1,5 @@
 // What a person drops, picks or pastes, turned into a scenario — or a clear reason why not.
-// Recognised: a scenario JSON file, a JSON $batch request body, an SVG or PNG exported by
+// Recognised: a scenario JSON or YAML file, a JSON $batch request body, an SVG or PNG exported by
 // Ripple (their link is in the metadata), and a share link as text. Pure: bytes and text in,
 // a result out; reading a File and putting the result into the store are the app's part
 // (src/app/share/open-input.ts). Imports the link decoder: load this module on demand.
@@ -11,6 +11,7 @@ import type { Problem, Scenario } from '../types.ts';
 import { readJsonText } from './json-text.ts';
 import { isPng, LINK_KEYWORD, readPngText } from './png-text.ts';
 import { readSvgLink } from './svg-link.ts';
+import { isYamlFileName, looksLikeYaml } from './yaml.ts';
 
 /** Images carry the drawing as well as the link, so they may be larger than a scenario file. */
 export const MAX_IMAGE_BYTES = 20_000_000;
@@ -67,6 +68,12 @@ function openJsonText(text: string): OpenedInput {
   return { ok: true, scenario: opened.scenario, extras: {}, warnings: opened.warnings, source: 'scenario file' };
 }
 
+function openYamlText(text: string): OpenedInput {
+  const opened = openScenario(text, { format: 'yaml' });
+  if (!opened.ok) return fail(opened.message, opened.problems);
+  return { ok: true, scenario: opened.scenario, extras: {}, warnings: opened.warnings, source: 'YAML scenario' };
+}
+
 function openSvgText(text: string): OpenedInput {
   const link = readSvgLink(text);
   const format = link === null ? recogniseForeignFormat(text) : null;
@@ -81,22 +88,24 @@ function openSvgText(text: string): OpenedInput {
  * @example
  * openText('hello') // → { ok: false, message: 'This is not something Ripple opens: …', problems: [] }
  */
-export function openText(text: string): OpenedInput {
+export function openText(text: string, name?: string): OpenedInput {
   const head = text.slice(0, 512).replace(/^\uFEFF/, '').trimStart();
+  if (isYamlFileName(name)) return openYamlText(text);
   if (head.startsWith('<')) return openSvgText(text);
   if (head.startsWith('{') || head.startsWith('[')) return openJsonText(text);
   if (/^(https?:\/\/\S*#|#)?r\d+\./.test(head)) return openLinkText(text);
-  return fail('This is not something Ripple opens: expected a scenario (.json), a JSON $batch body, a Ripple SVG or PNG, or a share link.');
+  if (looksLikeYaml(text)) return openYamlText(text);
+  return fail('This is not something Ripple opens: expected a scenario (.json, .yaml), a JSON $batch body, a Ripple SVG or PNG, or a share link.');
 }
 
 /** The bytes of a file: a PNG is searched for its link, anything else is read as UTF-8 text. */
-export function openBytes(bytes: Uint8Array): OpenedInput {
+export function openBytes(bytes: Uint8Array, name?: string): OpenedInput {
   if (isPng(bytes)) {
     const link = readPngText(bytes, LINK_KEYWORD);
     if (link === null) return fail('This PNG carries no Ripple link: only images exported by Ripple can be opened.');
     return openLinkText(link, 'PNG image');
   }
-  return openText(new TextDecoder().decode(bytes));
+  return openText(new TextDecoder().decode(bytes), name);
 }
 
 /**

@@ -18,7 +18,6 @@
 // or before that time), not an event index: it means the same thing whatever events a later
 // engine emits, and it is what a person reads off the timeline.
 import type { CompensationSpec, Dependency, FailSpec, Policy, Problem, RetrySpec, Scenario, Step } from '../types.ts';
-import { SCENARIO_VERSION } from '../types.ts';
 import { MAX_STEPS } from '../limits.ts';
 import { DEFAULT_RETRY } from '../defaults.ts';
 
@@ -346,7 +345,8 @@ export function fromCompact(root: unknown): { doc: Record<string, unknown>; extr
       dependencies[d].on = ON_NAMES[code];
     }
   }
-  const doc: Record<string, unknown> = { version: SCENARIO_VERSION, title: top[0] };
+  // Link format r1 carries version-1 scenarios: the gate migrates them like any version-1 file.
+  const doc: Record<string, unknown> = { version: 1, title: top[0] };
   if (top[4] !== undefined && top[4] !== 0) doc.description = top[4];
   const policy = readPolicy(top[5]);
   if (policy) doc.policy = policy;

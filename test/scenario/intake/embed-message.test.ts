@@ -10,6 +10,13 @@ describe('embed protocol: host → embed', () => {
     expect(parseHostMessage({ source: 'ripple-host', version: 1, type: 'seek', t: 250 })).toEqual(hostMessage({ type: 'seek', t: 250 }));
   });
 
+  test('load carries a scenario as text, for an embed that awaits one (the <ripple-embed> element)', () => {
+    expect(parseHostMessage({ source: 'ripple-host', version: 1, type: 'load', text: '{"version":2}' })).toEqual(hostMessage({ type: 'load', text: '{"version":2}' }));
+    expect(parseHostMessage({ source: 'ripple-host', version: 1, type: 'load', text: { version: 2 } })).toBeNull();
+    expect(parseHostMessage({ source: 'ripple-host', version: 1, type: 'load' })).toBeNull();
+    expect(parseEmbedMessage({ source: 'ripple-embed', version: 1, type: 'awaiting-scenario', id: 'x' })).toEqual(embedMessage({ type: 'awaiting-scenario', id: 'x' }));
+  });
+
   test('extra fields are dropped, not passed along', () => {
     expect(parseHostMessage({ source: 'ripple-host', version: 1, type: 'play', evil: '<img>' })).toEqual({ source: 'ripple-host', version: 1, type: 'play' });
   });

@@ -1,0 +1,87 @@
+// Dialect conditions: a run condition written in an orchestrator's own language, decided over
+// the outcomes of the step's ancestors, not only its direct prerequisites (issue #11).
+//
+// Why: GitHub Actions' `failure()` "returns true if any ancestor job fails" and its job-level
+// `success()` is false after any failure in the chain
+// (docs.github.com/actions/reference/workflows-and-actions/expressions#status-check-functions),
+// while a scenario's `when` (R14) sees only direct prerequisites. The importer writes the `when`
+// that is exact whenever no direct prerequisite succeeded or was skipped after an ancestor's
+// failure, and hands the exact condition here; an engine that calls `decideByDialect` when the
+// step is decided (all prerequisites final, the moment R14 decides) runs it faithfully.
+//
+// Pure: no clock, no DOM, no parsing (the expression was compiled in src/scenario/dialects).
+import type { WhenOutcome } from '../scenario/when.ts';
+
+/** What a dialect condition may look at when its step is decided. */
+export interface AncestorOutcomes {
+  /** Each direct prerequisite's outcome, as a `when` term sees it. */
+  direct: ReadonlyMap<string, WhenOutcome>;
+  /** Whether any ancestor (direct or further up) ended `Failed` or `Blocked`. */
+  anyAncestorFailed: boolean;
+  /** Whether any ancestor ended `Cancelled`. */
+  anyAncestorCancelled: boolean;
+}
+
+/** A compiled condition: true → the step runs; false → R14's false branch (blocked/cancelled/skipped). */
+export type DialectCondition = (outcomes: AncestorOutcomes) => boolean;
+
+/** Step id → its dialect condition. Steps absent here are decided by `when` or their edges alone. */
+export type DialectConditions = ReadonlyMap<string, DialectCondition>;
+
+/**
+ * The outcomes a dialect condition of `step` sees, given each step's direct prerequisites and
+ * the final outcome of every ancestor. Walks the ancestors once (iteratively).
+ *
+ * @example
+ * // a fails, b (if: always()) succeeds, c needs b:
+ * ancestorOutcomes('c', prereqs, outcome) // → { direct: {b: 'Succeeded'}, anyAncestorFailed: true, … }
+ */
+export function ancestorOutcomes(
+  step: string,
+  prerequisitesOf: (id: string) => readonly string[],
+  outcomeOf: (id: string) => WhenOutcome,
+): AncestorOutcomes {
+  const direct = new Map<string, WhenOutcome>();
+  for (const p of prerequisitesOf(step)) direct.set(p, outcomeOf(p));
+  let anyAncestorFailed = false;
+  let anyAncestorCancelled = false;
+  const seen = new Set<string>();
+  const stack = [...prerequisitesOf(step)];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const o = outcomeOf(id);
+    if (o === 'Failed' || o === 'Blocked') anyAncestorFailed = true;
+    if (o === 'Cancelled') anyAncestorCancelled = true;
+    for (const p of prerequisitesOf(id)) if (!seen.has(p)) stack.push(p);
+  }
+  return { direct, anyAncestorFailed, anyAncestorCancelled };
+}
+
+/**
+ * What the engine calls when a step that has a dialect condition is decided (every prerequisite
+ * final): true → start it; false → apply R14's false branch exactly as for a false `when`.
+ * Returns null when the step has no dialect condition (decide by `when` / edges as usual).
+ */
+export function decideByDialect(
+  conditions: DialectConditions | undefined,
+  step: string,
+  prerequisitesOf: (id: string) => readonly string[],
+  outcomeOf: (id: string) => WhenOutcome,
+): boolean | null {
+  const condition = conditions?.get(step);
+  if (!condition) return null;
+  return condition(ancestorOutcomes(step, prerequisitesOf, outcomeOf));
+}
+
+/** The outcomes a condition would see if only direct prerequisites counted (what `when` can express). */
+export function directOnly(direct: ReadonlyMap<string, WhenOutcome>): AncestorOutcomes {
+  let anyAncestorFailed = false;
+  let anyAncestorCancelled = false;
+  for (const o of direct.values()) {
+    if (o === 'Failed' || o === 'Blocked') anyAncestorFailed = true;
+    if (o === 'Cancelled') anyAncestorCancelled = true;
+  }
+  return { direct, anyAncestorFailed, anyAncestorCancelled };
+}

@@ -1,0 +1,40 @@
+// Export a scenario as an Airflow task list in the REST API's shape (issue #11), the inverse of
+// src/scenario/dialects/airflow.ts. A step's incoming conditions become its trigger rule:
+//   success edges, join all  → all_success      failure edges, join all → all_failed
+//   success edges, join any  → one_success      failure edges, join any → one_failed
+//   always edges             → all_done
+// Any other mix, or a `when`, has no trigger rule and refuses the export, naming the step.
+import type { Scenario } from '../../scenario/types.ts';
+import { resolveStep } from '../../scenario/defaults.ts';
+import type { DialectExport } from './common.ts';
+
+/**
+ * @example
+ * exportAirflowTasks(paymentFails) // → { ok: true, text: '{ "tasks": [ { "task_id": "create-order", … } ] }', warnings: [] }
+ */
+export function exportAirflowTasks(scenario: Scenario): DialectExport {
+  const refusals: string[] = [];
+  const tasks = scenario.steps.map((step) => {
+    const incoming = scenario.dependencies.filter((d) => d.to === step.id);
+    const on = new Set(incoming.map((d) => d.on ?? 'success'));
+    const any = step.join === 'any';
+    let rule = 'all_success';
+    if (step.when !== undefined) refusals.push(`${step.id}: its condition "${step.when}" has no Airflow trigger rule`);
+    else if (on.size > 1) refusals.push(`${step.id}: its dependencies mix ${[...on].join(' and ')} conditions; a trigger rule applies to all upstream tasks alike`);
+    else if (on.has('failure')) rule = any ? 'one_failed' : 'all_failed';
+    else if (on.has('always')) rule = 'all_done';
+    else if (any) rule = 'one_success';
+    const r = resolveStep(step);
+    const task: Record<string, unknown> = {
+      task_id: step.id,
+      class_ref: { class_name: step.fail ? 'BashOperator' : 'EmptyOperator', module_path: step.fail ? 'airflow.operators.bash' : 'airflow.operators.empty' },
+      downstream_task_ids: scenario.dependencies.filter((d) => d.from === step.id).map((d) => d.to),
+      retries: r.retry.maxAttempts - 1,
+      trigger_rule: rule,
+    };
+    if (r.retry.maxAttempts > 1) task.retry_delay = { __type: 'TimeDelta', days: 0, seconds: Math.floor(r.retry.delayMs / 1000), microseconds: (r.retry.delayMs % 1000) * 1000 };
+    return task;
+  });
+  if (refusals.length > 0) return { ok: false, message: `This scenario has no exact Airflow task list: ${refusals.join('; ')}.` };
+  return { ok: true, text: `${JSON.stringify({ tasks, total_entries: tasks.length }, null, 2)}\n`, warnings: [] };
+}

@@ -1,0 +1,42 @@
+// Shared by the dialect exports (issue #11): each step's incoming conditions, read as one
+// `when`-like condition per step, so every exporter writes the same meaning in its own syntax.
+import type { Scenario, Step } from '../../scenario/types.ts';
+import { parseWhen, type WhenNode } from '../../scenario/when.ts';
+
+/** What an export gives: the file's text and where the meaning had to be approximated. */
+export type DialectExport = { ok: true; text: string; warnings: string[] } | { ok: false; message: string };
+
+/**
+ * A step's run condition as a tree over its prerequisites: its `when`, or its edges read by R4
+ * (success → `p.Succeeded`, failure → `p.Failed || p.Blocked`, always → true) joined by its
+ * `join` (all → &&, any → ||). Null when the step has no prerequisites; `'always'` when every
+ * edge is `always`; `'default'` when every edge is `success` and the join is `all`.
+ */
+export type Condition = { kind: 'none' } | { kind: 'default'; prerequisites: string[] } | { kind: 'always'; prerequisites: string[] } | { kind: 'tree'; tree: WhenNode; prerequisites: string[] };
+
+export function conditionOf(scenario: Scenario, step: Step): Condition {
+  const incoming = scenario.dependencies.filter((d) => d.to === step.id);
+  const prerequisites = incoming.map((d) => d.from);
+  if (incoming.length === 0) return { kind: 'none' };
+  if (step.when !== undefined) {
+    const parsed = parseWhen(step.when, step.id, prerequisites);
+    if (parsed.ok) return { kind: 'tree', tree: parsed.ast, prerequisites };
+  }
+  const on = incoming.map((d) => d.on ?? 'success');
+  const any = step.join === 'any';
+  if (on.every((o) => o === 'always')) return { kind: 'always', prerequisites };
+  if (on.every((o) => o === 'success') && !any) return { kind: 'default', prerequisites };
+  const term = (step: string, result: 'Succeeded' | 'Failed' | 'Blocked'): WhenNode => ({ kind: 'term', step, result, column: 1 });
+  const parts: WhenNode[] = incoming.map((d) => {
+    switch (d.on ?? 'success') {
+      case 'success':
+        return term(d.from, 'Succeeded');
+      case 'failure':
+        return { kind: 'or', left: term(d.from, 'Failed'), right: term(d.from, 'Blocked') };
+      case 'always':
+        return { kind: 'or', left: { kind: 'or', left: term(d.from, 'Succeeded'), right: term(d.from, 'Failed') }, right: { kind: 'not', operand: term(d.from, 'Succeeded') } };
+    }
+  });
+  const tree = parts.reduce((l, r) => ({ kind: any ? 'or' : 'and', left: l, right: r }));
+  return { kind: 'tree', tree, prerequisites };
+}

@@ -1,0 +1,101 @@
+// Export a scenario as a GitHub Actions workflow skeleton (issue #11): each step a job, its
+// prerequisites `needs`, its condition an `if:` over `needs.<id>.result`. Steps that fail in the
+// scenario run `exit 1`. GitHub reports a job skipped after a failed need (Ripple's blocked) and
+// a job skipped by its own `if` (Ripple's skipped) both as `skipped`; the two are told apart
+// with `failure()`, which is exact when no job runs after an earlier failure it did not see.
+import { stringify } from 'yaml';
+import type { Scenario } from '../../scenario/types.ts';
+import type { WhenNode } from '../../scenario/when.ts';
+import { conditionOf, type DialectExport } from './common.ts';
+
+const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * @example
+ * exportGithubActions(paymentFails) // → { ok: true, text: 'name: …\non: workflow_dispatch\njobs:\n  create-order: …', warnings: [] }
+ */
+export function exportGithubActions(scenario: Scenario): DialectExport {
+  const warnings: string[] = [];
+  // GitHub job ids start with a letter or _ and hold letters, digits, - and _ only.
+  const jobId = new Map<string, string>();
+  const taken = new Set(scenario.steps.map((s) => s.id).filter((id) => JOB_ID.test(id)));
+  for (const s of scenario.steps) {
+    if (JOB_ID.test(s.id)) {
+      jobId.set(s.id, s.id);
+      continue;
+    }
+    let id = `_${s.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+    while (taken.has(id)) id = `${id}_`;
+    taken.add(id);
+    jobId.set(s.id, id);
+    warnings.push(`${s.id} is not a GitHub job id; the job is called ${id}`);
+  }
+  const renamed: Scenario = {
+    ...scenario,
+    steps: scenario.steps.map((s) => ({ ...s, id: jobId.get(s.id) as string, ...(jobId.get(s.id) !== s.id && s.label === undefined ? { label: s.id } : {}) })),
+    dependencies: scenario.dependencies.map((d) => ({ ...d, from: jobId.get(d.from) as string, to: jobId.get(d.to) as string })),
+  };
+  return write2(renamed, warnings);
+}
+
+function write2(scenario: Scenario, warnings: string[]): DialectExport {
+  const jobs: Record<string, unknown> = {};
+  for (const step of scenario.steps) {
+    const job: Record<string, unknown> = {};
+    if (step.label !== undefined && step.label !== step.id) job.name = step.label;
+    const c = conditionOf(scenario, step);
+    if (c.kind !== 'none') job.needs = c.prerequisites.length === 1 ? c.prerequisites[0] : c.prerequisites;
+    switch (c.kind) {
+      case 'none':
+      case 'default':
+        break;
+      case 'always':
+        job.if = '${{ always() }}';
+        break;
+      case 'tree':
+        job.if = `\${{ always() && (${write(c.tree, 0)}) }}`;
+        break;
+    }
+    job['runs-on'] = 'ubuntu-latest';
+    if (step.timeoutMs !== undefined) job['timeout-minutes'] = Math.max(1, Math.ceil(step.timeoutMs / 60_000));
+    job.steps = [{ run: step.fail ? `exit 1 # fails in Ripple with ${step.fail.status ?? 504}` : `echo ${JSON.stringify(step.request ?? step.id)}` }];
+    jobs[step.id] = job;
+  }
+  if (scenario.steps.some((s) => (s.retry?.maxAttempts ?? 1) > 1)) warnings.push('GitHub has no job retries: retry settings are left out');
+  const doc = { name: scenario.title, on: 'workflow_dispatch', jobs };
+  return { ok: true, text: `# Exported from Ripple\n${stringify(doc, { lineWidth: 0 })}`, warnings };
+}
+
+function write(n: WhenNode, parent: number): string {
+  switch (n.kind) {
+    case 'term': {
+      const r = `needs.${n.step}.result`;
+      switch (n.result) {
+        case 'Succeeded':
+          return `${r} == 'success'`;
+        case 'Failed':
+          return `${r} == 'failure'`;
+        case 'Cancelled':
+          return `${r} == 'cancelled'`;
+        case 'Blocked':
+          return `(${r} == 'skipped' && failure())`;
+        case 'Skipped':
+          return `(${r} == 'skipped' && !failure())`;
+        case 'bare':
+          return `(${r} == 'success' || (${r} == 'skipped' && !failure()))`;
+      }
+      break;
+    }
+    case 'not':
+      return `!(${write(n.operand, 2)})`;
+    case 'and': {
+      const s = `${write(n.left, 1)} && ${write(n.right, 1)}`;
+      return parent > 1 ? `(${s})` : s;
+    }
+    case 'or': {
+      const s = `${write(n.left, 0)} || ${write(n.right, 0)}`;
+      return parent > 0 ? `(${s})` : s;
+    }
+  }
+  return '';
+}

@@ -1,0 +1,183 @@
+// What every dialect importer shares (issue #11): the result shape, the size and count limits
+// checked before anything is expanded, and the last gate every import passes through.
+//
+//   text → size check (MAX_DIALECT_BYTES) → parse (YAML with an alias budget, or JSON)
+//        → the format's own reading (warnings name the source path of every construct not mapped)
+//        → counts checked against MAX_STEPS / MAX_DEPENDENCIES before the graph is built
+//        → finishImport: the scenario gate (ids, references, cycles) and every `when` parsed
+//
+// A cycle found by the gate is reported at the source construct that closes it (`jobs.b.needs`).
+import type { DialectName, Problem, ProblemCode, Scenario } from '../types.ts';
+import { MAX_DEPENDENCIES, MAX_JSON_BYTES, MAX_STEPS } from '../limits.ts';
+import { checkScenario, formatCycle, ID_PATTERN, INTERNAL_ERROR_PREFIX, LIMITS } from '../validate.ts';
+import { parseWhen } from '../when.ts';
+import { formatCount, utf8Length } from '../text.ts';
+
+/** The files Ripple imports, by the name `--input` takes. */
+export type InputFormat = 'github-actions' | 'argo' | 'airflow-tasks' | 'step-functions' | 'odata-multipart' | 'graph-batch';
+export const INPUT_FORMATS: readonly InputFormat[] = ['github-actions', 'argo', 'airflow-tasks', 'step-functions', 'odata-multipart', 'graph-batch'];
+
+/** The dialect an import opens in (`--input airflow-tasks` gives `airflow`; batches are HTTP). */
+export const DIALECT_OF: Readonly<Record<InputFormat, DialectName>> = {
+  'github-actions': 'github-actions',
+  argo: 'argo',
+  'airflow-tasks': 'airflow',
+  'step-functions': 'step-functions',
+  'odata-multipart': 'http',
+  'graph-batch': 'http',
+};
+
+/** Largest file an importer reads, in UTF-8 bytes (the same as a scenario file: 1 MB). */
+export const MAX_DIALECT_BYTES = MAX_JSON_BYTES;
+
+/**
+ * An import: the scenario (version 2, `dialect` set) and the warnings, each at the source path
+ * of a construct that was not mapped or was approximated; or why nothing could be imported.
+ */
+export type DialectImport =
+  | { ok: true; format: InputFormat; scenario: Scenario; warnings: Problem[] }
+  | { ok: false; format: InputFormat; message: string; problems: Problem[] };
+
+export function problemAt(code: ProblemCode, path: string, message: string): Problem {
+  return { code, path, message };
+}
+
+export function refuse(format: InputFormat, message: string, problems: Problem[] = []): DialectImport {
+  return { ok: false, format, message, problems: problems.length > 0 ? problems : [problemAt('not-a-scenario', '', message)] };
+}
+
+/** The size check every importer makes first; null when the text may be read. */
+export function refuseSize(format: InputFormat, text: string, what: string): DialectImport | null {
+  const bytes = text.length > MAX_DIALECT_BYTES ? text.length : utf8Length(text);
+  if (bytes <= MAX_DIALECT_BYTES) return null;
+  const message = `The ${what} is ${formatCount(bytes)} bytes; Ripple imports at most ${formatCount(MAX_DIALECT_BYTES)} (1 MB).`;
+  return refuse(format, message, [problemAt('too-large', '', message)]);
+}
+
+/** The count check made before the graph is built (limits of src/scenario/limits.ts). */
+export function refuseCounts(format: InputFormat, steps: number, dependencies: number, what: { steps: string; path: string }): DialectImport | null {
+  if (steps > MAX_STEPS) {
+    const message = `The file has ${formatCount(steps)} ${what.steps}; Ripple opens at most ${formatCount(MAX_STEPS)} steps.`;
+    return refuse(format, message, [problemAt('too-large', what.path, message)]);
+  }
+  if (dependencies > MAX_DEPENDENCIES) {
+    const message = `The file's dependencies number ${formatCount(dependencies)}; Ripple opens at most ${formatCount(MAX_DEPENDENCIES)}.`;
+    return refuse(format, message, [problemAt('too-large', what.path, message)]);
+  }
+  return null;
+}
+
+/** `"list users/{id}"` → `list-users-id`; empty when nothing usable is left. */
+export function toStepId(raw: string): string {
+  return raw
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
+}
+
+/**
+ * Step ids for source names: a name that is a valid id keeps it (issue #11: "step ids keep the
+ * source's own names"); the others are sanitised to unused ids, each rename warned at its path.
+ */
+export function assignIds(names: readonly string[], pathOf: (i: number) => string, warnings: Problem[]): string[] {
+  const ids = new Array<string>(names.length);
+  const taken = new Set<string>();
+  names.forEach((name, i) => {
+    if (ID_PATTERN.test(name) && name !== '__proto__' && !taken.has(name)) {
+      ids[i] = name;
+      taken.add(name);
+    }
+  });
+  names.forEach((name, i) => {
+    if (ids[i] !== undefined) return;
+    let base = toStepId(name) || `step-${i + 1}`;
+    if (base === '__proto__') base = 'proto';
+    let id = base;
+    for (let k = 2; taken.has(id); k++) id = `${base.slice(0, 60)}-${k}`;
+    ids[i] = id;
+    taken.add(id);
+    warnings.push(problemAt('renamed-id', pathOf(i), `${JSON.stringify(name.slice(0, 60))} is not a valid step id; the step is called ${JSON.stringify(id)}`));
+  });
+  return ids;
+}
+
+export function truncate(s: string, max: number = LIMITS.label.max): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** The version-2 fields the scenario gate of this branch does not know yet; checked here instead. */
+const V2_STEP_FIELDS = ['when', 'successStatus'] as const;
+
+/**
+ * The last gate of every import: the scenario's own checks (ids, references, cycles — each cycle
+ * reported at `sourceOfDependency(k)`, the source construct of dependency k), then every `when`
+ * parsed against the step's direct prerequisites. Groups are checked for unknown and repeated
+ * members. Returns the import, or every problem found.
+ */
+export function finishImport(
+  format: InputFormat,
+  scenario: Scenario,
+  warnings: Problem[],
+  sourceOfDependency: (k: number) => string,
+  sourceOfStep: (id: string) => string,
+): DialectImport {
+  const problems: Problem[] = [];
+  // The v1 part goes through checkScenario as it is; `when`, `successStatus`, `groups` and
+  // `dialect` are checked below, with the contract's own parser.
+  const plain: Scenario = { ...scenario, steps: scenario.steps.map((s) => stripV2(s)) };
+  delete plain.groups;
+  delete plain.dialect;
+  const report = checkScenario(plain);
+  for (const f of report.findings) {
+    if (f.code === 'cycle' && f.cycle && f.dependency !== undefined) {
+      problems.push(problemAt('cycle', sourceOfDependency(f.dependency), `the dependencies form a cycle: ${formatCycle(f.cycle)}`));
+    } else if (f.code === 'cycle' && f.cycle) {
+      problems.push(problemAt('cycle', '', `the dependencies form a cycle: ${formatCycle(f.cycle)}`));
+    } else problems.push(problemAt(f.code, f.path, `${INTERNAL_ERROR_PREFIX} the imported scenario: ${f.message}`));
+  }
+  const prerequisites = new Map<string, string[]>();
+  for (const d of scenario.dependencies) {
+    const list = prerequisites.get(d.to) ?? [];
+    list.push(d.from);
+    prerequisites.set(d.to, list);
+  }
+  for (const step of scenario.steps) {
+    if (step.when === undefined) continue;
+    const parsed = parseWhen(step.when, step.id, prerequisites.get(step.id) ?? []);
+    if (!parsed.ok) {
+      for (const p of parsed.problems) problems.push(problemAt('internal', sourceOfStep(step.id), `${INTERNAL_ERROR_PREFIX} the condition made for ${step.id}: ${p.message}`));
+    }
+  }
+  const ids = new Set(scenario.steps.map((s) => s.id));
+  const member = new Map<string, string>();
+  for (const g of scenario.groups ?? []) {
+    if (ids.has(g.id)) problems.push(problemAt('duplicate-id', sourceOfStep(g.id), `group ${JSON.stringify(g.id)} has the id of a step`));
+    for (const m of g.steps) {
+      if (!ids.has(m)) problems.push(problemAt('missing-step', sourceOfStep(m), `group ${JSON.stringify(g.id)} names no step ${JSON.stringify(m)}`));
+      const other = member.get(m);
+      if (other !== undefined) problems.push(problemAt('duplicate-id', sourceOfStep(m), `${m} is in both group ${other} and group ${g.id}`));
+      member.set(m, g.id);
+    }
+  }
+  if (problems.length > 0) {
+    return refuse(format, `The file has ${formatCount(problems.length)} problem${problems.length === 1 ? '' : 's'}.`, problems);
+  }
+  return { ok: true, format, scenario, warnings };
+}
+
+function stripV2(step: Scenario['steps'][number]): Scenario['steps'][number] {
+  const copy = { ...step };
+  for (const key of V2_STEP_FIELDS) delete copy[key];
+  return copy;
+}
+
+/** Prerequisite ids of each step, in dependency order. */
+export function prerequisitesOf(scenario: Pick<Scenario, 'dependencies'>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const d of scenario.dependencies) {
+    const list = map.get(d.to) ?? [];
+    list.push(d.from);
+    map.set(d.to, list);
+  }
+  return map;
+}

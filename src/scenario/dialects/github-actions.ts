@@ -1,0 +1,299 @@
+// Import a GitHub Actions workflow (YAML) as a scenario (issue #11).
+//
+//   jobs.<id>          → a step with the job's id (its `name` as the label)
+//   jobs.<id>.needs    → dependencies
+//   jobs.<id>.if       → `when` over the needs, or `on: always` edges when it is true whatever
+//                        they did (a finally step, R15); evaluated with GitHub's own
+//                        @actions/expressions, see github-if.ts for the documented rules
+//   timeout-minutes    → timeoutMs (GitHub's default, 360 minutes, is left out)
+//   strategy.matrix    → one step; its legs are listed in the label and warned about
+//   continue-on-error  → kept for the dialect view (the workflow does not fail for it), warned
+//
+// The file is read by GitHub's @actions/workflow-parser (parseWorkflow, then
+// convertWorkflowTemplate, which adds the implicit `success() &&`), after the YAML reader of
+// this folder has refused bombs. Contexts the simulation cannot know come from `context`
+// (`--context github.ref=refs/tags/v1`) over GITHUB_CONTEXT_DEFAULTS; a workflow_dispatch
+// input defaults to its declared `default`.
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import type { Dependency, Problem, Scenario, Step } from '../types.ts';
+import { SCENARIO_VERSION } from '../types.ts';
+import { MAX_DURATION_MS } from '../limits.ts';
+import { LIMITS } from '../validate.ts';
+import { describe, joinPath, quote } from '../text.ts';
+import type { DialectCondition } from '../../engine/dialect-conditions.ts';
+import { assignIds, finishImport, problemAt, refuse, refuseCounts, refuseSize, truncate, type DialectImport } from './common.ts';
+import { compileIf, GITHUB_CONTEXT_DEFAULTS, MAX_ENUMERATED_NEEDS, tableToWhen } from './github-if.ts';
+import { readYaml } from './yaml-text.ts';
+
+export interface GithubImportOptions {
+  /** Context values (`github.ref` → `refs/tags/v1`, `inputs.dry_run` → `true`) over the defaults. */
+  context?: ReadonlyMap<string, string> | Record<string, string>;
+  /** Name of the file, for the title and GitHub's parser. */
+  fileName?: string;
+}
+
+/** What only the GitHub dialect needs besides the scenario. */
+export interface GithubExtras {
+  /** The exact conditions (ancestor-aware) for an engine that calls `decideByDialect`. */
+  conditions: Map<string, DialectCondition>;
+  /** Jobs with `continue-on-error: true`: their failure does not fail the workflow. */
+  continueOnError: string[];
+}
+
+type Raw = Record<string, unknown>;
+const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Job keys that change how a run goes but are not simulated; each is warned at its path. */
+const NOT_SIMULATED: Record<string, string> = {
+  environment: 'environment protection rules (required reviewers, wait timers) are not simulated',
+  concurrency: 'concurrency groups are not simulated',
+  services: 'service containers are not simulated',
+};
+
+/**
+ * Reads a workflow file. Never throws; resolves to the import (with `extras` for the dialect
+ * view and an exact engine) or every problem found.
+ *
+ * @example
+ * await importGithubActions('on: push\njobs:\n  build: {runs-on: x, steps: [{run: make}]}\n  deploy: {needs: build, runs-on: x, steps: [{run: ship}]}')
+ * // → { ok: true, scenario: { dialect: 'github-actions', steps: [{id:'build'},{id:'deploy'}],
+ * //     dependencies: [{from:'build', to:'deploy'}] }, warnings: [], extras: {…} }
+ */
+export async function importGithubActions(text: string, options: GithubImportOptions = {}): Promise<DialectImport & { extras?: GithubExtras }> {
+  try {
+    return await importWorkflow(text, options);
+  } catch (error) {
+    return refuse('github-actions', `Internal error while importing the workflow: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function importWorkflow(text: string, options: GithubImportOptions): Promise<DialectImport & { extras?: GithubExtras }> {
+  const F = 'github-actions';
+  const tooBig = refuseSize(F, text, 'workflow file');
+  if (tooBig) return tooBig;
+  const yaml = readYaml(text, 'workflow file');
+  if (!yaml.ok) return refuse(F, yaml.message, yaml.problems);
+  const raw = yaml.value;
+  if (!isObj(raw) || !isObj(raw.jobs)) {
+    return refuse(F, `This is not a GitHub Actions workflow: expected a "jobs:" mapping, got ${describe(isObj(raw) ? raw.jobs : raw)}.`, [
+      problemAt('missing-field', 'jobs', 'missing (expected a mapping of job ids to jobs)'),
+    ]);
+  }
+  const rawJobs = raw.jobs;
+  const jobIds = Object.keys(rawJobs);
+  let needCount = 0;
+  for (const id of jobIds) {
+    const j = rawJobs[id];
+    if (isObj(j)) needCount += Array.isArray(j.needs) ? j.needs.length : j.needs === undefined ? 0 : 1;
+  }
+  const counts = refuseCounts(F, jobIds.length, needCount, { steps: 'jobs', path: 'jobs' });
+  if (counts) return counts;
+
+  const name = options.fileName ?? 'workflow.yml';
+  const parsed = parseWorkflow({ name, content: text }, new NoOperationTraceWriter());
+  const parseErrors = parsed.context.errors.getErrors();
+  if (parseErrors.length > 0 || !parsed.value) {
+    const problems = parseErrors.slice(0, 50).map((e) => problemAt('wrong-type', '', e.message));
+    return refuse(F, `GitHub's workflow parser refuses this file: ${problems[0]?.message ?? 'no workflow found'}`, problems);
+  }
+  const template = await convertWorkflowTemplate(parsed.context, parsed.value);
+  const converted = template.errors ?? [];
+  if (converted.length > 0) {
+    const problems = converted.slice(0, 50).map((e) => problemAt(/cycle|circular/i.test(e.Message) ? 'cycle' : 'wrong-type', 'jobs', e.Message));
+    return refuse(F, `GitHub's workflow parser refuses this file: ${problems[0].message}`, problems);
+  }
+
+  const warnings: Problem[] = [];
+  const values = contextValues(raw, options.context);
+  const ids = assignIds(jobIds, (i) => joinPath('jobs', jobIds[i]), warnings);
+  const idOf = new Map(jobIds.map((j, i) => [j, ids[i]]));
+  const steps: Step[] = [];
+  const dependencies: Dependency[] = [];
+  const depSource: string[] = [];
+  const conditions = new Map<string, DialectCondition>();
+  const continueOnError: string[] = [];
+  const reads = new Set<string>();
+
+  for (const job of template.jobs) {
+    const jobId = job.id.value;
+    const path = joinPath('jobs', jobId);
+    const r = isObj(rawJobs[jobId]) ? (rawJobs[jobId] as Raw) : {};
+    const stepId = idOf.get(jobId) ?? jobId;
+    const step: Step = { id: stepId };
+    const label = labelOf(jobId, r, path, warnings);
+    if (label !== stepId) step.label = label;
+    step.request = truncate(typeof r.uses === 'string' ? `uses ${r.uses}` : `runs-on ${describeRunsOn(r['runs-on'])}`, LIMITS.request.max);
+    readTimeout(r, path, step, warnings);
+    if (r['continue-on-error'] === true) {
+      continueOnError.push(stepId);
+      warnings.push(
+        problemAt('not-simulated', joinPath(path, 'continue-on-error'), 'the job can fail without failing the workflow: the dialect view concludes without it; dependents see its result as GitHub reports it'),
+      );
+    } else if (r['continue-on-error'] !== undefined && r['continue-on-error'] !== false) {
+      warnings.push(problemAt('not-simulated', joinPath(path, 'continue-on-error'), `an expression (${describe(r['continue-on-error'])}) is not evaluated; treated as false`));
+    }
+    for (const key of Object.keys(NOT_SIMULATED)) if (r[key] !== undefined) warnings.push(problemAt('not-simulated', joinPath(path, key), NOT_SIMULATED[key]));
+
+    const needs = (job.needs ?? []).map((n) => n.value);
+    needs.forEach((n, k) => {
+      dependencies.push({ from: idOf.get(n) ?? n, to: stepId });
+      depSource.push(Array.isArray(r.needs) ? `${joinPath(path, 'needs')}[${k}]` : joinPath(path, 'needs'));
+    });
+
+    const expr = job.if?.expression ?? 'success()';
+    const compiled = compileIf(expr, values);
+    if (!compiled.ok) {
+      warnings.push(problemAt('not-simulated', joinPath(path, 'if'), `GitHub's expression parser refuses ${quote(expr, 80)} (${compiled.message}); the job runs as if it had no if`));
+      steps.push(step);
+      continue;
+    }
+    const needIds = needs.map((n) => idOf.get(n) ?? n);
+    const condition = compiled.condition(needIds, reads);
+    conditions.set(stepId, condition);
+    if (needs.length === 0) {
+      if (!condition({ direct: new Map(), anyAncestorFailed: false, anyAncestorCancelled: false })) {
+        warnings.push(
+          problemAt(
+            'not-simulated',
+            joinPath(path, 'if'),
+            `${quote(expr, 80)} is false with ${contextSummary(values)}: GitHub skips this job, but a step without needs always runs in Ripple; pass --context to simulate the case where it runs`,
+          ),
+        );
+      }
+      steps.push(step);
+      continue;
+    }
+    const table = tableToWhen(needIds, condition);
+    const first = dependencies.length - needs.length;
+    switch (table.kind) {
+      case 'default':
+        break;
+      case 'always':
+        for (let k = first; k < dependencies.length; k++) dependencies[k].on = 'always';
+        break;
+      case 'never': {
+        step.when = `${needIds[0]}.Succeeded && !${needIds[0]}.Succeeded`;
+        warnings.push(problemAt('not-simulated', joinPath(path, 'if'), `${quote(expr, 80)} is false whatever the needs do, with ${contextSummary(values)}: the job never runs`));
+        break;
+      }
+      case 'when':
+        step.when = table.when;
+        break;
+      case 'too-many':
+        warnings.push(
+          problemAt(
+            'not-simulated',
+            joinPath(path, 'if'),
+            `the job has ${needs.length} needs; only conditions over at most ${MAX_ENUMERATED_NEEDS} are translated to \`when\`: it runs when every need succeeded`,
+          ),
+        );
+        break;
+    }
+    if (table.kind !== 'default' && table.kind !== 'too-many' && compiled.usesStatus && hasGrandparents(needs, template.jobs)) {
+      warnings.push(
+        problemAt(
+          'not-simulated',
+          joinPath(path, 'if'),
+          "GitHub's status functions look at every ancestor job; the `when` sees the needs only, so a need that succeeded after an earlier failure counts as success (an engine calling decideByDialect is exact)",
+        ),
+      );
+    }
+    steps.push(step);
+  }
+
+  for (const key of [...reads].sort()) {
+    if (key.startsWith('needs.')) warnings.push(problemAt('not-simulated', 'jobs', `${key} is not simulated (job outputs are empty); comparisons with it are false`));
+    else warnings.push(problemAt('not-simulated', 'jobs', `${key} is not known to the simulation; it is empty. Give it with --context ${key}=…`));
+  }
+
+  const scenario: Scenario = {
+    version: SCENARIO_VERSION,
+    title: truncate(typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name : `GitHub Actions workflow (${jobIds.length} jobs)`, LIMITS.title.max),
+    description: truncate(`Imported from a GitHub Actions workflow with ${contextSummary(values)}. Mark the jobs that fail to see which are skipped.`, LIMITS.description.max),
+    steps,
+    dependencies,
+    dialect: 'github-actions',
+  };
+  const pathOfStep = new Map(jobIds.map((j, i) => [ids[i], joinPath('jobs', j)]));
+  const result = finishImport(
+    F,
+    scenario,
+    warnings,
+    (k) => depSource[k] ?? 'jobs',
+    (id) => pathOfStep.get(id) ?? 'jobs',
+  );
+  return result.ok ? { ...result, extras: { conditions, continueOnError } } : result;
+}
+
+/** Context values: defaults, then workflow_dispatch input defaults, then the caller's. */
+function contextValues(raw: Raw, given: GithubImportOptions['context']): Map<string, string> {
+  const values = new Map<string, string>(Object.entries(GITHUB_CONTEXT_DEFAULTS));
+  const on = raw.on ?? raw.true; // YAML 1.1 readers turn `on` into true; `yaml` 1.2 keeps it
+  const dispatch = isObj(on) && isObj(on.workflow_dispatch) ? on.workflow_dispatch : null;
+  if (dispatch && isObj(dispatch.inputs)) {
+    for (const [k, v] of Object.entries(dispatch.inputs)) {
+      if (isObj(v) && v.default !== undefined && (typeof v.default === 'string' || typeof v.default === 'number' || typeof v.default === 'boolean')) {
+        values.set(`inputs.${k}`, String(v.default));
+      }
+    }
+  }
+  const entries = given instanceof Map ? [...given] : Object.entries(given ?? {});
+  for (const [k, v] of entries) values.set(k, v);
+  return values;
+}
+
+function contextSummary(values: ReadonlyMap<string, string>): string {
+  return `github.event_name=${values.get('github.event_name')}, github.ref=${values.get('github.ref')}`;
+}
+
+function labelOf(jobId: string, r: Raw, path: string, warnings: Problem[]): string {
+  let label = typeof r.name === 'string' && !r.name.includes('${{') ? r.name : jobId;
+  const strategy = isObj(r.strategy) ? r.strategy : null;
+  if (strategy && strategy.matrix !== undefined) {
+    const m = strategy.matrix;
+    if (isObj(m)) {
+      const axes = Object.keys(m).filter((k) => k !== 'include' && k !== 'exclude');
+      let legs = 1;
+      const shown = axes.map((k) => {
+        const vals = Array.isArray(m[k]) ? (m[k] as unknown[]) : [m[k]];
+        legs *= vals.length;
+        return `${k}: ${vals.map((v) => (typeof v === 'object' ? '…' : String(v))).join(', ')}`;
+      });
+      label = `${label} [${shown.join('; ')}]`;
+      const extra = Array.isArray(m.include) || Array.isArray(m.exclude) ? ' (before include/exclude)' : '';
+      const failFast = strategy['fail-fast'] === false ? 'fails if any leg fails (fail-fast off: the others finish)' : 'fails if any leg fails (fail-fast cancels the others)';
+      warnings.push(problemAt('not-simulated', joinPath(joinPath(path, 'strategy'), 'matrix'), `${legs} matrix leg${legs === 1 ? '' : 's'}${extra} simulated as one step, which ${failFast}`));
+    } else {
+      label = `${label} [matrix from an expression]`;
+      warnings.push(problemAt('not-simulated', joinPath(joinPath(path, 'strategy'), 'matrix'), `the matrix ${describe(m)} is computed at run time; simulated as one step`));
+    }
+  }
+  return truncate(label);
+}
+
+function describeRunsOn(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(String).join(', ');
+  return 'a runner';
+}
+
+function readTimeout(r: Raw, path: string, step: Step, warnings: Problem[]): void {
+  const t = r['timeout-minutes'];
+  if (t === undefined) return;
+  const at = joinPath(path, 'timeout-minutes');
+  if (typeof t !== 'number' || !(t > 0)) {
+    warnings.push(problemAt('not-simulated', at, `${describe(t)} is not a number of minutes Ripple can use; GitHub's default (360 minutes) applies`));
+    return;
+  }
+  const ms = Math.round(t * 60_000);
+  if (ms > MAX_DURATION_MS) {
+    step.timeoutMs = MAX_DURATION_MS;
+    warnings.push(problemAt('shortened', at, `${t} minutes is longer than Ripple's longest timeout (${MAX_DURATION_MS / 60_000} minutes); shortened to it`));
+  } else step.timeoutMs = ms;
+}
+
+/** Whether any need has needs of its own (then ancestor-wide status functions may differ from `when`). */
+function hasGrandparents(needs: readonly string[], jobs: ReadonlyArray<{ id: { value: string }; needs?: { value: string }[] }>): boolean {
+  const byId = new Map(jobs.map((j) => [j.id.value, j]));
+  return needs.some((n) => (byId.get(n)?.needs?.length ?? 0) > 0);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { importArgo } from '../../../src/scenario/dialects/argo.ts';
+import { fixture, outcomes } from './oracle.ts';
+
+describe('Argo DAG import', () => {
+  it('dag-continue-on-fail: B and E fail; D runs on B.Failed && C; G is Omitted (Argo examples/dag-continue-on-fail.yaml)', () => {
+    const r = importArgo(fixture('argo-continue-on-fail.yaml'));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.scenario.dialect).toBe('argo');
+    expect(r.scenario.steps.map((s) => s.id)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
+    expect(r.scenario.steps.find((s) => s.id === 'D')?.when).toBe('B.Failed && C.Succeeded');
+    expect(outcomes(r.scenario, ['B', 'E'])).toEqual({ A: 'Succeeded', B: 'Failed', C: 'Succeeded', D: 'Succeeded', E: 'Failed', F: 'Succeeded', G: 'Blocked' });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('dag-enhanced-depends: C fails; should-execute-1/2/3 run, should-not-execute is Omitted; onExit runs after every leaf', () => {
+    const r = importArgo(fixture('argo-enhanced-depends.yaml'));
+    if (!r.ok) throw new Error(r.message);
+    const o = outcomes(r.scenario, ['C']);
+    expect(o).toMatchObject({ 'should-execute-1': 'Succeeded', 'should-execute-2': 'Succeeded', 'should-not-execute': 'Blocked', 'should-execute-3': 'Succeeded', onExit: 'Succeeded' });
+    expect(r.scenario.dependencies.filter((d) => d.to === 'onExit')).toEqual([
+      { from: 'should-execute-1', to: 'onExit', on: 'always' },
+      { from: 'should-execute-3', to: 'onExit', on: 'always' },
+    ]);
+    expect(r.extras?.exitHandler).toBe('onExit');
+  });
+
+  it('a bare name is Succeeded (or Skipped/Daemoned, not simulated): an Omitted dependency omits the dependent', () => {
+    const yaml = `spec:\n  entrypoint: d\n  templates:\n  - name: d\n    dag:\n      tasks:\n      - {name: a, template: t}\n      - {name: b, depends: a, template: t}\n      - {name: c, depends: b, template: t}\n      - {name: z, depends: "b.Omitted", template: t}\n`;
+    const r = importArgo(yaml);
+    if (!r.ok) throw new Error(r.message);
+    expect(outcomes(r.scenario, ['a'])).toEqual({ a: 'Failed', b: 'Blocked', c: 'Blocked', z: 'Succeeded' });
+  });
+
+  it('continueOn.failed: a failed task satisfies its dependents and is kept as tolerated', () => {
+    const yaml = `spec:\n  entrypoint: d\n  templates:\n  - name: d\n    dag:\n      tasks:\n      - {name: a, template: t, continueOn: {failed: true}}\n      - {name: b, dependencies: [a], template: t}\n`;
+    const r = importArgo(yaml);
+    if (!r.ok) throw new Error(r.message);
+    expect(outcomes(r.scenario, ['a'])).toEqual({ a: 'Failed', b: 'Succeeded' });
+    expect(r.extras?.continueOn).toEqual(['a']);
+  });
+
+  it('names the path of each construct it does not simulate', () => {
+    const yaml = `spec:\n  entrypoint: d\n  templates:\n  - name: d\n    dag:\n      failFast: false\n      tasks:\n      - {name: a, template: t, withItems: [1, 2]}\n      - {name: b, depends: "a.Errored", when: "{{x}} == 1", template: t}\n`;
+    const r = importArgo(yaml);
+    if (!r.ok) throw new Error(r.message);
+    expect(r.warnings.map((w) => w.path)).toEqual(['spec.templates[0].dag.failFast', 'spec.templates[0].dag.tasks[0].withItems', 'spec.templates[0].dag.tasks[1].when', 'spec.templates[0].dag.tasks[1].depends']);
+  });
+
+  it('refuses an unknown task in depends (with a did-you-mean), a cycle, and a steps template, each with its path', () => {
+    const base = (tasks: string) => `spec:\n  entrypoint: d\n  templates:\n  - name: d\n    dag:\n      tasks:\n${tasks}`;
+    const unknown = importArgo(base('      - {name: build, template: t}\n      - {name: b, depends: biuld, template: t}\n'));
+    expect(unknown.ok || unknown.problems).toEqual([{ code: 'missing-step', path: 'spec.templates[0].dag.tasks[1].depends', message: 'no task "biuld" in the DAG (did you mean "build"?)' }]);
+    const cycle = importArgo(base('      - {name: a, depends: b, template: t}\n      - {name: b, depends: a, template: t}\n'));
+    expect(cycle.ok).toBe(false);
+    if (!cycle.ok) expect(cycle.problems[0]).toMatchObject({ code: 'cycle', path: 'spec.templates[0].dag.tasks[0].depends' });
+    const steps = importArgo('spec:\n  entrypoint: s\n  templates:\n  - name: s\n    steps: [[{name: a, template: t}]]\n');
+    expect(steps.ok).toBe(false);
+    if (!steps.ok) expect(steps.message).toMatch(/steps template; Ripple imports Argo DAG templates/);
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { importGithubActions } from '../../../src/scenario/dialects/github-actions.ts';
+import { fixture, outcomes } from './oracle.ts';
+
+const workflow = (jobs: string): string => `on: push\njobs:\n${jobs}`;
+
+describe('GitHub Actions import', () => {
+  it('keeps job ids, reads needs as dependencies and the job name as the label', async () => {
+    const r = await importGithubActions(fixture('github-release.yml'));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.scenario.dialect).toBe('github-actions');
+    expect(r.scenario.version).toBe(2);
+    expect(r.scenario.steps.map((s) => [s.id, s.label])).toEqual([
+      ['build', 'Build distribution'],
+      ['smoke', 'End-to-end smoke'],
+      ['publish', 'Publish to PyPI'],
+    ]);
+    expect(r.scenario.dependencies).toEqual([
+      { from: 'build', to: 'smoke' },
+      { from: 'build', to: 'publish' },
+      { from: 'smoke', to: 'publish' },
+    ]);
+    expect(r.scenario.steps[1].timeoutMs).toBe(30 * 60_000);
+  });
+
+  it('on a tag push, smoke is skipped and publish still runs: always() with needs.smoke.result == skipped (the workflow documents it)', async () => {
+    const r = await importGithubActions(fixture('github-release.yml'), { context: { 'github.ref': 'refs/tags/v1.2.0' } });
+    if (!r.ok) throw new Error(r.message);
+    expect(outcomes(r.scenario, [])).toEqual({ build: 'Succeeded', smoke: 'Skipped', publish: 'Succeeded' });
+    // …and when build fails, publish does not run: its explicit result check is false.
+    expect(outcomes(r.scenario, ['build'])).toMatchObject({ build: 'Failed', publish: 'Blocked' });
+  });
+
+  it('on a branch push publish does not run, and the warning names the if and the contexts used', async () => {
+    const r = await importGithubActions(fixture('github-release.yml'));
+    if (!r.ok) throw new Error(r.message);
+    expect(outcomes(r.scenario, [])).toMatchObject({ smoke: 'Skipped', publish: 'Skipped' });
+    const paths = r.warnings.map((w) => w.path);
+    expect(paths).toContain('jobs.publish.if');
+    expect(paths).toContain('jobs.publish.environment');
+    expect(r.warnings.find((w) => w.path === 'jobs.smoke.if')?.message).toMatch(/github\.event_name=push, github\.ref=refs\/heads\/main/);
+  });
+
+  it('a workflow_dispatch input defaults to its declared default, and --context overrides it', async () => {
+    const on = 'on:\n  workflow_dispatch:\n    inputs:\n      dry_run: {type: boolean, default: true}\njobs:\n';
+    const jobs = '  a: {runs-on: x, steps: [{run: a}]}\n  b: {needs: a, if: "!inputs.dry_run", runs-on: x, steps: [{run: b}]}\n';
+    const dry = await importGithubActions(on + jobs);
+    const wet = await importGithubActions(on + jobs, { context: { 'inputs.dry_run': 'false' } });
+    if (!dry.ok || !wet.ok) throw new Error('import failed');
+    expect(outcomes(dry.scenario, [])).toMatchObject({ b: 'Skipped' });
+    expect(outcomes(wet.scenario, [])).toMatchObject({ b: 'Succeeded' });
+  });
+
+  it('a job whose need failed or was skipped is skipped unless its if says otherwise (implicit success())', async () => {
+    const r = await importGithubActions(
+      workflow(
+        '  a: {runs-on: x, steps: [{run: a}]}\n' +
+          '  b: {needs: a, if: "github.ref == \'refs/heads/nope\'", runs-on: x, steps: [{run: b}]}\n' +
+          '  c: {needs: b, runs-on: x, steps: [{run: c}]}\n' +
+          '  d: {needs: a, runs-on: x, steps: [{run: d}]}\n',
+      ),
+    );
+    if (!r.ok) throw new Error(r.message);
+    expect(outcomes(r.scenario, [])).toEqual({ a: 'Succeeded', b: 'Skipped', c: 'Skipped', d: 'Succeeded' });
+    expect(outcomes(r.scenario, ['a'])).toEqual({ a: 'Failed', b: 'Blocked', c: 'Blocked', d: 'Blocked' });
+  });
+
+  it('failure() runs a reporter after any failure upstream; !cancelled() runs a cleanup after failures too', async () => {
+    const r = await importGithubActions(fixture('github-monorepo.yml'));
+    if (!r.ok) throw new Error(r.message);
+    const report = r.scenario.steps.find((s) => s.id === 'report')!;
+    expect(report.when).toBe('(test-frontend.Failed || test-frontend.Blocked) || (test-backend.Failed || test-backend.Blocked) || (deploy.Failed || deploy.Blocked)');
+    expect(outcomes(r.scenario, [])).toMatchObject({ report: 'Skipped', cleanup: 'Succeeded', deploy: 'Succeeded' });
+    const failed = outcomes(r.scenario, ['test-shared']);
+    expect(failed).toMatchObject({ 'test-frontend': 'Blocked', 'test-backend': 'Succeeded', deploy: 'Blocked', report: 'Succeeded', cleanup: 'Succeeded' });
+  });
+
+  it('always() alone makes a finally step: every incoming edge is on: always (R15)', async () => {
+    const r = await importGithubActions(workflow('  a: {runs-on: x, steps: [{run: a}]}\n  z: {needs: a, if: always(), runs-on: x, steps: [{run: z}]}\n'));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.scenario.dependencies).toEqual([{ from: 'a', to: 'z', on: 'always' }]);
+    expect(r.scenario.steps[1].when).toBeUndefined();
+  });
+
+  it('a matrix job is one step with its legs in the label, warned at strategy.matrix; continue-on-error is warned and kept', async () => {
+    const r = await importGithubActions(fixture('github-monorepo.yml'));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.scenario.steps.find((s) => s.id === 'test-frontend')?.label).toBe('test-frontend [node: 18, 20; os: ubuntu-latest, windows-latest]');
+    expect(r.warnings.find((w) => w.path === 'jobs["test-frontend"].strategy.matrix')?.message).toMatch(/^4 matrix legs simulated as one step/);
+    expect(r.warnings.map((w) => w.path)).toContain('jobs["test-backend"]["continue-on-error"]');
+    expect(r.extras?.continueOnError).toEqual(['test-backend']);
+  });
+
+  it('the exact condition sees every ancestor: failure() after a need that succeeded despite an earlier failure', async () => {
+    const r = await importGithubActions(
+      workflow('  a: {runs-on: x, steps: [{run: a}]}\n  b: {needs: a, if: always(), runs-on: x, steps: [{run: b}]}\n  c: {needs: b, if: failure(), runs-on: x, steps: [{run: c}]}\n'),
+    );
+    if (!r.ok) throw new Error(r.message);
+    const c = r.extras!.conditions.get('c')!;
+    expect(c({ direct: new Map([['b', 'Succeeded']]), anyAncestorFailed: true, anyAncestorCancelled: false })).toBe(true);
+    expect(c({ direct: new Map([['b', 'Succeeded']]), anyAncestorFailed: false, anyAncestorCancelled: false })).toBe(false);
+    expect(r.warnings.map((w) => w.path)).toContain('jobs.c.if');
+  });
+
+  it('an expression reading a context the simulation does not know is warned with the --context to give', async () => {
+    const r = await importGithubActions(workflow("  a: {runs-on: x, steps: [{run: a}]}\n  b: {needs: a, if: \"vars.DEPLOY == 'yes'\", runs-on: x, steps: [{run: b}]}\n"));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.warnings.some((w) => /vars\.DEPLOY is not known to the simulation.*--context vars\.DEPLOY=/.test(w.message))).toBe(true);
+  });
+
+  it('refuses a cycle in needs and a need naming no job, with GitHub parser messages', async () => {
+    const cycle = await importGithubActions(
+      workflow('  root: {runs-on: x, steps: [{run: r}]}\n  a: {needs: [root, b], runs-on: x, steps: [{run: a}]}\n  b: {needs: a, runs-on: x, steps: [{run: b}]}\n'),
+    );
+    expect(cycle.ok).toBe(false);
+    if (!cycle.ok) expect(cycle.message).toMatch(/cycle|circular|depend/i);
+    const missing = await importGithubActions(workflow('  a: {needs: nope, runs-on: x, steps: [{run: a}]}\n'));
+    expect(missing.ok).toBe(false);
+  });
+});
