@@ -23,6 +23,7 @@ export const STATE_META: Readonly<Record<LiveState, StateMeta>> = {
   compensating: { icon: 'rotate-back', text: 'compensating', description: 'Its compensation handler is undoing it.' },
   compensated: { icon: 'return', text: 'compensated', description: 'Undone by its compensation handler.' },
   'compensation-failed': { icon: 'warning', text: 'compensation failed', description: 'Its compensation handler failed: left in a partial state.' },
+  'rolled-back': { icon: 'return', text: '424 rolled back', description: 'Its atomic group failed, so the service undid it: it answers 424 Failed Dependency.' },
 };
 
 /**
@@ -69,6 +70,7 @@ export function stateText(view: { state: LiveState; attempt: number; status: num
     case 'compensating':
     case 'compensated':
     case 'compensation-failed':
+    case 'rolled-back':
       return meta.text;
   }
 }

@@ -1,7 +1,8 @@
 // Abort (R8): with `onFailure: "abort"`, a root failure cancels every step that has not
 // started and does not depend on a failed step. Running steps finish; dependents of the
-// failure are blocked as usual.
-import { markDescendants } from './graph.ts';
+// failure are blocked as usual. Finally steps (R15: every incoming dependency `always`) are
+// never cancelled: they run once their prerequisites are final, cancelled ones included.
+import { finallySteps, markDescendants } from './graph.ts';
 import { CANCELLED, FAILED, PENDING, QUEUED, REPAIR_QUEUED, REPAIRING } from './phases.ts';
 import { markFinal, propagate } from './readiness.ts';
 import { compareIds, emit, newEvent, setPhase, type RunState } from './run-state.ts';
@@ -21,10 +22,12 @@ export function abortSweep(run: RunState, failed: number): void {
   }
   const dependsOnFailure = new Uint8Array(n);
   markDescendants(run.graph, failedSteps, dependsOnFailure, false);
+  run.finallySteps ??= finallySteps(run.graph);
+  const spared = run.finallySteps;
   const victims: number[] = [];
   for (let i = 0; i < n; i++) {
     const ph = phase[i];
-    if ((ph === PENDING || ph === QUEUED) && run.sent[i] === 0 && !dependsOnFailure[i]) victims.push(i);
+    if ((ph === PENDING || ph === QUEUED) && run.sent[i] === 0 && !dependsOnFailure[i] && !spared[i]) victims.push(i);
   }
   victims.sort((a, b) => compareIds(run.ids[a], run.ids[b]));
   const reason = `the run was aborted after ${run.ids[failed]} failed`;

@@ -4,6 +4,7 @@
 import { abortSweep } from './abort.ts';
 import { BACKOFF, FAILED, QUEUED, REPAIR_QUEUED, REPAIRING, RUNNING, SUCCEEDED } from './phases.ts';
 import { markFinal, propagate, rootCauseOf } from './readiness.ts';
+import { inFailedGroup, rolledBackOnArrival } from './groups.ts';
 import { repaired, repairFailed } from './repair.ts';
 import { emit, setPhase, TIER_COMPLETION, TIER_START, TIMER_ATTEMPT_END, TIMER_RETRY, type RunState, type TimerKind } from './run-state.ts';
 import type { FailureKind } from './types.ts';
@@ -58,7 +59,8 @@ function startAttempt(run: RunState, i: number): void {
   const timeout = run.timeoutMs[i];
   const duration = run.durationMs[i];
   let end = now + duration;
-  let status = 200;
+  // R16: a success answers the step's `successStatus` (201, 204, …), 200 by default.
+  let status = run.successStatus.size === 0 ? 200 : (run.successStatus.get(i) ?? 200);
   let message: string | undefined;
   let failure: FailureCode = FAILURE_NONE;
   if ((failApplies && run.failStatus[i] === 0) || (timeout >= 0 && duration > timeout)) {
@@ -114,7 +116,7 @@ export function attemptEnded(run: RunState, i: number): void {
   const message = run.message[i];
   run.endedAt[i] = run.now;
   run.status[i] = status;
-  if (status === 200) {
+  if (run.attemptFailure[i] === FAILURE_NONE) {
     setPhase(run, i, SUCCEEDED);
     emit(run, {
       seq: run.events.length,
@@ -123,11 +125,13 @@ export function attemptEnded(run: RunState, i: number): void {
       step: run.ids[i],
       attempt: run.attempts[i],
       correlationId: run.correlationId,
-      status: 200,
+      status,
     });
     produce(run, i);
     run.completion.push(i);
     if (repair) repaired(run, i);
+    // R18: a member that was running when its group failed is undone as soon as it succeeds.
+    else if (rolledBackOnArrival(run, i)) propagate(run);
     else {
       markFinal(run, i);
       propagate(run);
@@ -135,7 +139,8 @@ export function attemptEnded(run: RunState, i: number): void {
     return;
   }
   const attempt = run.attempts[i];
-  const willRetry = !repair && attempt < run.maxAttempts[i];
+  // R18: a member whose group failed while it ran stops retrying.
+  const willRetry = !repair && attempt < run.maxAttempts[i] && !inFailedGroup(run, i);
   const missingOutputOf = repair ? -1 : run.missingOutputOf[i];
   run.failure[i] = run.attemptFailure[i];
   const type = run.attemptFailure[i] === FAILURE_TIMEOUT ? 'timed-out' : 'failed';
@@ -169,6 +174,8 @@ export function attemptEnded(run: RunState, i: number): void {
     return;
   }
   setPhase(run, i, FAILED);
+  // R17: its last attempt may have taken effect; it takes its place in the saga by its end time.
+  if (run.hasCompensation[i] && run.scenario.steps[i].compensation?.evenIfFailed === true) run.completion.push(i);
   if (repair) {
     repairFailed(run, i);
     return;

@@ -16,6 +16,7 @@ import {
   QUEUED,
   REPAIR_QUEUED,
   REPAIRING,
+  ROLLED_BACK,
   RUNNING,
   SKIPPED,
   SUCCEEDED,
@@ -74,6 +75,7 @@ export function stopAtBudget(run: RunState): void {
       case COMPENSATING:
       case COMPENSATED:
       case COMPENSATION_FAILED:
+      case ROLLED_BACK:
         break;
     }
   }

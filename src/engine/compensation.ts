@@ -1,15 +1,23 @@
 // Compensation (R10): with `compensation: "saga"`, once every forward step is final and any
 // step failed or was blocked, the succeeded steps are rolled back in reverse completion order,
-// one after another on the virtual clock.
+// one after another on the virtual clock. R17 (issue #10) adds the saga's two options:
+// `policy.compensationErrors: "stop"` (Temporal's saga `continueWithError: false`): at the
+// first handler that fails, no further handler runs; and `compensation.evenIfFailed`: a step
+// that ended failed (not blocked) is compensated too, in its place by end time, because its
+// last attempt may have taken effect (a timeout after the service acted).
 import { resolveStep, type ResolvedStep } from '../scenario/defaults.ts';
-import { BLOCKED, CANCELLED, COMPENSATED, COMPENSATING, COMPENSATION_FAILED, FAILED, SKIPPED, SUCCEEDED } from './phases.ts';
+import { BLOCKED, CANCELLED, COMPENSATED, COMPENSATING, COMPENSATION_FAILED, FAILED, ROLLED_BACK, SKIPPED, SUCCEEDED } from './phases.ts';
 import { emit, newEvent, setPhase, type RunState } from './run-state.ts';
 import type { StepResult } from './types.ts';
 
 export interface CompensationSummary {
   /** Ids in the order they were compensated. */
   order: string[];
-  /** Succeeded steps without a compensation handler, newest first. */
+  /**
+   * Succeeded steps left as they are: first those without a compensation handler, newest
+   * first (the order the saga passed them); then, after a `stop` (R17), those whose handlers
+   * did not run, in the order they would have run.
+   */
   uncompensated: string[];
   /** Some handler failed. */
   anyFailed: boolean;
@@ -24,7 +32,7 @@ export function compensate(run: RunState): CompensationSummary {
   let forwardFailed = run.stopped !== null;
   for (let i = 0; i < n; i++) {
     const ph = phase[i];
-    if (ph === FAILED || ph === BLOCKED) forwardFailed = true;
+    if (ph === FAILED || ph === BLOCKED || ph === ROLLED_BACK) forwardFailed = true;
     else if (ph !== SUCCEEDED && ph !== SKIPPED && ph !== CANCELLED) {
       throw new Error(`engine invariant: step "${run.ids[i]}" is not final at the end of the run; is the graph acyclic?`);
     }
@@ -34,11 +42,26 @@ export function compensate(run: RunState): CompensationSummary {
   let anyFailed = false;
   if (!run.saga || !forwardFailed) return { order, uncompensated, anyFailed, forwardFailed };
   const completion = run.completion;
+  const notRun: string[] = [];
+  let firstFailed = -1;
+  // A step can be listed twice (failed, then failed again on a repair): its last place counts.
+  const stamp = ++run.visitStamp;
   for (let k = completion.length - 1; k >= 0; k--) {
     const i = completion[k];
+    if (run.visited[i] === stamp) continue;
+    run.visited[i] = stamp;
+    const ph = phase[i];
+    // Rolled-back group members (R18) were undone by the service, not by a handler.
+    if (ph !== SUCCEEDED && ph !== FAILED) continue;
     const c = compensationSpec(run, i);
     if (c === undefined) {
       uncompensated.push(run.ids[i]);
+      continue;
+    }
+    if (ph === FAILED && !c.evenIfFailed) continue;
+    if (anyFailed && run.stopAtCompensationError) {
+      notRun.push(run.ids[i]);
+      run.reason.set(i, `the saga stopped after the rollback of ${run.ids[firstFailed]} failed (compensationErrors: stop)`);
       continue;
     }
     setPhase(run, i, COMPENSATING);
@@ -47,6 +70,7 @@ export function compensate(run: RunState): CompensationSummary {
     run.now += c.durationMs;
     run.compensationTimes.set(i, [started, run.now]);
     if (c.fail !== undefined) {
+      if (!anyFailed) firstFailed = i;
       anyFailed = true;
       setPhase(run, i, COMPENSATION_FAILED);
       const e = newEvent(run, 'compensation-failed', i, 0);
@@ -59,6 +83,7 @@ export function compensate(run: RunState): CompensationSummary {
     }
     order.push(run.ids[i]);
   }
+  for (const id of notRun) uncompensated.push(id);
   return { order, uncompensated, anyFailed, forwardFailed };
 }
 

@@ -35,7 +35,7 @@ export function explainChain(run: RunResult, stepId: string, name: StepNamer = b
   while (id !== undefined && !seen.has(id) && Object.hasOwn(run.steps, id)) {
     seen.add(id);
     const r: StepResult = run.steps[id];
-    const next = r.state === 'blocked' || r.state === 'failed' ? r.failedPrerequisiteStep : undefined;
+    const next = r.state === 'blocked' || r.state === 'failed' || r.state === 'rolled-back' ? r.failedPrerequisiteStep : undefined;
     links.push({ step: id, sentence: sentence(run, id, r, name), status: r.status });
     id = next;
   }
@@ -63,6 +63,8 @@ function sentence(run: RunResult, stepId: string, r: StepResult, name: StepNamer
     case 'blocked': {
       const p = r.failedPrerequisiteStep!;
       const again = r.attempts > 1 ? ` (${r.attempts} times)` : '';
+      // R14 / R18: the 424 came from a run condition or a group; its message says which.
+      if (r.message !== undefined) return `${id} answered 424${again}: ${trimStop(r.message)} because ${did(p)}.`;
       return `${id} answered 424 Failed Dependency${again} because ${did(p)}.`;
     }
     case 'failed': {
@@ -74,14 +76,28 @@ function sentence(run: RunResult, stepId: string, r: StepResult, name: StepNamer
       }
       return `${id} failed${tries}: ${answer}${msg} (root cause).`;
     }
-    case 'succeeded':
-      return r.reused ? `${id} succeeded in the previous run; its result was reused (200 OK).` : `${id} succeeded${tries}: 200 OK.`;
+    case 'succeeded': {
+      const ok = answerOf(r.status ?? 200);
+      // R17: the saga stopped before this step's handler.
+      const left = r.reason !== undefined ? `; it was not rolled back: ${trimStop(r.reason)}` : '';
+      return r.reused ? `${id} succeeded in the previous run; its result was reused (${ok})${left}.` : `${id} succeeded${tries}: ${ok}${left}.`;
+    }
     case 'compensated':
-      return `${id} succeeded (200 OK), then was rolled back by "${r.compensation?.label ?? 'its compensation'}" because the run failed.`;
+      // R17 evenIfFailed: a failed call may have acted, so it is rolled back too.
+      if (r.status !== null && r.status >= 300) {
+        return `${id} failed (${answerOf(r.status)}) but may have acted, so it was rolled back by "${r.compensation?.label ?? 'its compensation'}".`;
+      }
+      return `${id} succeeded (${answerOf(r.status ?? 200)}), then was rolled back by "${r.compensation?.label ?? 'its compensation'}" because the run failed.`;
     case 'compensation-failed': {
       const c = r.compensation;
       const how = c ? `${c.status} ${reasonPhrase(c.status)}${c.message !== undefined ? ` — ${trimStop(c.message)}` : ''}` : 'it failed';
-      return `${id} succeeded (200 OK), but its rollback "${c?.label ?? 'compensation'}" failed: ${how}; the chain is left in a partial state.`;
+      const forward = r.status !== null && r.status >= 300 ? `failed (${answerOf(r.status)}) but may have acted` : `succeeded (${answerOf(r.status ?? 200)})`;
+      return `${id} ${forward}, but its rollback "${c?.label ?? 'compensation'}" failed: ${how}; the chain is left in a partial state.`;
+    }
+    case 'rolled-back': {
+      // R18: the service undid it because its atomic group failed.
+      const p = r.failedPrerequisiteStep!;
+      return `${id} succeeded, then was rolled back and answered 424 because ${trimStop(r.message ?? 'its group failed')} (${did(p)}).`;
     }
     case 'skipped':
       return `${id} was skipped: ${trimStop(r.reason ?? 'a prerequisite did not apply')}.`;
@@ -97,6 +113,8 @@ function prerequisiteDid(run: RunResult, prerequisite: string, name: StepNamer):
   switch (pr.state) {
     case 'blocked':
       return `${p} answered 424`;
+    case 'rolled-back':
+      return `${p} was rolled back (424)`;
     case 'failed':
       return `${p} failed`;
     case 'succeeded':
@@ -106,6 +124,10 @@ function prerequisiteDid(run: RunResult, prerequisite: string, name: StepNamer):
     case 'cancelled':
       return `${p} did not succeed`;
   }
+}
+
+function answerOf(status: number): string {
+  return `${status} ${reasonPhrase(status)}`;
 }
 
 function trimStop(s: string): string {

@@ -63,6 +63,7 @@ export function fingerprintScenario(scenario: Scenario, g: Graph): number {
     h = optBool(mix(h, 1), p.failFast);
     h = optStr(optStr(optStr(h, p.onFailure), p.compensation), p.retryMode);
     h = optNum(h, p.concurrency);
+    if (p.compensationErrors !== undefined) h = mixStr(mix(h, 3), p.compensationErrors);
   }
   const steps = scenario.steps;
   h = mix(h, steps.length);
@@ -82,9 +83,18 @@ export function fingerprintScenario(scenario: Scenario, g: Graph): number {
     else {
       h = optNum(optStr(mix(h, 1), c.label), c.durationMs);
       h = c.fail === undefined ? mix(h, 0) : optStr(mixNum(mix(h, 1), c.fail.status), c.fail.message);
+      if (c.evenIfFailed !== undefined) h = optBool(mix(h, 3), c.evenIfFailed);
     }
     h = optStr(optBool(h, s.idempotent), s.join);
     h = optList(optList(h, s.produces), s.consumes);
+    // Version-2 fields, each behind its own tag so it cannot be confused with another.
+    if (s.when !== undefined) h = mixStr(mix(h, 4), s.when);
+    if (s.successStatus !== undefined) h = mixNum(mix(h, 5), s.successStatus);
+  }
+  const groups = scenario.groups;
+  if (groups !== undefined) {
+    h = mix(mix(h, 6), groups.length);
+    for (const group of groups) h = optList(optStr(mixStr(h, group.id), group.label), group.steps);
   }
   // Dependencies by step index: the ids were hashed above, so this is the same information
   // for a fraction of the work.

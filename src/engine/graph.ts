@@ -3,6 +3,7 @@
 // the order of `scenario.dependencies`, which keeps every walk deterministic.
 import type { DependencyCondition, Scenario } from '../scenario/types.ts';
 import { adjacency, markReachable, type Adjacency } from '../scenario/graph-algorithms.ts';
+import { parseWhen, type WhenNode } from '../scenario/when.ts';
 import { idRecord, setOwn } from './records.ts';
 
 export const SUCCESS = 0;
@@ -49,6 +50,26 @@ export interface Graph {
   depFrom: Int32Array;
   depTo: Int32Array;
   depCond: Uint8Array;
+  /** R14: each step's parsed `when` (undefined: none), or null when no step has one. */
+  when: (WhenCondition | undefined)[] | null;
+  /** R18: each step's atomic group (an index into `groups`, -1: none), or null when there are none. */
+  groupOf: Int32Array | null;
+  groups: GroupOfSteps[];
+}
+
+/** An atomic group (R18): its id and its members, by step index in scenario order. */
+export interface GroupOfSteps {
+  id: string;
+  members: number[];
+}
+
+/** A step's run condition (R14), parsed once per run. */
+export interface WhenCondition {
+  /** The expression as written, for reasons and explanations. */
+  expr: string;
+  ast: WhenNode;
+  /** The step's direct prerequisites by id (what the expression's terms name). */
+  prerequisites: Map<string, number>;
 }
 
 /**
@@ -67,8 +88,10 @@ export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> =
   const m = deps.length;
   const ids = new Array<string>(n);
   const table = lookup;
+  let withWhen = false;
   for (let i = 0; i < n; i++) {
     const id = steps[i].id;
+    if (steps[i].when !== undefined) withWhen = true;
     ids[i] = id;
     if (typeof table[id] === 'number') throw new Error('simulate: step ids are not unique; validate the scenario first');
     setOwn(table, id, i);
@@ -104,7 +127,62 @@ export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> =
   const out = adjacency(n, depFrom, depTo);
   const outCond = new Uint8Array(m);
   for (let k = 0; k < m; k++) outCond[k] = depCond[out.edge[k]];
-  return { n, ids, index: null, out, outStart: out.start, outTo: out.target, outCond, indeg, in: null, depFrom, depTo, depCond };
+  const g: Graph = {
+    n,
+    ids,
+    index: null,
+    out,
+    outStart: out.start,
+    outTo: out.target,
+    outCond,
+    indeg,
+    in: null,
+    depFrom,
+    depTo,
+    depCond,
+    when: null,
+    groupOf: null,
+    groups: [],
+  };
+  if (withWhen) g.when = parseConditions(scenario, g);
+  if (scenario.groups !== undefined && scenario.groups.length > 0) {
+    const groupOf = new Int32Array(n).fill(-1);
+    for (const group of scenario.groups) {
+      const k = g.groups.length;
+      const members: number[] = [];
+      for (const id of group.steps) {
+        const i = indexIn(table, id);
+        if (i === undefined || groupOf[i] >= 0) throw new Error(`simulate: group "${group.id}" names an unknown or already grouped step; validate the scenario first`);
+        groupOf[i] = k;
+        members.push(i);
+      }
+      members.sort((a, b) => a - b);
+      g.groups.push({ id: group.id, members });
+    }
+    g.groupOf = groupOf;
+  }
+  return g;
+}
+
+/** Parses every `when` once (R14). Throws on a bad one: the engine takes validated scenarios. */
+function parseConditions(scenario: Scenario, g: Graph): (WhenCondition | undefined)[] {
+  const prerequisiteLists = inAdjacency(g);
+  const out = new Array<WhenCondition | undefined>(g.n);
+  for (let i = 0; i < g.n; i++) {
+    const expr = scenario.steps[i].when;
+    if (expr === undefined) continue;
+    const prerequisites = new Map<string, number>();
+    for (let e = prerequisiteLists.start[i]; e < prerequisiteLists.start[i + 1]; e++) {
+      const p = prerequisiteLists.from[e];
+      prerequisites.set(g.ids[p], p);
+    }
+    const parsed = parseWhen(expr, g.ids[i], [...prerequisites.keys()]);
+    if (!parsed.ok) {
+      throw new Error(`simulate: steps[${i}].when: ${parsed.problems[0].message}; validate the scenario first`);
+    }
+    out[i] = { expr, ast: parsed.ast, prerequisites };
+  }
+  return out;
 }
 
 /**
@@ -135,4 +213,22 @@ export function inAdjacency(g: Graph): InAdjacency {
 /** Marks every step reachable from `roots` (the roots themselves included when `includeRoots`). */
 export function markDescendants(g: Graph, roots: Iterable<number>, mark: Uint8Array, includeRoots: boolean): void {
   markReachable(g.out, roots, mark, includeRoots);
+}
+
+/**
+ * R15: marks each finally step, one whose incoming dependencies are all `on: "always"` (at
+ * least one). Abort (R8) does not cancel them: a teardown runs once its prerequisites are
+ * final, even when they were cancelled (GitHub's `if: always()`, Airflow teardown tasks, Argo
+ * `onExit`). A correction of R8 that applies to version-1 scenarios too.
+ */
+export function finallySteps(g: Graph): Uint8Array {
+  const other = new Uint8Array(g.n);
+  const mark = new Uint8Array(g.n);
+  for (let e = 0; e < g.depTo.length; e++) {
+    const t = g.depTo[e];
+    if (g.depCond[e] === ALWAYS) mark[t] = 1;
+    else other[t] = 1;
+  }
+  for (let i = 0; i < g.n; i++) if (other[i]) mark[i] = 0;
+  return mark;
 }

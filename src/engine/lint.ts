@@ -4,6 +4,7 @@ import { markReachable } from '../scenario/graph-algorithms.ts';
 import { DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { buildGraph, SUCCESS, type Graph } from './graph.ts';
 import type { LintWarning } from './types.ts';
+import { evaluateWhen, WHEN_RESULTS, type WhenNode, type WhenOutcome } from '../scenario/when.ts';
 
 /**
  * Warns about step-order bugs a run may or may not show:
@@ -11,7 +12,12 @@ import type { LintWarning } from './types.ts';
  * - `artifact-race`: it is produced only by steps that are not ancestors of the consumer through
  *   `success` dependencies, so "publish may run before validate completes" (the seeds'
  *   publish-before-validation bug);
- * - `retry-not-idempotent`: a step that is not idempotent has retries.
+ * - `retry-not-idempotent`: a step that is not idempotent has retries;
+ * - `when-never-true` / `when-always-true` (R14): a run condition that no combination of its
+ *   prerequisites' outcomes makes true (the step never runs) or false (the condition says
+ *   nothing). Every combination of the five outcomes of the prerequisites it mentions is tried,
+ *   for conditions that mention at most WHEN_LINT_MAX_PREREQUISITES of them (5^6 = 15,625
+ *   evaluations); longer ones are not checked.
  *
  * @example
  * lint(scenario) // → [{ code: 'artifact-race', step: 'publish', path: 'steps[2].consumes[0]',
@@ -92,7 +98,63 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
       });
     }
   }
+  if (g.when !== null) lintConditions(steps, g, warnings);
   return warnings;
+}
+
+/** Most prerequisites a `when` may mention for lint to enumerate their outcomes (5^6 combinations). */
+export const WHEN_LINT_MAX_PREREQUISITES = 6;
+
+function lintConditions(steps: Scenario['steps'], g: Graph, warnings: LintWarning[]): void {
+  for (let i = 0; i < steps.length; i++) {
+    const condition = g.when![i];
+    if (condition === undefined) continue;
+    const mentioned = mentionedSteps(condition.ast);
+    if (mentioned.length > WHEN_LINT_MAX_PREREQUISITES) continue;
+    const outcome = new Map<string, WhenOutcome>();
+    let canBeTrue = false;
+    let canBeFalse = false;
+    const total = WHEN_RESULTS.length ** mentioned.length;
+    for (let k = 0; k < total && !(canBeTrue && canBeFalse); k++) {
+      let rest = k;
+      for (const id of mentioned) {
+        outcome.set(id, WHEN_RESULTS[rest % WHEN_RESULTS.length]);
+        rest = Math.floor(rest / WHEN_RESULTS.length);
+      }
+      if (evaluateWhen(condition.ast, (id) => outcome.get(id)!)) canBeTrue = true;
+      else canBeFalse = true;
+    }
+    const id = steps[i].id;
+    const path = `steps[${i}].when`;
+    if (!canBeTrue) {
+      warnings.push({ code: 'when-never-true', step: id, path, message: `${id} never runs: its condition \`${condition.expr}\` is false whatever its prerequisites do` });
+    } else if (!canBeFalse) {
+      warnings.push({
+        code: 'when-always-true',
+        step: id,
+        path,
+        message: `${id}'s condition \`${condition.expr}\` is true whatever its prerequisites do: it runs even after a failure, like a finally step`,
+      });
+    }
+  }
+}
+
+/** The prerequisite ids a parsed condition mentions, each once, in order of appearance. */
+function mentionedSteps(node: WhenNode, into: string[] = []): string[] {
+  switch (node.kind) {
+    case 'term':
+      if (!into.includes(node.step)) into.push(node.step);
+      break;
+    case 'not':
+      mentionedSteps(node.operand, into);
+      break;
+    case 'and':
+    case 'or':
+      mentionedSteps(node.left, into);
+      mentionedSteps(node.right, into);
+      break;
+  }
+  return into;
 }
 
 /** Steps reachable from `from` through `success` dependencies, `from` excluded. */

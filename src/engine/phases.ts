@@ -22,6 +22,11 @@ export const REPAIRING = 10;
 export const COMPENSATING = 11;
 export const COMPENSATED = 12;
 export const COMPENSATION_FAILED = 13;
+/**
+ * R18: a member of an atomic group that failed. It had succeeded (or was running and then
+ * succeeded); the service undid it, so it answers 424 and dependents see it as blocked.
+ */
+export const ROLLED_BACK = 14;
 
 export type PhaseCode =
   | typeof PENDING
@@ -37,7 +42,8 @@ export type PhaseCode =
   | typeof REPAIRING
   | typeof COMPENSATING
   | typeof COMPENSATED
-  | typeof COMPENSATION_FAILED;
+  | typeof COMPENSATION_FAILED
+  | typeof ROLLED_BACK;
 
 // What a prerequisite's phase looks like to its dependents (R4). Not final yet: nothing to judge.
 export const SEEN_NOT_FINAL = 0;
@@ -83,6 +89,7 @@ export const PHASE_TABLE = [
     final: 'compensation-failed',
     live: 'compensation-failed',
   },
+  { code: ROLLED_BACK, name: 'rolled-back', seenAs: SEEN_BLOCKED, final: 'rolled-back', live: 'rolled-back' },
 ] as const satisfies readonly { code: PhaseCode; name: string; seenAs: SeenAs; final: string | null; live: string }[];
 
 type Row = (typeof PHASE_TABLE)[number];

@@ -19,6 +19,8 @@ import {
   type SeenAs,
 } from './phases.ts';
 import { scheduleRetry } from './attempts.ts';
+import { decideWhen } from './conditions.ts';
+import { GROUP_OPEN, holds, memberFinal } from './groups.ts';
 import { compareIds, emit, setPhase, TIMER_REPAIR, TIMER_RESEND, type RunState } from './run-state.ts';
 
 // What a final prerequisite's dependency is to its dependent, by condition (R4).
@@ -54,20 +56,35 @@ export function enqueue(run: RunState, i: number, missingOutputOf: number): void
 
 /** Step i became final: its dependents are told at the next `propagate`. */
 export function markFinal(run: RunState, i: number): void {
+  run.finalAt[i] = run.now;
   run.finalQueue[run.finalLength++] = i;
 }
 
 /** Tells the dependents of every newly final step, until nothing more changes at this moment. */
 export function propagate(run: RunState): void {
   const { graph, finalQueue, phase } = run;
+  const { when, groupOf } = graph;
   while (run.finalHead < run.finalLength) {
     const p = finalQueue[run.finalHead++];
+    // R18: a member's end may decide its group; until the group is decided, the member's
+    // dependents outside the group are told nothing.
+    let held = -1;
+    if (groupOf !== null && groupOf[p] >= 0 && run.groupState[groupOf[p]] === GROUP_OPEN) {
+      memberFinal(run, groupOf[p], p);
+      if (run.groupState[groupOf[p]] === GROUP_OPEN) held = groupOf[p];
+    }
     const seen = SEEN_AS[phase[p]] as SeenAs;
     for (let e = graph.outStart[p], end = graph.outStart[p + 1]; e < end; e++) {
       const s = graph.outTo[e];
       if (phase[s] !== PENDING) continue;
+      if (held >= 0 && groupOf![s] !== held) continue;
       const condition = graph.outCond[e];
       run.unresolved[s]--;
+      // R14: a step with a run condition is decided by it alone, once every prerequisite is final.
+      if (when !== null && when[s] !== undefined) {
+        if (run.unresolved[s] === 0) decideWhen(run, s, when[s]);
+        continue;
+      }
       recordVerdict(run, s, p, condition, verdict(condition, seen));
       decideReadiness(run, s);
     }
@@ -105,6 +122,11 @@ function recordVerdict(run: RunState, s: number, p: number, condition: number, v
 
 /** Acts on what is known about pending step s: block, skip, start or keep waiting (R4–R6). */
 export function decideReadiness(run: RunState, s: number): void {
+  const when = run.graph.when?.[s];
+  if (when !== undefined) {
+    if (run.unresolved[s] === 0) decideWhen(run, s, when);
+    return;
+  }
   const broken = run.brokenPrerequisite[s];
   const done = run.unresolved[s] === 0;
   if (run.joinAny[s] === 0) {
@@ -124,6 +146,7 @@ export function decideReadiness(run: RunState, s: number): void {
 /** Recomputes pending step s's counters from its prerequisites' current states. */
 export function recount(run: RunState, s: number): void {
   const phase = run.phase;
+  const withWhen = run.graph.when?.[s] !== undefined;
   const prerequisites = inAdjacency(run.graph);
   run.unresolved[s] = 0;
   run.anySatisfied[s] = 0;
@@ -132,16 +155,16 @@ export function recount(run: RunState, s: number): void {
   for (let e = prerequisites.start[s], end = prerequisites.start[s + 1]; e < end; e++) {
     const p = prerequisites.from[e];
     const seen = SEEN_AS[phase[p]] as SeenAs;
-    if (seen === SEEN_NOT_FINAL) run.unresolved[s]++;
-    else {
+    if (seen === SEEN_NOT_FINAL || holds(run, p, s)) run.unresolved[s]++;
+    else if (!withWhen) {
       const condition = prerequisites.cond[e];
       recordVerdict(run, s, p, condition, verdict(condition, seen));
     }
   }
 }
 
-/** R5: step s answers 424 because prerequisite p broke its dependency. */
-function block(run: RunState, s: number, p: number): void {
+/** R5: step s answers 424 because prerequisite p broke its dependency (R14: `message` says which condition). */
+export function block(run: RunState, s: number, p: number, message?: string): void {
   setPhase(run, s, BLOCKED);
   run.failedPrerequisite[s] = p;
   run.rootCause[s] = rootCauseOf(run, p);
@@ -149,10 +172,10 @@ function block(run: RunState, s: number, p: number): void {
   run.attemptReserved[s] = 0;
   run.attempts[s] = attempt;
   run.status[s] = 424;
-  run.message[s] = undefined;
+  run.message[s] = message;
   if (Number.isNaN(run.startedAt[s])) run.startedAt[s] = run.now;
   run.endedAt[s] = run.now;
-  emitBlocked(run, s, undefined);
+  emitBlocked(run, s, message);
   markFinal(run, s);
 }
 
@@ -181,9 +204,6 @@ export function emitBlocked(run: RunState, s: number, message: string | undefine
 function skip(run: RunState, s: number): void {
   const p = run.voidPrerequisite[s];
   const cancelled = run.joinAny[s] === 0 && run.voidVerdict[s] === VOID_BY_CANCELLED;
-  setPhase(run, s, cancelled ? CANCELLED : SKIPPED);
-  run.generation[s]++;
-  run.endedAt[s] = run.now;
   const pid = run.ids[p];
   let reason: string;
   if (run.joinAny[s]) reason = 'none of its prerequisites met its condition';
@@ -191,6 +211,14 @@ function skip(run: RunState, s: number): void {
   else if (run.voidCondition[s] === FAILURE) {
     reason = `it runs only if ${pid} fails, and ${pid} ${run.phase[p] === SKIPPED ? 'was skipped' : 'succeeded'}`;
   } else reason = `its prerequisite ${pid} was skipped`;
+  settle(run, s, cancelled, reason);
+}
+
+/** Step s ends without a response: skipped, or cancelled, for `reason` (R4, R14). */
+export function settle(run: RunState, s: number, cancelled: boolean, reason: string): void {
+  setPhase(run, s, cancelled ? CANCELLED : SKIPPED);
+  run.generation[s]++;
+  run.endedAt[s] = run.now;
   run.reason.set(s, reason);
   emit(run, {
     seq: run.events.length,

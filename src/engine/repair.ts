@@ -3,6 +3,7 @@
 // every step the root cause blocked becomes pending again and runs normally.
 import { BLOCKED, FAILED, PENDING, QUEUED, REPAIR_QUEUED, REPAIRING } from './phases.ts';
 import { decideReadiness, emitBlocked, propagate, recount } from './readiness.ts';
+import { inFailedGroup } from './groups.ts';
 import { emit, newEvent, setPhase, type RunState } from './run-state.ts';
 
 /** Naive: the blocked step is sent again and answers 424 again. */
@@ -17,6 +18,13 @@ export function resend(run: RunState, s: number): void {
 export function requestRepair(run: RunState, s: number): void {
   const r = run.rootCause[s];
   run.attempts[s]++;
+  // R18: a failed group is not reopened; the retry gets 424 again.
+  if (inFailedGroup(run, r)) {
+    setPhase(run, s, BLOCKED);
+    run.endedAt[s] = run.now;
+    emitBlocked(run, s, `${run.ids[r]} is in a group that failed; it is not retried`);
+    return;
+  }
   run.attemptReserved[s] = 1;
   // The root cause is failed, or already asked by another blocked step (R9).
   const ph = run.phase[r];
@@ -64,7 +72,8 @@ export function repaired(run: RunState, r: number): void {
     const p = k < 0 ? r : unblocked[k];
     for (let e = graph.outStart[p], end = graph.outStart[p + 1]; e < end; e++) {
       const s = graph.outTo[e];
-      if (phase[s] !== BLOCKED || run.rootCause[s] !== r || visited[s] === stamp) continue;
+      // R18: members of a failed group stay blocked, and so does what they blocked.
+      if (phase[s] !== BLOCKED || run.rootCause[s] !== r || visited[s] === stamp || inFailedGroup(run, s)) continue;
       visited[s] = stamp;
       unblocked.push(s);
     }

@@ -53,8 +53,12 @@ export function stepResponse(
     case 'succeeded':
     case 'compensated':
     case 'compensation-failed': {
-      const res: StepResponse = { id, status: 200, headers: headers.ok };
-      if (r.compensation !== undefined) {
+      const status = r.status ?? 200;
+      // R17 evenIfFailed: a failed step that was compensated still answered its failure.
+      if (status >= 300) return { id, status, headers: headers.problem, body: failedBody(id, r, instanceOf(correlationId, id)) };
+      const res: StepResponse = { id, status, headers: headers.ok };
+      // R16: 204 No Content has no body, not even the rollback's summary (RFC 9110 §15.3.5).
+      if (r.compensation !== undefined && status !== 204) {
         res.body = {
           compensation: {
             label: r.compensation.label,
@@ -70,6 +74,7 @@ export function stepResponse(
     case 'cancelled':
       return { id, status: null, reason: r.reason ?? r.state };
     case 'blocked':
+    case 'rolled-back':
       return { id, status: 424, headers: headers.problem, body: blockedBody(id, r, instanceOf(correlationId, id)) };
     case 'failed':
       return { id, status: r.status, headers: headers.problem, body: failedBody(id, r, instanceOf(correlationId, id)) };
@@ -83,10 +88,10 @@ function instanceOf(correlationId: string, id: string): string {
 function blockedBody(id: string, r: StepResult, instance: string): ProblemBody {
   const p = r.failedPrerequisiteStep!;
   const root = r.rootCauseStep!;
-  const detail =
-    p === root
-      ? `${id} was not performed because its prerequisite ${p} failed.`
-      : `${id} was not performed because its prerequisite ${p} could not complete (root cause: ${root} failed).`;
+  const because =
+    p === root ? `its prerequisite ${p} failed` : `its prerequisite ${p} could not complete (root cause: ${root} failed)`;
+  // R14 / R18: a run condition or a group decided the 424; its message says which.
+  const detail = r.message !== undefined ? `${id} was not performed: ${r.message}, because ${because}.` : `${id} was not performed because ${because}.`;
   return {
     type: PROBLEM_TYPES.failedDependency,
     title: 'Failed Dependency',

@@ -13,6 +13,7 @@ import {
   QUEUED,
   REPAIR_QUEUED,
   REPAIRING,
+  ROLLED_BACK,
   RUNNING,
   SKIPPED,
   SUCCEEDED,
@@ -105,12 +106,25 @@ function stepResult(run: RunState, i: number, paths: DependencyPaths): StepResul
   const endedAt = Number.isNaN(run.endedAt[i]) ? null : run.endedAt[i];
   const attempts = run.attempts[i];
   switch (ph) {
-    case SUCCEEDED:
-      return { state: 'succeeded', status: 200, attempts, startedAt, endedAt, reused: false };
+    case SUCCEEDED: {
+      // R16: the step's success status (200 unless `successStatus` says otherwise).
+      const r: StepResult = { state: 'succeeded', status: run.status[i], attempts, startedAt, endedAt, reused: false };
+      // R17: left uncompensated because the saga stopped.
+      const reason = run.reason.get(i);
+      if (reason !== undefined) r.reason = reason;
+      return r;
+    }
     case COMPENSATED:
     case COMPENSATION_FAILED: {
       const state = ph === COMPENSATED ? 'compensated' : 'compensation-failed';
-      return { state, status: 200, attempts, startedAt, endedAt, reused: false, compensation: compensationOf(run, i) };
+      // The forward answer stays: its success status, or (R17 evenIfFailed) its failure status.
+      const r: StepResult = { state, status: run.status[i], attempts, startedAt, endedAt, reused: false, compensation: compensationOf(run, i) };
+      if (run.status[i] >= 300) {
+        const message = run.message[i];
+        if (message !== undefined) r.message = message;
+        r.failure = FAILURE_KINDS[run.failure[i]];
+      }
+      return r;
     }
     case SKIPPED:
     case CANCELLED: {
@@ -118,8 +132,9 @@ function stepResult(run: RunState, i: number, paths: DependencyPaths): StepResul
       return { state, status: null, attempts, startedAt, endedAt, reused: false, reason: run.reason.get(i) };
     }
     case BLOCKED:
+    case ROLLED_BACK:
     case FAILED: {
-      const state = ph === BLOCKED ? 'blocked' : 'failed';
+      const state = ph === BLOCKED ? 'blocked' : ph === ROLLED_BACK ? 'rolled-back' : 'failed';
       const failedPrerequisite = run.failedPrerequisite[i];
       const message = run.message[i];
       if (failedPrerequisite < 0) {

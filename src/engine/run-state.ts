@@ -53,6 +53,8 @@ export class RunState {
   readonly failFast: boolean;
   readonly abortOnFailure: boolean;
   readonly saga: boolean;
+  /** R17: `compensationErrors: "stop"` — no handler runs after one fails. */
+  readonly stopAtCompensationError: boolean;
   readonly graphAwareRetry: boolean;
   readonly concurrencyLimit: number;
 
@@ -67,6 +69,8 @@ export class RunState {
   readonly failTimes: Int32Array; // 0: every attempt
   readonly failMessage = new Map<number, string>();
   readonly joinAny: Uint8Array;
+  /** R16: the answer of a success other than 200 (`successStatus`), by step; most steps have none. */
+  readonly successStatus = new Map<number, number>();
   readonly hasCompensation: Uint8Array;
   readonly compensationSpecs = new Map<number, NonNullable<ResolvedStep['compensation']>>();
   readonly produces = new Map<number, number[]>();
@@ -101,6 +105,8 @@ export class RunState {
   readonly status: Int32Array; // 0: none
   readonly startedAt: Float64Array;
   readonly endedAt: Float64Array;
+  /** When the step last became final (R14 names the failed prerequisite that was final first). */
+  readonly finalAt: Float64Array;
   /** The current (or last) attempt's answer, decided when it starts. */
   readonly attemptStatus: Int32Array;
   readonly message: (string | undefined)[];
@@ -123,7 +129,10 @@ export class RunState {
   running = 0;
   now: number;
   readonly events: RunEvent[] = [];
-  /** Steps in the order they succeeded: compensation runs it backwards (R10). */
+  /**
+   * Steps in the order they succeeded — and failed steps compensated `evenIfFailed` (R17), in
+   * the order they failed: compensation runs it backwards (R10).
+   */
   readonly completion: number[] = [];
   /** Steps that became final and whose dependents have not been told yet. */
   readonly finalQueue: number[] = [];
@@ -135,8 +144,16 @@ export class RunState {
   readonly eventBudget: number;
   stopped: RunStop | null = null;
 
+  // Atomic groups (R18), by group index: open / committed / failed (groups.ts), members
+  // succeeded so far, and the member whose failure failed the group.
+  readonly groupState: Uint8Array;
+  readonly groupSucceeded: Int32Array;
+  readonly groupFailedBy: Int32Array;
+
   // Abort (R8).
   aborted = false;
+  /** R15: finally steps, which abort spares (built at the first abort sweep). */
+  finallySteps: Uint8Array | null = null;
   /** A repair made steps wait again since the last abort sweep. */
   abortSweepStale = false;
 
@@ -164,17 +181,19 @@ export class RunState {
     this.failFast = policy.failFast;
     this.abortOnFailure = policy.onFailure === 'abort';
     this.saga = policy.compensation === 'saga';
+    this.stopAtCompensationError = policy.compensationErrors === 'stop';
     this.graphAwareRetry = policy.retryMode === 'graph-aware';
     this.concurrencyLimit = policy.concurrency > 0 ? policy.concurrency : UNLIMITED;
 
     // Every per-step number in one buffer: one allocation instead of thirty.
-    const a = new Arena(n, 6, 15, 10);
+    const a = new Arena(n, 7, 15, 10);
     this.durationMs = a.f64();
     this.timeoutMs = a.f64();
     this.retryDelayMs = a.f64();
     this.retryFactor = a.f64();
     this.startedAt = a.f64().fill(NaN);
     this.endedAt = a.f64().fill(NaN);
+    this.finalAt = a.f64();
     this.maxAttempts = a.i32();
     this.failStatus = a.i32();
     this.failTimes = a.i32();
@@ -201,6 +220,10 @@ export class RunState {
     this.failure = a.u8();
     this.hasCompensation = a.u8();
     this.message = new Array(n);
+    const groupCount = graph.groups.length;
+    this.groupState = new Uint8Array(groupCount);
+    this.groupSucceeded = new Int32Array(groupCount);
+    this.groupFailedBy = new Int32Array(groupCount).fill(-1);
 
     const artifactIds = new Map<string, number>();
     const artifact = (name: string): number => {
@@ -234,6 +257,7 @@ export class RunState {
         if (f.message !== undefined) this.failMessage.set(i, f.message);
       }
       if (s.join === 'any') this.joinAny[i] = 1;
+      if (s.successStatus !== undefined && s.successStatus !== 200) this.successStatus.set(i, s.successStatus);
       if (s.compensation !== undefined) this.hasCompensation[i] = 1;
       if (s.produces !== undefined && s.produces.length > 0) this.produces.set(i, s.produces.map(artifact));
       if (s.consumes !== undefined && s.consumes.length > 0) this.consumes.set(i, s.consumes.map(artifact));

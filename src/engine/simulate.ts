@@ -91,10 +91,12 @@ function begin(run: RunState): void {
     for (const i of byId) {
       const previous = kept.get(i)!;
       setPhase(run, i, SUCCEEDED);
-      run.status[i] = 200;
+      // R16: a kept step answered its success status (201, 204, …) in the previous run.
+      const status = previous.status ?? 200;
+      run.status[i] = status;
       run.attempts[i] = previous.attempts;
       const e = newEvent(run, 'reused', i, previous.attempts);
-      e.status = 200;
+      e.status = status;
       emit(run, e);
       produce(run, i);
     }

@@ -102,6 +102,7 @@ function fold(s: Snapshot, index: Map<string, number>, events: RunEvent[], from:
       case 'succeeded':
       case 'failed':
       case 'blocked':
+      case 'rolled-back':
         s.status[i] = e.status ?? NO_STATUS;
         break;
       case 'compensating':
@@ -126,6 +127,8 @@ function liveAfter(type: EventType): LiveState | 'keep' {
       return 'failed';
     case 'blocked':
       return 'blocked';
+    case 'rolled-back':
+      return 'rolled-back';
     case 'unblocked':
       return 'pending';
     case 'skipped':

@@ -16,14 +16,17 @@ export type { Phase };
  * - blocked → pending: the root cause was repaired, so the step runs normally.
  * - running / backoff → cancelled, repair-queued → failed: the run reached its work budget
  *   and stopped there (src/engine/budget.ts).
+ * - failed → compensating: `compensation.evenIfFailed` (R17) — the failed call may have acted.
+ * - succeeded → rolled-back, queued / backoff → blocked: the step's atomic group failed (R18);
+ *   a member waiting for a slot or for its next attempt stops and answers 424.
  */
 export const TRANSITIONS: Readonly<Record<Phase, readonly Phase[]>> = {
   pending: ['queued', 'blocked', 'skipped', 'cancelled', 'succeeded'],
-  queued: ['running', 'pending', 'cancelled'],
+  queued: ['running', 'pending', 'cancelled', 'blocked'],
   running: ['succeeded', 'failed', 'backoff', 'cancelled'],
-  backoff: ['queued', 'cancelled'],
-  succeeded: ['compensating'],
-  failed: ['repair-queued'],
+  backoff: ['queued', 'cancelled', 'blocked'],
+  succeeded: ['compensating', 'rolled-back'],
+  failed: ['repair-queued', 'compensating'],
   'repair-queued': ['repairing', 'failed'],
   repairing: ['succeeded', 'failed'],
   blocked: ['blocked', 'pending'],
@@ -32,6 +35,7 @@ export const TRANSITIONS: Readonly<Record<Phase, readonly Phase[]>> = {
   compensating: ['compensated', 'compensation-failed'],
   compensated: [],
   'compensation-failed': [],
+  'rolled-back': [],
 };
 
 // The table as one bit mask per phase code (src/engine/phases.ts).

@@ -10,7 +10,11 @@ export type RunOutcome = 'succeeded' | 'failed' | 'compensated' | 'compensation-
 
 export interface StepResult {
   state: StepState;
-  /** The forward answer: 200, a failure's status, 424, or null (skipped / cancelled). A compensated step keeps 200. */
+  /**
+   * The forward answer: the success status (200, or the step's `successStatus`, R16), a
+   * failure's status, 424 (blocked or rolled back), or null (skipped / cancelled). A compensated
+   * step keeps its forward answer.
+   */
   status: number | null;
   attempts: number;
   startedAt: number | null;
@@ -22,7 +26,10 @@ export interface StepResult {
   reused: boolean;
   /** Message of the last failed answer (`card declined`, `missing input X`, …). */
   message?: string;
-  /** Why a step has no response (skipped / cancelled), in a plain sentence. */
+  /**
+   * Why a step has no response (skipped / cancelled), in a plain sentence; on a succeeded step,
+   * why a saga left it uncompensated (R17 `compensationErrors: "stop"`).
+   */
   reason?: string;
   /** On a failed step: what made its last attempt fail. */
   failure?: FailureKind;
@@ -72,6 +79,7 @@ export type EventType =
   | 'compensation-started'
   | 'compensation-succeeded'
   | 'compensation-failed'
+  | 'rolled-back'
   | 'reused'
   | 'replay-started'
   | 'run-finished';
@@ -98,7 +106,7 @@ export interface RunEvent {
   replay?: boolean;
 }
 
-export type LintCode = 'artifact-unproduced' | 'artifact-race' | 'retry-not-idempotent';
+export type LintCode = 'artifact-unproduced' | 'artifact-race' | 'retry-not-idempotent' | 'when-never-true' | 'when-always-true';
 
 export interface LintWarning {
   code: LintCode;

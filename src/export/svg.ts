@@ -131,6 +131,7 @@ function lightPaletteOf(state: LiveState): Palette {
     case 'failed':
       return { fill: '#fef2f2', stroke: '#dc2626', text: '#b91c1c' };
     case 'blocked':
+    case 'rolled-back':
       return { fill: '#fff7ed', stroke: '#ea580c', text: '#c2410c' };
     case 'skipped':
       return { fill: '#f1f5f9', stroke: '#64748b', text: '#475569' };
@@ -147,7 +148,7 @@ function lightPaletteOf(state: LiveState): Palette {
 
 /** Failed and blocked prerequisites break `success` edges: those are drawn in red. */
 function breaksSuccess(state: LiveState | undefined): boolean {
-  return state === 'failed' || state === 'blocked';
+  return state === 'failed' || state === 'blocked' || state === 'rolled-back';
 }
 
 /**

@@ -10,7 +10,7 @@ import './playback.css';
 // retries, compensations, virtual duration. Everything is read off the engine's result, as of
 // the playhead (the events up to it and `stateAt`) unless the person asked for the whole run.
 
-const STATE_ORDER: StepState[] = ['succeeded', 'failed', 'blocked', 'skipped', 'cancelled', 'compensated', 'compensation-failed'];
+const STATE_ORDER: StepState[] = ['succeeded', 'failed', 'blocked', 'rolled-back', 'skipped', 'cancelled', 'compensated', 'compensation-failed'];
 
 const STATE_LABEL: Record<StepState, string> = {
   succeeded: 'succeeded',
@@ -20,6 +20,7 @@ const STATE_LABEL: Record<StepState, string> = {
   cancelled: 'cancelled',
   compensated: 'compensated',
   'compensation-failed': 'compensation failed',
+  'rolled-back': 'rolled back (424)',
 };
 
 function outcomeText(outcome: RunOutcome): string {

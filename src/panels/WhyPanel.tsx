@@ -37,6 +37,7 @@ function StatusChip({ status }: { status: number | null }) {
 function headline(name: string, step: StepResult): string {
   switch (step.state) {
     case 'blocked':
+    case 'rolled-back':
       return `Why did ${name} answer 424?`;
     case 'failed':
       return `Why did ${name} fail?`;
@@ -64,6 +65,8 @@ function liveWords(view: LiveStepView): string {
       return `answered ${statusText(view.status)}${attempt}`;
     case 'blocked':
       return 'answered 424 Failed Dependency';
+    case 'rolled-back':
+      return 'was rolled back with its group (424 Failed Dependency)';
     case 'skipped':
       return 'is skipped';
     case 'cancelled':

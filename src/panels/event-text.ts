@@ -96,6 +96,8 @@ export function describeEvent(event: RunEvent, ctx: Context): string {
         : `${step} answers 424 Failed Dependency`;
       return `${base}${event.willRetry ? '; it will be retried' : ''}.`;
     }
+    case 'rolled-back':
+      return `${step} is rolled back and answers 424 Failed Dependency${withMessage(event)}.`;
     case 'unblocked':
       return `${step} is pending again: the step it waited for has been repaired.`;
     case 'skipped':

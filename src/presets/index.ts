@@ -1,11 +1,14 @@
 import type { Scenario } from '../scenario/types.ts';
 import artifactChecksum from './artifact-checksum.json';
+import docsSkippedIsFine from './docs-skipped-is-fine.json';
 import graphBatchStep2 from './graph-batch-step2.json';
+import odataChangesetFails from './odata-changeset-fails.json';
 import paymentFails from './payment-fails.json';
 import publishBeforeValidation from './publish-before-validation.json';
 import sagaCompensationFails from './saga-compensation-fails.json';
 import shippingRetryGraphAware from './shipping-retry-graph-aware.json';
 import shippingRetryLoop from './shipping-retry-loop.json';
+import teardownAfterAbort from './teardown-after-abort.json';
 import timeoutNoGuard from './timeout-no-guard.json';
 import webdavCopyLocked from './webdav-copy-locked.json';
 
@@ -23,7 +26,7 @@ export interface Preset {
 }
 
 // JSON imports are typed with widened literals (`version: number`); the golden test proves
-// each file is a valid version-1 scenario, which is what makes this cast honest.
+// each file is a valid scenario, which is what makes this cast honest.
 function preset(name: string, json: unknown): Preset {
   const scenario = json as Scenario;
   return { name, title: scenario.title, description: scenario.description ?? '', scenario };
@@ -40,6 +43,10 @@ export const PRESETS: readonly Preset[] = [
   preset('saga-compensation-fails', sagaCompensationFails),
   preset('webdav-copy-locked', webdavCopyLocked),
   preset('graph-batch-step2', graphBatchStep2),
+  // Issue #10 (scenario version 2): R15 finally steps, R18 atomic groups, R14 run conditions.
+  preset('teardown-after-abort', teardownAfterAbort),
+  preset('odata-changeset-fails', odataChangesetFails),
+  preset('docs-skipped-is-fine', docsSkippedIsFine),
 ];
 
 /** `findPreset('payment-fails')?.scenario` → the scenario; unknown names give `undefined`. */

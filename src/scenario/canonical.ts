@@ -9,14 +9,18 @@
 //   empty policy), a label equal to the id, `durationMs: 100`, `retry` fields 1 / 0 / 1 (and an
 //   empty retry), a compensation label equal to `Undo <label>`, compensation `durationMs: 100`,
 //   `idempotent: true`, `join: "all"`, empty `produces` / `consumes`, `fail.timeout: false`,
-//   dependency `on: "success"`;
+//   dependency `on: "success"`; and of version 2: `successStatus: 200`, policy
+//   `compensationErrors: "continue"`, compensation `evenIfFailed: false`, an empty `groups`
+//   list and `dialect: "http"`;
+// - `when` is kept as written (like a label, it is the author's text); so are group labels
+//   and the `lesson` block;
 // - what has no default is kept as written, including empty strings and `compensation: {}`
 //   (a handler with default label and duration is still a handler);
 // - keys come in the order of the format (issue #2 §2), -0 becomes 0, and `dependencies` is
 //   always present; step and dependency order are kept (they carry the author's intent and
 //   the paths in messages).
-import { DEFAULT_DURATION_MS, DEFAULT_POLICY } from './defaults.ts';
-import type { CompensationSpec, Dependency, FailSpec, Policy, RetrySpec, Scenario, Step } from './types.ts';
+import { DEFAULT_DIALECT, DEFAULT_DURATION_MS, DEFAULT_POLICY, DEFAULT_SUCCESS_STATUS } from './defaults.ts';
+import type { CompensationSpec, Dependency, FailSpec, Group, Policy, RetrySpec, Scenario, Step } from './types.ts';
 import { SCENARIO_VERSION } from './types.ts';
 
 const num = (n: number): number => (n === 0 ? 0 : n);
@@ -32,6 +36,9 @@ function canonicalPolicy(policy: Partial<Policy> | undefined): Partial<Policy> |
   if (policy.retryMode !== undefined && policy.retryMode !== DEFAULT_POLICY.retryMode) out.retryMode = policy.retryMode;
   if (policy.concurrency !== undefined && policy.concurrency !== DEFAULT_POLICY.concurrency) {
     out.concurrency = num(policy.concurrency);
+  }
+  if (policy.compensationErrors !== undefined && policy.compensationErrors !== DEFAULT_POLICY.compensationErrors) {
+    out.compensationErrors = policy.compensationErrors;
   }
   return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -61,6 +68,7 @@ function canonicalCompensation(k: CompensationSpec, step: Step): CompensationSpe
     out.fail = { status: k.fail.status };
     if (k.fail.message !== undefined) out.fail.message = k.fail.message;
   }
+  if (k.evenIfFailed === true) out.evenIfFailed = true;
   return out;
 }
 
@@ -80,6 +88,8 @@ export function canonicalStep(step: Step): Step {
   if (step.produces && step.produces.length > 0) out.produces = [...step.produces];
   if (step.consumes && step.consumes.length > 0) out.consumes = [...step.consumes];
   if (step.position) out.position = { x: num(step.position.x), y: num(step.position.y) };
+  if (step.when !== undefined) out.when = step.when;
+  if (step.successStatus !== undefined && step.successStatus !== DEFAULT_SUCCESS_STATUS) out.successStatus = step.successStatus;
   return out;
 }
 
@@ -89,6 +99,10 @@ function canonicalDependency(dep: Dependency): Dependency {
   return out;
 }
 
+function canonicalGroup(group: Group): Group {
+  return group.label === undefined ? { id: group.id, steps: [...group.steps] } : { id: group.id, label: group.label, steps: [...group.steps] };
+}
+
 /**
  * The canonical form of a valid scenario: defaults stripped, keys in a fixed order. A new
  * object; the input is not changed.
@@ -96,7 +110,7 @@ function canonicalDependency(dep: Dependency): Dependency {
  * @example
  * canonicalScenario({ version: 1, title: 'T', policy: { failFast: true },
  *   steps: [{ id: 'a', label: 'a', durationMs: 100, join: 'all' }], dependencies: [] })
- * // → { version: 1, title: 'T', steps: [{ id: 'a' }], dependencies: [] }
+ * // → { version: 2, title: 'T', steps: [{ id: 'a' }], dependencies: [] }
  */
 export function canonicalScenario(s: Scenario): Scenario {
   const out = { version: SCENARIO_VERSION, title: s.title } as Scenario;
@@ -105,5 +119,8 @@ export function canonicalScenario(s: Scenario): Scenario {
   if (policy) out.policy = policy;
   out.steps = s.steps.map(canonicalStep);
   out.dependencies = (s.dependencies ?? []).map(canonicalDependency);
+  if (s.groups && s.groups.length > 0) out.groups = s.groups.map(canonicalGroup);
+  if (s.lesson !== undefined) out.lesson = structuredClone(s.lesson);
+  if (s.dialect !== undefined && s.dialect !== DEFAULT_DIALECT) out.dialect = s.dialect;
   return out;
 }

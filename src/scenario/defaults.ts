@@ -11,6 +11,12 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
 
 export const DEFAULT_DURATION_MS = 100;
 
+/** R16: a step that succeeds answers 200 unless it says otherwise (`successStatus`, 200–299). */
+export const DEFAULT_SUCCESS_STATUS = 200;
+
+/** #11: a scenario without `dialect` is told in Ripple's own words (HTTP, 424 Failed Dependency). */
+export const DEFAULT_DIALECT = 'http';
+
 /** A step without `retry` is sent once; a retry waits `delayMs` × `factor`^(k−1) ms (R3). */
 export const DEFAULT_RETRY: Readonly<{ maxAttempts: number; delayMs: number; factor: number }> = Object.freeze({
   maxAttempts: 1,
@@ -38,9 +44,16 @@ export interface ResolvedStep {
   join: Join;
   produces: string[];
   consumes: string[];
+  /** R14: the run condition as written, or null (the step runs by its dependencies' `on` and its `join`). */
+  when: string | null;
+  /** R16: the status the step answers when it succeeds (200–299). */
+  successStatus: number;
 }
 
-/** `resolvePolicy({ policy: { failFast: false } })` → every policy field, defaults filled. */
+/**
+ * `resolvePolicy({ policy: { failFast: false } })` → every policy field, defaults filled
+ * (`compensationErrors: 'continue'` included, R17).
+ */
 export function resolvePolicy(scenario: Pick<Scenario, 'policy'>): Policy {
   return { ...DEFAULT_POLICY, ...(scenario.policy ?? {}) };
 }
@@ -71,6 +84,8 @@ export function resolveStep(step: Step): ResolvedStep {
     join: step.join ?? 'all',
     produces: step.produces ?? [],
     consumes: step.consumes ?? [],
+    when: step.when ?? null,
+    successStatus: step.successStatus ?? DEFAULT_SUCCESS_STATUS,
   };
 }
 

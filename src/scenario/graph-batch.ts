@@ -19,7 +19,7 @@
 // request's dependsOn, becomes the condition of that dependency (`on: 'success'` / `'failure'`);
 // any other `if` is reported as not simulated, at its path.
 import * as v from 'valibot';
-import type { Dependency, DependencyCondition, Problem, ProblemCode, Scenario, Step } from './types.ts';
+import type { Dependency, DependencyCondition, Group, Problem, ProblemCode, Scenario, Step } from './types.ts';
 import { SCENARIO_VERSION } from './types.ts';
 import { MAX_DEPENDENCIES, MAX_STEPS } from './limits.ts';
 import { readJsonText } from './intake/json-text.ts';
@@ -315,15 +315,7 @@ function importBatch(input: unknown, options: GraphBatchOptions): GraphBatchResu
       );
     }
   }
-  if (groups.size > 0) {
-    warnings.push(
-      problemAt(
-        'not-simulated',
-        'requests',
-        "atomicity groups are kept in the import's request list only: Ripple does not run a group as one all-or-nothing unit",
-      ),
-    );
-  }
+  const scenarioGroups = toGroups(groups, stepIds, owner, warnings);
 
   // The gate's limits, counted before anything is expanded: a dependsOn naming a group means
   // one dependency per member.
@@ -392,17 +384,52 @@ function importBatch(input: unknown, options: GraphBatchOptions): GraphBatchResu
     steps,
     dependencies,
   };
+  if (scenarioGroups.length > 0) scenario.groups = scenarioGroups.map((g) => g.group);
 
-  // The scenario's own checks find cycles; each is reported at the dependsOn entry that closes it.
+  // The scenario's own checks find cycles, each reported at the dependsOn entry that closes it,
+  // and paths that leave an atomicity group and come back, at the group's first request.
   const report = checkScenario(scenario);
   for (const f of report.findings) {
     const from = f.dependency === undefined ? undefined : source[f.dependency];
+    const group = f.code === 'leaves-group' ? scenarioGroups[Number(/^groups\[(\d+)\]$/.exec(f.path)?.[1])] : undefined;
     if (f.code === 'cycle' && f.cycle && from) {
       problems.push(problemAt('cycle', from.path, `dependsOn forms a cycle: ${formatCycle(f.cycle)}`, from.request));
+    } else if (group) {
+      problems.push(problemAt('leaves-group', `requests[${group.first}].atomicityGroup`, `atomicity ${f.message}`, group.first));
     } else problems.push(problemAt('internal', f.path, `${INTERNAL_ERROR_PREFIX} the imported scenario: ${f.message}`));
   }
   if (problems.length > 0 || !report.scenario) return failure('invalid', countProblems(problems), problems);
   return { ok: true, scenario: report.scenario, requests: imported, warnings };
+}
+
+/**
+ * R18: each OData atomicity group becomes an atomic group of the scenario (all-or-nothing, as
+ * OData JSON Format 4.01 specifies for `atomicityGroup` in batch requests). Its name is its id when that is a valid id no step or earlier group has; otherwise
+ * it is renamed like a request id (said in a warning) and keeps its name as the label.
+ * `first` is the index of its first request, where problems about it are reported.
+ */
+function toGroups(groups: Map<string, number[]>, stepIds: string[], taken: Map<string, number>, warnings: Problem[]): Array<{ group: Group; first: number }> {
+  const out: Array<{ group: Group; first: number }> = [];
+  const used = new Set<string>(taken.keys());
+  for (const [name, members] of groups) {
+    const first = members[0];
+    let id = isStepId(name) ? name : sanitizeStepId(name) || `group-${out.length + 1}`;
+    if (id === '__proto__') id = 'proto';
+    if (used.has(id)) {
+      const stem = `${id.slice(0, 56)}-group`;
+      let k = 1;
+      while (used.has(k === 1 ? stem : `${stem}-${k}`)) k++;
+      id = k === 1 ? stem : `${stem}-${k}`;
+    }
+    used.add(id);
+    const group: Group = { id, steps: members.map((i) => stepIds[i]) };
+    if (id !== name) {
+      group.label = truncate(name, LIMITS.label.max);
+      warnings.push(problemAt('renamed-id', `requests[${first}].atomicityGroup`, `atomicity group ${quote(name)} is called ${quote(id)} in the scenario (group ids are step-like names unique across steps and groups)`, first));
+    }
+    out.push({ group, first });
+  }
+  return out;
 }
 
 type BatchRequest = v.InferOutput<typeof RequestSchema>;

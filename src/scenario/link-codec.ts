@@ -1,6 +1,6 @@
 // Share links: the whole scenario in the URL fragment (never sent to a server).
 //
-// A link is `r1.` + a frame (src/scenario/link/framing.ts: base64url, varint length, CRCs,
+// A link is `r1.` or `r2.` + a frame (src/scenario/link/framing.ts: base64url, varint length, CRCs,
 // bounded inflate) around the compact layout (src/scenario/link/compact.ts: one table of
 // fields per record). The decoded scenario goes through the gate (`openScenario`), then
 // `canonicalScenario`, so decodeScenarioLink(encodeScenarioLink(s)).scenario deep-equals
@@ -9,12 +9,12 @@ import type { Problem, Scenario } from './types.ts';
 import { MAX_STEPS } from './limits.ts';
 import { canonicalScenario } from './canonical.ts';
 import { openScenario, problemCount } from './open-scenario.ts';
-import { INTERNAL_ERROR_PREFIX, validate } from './validate.ts';
+import { INTERNAL_ERROR_PREFIX, validate, versionTwoFields } from './validate.ts';
 import { formatCount, formatProblem } from './text.ts';
 import { COPY_WHOLE, frame, unframe } from './link/framing.ts';
 import { Malformed, fromCompact, readExtras, toCompact, type LinkExtras } from './link/compact.ts';
 
-export { LINK_FORMAT, LINK_PREFIX, inflateLimited } from './link/framing.ts';
+export { LINK_FORMAT, LINK_PREFIX, OLDEST_LINK_FORMAT, inflateLimited } from './link/framing.ts';
 export type { Inflated } from './link/framing.ts';
 export type { LinkExtras } from './link/compact.ts';
 
@@ -35,16 +35,18 @@ export type DecodeResult =
   | { ok: false; error: LinkError };
 
 /**
- * For tests and the fuzzer only: wraps any payload text in a well-formed r1 frame, so that
- * hostile payloads (wrong types, deep nesting, bombs) reach the layers behind the checksum.
+ * For tests and the fuzzer only: wraps any payload text in a well-formed frame (r1 unless
+ * `format` says otherwise), so that hostile payloads (wrong types, deep nesting, bombs) reach
+ * the layers behind the checksum.
  */
-export function frameLinkPayload(payload: string): string {
-  return frame(payload);
+export function frameLinkPayload(payload: string, format: 1 | 2 = 1): string {
+  return frame(payload, format);
 }
 
 /**
  * Encodes a valid scenario as a share-link fragment (without `#`). The scenario is carried in
- * canonical form. Throws a TypeError for an invalid scenario and a RangeError for bad extras:
+ * canonical form, in link format r1 when it uses no version-2 field (so older Ripples open it,
+ * and the link is as short as before) and r2 otherwise. Throws a TypeError for an invalid scenario and a RangeError for bad extras:
  * those are programming errors (validate first) — untrusted input never reaches here.
  *
  * @example
@@ -56,7 +58,9 @@ export function encodeScenarioLink(scenario: Scenario, extras: LinkExtras = {}):
     const first = checked.problems.slice(0, 3).map(formatProblem).join('; ');
     throw new TypeError(`encodeScenarioLink: the scenario is not valid (${first}${checked.problems.length > 3 ? '; …' : ''})`);
   }
-  return frame(JSON.stringify(toCompact(canonicalScenario(checked.scenario), extras)));
+  const canonical = canonicalScenario(checked.scenario);
+  const format = versionTwoFields(canonical as unknown as Record<string, unknown>).length === 0 ? 1 : 2;
+  return frame(JSON.stringify(toCompact(canonical, extras)), format);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +99,7 @@ function decode(input: string): DecodeResult {
 
   let compact: ReturnType<typeof fromCompact>;
   try {
-    compact = fromCompact(root);
+    compact = fromCompact(root, unframed.format);
   } catch (error) {
     if (!(error instanceof Malformed)) throw error;
     return failure('corrupt', `The link's content is not a Ripple scenario (${error.message}).`);

@@ -8,7 +8,7 @@
 // of the previous version (only its `version` is known to be right: validation runs after
 // migration) and must return a new object without mutating its input.
 import { SCENARIO_VERSION } from './types.ts';
-import { newerVersionMessage } from './validate.ts';
+import { newerVersionMessage, versionTwoFields, versionTwoMessage } from './validate.ts';
 import { describe } from './text.ts';
 
 export interface Migration {
@@ -34,12 +34,18 @@ export type MigrationFailureReason =
   | 'TargetVersionTooNew'
   /** The document is older than the oldest version this Ripple can read. */
   | 'TargetVersionTooOld'
-  /** A migration step threw (a bug in the migration, or input it did not expect). */
+  /** A migration step threw (a bug in the migration, or input it did not expect), or refused the document (`MigrationRefused`). */
   | 'MigrationError';
 
 export type MigrationResult =
   | { ok: true; document: Record<string, unknown>; from: number; to: number; applied: string[] }
   | { ok: false; reason: MigrationFailureReason; message: string; version?: number };
+
+/**
+ * Thrown by a migration's `up` for a document it must not migrate (not a bug): `migrate`
+ * reports its message as it is, as a `MigrationError`.
+ */
+export class MigrationRefused extends Error {}
 
 /** Every format version this Ripple knows. The first entry is the oldest it can read. */
 export const scenarioMigrations: MigrationSequence = {
@@ -50,7 +56,17 @@ export const scenarioMigrations: MigrationSequence = {
     // version 2. R15 (finally steps survive abort) is a correction of R8 that applies to
     // version-1 documents as well: a step whose incoming dependencies are all `on: "always"`
     // is no longer cancelled by abort.
-    { version: 2, name: 'AddRunConditions', up: (doc) => ({ ...doc, version: 2 }) },
+    // A version-1 document that already uses a version-2 field is refused: its author expected
+    // a Ripple that would ignore the field, so its meaning is not certain.
+    {
+      version: 2,
+      name: 'AddRunConditions',
+      up: (doc) => {
+        const fields = versionTwoFields(doc);
+        if (fields.length > 0) throw new MigrationRefused(versionTwoMessage(fields.map((f) => f.path)));
+        return { ...doc, version: 2 };
+      },
+    },
   ],
 };
 
@@ -117,6 +133,7 @@ export function migrate(doc: Record<string, unknown>, sequence: MigrationSequenc
     try {
       current = (m.up as NonNullable<Migration['up']>)(current);
     } catch (error) {
+      if (error instanceof MigrationRefused) return { ok: false, reason: 'MigrationError', version, message: error.message };
       return {
         ok: false,
         reason: 'MigrationError',

@@ -156,11 +156,18 @@ export type ProblemCode =
   | 'duplicate-id'
   | 'reserved-status'
   | 'conflicting-fields'
+  /** A version-1 document that uses a field of a later version (set "version" to use it). */
+  | 'newer-field'
+  /** A `when` condition that does not parse (R14), with its column in the message. */
+  | 'invalid-condition'
   // Dependencies
   | 'missing-step'
   | 'self-dependency'
   | 'duplicate-dependency'
   | 'cycle'
+  // Groups (R18)
+  | 'in-two-groups'
+  | 'leaves-group'
   // Imports and repairs (mostly warnings)
   | 'ignored'
   | 'renamed-id'

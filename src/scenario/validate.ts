@@ -1,4 +1,7 @@
-// `validate(input)`: is this a well-formed version-1 scenario (issue #2 §2) that obeys R1?
+// `validate(input)`: is this a well-formed scenario (issue #2 §2; version 2 adds issue #10's
+// `when`, `successStatus`, saga options and `groups`, #11's `dialect` and #12's `lesson`) that
+// obeys R1? A version-1 document is read as it is (version 2 only adds fields) but may not use
+// a version-2 field.
 //
 // Hand-written rather than a schema library so that it reports *every* problem in document
 // order, each with its JSON path, an expectation and a "did you mean" where one helps; never
@@ -9,11 +12,16 @@
 // The result is a fresh copy holding only the known fields (no prototype tricks or extra
 // keys survive), with the author's values as written: defaults are not filled in (the engine
 // does that with `resolveStep` / `resolvePolicy`) and not stripped (see `canonicalScenario`).
+// Checks that need the whole graph (a `when` names only prerequisites; a path may not leave a
+// group and come back) run after the dependencies, so they report after them.
 import type {
+  CompensationErrors,
   CompensationSpec,
   Dependency,
   DependencyCondition,
+  DialectName,
   FailSpec,
+  Group,
   Policy,
   Position,
   Problem,
@@ -23,9 +31,11 @@ import type {
   Step,
   ValidationResult,
 } from './types.ts';
-import { OLDEST_READABLE_VERSION, SCENARIO_VERSION } from './types.ts';
+import { DIALECT_NAMES, OLDEST_READABLE_VERSION, SCENARIO_VERSION } from './types.ts';
 import { MAX_ATTEMPTS, MAX_DURATION_MS, MAX_PROBLEMS, MAX_RETRY_FACTOR } from './limits.ts';
 import { adjacency, findCycles, topologicalOrder } from './graph-algorithms.ts';
+import { WHEN_MAX_LENGTH, parseWhen } from './when.ts';
+import { checkLesson } from './lesson.ts';
 import {
   Suggester,
   codePointLength,
@@ -53,10 +63,12 @@ export const LIMITS = Object.freeze({
   delayMs: { min: 0, max: MAX_DURATION_MS },
   factor: { min: 1, max: MAX_RETRY_FACTOR },
   status: { min: 400, max: 599 },
+  successStatus: { min: 200, max: 299 },
+  when: { min: 1, max: WHEN_MAX_LENGTH },
 });
 
-const ROOT_KEYS = ['version', 'title', 'description', 'policy', 'steps', 'dependencies'] as const;
-const POLICY_KEYS = ['failFast', 'onFailure', 'compensation', 'retryMode', 'concurrency'] as const;
+const ROOT_KEYS = ['version', 'title', 'description', 'policy', 'steps', 'dependencies', 'groups', 'lesson', 'dialect'] as const;
+const POLICY_KEYS = ['failFast', 'onFailure', 'compensation', 'retryMode', 'concurrency', 'compensationErrors'] as const;
 const STEP_KEYS = [
   'id',
   'label',
@@ -71,19 +83,32 @@ const STEP_KEYS = [
   'produces',
   'consumes',
   'position',
+  'when',
+  'successStatus',
 ] as const;
 const FAIL_KEYS = ['status', 'message', 'times', 'timeout'] as const;
 const RETRY_KEYS = ['maxAttempts', 'delayMs', 'factor'] as const;
-const COMPENSATION_KEYS = ['label', 'durationMs', 'fail'] as const;
+const COMPENSATION_KEYS = ['label', 'durationMs', 'fail', 'evenIfFailed'] as const;
 const COMPENSATION_FAIL_KEYS = ['status', 'message'] as const;
 const POSITION_KEYS = ['x', 'y'] as const;
 const DEPENDENCY_KEYS = ['from', 'to', 'on'] as const;
+const GROUP_KEYS = ['id', 'label', 'steps'] as const;
 
 const ON_FAILURE = ['continue', 'abort'] as const;
 const COMPENSATION_MODES = ['none', 'saga'] as const;
 const RETRY_MODES = ['graph-aware', 'naive'] as const;
 const JOINS = ['all', 'any'] as const;
 const CONDITIONS = ['success', 'failure', 'always'] as const;
+const COMPENSATION_ERRORS = ['continue', 'stop'] as const;
+
+/**
+ * The fields version 2 added, by where they sit: a version-1 document that uses one is
+ * refused (`versionTwoFields`), since whoever wrote it expected a Ripple that ignores them.
+ */
+const V2_ROOT_KEYS = ['groups', 'lesson', 'dialect'] as const;
+const V2_POLICY_KEYS = ['compensationErrors'] as const;
+const V2_STEP_KEYS = ['when', 'successStatus'] as const;
+const V2_COMPENSATION_KEYS = ['evenIfFailed'] as const;
 
 /** A problem found by the checker; `repairable` ones the gate may fix (and report as warnings). */
 export interface Finding extends Problem {
@@ -296,11 +321,13 @@ function checkPolicy(c: Checker, root: Obj): Partial<Policy> | undefined {
   const compensation = c.choice(p, 'compensation', 'policy', COMPENSATION_MODES);
   const retryMode = c.choice(p, 'retryMode', 'policy', RETRY_MODES);
   const concurrency = c.number(p, 'concurrency', 'policy', 0, Number.MAX_SAFE_INTEGER, true);
+  const compensationErrors = c.choice<CompensationErrors>(p, 'compensationErrors', 'policy', COMPENSATION_ERRORS);
   if (failFast !== undefined) out.failFast = failFast;
   if (onFailure !== undefined) out.onFailure = onFailure;
   if (compensation !== undefined) out.compensation = compensation;
   if (retryMode !== undefined) out.retryMode = retryMode;
   if (concurrency !== undefined) out.concurrency = concurrency;
+  if (compensationErrors !== undefined) out.compensationErrors = compensationErrors;
   return out;
 }
 
@@ -394,6 +421,8 @@ function checkCompensation(c: Checker, step: Obj, path: string): CompensationSpe
       if (message !== undefined) out.fail.message = message;
     }
   }
+  const evenIfFailed = c.boolean(k, 'evenIfFailed', kp);
+  if (evenIfFailed !== undefined) out.evenIfFailed = evenIfFailed;
   return out;
 }
 
@@ -486,6 +515,11 @@ function checkStep(c: Checker, raw: unknown, path: string): Step | undefined {
   if (consumes !== undefined) out.consumes = consumes;
   const position = checkPosition(c, raw, path);
   if (position !== undefined) out.position = position;
+  // Parsed once the dependencies are known (`checkConditions`): it may name only prerequisites.
+  const when = c.string(raw, 'when', path, LIMITS.when.min, LIMITS.when.max, false);
+  if (when !== undefined) out.when = when;
+  const successStatus = c.number(raw, 'successStatus', path, LIMITS.successStatus.min, LIMITS.successStatus.max, true);
+  if (successStatus !== undefined) out.successStatus = successStatus;
   return id === undefined ? undefined : out;
 }
 
@@ -502,15 +536,16 @@ export function formatCycle(ids: string[]): string {
  * then a breadth-first search inside each component for the shortest cycle through its first
  * step), so 100,000 steps are no problem and deep graphs cannot overflow the stack.
  */
-function checkCycles(c: Checker, ids: string[], edgeFrom: number[], edgeTo: number[], edgeDep: number[]): void {
-  if (edgeFrom.length === 0) return;
+function checkCycles(c: Checker, ids: string[], edgeFrom: number[], edgeTo: number[], edgeDep: number[]): boolean {
+  if (edgeFrom.length === 0) return true;
   // Kahn first: most graphs are acyclic and this proves it in one cheap pass.
   const adj = adjacency(ids.length, edgeFrom, edgeTo);
   const { count, remaining } = topologicalOrder(adj);
-  if (count === ids.length) return;
+  if (count === ids.length) return true;
   const found = findCycles(adj, remaining).map((cycle) => ({ dep: edgeDep[cycle.closingEdge], ids: cycle.steps.map((v) => ids[v]) }));
   found.sort((a, b) => a.dep - b.dep);
   for (const f of found) c.addCycle(f.dep, f.ids);
+  return false;
 }
 
 const suggesters = new WeakMap<string[], Suggester>();
@@ -562,12 +597,21 @@ function invalidIds(rawSteps: unknown): Set<string> {
   return out;
 }
 
-function checkDependencies(c: Checker, root: Obj, steps: Array<Step | undefined>, invalid: ReadonlySet<string>): Dependency[] {
-  if (!has(root, 'dependencies')) return [];
+/** The dependencies that passed, each with its index in the document, and whether they form no cycle. */
+interface CheckedDependencies {
+  list: Dependency[];
+  /** `at[k]`: the index in the document of `list[k]`. */
+  at: number[];
+  acyclic: boolean;
+}
+
+function checkDependencies(c: Checker, root: Obj, steps: Array<Step | undefined>, invalid: ReadonlySet<string>): CheckedDependencies {
+  const at: number[] = [];
+  if (!has(root, 'dependencies')) return { list: [], at, acyclic: true };
   const raw = root.dependencies;
   if (!Array.isArray(raw)) {
     c.add('wrong-type', 'dependencies', `expected a list of dependencies like { "from": "a", "to": "b" }, got ${describe(raw)}`);
-    return [];
+    return { list: [], at, acyclic: true };
   }
   const ids: string[] = [];
   const indexOf = new Map<string, number>();
@@ -605,10 +649,229 @@ function checkDependencies(c: Checker, root: Obj, steps: Array<Step | undefined>
     const dep: Dependency = { from: ids[from], to: ids[to] };
     if (on !== undefined) dep.on = on;
     out.push(dep);
+    at.push(i);
   }
   c.at = {};
-  checkCycles(c, ids, edgeFrom, edgeTo, edgeDep);
+  const acyclic = checkCycles(c, ids, edgeFrom, edgeTo, edgeDep);
+  return { list: out, at, acyclic };
+}
+
+/**
+ * R14: each step's `when`, parsed against its direct prerequisites (every problem with its
+ * column), and the `on` and `join` it replaces: a dependency into a `when` step may only be
+ * on `success` (the default), and the step's `join` may only be `all` (the default).
+ */
+function checkConditions(c: Checker, root: Obj, steps: Array<Step | undefined>, deps: CheckedDependencies): void {
+  const incoming = new Map<string, number[]>();
+  deps.list.forEach((d, k) => {
+    const list = incoming.get(d.to);
+    if (list) list.push(k);
+    else incoming.set(d.to, [k]);
+  });
+  const rawSteps = root.steps as unknown[];
+  steps.forEach((step, i) => {
+    if (!step || step.when === undefined) return;
+    c.at = { step: i };
+    const path = `steps[${i}]`;
+    const into = incoming.get(step.id) ?? [];
+    const parsed = parseWhen(step.when, step.id, into.map((k) => deps.list[k].from));
+    if (!parsed.ok) for (const p of parsed.problems) c.add('invalid-condition', `${path}.when`, p.message);
+    const join = own(rawSteps[i] as Obj, 'join');
+    if (join !== undefined && join !== 'all') {
+      c.add(
+        'conflicting-fields',
+        `${path}.join`,
+        `"join": ${describe(join)} conflicts with "when", which replaces it: remove "join" and combine the prerequisites in the condition ("||" for any)`,
+      );
+    }
+    for (const k of into) {
+      const d = deps.list[k];
+      if (d.on === undefined || d.on === 'success') continue;
+      c.at = { dependency: deps.at[k] };
+      const instead =
+        d.on === 'failure'
+          ? `write ${quote(`${d.from}.Failed`)} in the condition instead`
+          : `remove "on" (a step with "when" waits for every prerequisite to end, whatever its result)`;
+      c.add('conflicting-fields', `dependencies[${deps.at[k]}].on`, `"on": "${d.on}" conflicts with the "when" of ${step.id} (${path}.when), which replaces it: ${instead}`);
+      c.at = { step: i };
+    }
+  });
+  c.at = {};
+}
+
+/**
+ * R18: the atomic groups. Ids follow the step-id rules and are unique across steps and
+ * groups; each group names at least one existing step; a step is in at most one group.
+ * Returns the groups that passed and each grouped step's group index.
+ */
+function checkGroups(
+  c: Checker,
+  root: Obj,
+  steps: Array<Step | undefined>,
+  invalid: ReadonlySet<string>,
+): { groups: Group[]; groupOf: Map<string, number> } | undefined {
+  if (!has(root, 'groups')) return undefined;
+  const raw = root.groups;
+  const groupOf = new Map<string, number>();
+  if (!Array.isArray(raw)) {
+    c.add('wrong-type', 'groups', `expected a list of groups like { "id": "changeset-1", "steps": ["a", "b"] }, got ${describe(raw)}`);
+    return undefined;
+  }
+  const stepAt = new Map<string, number>();
+  steps.forEach((s, i) => {
+    if (s && !stepAt.has(s.id)) stepAt.set(s.id, i);
+  });
+  const stepIds = [...stepAt.keys()];
+  let suggester: Suggester | undefined;
+  const groupAt = new Map<string, number>();
+  const out: Group[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const g = raw[i];
+    const path = `groups[${i}]`;
+    if (!isObject(g)) {
+      c.add('wrong-type', path, `expected a group like { "id": "changeset-1", "steps": ["a", "b"] }, got ${describe(g)}`);
+      continue;
+    }
+    c.keys(g, GROUP_KEYS, path);
+    let id: string | undefined;
+    const idPath = `${path}.id`;
+    const rawId = own(g, 'id');
+    if (rawId === undefined) c.add('missing-field', idPath, 'missing (expected 1–64 letters, digits, ".", "_" or "-")');
+    else if (typeof rawId !== 'string') c.add('wrong-type', idPath, `expected an id of 1–64 letters, digits, ".", "_" or "-", got ${describe(rawId)}`);
+    else if (!ID_PATTERN.test(rawId)) c.add('invalid-id', idPath, `${quote(rawId)} is not a valid id: use 1–64 letters, digits, ".", "_" or "-"`);
+    else if (rawId === '__proto__') c.add('reserved-id', idPath, '"__proto__" is reserved: choose another id');
+    else if (stepAt.has(rawId)) {
+      c.add('duplicate-id', idPath, `${quote(rawId)} is already the id of steps[${stepAt.get(rawId)}]: ids must be unique across steps and groups`);
+    } else if (groupAt.has(rawId)) {
+      c.add('duplicate-id', idPath, `duplicate id ${quote(rawId)} (also groups[${groupAt.get(rawId)}].id): ids must be unique across steps and groups`);
+    } else {
+      id = rawId;
+      groupAt.set(rawId, i);
+    }
+    const label = c.string(g, 'label', path, 0, LIMITS.label.max, false);
+    const members: string[] = [];
+    const membersPath = `${path}.steps`;
+    const rawMembers = own(g, 'steps');
+    if (rawMembers === undefined) c.add('missing-field', membersPath, 'missing (expected a list of at least one step id)');
+    else if (!Array.isArray(rawMembers)) c.add('wrong-type', membersPath, `expected a list of at least one step id, got ${describe(rawMembers)}`);
+    else if (rawMembers.length === 0) c.add('empty', membersPath, 'a group needs at least one member step');
+    else {
+      const here = new Set<string>();
+      rawMembers.forEach((m, k) => {
+        const mp = `${membersPath}[${k}]`;
+        if (typeof m !== 'string') {
+          c.add('wrong-type', mp, `expected a step id, got ${describe(m)}`);
+        } else if (!stepAt.has(m)) {
+          if (invalid.has(m)) return; // said once, at the step
+          suggester ??= new Suggester(stepIds);
+          c.add('missing-step', mp, `no step ${quote(m)}${didYouMean(suggester.suggest(m))}`);
+        } else if (here.has(m)) {
+          c.add('duplicate-id', mp, `${quote(m)} is listed twice in this group`);
+        } else if (groupOf.has(m)) {
+          const other = groupOf.get(m) as number;
+          const name = out[other]?.id ? `group ${quote(out[other].id)} (groups[${other}])` : `groups[${other}]`;
+          c.add('in-two-groups', mp, `${quote(m)} is already in ${name}: a step is in at most one group`);
+        } else {
+          here.add(m);
+          members.push(m);
+          groupOf.set(m, i);
+        }
+      });
+    }
+    const group: Group = { id: id ?? '', steps: members };
+    if (label !== undefined) group.label = label;
+    // Indexed like the document, so `groupOf` can name the group (an unusable one keeps its slot).
+    out[i] = group;
+  }
+  return { groups: out, groupOf };
+}
+
+/**
+ * R18: a dependency path that leaves a group and comes back into it (`a → x → b`) could never
+ * commit: `x` waits for the group to commit, and the group for `b`. Found as a cycle once each
+ * group is drawn together into one node (which also finds two groups waiting for each other),
+ * in linear time with the same Tarjan search as `checkCycles`. Run only on an acyclic graph.
+ */
+function checkGroupPaths(c: Checker, steps: Array<Step | undefined>, deps: Dependency[], groups: Group[], groupOf: Map<string, number>): void {
+  const ids: string[] = [];
+  const indexOf = new Map<string, number>();
+  for (const s of steps) if (s && !indexOf.has(s.id)) indexOf.set(s.id, ids.push(s.id) - 1);
+  const n = ids.length;
+  const node = (id: string): number => {
+    const g = groupOf.get(id);
+    return g === undefined ? (indexOf.get(id) as number) : n + g;
+  };
+  const from: number[] = [];
+  const to: number[] = [];
+  const edgeDep: number[] = [];
+  deps.forEach((d, k) => {
+    const a = node(d.from);
+    const b = node(d.to);
+    if (a === b) return;
+    from.push(a);
+    to.push(b);
+    edgeDep.push(k);
+  });
+  const adj = adjacency(n + groups.length, from, to);
+  const { count, remaining } = topologicalOrder(adj);
+  if (count === adj.n) return;
+  for (const cycle of findCycles(adj, remaining)) {
+    const first = cycle.steps.findIndex((v) => v >= n);
+    if (first < 0) continue;
+    const around = [...cycle.steps.slice(first), ...cycle.steps.slice(0, first)];
+    // One dependency for each hop between nodes, in order around the cycle.
+    const hops = around.map((v, i) => {
+      const w = around[(i + 1) % around.length];
+      for (let k = adj.start[v]; k < adj.start[v + 1]; k++) if (adj.target[k] === w) return deps[edgeDep[adj.edge[k]]];
+      return deps[edgeDep[adj.edge[adj.start[v]]]];
+    });
+    let text = hops[0].from;
+    const inside: string[] = [];
+    hops.forEach((d, i) => {
+      if (i > 0 && hops[i - 1].to !== d.from) {
+        text += ` … ${d.from}`;
+        inside.push(groups[groupOf.get(d.from) as number].id);
+      }
+      text += ` → ${d.to}`;
+    });
+    const g = around[0] - n;
+    const also = inside.length > 0 ? ` ("…": inside group ${inside.map((id) => quote(id)).join(', ')}, which commits only as a whole)` : '';
+    c.add('leaves-group', `groups[${g}]`, `group ${quote(groups[g].id)} could never commit: the dependency path ${text} leaves the group and comes back into it${also}`);
+  }
+}
+
+/**
+ * Paths of the version-2 fields a document uses (`steps[3].when`, `groups`), in document
+ * order, each with the step it concerns: a version-1 document that uses any is refused, by
+ * `validate` at each path and by the migration to version 2 as a whole.
+ */
+export function versionTwoFields(doc: Record<string, unknown>): Array<{ path: string; step?: number }> {
+  const out: Array<{ path: string; step?: number }> = [];
+  const policy = own(doc, 'policy');
+  if (isObject(policy)) for (const k of V2_POLICY_KEYS) if (has(policy, k)) out.push({ path: `policy.${k}` });
+  const steps = own(doc, 'steps');
+  if (Array.isArray(steps)) {
+    steps.forEach((s, i) => {
+      if (!isObject(s)) return;
+      const path = `steps[${i}]`;
+      for (const k of V2_STEP_KEYS) if (has(s, k)) out.push({ path: `${path}.${k}`, step: i });
+      const k = own(s, 'compensation');
+      if (isObject(k)) for (const key of V2_COMPENSATION_KEYS) if (has(k, key)) out.push({ path: `${path}.compensation.${key}`, step: i });
+    });
+  }
+  for (const k of V2_ROOT_KEYS) if (has(doc, k)) out.push({ path: k });
   return out;
+}
+
+/** The message for a version-1 document that uses version-2 fields (`fields`: their paths). */
+export function versionTwoMessage(fields: string[]): string {
+  const shown =
+    fields.length > 3
+      ? `${fields.slice(0, 3).join(', ')} and ${formatCount(fields.length - 3)} more`
+      : fields.length > 1
+        ? `${fields.slice(0, -1).join(', ')} and ${fields[fields.length - 1]}`
+        : fields[0];
+  return `this is a version-1 document, but ${shown} ${fields.length === 1 ? 'is a field' : 'are fields'} of version 2: set "version": 2 to use ${fields.length === 1 ? 'it' : 'them'}`;
 }
 
 function checkVersion(c: Checker, root: Obj): void {
@@ -642,6 +905,13 @@ export function checkScenario(input: unknown): CheckReport {
   }
   c.keys(input, ROOT_KEYS, '');
   checkVersion(c, input);
+  if (own(input, 'version') === 1) {
+    for (const f of versionTwoFields(input)) {
+      c.at = f.step === undefined ? {} : { step: f.step };
+      c.add('newer-field', f.path, 'a field of version 2 in a version-1 document: set "version": 2 to use it');
+    }
+    c.at = {};
+  }
   const title = c.string(input, 'title', '', LIMITS.title.min, LIMITS.title.max, true);
   const description = c.string(input, 'description', '', 0, LIMITS.description.max, false);
   const policy = checkPolicy(c, input);
@@ -665,7 +935,20 @@ export function checkScenario(input: unknown): CheckReport {
     }
     c.at = {};
   }
-  const dependencies = checkDependencies(c, input, steps, invalidIds(input.steps));
+  const invalid = invalidIds(input.steps);
+  const deps = checkDependencies(c, input, steps, invalid);
+  checkConditions(c, input, steps, deps);
+  const grouped = checkGroups(c, input, steps, invalid);
+  if (grouped && deps.acyclic && c.blocking === 0) checkGroupPaths(c, steps, deps.list, grouped.groups, grouped.groupOf);
+  let lesson: Scenario['lesson'];
+  if (has(input, 'lesson')) {
+    const stepIds = new Set<string>();
+    for (const s of steps) if (s) stepIds.add(s.id);
+    const checked = checkLesson(input.lesson, 'lesson', stepIds);
+    for (const p of checked.problems) c.add(p.code, p.path, p.message);
+    lesson = checked.lesson;
+  }
+  const dialect = c.choice<DialectName>(input, 'dialect', '', DIALECT_NAMES);
 
   if (c.findings.length < c.blocking + c.repairable) {
     const more = c.blocking + c.repairable - c.findings.length;
@@ -677,7 +960,10 @@ export function checkScenario(input: unknown): CheckReport {
     if (description !== undefined) scenario.description = description;
     if (policy !== undefined) scenario.policy = policy;
     scenario.steps = steps as Step[];
-    scenario.dependencies = dependencies;
+    scenario.dependencies = deps.list;
+    if (grouped) scenario.groups = grouped.groups;
+    if (lesson !== undefined) scenario.lesson = lesson;
+    if (dialect !== undefined) scenario.dialect = dialect;
   }
   return { scenario, findings: c.findings, blocking: c.blocking, repairable: c.repairable };
 }
@@ -691,7 +977,8 @@ export function asProblem({ repairable: _repairable, cycle: _cycle, ...problem }
 export const INTERNAL_ERROR_PREFIX = 'Internal error while checking';
 
 /**
- * Checks untrusted input against the version-1 scenario format and rule R1, reporting every
+ * Checks untrusted input against the scenario format (version 2, or version 1 without the
+ * fields version 2 added) and rule R1, reporting every
  * problem with its JSON path. Never throws.
  *
  * @example

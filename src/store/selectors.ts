@@ -155,6 +155,7 @@ function markerKind(entry: TimelineEvent): MarkerKind | null {
     case 'timed-out':
       return 'failure';
     case 'blocked':
+    case 'rolled-back':
       return '424';
     case 'retry-scheduled':
     case 'repair-requested':

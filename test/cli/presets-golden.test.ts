@@ -188,6 +188,14 @@ describe('the preset stories', () => {
 
   it('use only success dependencies except where the story needs another condition', () => {
     const other = PRESETS.flatMap((p) => p.scenario.dependencies.filter((d) => conditionOf(d) !== 'success').map((d) => `${p.name}: ${d.from} → ${d.to}`));
-    expect(other).toEqual(['artifact-checksum: upload-artifact → alert-release-channel']);
+    expect(other).toEqual([
+      'artifact-checksum: upload-artifact → alert-release-channel',
+      // R15: a teardown is a finally step because every dependency into it is `always`.
+      'teardown-after-abort: smoke-test → teardown',
+      'teardown-after-abort: seed-data → teardown',
+      'teardown-after-abort: warm-cache → teardown',
+      // The docs build runs only when the "docs/ unchanged" check fails; otherwise it is skipped.
+      'docs-skipped-is-fine: docs-unchanged → docs',
+    ]);
   });
 });

@@ -177,3 +177,90 @@ export function ancestors(s: Scenario, id: string): Set<string> {
   }
   return seen;
 }
+
+const WHEN_TERMS = ['', '.Succeeded', '.Failed', '.Blocked', '.Skipped', '.Cancelled'];
+
+/** A random `when` over `prerequisites`, from the numbers in `rolls` (read from `at`). */
+function randomWhen(prerequisites: string[], rolls: number[], at: number): string {
+  let k = at;
+  const roll = () => rolls[k++ % rolls.length];
+  const term = () => {
+    const t = `${prerequisites[roll() % prerequisites.length]}${WHEN_TERMS[roll() % WHEN_TERMS.length]}`;
+    return roll() % 5 === 0 ? `!${t}` : t;
+  };
+  let expr = term();
+  const more = roll() % 3;
+  for (let i = 0; i < more; i++) expr = roll() % 2 === 0 ? `${expr} && ${term()}` : `(${expr}) || ${term()}`;
+  return expr;
+}
+
+/**
+ * Whether the graph with each group contracted to one node has a cycle. Such groups could never
+ * be decided: a path that leaves a group and comes back (`a → x → b`), or two groups each
+ * waiting for the other (`a → c` and `d → b` with a, b in one group and c, d in another).
+ */
+function groupsDeadlock(s: Scenario, groups: { id: string; steps: string[] }[]): boolean {
+  const node = new Map<string, string>(s.steps.map((st) => [st.id, st.id]));
+  for (const g of groups) for (const id of g.steps) node.set(id, `group:${g.id}`);
+  const out = new Map<string, Set<string>>();
+  for (const d of s.dependencies) {
+    const from = node.get(d.from)!;
+    const to = node.get(d.to)!;
+    if (from === to) continue;
+    if (!out.has(from)) out.set(from, new Set());
+    out.get(from)!.add(to);
+  }
+  const state = new Map<string, number>(); // 1: on the stack, 2: done
+  const visit = (v: string): boolean => {
+    state.set(v, 1);
+    for (const w of out.get(v) ?? []) {
+      const st = state.get(w);
+      if (st === 1 || (st === undefined && visit(w))) return true;
+    }
+    state.set(v, 2);
+    return false;
+  };
+  return [...new Set(node.values())].some((v) => state.get(v) === undefined && visit(v));
+}
+
+/**
+ * A random version-2 scenario: `scenarioArb`'s, plus run conditions (a step with `when` keeps
+ * only success dependencies and no join, as validation requires), atomic groups (kept only when
+ * the graph with each group contracted to one node stays acyclic), success statuses and the saga options. Finally steps come
+ * from `always` dependencies.
+ */
+export function v2ScenarioArb(o: DagOptions = {}): fc.Arbitrary<Scenario> {
+  return fc
+    .record({
+      base: scenarioArb(o),
+      rolls: fc.array(fc.integer({ min: 0, max: 999 }), { minLength: 40, maxLength: 40 }),
+      compensationErrors: fc.constantFrom('continue' as const, 'stop' as const),
+    })
+    .map(({ base, rolls, compensationErrors }): Scenario => {
+      const s: Scenario = structuredClone(base);
+      s.policy = { ...s.policy, compensationErrors };
+      s.steps.forEach((step, i) => {
+        const prerequisites = s.dependencies.filter((d) => d.to === step.id).map((d) => d.from);
+        const r = rolls[i % rolls.length];
+        if (prerequisites.length > 0 && r % 3 === 0) {
+          step.when = randomWhen(prerequisites, rolls, i * 7);
+          delete step.join;
+          for (const d of s.dependencies) if (d.to === step.id) delete d.on;
+        }
+        if (r % 7 === 1) step.successStatus = [201, 202, 204][r % 3];
+        if (step.compensation !== undefined && r % 4 === 2) step.compensation.evenIfFailed = true;
+      });
+      // Up to two groups of 2–3 steps each, dropped when a path would leave and re-enter them.
+      const free = s.steps.map((st) => st.id);
+      const groups: { id: string; steps: string[] }[] = [];
+      for (let g = 0; g < 2 && free.length >= 2; g++) {
+        const size = 2 + (rolls[30 + g] % 2);
+        const members: string[] = [];
+        for (let k = 0; k < size && free.length > 0; k++) members.push(free.splice(rolls[32 + g * 3 + k] % free.length, 1)[0]);
+        const candidate = { id: `group-${g}`, steps: members };
+        if (rolls[38 + g] % 3 !== 0 && !groupsDeadlock(s, [...groups, candidate])) groups.push(candidate);
+      }
+      if (groups.length > 0) s.groups = groups;
+      return s;
+    });
+}

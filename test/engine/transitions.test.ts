@@ -20,6 +20,7 @@ describe('step state transitions', () => {
       compensating: T.COMPENSATING,
       compensated: T.COMPENSATED,
       'compensation-failed': T.COMPENSATION_FAILED,
+      'rolled-back': T.ROLLED_BACK,
     };
     expect(T.PHASES.map((p) => byName[p])).toEqual(T.PHASES.map((_, i) => i));
   });
@@ -32,9 +33,9 @@ describe('step state transitions', () => {
     }
   });
 
-  it('throws on anything else: a blocked step never runs, a failed one is never compensated', () => {
+  it('throws on anything else: a blocked step never runs or is compensated', () => {
     expect(() => T.assertTransition('invoice', T.BLOCKED, T.RUNNING)).toThrow('engine invariant: step "invoice" cannot go from blocked to running');
-    expect(() => T.assertTransition('pay', T.FAILED, T.COMPENSATING)).toThrow(/failed to compensating/);
+    expect(() => T.assertTransition('invoice', T.BLOCKED, T.COMPENSATING)).toThrow(/blocked to compensating/);
     expect(() => T.assertTransition('x', T.SKIPPED, T.QUEUED)).toThrow();
   });
 
@@ -46,8 +47,12 @@ describe('step state transitions', () => {
 describe('the table of phases', () => {
   it('derives the public final states and the live states the canvas draws', () => {
     const finals = P.PHASE_TABLE.flatMap((row) => (row.final === null ? [] : [row.final]));
-    expect(finals).toEqual(['succeeded', 'failed', 'blocked', 'skipped', 'cancelled', 'compensated', 'compensation-failed']);
-    expect(P.LIVE_STATES).toEqual(['pending', 'running', 'failed', 'succeeded', 'blocked', 'skipped', 'cancelled', 'compensating', 'compensated', 'compensation-failed']);
+    expect(finals).toEqual(['succeeded', 'failed', 'blocked', 'skipped', 'cancelled', 'compensated', 'compensation-failed', 'rolled-back']);
+    expect(P.LIVE_STATES).toEqual(['pending', 'running', 'failed', 'succeeded', 'blocked', 'skipped', 'cancelled', 'compensating', 'compensated', 'compensation-failed', 'rolled-back']);
+  });
+
+  it('a rolled-back group member looks blocked to its dependents (R18)', () => {
+    expect(P.SEEN_AS[P.ROLLED_BACK]).toBe(P.SEEN_BLOCKED);
   });
 
   it('a failed step looks failed to its dependents until a repair succeeds', () => {

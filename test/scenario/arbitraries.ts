@@ -1,8 +1,13 @@
 // fast-check arbitraries for VALID version-2 scenarios: every optional field, unicode and
 // markup in every text, lone surrogates, -0 and extreme doubles in positions, random DAGs with
-// every dependency condition. Used by the codec round-trip property and the gate's properties.
+// every dependency condition; and version 2's run conditions over each step's prerequisites,
+// success statuses, saga options, atomic groups, dialects and a lesson. Used by the codec
+// round-trip property and the gate's properties.
 import fc from 'fast-check';
-import type { Dependency, DependencyCondition, FailSpec, Policy, Scenario, Step } from '../../src/scenario/types.ts';
+import type { Dependency, DependencyCondition, FailSpec, Group, Policy, Scenario, Step } from '../../src/scenario/types.ts';
+import { DIALECT_NAMES } from '../../src/scenario/types.ts';
+import { WHEN_RESULTS } from '../../src/scenario/when.ts';
+import { validate } from '../../src/scenario/validate.ts';
 
 /** Texts that have broken renderers and encoders before. */
 const NASTY = [
@@ -73,6 +78,7 @@ const stepArb: fc.Arbitrary<Step> = fc
           label: text(120),
           durationMs: ms,
           fail: fc.record({ status: int(400, 599), message: text(200) }, { requiredKeys: ['status'], noNullPrototype: true }),
+          evenIfFailed: fc.boolean(),
         },
         { requiredKeys: [], noNullPrototype: true },
       ),
@@ -81,6 +87,7 @@ const stepArb: fc.Arbitrary<Step> = fc
       produces: fc.array(text(64, 1), { maxLength: 3 }),
       consumes: fc.array(text(64, 1), { maxLength: 3 }),
       position: fc.record({ x: finite, y: finite }, { noNullPrototype: true }),
+      successStatus: fc.oneof(fc.constantFrom(200, 201, 202, 204), int(200, 299)),
     },
     { requiredKeys: ['id'], noNullPrototype: true },
   )
@@ -99,6 +106,7 @@ const policyArb: fc.Arbitrary<Partial<Policy>> = fc.record(
     compensation: fc.constantFrom('none', 'saga'),
     retryMode: fc.constantFrom('graph-aware', 'naive'),
     concurrency: fc.oneof(int(0, 8), fc.maxSafeNat()),
+    compensationErrors: fc.constantFrom('continue', 'stop'),
   },
   { requiredKeys: [], noNullPrototype: true },
 );
@@ -130,11 +138,15 @@ export function scenarioArb(maxSteps = 12): fc.Arbitrary<Scenario> {
           steps: fc.constant(steps),
           rank: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
           edges,
+          dialect: fc.constantFrom(...DIALECT_NAMES),
+          lesson: fc.record({ intro: text(200), challenges: fc.constant([{ kind: 'predict' as const }]) }, { noNullPrototype: true }),
+          seeds: fc.array(fc.nat(), { minLength: n, maxLength: n }),
+          groupCuts: fc.array(fc.tuple(int(0, Math.max(0, n - 1)), int(1, 3), fc.boolean()), { maxLength: 3 }),
         },
-        { requiredKeys: ['version', 'title', 'steps', 'rank', 'edges'], noNullPrototype: true },
+        { requiredKeys: ['version', 'title', 'steps', 'rank', 'edges', 'seeds', 'groupCuts'], noNullPrototype: true },
       );
     })
-    .map(({ rank, edges, ...rest }) => {
+    .map(({ rank, edges, seeds, groupCuts, ...rest }) => {
       const position = new Map(rank.map((stepIndex, r) => [stepIndex, r]));
       const dependencies: Dependency[] = [];
       for (const [a, b, on] of edges) {
@@ -144,8 +156,65 @@ export function scenarioArb(maxSteps = 12): fc.Arbitrary<Scenario> {
         if (on !== undefined) dep.on = on;
         dependencies.push(dep);
       }
-      return { ...rest, dependencies } as Scenario;
+      const steps = rest.steps.map((step, i) => withWhen(step, dependencies, seeds[i]));
+      const scenario = { ...rest, steps, dependencies } as Scenario;
+      const groups = validGroups(scenario, rank, groupCuts);
+      return groups === undefined ? scenario : { ...scenario, groups };
     });
+}
+
+/**
+ * One step in three with prerequisites gets a `when` over them (bare ids, `<id>.<Result>`,
+ * `!`, `&&`, `||`, parentheses, chosen by the digits of `seed`); its incoming `on` and its
+ * `join` become the defaults the gate allows beside it.
+ */
+function withWhen(step: Step, dependencies: Dependency[], seed: number): Step {
+  const incoming = dependencies.filter((d) => d.to === step.id);
+  if (incoming.length === 0 || seed % 3 !== 0) return step;
+  let bits = Math.floor(seed / 3);
+  const take = (n: number): number => {
+    const v = bits % n;
+    bits = Math.floor(bits / n);
+    return v;
+  };
+  const terms = incoming.map((d) => {
+    const form = take(3);
+    const term = form === 0 ? d.from : `${d.from}.${WHEN_RESULTS[take(WHEN_RESULTS.length)]}`;
+    return form === 2 ? `!${term}` : term;
+  });
+  let when = terms[0];
+  for (let i = 1; i < terms.length; i++) {
+    const op = take(2) === 0 ? '&&' : '||';
+    when = take(3) === 0 ? `(${when} ${op} ${terms[i]})` : `${when} ${op} ${terms[i]}`;
+  }
+  for (const d of incoming) if (d.on !== undefined && d.on !== 'success') delete d.on;
+  const { join, ...rest } = step;
+  return join === 'any' ? { ...rest, when } : { ...step, when };
+}
+
+/**
+ * Up to three groups, each a run of 1–3 steps in rank order starting at a cut, kept only while
+ * the scenario stays valid (a group may not be left and re-entered; ids are unique across
+ * steps and groups). Undefined for none, or sometimes an empty list (canonical form strips it).
+ */
+function validGroups(scenario: Scenario, rank: number[], cuts: Array<[number, number, boolean]>): Group[] | undefined {
+  const groups: Group[] = [];
+  const used = new Set<string>();
+  const ids = new Set(scenario.steps.map((s) => s.id));
+  cuts.forEach(([at, size, labelled], k) => {
+    const members = rank
+      .slice(at, at + size)
+      .map((i) => scenario.steps[i].id)
+      .filter((id) => !used.has(id));
+    const id = `group-${k}`;
+    if (members.length === 0 || ids.has(id)) return;
+    const group: Group = labelled ? { id, label: `Change set ${k}`, steps: members } : { id, steps: members };
+    if (!validate({ ...scenario, groups: [...groups, group] }).ok) return;
+    groups.push(group);
+    for (const m of members) used.add(m);
+  });
+  if (groups.length === 0) return cuts.length > 0 && cuts[0][2] ? [] : undefined;
+  return groups;
 }
 
 /** Link extras that are valid for `scenario`. */

@@ -61,6 +61,36 @@ describe('canonicalScenario', () => {
     expect(Object.is(c.position?.x, 0)).toBe(true);
   });
 
+  it('strips the defaults of version 2 and keeps what differs, `when` as written', () => {
+    const s = scenario(
+      [
+        step('a', { successStatus: 200, compensation: { evenIfFailed: false } }),
+        step('b', { successStatus: 204, compensation: { evenIfFailed: true }, when: 'a.Succeeded  ||a.Skipped' }),
+      ],
+      [dep('a', 'b')],
+      { policy: { compensationErrors: 'continue' }, groups: [], dialect: 'http' },
+    );
+    expect(canonicalScenario(s)).toEqual({
+      version: 2,
+      title: 'Test scenario',
+      steps: [
+        { id: 'a', compensation: {} },
+        { id: 'b', compensation: { evenIfFailed: true }, when: 'a.Succeeded  ||a.Skipped', successStatus: 204 },
+      ],
+      dependencies: [{ from: 'a', to: 'b' }],
+    });
+    const kept = scenario(['a', 'b'], [], {
+      dialect: 'argo',
+      policy: { compensationErrors: 'stop' },
+      groups: [{ id: 'g', label: 'Change set', steps: ['a', 'b'] }],
+      lesson: { intro: 'Why 424?', challenges: [{ kind: 'predict' }] },
+    });
+    const c = canonicalScenario(kept);
+    expect(c).toEqual(kept);
+    expect(Object.keys(c)).toEqual(['version', 'title', 'policy', 'steps', 'dependencies', 'groups', 'lesson', 'dialect']);
+    expect(c.groups?.[0]).not.toBe(kept.groups?.[0]);
+  });
+
   it('keeps a compensation handler with default label and duration: having one matters', () => {
     expect(canonicalStep(step('a', { compensation: {} })).compensation).toEqual({});
   });
@@ -74,10 +104,13 @@ describe('canonicalScenario', () => {
       fc.property(scenarioArb(), (s) => {
         const c = canonicalScenario(s);
         expect(canonicalScenario(c)).toEqual(c);
+        expect(validate(s).ok).toBe(true);
         expect(validate(c).ok).toBe(true);
         expect(resolvePolicy(c)).toEqual(resolvePolicy(s));
         c.steps.forEach((st, i) => expect(normalFail(resolveStep(st))).toEqual(normalFail(resolveStep(s.steps[i]))));
         expect(c.dependencies.map((d) => [d.from, d.to, d.on ?? 'success'])).toEqual(s.dependencies.map((d) => [d.from, d.to, d.on ?? 'success']));
+        expect(c.groups ?? []).toEqual(s.groups ?? []);
+        expect(c.dialect ?? 'http').toBe(s.dialect ?? 'http');
       }),
       { seed: 424, numRuns: 1_000 },
     );

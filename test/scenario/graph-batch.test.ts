@@ -148,9 +148,50 @@ describe('importGraphBatch', () => {
       { from: 'a3', to: 'c' },
     ]);
     expect(r.requests.map((q) => q.atomicityGroup)).toEqual(['g1', 'g1', undefined, 'g1']);
+    // The group is simulated as one all-or-nothing unit (R18): no "not simulated" warning.
+    expect(r.scenario.groups).toEqual([{ id: 'g1', steps: ['a1', 'a2', 'a3'] }]);
     expect(lines(r.warnings)).toEqual([
       'requests[3].atomicityGroup: requests of group "g1" are not adjacent; OData requires a group\'s requests to follow one another',
-      'requests: atomicity groups are kept in the import\'s request list only: Ripple does not run a group as one all-or-nothing unit',
+    ]);
+  });
+
+  it('maps atomicity groups onto groups, renaming a name that is not a free id', () => {
+    const r = importGraphBatch({
+      requests: [
+        { id: 'order', atomicityGroup: 'change set #1', method: 'POST', url: '/orders' },
+        { id: 'pay', atomicityGroup: 'change set #1', method: 'POST', url: '/payments' },
+        { id: 'ship', atomicityGroup: 'pay', method: 'POST', url: '/shipments', dependsOn: ['change set #1'] },
+      ],
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.groups).toEqual([
+      { id: 'change-set-1', label: 'change set #1', steps: ['order', 'pay'] },
+      { id: 'pay-group', label: 'pay', steps: ['ship'] },
+    ]);
+    expect(lines(r.warnings)).toEqual([
+      'requests[1].id: "pay" is both a request id and an atomicity group; dependsOn "pay" means the request',
+      'requests[0].atomicityGroup: atomicity group "change set #1" is called "change-set-1" in the scenario (group ids are step-like names unique across steps and groups)',
+      'requests[2].atomicityGroup: atomicity group "pay" is called "pay-group" in the scenario (group ids are step-like names unique across steps and groups)',
+    ]);
+  });
+
+  it('refuses a dependsOn path that leaves an atomicity group and comes back: it could never commit', () => {
+    const r = importGraphBatch({
+      requests: [
+        { id: 'a', atomicityGroup: 'g1', method: 'POST', url: '/a' },
+        { id: 'x', method: 'POST', url: '/x', dependsOn: ['a'] },
+        { id: 'b', atomicityGroup: 'g1', method: 'POST', url: '/b', dependsOn: ['x'] },
+      ],
+    });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.problems).toEqual([
+      {
+        code: 'leaves-group',
+        path: 'requests[0].atomicityGroup',
+        step: 0,
+        message: 'atomicity group "g1" could never commit: the dependency path a → x → b leaves the group and comes back into it',
+      },
     ]);
   });
 

@@ -12,6 +12,8 @@ import {
   type LinkErrorKind,
 } from '../../src/scenario/link-codec.ts';
 import { canonicalScenario } from '../../src/scenario/canonical.ts';
+import { validate, versionTwoFields } from '../../src/scenario/validate.ts';
+import oldLinks from './fixtures/r1-links.json';
 import { MAX_DECOMPRESSED_BYTES, MAX_LINK_CHARS } from '../../src/scenario/limits.ts';
 import { fromBase64Url, toBase64Url } from '../../src/scenario/bytes.ts';
 import { PRESETS } from '../../src/presets/index.ts';
@@ -26,6 +28,8 @@ function kindOf(r: DecodeResult): LinkErrorKind | 'ok' {
 
 const saga = sagaScenario();
 const sagaLink = encodeScenarioLink(saga);
+/** The saga uses no version-2 field, so its link is written in format r1 (older Ripples open it). */
+const sagaPrefix = 'r1.';
 
 describe('share links: round trip', () => {
   it('decode(encode(s, extras)) gives canonicalScenario(s) and the extras (property, 1,000 scenarios)', () => {
@@ -34,8 +38,10 @@ describe('share links: round trip', () => {
         scenarioArb().chain((s) => fc.tuple(fc.constant(s), extrasArb(s))),
         ([s, extras]) => {
           const link = encodeScenarioLink(s, extras);
-          expect(link.startsWith(LINK_PREFIX)).toBe(true);
-          expect(link.slice(LINK_PREFIX.length)).toMatch(/^[A-Za-z0-9_-]*$/);
+          // r1 exactly when the scenario needs nothing of version 2 (defaults stripped).
+          const prefix = versionTwoFields(canonicalScenario(s) as never).length === 0 ? 'r1.' : LINK_PREFIX;
+          expect(link.startsWith(prefix)).toBe(true);
+          expect(link.slice(prefix.length)).toMatch(/^[A-Za-z0-9_-]*$/);
           const r = decodeScenarioLink(link);
           if (!r.ok) throw new Error(`${r.error.kind}: ${r.error.message} ${JSON.stringify(r.error.problems)}`);
           expect(r.scenario).toEqual(canonicalScenario(s));
@@ -86,6 +92,62 @@ describe('share links: round trip', () => {
   });
 });
 
+describe('share links: link formats r1 and r2', () => {
+  it('opens links written before version 2 (format r1) to the same scenario and extras', () => {
+    expect(oldLinks.links.length).toBeGreaterThanOrEqual(6);
+    for (const old of oldLinks.links) {
+      expect(old.link.startsWith('r1.'), old.name).toBe(true);
+      const r = decodeScenarioLink(old.link);
+      if (!r.ok) throw new Error(`${old.name}: ${r.error.message}`);
+      const checked = validate(old.scenario);
+      if (!checked.ok) throw new Error(old.name);
+      expect(r.scenario, old.name).toEqual(canonicalScenario(checked.scenario));
+      expect(r.scenario.version).toBe(2);
+      expect(r.extras).toEqual(old.extras);
+      expect(r.warnings).toEqual([]);
+      // The same scenario is written to the very same link today: r1 links do not grow.
+      expect(encodeScenarioLink(checked.scenario, old.extras), old.name).toBe(old.link);
+    }
+  });
+
+  it('carries when, successStatus, groups, saga options, dialect and a lesson in format r2', () => {
+    const s = scenario(
+      [
+        step('build', { successStatus: 201, compensation: { evenIfFailed: true } }),
+        'docs',
+        step('deploy', { when: 'build.Succeeded && (docs.Succeeded || docs.Skipped)', successStatus: 204 }),
+      ],
+      [dep('build', 'deploy'), dep('docs', 'deploy')],
+      {
+        policy: { compensation: 'saga', compensationErrors: 'stop' },
+        groups: [{ id: 'release', label: 'Release change set', steps: ['build', 'deploy'] }, { id: 'solo', steps: ['docs'] }],
+        dialect: 'argo',
+        lesson: { intro: 'Why does deploy wait?', challenges: [{ kind: 'find-cause', step: 'deploy' }] },
+      },
+    );
+    const link = encodeScenarioLink(s, { select: 'deploy' });
+    expect(link.startsWith('r2.')).toBe(true);
+    const r = decodeScenarioLink(link);
+    expect(r).toEqual({ ok: true, scenario: canonicalScenario(s), extras: { select: 'deploy' }, warnings: [] });
+  });
+
+  it('refuses an r1 link that carries a version-2 field, saying to set "version": 2', () => {
+    // [title, steps, deps]: step bit 8192 is successStatus, which format r1 never wrote.
+    const payload = JSON.stringify(['Old', [['a', 8192, 201]], []]);
+    const r = decodeScenarioLink(frameLinkPayload(payload, 1));
+    expect(kindOf(r)).toBe('invalid');
+    expect(!r.ok && lines(r.error.problems ?? [])).toEqual([
+      'version: this is a version-1 document, but steps[0].successStatus is a field of version 2: set "version": 2 to use it',
+    ]);
+    expect(decodeScenarioLink(frameLinkPayload(payload, 2))).toMatchObject({ ok: true, scenario: { steps: [{ id: 'a', successStatus: 201 }] } });
+    // r1 ends at extras: a groups part makes it corrupt, not a scenario.
+    const groups = JSON.stringify(['Old', ['a'], [], 0, 0, 0, 0, [['g', [0]]]]);
+    expect(kindOf(decodeScenarioLink(frameLinkPayload(groups, 1)))).toBe('corrupt');
+    expect(decodeScenarioLink(frameLinkPayload(groups, 2))).toMatchObject({ ok: true, scenario: { groups: [{ id: 'g', steps: ['a'] }] } });
+    expect(kindOf(decodeScenarioLink(frameLinkPayload(JSON.stringify(['Old', ['a'], [], 0, 0, 0, 0, [['g', [3]]]]), 2)))).toBe('corrupt');
+  });
+});
+
 describe('share links: size', () => {
   it('a 10-step saga fits in 1,200 characters and beats plain JSON → deflate → base64url', () => {
     expect(saga.steps).toHaveLength(10);
@@ -119,44 +181,44 @@ describe('share links: bad links give typed errors', () => {
   });
 
   it('every single-bit flip of the body is "corrupt"', () => {
-    const body = sagaLink.slice(LINK_PREFIX.length);
+    const body = sagaLink.slice(sagaPrefix.length);
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     const kinds = new Set<string>();
     for (let i = 0; i < body.length; i++) {
       const v = alphabet.indexOf(body[i]);
       for (let bit = 0; bit < 6; bit++) {
         const flipped = body.slice(0, i) + alphabet[v ^ (1 << bit)] + body.slice(i + 1);
-        kinds.add(kindOf(decodeScenarioLink(LINK_PREFIX + flipped)));
+        kinds.add(kindOf(decodeScenarioLink(sagaPrefix + flipped)));
       }
       // A flip in the character code itself leaves the alphabet or lands elsewhere in it.
       const raw = body.slice(0, i) + String.fromCharCode(body.charCodeAt(i) ^ 0x20) + body.slice(i + 1);
-      kinds.add(kindOf(decodeScenarioLink(LINK_PREFIX + raw)));
+      kinds.add(kindOf(decodeScenarioLink(sagaPrefix + raw)));
     }
     expect([...kinds]).toEqual(['corrupt']);
   }, 60_000);
 
   it('bit flips in the decoded bytes are "corrupt" too (checksums, not luck)', () => {
-    const b64 = fromBase64Url(sagaLink.slice(LINK_PREFIX.length));
+    const b64 = fromBase64Url(sagaLink.slice(sagaPrefix.length));
     if (!b64.ok) throw new Error('bad fixture');
     const kinds = new Set<string>();
     for (let i = 0; i < b64.bytes.length; i++) {
       for (let bit = 0; bit < 8; bit++) {
         const bytes = b64.bytes.slice();
         bytes[i] ^= 1 << bit;
-        kinds.add(kindOf(decodeScenarioLink(LINK_PREFIX + toBase64Url(bytes))));
+        kinds.add(kindOf(decodeScenarioLink(sagaPrefix + toBase64Url(bytes))));
       }
     }
     expect([...kinds]).toEqual(['corrupt']);
   }, 60_000);
 
   it('a link from a newer Ripple says so; unknown formats say they are unknown', () => {
-    const body = sagaLink.slice(LINK_PREFIX.length);
-    for (const prefix of ['r2.', 'r9.', 'r10.', 'r424.']) {
+    const body = sagaLink.slice(sagaPrefix.length);
+    for (const prefix of ['r3.', 'r9.', 'r10.', 'r424.']) {
       const r = decodeScenarioLink(prefix + body);
       expect(kindOf(r)).toBe('newer-version');
-      expect(!r.ok && r.error.message).toMatch(/^This link was made by a newer Ripple \(link format r\d+; this Ripple reads r1\)\. Open it in a newer Ripple\.$/);
+      expect(!r.ok && r.error.message).toMatch(/^This link was made by a newer Ripple \(link format r\d+; this Ripple reads r2\)\. Open it in a newer Ripple\.$/);
     }
-    for (const text of ['r0.' + body, 'r01.' + body, 'v1.' + body, 'R1.' + body, body, 'hello world', 'x']) {
+    for (const text of ['r0.' + body, 'r01.' + body, 'r02.' + body, 'v1.' + body, 'R1.' + body, body, 'hello world', 'x']) {
       expect(kindOf(decodeScenarioLink(text)), text.slice(0, 5)).toBe('unknown-version');
     }
   });
@@ -198,13 +260,13 @@ describe('share links: bad links give typed errors', () => {
       ['['.repeat(200_000) + ']'.repeat(200_000), 'the link payload: expected a list of 3 to 7 parts'],
       ['{"title":"t","steps":[]}', 'the link payload: expected a list'],
       ['["t","steps",[]]', 'steps: expected a list'],
-      ['["t",[["a","two"]],[]]', 'steps[0]: expected a flag number below 4096'],
+      ['["t",[["a","two"]],[]]', 'steps[0]: expected a flag number below 16384'],
       ['["t",[["a",2]],[]]', 'steps[0]: expected more values for its flags'],
       ['["t",[["a",0,"extra"]],[]]', 'steps[0]: expected no values beyond its flags'],
       ['["t",["a","b"],[0,5]]', 'dependencies[0]: expected a step index below 2'],
       ['["t",["a","b"],[0]]', 'dependencies: expected pairs of step indices'],
       ['["t",["a","b"],[0,1],[0,7]]', 'dependency conditions: expected 1 (failure) or 2 (always)'],
-      ['["t",[],[],0,0,[99]]', 'policy: expected a flag number below 32'],
+      ['["t",[],[],0,0,[99]]', 'policy: expected a flag number below 64'],
       ['not json', ''],
     ];
     for (const [payload, detail] of cases) {

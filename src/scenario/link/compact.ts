@@ -1,9 +1,10 @@
-// The compact layout of link format r1: the scenario as a short JSON array, driven by one
-// table of fields per record (step, fail, compensation, policy). Adding a field to the link
+// The compact layout of link formats r1 and r2: the scenario as a short JSON array, driven by
+// one table of fields per record (step, fail, compensation, policy). Adding a field to the link
 // format is one line in its table — appended, so existing links keep their meaning.
 //
-//   [title, steps, deps, ons, description, policy, extras]   (trailing absent parts left out,
-//                                                             absent parts before a present one are 0)
+//   [title, steps, deps, ons, description, policy, extras, groups, dialect, lesson]
+//                         (trailing absent parts left out, absent parts before a present one are 0;
+//                          r1 ends at extras and carries a version-1 scenario, r2 a version-2 one)
 //   steps   step | "id" (a step with nothing but an id)
 //   step    [id, mask, ...values in bit order]: STEP_FIELDS, bit i = 1 << i
 //   fail    status (a number) | [mask, ...values]: FAIL_FIELDS
@@ -13,11 +14,18 @@
 //   ons     flat [dependencyIndex, 1 = "failure" | 2 = "always", …] for dependencies not on "success"
 //   policy  [mask, ...values]: POLICY_FIELDS
 //   extras  [mask, ...]: 1 at (virtual ms), 2 select (step index), 4 play (no value)
+//   groups  [group, …], group = [id, [member step indices], label?]         (r2)
+//   dialect the dialect's name; lesson the lesson block as it is             (r2)
+//
+// r2 only appends (step bits 4096 `when`, 8192 `successStatus`; compensation bit 8
+// `evenIfFailed`; policy bit 32 `compensationErrors: "stop"`; the last three parts), so one
+// reader reads both: the format number only says which scenario version the document is,
+// and the gate refuses an r1 link that uses a version-2 field like a version-1 file.
 //
 // `extras.at` is a moment of the run in virtual milliseconds (the state after every event at
 // or before that time), not an event index: it means the same thing whatever events a later
 // engine emits, and it is what a person reads off the timeline.
-import type { CompensationSpec, Dependency, FailSpec, Policy, Problem, RetrySpec, Scenario, Step } from '../types.ts';
+import type { CompensationSpec, Dependency, FailSpec, Group, Policy, Problem, RetrySpec, Scenario, Step } from '../types.ts';
 import { MAX_STEPS } from '../limits.ts';
 import { DEFAULT_RETRY } from '../defaults.ts';
 
@@ -189,6 +197,7 @@ const COMPENSATION_FIELDS: readonly FieldCodec<CompensationSpec>[] = [
   plain('label'), //           1
   plain('durationMs'), //      2
   nested('fail', (f: CompensationFail) => (f.message === undefined ? f.status : [f.status, f.message]), readCompensationFail), // 4
+  flag('evenIfFailed', true), //  8 (r2)
 ];
 
 function readCompensationFail(f: unknown, where: string): CompensationFail {
@@ -221,6 +230,8 @@ const STEP_FIELDS: readonly FieldCodec<Step>[] = [
   flag('join', 'any'), //                                  512
   plain('produces'), //                                    1024
   plain('consumes'), //                                    2048
+  plain('when'), //                                        4096 (r2)
+  plain('successStatus'), //                               8192 (r2)
 ];
 
 function readPosition(v: unknown, where: string): Step['position'] {
@@ -248,6 +259,7 @@ const POLICY_FIELDS: readonly FieldCodec<Partial<Policy>>[] = [
   flag('compensation', 'saga'), //    4
   flag('retryMode', 'naive'), //       8
   plain('concurrency'), //             16
+  flag('compensationErrors', 'stop'), // 32 (r2)
 ];
 
 function encodePolicy(p: Partial<Policy> | undefined): unknown {
@@ -288,9 +300,29 @@ function encodeExtras(extras: LinkExtras, indexOf: Map<string, number>): unknown
   return mask === 0 ? 0 : out;
 }
 
+function encodeGroups(groups: Group[] | undefined, indexOf: Map<string, number>): unknown {
+  if (!groups || groups.length === 0) return 0;
+  return groups.map((g) => {
+    const members = g.steps.map((id) => indexOf.get(id) as number);
+    return g.label === undefined ? [g.id, members] : [g.id, members, g.label];
+  });
+}
+
+/** Groups back to the document; member indices must name steps, the rest the gate checks. */
+function readGroups(v: unknown, steps: Step[]): unknown[] {
+  return arrayAt(v, 'groups').map((raw, i) => {
+    const where = `groups[${i}]`;
+    const g = arrayAt(raw, where);
+    if (g.length !== 2 && g.length !== 3) malformed(where, '[id, members, label?]');
+    const members = arrayAt(g[1], `${where}.steps`).map((m) => steps[indexAt(m, `${where}.steps`, steps.length)].id);
+    return g.length === 3 ? { id: g[0], label: g[2], steps: members } : { id: g[0], steps: members };
+  });
+}
+
 /**
  * The compact layout of a canonical, valid scenario. Throws a RangeError for impossible
- * extras (a programming error: untrusted input never reaches here).
+ * extras (a programming error: untrusted input never reaches here). The parts after extras
+ * (groups, dialect, lesson) exist only in format r2.
  */
 export function toCompact(s: Scenario, extras: LinkExtras): unknown[] {
   const indexOf = new Map<string, number>();
@@ -310,19 +342,27 @@ export function toCompact(s: Scenario, extras: LinkExtras): unknown[] {
     s.description ?? 0,
     encodePolicy(s.policy),
     encodeExtras(extras, indexOf),
+    encodeGroups(s.groups, indexOf),
+    s.dialect ?? 0,
+    s.lesson ?? 0,
   ];
   while (out.length > 3 && out[out.length - 1] === 0) out.pop();
   return out;
 }
 
+/** Parts of the layout each link format may have (r1 ends at extras). */
+const MAX_PARTS: Readonly<Record<number, number>> = { 1: 7, 2: 10 };
+
 /**
- * The compact layout back to a scenario document (still unvalidated: the gate checks it).
- * Leaf values are passed through as they are, so the gate names their real paths. Throws
- * `Malformed` when the layout itself is broken. More than MAX_STEPS steps are counted, not read.
+ * The compact layout of link format `format` (1 or 2) back to a scenario document of that
+ * version (still unvalidated: the gate migrates and checks it). Leaf values are passed through
+ * as they are, so the gate names their real paths. Throws `Malformed` when the layout itself
+ * is broken. More than MAX_STEPS steps are counted, not read.
  */
-export function fromCompact(root: unknown): { doc: Record<string, unknown>; extras: unknown; stepCount: number } {
+export function fromCompact(root: unknown, format: 1 | 2): { doc: Record<string, unknown>; extras: unknown; stepCount: number } {
   const top = arrayAt(root, 'the link payload');
-  if (top.length < 3 || top.length > 7) malformed('the link payload', 'a list of 3 to 7 parts');
+  const parts = MAX_PARTS[format];
+  if (top.length < 3 || top.length > parts) malformed('the link payload', `a list of 3 to ${parts} parts`);
   const rawSteps = arrayAt(top[1], 'steps');
   if (rawSteps.length > MAX_STEPS) return { doc: { steps: rawSteps }, extras: 0, stepCount: rawSteps.length };
   const steps = rawSteps.map((s, i) => readStep(s, `steps[${i}]`));
@@ -346,12 +386,15 @@ export function fromCompact(root: unknown): { doc: Record<string, unknown>; extr
     }
   }
   // Link format r1 carries version-1 scenarios: the gate migrates them like any version-1 file.
-  const doc: Record<string, unknown> = { version: 1, title: top[0] };
+  const doc: Record<string, unknown> = { version: format, title: top[0] };
   if (top[4] !== undefined && top[4] !== 0) doc.description = top[4];
   const policy = readPolicy(top[5]);
   if (policy) doc.policy = policy;
   doc.steps = steps;
   doc.dependencies = dependencies;
+  if (top[7] !== undefined && top[7] !== 0) doc.groups = readGroups(top[7], steps);
+  if (top[8] !== undefined && top[8] !== 0) doc.dialect = top[8];
+  if (top[9] !== undefined && top[9] !== 0) doc.lesson = top[9];
   return { doc, extras: top[6], stepCount: steps.length };
 }
 

@@ -1,11 +1,12 @@
 // Framing of share links: the text around the compact payload (src/scenario/link/compact.ts).
 //
-//   r1.<base64url(frame)>
+//   r1.<base64url(frame)>  or  r2.<base64url(frame)>
 //   frame   = varint(N) · crc8(varint) · deflated[N] · crc32(deflated), big-endian
 //   payload = UTF-8 text, raw-deflated (fflate, level 9)
 //
-// - `r1.` is the link format version. Every format ever shipped keeps its decoder, so old links
-//   keep opening; `r2.`… says "made by a newer Ripple" instead of failing obscurely.
+// - `r1.` / `r2.` is the link format version (r2 carries version-2 scenarios; the frame is the
+//   same). Every format ever shipped keeps its decoder, so old links keep opening; `r3.`… says
+//   "made by a newer Ripple" instead of failing obscurely.
 // - N (the deflated length) lets a cut link be told apart from a damaged one: fewer bytes
 //   than announced is `truncated` ("ask the sender to copy the whole link"); a header that
 //   fails its CRC-8, deflated bytes that fail their CRC-32 (so no flipped bit goes unnoticed,
@@ -17,9 +18,12 @@ import { MAX_DECOMPRESSED_BYTES, MAX_LINK_CHARS } from '../limits.ts';
 import { crc32, crc8, fromBase64Url, readVarint, toBase64Url, utf8Decode, utf8Encode, writeVarint } from '../bytes.ts';
 import { formatCount } from '../text.ts';
 
-/** The link format this Ripple writes. */
-export const LINK_FORMAT = 1;
+/** The newest link format this Ripple writes (it writes r1 for a scenario that r1 can carry). */
+export const LINK_FORMAT = 2;
 export const LINK_PREFIX = `r${LINK_FORMAT}.`;
+/** The oldest link format this Ripple reads. */
+export const OLDEST_LINK_FORMAT = 1;
+export type LinkFormat = 1 | 2;
 
 /** Why a link's frame could not be read; the message is a plain sentence for the recovery screen. */
 export interface FrameError {
@@ -27,7 +31,7 @@ export interface FrameError {
   message: string;
 }
 
-export type Unframed = { ok: true; payload: string } | { ok: false; error: FrameError };
+export type Unframed = { ok: true; payload: string; format: LinkFormat } | { ok: false; error: FrameError };
 
 export const COPY_WHOLE = 'Ask the sender to copy the whole link — some apps cut long links short.';
 
@@ -35,8 +39,8 @@ function refuse(kind: FrameError['kind'], message: string): Unframed {
   return { ok: false, error: { kind, message } };
 }
 
-/** Frames a payload text: `r1.` + base64url of varint length, CRC-8 of it, deflated bytes, CRC-32 of those bytes. */
-export function frame(payload: string): string {
+/** Frames a payload text: `r<format>.` + base64url of varint length, CRC-8 of it, deflated bytes, CRC-32 of those bytes. */
+export function frame(payload: string, format: LinkFormat = LINK_FORMAT): string {
   const raw = utf8Encode(payload);
   const deflated = deflateSync(raw, { level: 9 });
   const length = writeVarint(deflated.length);
@@ -50,7 +54,7 @@ export function frame(payload: string): string {
   bytes[end + 1] = (sum >>> 16) & 255;
   bytes[end + 2] = (sum >>> 8) & 255;
   bytes[end + 3] = sum & 255;
-  return LINK_PREFIX + toBase64Url(bytes);
+  return `r${format}.${toBase64Url(bytes)}`;
 }
 
 /** Thrown by the inflate callback to stop at the limit; never escapes `inflateLimited`. */
@@ -141,7 +145,7 @@ export function unframe(input: string): Unframed {
       `This link was made by a newer Ripple (link format r${n}; this Ripple reads r${LINK_FORMAT}). Open it in a newer Ripple.`,
     );
   }
-  if (n !== LINK_FORMAT || version[1] !== String(LINK_FORMAT)) {
+  if (n < OLDEST_LINK_FORMAT || version[1] !== String(n)) {
     return refuse('unknown-version', `This link uses format "r${version[1]}", which no Ripple writes.`);
   }
 
@@ -182,5 +186,5 @@ export function unframe(input: string): Unframed {
   if (!inflated.ok) return refuse(inflated.kind, inflated.message);
   const payload = utf8Decode(inflated.bytes);
   if (payload === null) return refuse('corrupt', 'The link is damaged: its content is not valid text.');
-  return { ok: true, payload };
+  return { ok: true, payload, format: n as LinkFormat };
 }

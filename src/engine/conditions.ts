@@ -1,0 +1,65 @@
+// Run conditions (R14 of issue #10): a step with `when` is decided by its expression alone, in
+// Argo's `depends` syntax (https://argo-workflows.readthedocs.io/en/latest/enhanced-depends-logic/),
+// once **all** its prerequisites are final — never earlier, so its 424, skip or cancel happens
+// at the moment its last prerequisite becomes final. The expression was parsed once, when the
+// graph was built (graph.ts, with src/scenario/when.ts).
+import { evaluateWhen, type WhenOutcome } from '../scenario/when.ts';
+import type { WhenCondition } from './graph.ts';
+import { SEEN_AS, SEEN_BLOCKED, SEEN_CANCELLED, SEEN_FAILED, SEEN_NOT_FINAL, SEEN_SKIPPED, SEEN_SUCCEEDED, type SeenAs } from './phases.ts';
+import { block, enqueue, settle } from './readiness.ts';
+import { compareIds, type RunState } from './run-state.ts';
+
+/** A final prerequisite as a term sees it. A rolled-back group member is seen as blocked (R18). */
+function outcomeOf(seen: SeenAs): WhenOutcome {
+  switch (seen) {
+    case SEEN_SUCCEEDED:
+      return 'Succeeded';
+    case SEEN_FAILED:
+      return 'Failed';
+    case SEEN_BLOCKED:
+      return 'Blocked';
+    case SEEN_SKIPPED:
+      return 'Skipped';
+    case SEEN_CANCELLED:
+      return 'Cancelled';
+    case SEEN_NOT_FINAL:
+      throw new Error('engine invariant: a run condition was evaluated before its prerequisites were final');
+  }
+}
+
+/**
+ * Decides step s, whose prerequisites are all final, by its condition (R14):
+ * - true: s is ready (it runs);
+ * - false, some prerequisite failed or answered 424: s is blocked (424) naming the one that
+ *   became final first (ties: lower id); with `failFast: false` it runs instead and fails with
+ *   500 `missing output of` that prerequisite (R6);
+ * - false otherwise: cancelled if some prerequisite was cancelled, else skipped.
+ *
+ * @example
+ * // deploy: when "build.Succeeded && (docs.Succeeded || docs.Skipped)"
+ * // docs skipped → deploy runs; docs failed → deploy answers 424 with failedPrerequisiteStep "docs".
+ */
+export function decideWhen(run: RunState, s: number, condition: WhenCondition): void {
+  const phase = run.phase;
+  const holds = evaluateWhen(condition.ast, (id) => outcomeOf(SEEN_AS[phase[condition.prerequisites.get(id)!]] as SeenAs));
+  if (holds) {
+    enqueue(run, s, -1);
+    return;
+  }
+  let broken = -1;
+  let cancelled = -1;
+  for (const p of condition.prerequisites.values()) {
+    const seen = SEEN_AS[phase[p]];
+    if (seen === SEEN_FAILED || seen === SEEN_BLOCKED) {
+      if (broken < 0 || run.finalAt[p] < run.finalAt[broken] || (run.finalAt[p] === run.finalAt[broken] && compareIds(run.ids[p], run.ids[broken]) < 0)) {
+        broken = p;
+      }
+    } else if (seen === SEEN_CANCELLED && (cancelled < 0 || compareIds(run.ids[p], run.ids[cancelled]) < 0)) cancelled = p;
+  }
+  const falseNow = `its condition \`${condition.expr}\` is false`;
+  if (broken >= 0) {
+    if (run.failFast) block(run, s, broken, falseNow);
+    else enqueue(run, s, broken);
+  } else if (cancelled >= 0) settle(run, s, true, `${falseNow} and its prerequisite ${run.ids[cancelled]} was cancelled`);
+  else settle(run, s, false, falseNow);
+}
