@@ -4,6 +4,7 @@ const parts: Record<string, () => Promise<void>> = {
   engine: async () => (await import('./engine.ts')).runEngineBench(),
   validate: async () => (await import('./validate.ts')).runValidateBench(),
   links: async () => (await import('./link-size.ts')).runLinkSizeBench(),
+  compare: async () => (await import('./compare.ts')).runCompareLinkBench(),
   bundle: async () => (await import('./bundle-size.ts')).runBundleSizeBench(),
   browser: async () => (await import('./browser.ts')).runBrowserBench(),
 };

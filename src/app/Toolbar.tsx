@@ -4,6 +4,7 @@ import type { RippleState } from '../store/store.ts';
 import type { Prefs } from '../store/persistence.ts';
 import { ShareMenu } from './share/ShareMenu.tsx';
 import { RecentDrafts } from './RecentDrafts.tsx';
+import { CompareEntry } from './compare/CompareEntry.tsx';
 import { useState } from 'react';
 import { Icon, type IconName } from '../canvas/icons.tsx';
 
@@ -118,6 +119,7 @@ export function Toolbar({
           title={`Theme: ${THEME_TEXT[prefs.theme].toLowerCase()} — switch to ${THEME_TEXT[THEME_NEXT[prefs.theme]].toLowerCase()}`}
           onClick={() => setPrefs({ theme: THEME_NEXT[prefs.theme] })}
         />
+        <CompareEntry />
         <ShareMenu />
       </div>
       </div>

@@ -9,6 +9,7 @@ export const USAGE = `Ripple: simulate how HTTP 424 Failed Dependency spreads th
 Usage:
   npm run simulate -- FILE|--preset NAME [--json] [--replay EDITED_FILE] [--from ID,...]
   npm run simulate -- --list-presets
+  npm run simulate -- FILE_A|--preset NAME --compare FILE_B [--json]
   npm run simulate -- --link FILE|--preset NAME [--base URL]
   npm run simulate -- FILE|--preset NAME --export FORMAT [--out OUT] [--base URL]
   npm run simulate -- --decode LINK|FILE|-
@@ -21,6 +22,8 @@ Options:
   --json               print the result JSON instead of the table
   --replay EDITED      replay the run from its failed steps with the edited scenario EDITED
   --from ID,...        with --replay: the steps to replay from (default: every failed step)
+  --compare FILE_B     run FILE_B beside the scenario and print the steps that differ
+                       (both must have the same step ids)
   --list-presets       list the built-in scenarios
   --link               print a share link for FILE or --preset NAME
   --export FORMAT      write the run as the app's Import/Export menu does, byte for byte:
@@ -51,7 +54,8 @@ export type Command =
   | { kind: 'link'; source: Source; base?: string }
   | { kind: 'decode'; input: DecodeInput }
   | { kind: 'export'; source: Source; format: ExportFormat; out?: string; base?: string }
-  | { kind: 'graph-batch'; file: string; fail: string[] };
+  | { kind: 'graph-batch'; file: string; fail: string[] }
+  | { kind: 'compare'; source: Source; compare: string; json: boolean };
 
 export type Source = { kind: 'file'; path: string } | { kind: 'preset'; name: string };
 
@@ -78,6 +82,7 @@ const OPTIONS = {
   input: { type: 'string' },
   fail: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
+  compare: { type: 'string' },
 } as const;
 
 /**
@@ -109,6 +114,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (!allowed) throw new UsageError(`${flag} ${hint}`);
   };
   refuse('--replay', v.replay === undefined || mode === undefined, 'only goes with a simulation (FILE or --preset NAME)');
+  refuse('--compare', v.compare === undefined || mode === undefined, 'only goes with a simulation (FILE or --preset NAME)');
   refuse('--from', v.from === undefined || v.replay !== undefined, 'only goes with --replay');
   refuse('--base', v.base === undefined || mode === '--link' || (mode === '--export' && v.export === 'svg'), 'only goes with --link or --export svg');
   refuse('--out', v.out === undefined || mode === '--export', 'only goes with --export');
@@ -144,6 +150,10 @@ export function parseCommand(argv: readonly string[]): Command {
     case '--link':
       return { kind: 'link', source: sourceOf(file, v.preset), ...(v.base !== undefined ? { base: v.base } : {}) };
     case undefined: {
+      if (v.compare !== undefined) {
+        if (v.replay !== undefined) throw new UsageError('--compare and --replay cannot be used together');
+        return { kind: 'compare', source: sourceOf(file, v.preset), compare: v.compare, json: Boolean(v.json) };
+      }
       const command: Command = { kind: 'simulate', source: sourceOf(file, v.preset), json: Boolean(v.json) };
       if (v.replay !== undefined) {
         if (v.from !== undefined && splitList(v.from).length === 0) throw new UsageError('--from needs at least one step id');

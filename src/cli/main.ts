@@ -21,6 +21,7 @@ import { isGradeCommand, runGrade } from './grade.ts';
 import { CliError, EXIT_ERROR, EXIT_INVALID, EXIT_OK, InputError } from './errors.ts';
 import { findSubcommand, mainHelp, RIPPLE_VERSION, type CliContext } from './subcommands.ts';
 import { formatRunTable } from './table.ts';
+import { compareOutput } from './compare.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -107,6 +108,14 @@ async function execute(command: Command, io: CliIo): Promise<void> {
     case 'graph-batch':
       graphBatchCommand(command, io);
       return;
+    case 'compare': {
+      const name = command.source.kind === 'file' ? command.source.path : command.source.name;
+      const b = loadScenario({ kind: 'file', path: command.compare }, io);
+      const out = compareOutput(loadScenario(command.source, io), b, command.json, { a: name, b: command.compare });
+      if (!out.ok) throw new InputError(out.heading, out.problems);
+      io.stdout(out.text);
+      return;
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { parseCommand, UsageError } from './args.ts';
 import type { CliIo } from './main.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { renderCommand, RENDER_HELP } from './render.ts';
+import { compareArgv, COMPARE_HELP } from './compare.ts';
 
 // `ripple SUBCOMMAND …` (issue #14): one table of subcommands, each with its one-line summary
 // for `ripple --help`, its own help text (`ripple NAME --help`) and what it runs. `ripple FILE`
@@ -133,6 +134,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
       return flags;
     }),
   },
+  { name: 'compare', summary: 'run two scenarios of one graph and print the steps that differ', help: COMPARE_HELP, run: flagForm('compare', ['compare'], compareArgv) },
   { name: 'render', summary: 'draw the run as a static or animated SVG, or a PNG', help: RENDER_HELP, run: (argv, io, cli) => renderCommand(argv, io, cli) },
   { name: 'presets', summary: 'list the built-in scenarios', help: PRESETS_HELP, run: flagForm('presets', ['list-presets'], (argv) => ['--list-presets', ...argv]) },
 ];

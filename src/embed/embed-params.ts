@@ -10,6 +10,8 @@ export interface EmbedParams extends EmbedOptions {
   t?: number;
   /** Echoed in every message to the host, so one listener can tell several embeds apart. */
   id?: string;
+  /** `compare=1`: show a comparison link's two sides (issue #13); otherwise only its A. */
+  compare?: boolean;
 }
 
 const THEMES: readonly EmbedTheme[] = ['auto', 'light', 'dark'];
@@ -40,5 +42,6 @@ export function parseEmbedParams(search: string): EmbedParams {
   if (autoplay !== undefined) params.autoplay = autoplay;
   if (Number.isFinite(t) && t >= 0) params.t = t;
   if (id) params.id = id.slice(0, 200);
+  if (flag(query.get('compare')) === true) params.compare = true;
   return params;
 }

@@ -14,6 +14,7 @@ import { parseEmbedParams } from './embed-params.ts';
 import { EmbedError } from './EmbedError.tsx';
 import { EmbedView } from './EmbedView.tsx';
 import { AwaitScenario } from './AwaitScenario.tsx';
+import { embedComparison } from './EmbedCompare.tsx';
 
 const params = parseEmbedParams(location.search);
 const dark = params.theme === 'dark' || (params.theme === 'auto' && (window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false));
@@ -23,11 +24,13 @@ document.documentElement.classList.add('embed-page');
 
 const appUrl = appUrlFromEmbed(location.href);
 const fragment = location.hash.slice(1);
-const decoded = fragment === '' ? null : decodeScenarioLink(fragment);
+// A comparison link (`A~B`) shows both sides with compare=1, else its A alone.
+const comparison = params.compare ? embedComparison(fragment, location.href, appUrl) : null;
+const decoded = fragment === '' || comparison !== null ? null : decodeScenarioLink(fragment.split('~')[0]);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {decoded?.ok ? (
+    {comparison ?? (decoded?.ok ? (
       <RippleProvider options={{ scenario: decoded.scenario, readOnly: true, persist: false }}>
         <ReactFlowProvider>
           <EmbedView params={params} extras={decoded.extras} appUrl={appUrl} colorMode={colorMode} />
@@ -37,6 +40,6 @@ createRoot(document.getElementById('root')!).render(
       <AwaitScenario params={params} appUrl={appUrl} colorMode={colorMode} />
     ) : (
       <EmbedError problem={decoded ? linkProblem(decoded.error, location.href) : null} appUrl={appUrl} />
-    )}
+    ))}
   </StrictMode>,
 );

@@ -189,6 +189,8 @@ function gloss(state: LiveState): string {
       return 'undone by its compensation';
     case 'compensation-failed':
       return 'its compensation failed';
+    case 'rolled-back':
+      return 'undone with its atomic group: answers 424';
   }
 }
 

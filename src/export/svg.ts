@@ -117,6 +117,8 @@ function darkPaletteOf(state: LiveState): Palette {
       return { fill: '#2a1d4d', stroke: '#c9b6ff', text: '#c9b6ff' };
     case 'compensation-failed':
       return { fill: '#42132a', stroke: '#ff8fbf', text: '#ff8fbf' };
+    case 'rolled-back':
+      return { fill: '#3b2708', stroke: '#ffbe5c', text: '#ffbe5c' };
   }
 }
 

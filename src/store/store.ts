@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { startAutosave, type Autosave } from './autosave.ts';
+import { createCompareSlice } from './compare-slice.ts';
 import { createEditorSlice } from './editor-slice.ts';
 import { createLessonSlice } from './lesson-slice.ts';
 import { createRunSlice } from './run-slice.ts';
@@ -23,6 +24,7 @@ export function createRippleStore(options: RippleStoreOptions = {}): RippleStore
     ...createSelectionSlice(set, get, api),
     ...createRunSlice(set, get, api),
     ...createLessonSlice(set, get, api),
+    ...createCompareSlice(createRippleStore)(set, get, api),
     flushAutosave: () => autosave?.flush(),
     stopAutosave: () => {
       autosave?.stop();

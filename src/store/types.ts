@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
+import type { RunDiff } from '../engine/compare.ts';
 import type { LiveState, ReplayPlan, RunEvent, RunResult } from '../engine/types.ts';
 import type { FailureChoice, StepPatch } from '../scenario/edits.ts';
 import type { DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario } from '../scenario/types.ts';
@@ -12,7 +13,7 @@ import type { LessonSlice } from '../lessons/lesson-types.ts';
 // ---- the store ------------------------------------------------------------------------------
 
 /** Everything one simulator holds: the scenario and its edits, the selection, the run, the autosave. */
-export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice & LessonSlice;
+export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice & CompareSlice & LessonSlice;
 export type RippleStore = StoreApi<RippleState>;
 
 /** How every slice is written: it sees the whole state through `get()` and writes with `set`. */
@@ -258,4 +259,78 @@ export interface LiveStepView {
    * graph-aware retry) starts, in ms on the timeline. Absent on a final failure (issue #8 item 9).
    */
   retryAt?: number;
+}
+
+// ---- the compare slice (issue #13): A and B side by side, one playhead ----------------------
+
+/** One side of a comparison. */
+export interface CompareSide {
+  /** A store of its own (never autosaved) holding this side's scenario and run. */
+  store: RippleStore;
+  /** What this side is: `A`, `Fail-fast guard off`, `Edited copy`. */
+  label: string;
+}
+
+export interface CompareSession {
+  a: CompareSide;
+  b: CompareSide;
+  /** B ran as a replay of A's run (R13): B's timeline is A's run, then the replay. */
+  replay: boolean;
+  /** B is a copy the person edits (its store is not read-only); "Run both again" re-runs it. */
+  editable: boolean;
+  diff: RunDiff;
+  /** `diff` in one sentence (src/engine/compare.ts `summarizeDiff`). */
+  summary: string;
+  /** Virtual ms of the shared playhead. */
+  time: number;
+  /** Virtual ms the shared clock runs to: the longer side's timeline. */
+  duration: number;
+  playing: boolean;
+  speed: Speed;
+  /** The step selected on both sides. */
+  selectedStepId: string | null;
+}
+
+export interface OpenCompareOptions {
+  /** What B is, shown over its canvas. */
+  label: string;
+  /** Run B as a replay of A's run ("the root cause fixed"). */
+  replay?: boolean;
+  /** Let the person edit B ("edit a copy"). */
+  editable?: boolean;
+  /** Where to stand (ms) instead of playing from the start (a comparison link's `at`). */
+  at?: number;
+  /** A step to select on both sides. */
+  select?: string;
+}
+
+export interface CompareSlice {
+  /** The open comparison; null outside compare mode. */
+  compare: CompareSession | null;
+  /** Why the last comparison could not open (A or B invalid, a replay refused); null when it did. */
+  compareProblems: Problem[] | null;
+  /**
+   * Compare the editor's scenario (A) with `b`: both are checked and run, and compare mode
+   * opens playing from 0 (or paused at `at`). Returns false, with `compareProblems`, when
+   * either is invalid or the replay is refused.
+   */
+  openCompare: (b: Scenario, options: OpenCompareOptions) => boolean;
+  /** Run both again (after B was edited); the playhead goes back to 0 and plays. */
+  rerunCompare: () => boolean;
+  closeCompare: () => void;
+  /** Move the shared playhead to `time` ms (clamped); both sides follow. */
+  compareSeek: (time: number) => void;
+  /**
+   * The shared clock's step: like `compareSeek`, stopping at the end. With `moveSides: false`
+   * only the shared playhead moves (the clock holds back redraws of the canvases).
+   */
+  compareTick: (time: number, moveSides?: boolean) => void;
+  comparePlay: () => void;
+  comparePause: () => void;
+  compareTogglePlay: () => void;
+  compareSetSpeed: (speed: Speed) => void;
+  /** To the next (1) or previous (−1) moment at which anything happens on either side. */
+  compareStep: (direction: 1 | -1) => void;
+  /** Select step `id` (or nothing) on both sides. */
+  compareSelect: (id: string | null) => void;
 }

@@ -5,6 +5,8 @@ import { decodeScenarioLink } from '../../scenario/link-codec.ts';
 import type { Problem } from '../../scenario/types.ts';
 import type { RippleStore } from '../../store/store.ts';
 import { crashProblem, linkFragment, linkProblem, openInStore, type LinkProblem } from './links.ts';
+import { isCompareFragment } from '../../scenario/compare-link.ts';
+import { bootComparison } from '../compare/boot-compare.ts';
 
 export type BootOutcome =
   | { kind: 'none' }
@@ -18,6 +20,7 @@ export type BootOutcome =
 export function bootFromLocation(store: RippleStore, href: string = location.href): BootOutcome {
   const fragment = linkFragment(href);
   if (fragment === null) return { kind: 'none' };
+  if (isCompareFragment(fragment)) return bootComparison(store, fragment, href);
   try {
     const decoded = decodeScenarioLink(fragment);
     if (!decoded.ok) return { kind: 'failed', problem: linkProblem(decoded.error, href) };

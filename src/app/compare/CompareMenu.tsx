@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import { variants, type Variant } from '../../engine/compare.ts';
+import { validate } from '../../engine/index.ts';
+import { useRipple, useRippleStore } from '../../store/context.tsx';
+import { Dialog } from '../Dialog.tsx';
+
+/**
+ * "Compare with…": the one-click what-ifs of the scenario (src/engine/compare.ts `variants`)
+ * or an edited copy. Choosing one opens compare mode.
+ */
+export default function CompareMenu({ onClose }: { onClose: () => void }) {
+  const store = useRippleStore();
+  const scenario = useRipple((s) => s.scenario);
+  const problems = useRipple((s) => s.compareProblems);
+  const offered = useMemo((): { ok: true; list: Variant[] } | { ok: false; message: string } => {
+    const checked = validate(scenario);
+    if (!checked.ok) return { ok: false, message: `The scenario is not valid yet (${checked.problems[0].path}: ${checked.problems[0].message}).` };
+    if (checked.scenario.steps.length === 0) return { ok: false, message: 'Add a step first: there is nothing to compare yet.' };
+    return { ok: true, list: variants(checked.scenario) };
+  }, [scenario]);
+
+  const open = (b: Parameters<ReturnType<typeof store.getState>['openCompare']>[0], options: Parameters<ReturnType<typeof store.getState>['openCompare']>[1]) => {
+    if (store.getState().openCompare(b, options)) onClose();
+  };
+
+  return (
+    <Dialog title="Compare with…" description="Run the scenario (A) beside a variant of it (B), on one shared playhead." onClose={onClose}>
+      {!offered.ok ? (
+        <p role="alert">{offered.message}</p>
+      ) : (
+        <ul className="compare-menu" aria-label="Variants">
+          {offered.list.map((v) => (
+            <li key={v.id}>
+              <button type="button" className="btn compare-menu__item" data-variant={v.id} onClick={() => open(v.scenario, { label: v.label, replay: v.replay })}>
+                {v.label}
+              </button>
+            </li>
+          ))}
+          <li>
+            <button type="button" className="btn compare-menu__item" data-variant="edit-copy" onClick={() => open(scenario, { label: 'Edited copy', editable: true })}>
+              Edit a copy (B)…
+            </button>
+          </li>
+        </ul>
+      )}
+      {problems && (
+        <ul className="compare__problems" role="alert">
+          {problems.map((p, i) => (
+            <li key={i}>
+              {p.path}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Dialog>
+  );
+}

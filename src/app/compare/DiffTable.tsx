@@ -1,0 +1,60 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { CompareStepSide, StepDiff } from '../../engine/compare.ts';
+import { useRipple, useRippleStore } from '../../store/context.tsx';
+import type { RippleState } from '../../store/types.ts';
+
+const selectTable = (s: RippleState) => ({
+  steps: s.compare?.diff.steps,
+  selected: s.compare?.selectedStepId ?? null,
+  scenario: s.compare?.a.store.getState().scenario,
+});
+
+const DIFFERS_TEXT: Record<StepDiff['differs'][number], string> = { state: 'state', status: 'status', attempts: 'attempts', timing: 'timing' };
+
+function sideText(side: CompareStepSide | null, timing: [number | null, number | null] | null): string {
+  if (!side) return 'not in this scenario';
+  const time = timing && timing[0] !== null ? `, ${timing[0]}–${timing[1] ?? '…'} ms` : '';
+  return `${side.state} · ${side.status ?? 'no answer'} · ${side.attempts} ${side.attempts === 1 ? 'attempt' : 'attempts'}${time}`;
+}
+
+/** The steps whose state, status, attempts or timing differ; a row's step selects it on both sides. */
+export function DiffTable() {
+  const store = useRippleStore();
+  const { steps, selected, scenario } = useRipple(useShallow(selectTable));
+  if (!steps || !scenario) return null;
+  const ids = Object.keys(steps);
+  const label = new Map(scenario.steps.map((s) => [s.id, s.label ?? s.id]));
+  if (ids.length === 0) return <p className="compare-diff__none">No step differs between A and B.</p>;
+  return (
+    <table className="compare-diff" data-testid="compare-diff">
+      <caption>
+        {ids.length} {ids.length === 1 ? 'step differs' : 'steps differ'} (marked ≠ on both canvases)
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Step</th>
+          <th scope="col">A</th>
+          <th scope="col">B</th>
+          <th scope="col">Differs in</th>
+        </tr>
+      </thead>
+      <tbody>
+        {ids.map((id) => {
+          const d = steps[id];
+          return (
+            <tr key={id} data-step={id} aria-selected={selected === id}>
+              <th scope="row">
+                <button type="button" className="link-button" aria-pressed={selected === id} onClick={() => store.getState().compareSelect(selected === id ? null : id)}>
+                  {label.get(id) ?? id}
+                </button>
+              </th>
+              <td data-side="a">{sideText(d.a, d.timing.a)}</td>
+              <td data-side="b">{sideText(d.b, d.timing.b)}</td>
+              <td>{d.differs.map((k) => DIFFERS_TEXT[k]).join(', ')}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launch, openPage, screenshot } from './harness.ts';
+import { pickPreset } from './app.ts';
+import { axe, blocking, describeViolations, openA11yPage } from './axe.ts';
+
+// Compare mode (issue #13) in real Chromium: the same graph under two choices side by side,
+// one playhead for both, the differing steps marked on both canvases and listed, Why and the
+// responses on either side, and the comparison as a link that opens again.
+
+let browser: Browser;
+type Browser = Awaited<ReturnType<typeof launch>>;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const view = (page: Page) => page.getByTestId('compare-view');
+const side = (page: Page, tag: 'a' | 'b') => page.getByTestId(`compare-side-${tag}`);
+const stateOn = (page: Page, tag: 'a' | 'b', id: string) => side(page, tag).getByTestId(`step-node-${id}`).getAttribute('data-state');
+const scrubber = (page: Page) => view(page).getByRole('slider', { name: 'Time on both runs' });
+
+/** Opens "Compare with…" and picks the variant `label`, then pauses the shared playhead. */
+async function compareWith(page: Page, label: string): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Compare with…' }).click();
+  const menu = page.getByRole('dialog', { name: 'Compare with…' });
+  await menu.getByRole('button', { name: label, exact: true }).click();
+  await view(page).waitFor();
+  await pauseBoth(page);
+}
+
+async function pauseBoth(page: Page): Promise<void> {
+  const pauseButton = view(page).getByRole('button', { name: 'Pause both' });
+  if (await pauseButton.count()) await pauseButton.click();
+  await view(page).getByRole('button', { name: 'Play both' }).waitFor();
+}
+
+/** Moves the shared playhead with the keyboard on the scrubber (Home / End). */
+async function scrub(page: Page, key: 'Home' | 'End'): Promise<void> {
+  await scrubber(page).press(key);
+}
+
+async function outlined(node: Locator): Promise<string> {
+  return node.evaluate((el) => getComputedStyle(el.closest('.react-flow__node')!).outlineStyle);
+}
+
+test('naive vs graph-aware retries: one playhead, the differences on both sides, Why on either, and the link opens the same comparison', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await pickPreset(page, 'shipping-retry-loop');
+  await compareWith(page, 'Graph-aware retries');
+
+  await expect.poll(() => view(page).getByTestId('compare-summary').textContent()).toBe(
+    'B avoided 2 answers of 424, made 2 more attempts, had 1 fewer step fail, and finished 410 ms sooner.',
+  );
+  // The table lists only the steps that differ.
+  const rows = view(page).getByTestId('compare-diff').locator('tbody tr');
+  expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-step')))).toEqual(['reserve-stock', 'create-shipping-label', 'notify-customer']);
+  expect(await rows.nth(1).locator('td[data-side="a"]').textContent()).toMatch(/^blocked · 424 · 4 attempts/);
+  expect(await rows.nth(1).locator('td[data-side="b"]').textContent()).toMatch(/^succeeded · 200 · 3 attempts/);
+
+  // Scrubbing the shared playhead moves both canvases: at 0 nothing has answered on either side…
+  await scrub(page, 'Home');
+  expect(await view(page).getByTestId('compare-time').textContent()).toBe('0 / 1600 ms');
+  expect(await stateOn(page, 'a', 'create-shipping-label')).toBe('pending');
+  expect(await stateOn(page, 'b', 'create-shipping-label')).toBe('pending');
+  // …and at the end the label answers 424 in A and succeeds in B.
+  await scrub(page, 'End');
+  expect(await view(page).getByTestId('compare-time').textContent()).toBe('1600 / 1600 ms');
+  expect(await stateOn(page, 'a', 'create-shipping-label')).toBe('blocked');
+  expect(await stateOn(page, 'b', 'create-shipping-label')).toBe('succeeded');
+  expect(await stateOn(page, 'a', 'create-order')).toBe('succeeded');
+
+  // The differing steps are marked on both canvases; the same ones are not.
+  for (const tag of ['a', 'b'] as const) {
+    expect(await outlined(side(page, tag).getByTestId('step-node-create-shipping-label'))).toBe('dashed');
+    expect(await outlined(side(page, tag).getByTestId('step-node-create-order'))).not.toBe('dashed');
+  }
+
+  // Selecting a step on B selects it on A; Why answers on A, the response on B.
+  await side(page, 'b').getByTestId('step-node-notify-customer').click();
+  await expect.poll(() => side(page, 'a').locator('.react-flow__node.selected').getAttribute('data-id')).toBe('notify-customer');
+  expect(await side(page, 'a').locator('.pb-why').textContent()).toMatch(/424/);
+  expect(await side(page, 'b').getByText('200', { exact: false }).count()).toBeGreaterThan(0);
+  expect(await view(page).getByTestId('compare-diff').locator('tr[aria-selected="true"]').getAttribute('data-step')).toBe('notify-customer');
+  await screenshot(page, 'compare-1280');
+
+  // The comparison as a link: open it in a new page and the same comparison is there, at the same moment.
+  await view(page).getByRole('button', { name: 'Link to this comparison' }).click();
+  const link = await view(page).getByRole('textbox', { name: /Comparison link/ }).inputValue();
+  expect(link).toMatch(/#r1\.[\w-]+~[\w-]+$/);
+  const again = await context.newPage();
+  await again.goto(link);
+  await view(again).waitFor();
+  expect(await view(again).getByTestId('compare-summary').textContent()).toBe(await view(page).getByTestId('compare-summary').textContent());
+  expect(await view(again).getByTestId('compare-time').textContent()).toBe('1600 / 1600 ms');
+  expect(await stateOn(again, 'b', 'create-shipping-label')).toBe('succeeded');
+  await expect.poll(() => side(again, 'a').locator('.react-flow__node.selected').getAttribute('data-id')).toBe('notify-customer');
+
+  // Escape leaves compare mode.
+  await page.keyboard.press('Escape');
+  await view(page).waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the timeout story, guard off vs on, stacked on a phone; embed.html?compare=1 shows the contrast', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await pickPreset(page, 'timeout-no-guard');
+  await compareWith(page, 'Fail-fast guard on');
+  await scrub(page, 'End');
+  // Without the guard price-cart runs and fails for lack of rates; with it, it answers 424.
+  expect(await stateOn(page, 'a', 'price-cart')).toBe('failed');
+  expect(await stateOn(page, 'b', 'price-cart')).toBe('blocked');
+  expect(await view(page).getByTestId('compare-summary').textContent()).toBe('B answered 424 2 more times, had 2 fewer steps fail, and finished 210 ms sooner.');
+  await view(page).getByRole('button', { name: 'Link to this comparison' }).click();
+  const link = await view(page).getByRole('textbox', { name: /Comparison link/ }).inputValue();
+  await context.close();
+
+  const phone = await openPage(browser, link, { width: 390, height: 844 });
+  await view(phone.page).waitFor();
+  const boxA = await side(phone.page, 'a').boundingBox();
+  const boxB = await side(phone.page, 'b').boundingBox();
+  expect(boxB!.y).toBeGreaterThanOrEqual(boxA!.y + boxA!.height);
+  expect(boxA!.width).toBeLessThanOrEqual(390);
+  // Moving the playhead with the keyboard on a phone: ← steps back to an earlier moment on both.
+  await scrubber(phone.page).focus();
+  await phone.page.keyboard.press('Home');
+  expect(await stateOn(phone.page, 'b', 'price-cart')).toBe('pending');
+  await phone.page.keyboard.press('End');
+  expect(await stateOn(phone.page, 'b', 'price-cart')).toBe('blocked');
+  await screenshot(phone.page, 'compare-390');
+  await side(phone.page, 'b').scrollIntoViewIfNeeded();
+  await screenshot(phone.page, 'compare-390-b');
+  expect(phone.errors).toEqual([]);
+  await phone.context.close();
+
+  const embed = await openPage(browser, `embed.html?compare=1${link.slice(link.indexOf('#'))}`, { width: 900, height: 900 });
+  await view(embed.page).waitFor();
+  expect(await stateOn(embed.page, 'a', 'price-cart')).toBe('failed');
+  expect(await stateOn(embed.page, 'b', 'price-cart')).toBe('blocked');
+  expect(await view(embed.page).getByRole('button', { name: 'Close' }).count()).toBe(0);
+  await screenshot(embed.page, 'compare-embed');
+  expect(embed.errors).toEqual([]);
+  await embed.context.close();
+  expect(errors).toEqual([]);
+});
+
+test('compare mode by keyboard, in dark mode: Space plays and pauses both, → steps to the next moment, Tab stays inside, no serious axe violations', async () => {
+  const { page, context, errors } = await openA11yPage(browser, '', { colorScheme: 'dark' });
+  await pickPreset(page, 'saga-compensation-fails');
+  await compareWith(page, 'Saga off');
+  await scrub(page, 'Home');
+  await view(page).getByRole('heading', { level: 2 }).click();
+  await page.keyboard.press('ArrowRight');
+  const first = await view(page).getByTestId('compare-time').textContent();
+  expect(first).not.toMatch(/^0 \//);
+  await page.keyboard.press('Space');
+  await view(page).getByRole('button', { name: 'Pause both' }).waitFor();
+  await page.keyboard.press('Space');
+  await view(page).getByRole('button', { name: 'Play both' }).waitFor();
+  expect(await view(page).getByTestId('compare-summary').textContent()).toMatch(/compensated in A only\.$/);
+
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="compare-view"]') !== null)).toBe(true);
+  }
+  await scrub(page, 'End');
+  expect(describeViolations(blocking(await axe(page)))).toEqual([]);
+  await screenshot(page, 'compare-1280-dark');
+  await view(page).getByRole('button', { name: 'Close' }).click();
+  await view(page).waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
+  await context.close();
+});

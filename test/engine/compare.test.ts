@@ -1,0 +1,97 @@
+// Compare (issue #13): one graph under two choices, told as the seeds' contrasts.
+import { compareScenarios, diffJson, diffRuns, summarizeDiff, variants } from '../../src/engine/compare.ts';
+import { simulate } from '../../src/engine/index.ts';
+import { findPreset } from '../../src/presets/index.ts';
+import { resolvePolicy } from '../../src/scenario/defaults.ts';
+import { chain, scenario, step } from './helpers.ts';
+
+const preset = (name: string) => findPreset(name)!.scenario;
+
+describe('diffRuns', () => {
+  it('naive retries vs graph-aware: the label and the notification stop answering 424 and the run ends 410 ms sooner', () => {
+    const diff = diffRuns(simulate(preset('shipping-retry-loop')), simulate(preset('shipping-retry-graph-aware')));
+    expect(Object.keys(diff.steps)).toEqual(['reserve-stock', 'create-shipping-label', 'notify-customer']);
+    expect(diff.steps['create-shipping-label']).toMatchObject({
+      a: { state: 'blocked', status: 424, attempts: 4 },
+      b: { state: 'succeeded', status: 200, attempts: 3 },
+      differs: ['state', 'status', 'attempts', 'timing'],
+      timing: { a: [200, 1600], b: [200, 1140] },
+    });
+    expect(diff.summary).toEqual({ blocked: [2, 0], attemptsTotal: [8, 10], durationMs: [1600, 1190], compensated: [0, 0] });
+    expect(summarizeDiff(diff)).toBe('B avoided 2 answers of 424, made 2 more attempts, had 1 fewer step fail, and finished 410 ms sooner.');
+  });
+
+  it('a step that differs only in timing is listed with "timing"', () => {
+    const a = scenario([step('a', { durationMs: 100 }), step('b')], chain('a', 'b'));
+    const b = scenario([step('a', { durationMs: 250 }), step('b')], chain('a', 'b'));
+    const diff = diffRuns(simulate(a), simulate(b));
+    expect(diff.steps.a.differs).toEqual(['timing']);
+    expect(diff.steps.b).toMatchObject({ differs: ['timing'], timing: { a: [100, 200], b: [250, 350] } });
+    expect(summarizeDiff(diff)).toBe('B took 150 ms longer.');
+  });
+
+  it('the same run twice: no step differs, and the sentence says so', () => {
+    const run = simulate(preset('payment-fails'));
+    const diff = diffRuns(run, simulate(preset('payment-fails')));
+    expect(diff.steps).toEqual({});
+    expect(summarizeDiff(diff)).toBe('A and B ran the same: no step differs.');
+  });
+
+  it('saga off: the steps the saga rolled back in A are named as compensated in A only', () => {
+    const saga = preset('saga-compensation-fails');
+    const off = variants(saga).find((v) => v.id === 'saga')!;
+    const diff = diffRuns(simulate(saga), simulate(off.scenario));
+    expect(diff.compensatedOnly.a.length).toBeGreaterThan(0);
+    expect(diff.compensatedOnly.a.every((id) => diff.steps[id].a?.state === 'compensated' && diff.steps[id].b?.state === 'succeeded')).toBe(true);
+    expect(summarizeDiff(diff)).toMatch(new RegExp(`; ${diff.compensatedOnly.a.length} steps were compensated in A only\\.$`));
+  });
+
+  it('the JSON shape lists per step only a and b with state, status and attempts', () => {
+    const diff = diffRuns(simulate(preset('timeout-no-guard')), simulate({ ...preset('timeout-no-guard'), policy: { failFast: true } }));
+    const json = diffJson(diff);
+    expect(Object.keys(json)).toEqual(['steps', 'summary']);
+    expect(json.steps['price-cart']).toEqual({ a: { state: 'failed', status: 500, attempts: 1 }, b: { state: 'blocked', status: 424, attempts: 1 } });
+  });
+
+  it('a step on one side only has null on the other', () => {
+    const diff = diffRuns(simulate(scenario([step('a')])), simulate(scenario([step('a'), step('extra')])));
+    expect(diff.steps.extra).toMatchObject({ a: null, b: { state: 'succeeded' }, differs: ['state'] });
+  });
+});
+
+describe('variants', () => {
+  it('each what-if flips one policy field and leaves A untouched', () => {
+    const a = preset('timeout-no-guard');
+    const before = JSON.stringify(a);
+    const list = variants(a);
+    expect(JSON.stringify(a)).toBe(before);
+    expect(list.map((v) => v.id)).toEqual(['fail-fast', 'retry-mode', 'saga', 'on-failure', 'concurrency-1', 'root-cause-fixed']);
+    const policyOf = (id: string) => resolvePolicy(list.find((v) => v.id === id)!.scenario);
+    expect(policyOf('fail-fast').failFast).toBe(true);
+    expect(policyOf('retry-mode').retryMode).toBe('naive');
+    expect(policyOf('saga').compensation).toBe('saga');
+    expect(policyOf('on-failure').onFailure).toBe('abort');
+    expect(policyOf('concurrency-1').concurrency).toBe(1);
+    expect(list[0].label).toBe('Fail-fast guard on');
+  });
+
+  it('"the root cause fixed" removes the failing step\'s fail and runs as a replay of A', () => {
+    const a = preset('payment-fails');
+    const fixed = variants(a).find((v) => v.id === 'root-cause-fixed')!;
+    expect(fixed.replay).toBe(true);
+    expect(fixed.scenario.steps.find((s) => s.id === 'authorize-payment')!.fail).toBeUndefined();
+    const compared = compareScenarios(a, fixed.scenario, { replay: true });
+    if (!compared.ok) throw new Error('replay refused');
+    const { b, diff } = compared.value;
+    expect(b.replayOf).toBe(compared.value.a.correlationId);
+    expect(b.steps['create-order']).toMatchObject({ reused: true });
+    expect(diff.steps['create-order']).toBeUndefined();
+    expect(diff.summary.blocked).toEqual([2, 0]);
+    expect(Object.values(b.steps).every((s) => s.state === 'succeeded')).toBe(true);
+  });
+
+  it('a scenario where nothing fails offers no root-cause fix, and no "concurrency 1" when it already is 1', () => {
+    const list = variants(scenario([step('a')], [], { concurrency: 1 }));
+    expect(list.map((v) => v.id)).toEqual(['fail-fast', 'retry-mode', 'saga', 'on-failure']);
+  });
+});
