@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { LessonMark } from '../lessons/ui/LessonMark.tsx';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useRippleStore } from '../store/context.tsx';
 import { REPLAY_MARK_META, type StepFlowNode } from './build-graph.ts';
@@ -101,6 +102,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
           )}
         </div>
       )}
+      <LessonMark id={id} />
       <Handle type="source" position={Position.Right} isConnectable={!readOnly} />
     </div>
   );

@@ -5,6 +5,7 @@ import type { FailureChoice, StepPatch } from '../scenario/edits.ts';
 import type { CompensationErrors, DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario } from '../scenario/types.ts';
 import type { History } from './history.ts';
 import type { SavedDraft } from './persistence.ts';
+import type { LessonSlice } from '../lessons/lesson-types.ts';
 
 // The store's shapes, in one module that imports no slice: every slice imports its types from
 // here and reaches the others through a typed `get()`, so the slices never import each other.
@@ -12,7 +13,7 @@ import type { SavedDraft } from './persistence.ts';
 // ---- the store ------------------------------------------------------------------------------
 
 /** Everything one simulator holds: the scenario and its edits, the selection, the run, the autosave. */
-export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice & CompareSlice;
+export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice & CompareSlice & LessonSlice;
 export type RippleStore = StoreApi<RippleState>;
 
 /** How every slice is written: it sees the whole state through `get()` and writes with `set`. */
@@ -143,7 +144,7 @@ export interface Selection {
 }
 
 /** The side panel's tabs: the inspector, the scenario's settings, the run panels. */
-export type PanelTab = 'step' | 'scenario' | 'run' | 'source';
+export type PanelTab = 'step' | 'scenario' | 'run' | 'source' | 'lesson';
 
 export interface SelectionSlice extends Selection {
   /**
