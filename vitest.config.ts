@@ -27,7 +27,7 @@ export default defineConfig({
           name: 'component',
           environment: 'jsdom',
           testTimeout: 20_000,
-          include: ['test/{app,canvas,panels,embed}/**/*.test.{ts,tsx}'],
+          include: ['test/{app,canvas,panels,embed}/**/*.test.{ts,tsx}', 'test/lessons/**/*.test.tsx'],
           setupFiles: ['test/setup-dom.ts'],
         },
       },

@@ -2,6 +2,7 @@ import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { useRipple } from '../store/context.tsx';
 import type { PanelTab } from '../store/types.ts';
 import { RunSidePanel } from '../panels/RunPanels.tsx';
+import { LessonTab } from '../lessons/ui/LessonTab.tsx';
 
 // The editing panels load when their tab first opens, out of the main bundle (issue #15);
 // CodeMirror and the YAML reader come with the Source tab.
@@ -16,6 +17,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'scenario', label: 'Scenario' },
   { id: 'run', label: 'Run' },
   { id: 'source', label: 'Source' },
+  { id: 'lesson', label: 'Lessons' },
 ];
 
 /**
@@ -30,7 +32,7 @@ export function SidePanel() {
   const storedTab = useRipple((s) => s.panelTab);
   const setTab = useRipple((s) => s.setPanelTab);
   const tab: Tab = readOnly ? 'run' : storedTab;
-  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null, source: null });
+  const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null, source: null, lesson: null });
   const tabs = readOnly ? TABS.filter((t) => t.id === 'run') : TABS;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -80,6 +82,7 @@ export function SidePanel() {
             <SourcePanel />
           </Suspense>
         )}
+        {tab === 'lesson' && <LessonTab />}
       </div>
     </>
   );

@@ -107,6 +107,7 @@ export function Toolbar({
       )}
       <span className="toolbar__spacer" />
       <div className="toolbar__group" role="group" aria-label="View">
+        <Button icon="check" text="Lessons" collapsible label="Lessons: predict, run, learn from every miss" title="Lessons: predict which steps answer 424" onClick={() => store.getState().setPanelTab('lesson')} />
         <Button
           icon="table"
           text="Table"

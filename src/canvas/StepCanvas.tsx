@@ -14,8 +14,10 @@ import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import { selectHighlightPath, selectLiveStates, selectReplayMarks, selectReplayWarnings } from '../store/selectors.ts';
 import type { Position } from '../scenario/types.ts';
-import { buildEdges, buildNodes, createGraphCache, edgeId, mergeNodes, VISIBLE_ONLY_ABOVE, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
+import { buildEdges, buildNodes, createGraphCache, edgeId, mergeNodes, STEP_NODE_SIZE, VISIBLE_ONLY_ABOVE, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
 import { StepNode } from './StepNode.tsx';
+import { GroupFrame } from './GroupFrame.tsx';
+import { buildGroupFrames, isFrameNodeId, type GroupFrameNode } from './group-frames.ts';
 import { DependencyEdge } from './DependencyEdge.tsx';
 import { useLintByStep } from './use-lint.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
@@ -23,7 +25,9 @@ import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-cha
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 import { idRecord } from '../engine/records.ts';
 
-const nodeTypes = { step: StepNode };
+const nodeTypes = { step: StepNode, groupFrame: GroupFrame };
+/** What the canvas draws as nodes: steps, and the frames of atomic groups behind them. */
+type FlowNode = StepFlowNode | GroupFrameNode;
 // Fit the graph, but on a wide screen never so small that labels are hard to read: pan for the
 // rest. A phone's canvas is too narrow for even the 5-step starter at that floor, so there the
 // whole picture comes first (a person zooms in with a pinch), with less padding.
@@ -63,7 +67,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const replayWarnings = useRipple(selectReplayWarnings);
   const lint = useLintByStep();
   const reducedMotion = usePrefersReducedMotion();
-  const { screenToFlowPosition, fitView } = useReactFlow<StepFlowNode, DependencyFlowEdge>();
+  const { screenToFlowPosition, fitView } = useReactFlow<FlowNode, DependencyFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [narrow, setNarrow] = useState(narrowWindow);
   const fit = narrow ? FIT_NARROW : FIT;
@@ -92,6 +96,16 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     setLastBuilt(built);
     setNodes((prev) => mergeNodes(built, lastBuilt, prev));
   }
+
+  // Group frames are sized from where the steps are drawn now (a drag in progress included),
+  // so a frame follows its members as they move; behind them in the DOM and in z-order.
+  const groups = scenario.groups;
+  const lastFrames = useRef<GroupFrameNode[]>([]);
+  const frames = useMemo(() => {
+    if (!groups || groups.length === 0) return (lastFrames.current = []);
+    return (lastFrames.current = buildGroupFrames({ groups, steps: scenario.steps }, new Map(nodes.map((n) => [n.id, n])), STEP_NODE_SIZE, lastFrames.current));
+  }, [groups, scenario.steps, nodes]);
+  const flowNodes = useMemo<FlowNode[]>(() => (frames.length === 0 ? nodes : [...frames, ...nodes]), [frames, nodes]);
 
   useEffect(() => {
     if (viewSeq === 0) return;
@@ -142,7 +156,9 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, []);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<StepFlowNode>[]) => {
+    (all: NodeChange<FlowNode>[]) => {
+      // Frames are drawn from the steps; React Flow's notes about them (their size) change nothing.
+      const changes = all.filter((change) => change.type === 'add' || !isFrameNodeId(change.id)) as NodeChange<StepFlowNode>[];
       // Selection goes to the store, and comes back through `built` (selection-changes.ts says why).
       const local = changes.filter((change) => change.type !== 'select');
       if (local.length > 0) setNodes((current) => applyNodeChanges(local, current));
@@ -181,9 +197,9 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const onConnect = useCallback((c: Connection) => void store.getState().connect(c.source, c.target), [store]);
 
   const onNodeClick = useCallback(
-    (event: MouseEvent, node: StepFlowNode) => {
+    (event: MouseEvent, node: FlowNode) => {
       // The clicked step becomes the primary selection (what the inspector shows).
-      if (event.shiftKey || event.ctrlKey || event.metaKey) return;
+      if (node.type !== 'step' || event.shiftKey || event.ctrlKey || event.metaKey) return;
       const state = store.getState();
       if (state.selectedStepId !== node.id && state.selectedStepIds.includes(node.id)) state.setSelection([...state.selectedStepIds.filter((id) => id !== node.id), node.id]);
       // On a phone the panels are below the canvas, out of sight: bring the answer to the tap
@@ -199,7 +215,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     [store, reducedMotion],
   );
 
-  const onNodeDoubleClick = useCallback((_: MouseEvent, node: StepFlowNode) => store.getState().startRename(node.id), [store]);
+  const onNodeDoubleClick = useCallback((_: MouseEvent, node: FlowNode) => node.type === 'step' && store.getState().startRename(node.id), [store]);
 
   const onDoubleClick = useCallback(
     (event: MouseEvent<HTMLDivElement>) => {
@@ -231,8 +247,8 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   return (
     <div ref={wrapper} className={readOnly ? 'canvas read-only' : 'canvas'} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
-      <ReactFlow<StepFlowNode, DependencyFlowEdge>
-        nodes={nodes}
+      <ReactFlow<FlowNode, DependencyFlowEdge>
+        nodes={flowNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}

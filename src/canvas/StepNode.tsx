@@ -1,17 +1,23 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { LessonMark } from '../lessons/ui/LessonMark.tsx';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useRippleStore } from '../store/context.tsx';
 import { REPLAY_MARK_META, type StepFlowNode } from './build-graph.ts';
 import { retryTitle, stateText, viewMeta } from './state-meta.ts';
-import { stepMarks } from './step-marks.ts';
+import { FINALLY_TITLE, stepMarks } from './step-marks.ts';
 import { Icon } from './icons.tsx';
 import './replay-marks.css';
+import './groups.css';
 
 // One step on the canvas: label, request line, marks for what is configured, and — during
 // playback — its state by colour, icon and words.
 export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowNode>) {
-  const { step, live, lint, highlighted, renaming, readOnly, replay, replayWarnings } = data;
-  const marks = stepMarks(step);
+  const { step, live, lint, highlighted, renaming, readOnly, replay, replayWarnings, isFinally } = data;
+  const all = stepMarks(step);
+  // The condition is a pill on the top border (where a finally step has its badge: a step with
+  // `when` cannot be one), so the marks row keeps its room for the codes.
+  const when = all.find((m) => m.kind === 'when');
+  const marks = when ? all.filter((m) => m !== when) : all;
   const classes = ['step-node'];
   if (live) classes.push(`state-${live.state}`);
   if (live?.retryAt !== undefined) classes.push('state-retrying');
@@ -49,11 +55,22 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
       {marks.length > 0 && (
         <div className="step-node__marks">
           {marks.map((m) => (
-            <span key={m.kind} className={m.kind === 'fail' ? 'chip chip--fail' : 'chip'} title={m.title} data-mark={m.kind}>
+            <span key={m.kind} className={m.kind === 'fail' ? 'chip chip--fail' : m.kind === 'success-status' ? 'chip chip--success' : 'chip'} title={m.title} data-mark={m.kind}>
               {m.icon && <Icon name={m.icon} />}
               {m.text}
             </span>
           ))}
+        </div>
+      )}
+      {when && (
+        <div className="step-node__finally step-node__when" data-mark="when" title={when.title}>
+          when
+        </div>
+      )}
+      {isFinally && (
+        // On the top border, left: the state pill has the right.
+        <div className="step-node__finally" data-testid="node-finally" title={FINALLY_TITLE}>
+          finally
         </div>
       )}
       {live && (
@@ -85,6 +102,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
           )}
         </div>
       )}
+      <LessonMark id={id} />
       <Handle type="source" position={Position.Right} isConnectable={!readOnly} />
     </div>
   );

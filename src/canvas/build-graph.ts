@@ -6,7 +6,7 @@ import type { EdgeRef } from '../store/types.ts';
 import { orderedSteps } from './step-order.ts';
 import { conditionOf } from '../scenario/defaults.ts';
 import { STATE_META, stateText } from './state-meta.ts';
-import { stepMarks } from './step-marks.ts';
+import { FINALLY_TITLE, finallySteps, stepMarks } from './step-marks.ts';
 import { NODE_WIDTH } from './layout/layout-constants.ts';
 import { routeAll, type Point } from './layout/edge-routes.ts';
 import type { IconName } from './icons.tsx';
@@ -31,6 +31,8 @@ export interface StepNodeData extends Record<string, unknown> {
   replay: ReplayMark | null;
   /** The replay plan's warnings about this step (it would run twice…). */
   replayWarnings: string[];
+  /** R15: every incoming dependency is `always`: a teardown that abort does not cancel. */
+  isFinally: boolean;
 }
 export type StepFlowNode = Node<StepNodeData, 'step'>;
 
@@ -133,8 +135,16 @@ export const REPLAY_MARK_META: Readonly<Record<ReplayMark, { icon: IconName; tex
 };
 
 /** The accessible name of a node: everything it shows, in words. */
-export function nodeAriaLabel(step: Step, live: LiveStepView | null, lint: string[], replay: ReplayMark | null = null, replayWarnings: string[] = []): string {
+export function nodeAriaLabel(
+  step: Step,
+  live: LiveStepView | null,
+  lint: string[],
+  replay: ReplayMark | null = null,
+  replayWarnings: string[] = [],
+  isFinally = false,
+): string {
   const parts = [step.label ?? step.id];
+  if (isFinally) parts.push(FINALLY_TITLE);
   if (step.request) parts.push(step.request);
   if (live) parts.push(stateText(live));
   if (live?.reused) parts.push('reused from the previous run');
@@ -164,12 +174,13 @@ const NO_WARNINGS: string[] = [];
 export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode[] {
   const selected = new Set(input.selectedStepIds);
   const highlighted = new Set(input.highlightPath);
+  const finals = finallySteps(input.scenario);
   const keyOf = (step: Step) => {
     const live = input.live?.[step.id] ?? null;
     const lint = input.lint[step.id] ?? NO_LINT;
     const replay = input.replayMarks?.[step.id] ?? null;
     const replayWarnings = input.replayWarnings?.[step.id] ?? NO_WARNINGS;
-    return [step, live, lint, selected.has(step.id), highlighted.has(step.id), input.renamingStepId === step.id, input.readOnly, replay, replayWarnings] as const;
+    return [step, live, lint, selected.has(step.id), highlighted.has(step.id), input.renamingStepId === step.id, input.readOnly, replay, replayWarnings, finals.has(step.id)] as const;
   };
   // Dependency order is the DOM order, and so the Tab order of the nodes.
   return buildList(
@@ -177,7 +188,7 @@ export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode
     stepsInOrder(input.scenario),
     (step) => step.id,
     keyOf,
-    ([step, live, lint, isSelected, isHighlighted, renaming, readOnly, replay, replayWarnings]): StepFlowNode => {
+    ([step, live, lint, isSelected, isHighlighted, renaming, readOnly, replay, replayWarnings, isFinally]): StepFlowNode => {
       return {
         id: step.id,
         type: 'step',
@@ -185,8 +196,8 @@ export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode
         measured: STEP_NODE_SIZE,
         handles: STEP_NODE_HANDLES,
         selected: isSelected,
-        ariaLabel: nodeAriaLabel(step, live, lint, replay, replayWarnings),
-        data: { step, live, lint, highlighted: isHighlighted, renaming, readOnly, replay, replayWarnings },
+        ariaLabel: nodeAriaLabel(step, live, lint, replay, replayWarnings, isFinally),
+        data: { step, live, lint, highlighted: isHighlighted, renaming, readOnly, replay, replayWarnings, isFinally },
       };
     },
   );

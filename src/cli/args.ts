@@ -14,6 +14,7 @@ Usage:
   npm run simulate -- FILE|--preset NAME --export FORMAT [--out OUT] [--base URL]
   npm run simulate -- --decode LINK|FILE|-
   npm run simulate -- --input graph-batch FILE --fail ID=STATUS[,...]
+  npm run simulate -- --grade FILE --answers ID=STATE[,...] [--json]
   npm run simulate -- --help
 
 Options:
@@ -39,6 +40,8 @@ Options:
   --input graph-batch  read FILE as a Microsoft Graph / OData JSON $batch request body
   --fail ID=STATUS     with --input: make request ID answer STATUS (400-599, not 424);
                        repeat the flag or separate with commas
+  --grade FILE         grade predictions of each step's final state (--answers
+                       ID=STATE, STATE a state name or 424) against FILE's run
   -h, --help           show this help
 
 Exit status: 0 when the run happened (whatever its outcome), 2 for invalid input

@@ -17,6 +17,7 @@ import { formatProblem } from '../scenario/text.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
 import { validate } from '../scenario/validate.ts';
 import { parseCommand, UsageError, USAGE, type Command, type Source } from './args.ts';
+import { isGradeCommand, runGrade } from './grade.ts';
 import { CliError, EXIT_ERROR, EXIT_INVALID, EXIT_OK, InputError } from './errors.ts';
 import { findSubcommand, mainHelp, RIPPLE_VERSION, type CliContext } from './subcommands.ts';
 import { formatRunTable } from './table.ts';
@@ -44,6 +45,7 @@ export { EXIT_ERROR, EXIT_INVALID, EXIT_OK } from './errors.ts';
  * `io.stdout` and resolves to 0; invalid input resolves to 2, other errors to 1.
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (isGradeCommand(argv)) return runGrade(argv, io);
   if (!findSubcommand(argv[0] ?? '') && argv.some((a) => /^--(input|dialect|context)\b/.test(a))) {
     const dialects = await import('./import.ts'); // issue #11: heavy importers load only when asked
     if (dialects.isDialectInvocation(argv)) return dialects.runDialect(argv, io);

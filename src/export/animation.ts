@@ -3,8 +3,8 @@
 // of the loop in which it looks the same, and each stretch is shown only during its window by
 // an opacity @keyframes with `step-end` timing. CSS animations run inside an <img> (a GitHub
 // README), where scripts never do. Without animation (prefers-reduced-motion: reduce, or a
-// renderer with no CSS animation such as resvg) every element keeps its base opacity, which
-// shows the last frame: the run's end.
+// renderer with no CSS animation such as resvg) every element keeps its opacity attribute
+// (0 on all but the last frames, set by src/export/svg.ts), which shows the run's end.
 
 /** Builds the `<style>` text of one animated picture; windows are registered as they are drawn. */
 export interface AnimationStyle {
@@ -25,7 +25,7 @@ function percent(fraction: number): string {
  * @example
  * const style = animationStyle(6_000);
  * style.classOf(0.25, 0.5) // → 'a w0'
- * style.css() // → '.a{animation-duration:6s;…}.w0{opacity:0;animation-name:w0}@keyframes w0{0%{opacity:0}25%{opacity:1}50%{opacity:0}}…'
+ * style.css() // → '.a{animation-duration:6s;…}.w0{animation-name:w0}@keyframes w0{0%{opacity:0}25%{opacity:1}50%{opacity:0}}…'
  */
 export function animationStyle(loopMs: number): AnimationStyle {
   const windows = new Map<string, { name: string; from: number; to: number }>();
@@ -46,8 +46,9 @@ export function animationStyle(loopMs: number): AnimationStyle {
         const frames = [from > 0 ? `0%{opacity:0}${percent(from)}{opacity:1}` : '0%{opacity:1}'];
         if (!end) frames.push(`${percent(to)}{opacity:0}`);
         frames.push(`100%{opacity:${end ? 1 : 0}}`);
-        // Base opacity: the last frame shows when nothing animates.
-        rules.push(`.${name}{opacity:${end ? 1 : 0};animation-name:${name}}@keyframes ${name}{${frames.join('')}}`);
+        // No base opacity here: the drawing hides every frame but the last with opacity="0"
+        // (src/export/svg.ts), so the end shows wherever nothing animates, even with no CSS.
+        rules.push(`.${name}{animation-name:${name}}@keyframes ${name}{${frames.join('')}}`);
       }
       rules.push('@media (prefers-reduced-motion:reduce){.a{animation:none}}');
       return rules.join('\n');

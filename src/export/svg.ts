@@ -186,8 +186,12 @@ export function drawSvg(scenario: Scenario, states: Record<string, SvgStepState>
   const NODE_H = node.height;
   const framesOf = (id: string): SvgFrame[] => drawing.frames?.get(id) ?? [{ view: viewOf(states?.[id]), from: 0, to: 1 }];
   // Animated frames are wrapped in a group whose class runs its window; a whole-loop frame is not.
+  // Hidden by a presentation attribute, which the animation overrides while it runs: without
+  // animation (reduced motion, a renderer with no CSS) only the last frames show.
   const framed = (frame: { from: number; to: number }, body: string[]): string[] =>
-    frame.from === 0 && frame.to === 1 ? body : [`<g class="${drawing.animation!.classOf(frame.from, frame.to)}">`, ...body, '</g>'];
+    frame.from === 0 && frame.to === 1
+      ? body
+      : [`<g class="${drawing.animation!.classOf(frame.from, frame.to)}"${frame.to < 1 ? ' opacity="0"' : ''}>`, ...body, '</g>'];
 
   const xs = scenario.steps.map((s) => positions.get(s.id)!.x);
   const ys = scenario.steps.map((s) => positions.get(s.id)!.y);

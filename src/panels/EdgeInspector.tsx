@@ -16,6 +16,8 @@ export function EdgeInspector() {
   if (!dep) return null;
   const labelOf = (id: string) => scenario.steps.find((s) => s.id === id)?.label ?? id;
   const on = dep.on ?? 'success';
+  // R14: a run condition on the dependent decides alone; its dependencies stay "on success".
+  const when = scenario.steps.find((s) => s.id === dep.to)?.when;
   return (
     <div className="inspector">
       <h2 className="panel-heading">Dependency</h2>
@@ -26,12 +28,23 @@ export function EdgeInspector() {
         <legend>Condition</legend>
         {(Object.keys(CONDITION_TEXT) as DependencyCondition[]).map((c) => (
           <label className="check" key={c}>
-            <input type="radio" name={name} checked={on === c} disabled={readOnly} onChange={() => run(store.getState().setEdgeCondition(dep.from, dep.to, c))} />
+            <input
+              type="radio"
+              name={name}
+              checked={on === c}
+              disabled={readOnly || (when !== undefined && c !== 'success' && on !== c)}
+              onChange={() => run(store.getState().setEdgeCondition(dep.from, dep.to, c))}
+            />
             <span>
               <strong>{CONDITION_TEXT[c].label}</strong> — {CONDITION_TEXT[c].help}
             </span>
           </label>
         ))}
+        {when !== undefined && (
+          <p className="field__help" data-testid="edge-when-note">
+            {labelOf(dep.to)} runs when <code>{when}</code>: its condition replaces the dependencies’ own, so this one stays on success.
+          </p>
+        )}
         <FieldError error={error} />
       </fieldset>
       {!readOnly && (

@@ -5,8 +5,9 @@ import type { RippleState } from '../store/store.ts';
 import type { StepPatch } from '../store/types.ts';
 import type { CompensationSpec, DependencyCondition, FailSpec, RetrySpec, Step } from '../scenario/types.ts';
 import { DEFAULT_DURATION_MS, DEFAULT_RETRY } from '../scenario/defaults.ts';
-import { STATUS_INFO, type StatusInfo } from '../engine/http-status.ts';
+import { STATUS_INFO, reasonPhrase, type StatusInfo } from '../engine/http-status.ts';
 import { FieldError, NumberField, TextField, messageOf, useImmediate } from './fields.tsx';
+import { WhenField } from './WhenField.tsx';
 
 // The inspector for the selected step: everything the engine reads from a step, with the
 // status picker explaining each code and whether a retry can help.
@@ -46,21 +47,43 @@ export function Inspector() {
   }
   return (
     <div className="inspector">
-      {selectedStepIds.length > 1 && <MultiSelection ids={selectedStepIds} />}
+      {selectedStepIds.length > 1 && <MultiSelection ids={selectedStepIds} readOnly={readOnly} />}
       {/* Keyed by id so every field starts from the newly selected step. */}
       <StepInspector key={step.id} step={step} readOnly={readOnly} />
     </div>
   );
 }
 
-function MultiSelection({ ids }: { ids: string[] }) {
+function MultiSelection({ ids, readOnly }: { ids: string[]; readOnly: boolean }) {
   const store = useRippleStore();
+  const labelId = useId();
+  const [label, setLabel] = useState('');
+  const { error, run } = useImmediate();
+  const makeGroup = () => {
+    const result = store.getState().createGroup(ids, label);
+    if (result.ok) setLabel('');
+    run(result);
+  };
   return (
     <div className="status-info" style={{ marginBottom: 12 }}>
       <strong>{ids.length} steps selected.</strong> Drag one to move them together.{' '}
-      <button type="button" className="btn btn--small btn--danger" onClick={() => store.getState().deleteSelection()}>
-        Delete {ids.length} steps
-      </button>
+      {!readOnly && (
+        <>
+          <button type="button" className="btn btn--small btn--danger" onClick={() => store.getState().deleteSelection()}>
+            Delete {ids.length} steps
+          </button>
+          <div className="field" style={{ marginTop: 8 }}>
+            <label htmlFor={labelId}>Make them an atomic group (all or nothing)</label>
+            <div className="inline-form">
+              <input id={labelId} type="text" value={label} placeholder="Group label (optional)" onChange={(e) => setLabel(e.target.value)} />
+              <button type="button" className="btn btn--small" onClick={makeGroup}>
+                Make a group
+              </button>
+            </div>
+            <FieldError error={error} />
+          </div>
+        </>
+      )}
     </div>
   );
 }
@@ -104,6 +127,7 @@ function StepInspector({ step, readOnly }: { step: Step; readOnly: boolean }) {
       <CompensationFields step={step} disabled={disabled} />
       <BehaviourFields step={step} disabled={disabled} />
       <DependencyFields step={step} disabled={disabled} />
+      <GroupFields step={step} disabled={disabled} />
 
       {!readOnly && (
         <div className="gallery__footer">
@@ -143,6 +167,69 @@ export function StatusExplanation({ status, hangs = false }: { status: number; h
   );
 }
 
+/** R16: the common answers of a succeeding request (RFC 9110 §15.3). */
+const SUCCESS_CHOICES = [200, 201, 202, 204];
+
+function successWords(status: number | undefined): string {
+  const code = status ?? 200;
+  const reason = reasonPhrase(code);
+  return reason === 'Unknown Status' ? String(code) : `${code} ${reason}`;
+}
+
+const SUCCESS_HELP: Record<number, string> = {
+  200: 'The default answer.',
+  201: 'A resource was created (POST /invoices).',
+  202: 'Accepted for processing later (a queued job).',
+  204: 'Done, with no body: the batch response and the 207 body carry no body for it.',
+};
+
+function SuccessStatusField({ step, disabled }: { step: Step; disabled: boolean }) {
+  const store = useRippleStore();
+  const id = useId();
+  const { error, run } = useImmediate();
+  const current = step.successStatus ?? 200;
+  const common = SUCCESS_CHOICES.includes(current);
+  const [other, setOther] = useState(!common);
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label htmlFor={id}>When it succeeds, answers</label>
+      <select
+        id={id}
+        value={other ? 'other' : String(current)}
+        disabled={disabled}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => {
+          if (e.target.value === 'other') return setOther(true);
+          setOther(false);
+          run(store.getState().setSuccessStatus(step.id, Number(e.target.value)));
+        }}
+      >
+        {SUCCESS_CHOICES.map((code) => (
+          <option key={code} value={code}>
+            {successWords(code)}
+          </option>
+        ))}
+        <option value="other">another 2xx status…</option>
+      </select>
+      <FieldError error={error} />
+      <span className="field__help" id={`${id}-help`}>
+        {SUCCESS_HELP[current] ?? `${successWords(current)}.`}
+      </span>
+      {other && (
+        <NumberField
+          label="Success status (200–299)"
+          value={step.successStatus}
+          optional
+          min={200}
+          placeholder="200"
+          disabled={disabled}
+          onCommit={(v) => store.getState().setSuccessStatus(step.id, v)}
+        />
+      )}
+    </div>
+  );
+}
+
 function FailureFields({ step, disabled }: { step: Step; disabled: boolean }) {
   const store = useRippleStore();
   const id = useId();
@@ -161,7 +248,7 @@ function FailureFields({ step, disabled }: { step: Step; disabled: boolean }) {
       <div className={error ? 'field field--invalid' : 'field'}>
         <label htmlFor={id}>Answers</label>
         <select id={id} value={choice} disabled={disabled} onChange={(e) => choose(e.target.value)}>
-          <option value="none">200 OK — succeeds</option>
+          <option value="none">{successWords(step.successStatus)} — succeeds</option>
           <option value="timeout">Hangs until timeout (504)</option>
           <optgroup label="4xx — the request is refused">
             {CLIENT.map((s) => (
@@ -182,6 +269,7 @@ function FailureFields({ step, disabled }: { step: Step; disabled: boolean }) {
         <FieldError error={error} />
       </div>
       {fail && <StatusExplanation status={fail.timeout ? 504 : (fail.status ?? 500)} hangs={!!fail.timeout} />}
+      <SuccessStatusField step={step} disabled={disabled} />
       {fail && (
         <>
           <NumberField
@@ -283,6 +371,10 @@ function CompensationFields({ step, disabled }: { step: Step; disabled: boolean 
               ))}
             </select>
           </div>
+          <label className="check">
+            <input type="checkbox" checked={!!c.evenIfFailed} disabled={disabled} onChange={(e) => run(store.getState().setEvenIfFailed(step.id, e.target.checked))} />
+            <span>Even if it failed — its last attempt may have taken effect (a timeout after the service acted), so undo it too</span>
+          </label>
         </>
       )}
     </fieldset>
@@ -301,19 +393,23 @@ function BehaviourFields({ step, disabled }: { step: Step; disabled: boolean }) 
         <input type="checkbox" checked={step.idempotent !== false} disabled={disabled} onChange={(e) => update({ idempotent: e.target.checked ? undefined : false })} />
         <span>Idempotent — safe to send twice (a replay may run it again)</span>
       </label>
-      <div className="field" role="radiogroup" aria-label="Runs when">
-        <span className="field__label">Runs when</span>
-        <div className="radio-row">
-          <label>
-            <input type="radio" name={name} checked={(step.join ?? 'all') === 'all'} disabled={disabled} onChange={() => update({ join: undefined })} />
-            all prerequisites are satisfied
-          </label>
-          <label>
-            <input type="radio" name={name} checked={step.join === 'any'} disabled={disabled} onChange={() => update({ join: 'any' })} />
-            any one is
-          </label>
+      {step.when !== undefined && step.join !== 'any' ? (
+        <p className="field__help">Runs when its condition is true (under Dependencies): the condition replaces “all” or “any one”.</p>
+      ) : (
+        <div className="field" role="radiogroup" aria-label="Runs when">
+          <span className="field__label">Runs when</span>
+          <div className="radio-row">
+            <label>
+              <input type="radio" name={name} checked={(step.join ?? 'all') === 'all'} disabled={disabled} onChange={() => update({ join: undefined })} />
+              all prerequisites are satisfied
+            </label>
+            <label>
+              <input type="radio" name={name} checked={step.join === 'any'} disabled={disabled} onChange={() => update({ join: 'any' })} />
+              any one is
+            </label>
+          </div>
         </div>
-      </div>
+      )}
       <FieldError error={error} />
       <div className="field-row field-row--2">
         <TextField
@@ -377,7 +473,8 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
                 onChange={(e) => store.getState().setEdgeCondition(d.from, step.id, e.target.value as DependencyCondition)}
               >
                 {(Object.keys(CONDITION_TEXT) as DependencyCondition[]).map((c) => (
-                  <option key={c} value={c}>
+                  // A run condition decides alone (R14): other conditions are not offered beside it.
+                  <option key={c} value={c} disabled={step.when !== undefined && c !== 'success' && c !== (d.on ?? 'success')}>
                     {CONDITION_TEXT[c].label}
                   </option>
                 ))}
@@ -390,6 +487,9 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
             </li>
           ))}
         </ul>
+      )}
+      {(prerequisites.length > 0 || step.when !== undefined) && (
+        <WhenField step={step} prerequisites={prerequisites.map((d) => d.from)} disabled={disabled} />
       )}
       {!disabled && candidates.length > 0 && (
         <div className="field">
@@ -428,6 +528,37 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
             </li>
           ))}
         </ul>
+      )}
+    </fieldset>
+  );
+}
+
+/** R18: the atomic group the step is in, its label, and removing it; or how to make one. */
+function GroupFields({ step, disabled }: { step: Step; disabled: boolean }) {
+  const store = useRippleStore();
+  const scenario = useRipple((s) => s.scenario);
+  const { error, run } = useImmediate();
+  const group = scenario.groups?.find((g) => g.steps.includes(step.id));
+  const labelOf = (id: string) => scenario.steps.find((s) => s.id === id)?.label ?? id;
+  return (
+    <fieldset className="group">
+      <legend>Atomic group</legend>
+      {group ? (
+        <>
+          <p className="field__help">
+            In <strong>{group.label ?? group.id}</strong> with {group.steps.filter((id) => id !== step.id).map(labelOf).join(', ') || 'no other step'}: they
+            commit together or not at all. If one fails, the others that succeeded are rolled back (424) by the service.
+          </p>
+          <TextField label="Group label" value={group.label ?? ''} placeholder={group.id} disabled={disabled} onCommit={(v) => store.getState().renameGroup(group.id, v)} />
+          {!disabled && (
+            <button type="button" className="btn btn--small btn--danger" onClick={() => run(store.getState().removeGroup(group.id))}>
+              Remove the group (keep its steps)
+            </button>
+          )}
+          <FieldError error={error} />
+        </>
+      ) : (
+        <p className="field__help">Not in a group. Select several steps (Shift-click or drag a box) to make them an atomic group.</p>
       )}
     </fieldset>
   );

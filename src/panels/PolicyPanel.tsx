@@ -22,10 +22,14 @@ export const POLICY_HELP = {
     naive: 'Naive: a blocked step is re-sent on its own and answers 424 every time — the seeds’ shipping label retried while stock reservation stays failed, a “repeated 424 loop”.',
     'graph-aware': 'Graph-aware: each retry of a blocked step first asks its failed prerequisite for another attempt (“repair upstream first”), then runs it.',
   },
+  compensationErrors: {
+    continue: 'Continue: a compensation that fails is noted and the remaining handlers still run (Temporal’s saga default, continueWithError: true).',
+    stop: 'Stop: at the first compensation that fails, no further handler runs; the steps not yet undone stay succeeded and are listed as uncompensated.',
+  },
   concurrency: 'Most steps running at once; 0 = no limit. Lower it to watch ready steps queue.',
 } as const;
 
-function Choice<K extends 'onFailure' | 'compensation' | 'retryMode'>({
+function Choice<K extends 'onFailure' | 'compensation' | 'retryMode' | 'compensationErrors'>({
   field,
   legend,
   value,
@@ -105,6 +109,17 @@ export function PolicyPanel() {
           { value: 'saga', label: 'saga (undo on failure)' },
         ]}
         onChange={(v) => set({ compensation: v })}
+      />
+      <Choice
+        field="compensationErrors"
+        legend="When a compensation fails (saga)"
+        value={p.compensationErrors}
+        disabled={readOnly}
+        options={[
+          { value: 'continue', label: 'continue' },
+          { value: 'stop', label: 'stop' },
+        ]}
+        onChange={(v) => run(store.getState().setCompensationErrors(v))}
       />
       <Choice
         field="retryMode"

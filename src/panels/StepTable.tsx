@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { LessonMark } from '../lessons/ui/LessonMark.tsx';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState, RippleStore } from '../store/store.ts';
@@ -102,6 +103,7 @@ const StepRow = memo(function StepRow({ row, view, selected, store }: { row: Row
         ) : (
           'not run'
         )}
+        <LessonMark id={step.id} inline />
       </td>
     </tr>
   );

@@ -12,7 +12,7 @@
 //
 // A fence holds a scenario (JSON, or YAML where the gate reads it) or a share link. Options
 // after the language, `key=value`: `theme` (auto|light|dark), `panel` (none|timeline|log),
-// `controls` (0|1), `render` (embed|svg). A broken fence becomes a visible error box naming
+// `controls` (0|1), `render` (embed|svg|animated). A broken fence becomes a visible error box naming
 // the problem; the build fails only with `failOnError: true`. No network: everything is
 // computed from the fence's text.
 import { visit } from 'unist-util-visit';
@@ -23,15 +23,16 @@ import { buildShareUrl, parseShareUrl } from '../scenario/link-codec.ts';
 import { formatProblem } from '../scenario/text.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { simulate } from '../engine/index.ts';
-import { toSvg } from '../export/svg.ts';
+import { renderAnimatedSvg, renderRunSvg } from '../export/render.ts';
 import { DEFAULT_EMBED_OPTIONS, embedUrl, escapeHtmlAttribute, iframeSnippet, type EmbedOptions, type EmbedPanel, type EmbedTheme } from '../app/share/snippets.ts';
 
-export type RippleRender = 'embed' | 'svg';
+/** `embed`: a live iframe; `svg`: the run at its end as a picture; `animated`: the run played by CSS keyframes (no script). */
+export type RippleRender = 'embed' | 'svg' | 'animated';
 
 export interface RemarkRippleOptions {
   /** Where Ripple is served (the embed's folder), e.g. `https://ripple.example/`. Required for `render: 'embed'`. */
   app?: string;
-  /** Default for fences that do not say: `embed` (an iframe) or `svg` (the run's end, inline). */
+  /** Default for fences that do not say: `embed` (an iframe), `svg` (the run's end) or `animated` (the run played), inline. */
   render?: RippleRender;
   /** Stop the build at the first broken fence instead of showing an error box. */
   failOnError?: boolean;
@@ -55,8 +56,8 @@ function readMeta(meta: string | null | undefined): { options: FenceOptions; pro
     if (key === 'theme' && (THEMES as readonly string[]).includes(value)) options.embed.theme = value as EmbedTheme;
     else if (key === 'panel' && (PANELS as readonly string[]).includes(value)) options.embed.panel = value as EmbedPanel;
     else if (key === 'controls' && (value === '0' || value === '1')) options.embed.controls = value === '1';
-    else if (key === 'render' && (value === 'embed' || value === 'svg')) options.render = value;
-    else problems.push(`unknown fence option "${word}" (use theme=auto|light|dark, panel=none|timeline|log, controls=0|1, render=embed|svg)`);
+    else if (key === 'render' && (value === 'embed' || value === 'svg' || value === 'animated')) options.render = value;
+    else problems.push(`unknown fence option "${word}" (use theme=auto|light|dark, panel=none|timeline|log, controls=0|1, render=embed|svg|animated)`);
   }
   return { options, problems };
 }
@@ -84,11 +85,11 @@ function errorBox(message: string, problems: string[]): string {
   return `<div class="ripple-error" role="alert"><p><strong>Ripple:</strong> ${escapeHtml(message)}</p>${items ? `<ul>${items}</ul>` : ''}</div>`;
 }
 
-/** The run at its end, as a self-contained SVG inside a figure. */
-function svgFigure(scenario: Scenario, link: string | undefined): string {
-  const result = simulate(scenario);
-  const states = Object.fromEntries(Object.entries(result.steps).map(([id, s]) => [id, { state: s.state, status: s.status }]));
-  const svg = toSvg(scenario, states, link === undefined ? {} : { link });
+/** The run at its end, or played, as a self-contained SVG (the `ripple render` picture) inside a figure. */
+function svgFigure(scenario: Scenario, link: string | undefined, animated: boolean, dark: boolean): string {
+  const run = simulate(scenario);
+  const options = { theme: dark ? ('dark' as const) : ('light' as const), ...(link === undefined ? {} : { link }) };
+  const svg = animated ? renderAnimatedSvg(scenario, run, options) : renderRunSvg(scenario, run, options);
   const open = link === undefined ? '' : `<figcaption><a href="${escapeHtmlAttribute(link)}">Open in Ripple</a></figcaption>`;
   return `<figure class="ripple-figure">${svg}${open}</figure>`;
 }
@@ -115,7 +116,10 @@ export function renderRippleFence(text: string, metaText: string | null | undefi
     const message = read.ok ? 'this fence has options Ripple does not know' : read.message;
     return { html: errorBox(message, problems), error: problems.length ? `${message}: ${problems.join('; ')}` : message };
   }
-  if (render === 'svg') return { html: svgFigure(read.scenario, options.app ? buildShareUrl(options.app, read.scenario) : undefined) };
+  if (render !== 'embed') {
+    const link = options.app ? buildShareUrl(options.app, read.scenario) : undefined;
+    return { html: svgFigure(read.scenario, link, render === 'animated', meta.options.embed.theme === 'dark') };
+  }
   if (!options.app) {
     const message = 'render=embed needs the plugin option `app` (where Ripple is served)';
     return { html: errorBox(message, []), error: message };

@@ -1,7 +1,8 @@
 import { HANG_TIMEOUT_MS } from './defaults.ts';
 import { hasDependency } from './edit-graph.ts';
 import { cycleIfConnected } from './graph-algorithms.ts';
-import type { Dependency, DependencyCondition, FailSpec, Policy, Position, Problem, ProblemCode, RetrySpec, Scenario, Step } from './types.ts';
+import { parseWhen } from './when.ts';
+import type { Dependency, DependencyCondition, FailSpec, Group, Policy, Position, Problem, ProblemCode, RetrySpec, Scenario, Step } from './types.ts';
 
 // The editor's edits as pure functions: the scenario before → the scenario after, or the
 // problems that refuse the edit. An edit that changes nothing returns the same object. They
@@ -75,7 +76,43 @@ export function changeStepId(scenario: Scenario, id: string, newId: string): Edi
   const next = mapStep(scenario, id, (s) => ({ ...s, id: newId }));
   if (isRefusal(next)) return next;
   const rename = (x: string) => (x === id ? newId : x);
-  return { ...next, dependencies: next.dependencies.map((d) => ({ ...d, from: rename(d.from), to: rename(d.to) })) };
+  // A dependent's `when` names its prerequisites by id: rewrite the terms, so the condition
+  // keeps its meaning (R14). An expression that does not parse is left for validation to name.
+  const dependents = new Set(scenario.dependencies.filter((d) => d.from === id).map((d) => d.to));
+  const steps = next.steps.map((s) => {
+    if (s.when === undefined || !dependents.has(s.id === newId ? id : s.id)) return s;
+    const prerequisites = scenario.dependencies.filter((d) => d.to === (s.id === newId ? id : s.id)).map((d) => d.from);
+    const when = renameInWhen(s.when, s.id, prerequisites, id, newId);
+    return when === s.when ? s : { ...s, when };
+  });
+  const moved: Edit = { ...next, steps, dependencies: next.dependencies.map((d) => ({ ...d, from: rename(d.from), to: rename(d.to) })) };
+  if (!next.groups) return moved;
+  return { ...moved, groups: next.groups.map((g) => (g.steps.includes(id) ? { ...g, steps: g.steps.map(rename) } : g)) };
+}
+
+/** `when` with every term naming prerequisite `from` naming `to` instead; unchanged when it does not parse. */
+function renameInWhen(when: string, stepId: string, prerequisites: readonly string[], from: string, to: string): string {
+  const parsed = parseWhen(when, stepId, prerequisites);
+  if (!parsed.ok) return when;
+  const columns: number[] = [];
+  const walk = (n: typeof parsed.ast): void => {
+    switch (n.kind) {
+      case 'term':
+        if (n.step === from) columns.push(n.column);
+        return;
+      case 'not':
+        return walk(n.operand);
+      case 'and':
+      case 'or':
+        walk(n.left);
+        walk(n.right);
+    }
+  };
+  walk(parsed.ast);
+  // From the last term back, so earlier columns stay right.
+  let out = when;
+  for (const column of columns.sort((a, b) => b - a)) out = out.slice(0, column - 1) + to + out.slice(column - 1 + from.length);
+  return out;
 }
 
 export function updateStep(scenario: Scenario, id: string, patch: StepPatch): Edit {
@@ -126,7 +163,10 @@ export function moveSteps(scenario: Scenario, positions: Record<string, Position
   return moved ? { ...scenario, steps } : scenario;
 }
 
-/** Deletes steps `ids` with their dependencies, and the dependency `edge` if given. */
+/**
+ * Deletes steps `ids` with their dependencies, and the dependency `edge` if given. Deleted
+ * steps leave their groups; a group left with no member goes too.
+ */
 export function deleteSteps(scenario: Scenario, ids: readonly string[], edge: { from: string; to: string } | null = null): Scenario {
   const gone = new Set(ids);
   const steps = scenario.steps.filter((s) => !gone.has(s.id));
@@ -134,7 +174,12 @@ export function deleteSteps(scenario: Scenario, ids: readonly string[], edge: { 
     (d) => !gone.has(d.from) && !gone.has(d.to) && !(edge && d.from === edge.from && d.to === edge.to),
   );
   if (steps.length === scenario.steps.length && dependencies.length === scenario.dependencies.length) return scenario;
-  return { ...scenario, steps, dependencies };
+  const next: Scenario = { ...scenario, steps, dependencies };
+  if (!scenario.groups || !scenario.groups.some((g) => g.steps.some((m) => gone.has(m)))) return next;
+  return withGroups(
+    next,
+    scenario.groups.map((g) => ({ ...g, steps: g.steps.filter((m) => !gone.has(m)) })).filter((g) => g.steps.length > 0),
+  );
 }
 
 /** Adds `from → to`; refused for a missing step, a duplicate, or a cycle (named by labels). */
@@ -182,4 +227,112 @@ export function setDescription(scenario: Scenario, description: string): Scenari
   const next: Scenario = { ...scenario, description };
   if (description === '') delete next.description;
   return next;
+}
+
+// ---- version 2: run conditions, success status, saga options, atomic groups --------------
+
+/**
+ * Sets the step's run condition (R14), trimmed; blank or `undefined` removes it. The
+ * expression is not checked here: the store validates the result, and the inspector parses
+ * it as the person types (src/scenario/when.ts).
+ */
+export function setWhen(scenario: Scenario, id: string, when: string | undefined): Edit {
+  const text = when?.trim() ?? '';
+  return mapStep(scenario, id, (s) => ((s.when ?? '') === text ? s : applyPatch(s, { when: text === '' ? undefined : text })));
+}
+
+/**
+ * What stands in the way of a `when` on step `id` (R14: the expression alone decides, so the
+ * step's incoming dependencies carry no `on` other than `success` and its join is `all`): the
+ * prerequisites whose edge has another condition, and the join if it is not `all`.
+ */
+export function whenConflicts(scenario: Scenario, id: string): { conditions: Dependency[]; join: boolean } {
+  const step = scenario.steps.find((s) => s.id === id);
+  return {
+    conditions: scenario.dependencies.filter((d) => d.to === id && d.on !== undefined && d.on !== 'success'),
+    join: step?.join !== undefined && step.join !== 'all',
+  };
+}
+
+/** Clears what `whenConflicts` names: incoming conditions back to `success`, the join back to `all`. */
+export function clearWhenConflicts(scenario: Scenario, id: string): Edit {
+  const { conditions, join } = whenConflicts(scenario, id);
+  if (!scenario.steps.some((s) => s.id === id)) return noStep(id);
+  if (conditions.length === 0 && !join) return scenario;
+  const next = join ? (mapStep(scenario, id, (s) => applyPatch(s, { join: undefined })) as Scenario) : scenario;
+  return { ...next, dependencies: next.dependencies.map((d) => (conditions.includes(d) ? { from: d.from, to: d.to } : d)) };
+}
+
+/** The default answer of a succeeding step (R16); setting it removes the field. */
+export const DEFAULT_SUCCESS_STATUS = 200;
+
+/** Sets the step's answer on success (R16, 200–299, checked by validation); 200 or `undefined` removes the field. */
+export function setSuccessStatus(scenario: Scenario, id: string, status: number | undefined): Edit {
+  const next = status === DEFAULT_SUCCESS_STATUS ? undefined : status;
+  return mapStep(scenario, id, (s) => (s.successStatus === next ? s : applyPatch(s, { successStatus: next })));
+}
+
+/**
+ * Compensate the step even when it ended failed (R17 `evenIfFailed`); off removes the field.
+ * Refused for a step without a compensation handler.
+ */
+export function setEvenIfFailed(scenario: Scenario, id: string, on: boolean): Edit {
+  const step = scenario.steps.find((s) => s.id === id);
+  if (!step) return noStep(id);
+  if (!step.compensation) return [{ code: 'refused-edit', path: '', message: `"${labelOf(scenario, id)}" has no compensation handler to run.` }];
+  if (!!step.compensation.evenIfFailed === on) return scenario;
+  return mapStep(scenario, id, (s) => ({ ...s, compensation: applyPatch(s.compensation ?? {}, { evenIfFailed: on ? true : undefined }) }));
+}
+
+/** The scenario with `groups`; an empty list removes the field. */
+function withGroups(scenario: Scenario, groups: Group[]): Scenario {
+  const next: Scenario = { ...scenario, groups };
+  if (groups.length === 0) delete next.groups;
+  return next;
+}
+
+/** `group-1`, `group-2`, … the first id taken by no step and no group (they share one namespace, R18). */
+export function nextGroupId(scenario: Scenario): string {
+  const taken = new Set([...scenario.steps.map((s) => s.id), ...(scenario.groups ?? []).map((g) => g.id)]);
+  let n = 1;
+  while (taken.has(`group-${n}`)) n++;
+  return `group-${n}`;
+}
+
+/**
+ * Makes an atomic group (R18) of steps `ids` (in scenario order) with `label` (blank: none),
+ * under id `groupId`. Refused with no steps, a missing step, or a step already in a group (a
+ * step is in at most one).
+ */
+export function createGroup(scenario: Scenario, groupId: string, ids: readonly string[], label = ''): Edit {
+  const members = new Set(ids);
+  if (members.size === 0) return [{ code: 'refused-edit', path: '', message: 'Select the steps to put in the group first.' }];
+  for (const id of members) if (!scenario.steps.some((s) => s.id === id)) return noStep(id);
+  for (const g of scenario.groups ?? []) {
+    const taken = g.steps.find((m) => members.has(m));
+    if (taken) return [{ code: 'refused-edit', path: '', message: `"${labelOf(scenario, taken)}" is already in the group "${g.label ?? g.id}"; a step is in at most one group.` }];
+  }
+  const group: Group = applyPatch({ id: groupId, label: label.trim() === '' ? undefined : label.trim(), steps: scenario.steps.filter((s) => members.has(s.id)).map((s) => s.id) }, {});
+  return withGroups(scenario, [...(scenario.groups ?? []), group]);
+}
+
+function noGroup(id: string): Problem[] {
+  return [{ code: 'refused-edit', path: '', message: `No group "${id}".` }];
+}
+
+/** Removes group `id`; its steps stay, no longer atomic. */
+export function removeGroup(scenario: Scenario, id: string): Edit {
+  const groups = scenario.groups ?? [];
+  if (!groups.some((g) => g.id === id)) return noGroup(id);
+  return withGroups(scenario, groups.filter((g) => g.id !== id));
+}
+
+/** Sets the group's label; a blank label removes it (the frame shows the id). */
+export function renameGroup(scenario: Scenario, id: string, label: string): Edit {
+  const groups = scenario.groups ?? [];
+  const group = groups.find((g) => g.id === id);
+  if (!group) return noGroup(id);
+  const next = label.trim() === '' ? undefined : label.trim();
+  if (group.label === next) return scenario;
+  return withGroups(scenario, groups.map((g) => (g.id === id ? applyPatch(g, { label: next }) : g)));
 }

@@ -220,6 +220,20 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         return JSON.stringify(next) === JSON.stringify(get().scenario) ? OK : commit('edit source', next);
       },
 
+      setWhen: (id, when) => commit(when.trim() === '' ? 'remove run condition' : 'edit run condition', edits.setWhen(get().scenario, id, when)),
+      clearWhenConflicts: (id) => commit('clear conditions for when', edits.clearWhenConflicts(get().scenario, id)),
+      setSuccessStatus: (id, status) => commit('edit success status', edits.setSuccessStatus(get().scenario, id, status)),
+      setEvenIfFailed: (id, on) => commit('edit compensation', edits.setEvenIfFailed(get().scenario, id, on)),
+      setCompensationErrors: (value) => commit('change policy', edits.setPolicy(get().scenario, { compensationErrors: value })),
+      createGroup: (ids, label = '') => {
+        const { scenario } = get();
+        const id = edits.nextGroupId(scenario);
+        const result = commit('make group', edits.createGroup(scenario, id, ids, label));
+        return result.ok ? { ok: true, id } : result;
+      },
+      removeGroup: (id) => commit('remove group', edits.removeGroup(get().scenario, id)),
+      renameGroup: (id, label) => commit('rename group', edits.renameGroup(get().scenario, id, label)),
+
       autoLayout: async () => {
         if (get().scenario.steps.length === 0) return;
         const { computeLayout } = await import('../canvas/layout/auto-layout.ts');

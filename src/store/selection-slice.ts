@@ -23,9 +23,10 @@ export function pruneSelection(scenario: Scenario, selection: Selection): Select
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => {
   // Selecting something before a run opens the inspector; after a run the run tab stays, where
-  // "Why 424?" answers for the selection.
+  // "Why 424?" answers for the selection. In a lesson the Lesson tab stays (selecting is how a
+  // learner points at a step to predict it).
   const tabFor = (selected: boolean): Partial<SelectionSlice> =>
-    selected && !get().run && !get().readOnly ? { panelTab: 'step' } : {};
+    selected && !get().run && !get().readOnly && !get().lessonActive ? { panelTab: 'step' } : {};
   return {
     ...NO_SELECTION,
     panelTab: 'scenario',

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { startAutosave, type Autosave } from './autosave.ts';
 import { createCompareSlice } from './compare-slice.ts';
 import { createEditorSlice } from './editor-slice.ts';
+import { createLessonSlice } from './lesson-slice.ts';
 import { createRunSlice } from './run-slice.ts';
 import { createSelectionSlice } from './selection-slice.ts';
 import type { RippleState, RippleStore, RippleStoreOptions } from './types.ts';
@@ -22,6 +23,7 @@ export function createRippleStore(options: RippleStoreOptions = {}): RippleStore
     ...createEditorSlice(options)(set, get, api),
     ...createSelectionSlice(set, get, api),
     ...createRunSlice(options)(set, get, api),
+    ...createLessonSlice(set, get, api),
     ...createCompareSlice(createRippleStore)(set, get, api),
     flushAutosave: () => autosave?.flush(),
     stopAutosave: () => {

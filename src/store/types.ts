@@ -2,9 +2,10 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { RunDiff } from '../engine/compare.ts';
 import type { LiveState, ReplayPlan, RunEvent, RunResult } from '../engine/types.ts';
 import type { FailureChoice, StepPatch } from '../scenario/edits.ts';
-import type { DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario } from '../scenario/types.ts';
+import type { CompensationErrors, DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario } from '../scenario/types.ts';
 import type { History } from './history.ts';
 import type { SavedDraft } from './persistence.ts';
+import type { LessonSlice } from '../lessons/lesson-types.ts';
 
 // The store's shapes, in one module that imports no slice: every slice imports its types from
 // here and reaches the others through a typed `get()`, so the slices never import each other.
@@ -12,7 +13,7 @@ import type { SavedDraft } from './persistence.ts';
 // ---- the store ------------------------------------------------------------------------------
 
 /** Everything one simulator holds: the scenario and its edits, the selection, the run, the autosave. */
-export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice & CompareSlice;
+export type RippleState = EditorSlice & SelectionSlice & RunSlice & AutosaveSlice & CompareSlice & LessonSlice;
 export type RippleStore = StoreApi<RippleState>;
 
 /** How every slice is written: it sees the whole state through `get()` and writes with `set`. */
@@ -100,6 +101,20 @@ export interface EditorSlice {
   setPolicy: (patch: Partial<Policy>) => EditResult;
   setTitle: (title: string) => EditResult;
   setDescription: (description: string) => EditResult;
+  /** R14: set step `id`'s run condition (trimmed); blank removes it. */
+  setWhen: (id: string, when: string) => EditResult;
+  /** R14: incoming conditions back to `on success` and the join back to `all`, so a `when` can decide alone. */
+  clearWhenConflicts: (id: string) => EditResult;
+  /** R16: step `id`'s answer on success, 200–299; 200 or undefined removes the field. */
+  setSuccessStatus: (id: string, status: number | undefined) => EditResult;
+  /** R17: compensate step `id` even when it ended failed (its last attempt may have acted). */
+  setEvenIfFailed: (id: string, on: boolean) => EditResult;
+  /** R17: after a failed compensation, run the remaining handlers (`continue`) or none (`stop`). */
+  setCompensationErrors: (value: CompensationErrors) => EditResult;
+  /** R18: make an atomic group of steps `ids` (in scenario order) labelled `label`: its id (`group-1`…), or why not. */
+  createGroup: (ids: readonly string[], label?: string) => ({ ok: true; id: string }) | Extract<EditResult, { ok: false }>;
+  removeGroup: (id: string) => EditResult;
+  renameGroup: (id: string, label: string) => EditResult;
   /** The whole scenario as edited in the Source tab (already read by the gate); one undo step. */
   editSource: (scenario: Scenario) => EditResult;
   /** "Tidy": lay every step out left to right with dagre (loaded on demand); one undo step. */
@@ -129,7 +144,7 @@ export interface Selection {
 }
 
 /** The side panel's tabs: the inspector, the scenario's settings, the run panels. */
-export type PanelTab = 'step' | 'scenario' | 'run' | 'source';
+export type PanelTab = 'step' | 'scenario' | 'run' | 'source' | 'lesson';
 
 export interface SelectionSlice extends Selection {
   /**

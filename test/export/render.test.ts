@@ -144,10 +144,10 @@ describe('renderAnimatedSvg: the run played by CSS keyframes', () => {
   const svg = renderAnimatedSvg(payment, paymentRun);
   const style = elements(svg).find((e) => e.name === 'style')!.text;
 
-  /** The keyframe windows an element class runs in: `a w3` → [from, to] percent. */
-  function windowOf(cls: string): { base: number; frames: string } {
-    const name = cls.split(' ')[1];
-    const base = Number(new RegExp(`\\.${name}\\{opacity:(\\d)`).exec(style)![1]);
+  /** The keyframes of an element's class (`a w3`), and its opacity when nothing animates (its attribute). */
+  function windowOf(group: string): { base: number; frames: string } {
+    const name = /class="a (w\d+)"/.exec(group)![1];
+    const base = /opacity="0"/.test(group) ? 0 : 1;
     const frames = new RegExp(`@keyframes ${name}\\{(.*?)\\}\\n`).exec(`${style}\n`)![1];
     return { base, frames };
   }
@@ -159,7 +159,7 @@ describe('renderAnimatedSvg: the run played by CSS keyframes', () => {
 
   it('a blocked step is pending, then 424 blocked from the failure to the end (its base opacity is the end)', () => {
     const invoice = svg.slice(svg.indexOf('<title>Create invoice'), svg.indexOf('</g>\n<g class="step"', svg.indexOf('<title>Create invoice')));
-    const states = [...invoice.matchAll(/<g class="(a w\d+)">\n<text[^>]*>([^<]*)<\/text>/g)].map((m) => ({ text: m[2], ...windowOf(m[1]) }));
+    const states = [...invoice.matchAll(/(<g class="a w\d+"[^>]*>)\n<text[^>]*>([^<]*)<\/text>/g)].map((m) => ({ text: m[2], ...windowOf(m[1]) }));
     expect(states.map((s) => s.text)).toEqual(['pending', '424 blocked']);
     expect(states.map((s) => s.base)).toEqual([0, 1]);
     expect(states[1].frames).toMatch(/^0%\{opacity:0\}[\d.]+%\{opacity:1\}100%\{opacity:1\}$/);
@@ -173,7 +173,7 @@ describe('renderAnimatedSvg: the run played by CSS keyframes', () => {
   });
 
   it('the edge out of the failed payment turns red when it fails', () => {
-    const broken = [...svg.matchAll(/<g class="(a w\d+)">\n<path [^>]*ripple-arrow-broken/g)];
+    const broken = [...svg.matchAll(/(<g class="a w\d+"[^>]*>)\n<path [^>]*ripple-arrow-broken/g)];
     expect(broken.length).toBe(2); // authorize-payment → create-invoice, create-invoice → send-receipt
     for (const m of broken) expect(windowOf(m[1]).base).toBe(1);
   });
@@ -183,8 +183,8 @@ describe('renderAnimatedSvg: the run played by CSS keyframes', () => {
     expect(s.classOf(0.25, 0.5)).toBe('a w0');
     expect(s.classOf(0.25, 0.5)).toBe('a w0');
     expect(s.classOf(0.5, 1)).toBe('a w1');
-    expect(s.css()).toContain('.w0{opacity:0;animation-name:w0}@keyframes w0{0%{opacity:0}25%{opacity:1}50%{opacity:0}100%{opacity:0}}');
-    expect(s.css()).toContain('.w1{opacity:1;animation-name:w1}@keyframes w1{0%{opacity:0}50%{opacity:1}100%{opacity:1}}');
+    expect(s.css()).toContain('.w0{animation-name:w0}@keyframes w0{0%{opacity:0}25%{opacity:1}50%{opacity:0}100%{opacity:0}}');
+    expect(s.css()).toContain('.w1{animation-name:w1}@keyframes w1{0%{opacity:0}50%{opacity:1}100%{opacity:1}}');
     expect(s.css()).toContain('.a{animation-duration:4s;');
   });
 });

@@ -87,6 +87,14 @@ describe('remark-ripple in a unified pipeline', () => {
     expect(html).toContain('Open in Ripple');
   });
 
+  test('render=animated plays the run with CSS keyframes and no script', async () => {
+    const { html } = await render(['```ripple render=animated theme=dark', JSON.stringify(payment), '```'].join('\n'));
+    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>') + 6);
+    expect(svg).toContain('@keyframes');
+    expect(svg).toContain('prefers-reduced-motion');
+    expect(svg).not.toMatch(/<script|\son\w+=/i);
+  });
+
   test('hostile text in a title stays text in the HTML', async () => {
     const hostile = { ...payment, title: '<script>alert(1)</script> "quoted"' };
     const { html } = await render(['```ripple', JSON.stringify(hostile), '```'].join('\n'));

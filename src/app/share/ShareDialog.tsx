@@ -10,7 +10,18 @@ import { linkFit } from './link-fit.ts';
 import type { LinkExtras } from '../../scenario/link-codec.ts';
 import { makeShareUrl } from './share-url.ts';
 import { Dialog } from '../Dialog.tsx';
-import { DEFAULT_EMBED_OPTIONS, embedUrl, iframeSnippet, markdownSnippet, svgFileName, type EmbedOptions, type EmbedPanel, type EmbedTheme } from './snippets.ts';
+import {
+  animatedMarkdownSnippet,
+  animatedSvgFileName,
+  DEFAULT_EMBED_OPTIONS,
+  embedUrl,
+  iframeSnippet,
+  markdownSnippet,
+  svgFileName,
+  type EmbedOptions,
+  type EmbedPanel,
+  type EmbedTheme,
+} from './snippets.ts';
 
 const selectScenario = (s: RippleState) => s.scenario;
 const selectHasRun = (s: RippleState) => s.timeline.length > 0;
@@ -27,9 +38,11 @@ export interface ShareDialogProps {
   onDownloadFile: () => void;
   /** Export the SVG the Markdown image points at. */
   onDownloadSvg: () => void;
+  /** Download the run as an animated SVG (CSS keyframes, no script) in a theme. */
+  onDownloadAnimatedSvg: (theme: 'light' | 'dark') => void;
 }
 
-export function ShareDialog({ onClose, onDownloadFile, onDownloadSvg }: ShareDialogProps) {
+export function ShareDialog({ onClose, onDownloadFile, onDownloadSvg, onDownloadAnimatedSvg }: ShareDialogProps) {
   const scenario = useRipple(selectScenario);
   const hasRun = useRipple(selectHasRun);
   const time = useRipple(selectTime);
@@ -37,6 +50,7 @@ export function ShareDialog({ onClose, onDownloadFile, onDownloadSvg }: ShareDia
   const [atMoment, setAtMoment] = useState(false);
   const [startPlaying, setStartPlaying] = useState(false);
   const [embed, setEmbed] = useState<EmbedOptions>(DEFAULT_EMBED_OPTIONS);
+  const [animatedTheme, setAnimatedTheme] = useState<'light' | 'dark'>('light');
 
   // The moment is frozen when the box is ticked, so playback running behind the dialog does
   // not rewrite the link under the person's cursor.
@@ -133,6 +147,30 @@ export function ShareDialog({ onClose, onDownloadFile, onDownloadSvg }: ShareDia
             <div className="share-actions">
               <button type="button" className="btn" onClick={onDownloadSvg}>
                 Download SVG
+              </button>
+            </div>
+          </section>
+
+          <section className="share-section" aria-labelledby="share-animated-heading">
+            <h3 id="share-animated-heading">Animated picture</h3>
+            <p className="share-hint">
+              The whole run playing on a loop, as an SVG that moves with CSS alone (no script), so it plays inside a GitHub README or any image.
+              Readers who ask for reduced motion see the end of the run. Save it as <code>{animatedSvgFileName(scenario.title)}</code> next to your
+              Markdown file.
+            </p>
+            <CopyField label="Markdown (the animated picture, linking to the scenario)" value={animatedMarkdownSnippet(link.url, scenario.title)} buttonLabel="Copy Markdown for the animation" rows={2} />
+            <div className="share-options">
+              <label>
+                Picture theme{' '}
+                <select value={animatedTheme} onChange={(event) => setAnimatedTheme(event.currentTarget.value === 'dark' ? 'dark' : 'light')}>
+                  <option value="light">Light</option>
+                  <option value="dark">Dark</option>
+                </select>
+              </label>
+            </div>
+            <div className="share-actions">
+              <button type="button" className="btn" onClick={() => onDownloadAnimatedSvg(animatedTheme)}>
+                Download animated SVG
               </button>
             </div>
           </section>

@@ -183,6 +183,7 @@ export function ShareMenu() {
   };
 
   const exportSvg = guard('Export', () => loadExports().then((m) => m.exportSvg(store.getState())));
+  const exportAnimatedSvg = (theme: 'light' | 'dark') => guard('Export', () => loadExports().then((m) => m.exportAnimatedSvg(store.getState(), theme)))();
 
   const downloadScenario = () => {
     const { scenario } = store.getState();
@@ -246,7 +247,7 @@ export function ShareMenu() {
         }}
       />
       <Suspense fallback={null}>
-        {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} onDownloadFile={guard('Download', downloadScenario)} onDownloadSvg={exportSvg} />}
+        {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} onDownloadFile={guard('Download', downloadScenario)} onDownloadSvg={exportSvg} onDownloadAnimatedSvg={exportAnimatedSvg} />}
         {dialog === 'batch' && (
           <BatchImportDialog
             onClose={() => setDialog(null)}

@@ -9,7 +9,9 @@ import type { RippleState } from '../../store/store.ts';
 import { downloadBlob, downloadText } from './download.ts';
 import { makeShareUrl } from './share-url.ts';
 import { addPngText, LINK_KEYWORD } from './png-text.ts';
-import { fileBase } from './snippets.ts';
+import { animatedSvgFileName, fileBase } from './snippets.ts';
+import { renderAnimatedSvg } from '../../export/render.ts';
+import type { SvgTheme } from '../../export/svg.ts';
 
 /**
  * The run the exports describe: the run or replay under the cursor when it was made from the
@@ -62,6 +64,21 @@ export function svgForExport(state: RippleState): { svg: string; link: string | 
 
 export function exportSvg(state: RippleState): void {
   download(svgForExport(state).file);
+}
+
+/**
+ * The run played as an animated SVG (CSS keyframes, no script), as `ripple render --animate`
+ * draws it, with the scenario's link (at the run's end) in its metadata.
+ */
+export function animatedSvgForExport(state: RippleState, theme: SvgTheme): ExportedFile {
+  const run = runForExport(state);
+  const link = makeShareUrl(state.scenario, { at: run.durationMs });
+  const text = renderAnimatedSvg(state.scenario, run, { theme, ...(link.ok ? { link: link.url } : {}) });
+  return { filename: animatedSvgFileName(state.scenario.title), mime: 'image/svg+xml', text };
+}
+
+export function exportAnimatedSvg(state: RippleState, theme: SvgTheme): void {
+  download(animatedSvgForExport(state, theme));
 }
 
 // Chromium refuses canvases above about 16k pixels a side or 268M pixels in all; stay well under.

@@ -80,3 +80,18 @@ export function markdownSnippet(url: string, title: string): string {
   const safeUrl = url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
   return `[${text} — open in Ripple](${safeUrl})\n\n[![${text}](${svgFileName(title)})](${safeUrl})`;
 }
+
+/** The file name the animated SVG download suggests: `order-pipeline-animated.svg`. */
+export function animatedSvgFileName(title: string): string {
+  return `${fileBase(title)}-animated.svg`;
+}
+
+/**
+ * Markdown for the animated SVG (issue #14): an image of the run playing, which links to the
+ * scenario. It moves wherever Markdown shows images (a GitHub README: CSS only, no script).
+ */
+export function animatedMarkdownSnippet(url: string, title: string): string {
+  const text = escapeMarkdownText(title) || 'Ripple scenario';
+  const safeUrl = url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
+  return `[![${text} — the run, animated](${animatedSvgFileName(title)})](${safeUrl})`;
+}

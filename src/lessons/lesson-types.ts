@@ -1,0 +1,59 @@
+// The lesson slice's shapes (src/store/lesson-slice.ts), apart from the slice so the store's
+// types module imports no slice.
+import type { CauseCheck, Grade } from '../engine/grade.ts';
+import type { Lesson, PredictableState } from '../scenario/lesson.ts';
+import type { Scenario } from '../scenario/types.ts';
+
+/** What a learner has done in one lesson, kept in localStorage (no network). */
+export interface LessonProgress {
+  /** Every challenge of the lesson is completed. */
+  done: boolean;
+  /** Points over the lesson's challenges: a predict's correct steps, 1 for a fix within par, 1 for a cause found first time. */
+  score: number;
+  total: number;
+}
+
+export interface ActiveLesson {
+  /** The course id (`first-424`), or `custom` for a lesson opened from a link. */
+  id: string;
+  title: string;
+  lesson: Lesson;
+  /** The lesson's scenario as written (without the lesson block): fix edits are counted against it. */
+  original: Scenario;
+  /** Index into `lesson.challenges`. */
+  challenge: number;
+  /** Points of the challenges completed so far. */
+  score: number;
+  total: number;
+}
+
+export interface LessonSlice {
+  lessonActive: ActiveLesson | null;
+  /** The learner's predictions of final states, by step id (a Map: ids are user text). */
+  guesses: ReadonlyMap<string, PredictableState>;
+  /** The predict challenge graded after its run; null before. */
+  lessonGrade: Grade | null;
+  /** The find-cause challenge's last choice and whether it was right. */
+  causeChoice: { step: string; check: CauseCheck; tries: number } | null;
+  /** Whether the current challenge is completed (graded, solved or found). */
+  challengeDone: boolean;
+  lessonProgress: Readonly<Record<string, LessonProgress>>;
+
+  /**
+   * Open a lesson (`id`: its course id, or `custom`): loads its scenario without the lesson
+   * block, clears the run, shows the Lesson tab. The course is loaded on demand by the UI, so
+   * the lesson comes in as `given`.
+   */
+  startLesson: (id: string, given: { title: string; scenario: Scenario }) => void;
+  quitLesson: () => void;
+  /** Set (or with null, clear) the guess for `step`; ignored once graded. */
+  setGuess: (step: string, state: PredictableState | null) => void;
+  /** Run the scenario and grade the predictions (a missing guess is a miss). */
+  checkPredictions: () => void;
+  /** Choose `step` as the root cause of the challenge's 424 (runs first if needed). */
+  chooseCause: (step: string) => void;
+  /** Check the fix on a run of the edited scenario; completes the challenge when every goal line holds. */
+  checkFixNow: () => void;
+  /** Move to the next challenge, or finish the lesson after the last. */
+  nextChallenge: () => void;
+}

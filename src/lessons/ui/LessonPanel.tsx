@@ -1,0 +1,356 @@
+import { useEffect, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { describeGoal } from '../../engine/grade.ts';
+import { introParagraphs, PREDICTABLE_STATES, predictedSteps, type LessonChallenge, type PredictableState } from '../../scenario/lesson.ts';
+import { useRipple, useRippleStore } from '../../store/context.tsx';
+import { currentChallenge, selectFixCheck } from '../../store/lesson-slice.ts';
+import { selectStepNames } from '../../store/selectors.ts';
+import type { RippleState } from '../../store/types.ts';
+import { COURSE, nextLesson } from '../course/index.ts';
+import { GUESS_KEYS, keyOf, stateLabel } from './keys.ts';
+import './lessons.css';
+
+// The learner's side of a lesson (issue #12): the index with progress, then one challenge at a
+// time — predict, fix, find the cause — with the beats as captions while the run plays. The
+// store's lesson slice holds the state and calls the engine's grading; this only shows it.
+
+const selectIndex = (s: RippleState) => s.lessonProgress;
+
+export default function LessonPanel() {
+  const active = useRipple((s) => s.lessonActive);
+  return active ? <ActiveLessonView /> : <LessonIndex />;
+}
+
+function LessonIndex() {
+  const store = useRippleStore();
+  const progress = useRipple(selectIndex);
+  const next = COURSE.find((l) => !progress[l.id]?.done);
+  return (
+    <section className="lesson" aria-labelledby="lesson-index-heading">
+      <h2 id="lesson-index-heading" className="panel-heading">
+        Lessons
+      </h2>
+      <p className="panel-hint">
+        Predict which steps answer 424, run, and learn from every miss. {COURSE.filter((l) => progress[l.id]?.done).length} of {COURSE.length} done.
+      </p>
+      {next && (
+        <button type="button" className="btn btn--primary" onClick={() => store.getState().startLesson(next.id, next)}>
+          {progress[COURSE[0].id]?.done ? 'Next lesson' : 'Start'}: {next.title}
+        </button>
+      )}
+      <ol className="lesson-index">
+        {COURSE.map((l) => {
+          const p = progress[l.id];
+          return (
+            <li key={l.id} className="lesson-index__item">
+              <button type="button" className="lesson-index__open" onClick={() => store.getState().startLesson(l.id, l)}>
+                <span className="lesson-index__title">{l.title}</span>
+                <span className="lesson-index__meta">
+                  {l.minutes} min · {p?.done ? `done, ${p.score} of ${p.total} points` : 'not done yet'}
+                  {l.rules.length > 0 ? ` · ${l.rules.join(', ')}` : ''}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+const selectActive = (s: RippleState) => ({
+  active: s.lessonActive!,
+  challenge: currentChallenge(s),
+  done: s.challengeDone,
+});
+
+function ActiveLessonView() {
+  const store = useRippleStore();
+  const { active, challenge, done } = useRipple(useShallow(selectActive));
+  const count = active.lesson.challenges.length;
+  const finished = challenge === null;
+  return (
+    <section className="lesson" aria-labelledby="lesson-heading">
+      <div className="lesson__top">
+        <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().quitLesson()}>
+          ← All lessons
+        </button>
+        {!finished && (
+          <span className="lesson__count">
+            Challenge {active.challenge + 1} of {count}
+          </span>
+        )}
+      </div>
+      <h2 id="lesson-heading" className="panel-heading">
+        {active.title}
+      </h2>
+      {finished ? (
+        <Finished />
+      ) : (
+        <>
+          {active.challenge === 0 && (
+            <div className="lesson__intro">
+              {introParagraphs(active.lesson.intro).map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+            </div>
+          )}
+          <Caption />
+          <ChallengeView challenge={challenge} />
+          {done && (
+            <button type="button" className="btn btn--primary lesson__next" onClick={() => store.getState().nextChallenge()}>
+              {active.challenge + 1 < count ? 'Next challenge' : 'Finish the lesson'}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Finished() {
+  const store = useRippleStore();
+  const active = useRipple((s) => s.lessonActive!);
+  const next = nextLesson(active.id);
+  return (
+    <div className="lesson__finished" role="status">
+      <p>
+        Lesson done: {active.score} of {active.total} points.
+      </p>
+      {next ? (
+        <button type="button" className="btn btn--primary" autoFocus onClick={() => store.getState().startLesson(next.id, next)}>
+          Next lesson: {next.title}
+        </button>
+      ) : (
+        <p>That was the last lesson of the course.</p>
+      )}
+    </div>
+  );
+}
+
+const selectCaption = (s: RippleState) => {
+  const beats = s.lessonActive?.lesson.beats ?? [];
+  if (!s.run || beats.length === 0) return null;
+  let current: (typeof beats)[number] | null = null;
+  for (const b of beats) if (b.at <= s.time) current = b;
+  return current;
+};
+
+/** The beat at the playhead, as a caption read out when it changes. */
+function Caption() {
+  const beat = useRipple(selectCaption);
+  const names = useRipple(selectStepNames);
+  return (
+    <p className="lesson__caption" aria-live="polite">
+      {beat ? (
+        <>
+          {beat.step !== undefined && <strong>{names.get(beat.step) ?? beat.step}: </strong>}
+          {beat.text}
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+function ChallengeView({ challenge }: { challenge: LessonChallenge | null }) {
+  if (challenge === null) return null;
+  switch (challenge.kind) {
+    case 'predict':
+      return <PredictView steps={challenge.steps} />;
+    case 'fix':
+      return <FixView />;
+    case 'find-cause':
+      return <CauseView step={challenge.step} />;
+  }
+}
+
+const selectPredict = (s: RippleState) => ({
+  ids: s.scenario.steps.map((st) => st.id).join('\u0000'),
+  guesses: s.guesses,
+  grade: s.lessonGrade,
+  selected: s.selectedStepId,
+});
+
+function PredictView({ steps }: { steps?: string[] }) {
+  const store = useRippleStore();
+  const { ids, guesses, grade, selected } = useRipple(useShallow(selectPredict));
+  const names = useRipple(selectStepNames);
+  const asked = useMemo(() => predictedSteps(steps ? { steps } : undefined, ids.split('\u0000')), [steps, ids]);
+
+  // A key per state sets the guess of the selected step (the canvas's or the table's selection).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) return;
+      const state = GUESS_KEYS.get(event.key.toLowerCase());
+      const step = store.getState().selectedStepId;
+      if (!state || !step || !asked.includes(step)) return;
+      event.preventDefault();
+      store.getState().setGuess(step, state);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store, asked]);
+
+  if (grade) {
+    return (
+      <div className="lesson__challenge">
+        <h3 className="lesson__subheading">
+          Your prediction: {grade.score} of {grade.total} right
+        </h3>
+        <ul className="lesson-grade">
+          {grade.items.map((item) => (
+            <li key={item.step} className={item.correct ? 'lesson-grade__item is-correct' : 'lesson-grade__item is-miss'}>
+              <span className="lesson-grade__mark" aria-hidden="true">
+                {item.correct ? '✓' : '✗'}
+              </span>
+              <span>
+                <strong>{names.get(item.step) ?? item.step}</strong>: {item.correct ? 'right, ' : `you said ${item.predicted === null ? 'nothing' : stateLabel(item.predicted)}; it `}
+                {item.correct ? stateLabel(item.actual) : `ended ${stateLabel(item.actual)}.`}
+                {!item.correct && <span className="lesson-grade__why">{item.why}</span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+
+  return (
+    <div className="lesson__challenge">
+      <h3 className="lesson__subheading">Predict how each step ends</h3>
+      <p className="panel-hint">
+        Choose below, or select a step on the graph and press a key: {PREDICTABLE_STATES.map((s) => `${keyOf(s)} ${stateLabel(s)}`).join(', ')}.
+      </p>
+      <table className="lesson-predict">
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">Your guess</th>
+          </tr>
+        </thead>
+        <tbody>
+          {asked.map((id) => (
+            <tr key={id} className={selected === id ? 'is-selected' : undefined}>
+              <th scope="row">
+                <button type="button" className="pb-step-link" onClick={() => store.getState().selectStep(id)}>
+                  {names.get(id) ?? id}
+                </button>
+              </th>
+              <td>
+                <select
+                  aria-label={`Your guess for ${names.get(id) ?? id}`}
+                  value={guesses.get(id) ?? ''}
+                  onChange={(e) => store.getState().setGuess(id, e.target.value === '' ? null : (e.target.value as PredictableState))}
+                >
+                  <option value="">—</option>
+                  {PREDICTABLE_STATES.map((s) => (
+                    <option key={s} value={s}>
+                      {stateLabel(s)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="btn btn--primary" onClick={() => store.getState().checkPredictions()}>
+        Run and check ({guesses.size} of {asked.length} guessed)
+      </button>
+    </div>
+  );
+}
+
+const EDITABLE_WORDS = { policy: 'the run policy (Scenario tab)', retry: 'retries', edges: 'dependencies', failures: 'failures', compensation: 'compensations' } as const;
+
+function FixView() {
+  const store = useRippleStore();
+  const challenge = useRipple((s) => currentChallenge(s));
+  const check = useRipple(selectFixCheck);
+  const done = useRipple((s) => s.challengeDone);
+  const names = useRipple(selectStepNames);
+  if (challenge?.kind !== 'fix' || !check) return null;
+  const name = (id: string) => names.get(id) ?? id;
+  return (
+    <div className="lesson__challenge">
+      <h3 className="lesson__subheading">Fix it</h3>
+      <p className="panel-hint">
+        You may change {challenge.editable.map((e) => (e === 'retry' && challenge.retryStep ? `the retry of ${name(challenge.retryStep)}` : EDITABLE_WORDS[e])).join(', ')}. Par: {challenge.par}{' '}
+        {challenge.par === 1 ? 'edit' : 'edits'}.
+      </p>
+      <ul className="lesson-goal" aria-label="Goal">
+        {check.lines.map((line, i) => (
+          <li key={i} className={line.holds ? 'is-correct' : 'is-miss'}>
+            <span className="lesson-grade__mark" aria-hidden="true">
+              {line.holds ? '✓' : '✗'}
+            </span>
+            <span>
+              <strong>{describeGoal(line.line, name)}</strong>
+              <span className="visually-hidden">{line.holds ? ': holds.' : ': does not hold yet.'}</span>
+              <span className="lesson-grade__why">{line.sentence}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className={check.edits > check.par ? 'lesson__edits is-over' : 'lesson__edits'}>
+        Edits: {check.edits} (par {check.par})
+      </p>
+      {check.refused.length > 0 && (
+        <ul className="lesson__refused" aria-label="Edits this lesson does not allow">
+          {check.refused.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
+      {done ? (
+        <p role="status" className="lesson__result">
+          Solved in {check.edits} {check.edits === 1 ? 'edit' : 'edits'}
+          {check.edits <= check.par ? ', within par.' : `; par is ${check.par}.`}
+        </p>
+      ) : (
+        <button type="button" className="btn btn--primary" onClick={() => store.getState().checkFixNow()}>
+          Run and check the goal
+        </button>
+      )}
+    </div>
+  );
+}
+
+function CauseView({ step }: { step: string }) {
+  const store = useRippleStore();
+  const ids = useRipple(useShallow((s: RippleState) => s.scenario.steps.map((st) => st.id)));
+  const names = useRipple(selectStepNames);
+  const choice = useRipple((s) => s.causeChoice);
+  const done = useRipple((s) => s.challengeDone);
+  const name = (id: string) => names.get(id) ?? id;
+  return (
+    <div className="lesson__challenge">
+      <h3 className="lesson__subheading">Which step should you fix?</h3>
+      <p className="panel-hint">{name(step)} answers 424 Failed Dependency. Choose the root cause.</p>
+      <div className="lesson-cause" role="group" aria-label="Steps">
+        {ids.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className="btn btn--small"
+            aria-pressed={choice?.step === id}
+            disabled={done}
+            onClick={() => {
+              store.getState().chooseCause(id);
+              store.getState().selectStep(id);
+            }}
+          >
+            {name(id)}
+          </button>
+        ))}
+      </div>
+      {choice && (
+        <p role="status" className={choice.check.correct ? 'lesson__result is-correct' : 'lesson__result is-miss'}>
+          <strong>{choice.check.correct ? '✓ Right.' : '✗ Not this one.'}</strong> {choice.check.why}
+        </p>
+      )}
+    </div>
+  );
+}

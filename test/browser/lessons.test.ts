@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launch, screenshot } from './harness.ts';
+import { axe, blocking, describeViolations, openA11yPage, type OpenedA11yPage } from './axe.ts';
+
+// Issue #12 in a real browser, by keyboard alone: three lessons, one per challenge kind, each
+// with a wrong answer first. Keys are pressed on focused controls (focus() stands in for the
+// Tab presses that reach them). axe on the lesson view; screenshots light, dark and 390 px.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const panel = (page: Page): Locator => page.locator('#side-panel');
+
+async function press(target: Locator, key = 'Enter'): Promise<void> {
+  await target.focus();
+  await target.press(key);
+}
+
+async function openLessons(page: Page): Promise<void> {
+  // A first visit opens the gallery; Escape closes it.
+  const dialog = page.getByRole('dialog', { name: 'Pick a scenario' });
+  if (await dialog.isVisible()) await page.keyboard.press('Escape');
+  await press(page.getByRole('banner').getByRole('button', { name: /^Lessons/ }));
+  await panel(page).getByRole('heading', { name: 'Lessons', exact: true }).waitFor();
+}
+
+/** In the predict table: Enter on the step's name selects it, then the state's key sets the guess. */
+async function guess(page: Page, label: string, key: string): Promise<void> {
+  const row = panel(page).getByRole('table').getByRole('button', { name: label, exact: true });
+  await press(row);
+  await page.keyboard.press(key);
+}
+
+async function check(page: Page, screen: string): Promise<void> {
+  const violations = await axe(page);
+  const lines = describeViolations(violations);
+  if (lines.length > 0) console.log(`axe, ${screen}:\n  ${lines.join('\n  ')}`);
+  expect(describeViolations(blocking(violations)), `serious or critical axe violations on: ${screen}`).toEqual([]);
+}
+
+describe('lessons by keyboard', () => {
+  let opened: OpenedA11yPage;
+  beforeAll(async () => {
+    opened = await openA11yPage(browser, '');
+  });
+  afterAll(async () => {
+    await opened?.context.close();
+  });
+
+  test('predict: first 424 with a wrong guess, graded with the rule; then the next lesson is one key away', async () => {
+    const { page } = opened;
+    await openLessons(page);
+    await check(page, 'lessons index');
+    await screenshot(page, 'lessons-index-light');
+    await press(panel(page).getByRole('button', { name: /^Start: Your first 424/ }));
+    await panel(page).getByRole('heading', { name: 'Your first 424: the card is declined' }).waitFor();
+    await guess(page, 'Create order', 's');
+    await guess(page, 'Authorize payment', 'f');
+    await guess(page, 'Reserve stock', 's');
+    await guess(page, 'Create invoice', 'k'); // wrong: it answers 424
+    await guess(page, 'Send receipt', 'b');
+    await expect.poll(() => panel(page).getByLabel('Your guess for Create invoice').inputValue()).toBe('skipped');
+    await check(page, 'predict, before the run');
+    await screenshot(page, 'lesson-predict-light');
+    await press(panel(page).getByRole('button', { name: /^Run and check \(5 of 5 guessed\)/ }));
+    await panel(page).getByRole('heading', { name: 'Your prediction: 4 of 5 right' }).waitFor();
+    const miss = panel(page).getByRole('listitem').filter({ hasText: 'Create invoice: you said skipped' });
+    await expect.poll(() => miss.textContent()).toContain('R5: with the fail-fast guard on');
+    await check(page, 'predict, graded');
+    await screenshot(page, 'lesson-graded-light');
+    await press(panel(page).getByRole('button', { name: 'Finish the lesson' }));
+    await panel(page).getByText('Lesson done: 4 of 5 points.').waitFor();
+    await press(panel(page).getByRole('button', { name: 'Next lesson: Direct prerequisite or root cause?' }));
+    await panel(page).getByRole('heading', { name: 'Direct prerequisite or root cause?' }).waitFor();
+  });
+
+  test('find the cause: the direct prerequisite first (a miss), then the root cause', async () => {
+    const { page } = opened;
+    const steps = panel(page).getByRole('group', { name: 'Steps' });
+    await press(steps.getByRole('button', { name: 'Make thumbnail' }));
+    await expect.poll(() => panel(page).getByRole('status').textContent()).toContain('Not this one. Make thumbnail is its direct prerequisite');
+    await press(steps.getByRole('button', { name: 'Scan for viruses' }));
+    await expect.poll(() => panel(page).getByRole('status').textContent()).toContain('Right.');
+    await check(page, 'find the cause');
+    await screenshot(page, 'lesson-cause-light');
+    await press(panel(page).getByRole('button', { name: 'Next challenge' }));
+    await panel(page).getByRole('heading', { name: 'Predict how each step ends' }).waitFor();
+  });
+
+  test('fix: checked unsolved first, then the policy changed by keyboard; the goal holds within par; progress kept', async () => {
+    const { page } = opened;
+    await press(panel(page).getByRole('button', { name: '← All lessons' }));
+    await press(panel(page).getByRole('button', { name: /^The naive retry loop/ }));
+    const goal = panel(page).getByRole('list', { name: 'Goal' });
+    await goal.waitFor();
+    await press(panel(page).getByRole('button', { name: 'Run and check the goal' }));
+    await expect.poll(() => goal.textContent()).toContain('The run ends succeeded: does not hold yet.');
+    await press(page.getByRole('tab', { name: 'Scenario' }));
+    const graphAware = panel(page).getByRole('group', { name: 'Retrying a blocked step' }).getByRole('radio', { name: 'graph-aware' });
+    await press(graphAware, 'Space');
+    await press(page.getByRole('tab', { name: 'Lessons' }));
+    await expect.poll(() => goal.textContent()).toContain('The run ends succeeded: holds.');
+    await panel(page).getByText('Edits: 1 (par 1)').waitFor();
+    await press(panel(page).getByRole('button', { name: 'Run and check the goal' }));
+    await panel(page).getByText('Solved in 1 edit, within par.').waitFor();
+    await check(page, 'fix');
+    await screenshot(page, 'lesson-fix-light');
+    const progress = await page.evaluate(() => localStorage.getItem('ripple.lessons.progress.v1'));
+    expect(JSON.parse(progress!)['first-424']).toEqual({ done: true, score: 4, total: 5 });
+    expect(opened.errors).toEqual([]);
+  });
+});
+
+describe('lesson view, dark and 390 px', () => {
+  for (const { name, options } of [
+    { name: 'dark', options: { colorScheme: 'dark' as const } },
+    { name: '390', options: { width: 390, height: 844 } },
+  ]) {
+    test(`${name}: no serious axe violation; screenshot`, async () => {
+      const opened = await openA11yPage(browser, '', options);
+      try {
+        const { page } = opened;
+        await openLessons(page);
+        await press(panel(page).getByRole('button', { name: /^Start: Your first 424/ }));
+        await guess(page, 'Create invoice', 'k');
+        await press(panel(page).getByRole('button', { name: /^Run and check/ }));
+        await panel(page).getByRole('heading', { name: /^Your prediction/ }).waitFor();
+        await check(page, `graded, ${name}`);
+        await panel(page).getByRole('heading', { name: /^Your prediction/ }).scrollIntoViewIfNeeded();
+        await screenshot(page, `lesson-graded-${name}`);
+        expect(opened.errors).toEqual([]);
+      } finally {
+        await opened.context.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,90 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import LessonPanel from '../../../src/lessons/ui/LessonPanel.tsx';
+import { findLesson } from '../../../src/lessons/course/index.ts';
+import { renderWithStore } from '../../app/render.tsx';
+
+describe('LessonPanel', () => {
+  it('lists the course; a click opens the first lesson with its intro and the predict table', () => {
+    const { store } = renderWithStore(<LessonPanel />);
+    expect(screen.getByText(/0 of 14 done/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /^Start: Your first 424/ }));
+    expect(store.getState().lessonActive?.id).toBe('first-424');
+    expect(screen.getByRole('heading', { name: 'Your first 424: the card is declined' })).toBeInTheDocument();
+    expect(screen.getByText(/the bank declines the card/)).toBeInTheDocument();
+    expect(screen.getAllByRole('combobox')).toHaveLength(5);
+  });
+
+  it('predict by keyboard: select a step, press b; then run → ✓/✗ with the why of each miss', () => {
+    const { store } = renderWithStore(<LessonPanel />);
+    const lesson = findLesson('first-424')!;
+    act(() => store.getState().startLesson(lesson.id, lesson));
+    act(() => store.getState().selectStep('create-invoice'));
+    fireEvent.keyDown(document.body, { key: 'k' });
+    expect(screen.getByLabelText('Your guess for Create invoice')).toHaveValue('skipped');
+    fireEvent.keyDown(document.body, { key: 'b' });
+    expect(screen.getByLabelText('Your guess for Create invoice')).toHaveValue('blocked');
+    fireEvent.change(screen.getByLabelText('Your guess for Send receipt'), { target: { value: 'skipped' } });
+    fireEvent.click(screen.getByRole('button', { name: /Run and check \(2 of 5 guessed\)/ }));
+    expect(screen.getByRole('heading', { name: 'Your prediction: 1 of 5 right' })).toBeInTheDocument();
+    const list = screen.getByRole('list');
+    expect(within(list).getByText(/you said skipped; it/).closest('li')).toHaveTextContent(
+      'Send receipt: you said skipped; it ended blocked (424).R5: with the fail-fast guard on, a step whose prerequisite failed or answered 424 is not run; it answers 424 Failed Dependency. Send receipt answered 424 Failed Dependency because Create invoice answered 424.',
+    );
+    expect(list).toHaveTextContent('Create invoice: right, blocked (424)');
+    // The caption shows the beat at the playhead once there is a run.
+    act(() => store.getState().seekTime(200));
+    expect(screen.getByText(/The receipt answers 424 too/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Finish the lesson' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Lesson done: 1 of 5 points.');
+    fireEvent.click(screen.getByRole('button', { name: 'Next lesson: Direct prerequisite or root cause?' }));
+    expect(store.getState().lessonActive?.id).toBe('root-cause');
+  });
+
+  it('find the cause: a miss explains itself; the root cause completes the challenge', () => {
+    const { store } = renderWithStore(<LessonPanel />);
+    const lesson = findLesson('root-cause')!;
+    act(() => store.getState().startLesson(lesson.id, lesson));
+    fireEvent.click(screen.getByRole('button', { name: 'Make thumbnail' }));
+    expect(screen.getByRole('status')).toHaveTextContent('✗ Not this one. Make thumbnail is its direct prerequisite');
+    expect(screen.queryByRole('button', { name: 'Next challenge' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Scan for viruses' }));
+    expect(screen.getByRole('status')).toHaveTextContent('✓ Right.');
+    expect(screen.getByRole('button', { name: 'Next challenge' })).toBeInTheDocument();
+  });
+
+  it('fix: the goal lines hold live as the policy changes, the edit counter against par', () => {
+    const { store } = renderWithStore(<LessonPanel />);
+    const lesson = findLesson('naive-retry')!;
+    act(() => store.getState().startLesson(lesson.id, lesson));
+    const goal = screen.getByRole('list', { name: 'Goal' });
+    expect(goal).toHaveTextContent('The run ends succeeded: does not hold yet.');
+    expect(screen.getByText('Edits: 0 (par 1)')).toBeInTheDocument();
+    act(() => void store.getState().setPolicy({ retryMode: 'graph-aware' }));
+    expect(goal).toHaveTextContent('The run ends succeeded: holds.');
+    expect(screen.getByText('Edits: 1 (par 1)')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Run and check the goal' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Solved in 1 edit, within par.');
+  });
+});
+
+describe('LessonMark on the table view', () => {
+  it('shows the guess on the row, then ✓ or ✗ after the run', async () => {
+    const { StepTable } = await import('../../../src/panels/StepTable.tsx');
+    const { store } = renderWithStore(
+      <>
+        <LessonPanel />
+        <StepTable />
+      </>,
+    );
+    const lesson = findLesson('first-424')!;
+    act(() => store.getState().startLesson(lesson.id, lesson));
+    act(() => store.getState().setGuess('create-invoice', 'skipped'));
+    act(() => store.getState().setGuess('send-receipt', 'blocked'));
+    expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveTextContent('guess: skipped');
+    fireEvent.click(screen.getByRole('button', { name: /Run and check/ }));
+    expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveTextContent('✗ guess: skipped (wrong)');
+    expect(within(screen.getByTestId('row-send-receipt')).getByTestId('lesson-mark')).toHaveTextContent('✓ guess: blocked (424) (right)');
+    expect(within(screen.getByTestId('row-create-order')).getByTestId('lesson-mark')).toHaveTextContent('✗ no guess (wrong)');
+  });
+});
