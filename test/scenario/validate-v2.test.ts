@@ -182,7 +182,9 @@ describe('validate: dialect (#11) and lesson (#12)', () => {
   });
 
   it('hands `lesson` to checkLesson and reports its problems at their paths', () => {
-    expect(problemsOf(scenario(['a'], [], { lesson: 'read me' }))).toEqual(['lesson: expected an object { intro, challenges }']);
+    expect(problemsOf(scenario(['a'], [], { lesson: 'read me' }))).toEqual(['lesson: expected an object { intro, challenges }, got "read me"']);
+    const predictsGhost = { intro: 'Predict.', challenges: [{ kind: 'predict', steps: ['zz'] }] };
+    expect(problemsOf(scenario(['a'], [], { lesson: predictsGhost }))).toEqual(['lesson.challenges[0].steps[0]: no step "zz"']);
   });
 });
 
