@@ -83,19 +83,36 @@ export function selectFixCheck(state: RippleState): FixCheck | null {
 
 const FRESH = { guesses: new Map(), lessonGrade: null, causeChoice: null, challengeDone: false } as const;
 
-export const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => {
+export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
   const complete = (points: number, outOf: number) => {
     const active = get().lessonActive;
     if (!active) return;
     set({ challengeDone: true, lessonActive: { ...active, score: active.score + points, total: active.total + outOf } });
   };
+  /** `then` once no run is in progress (a run made in a worker arrives later: src/store/run-slice.ts). */
+  const afterRun = (then: () => void) => {
+    if (!get().running) {
+      then();
+      return;
+    }
+    const unsubscribe = api.subscribe((now) => {
+      if (now.running) return;
+      unsubscribe();
+      then();
+    });
+  };
   // A run opens the Run tab; during a lesson the learner stays on the Lesson tab to read the grade.
-  const runHere = () => {
+  const runHere = (then: () => void = () => undefined) => {
     get().runScenario();
     set({ panelTab: 'lesson' });
+    afterRun(() => {
+      set({ panelTab: 'lesson' });
+      then();
+    });
   };
-  const ensureRun = () => {
-    if (!get().run) runHere();
+  const ensureRun = (then: () => void) => {
+    if (get().run) then();
+    else runHere(then);
   };
   return {
     lessonActive: null,
@@ -126,34 +143,37 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get) => {
     checkPredictions: () => {
       const active = get().lessonActive;
       if (!active || currentChallenge(get())?.kind !== 'predict' || get().lessonGrade) return;
-      runHere();
-      const run = get().run;
-      if (!run) return;
-      const challenge = currentChallenge(get());
-      const scenario: Scenario = { ...get().scenario, lesson: { ...active.lesson, challenges: challenge ? [challenge] : [] } };
-      const grade = gradePredictions(scenario, run, get().guesses, namerOf(scenario));
-      set({ lessonGrade: grade });
-      complete(grade.score, grade.total);
+      runHere(() => {
+        const run = get().run;
+        if (!run || get().lessonGrade) return;
+        const challenge = currentChallenge(get());
+        const scenario: Scenario = { ...get().scenario, lesson: { ...active.lesson, challenges: challenge ? [challenge] : [] } };
+        const grade = gradePredictions(scenario, run, get().guesses, namerOf(scenario));
+        set({ lessonGrade: grade });
+        complete(grade.score, grade.total);
+      });
     },
 
     chooseCause: (step) => {
       const challenge = currentChallenge(get());
       if (challenge?.kind !== 'find-cause' || get().challengeDone) return;
-      ensureRun();
-      const run = get().run;
-      if (!run) return;
-      const check = findCause(run, challenge.step, step, namerOf(get().scenario));
-      const tries = (get().causeChoice?.tries ?? 0) + 1;
-      set({ causeChoice: { step, check, tries } });
-      if (check.correct) complete(tries === 1 ? 1 : 0, 1);
+      ensureRun(() => {
+        const run = get().run;
+        if (!run || get().challengeDone) return;
+        const check = findCause(run, challenge.step, step, namerOf(get().scenario));
+        const tries = (get().causeChoice?.tries ?? 0) + 1;
+        set({ causeChoice: { step, check, tries } });
+        if (check.correct) complete(tries === 1 ? 1 : 0, 1);
+      });
     },
 
     checkFixNow: () => {
       const challenge = currentChallenge(get());
       if (challenge?.kind !== 'fix' || get().challengeDone) return;
-      runHere();
-      const check = selectFixCheck(get());
-      if (check?.solved) complete(check.edits <= check.par ? 1 : 0, 1);
+      runHere(() => {
+        const check = selectFixCheck(get());
+        if (check?.solved && !get().challengeDone) complete(check.edits <= check.par ? 1 : 0, 1);
+      });
     },
 
     nextChallenge: () => {

@@ -83,3 +83,26 @@ describe('lesson slice', () => {
     expect(readProgress()).toEqual({});
   });
 });
+
+describe('lesson slice with runs made in a worker', () => {
+  it('grades predictions, causes and fixes when the run arrives, not before', async () => {
+    const { simulate } = await import('../../src/engine/index.ts');
+    let deliver: (() => void) | null = null;
+    const store = createRippleStore({
+      simulateOffThread: (scenario) =>
+        new Promise((resolve) => {
+          deliver = () => resolve(simulate(scenario));
+        }),
+    });
+    const lesson = findLesson('first-424')!;
+    store.getState().startLesson(lesson.id, lesson);
+    store.getState().setGuess('create-invoice', 'blocked');
+    store.getState().checkPredictions();
+    expect(store.getState().running).toBe(true);
+    expect(store.getState().lessonGrade).toBeNull();
+    deliver!();
+    await expect.poll(() => store.getState().lessonGrade).not.toBeNull();
+    expect(store.getState().lessonGrade!.items.find((i) => i.step === 'create-invoice')!.correct).toBe(true);
+    expect(store.getState().panelTab).toBe('lesson');
+  });
+});
