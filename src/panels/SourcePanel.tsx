@@ -128,9 +128,7 @@ export default function SourcePanel() {
       {errors.length > 0 && (
         <ul className="source-panel__problems">
           {errors.slice(0, MAX_LISTED_PROBLEMS).map((p, i) => (
-            <li key={i}>
-              Line {p.line}, column {p.column}: {p.message}
-            </li>
+            <li key={i}>{p.placed ? p.message : `Line ${p.line}, column ${p.column}: ${p.message}`}</li>
           ))}
           {errors.length > MAX_LISTED_PROBLEMS && <li>… and {errors.length - MAX_LISTED_PROBLEMS} more</li>}
         </ul>

@@ -17,6 +17,8 @@ export interface SourceProblem {
   column: number;
   /** Warnings do not stop the scenario from being used. */
   severity: 'error' | 'warning';
+  /** The message already says where (a reader's syntax error): do not say it again. */
+  placed?: true;
 }
 
 export type SourceRead = { ok: true; scenario: Scenario; warnings: SourceProblem[] } | { ok: false; problems: SourceProblem[] };
@@ -41,7 +43,7 @@ export function readSource(text: string, format: SourceFormat): SourceRead {
     const read = readJsonText(text, { what: 'scenario text' });
     if (!read.ok) {
       const at = read.error.kind === 'not-json' ? read.error : { line: 1, column: 1 };
-      return { ok: false, problems: [{ message: read.error.message, line: at.line, column: at.column, severity: 'error' }] };
+      return { ok: false, problems: [{ message: read.error.message, line: at.line, column: at.column, severity: 'error', placed: true }] };
     }
     value = read.value;
   }
@@ -49,7 +51,7 @@ export function readSource(text: string, format: SourceFormat): SourceRead {
   if (format === 'yaml') {
     if (!yaml.ok) {
       const at = yaml.error.kind === 'not-yaml' ? yaml.error : { line: 1, column: 1 };
-      return { ok: false, problems: [{ message: yaml.error.message, line: at.line, column: at.column, severity: 'error' }] };
+      return { ok: false, problems: [{ message: yaml.error.message, line: at.line, column: at.column, severity: 'error', placed: true }] };
     }
     value = yaml.value;
   }

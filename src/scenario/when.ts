@@ -106,8 +106,16 @@ export function parseWhen(expr: string, stepId: string, prerequisites: readonly 
     const result = dot > 0 ? t.text.slice(dot + 1) : undefined;
     if (!prereqs.has(id)) {
       suggester ??= new Suggester(prerequisites);
-      const known = prerequisites.length === 0 ? `; ${stepId} has no prerequisites` : '';
-      problems.push({ message: `${quote(id)} is not a prerequisite of ${stepId}${didYouMean(suggester.suggest(id))}${known} at column ${t.column}`, column: t.column });
+      const suggestion = suggester.suggest(id);
+      // Without a likely intended id, say which ids may appear (a few of them).
+      const shown = prerequisites.slice(0, 6).map((p) => quote(p)).join(', ');
+      const known =
+        prerequisites.length === 0
+          ? `; ${stepId} has no prerequisites`
+          : suggestion === undefined
+            ? ` (its prerequisites: ${shown}${prerequisites.length > 6 ? ', …' : ''})`
+            : '';
+      problems.push({ message: `${quote(id)} is not a prerequisite of ${stepId}${didYouMean(suggestion)}${known} at column ${t.column}`, column: t.column });
       return { kind: 'term', step: id, result: 'bare', column: t.column };
     }
     mentioned.add(id);

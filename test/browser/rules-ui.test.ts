@@ -107,7 +107,7 @@ describe('version 2 on the canvas and in the inspector', () => {
     await field.fill('');
     await field.pressSequentially('build.Succeeded && tset');
     const message = page.getByTestId('when-message');
-    await expect.poll(() => message.textContent()).toBe('"tset" is not a prerequisite of deploy at column 20');
+    await expect.poll(() => message.textContent()).toBe('"tset" is not a prerequisite of deploy (its prerequisites: "build", "docs") at column 20');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await page.getByText('Insert a term').click();
     await screenshot(page, 'rules-ui-1280-dark-when-error');

@@ -30,7 +30,7 @@ describe('the run condition (R14)', () => {
     const user = userEvent.setup();
     await user.type(whenInput(), 'build.Succeeded && tset');
     const message = screen.getByTestId('when-message');
-    expect(message).toHaveTextContent('"tset" is not a prerequisite of deploy at column 20');
+    expect(message).toHaveTextContent('"tset" is not a prerequisite of deploy (its prerequisites: "build", "docs") at column 20');
     expect(whenInput()).toHaveAttribute('aria-invalid', 'true');
     expect(whenInput().getAttribute('aria-describedby')).toContain(message.id);
     expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();

@@ -33,7 +33,7 @@ describe('the scenario as source text', () => {
     const read = readSource(json, 'json');
     expect(!read.ok && read.problems[0]).toMatchObject({ line: 4, message: expect.stringMatching(/durationMS: unknown field \(did you mean "durationMs"\?\)/) });
     const broken = readSource('{\n  "version": 2,\n  "title": "Pay"\n  "steps": []\n}', 'json');
-    expect(!broken.ok && broken.problems[0]).toMatchObject({ line: 4, column: 3 });
+    expect(!broken.ok && broken.problems[0]).toMatchObject({ line: 4, column: 3, placed: true });
   });
 
   test('tab-indented YAML is refused with its place, not guessed', () => {

@@ -35,7 +35,7 @@ describe('validate: run conditions (R14 `when`)', () => {
 
   it('allows only direct prerequisites: a step two hops up is not one', () => {
     const s = scenario(['a', 'b', step('c', { when: 'a.Succeeded' })], [dep('a', 'b'), dep('b', 'c')]);
-    expect(problemsOf(s)).toEqual(['steps[2].when: "a" is not a prerequisite of c at column 1']);
+    expect(problemsOf(s)).toEqual(['steps[2].when: "a" is not a prerequisite of c (its prerequisites: "b") at column 1']);
     const alone = scenario(['a', step('c', { when: 'a' })]);
     expect(problemsOf(alone)).toEqual(['steps[1].when: "a" is not a prerequisite of c; c has no prerequisites at column 1']);
   });
