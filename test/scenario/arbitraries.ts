@@ -139,7 +139,7 @@ export function scenarioArb(maxSteps = 12): fc.Arbitrary<Scenario> {
           rank: fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n }),
           edges,
           dialect: fc.constantFrom(...DIALECT_NAMES),
-          lesson: fc.record({ intro: text(200), challenges: fc.constant([{ kind: 'predict' as const }]) }, { noNullPrototype: true }),
+          lesson: fc.record({ intro: text(200).map((t) => `Predict the run. ${t.replace(/\s+/g, ' ')}`), challenges: fc.constant([{ kind: 'predict' as const }]) }, { noNullPrototype: true }),
           seeds: fc.array(fc.nat(), { minLength: n, maxLength: n }),
           groupCuts: fc.array(fc.tuple(int(0, Math.max(0, n - 1)), int(1, 3), fc.boolean()), { maxLength: 3 }),
         },
