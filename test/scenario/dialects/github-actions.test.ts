@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importGithubActions } from '../../../src/scenario/dialects/github-actions.ts';
-import { fixture, outcomes } from './oracle.ts';
+import { fixture, outcomes } from './run.ts';
 
 const workflow = (jobs: string): string => `on: push\njobs:\n${jobs}`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importODataMultipart } from '../../../src/scenario/dialects/odata-multipart.ts';
-import { fixture } from './oracle.ts';
+import { fixture } from './run.ts';
 
 describe('OData multipart $batch import', () => {
   it('the Dataverse example: a change set of two creates is one atomic group; the GET after it is its own step', () => {
