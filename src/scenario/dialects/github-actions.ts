@@ -198,7 +198,7 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
         problemAt(
           'not-simulated',
           joinPath(path, 'if'),
-          "GitHub's status functions look at every ancestor job; the `when` sees the needs only, so a need that succeeded after an earlier failure counts as success (an engine calling decideByDialect is exact)",
+          "GitHub's status functions look at every ancestor job; the `when` sees the needs only, so a need that succeeded after an earlier failure counts as success (`npm run simulate -- --input github-actions` is exact; the app and a saved scenario use the `when`)",
         ),
       );
     }
