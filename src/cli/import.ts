@@ -10,7 +10,8 @@
 // in the dialect's words, or with `--json` as the result JSON plus `"dialect": { name, steps,
 // conclusion }`. Exit codes as main.ts: 0 ran, 2 invalid input, 1 anything else.
 import { parseArgs } from 'node:util';
-import { simulate } from '../engine/simulate.ts';
+import { simulate, type SimulateOptions } from '../engine/simulate.ts';
+import type { DialectConditions } from '../engine/dialect-conditions.ts';
 import { dialectView, type DialectViewOptions } from '../engine/dialect.ts';
 import { findPreset, PRESETS } from '../presets/index.ts';
 import { importDialect, INPUT_FORMATS, DIALECT_OF, type InputFormat } from '../scenario/dialects/index.ts';
@@ -94,6 +95,8 @@ async function execute(argv: readonly string[], io: CliIo): Promise<void> {
 
   let scenario: Scenario;
   let options: DialectViewOptions = {};
+  // GitHub's status functions see every ancestor: the import's exact conditions decide its jobs.
+  let simulateOptions: SimulateOptions = {};
   let label = file ?? v.preset ?? '';
   if (v.input !== undefined) {
     const format = INPUT_FORMATS.find((f) => f === v.input) as InputFormat | undefined;
@@ -113,6 +116,10 @@ async function execute(argv: readonly string[], io: CliIo): Promise<void> {
         caught: extras.caught as string[] | undefined,
         failStates: extras.failStates as string[] | undefined,
       };
+      if (extras.conditions instanceof Map) {
+        const texts = extras.ifs instanceof Map ? (extras.ifs as Map<string, string>) : undefined;
+        simulateOptions = { dialectConditions: extras.conditions as DialectConditions, dialectConditionText: (id) => texts?.get(id) };
+      }
     }
   } else {
     if (context.size > 0) throw new Refusal('--context only goes with --input github-actions', 1);
@@ -130,7 +137,7 @@ async function execute(argv: readonly string[], io: CliIo): Promise<void> {
   }
   dialect ??= scenario.dialect ?? 'http';
   scenario = withFailures(scenario, v.fail ?? []);
-  const result = simulate(scenario);
+  const result = simulate(scenario, simulateOptions);
   const view = dialectView(result, dialect, options);
   if (v.json) {
     io.stdout(`${JSON.stringify({ ...result, dialect: view }, null, 2)}\n`);

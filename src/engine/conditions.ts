@@ -4,7 +4,8 @@
 // at the moment its last prerequisite becomes final. The expression was parsed once, when the
 // graph was built (graph.ts, with src/scenario/when.ts).
 import { evaluateWhen, type WhenOutcome } from '../scenario/when.ts';
-import type { WhenCondition } from './graph.ts';
+import { decideByDialect, isDialectWhen } from './dialect-conditions.ts';
+import { inAdjacency, indexOf, type WhenCondition } from './graph.ts';
 import { SEEN_AS, SEEN_BLOCKED, SEEN_CANCELLED, SEEN_FAILED, SEEN_NOT_FINAL, SEEN_SKIPPED, SEEN_SUCCEEDED, type SeenAs } from './phases.ts';
 import { block, enqueue, settle } from './readiness.ts';
 import { compareIds, type RunState } from './run-state.ts';
@@ -41,7 +42,9 @@ function outcomeOf(seen: SeenAs): WhenOutcome {
  */
 export function decideWhen(run: RunState, s: number, condition: WhenCondition): void {
   const phase = run.phase;
-  const holds = evaluateWhen(condition.ast, (id) => outcomeOf(SEEN_AS[phase[condition.prerequisites.get(id)!]] as SeenAs));
+  const holds = isDialectWhen(condition)
+    ? dialectHolds(run, s, condition.dialect)
+    : evaluateWhen(condition.ast, (id) => outcomeOf(SEEN_AS[phase[condition.prerequisites.get(id)!]] as SeenAs));
   if (holds) {
     enqueue(run, s, -1);
     return;
@@ -62,4 +65,24 @@ export function decideWhen(run: RunState, s: number, condition: WhenCondition): 
     else enqueue(run, s, broken);
   } else if (cancelled >= 0) settle(run, s, true, `${falseNow} and its prerequisite ${run.ids[cancelled]} was cancelled`);
   else settle(run, s, false, falseNow);
+}
+
+/**
+ * An imported step's dialect condition over its ancestors (issue #11: GitHub's `failure()` sees
+ * every ancestor job). An ancestor that is not final yet (a fail-fast 424 can end a step before
+ * all its prerequisites) is seen as neither failed nor cancelled.
+ */
+function dialectHolds(run: RunState, s: number, conditions: Parameters<typeof decideByDialect>[0]): boolean {
+  const prerequisites = inAdjacency(run.graph);
+  const prerequisitesOf = (id: string): string[] => {
+    const i = indexOf(run.graph, id) as number;
+    const out: string[] = [];
+    for (let e = prerequisites.start[i]; e < prerequisites.start[i + 1]; e++) out.push(run.ids[prerequisites.from[e]]);
+    return out;
+  };
+  const seenOf = (id: string): WhenOutcome => {
+    const seen = SEEN_AS[run.phase[indexOf(run.graph, id) as number]] as SeenAs;
+    return seen === SEEN_NOT_FINAL ? 'Succeeded' : outcomeOf(seen);
+  };
+  return decideByDialect(conditions, run.ids[s], prerequisitesOf, seenOf) ?? true;
 }

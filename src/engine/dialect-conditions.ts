@@ -10,7 +10,8 @@
 // step is decided (all prerequisites final, the moment R14 decides) runs it faithfully.
 //
 // Pure: no clock, no DOM, no parsing (the expression was compiled in src/scenario/dialects).
-import type { WhenOutcome } from '../scenario/when.ts';
+import type { WhenOutcome, WhenNode } from '../scenario/when.ts';
+import { indexOf, inAdjacency, type Graph, type WhenCondition } from './graph.ts';
 
 /** What a dialect condition may look at when its step is decided. */
 export interface AncestorOutcomes {
@@ -84,4 +85,44 @@ export function directOnly(direct: ReadonlyMap<string, WhenOutcome>): AncestorOu
     if (o === 'Cancelled') anyAncestorCancelled = true;
   }
   return { direct, anyAncestorFailed, anyAncestorCancelled };
+}
+
+/** A run condition (R14) that a dialect condition decides instead of its expression. */
+export interface DialectWhenCondition extends WhenCondition {
+  /** The import's conditions; this step's entry decides whether it runs. */
+  dialect: DialectConditions;
+}
+
+/**
+ * The graph a run with dialect conditions uses: every step that has a dialect condition and at
+ * least one prerequisite is decided like a `when` step (R14: once all its prerequisites are
+ * final, by the condition alone), with `decideByDialect`. The step's own `when`, when it has
+ * one, stays the text reasons quote; otherwise `source(id)` (the `if:` as written) or the
+ * words "the imported condition". Steps without prerequisites start as usual. The graph given
+ * is not changed: a shallow copy with a new `when` list is returned (the same graph when no
+ * step has a condition).
+ */
+export function withDialectConditions(graph: Graph, conditions: DialectConditions, source?: (id: string) => string | undefined): Graph {
+  const prerequisites = inAdjacency(graph);
+  let when: (WhenCondition | undefined)[] | null = null;
+  for (const [id, _condition] of conditions) {
+    const s = indexOf(graph, id);
+    if (s === undefined || prerequisites.start[s] === prerequisites.start[s + 1]) continue;
+    when ??= graph.when ? [...graph.when] : new Array<WhenCondition | undefined>(graph.n);
+    const own = when[s];
+    const byId = new Map<string, number>();
+    for (let e = prerequisites.start[s]; e < prerequisites.start[s + 1]; e++) byId.set(graph.ids[prerequisites.from[e]], prerequisites.from[e]);
+    const [first] = byId.keys();
+    // The expression is never evaluated (the dialect condition decides); a valid tree keeps lint and explain whole.
+    const ast: WhenNode = own?.ast ?? { kind: 'term', step: first, result: 'Succeeded', column: 1 };
+    const expr = own?.expr ?? source?.(id) ?? 'the imported condition';
+    const decided: DialectWhenCondition = { expr, ast, prerequisites: byId, dialect: conditions };
+    when[s] = decided;
+  }
+  return when === null ? graph : { ...graph, when };
+}
+
+/** Whether a run condition is decided by a dialect condition (see `withDialectConditions`). */
+export function isDialectWhen(condition: WhenCondition): condition is DialectWhenCondition {
+  return (condition as Partial<DialectWhenCondition>).dialect !== undefined;
 }

@@ -9,6 +9,14 @@
 //   skipped        skipped          Omitted     skipped           Not started
 //   cancelled      cancelled        Omitted     skipped           Cancelled
 //   compensated    success          Succeeded   success           Succeeded
+//   rolled-back    skipped          Omitted     upstream_failed   Not started
+//
+// `rolled-back` (R18) is a member of an atomic group (an OData change set) that another member's
+// failure undid; its dependents see it as blocked. None of the four systems has atomic groups,
+// so it takes the word each gives a step that did not take effect because of another's failure:
+// GitHub reports such a job `skipped` (`needs.<id>.result`), Argo `Omitted` ("not scheduled
+// because its depends was not satisfied", Workflow node phases), Airflow `upstream_failed`
+// ("an upstream task failed and the trigger rule says we needed it", Task Instances › states).
 //
 // Sources: GitHub "jobs.<job_id>.needs" and `needs.<job_id>.result` (success, failure, cancelled,
 // skipped), workflow run conclusion; Argo docs/enhanced-depends-logic.md and the node phases of
@@ -60,6 +68,7 @@ export function dialectWord(dialect: DialectName, state: StepState, caught = fal
         case 'failed':
           return 'failure';
         case 'blocked':
+        case 'rolled-back':
         case 'skipped':
           return 'skipped';
         case 'cancelled':
@@ -75,6 +84,7 @@ export function dialectWord(dialect: DialectName, state: StepState, caught = fal
         case 'failed':
           return 'Failed';
         case 'blocked':
+        case 'rolled-back':
         case 'skipped':
         case 'cancelled':
           return 'Omitted';
@@ -89,6 +99,7 @@ export function dialectWord(dialect: DialectName, state: StepState, caught = fal
         case 'failed':
           return 'failed';
         case 'blocked':
+        case 'rolled-back':
           return 'upstream_failed';
         case 'skipped':
         case 'cancelled':
@@ -104,6 +115,7 @@ export function dialectWord(dialect: DialectName, state: StepState, caught = fal
         case 'failed':
           return caught ? 'Caught error' : 'Failed';
         case 'blocked':
+        case 'rolled-back':
         case 'skipped':
           return 'Not started';
         case 'cancelled':
@@ -148,7 +160,7 @@ export function dialectView(result: RunResult, name: DialectName, options: Diale
       break;
     case 'airflow': {
       const leaves = leavesOf(result, ids);
-      conclusion = leaves.some((id) => result.steps[id].state === 'failed' || result.steps[id].state === 'blocked') ? 'failed' : 'success';
+      conclusion = leaves.some((id) => ['failed', 'blocked', 'rolled-back'].includes(result.steps[id].state)) ? 'failed' : 'success';
       break;
     }
     case 'step-functions': {
@@ -178,6 +190,7 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'skipped', ripple: 'skipped', rule: 'R4/R14: its condition did not hold and no prerequisite failed.' },
     { word: 'cancelled', ripple: 'cancelled', rule: 'R8: onFailure "abort" cancelled it before it started.' },
     { word: 'compensated', ripple: 'compensated', rule: 'R10: it succeeded, then the saga undid it.' },
+    { word: 'rolled-back', ripple: 'rolled-back', rule: 'R18: another member of its atomic group (a change set) failed, so its work was undone; dependents see it as blocked.' },
   ],
   'github-actions': [
     { word: 'success', ripple: 'succeeded', rule: 'The job succeeded.' },
@@ -185,6 +198,7 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'skipped', ripple: 'blocked', rule: 'R5 = "If a job fails or is skipped, all jobs that need it are skipped": a need failed (Ripple: 424).' },
     { word: 'skipped', ripple: 'skipped', rule: 'R14: its if: was false and no need failed.' },
     { word: 'cancelled', ripple: 'cancelled', rule: 'R8: the run was stopped before the job started.' },
+    { word: 'skipped', ripple: 'rolled-back', rule: 'R18: undone because another job of its atomic group failed (GitHub has no atomic groups; its result is that of a job that took no effect).' },
     { word: 'conclusion failure', ripple: 'run', rule: 'A job failed (continue-on-error jobs excepted).' },
   ],
   argo: [
@@ -193,6 +207,7 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'Omitted', ripple: 'blocked', rule: 'R5/R14: its depends was false because a dependency failed (Ripple: 424).' },
     { word: 'Omitted', ripple: 'skipped', rule: 'R14: its depends was false without a failure.' },
     { word: 'Omitted', ripple: 'cancelled', rule: 'R8: never scheduled after the run stopped.' },
+    { word: 'Omitted', ripple: 'rolled-back', rule: 'R18: undone because another task of its atomic group failed (Argo has no atomic groups).' },
     { word: 'phase Failed', ripple: 'run', rule: 'A task failed without continueOn.' },
   ],
   airflow: [
@@ -201,6 +216,7 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'upstream_failed', ripple: 'blocked', rule: 'R5: an upstream task failed and the trigger rule needed it (Ripple: 424).' },
     { word: 'skipped', ripple: 'skipped', rule: 'R4/R14: the trigger rule did not hold without a failure (e.g. all_success after a skipped upstream).' },
     { word: 'skipped', ripple: 'cancelled', rule: 'R8: never started after the run stopped.' },
+    { word: 'upstream_failed', ripple: 'rolled-back', rule: 'R18: undone because another task of its atomic group failed (Airflow has no atomic groups).' },
     { word: 'DAG run failed', ripple: 'run', rule: 'A leaf task is failed or upstream_failed.' },
   ],
   'step-functions': [
@@ -210,6 +226,7 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'Not started', ripple: 'blocked', rule: 'R5/R14: the execution never reached the state because an earlier state failed (Ripple: 424).' },
     { word: 'Not started', ripple: 'skipped', rule: 'R14: the execution took another path.' },
     { word: 'Cancelled', ripple: 'cancelled', rule: 'R8: the execution was stopped.' },
+    { word: 'Not started', ripple: 'rolled-back', rule: 'R18: undone because another state of its atomic group failed (Step Functions has no atomic groups).' },
     { word: 'FAILED', ripple: 'run', rule: 'A Fail state was reached or a state without Catch failed.' },
   ],
 };

@@ -17,6 +17,7 @@ import { budgetReached, stopAtBudget } from './budget.ts';
 import { compensate } from './compensation.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { lintGraph } from './lint.ts';
+import { withDialectConditions, type DialectConditions } from './dialect-conditions.ts';
 import { BACKOFF, BLOCKED, PENDING, SUCCEEDED } from './phases.ts';
 import { enqueue, markFinal, propagate } from './readiness.ts';
 import { requestRepair, resend } from './repair.ts';
@@ -34,7 +35,7 @@ import {
   type ReplaySetup,
   type TimerKind,
 } from './run-state.ts';
-import type { RunResult } from './types.ts';
+import type { LintWarning, RunResult } from './types.ts';
 import { idRecord } from './records.ts';
 
 export type { ReplaySetup };
@@ -42,6 +43,15 @@ export type { ReplaySetup };
 export interface SimulateOptions {
   /** Run `lint` and put its warnings in `RunResult.lint` (default true). */
   lint?: boolean;
+  /**
+   * Issue #11: an import's exact conditions (`extras.conditions` of a GitHub Actions import),
+   * by step id. Each such step with prerequisites is decided by its condition over all its
+   * ancestors, when R14 would decide it (src/engine/dialect-conditions.ts). Absent: the result
+   * is exactly what the scenario alone gives.
+   */
+  dialectConditions?: DialectConditions;
+  /** The condition's text as written (a job's `if:`), quoted in reasons; by step id. */
+  dialectConditionText?: (id: string) => string | undefined;
 }
 
 /**
@@ -56,7 +66,12 @@ export interface SimulateOptions {
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
   // The record that becomes `run.steps`: it resolves ids while the graph is built (see buildGraph).
   const steps = idRecord<unknown>();
-  return runSimulation(new RunState(scenario, buildGraph(scenario, steps), null, steps), options.lint ?? true);
+  const graph = buildGraph(scenario, steps);
+  if (options.dialectConditions === undefined) return runSimulation(new RunState(scenario, graph, null, steps), options.lint ?? true);
+  // Lint reads the scenario's own conditions, before the dialect's take their place.
+  const lint = (options.lint ?? true) ? lintGraph(scenario, graph) : [];
+  const run = new RunState(scenario, withDialectConditions(graph, options.dialectConditions, options.dialectConditionText), null, steps);
+  return runSimulation(run, lint);
 }
 
 /**
@@ -67,8 +82,8 @@ export function simulateReplay(scenario: Scenario, setup: ReplaySetup, graph?: G
   return runSimulation(new RunState(scenario, graph ?? buildGraph(scenario, steps), setup, steps), true);
 }
 
-function runSimulation(run: RunState, withLint: boolean): RunResult {
-  const lint = withLint ? lintGraph(run.scenario, run.graph) : [];
+function runSimulation(run: RunState, withLint: boolean | LintWarning[]): RunResult {
+  const lint = Array.isArray(withLint) ? withLint : withLint ? lintGraph(run.scenario, run.graph) : [];
   begin(run);
   loop(run);
   const compensation = compensate(run);

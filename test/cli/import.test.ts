@@ -27,6 +27,17 @@ describe('simulate --input FORMAT FILE', () => {
     expect(c.err()).toContain('warning: github-release.yml: jobs.publish.environment: environment protection rules');
   });
 
+  it('GitHub status functions see every ancestor through the CLI: a job behind an always() job is skipped after a failure, failure() runs', async () => {
+    const wf = 'on: push\njobs:\n  a: {runs-on: x, steps: [{run: a}]}\n  b: {needs: a, if: always(), runs-on: x, steps: [{run: b}]}\n' +
+      '  c: {needs: b, if: failure(), runs-on: x, steps: [{run: c}]}\n  d: {needs: b, runs-on: x, steps: [{run: d}]}\n';
+    const c = cli({ 'wf.yml': wf });
+    expect(await run(['--input', 'github-actions', 'wf.yml', '--fail', 'a', '--json'], c.io)).toBe(0);
+    const result = JSON.parse(c.out());
+    expect(result.dialect.steps).toEqual({ a: { state: 'failure' }, b: { state: 'success' }, c: { state: 'success' }, d: { state: 'skipped' } });
+    expect(result.steps.d.state).toBe('skipped');
+    expect(result.dialect.conclusion).toBe('failure');
+  });
+
   it('an Airflow task list opens in Airflow’s words: a failed extract leaves transform upstream_failed; all_done cleanup runs', async () => {
     const c = cli();
     expect(await run(['--input', 'airflow-tasks', 'airflow-tasks.json', '--fail', 'extract=503'], c.io)).toBe(0);

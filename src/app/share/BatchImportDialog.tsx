@@ -4,7 +4,7 @@
 import { useRef, useState } from 'react';
 import { MAX_JSON_BYTES } from '../../scenario/index.ts';
 import { Dialog } from '../Dialog.tsx';
-import { formatBytes, openBatchText, type OpenedInput } from './open-input.ts';
+import { formatBytes, openBatchText, openPastedText, type OpenedInput } from './open-input.ts';
 import { ProblemList } from './ProblemList.tsx';
 
 const EXAMPLE = `{
@@ -32,8 +32,8 @@ export function BatchImportDialog({ onClose, onImported }: { onClose: () => void
     }
   };
 
-  const onImport = () => {
-    const result = openBatchText(area.current?.value ?? '');
+  const onImport = async () => {
+    const result = await openPastedText(area.current?.value ?? '', openBatchText);
     if (result.ok) onImported(result);
     else setError(result);
   };

@@ -31,6 +31,24 @@ export async function openFile(file: Blob & { name?: string }): Promise<OpenedIn
   }
 }
 
+/**
+ * Text the person pasted (issue #11): a GitHub Actions workflow, Argo workflow, Airflow task
+ * list, Step Functions state machine or OData multipart batch is recognised from the content
+ * (`detectFormat`) and imported lazily; anything else goes to `fallback` (the JSON `$batch`
+ * reader of the paste dialog). Never throws.
+ */
+export async function openPastedText(text: string, fallback: (text: string) => OpenedInput): Promise<OpenedInput> {
+  try {
+    const format = detectFormat(text.slice(0, 8_192)).format;
+    if (format && format !== 'scenario' && format !== 'graph-batch') {
+      return (await import('../../scenario/dialects/open-dialect.ts')).openDialectText(text, format);
+    }
+    return fallback(text);
+  } catch (error) {
+    return fail(`The paste could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 function fail(message: string): OpenedInput {
   return { ok: false, message, problems: [] };
 }

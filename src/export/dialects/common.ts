@@ -40,3 +40,40 @@ export function conditionOf(scenario: Scenario, step: Step): Condition {
   const tree = parts.reduce((l, r) => ({ kind: any ? 'or' : 'and', left: l, right: r }));
   return { kind: 'tree', tree, prerequisites };
 }
+
+/**
+ * The parts of a scenario no orchestrator file can carry, one warning each (Ripple's own
+ * policies: R6 `failFast: false`, R7 `onFailure: abort`, R11/R17 saga compensation, R18 groups,
+ * and `produces`/`consumes` data checks). An exported file runs as `orchestratorCore(scenario)`
+ * does in Ripple.
+ *
+ * @example
+ * rippleOnlyWarnings({ …, policy: { compensation: 'saga' } }) // → ['the saga compensation (policy.compensation) is Ripple\'s own: left out']
+ */
+export function rippleOnlyWarnings(scenario: Scenario): string[] {
+  const out: string[] = [];
+  const policy = scenario.policy ?? {};
+  if (policy.failFast === false) out.push('policy.failFast false (dependents run without their prerequisite\'s output) is Ripple\'s own: the file blocks them');
+  if (policy.onFailure === 'abort') out.push('policy.onFailure abort (cancel the rest after a failure) is Ripple\'s own: left out');
+  if (policy.compensation === 'saga') out.push('the saga compensation (policy.compensation) is Ripple\'s own: left out');
+  if ((scenario.groups ?? []).length > 0) out.push('groups (atomic change sets, R18) are Ripple\'s own: left out');
+  if (scenario.steps.some((s) => (s.produces ?? []).length > 0 || (s.consumes ?? []).length > 0)) out.push('produces/consumes (data a step hands on) are Ripple\'s own: left out');
+  return out;
+}
+
+/** The scenario without the parts `rippleOnlyWarnings` names: what an exported file means. */
+export function orchestratorCore(scenario: Scenario): Scenario {
+  const { groups: _groups, ...rest } = scenario;
+  const policy = { ...(scenario.policy ?? {}) };
+  delete policy.failFast;
+  delete policy.onFailure;
+  delete policy.compensation;
+  return {
+    ...rest,
+    policy,
+    steps: scenario.steps.map((s) => {
+      const { produces: _p, consumes: _c, ...step } = s;
+      return step;
+    }),
+  };
+}

@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { Scenario } from '../../scenario/types.ts';
 import type { WhenNode } from '../../scenario/when.ts';
-import { conditionOf, type DialectExport } from './common.ts';
+import { conditionOf, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
 const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -15,7 +15,7 @@ const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  * exportGithubActions(paymentFails) // → { ok: true, text: 'name: …\non: workflow_dispatch\njobs:\n  create-order: …', warnings: [] }
  */
 export function exportGithubActions(scenario: Scenario): DialectExport {
-  const warnings: string[] = [];
+  const warnings: string[] = rippleOnlyWarnings(scenario);
   // GitHub job ids start with a letter or _ and hold letters, digits, - and _ only.
   const jobId = new Map<string, string>();
   const taken = new Set(scenario.steps.map((s) => s.id).filter((id) => JOB_ID.test(id)));

@@ -10,7 +10,6 @@
 import type { DialectName, Problem, ProblemCode, Scenario } from '../types.ts';
 import { MAX_DEPENDENCIES, MAX_JSON_BYTES, MAX_STEPS } from '../limits.ts';
 import { checkScenario, formatCycle, ID_PATTERN, INTERNAL_ERROR_PREFIX, LIMITS } from '../validate.ts';
-import { parseWhen } from '../when.ts';
 import { formatCount, utf8Length } from '../text.ts';
 
 /** The files Ripple imports, by the name `--input` takes. */
@@ -105,14 +104,12 @@ export function truncate(s: string, max: number = LIMITS.label.max): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
-/** The version-2 fields the scenario gate of this branch does not know yet; checked here instead. */
-const V2_STEP_FIELDS = ['when', 'successStatus'] as const;
-
 /**
- * The last gate of every import: the scenario's own checks (ids, references, cycles — each cycle
- * reported at `sourceOfDependency(k)`, the source construct of dependency k), then every `when`
- * parsed against the step's direct prerequisites. Groups are checked for unknown and repeated
- * members. Returns the import, or every problem found.
+ * The last gate of every import: the whole scenario through `checkScenario` (ids, references,
+ * cycles, every `when` parsed against the step's direct prerequisites, `successStatus`, groups).
+ * A cycle is reported at `sourceOfDependency(k)`, the source construct of dependency k; any
+ * other finding about step i at `sourceOfStep(id)` (an importer's own mistake, so it says so).
+ * Returns the import, or every problem found.
  */
 export function finishImport(
   format: InputFormat,
@@ -122,53 +119,21 @@ export function finishImport(
   sourceOfStep: (id: string) => string,
 ): DialectImport {
   const problems: Problem[] = [];
-  // The v1 part goes through checkScenario as it is; `when`, `successStatus`, `groups` and
-  // `dialect` are checked below, with the contract's own parser.
-  const plain: Scenario = { ...scenario, steps: scenario.steps.map((s) => stripV2(s)) };
-  delete plain.groups;
-  delete plain.dialect;
-  const report = checkScenario(plain);
+  const report = checkScenario(scenario);
   for (const f of report.findings) {
-    if (f.code === 'cycle' && f.cycle && f.dependency !== undefined) {
-      problems.push(problemAt('cycle', sourceOfDependency(f.dependency), `the dependencies form a cycle: ${formatCycle(f.cycle)}`));
-    } else if (f.code === 'cycle' && f.cycle) {
-      problems.push(problemAt('cycle', '', `the dependencies form a cycle: ${formatCycle(f.cycle)}`));
-    } else problems.push(problemAt(f.code, f.path, `${INTERNAL_ERROR_PREFIX} the imported scenario: ${f.message}`));
-  }
-  const prerequisites = new Map<string, string[]>();
-  for (const d of scenario.dependencies) {
-    const list = prerequisites.get(d.to) ?? [];
-    list.push(d.from);
-    prerequisites.set(d.to, list);
-  }
-  for (const step of scenario.steps) {
-    if (step.when === undefined) continue;
-    const parsed = parseWhen(step.when, step.id, prerequisites.get(step.id) ?? []);
-    if (!parsed.ok) {
-      for (const p of parsed.problems) problems.push(problemAt('internal', sourceOfStep(step.id), `${INTERNAL_ERROR_PREFIX} the condition made for ${step.id}: ${p.message}`));
+    if (f.code === 'cycle' && f.cycle) {
+      const where = f.dependency === undefined ? '' : sourceOfDependency(f.dependency);
+      problems.push(problemAt('cycle', where, `the dependencies form a cycle: ${formatCycle(f.cycle)}`));
+      continue;
     }
-  }
-  const ids = new Set(scenario.steps.map((s) => s.id));
-  const member = new Map<string, string>();
-  for (const g of scenario.groups ?? []) {
-    if (ids.has(g.id)) problems.push(problemAt('duplicate-id', sourceOfStep(g.id), `group ${JSON.stringify(g.id)} has the id of a step`));
-    for (const m of g.steps) {
-      if (!ids.has(m)) problems.push(problemAt('missing-step', sourceOfStep(m), `group ${JSON.stringify(g.id)} names no step ${JSON.stringify(m)}`));
-      const other = member.get(m);
-      if (other !== undefined) problems.push(problemAt('duplicate-id', sourceOfStep(m), `${m} is in both group ${other} and group ${g.id}`));
-      member.set(m, g.id);
-    }
+    const stepId = f.step === undefined ? undefined : scenario.steps[f.step]?.id;
+    const where = stepId === undefined ? f.path : sourceOfStep(stepId);
+    problems.push(problemAt(f.code, where, `${INTERNAL_ERROR_PREFIX} the imported scenario: ${f.path}: ${f.message}`));
   }
   if (problems.length > 0) {
     return refuse(format, `The file has ${formatCount(problems.length)} problem${problems.length === 1 ? '' : 's'}.`, problems);
   }
   return { ok: true, format, scenario, warnings };
-}
-
-function stripV2(step: Scenario['steps'][number]): Scenario['steps'][number] {
-  const copy = { ...step };
-  for (const key of V2_STEP_FIELDS) delete copy[key];
-  return copy;
 }
 
 /** Prerequisite ids of each step, in dependency order. */

@@ -36,6 +36,8 @@ export interface GithubImportOptions {
 export interface GithubExtras {
   /** The exact conditions (ancestor-aware) for an engine that calls `decideByDialect`. */
   conditions: Map<string, DialectCondition>;
+  /** Each job's `if:` as written (with the implicit `success()` when it had none), by step id. */
+  ifs: Map<string, string>;
   /** Jobs with `continue-on-error: true`: their failure does not fail the workflow. */
   continueOnError: string[];
 }
@@ -111,6 +113,7 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
   const dependencies: Dependency[] = [];
   const depSource: string[] = [];
   const conditions = new Map<string, DialectCondition>();
+  const ifs = new Map<string, string>();
   const continueOnError: string[] = [];
   const reads = new Set<string>();
 
@@ -150,6 +153,7 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
     const needIds = needs.map((n) => idOf.get(n) ?? n);
     const condition = compiled.condition(needIds, reads);
     conditions.set(stepId, condition);
+    ifs.set(stepId, job.if === undefined ? 'success() (implicit)' : `if: ${expr}`);
     if (needs.length === 0) {
       if (!condition({ direct: new Map(), anyAncestorFailed: false, anyAncestorCancelled: false })) {
         warnings.push(
@@ -194,7 +198,7 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
         problemAt(
           'not-simulated',
           joinPath(path, 'if'),
-          "GitHub's status functions look at every ancestor job; the `when` sees the needs only, so a need that succeeded after an earlier failure counts as success (an engine calling decideByDialect is exact)",
+          "GitHub's status functions look at every ancestor job; the `when` sees the needs only, so a need that succeeded after an earlier failure counts as success (`npm run simulate -- --input github-actions` is exact; the app and a saved scenario use the `when`)",
         ),
       );
     }
@@ -222,7 +226,7 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
     (k) => depSource[k] ?? 'jobs',
     (id) => pathOfStep.get(id) ?? 'jobs',
   );
-  return result.ok ? { ...result, extras: { conditions, continueOnError } } : result;
+  return result.ok ? { ...result, extras: { conditions, ifs, continueOnError } } : result;
 }
 
 /** Context values: defaults, then workflow_dispatch input defaults, then the caller's. */

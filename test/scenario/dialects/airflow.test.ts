@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { importAirflowTasks, TRIGGER_RULES, triggerRuleWhen } from '../../../src/scenario/dialects/airflow.ts';
 import type { WhenOutcome } from '../../../src/scenario/when.ts';
-import { fixture, outcomes } from './oracle.ts';
+import { fixture, outcomes } from './run.ts';
 
 /** Whether task `t` (rule `rule`, upstream u1 and u2) runs when the upstream tasks end as given (each Succeeded or Failed). */
-function fire(rule: string, u1: WhenOutcome, u2: WhenOutcome): WhenOutcome {
+function fire(rule: string, u1: WhenOutcome, u2: WhenOutcome): string {
   const r = importAirflowTasks({
     tasks: [
       { task_id: 'u1', downstream_task_ids: ['t'] },

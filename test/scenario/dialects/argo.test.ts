@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importArgo } from '../../../src/scenario/dialects/argo.ts';
-import { fixture, outcomes } from './oracle.ts';
+import { fixture, outcomes } from './run.ts';
 
 describe('Argo DAG import', () => {
   it('dag-continue-on-fail: B and E fail; D runs on B.Failed && C; G is Omitted (Argo examples/dag-continue-on-fail.yaml)', () => {

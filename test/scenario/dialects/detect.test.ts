@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../../src/scenario/dialects/detect.ts';
-import { fixture } from './oracle.ts';
+import { fixture } from './run.ts';
 
 describe('format detection from content', () => {
   it('recognises every fixture as its format', () => {

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { importGithubActions } from '../../../src/scenario/dialects/github-actions.ts';
-import { fixture, outcomes } from './oracle.ts';
+import { importGithubActions, type GithubExtras } from '../../../src/scenario/dialects/github-actions.ts';
+import { fixture, outcomes } from './run.ts';
+import type { SimulateOptions } from '../../../src/engine/index.ts';
+import type { DialectConditions } from '../../../src/engine/dialect-conditions.ts';
 
 const workflow = (jobs: string): string => `on: push\njobs:\n${jobs}`;
+
+/** The import's exact conditions for the engine (every ancestor seen, as GitHub's status functions do). */
+const exact = (r: { extras?: GithubExtras }): SimulateOptions => ({ dialectConditions: r.extras?.conditions as DialectConditions });
 
 describe('GitHub Actions import', () => {
   it('keeps job ids, reads needs as dependencies and the job name as the label', async () => {
@@ -26,15 +31,15 @@ describe('GitHub Actions import', () => {
   it('on a tag push, smoke is skipped and publish still runs: always() with needs.smoke.result == skipped (the workflow documents it)', async () => {
     const r = await importGithubActions(fixture('github-release.yml'), { context: { 'github.ref': 'refs/tags/v1.2.0' } });
     if (!r.ok) throw new Error(r.message);
-    expect(outcomes(r.scenario, [])).toEqual({ build: 'Succeeded', smoke: 'Skipped', publish: 'Succeeded' });
+    expect(outcomes(r.scenario, [], exact(r))).toEqual({ build: 'Succeeded', smoke: 'Skipped', publish: 'Succeeded' });
     // …and when build fails, publish does not run: its explicit result check is false.
-    expect(outcomes(r.scenario, ['build'])).toMatchObject({ build: 'Failed', publish: 'Blocked' });
+    expect(outcomes(r.scenario, ['build'], exact(r))).toMatchObject({ build: 'Failed', publish: 'Blocked' });
   });
 
   it('on a branch push publish does not run, and the warning names the if and the contexts used', async () => {
     const r = await importGithubActions(fixture('github-release.yml'));
     if (!r.ok) throw new Error(r.message);
-    expect(outcomes(r.scenario, [])).toMatchObject({ smoke: 'Skipped', publish: 'Skipped' });
+    expect(outcomes(r.scenario, [], exact(r))).toMatchObject({ smoke: 'Skipped', publish: 'Skipped' });
     const paths = r.warnings.map((w) => w.path);
     expect(paths).toContain('jobs.publish.if');
     expect(paths).toContain('jobs.publish.environment');
@@ -47,8 +52,8 @@ describe('GitHub Actions import', () => {
     const dry = await importGithubActions(on + jobs);
     const wet = await importGithubActions(on + jobs, { context: { 'inputs.dry_run': 'false' } });
     if (!dry.ok || !wet.ok) throw new Error('import failed');
-    expect(outcomes(dry.scenario, [])).toMatchObject({ b: 'Skipped' });
-    expect(outcomes(wet.scenario, [])).toMatchObject({ b: 'Succeeded' });
+    expect(outcomes(dry.scenario, [], exact(dry))).toMatchObject({ b: 'Skipped' });
+    expect(outcomes(wet.scenario, [], exact(wet))).toMatchObject({ b: 'Succeeded' });
   });
 
   it('a job whose need failed or was skipped is skipped unless its if says otherwise (implicit success())', async () => {
@@ -61,8 +66,8 @@ describe('GitHub Actions import', () => {
       ),
     );
     if (!r.ok) throw new Error(r.message);
-    expect(outcomes(r.scenario, [])).toEqual({ a: 'Succeeded', b: 'Skipped', c: 'Skipped', d: 'Succeeded' });
-    expect(outcomes(r.scenario, ['a'])).toEqual({ a: 'Failed', b: 'Blocked', c: 'Blocked', d: 'Blocked' });
+    expect(outcomes(r.scenario, [], exact(r))).toEqual({ a: 'Succeeded', b: 'Skipped', c: 'Skipped', d: 'Succeeded' });
+    expect(outcomes(r.scenario, ['a'], exact(r))).toEqual({ a: 'Failed', b: 'Blocked', c: 'Blocked', d: 'Blocked' });
   });
 
   it('failure() runs a reporter after any failure upstream; !cancelled() runs a cleanup after failures too', async () => {
@@ -70,8 +75,8 @@ describe('GitHub Actions import', () => {
     if (!r.ok) throw new Error(r.message);
     const report = r.scenario.steps.find((s) => s.id === 'report')!;
     expect(report.when).toBe('(test-frontend.Failed || test-frontend.Blocked) || (test-backend.Failed || test-backend.Blocked) || (deploy.Failed || deploy.Blocked)');
-    expect(outcomes(r.scenario, [])).toMatchObject({ report: 'Skipped', cleanup: 'Succeeded', deploy: 'Succeeded' });
-    const failed = outcomes(r.scenario, ['test-shared']);
+    expect(outcomes(r.scenario, [], exact(r))).toMatchObject({ report: 'Skipped', cleanup: 'Succeeded', deploy: 'Succeeded' });
+    const failed = outcomes(r.scenario, ['test-shared'], exact(r));
     expect(failed).toMatchObject({ 'test-frontend': 'Blocked', 'test-backend': 'Succeeded', deploy: 'Blocked', report: 'Succeeded', cleanup: 'Succeeded' });
   });
 
@@ -91,15 +96,30 @@ describe('GitHub Actions import', () => {
     expect(r.extras?.continueOnError).toEqual(['test-backend']);
   });
 
-  it('the exact condition sees every ancestor: failure() after a need that succeeded despite an earlier failure', async () => {
+  it('the exact condition sees every ancestor: after a failure, a job behind an always() job is skipped, and failure() runs', async () => {
+    // docs.github.com/actions/reference/workflows-and-actions/expressions#status-check-functions:
+    // failure() "returns true when any previous step of a job fails… if a job has dependent
+    // jobs, returns true if any ancestor job fails"; success() is false after any ancestor failure.
     const r = await importGithubActions(
-      workflow('  a: {runs-on: x, steps: [{run: a}]}\n  b: {needs: a, if: always(), runs-on: x, steps: [{run: b}]}\n  c: {needs: b, if: failure(), runs-on: x, steps: [{run: c}]}\n'),
+      workflow(
+        '  a: {runs-on: x, steps: [{run: a}]}\n  b: {needs: a, if: always(), runs-on: x, steps: [{run: b}]}\n' +
+          '  c: {needs: b, if: failure(), runs-on: x, steps: [{run: c}]}\n  d: {needs: b, runs-on: x, steps: [{run: d}]}\n',
+      ),
     );
     if (!r.ok) throw new Error(r.message);
-    const c = r.extras!.conditions.get('c')!;
-    expect(c({ direct: new Map([['b', 'Succeeded']]), anyAncestorFailed: true, anyAncestorCancelled: false })).toBe(true);
-    expect(c({ direct: new Map([['b', 'Succeeded']]), anyAncestorFailed: false, anyAncestorCancelled: false })).toBe(false);
+    expect(outcomes(r.scenario, ['a'], exact(r))).toEqual({ a: 'Failed', b: 'Succeeded', c: 'Succeeded', d: 'Skipped' });
+    expect(outcomes(r.scenario, [], exact(r))).toEqual({ a: 'Succeeded', b: 'Succeeded', c: 'Skipped', d: 'Succeeded' });
+    // The scenario alone (its `when` sees the needs only) differs exactly there, and says so.
+    expect(outcomes(r.scenario, ['a'])).toMatchObject({ c: 'Skipped', d: 'Succeeded' });
     expect(r.warnings.map((w) => w.path)).toContain('jobs.c.if');
+  });
+
+  it('without dialect conditions the run is byte-identical to the scenario alone', async () => {
+    const r = await importGithubActions(fixture('github-monorepo.yml'));
+    if (!r.ok) throw new Error(r.message);
+    const { simulate } = await import('../../../src/engine/index.ts');
+    expect(JSON.stringify(simulate(r.scenario, {}))).toBe(JSON.stringify(simulate(r.scenario)));
+    expect(JSON.stringify(simulate(r.scenario, { dialectConditions: new Map() }))).toBe(JSON.stringify(simulate(r.scenario)));
   });
 
   it('an expression reading a context the simulation does not know is warned with the --context to give', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importODataMultipart } from '../../../src/scenario/dialects/odata-multipart.ts';
-import { fixture } from './oracle.ts';
+import { fixture, outcomes } from './run.ts';
+import { simulate } from '../../../src/engine/index.ts';
+import { dialectView } from '../../../src/engine/dialect.ts';
 
 describe('OData multipart $batch import', () => {
   it('the Dataverse example: a change set of two creates is one atomic group; the GET after it is its own step', () => {
@@ -13,6 +15,16 @@ describe('OData multipart $batch import', () => {
     ]);
     expect(r.scenario.groups).toEqual([{ id: 'changeset-1', label: 'change set 1', steps: ['1', '2'] }]);
     expect(r.scenario.dialect).toBe('http');
+  });
+
+  it('a change set runs as an atomic group (R18): when 2 fails, 1 is rolled back, and each dialect names it', () => {
+    const r = importODataMultipart(fixture('odata-dataverse-batch.txt'));
+    if (!r.ok) throw new Error(r.message);
+    expect(outcomes(r.scenario, [])).toMatchObject({ '1': 'Succeeded', '2': 'Succeeded' });
+    expect(outcomes(r.scenario, ['2'])).toMatchObject({ '1': 'RolledBack', '2': 'Failed' });
+    const run = simulate({ ...r.scenario, steps: r.scenario.steps.map((s) => (s.id === '2' ? { ...s, fail: { status: 400 } } : s)) });
+    const words = (name: 'github-actions' | 'argo' | 'airflow' | 'step-functions' | 'http') => dialectView(run, name).steps['1'].state;
+    expect([words('http'), words('github-actions'), words('argo'), words('airflow'), words('step-functions')]).toEqual(['rolled-back', 'skipped', 'Omitted', 'upstream_failed', 'Not started']);
   });
 
   it('$1 in a change set is a dependency on Content-ID 1; without continue-on-error the service stops at the first failure', () => {

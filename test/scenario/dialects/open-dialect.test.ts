@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openFile } from '../../../src/app/share/open-input.ts';
-import { fixture } from './oracle.ts';
+import { fixture } from './run.ts';
 
 describe('opening a dialect file in the app (open and drop)', () => {
   it('an Argo workflow opens as a scenario in the Argo dialect, saying what it was', async () => {

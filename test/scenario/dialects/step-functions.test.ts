@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importStepFunctions } from '../../../src/scenario/dialects/step-functions.ts';
-import { fixture, outcomes } from './oracle.ts';
+import { fixture, outcomes } from './run.ts';
 
 describe('Step Functions (ASL) import', () => {
   it('Retry: MaxAttempts retries after the first attempt, IntervalSeconds → delayMs, BackoffRate → factor; Catch → the failure path', () => {
