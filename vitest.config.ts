@@ -19,6 +19,7 @@ export default defineConfig({
           // Property tests run 1,000 cases; on a loaded 2-core machine that can take seconds.
           testTimeout: 30_000,
           include: ['test/{engine,scenario,cli,store,export,presets,remark,lessons,worker}/**/*.test.ts', 'test/lint/**/*.test.ts'],
+          setupFiles: ['test/setup-engine.ts'],
         },
       },
       {
@@ -28,7 +29,7 @@ export default defineConfig({
           environment: 'jsdom',
           testTimeout: 20_000,
           include: ['test/{app,canvas,panels,embed}/**/*.test.{ts,tsx}', 'test/lessons/**/*.test.tsx'],
-          setupFiles: ['test/setup-dom.ts'],
+          setupFiles: ['test/setup-dom.ts', 'test/setup-engine.ts'],
         },
       },
       {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { LintWarning } from '../engine/types.ts';
-import { lint } from '../engine/index.ts';
+import { lint } from '../engine/lint.ts';
 import { idRecord } from '../engine/records.ts';
 import { useRipple } from '../store/context.tsx';
 import type { Scenario } from '../scenario/types.ts';

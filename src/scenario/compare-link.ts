@@ -20,7 +20,7 @@ import { fromBase64Url, toBase64Url, utf8Decode, utf8Encode } from './bytes.ts';
 import { canonicalScenario } from './canonical.ts';
 import { decodeScenarioLink, encodeScenarioLink, inflateLimited, type LinkError, type LinkExtras } from './link-codec.ts';
 import { MAX_DECOMPRESSED_BYTES } from './limits.ts';
-import { openScenario, problemCount } from './open-scenario.ts';
+import { openScenarioValue as openScenario, problemCount } from './open-value.ts';
 import type { Problem, Scenario } from './types.ts';
 
 /** Separates A's link from B's difference; not a base64url character, and kept as is in a URL fragment. */

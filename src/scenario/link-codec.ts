@@ -8,7 +8,7 @@
 import type { Problem, Scenario } from './types.ts';
 import { MAX_STEPS } from './limits.ts';
 import { canonicalScenario } from './canonical.ts';
-import { openScenario, problemCount } from './open-scenario.ts';
+import { openScenarioValue as openScenario, problemCount } from './open-value.ts';
 import { INTERNAL_ERROR_PREFIX, validate, versionTwoFields } from './validate.ts';
 import { formatCount, formatProblem } from './text.ts';
 import { COPY_WHOLE, frame, unframe } from './link/framing.ts';

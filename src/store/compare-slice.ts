@@ -1,5 +1,5 @@
-import { diffRuns, summarizeDiff } from '../engine/compare.ts';
-import { replay, simulate, validate } from '../engine/index.ts';
+import { validate } from '../scenario/validate.ts';
+import { loadedEngine, loadEngine, type RunEngine } from './engine-loader.ts';
 import type { RunResult } from '../engine/types.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
 import { buildTimeline } from './run-slice.ts';
@@ -20,12 +20,21 @@ function prefixed(side: 'A' | 'B', problems: Problem[]): Problem[] {
 }
 
 /** Both runs: A simulated; B simulated, or replayed from A's run (B's timeline then holds both). */
-function runBoth(a: Scenario, b: Scenario, asReplay: boolean): RunOutcome {
+/** Both scenarios checked as the engine checks them: both valid, A with a step; else the problems, by side. */
+function checkBoth(a: Scenario, b: Scenario): { ok: true; a: Scenario; b: Scenario } | { ok: false; problems: Problem[] } {
   const checkedA = validate(a);
   const checkedB = validate(b);
   const problems = [...(checkedA.ok ? [] : prefixed('A', checkedA.problems)), ...(checkedB.ok ? [] : prefixed('B', checkedB.problems))];
   if (!checkedA.ok || !checkedB.ok) return { ok: false, problems };
   if (checkedA.scenario.steps.length === 0) return { ok: false, problems: [{ code: 'missing-field', path: 'steps', message: 'Add a step before comparing: there is nothing to simulate yet.' }] };
+  return { ok: true, a: checkedA.scenario, b: checkedB.scenario };
+}
+
+function runBoth({ simulate, replay }: RunEngine, a: Scenario, b: Scenario, asReplay: boolean): RunOutcome {
+  const checked = checkBoth(a, b);
+  if (!checked.ok) return checked;
+  const checkedA = { scenario: checked.a };
+  const checkedB = { scenario: checked.b };
   const runA = simulate(checkedA.scenario);
   if (!asReplay) return { ok: true, runA, segmentsB: [{ kind: 'run', result: simulate(checkedB.scenario), scenario: b }] };
   const replayed = replay(checkedB.scenario, runA);
@@ -105,7 +114,25 @@ export function createCompareSlice(makeStore: (options: RippleStoreOptions) => R
     };
 
     const start = (a: Scenario, b: Scenario, options: OpenCompareOptions): boolean => {
-      const outcome = runBoth(a, b, options.replay === true);
+      const engine = loadedEngine();
+      if (!engine) {
+        const checked = checkBoth(a, b);
+        if (!checked.ok) {
+          set({ compareProblems: checked.problems });
+          return false;
+        }
+        // The engine is loaded on the first run or compare (issue #15); the compare opens when it arrives.
+        loadEngine().then(
+          () => start(a, b, options),
+          (error: unknown) => {
+            const message = `Ripple could not load its engine (${error instanceof Error ? error.message : 'unknown error'}); reload the page to compare.`;
+            set({ compareProblems: [{ code: 'internal', path: '', message }] });
+          },
+        );
+        return true;
+      }
+      const { diffRuns, summarizeDiff } = engine;
+      const outcome = runBoth(engine, a, b, options.replay === true);
       if (!outcome.ok) {
         set({ compareProblems: outcome.problems });
         return false;

@@ -1,5 +1,5 @@
 import type { Problem, Scenario } from '../scenario/types.ts';
-import { openScenario } from '../scenario/open-scenario.ts';
+import { openScenarioValue as openScenario } from '../scenario/open-value.ts';
 import { validate } from '../scenario/validate.ts';
 
 // Every edit is checked with the scenario gate's own rules before it is committed, so the store

@@ -1,6 +1,7 @@
 import type { RunEvent, RunResult } from '../engine/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { replay, simulate, validate } from '../engine/index.ts';
+import { validate } from '../scenario/validate.ts';
+import { loadedEngine, loadEngine } from './engine-loader.ts';
 import type { RippleStoreOptions, RunSegment, RunSlice, SliceCreator, Speed, TimelineEvent } from './types.ts';
 
 // OWNER: playback engineer. Contract others rely on: `run`, `cursor`, `runScenario`, and
@@ -106,8 +107,9 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
     }
     const mine = ++generation;
     const offThread = options.simulateOffThread;
-    if (!offThread) {
-      show(simulate(checked.scenario), scenario);
+    const engine = loadedEngine();
+    if (!offThread && engine) {
+      show(engine.simulate(checked.scenario), scenario);
       then();
       return true;
     }
@@ -117,10 +119,25 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
       show(result, scenario);
       then();
     };
-    offThread(checked.scenario).then(finish, () => {
-      // No worker (blocked, crashed): the run is still owed, made here.
-      if (mine === generation) finish(simulate(checked.scenario));
-    });
+    const simulateHere = () =>
+      loadEngine().then(
+        (loaded) => {
+          if (mine === generation) finish(loaded.simulate(checked.scenario));
+        },
+        (error: unknown) => {
+          if (mine !== generation) return;
+          const message = `Ripple could not load its engine (${error instanceof Error ? error.message : 'unknown error'}); reload the page to run.`;
+          set({ running: false, runProblems: [{ code: 'internal', path: '', message }] });
+        },
+      );
+    if (!offThread) {
+      void simulateHere();
+      return true;
+    }
+    // A replay or a compare after this run needs the engine on this page: load it meanwhile.
+    loadEngine().catch(() => undefined);
+    // No worker (blocked, crashed): the run is still owed, made here.
+    offThread(checked.scenario).then(finish, simulateHere);
     return true;
   };
 
@@ -234,7 +251,15 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
       const previous = segments[segments.length - 1];
       if (!previous) return;
       const from = replayDraft?.from ?? undefined;
-      const outcome = replay(scenario, previous.result, from);
+      const engine = loadedEngine();
+      if (!engine) {
+        // The engine comes with the first run; a replay pressed before it arrives waits for it.
+        loadEngine().then(() => get().runReplay(), (error: unknown) => {
+          set({ replayProblems: [{ code: 'internal', path: '', message: `Ripple could not load its engine (${error instanceof Error ? error.message : 'unknown error'}).` }] });
+        });
+        return;
+      }
+      const outcome = engine.replay(scenario, previous.result, from);
       if (!outcome.ok) {
         set({ replayProblems: outcome.error });
         return;

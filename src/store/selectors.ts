@@ -1,7 +1,8 @@
 import type { EventType, ReplayPlan, Result, RunResult } from '../engine/types.ts';
 import type { Dependency, Scenario } from '../scenario/types.ts';
 import { stepNames } from '../scenario/step-names.ts';
-import { planReplay, stateAt } from '../engine/index.ts';
+import { planReplay } from '../engine/replay-plan.ts';
+import { stateAt } from '../engine/state-at.ts';
 import { idRecord } from '../engine/records.ts';
 import { isFailureEvent } from './run-slice.ts';
 import { memoOn } from './memo.ts';

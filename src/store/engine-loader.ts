@@ -1,0 +1,39 @@
+import type { simulate } from '../engine/simulate.ts';
+import type { replay } from '../engine/replay.ts';
+import type { diffRuns, summarizeDiff } from '../engine/compare.ts';
+
+// The engine's running half (simulate, replay, the compare of two runs) is loaded on the first
+// run, not with the page: the first canvas needs only the scenario and its lint (issue #15).
+// Runs happen in a worker (src/worker/); the page needs the engine itself for a replay, a
+// compare, and a run when the worker fails.
+
+/** What the store runs through the lazily loaded engine. */
+export interface RunEngine {
+  simulate: typeof simulate;
+  replay: typeof replay;
+  diffRuns: typeof diffRuns;
+  summarizeDiff: typeof summarizeDiff;
+}
+
+let loaded: RunEngine | null = null;
+let loading: Promise<RunEngine> | null = null;
+
+/** The engine if it has been loaded already, else null (then `loadEngine`). */
+export function loadedEngine(): RunEngine | null {
+  return loaded;
+}
+
+/**
+ * Loads the engine once; later calls share the same promise. Rejects when its chunk cannot be
+ * loaded (a later call tries again).
+ */
+export function loadEngine(): Promise<RunEngine> {
+  loading ??= Promise.all([import('../engine/simulate.ts'), import('../engine/replay.ts'), import('../engine/compare.ts')]).then(
+    ([s, r, c]) => (loaded = { simulate: s.simulate, replay: r.replay, diffRuns: c.diffRuns, summarizeDiff: c.summarizeDiff }),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
