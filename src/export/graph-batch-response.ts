@@ -41,13 +41,16 @@ export interface ODataError {
  * `toGraphBatchResponse(run, scenario)` → `{ responses: [{ id: '2', status: 400, … },
  * { id: '3', status: 424, body: { error: { code: 'failedDependency', … } } }] }`.
  * With `requests` (from `importGraphBatch`), responses carry the batch's own request ids and
- * atomicity groups, in request order; otherwise step ids, in step order. Requests with no
+ * atomicity groups, in request order; otherwise step ids and the scenario's groups, in step order. Requests with no
  * answer (skipped or cancelled: never processed) are left out, as OData allows for requests
  * a service did not process.
  */
 export function toGraphBatchResponse(run: RunResult, scenario: Scenario, requests?: readonly BatchRequestRef[]): GraphBatchResponse {
   const byId = new Map(run.response.results.map((r) => [r.id, r]));
-  const refs: readonly BatchRequestRef[] = requests ?? scenario.steps.map((s) => ({ requestId: s.id, stepId: s.id }));
+  // Without the batch's own requests, a step's atomic group (R18) is its atomicity group.
+  const groupOf = new Map((scenario.groups ?? []).flatMap((g) => g.steps.map((id) => [id, g.id] as const)));
+  const refs: readonly BatchRequestRef[] =
+    requests ?? scenario.steps.map((s) => ({ requestId: s.id, stepId: s.id, ...(groupOf.has(s.id) ? { atomicityGroup: groupOf.get(s.id) } : {}) }));
   // The machine-readable 424 fields name requests the way the batch did.
   const requestIdOf = new Map(refs.map((r) => [r.stepId, r.requestId]));
   const toRequestId = (stepId: string) => requestIdOf.get(stepId) ?? stepId;
