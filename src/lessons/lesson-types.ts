@@ -14,7 +14,7 @@ export interface LessonProgress {
 }
 
 export interface ActiveLesson {
-  /** The course id (`first-424`), or `custom` for a lesson opened from a link. */
+  /** The course id (`first-424`), or `link-…` (lessonLinkId) for a lesson opened from a link or the builder. */
   id: string;
   title: string;
   lesson: Lesson;
@@ -40,7 +40,7 @@ export interface LessonSlice {
   lessonProgress: Readonly<Record<string, LessonProgress>>;
 
   /**
-   * Open a lesson (`id`: its course id, or `custom`): loads its scenario without the lesson
+   * Open a lesson (`id`: its course id, or `link-…` for a link): loads its scenario without the lesson
    * block, clears the run, shows the Lesson tab. The course is loaded on demand by the UI, so
    * the lesson comes in as `given`.
    */
