@@ -64,8 +64,7 @@ describe('lesson builder → link → fresh browser; presenter', () => {
     await panel(page).getByText('Guess how each step ends.').waitFor();
     const check = panel(page).getByRole('button', { name: /Run and check \(0 of \d+ guessed\)/ });
     await expect(check.textContent()).resolves.toContain(`0 of ${steps} guessed`);
-    await check.click();
-    await panel(page).getByRole('heading', { name: new RegExp(`^Your prediction: \\d+ of ${steps} right$`) }).waitFor();
+    await expect(panel(page).getByRole('table').getByRole('combobox').count()).resolves.toBe(steps);
 
     await panel(page).getByRole('button', { name: 'Present', exact: true }).click();
     const presenter = page.getByRole('dialog', { name: /^Presenting:/ });
@@ -74,8 +73,6 @@ describe('lesson builder → link → fresh browser; presenter', () => {
     await screenshot(page, 'lesson-presenter-light');
     await page.keyboard.press('Space');
     await presenter.getByText(/^(Beat|Event) 1 of \d+$/).waitFor();
-    await page.keyboard.press('ArrowRight');
-    await presenter.getByText(/^(Beat|Event) 2 of \d+$/).waitFor();
     await noSeriousAxe(page, 'presenter, revealed');
     await screenshot(page, 'lesson-presenter-revealed-light');
     await page.keyboard.press('Escape');
