@@ -67,6 +67,8 @@ function Presenter() {
   const reveal = useCallback(() => {
     const s = store.getState();
     s.runScenario();
+    // A run opens the Run tab; the presenter lives under the Lessons tab, so it stays there.
+    s.setPanelTab('lesson');
     s.pause();
     s.seekTime(0);
     setRevealed(true);
