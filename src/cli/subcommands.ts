@@ -5,6 +5,8 @@ import type { CliIo } from './main.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { renderCommand, RENDER_HELP } from './render.ts';
 import { compareArgv, COMPARE_HELP } from './compare.ts';
+import { CliError, EXIT_INVALID, EXIT_OK, InputError } from './errors.ts';
+import { runGrade } from './grade.ts';
 
 // `ripple SUBCOMMAND …` (issue #14): one table of subcommands, each with its one-line summary
 // for `ripple --help`, its own help text (`ripple NAME --help`) and what it runs. `ripple FILE`
@@ -84,6 +86,31 @@ Multi-Status XML), graph-batch ($batch response JSON), chrome-trace (Perfetto JS
 
 ${EXIT_TEXT}`;
 
+const GRADE_HELP = `ripple grade FILE --answers ID=STATE[,...] [--json]
+
+Grades predictions of each step's final state against the run of FILE (issue #12): the steps
+its lesson's predict challenge names, else every step. STATE is a final state (succeeded,
+failed, blocked, skipped, cancelled, compensated, compensation-failed, rolled-back) or 424 for
+blocked; a step without an answer counts as wrong. --json prints { score, total, items }.
+The same as "npm run simulate -- --grade FILE --answers ...".
+
+${EXIT_TEXT}`;
+
+/**
+ * `ripple grade FILE --answers …` through the flag form's `runGrade` (src/cli/grade.ts): its
+ * stderr is held and rethrown as the error of its exit code (2 → InputError, 1 → CliError), so
+ * main.ts prints it once and exits with the same code as `--grade`.
+ */
+function gradeCommand(argv: readonly string[], io: CliIo): void {
+  const file = argv[0];
+  if (file === undefined || (file.startsWith('-') && file !== '-')) throw new UsageError('"ripple grade" needs a FILE first: ripple grade FILE --answers ID=STATE[,...]');
+  let held = '';
+  const code = runGrade(['--grade', file, ...argv.slice(1)], { ...io, stderr: (s) => void (held += s) });
+  if (code === EXIT_OK) return;
+  if (code === EXIT_INVALID) throw new InputError(held.trimEnd(), []);
+  throw new CliError(held.replace(/^error: /, '').trimEnd());
+}
+
 const PRESETS_HELP = `ripple presets
 
 Lists the built-in scenarios (their names go to --preset).`;
@@ -136,6 +163,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   },
   { name: 'compare', summary: 'run two scenarios of one graph and print the steps that differ', help: COMPARE_HELP, run: flagForm('compare', ['compare'], compareArgv) },
   { name: 'render', summary: 'draw the run as a static or animated SVG, or a PNG', help: RENDER_HELP, run: (argv, io, cli) => renderCommand(argv, io, cli) },
+  { name: 'grade', summary: 'grade predictions of final states against the run of a scenario', help: GRADE_HELP, run: (argv, io) => gradeCommand(argv, io) },
   { name: 'presets', summary: 'list the built-in scenarios', help: PRESETS_HELP, run: flagForm('presets', ['list-presets'], (argv) => ['--list-presets', ...argv]) },
 ];
 

@@ -2,7 +2,7 @@
 // no editing chrome. Well-behaved inside a page: the mouse wheel scrolls the page until the
 // reader clicks into the canvas, the graph re-fits when the frame is resized or scrolled into
 // view, and the host hears `ready`, the content height and the moment shown (protocol.ts).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { StepCanvas } from '../canvas/StepCanvas.tsx';
 import { Icon } from '../canvas/icons.tsx';
@@ -19,6 +19,9 @@ import type { EmbedParams } from './embed-params.ts';
 import { useHostBridge } from './useHostBridge.ts';
 
 const selectTitle = (s: RippleState) => s.scenario.title;
+
+/** `lesson=1`: the lesson loads only when asked, so a plain embed carries none of it. */
+const EmbedLesson = lazy(() => import('../lessons/ui/EmbedLesson.tsx'));
 
 /** Canvas height a host should give the graph: its drawn aspect at the frame's width, within reason. */
 const MIN_CANVAS = 220;
@@ -143,6 +146,11 @@ export function EmbedView({ params, extras, appUrl, colorMode }: EmbedViewProps)
         </ErrorBoundary>
         {!active && <span className="embed__hint">Click to zoom and pan</span>}
       </main>
+      {params.lesson && (
+        <Suspense fallback={<p className="panel-hint">Loading the lesson…</p>}>
+          <EmbedLesson />
+        </Suspense>
+      )}
       {(params.controls || params.panel !== 'none') && (
         // `pb-dock` gives the playback panels their styles, as in the app's dock.
         <section className="pb-dock embed__dock" aria-label="Playback">

@@ -12,6 +12,8 @@ export interface EmbedParams extends EmbedOptions {
   id?: string;
   /** `compare=1`: show a comparison link's two sides (issue #13); otherwise only its A. */
   compare?: boolean;
+  /** `lesson=1`: show the link's lesson (predict, find the cause) under the graph (issue #12). */
+  lesson?: boolean;
 }
 
 const THEMES: readonly EmbedTheme[] = ['auto', 'light', 'dark'];
@@ -43,5 +45,6 @@ export function parseEmbedParams(search: string): EmbedParams {
   if (Number.isFinite(t) && t >= 0) params.t = t;
   if (id) params.id = id.slice(0, 200);
   if (flag(query.get('compare')) === true) params.compare = true;
+  if (flag(query.get('lesson')) === true) params.lesson = true;
   return params;
 }

@@ -14,7 +14,7 @@ export interface LessonProgress {
 }
 
 export interface ActiveLesson {
-  /** The course id (`first-424`), or `custom` for a lesson opened from a link. */
+  /** The course id (`first-424`), or `link-…` (lessonLinkId) for a lesson opened from a link or the builder. */
   id: string;
   title: string;
   lesson: Lesson;
@@ -38,9 +38,25 @@ export interface LessonSlice {
   /** Whether the current challenge is completed (graded, solved or found). */
   challengeDone: boolean;
   lessonProgress: Readonly<Record<string, LessonProgress>>;
+  /** The Lessons tab shows the builder ("Make a lesson" on the scenario in the editor). */
+  lessonBuilding: boolean;
+  /** While previewing a lesson from the builder: the scenario (with its lesson) to return to. */
+  lessonPreviewFrom: Scenario | null;
+  /** Presenter mode is on (full screen, one caption at a time). */
+  presenting: boolean;
+
+  /** Show (true) or leave (false) the builder; opening it quits any open lesson. */
+  setLessonBuilding: (on: boolean) => void;
+  /**
+   * "Preview as a learner": opens `scenario`'s lesson as a learner would (id from
+   * lessonLinkId); quitting it returns to the builder with `scenario` in the editor.
+   */
+  previewLesson: (id: string, scenario: Scenario) => void;
+  /** Enter (true) or leave (false) presenter mode. */
+  setPresenting: (on: boolean) => void;
 
   /**
-   * Open a lesson (`id`: its course id, or `custom`): loads its scenario without the lesson
+   * Open a lesson (`id`: its course id, or `link-…` for a link): loads its scenario without the lesson
    * block, clears the run, shows the Lesson tab. The course is loaded on demand by the UI, so
    * the lesson comes in as `given`.
    */

@@ -119,6 +119,21 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     ...FRESH,
     guesses: new Map(),
     lessonProgress: readProgress(),
+    lessonBuilding: false,
+    presenting: false,
+    lessonPreviewFrom: null,
+
+    previewLesson: (id, scenario) => {
+      get().startLesson(id, { title: scenario.title, scenario });
+      if (get().lessonActive) set({ lessonPreviewFrom: scenario });
+    },
+
+    setLessonBuilding: (on) => {
+      if (on) set({ lessonActive: null, ...FRESH, guesses: new Map(), lessonBuilding: true, panelTab: 'lesson' });
+      else set({ lessonBuilding: false });
+    },
+
+    setPresenting: (on) => set({ presenting: on }),
 
     startLesson: (id, given) => {
       const source = given;
@@ -126,11 +141,19 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
       const original = withoutLesson(source.scenario);
       get().loadScenario(original, { label: 'open lesson' });
       get().clearRun();
+      set({ lessonPreviewFrom: null });
       const active: ActiveLesson = { id, title: source.title, lesson: source.scenario.lesson, original: get().scenario, challenge: 0, score: 0, total: 0 };
-      set({ lessonActive: active, ...FRESH, guesses: new Map(), panelTab: 'lesson' });
+      set({ lessonActive: active, ...FRESH, guesses: new Map(), panelTab: 'lesson', lessonBuilding: false });
     },
 
-    quitLesson: () => set({ lessonActive: null, ...FRESH, guesses: new Map() }),
+    quitLesson: () => {
+      const back = get().lessonPreviewFrom;
+      set({ lessonActive: null, ...FRESH, guesses: new Map(), lessonPreviewFrom: null });
+      if (!back) return;
+      get().loadScenario(back, { label: 'back to the builder' });
+      get().clearRun();
+      set({ lessonBuilding: true, panelTab: 'lesson' });
+    },
 
     setGuess: (step, state) => {
       if (currentChallenge(get())?.kind !== 'predict' || get().lessonGrade) return;

@@ -94,3 +94,17 @@ describe('simulate --grade', () => {
     expect(missing.err).toMatch(/^error: cannot read nope\.json: ENOENT/);
   });
 });
+
+describe('ripple grade (the subcommand row)', () => {
+  it('grades as --grade does, with the same output and exit codes', async () => {
+    const flag = await cli(['--grade', 'lesson.json', '--answers', 'a=failed,b=424,c=succeeded', '--json']);
+    const sub = await cli(['grade', 'lesson.json', '--answers', 'a=failed,b=424,c=succeeded', '--json']);
+    expect(sub).toEqual(flag);
+    expect(JSON.parse(sub.out)).toMatchObject({ score: 3, total: 3 });
+    const unknown = await cli(['grade', 'lesson.json', '--answers', 'zz=failed']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('no step "zz"');
+    expect((await cli(['grade', '--answers', 'a=failed'])).code).toBe(1);
+    expect((await cli(['grade', '--help'])).out).toContain('ripple grade FILE --answers');
+  });
+});

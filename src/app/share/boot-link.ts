@@ -7,6 +7,7 @@ import type { RippleStore } from '../../store/store.ts';
 import { crashProblem, linkFragment, linkProblem, openInStore, type LinkProblem } from './links.ts';
 import { isCompareFragment } from '../../scenario/compare-link.ts';
 import { bootComparison } from '../compare/boot-compare.ts';
+import { lessonLinkId } from '../../lessons/lesson-link.ts';
 
 export type BootOutcome =
   | { kind: 'none' }
@@ -26,6 +27,8 @@ export function bootFromLocation(store: RippleStore, href: string = location.hre
     if (!decoded.ok) return { kind: 'failed', problem: linkProblem(decoded.error, href) };
     const opened = openInStore(store, decoded.scenario, decoded.extras, 'open link');
     if (!opened.ok) return { kind: 'failed', problem: { kind: 'invalid', message: opened.message, problems: opened.problems, raw: href } };
+    // A link that carries a lesson opens in lesson mode, its progress kept per link (issue #12).
+    if (decoded.scenario.lesson) store.getState().startLesson(lessonLinkId(decoded.scenario), { title: decoded.scenario.title, scenario: decoded.scenario });
     return { kind: 'opened', title: decoded.scenario.title, warnings: decoded.warnings };
   } catch (error) {
     return { kind: 'failed', problem: crashProblem(error, href) };

@@ -8,6 +8,8 @@ import { selectStepNames } from '../../store/selectors.ts';
 import type { RippleState } from '../../store/types.ts';
 import { COURSE, nextLesson } from '../course/index.ts';
 import { GUESS_KEYS, keyOf, stateLabel } from './keys.ts';
+import Builder from './Builder.tsx';
+import { PresenterHost } from './Presenter.tsx';
 import './lessons.css';
 
 // The learner's side of a lesson (issue #12): the index with progress, then one challenge at a
@@ -18,7 +20,13 @@ const selectIndex = (s: RippleState) => s.lessonProgress;
 
 export default function LessonPanel() {
   const active = useRipple((s) => s.lessonActive);
-  return active ? <ActiveLessonView /> : <LessonIndex />;
+  const building = useRipple((s) => s.lessonBuilding);
+  return (
+    <>
+      {active ? <ActiveLessonView /> : building ? <Builder /> : <LessonIndex />}
+      <PresenterHost />
+    </>
+  );
 }
 
 function LessonIndex() {
@@ -33,6 +41,14 @@ function LessonIndex() {
       <p className="panel-hint">
         Predict which steps answer 424, run, and learn from every miss. {COURSE.filter((l) => progress[l.id]?.done).length} of {COURSE.length} done.
       </p>
+      <div className="lesson-builder__row">
+        <button type="button" className="btn btn--small" onClick={() => store.getState().setLessonBuilding(true)}>
+          Make a lesson of this scenario
+        </button>
+        <button type="button" className="btn btn--small" onClick={() => store.getState().setPresenting(true)}>
+          Present this scenario
+        </button>
+      </div>
       {next && (
         <button type="button" className="btn btn--primary" onClick={() => store.getState().startLesson(next.id, next)}>
           {progress[COURSE[0].id]?.done ? 'Next lesson' : 'Start'}: {next.title}
@@ -74,6 +90,9 @@ function ActiveLessonView() {
       <div className="lesson__top">
         <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().quitLesson()}>
           ← All lessons
+        </button>
+        <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().setPresenting(true)}>
+          Present
         </button>
         {!finished && (
           <span className="lesson__count">

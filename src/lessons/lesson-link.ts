@@ -1,0 +1,34 @@
+// The progress key of a lesson opened from a share link (issue #12: "progress is kept per lesson
+// link"): a hash of the lesson scenario's canonical form, the form the link codec encodes, so
+// the same lesson shared twice (or re-encoded) keeps one record, and any edit makes a new one.
+import { canonicalScenario } from '../scenario/canonical.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { validate } from '../scenario/validate.ts';
+
+/** JSON with every object's keys sorted, so key order (which a link round trip may change) does not count. */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson(record[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * `lessonLinkId(scenario)` → `'link-1a2b3c4d'`: FNV-1a (32-bit) over the UTF-16 code units of
+ * the validated scenario's canonical form as key-sorted JSON, lesson block included. Not a security hash:
+ * it only tells lessons apart in this browser's progress record (lesson-slice.ts), whose ids
+ * match `[a-z0-9-]`.
+ */
+export function lessonLinkId(scenario: Scenario): string {
+  const checked = validate(scenario);
+  const text = sortedJson(canonicalScenario(checked.ok ? checked.scenario : scenario));
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `link-${hash.toString(16).padStart(8, '0')}`;
+}

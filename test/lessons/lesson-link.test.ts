@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { bootFromLocation } from '../../src/app/share/boot-link.ts';
+import { COURSE } from '../../src/lessons/course/index.ts';
+import { lessonLinkId } from '../../src/lessons/lesson-link.ts';
+import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
+import { createRippleStore } from '../../src/store/store.ts';
+
+// A share link that carries a lesson opens in lesson mode, its progress kept per link.
+
+const first = COURSE[0];
+
+describe('a lesson share link', () => {
+  it('opens in lesson mode with the lesson, keyed by the hash of its canonical form', () => {
+    const store = createRippleStore();
+    const outcome = bootFromLocation(store, `http://x/#${encodeScenarioLink(first.scenario)}`);
+    expect(outcome.kind).toBe('opened');
+    const active = store.getState().lessonActive;
+    expect(active?.id).toBe(lessonLinkId(first.scenario));
+    expect(active?.id).toMatch(/^link-[0-9a-f]{8}$/);
+    expect(active?.lesson).toEqual(first.scenario.lesson);
+    expect(store.getState().panelTab).toBe('lesson');
+    expect(store.getState().scenario.lesson).toBeUndefined();
+  });
+
+  it('gives one id per lesson: the same lesson again the same, an edited one another', () => {
+    const id = lessonLinkId(first.scenario);
+    expect(lessonLinkId(structuredClone(first.scenario))).toBe(id);
+    const edited = { ...first.scenario, lesson: { ...first.scenario.lesson!, intro: 'Another intro.' } };
+    expect(lessonLinkId(edited)).not.toBe(id);
+    expect(lessonLinkId(COURSE[1].scenario)).not.toBe(id);
+  });
+
+  it('a link without a lesson opens no lesson', () => {
+    const store = createRippleStore();
+    const plain = { ...first.scenario };
+    delete plain.lesson;
+    expect(bootFromLocation(store, `http://x/#${encodeScenarioLink(plain)}`).kind).toBe('opened');
+    expect(store.getState().lessonActive).toBeNull();
+  });
+});

@@ -1,0 +1,32 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { parseEmbedParams } from '../../../src/embed/embed-params.ts';
+import { findLesson } from '../../../src/lessons/course/index.ts';
+import { lessonLinkId } from '../../../src/lessons/lesson-link.ts';
+import EmbedLesson from '../../../src/lessons/ui/EmbedLesson.tsx';
+import { renderWithStore } from '../../app/render.tsx';
+
+describe('the lesson in an embed (embed.html?lesson=1)', () => {
+  it('lesson=1 is read from the query; absent, no lesson is asked for', () => {
+    expect(parseEmbedParams('?lesson=1').lesson).toBe(true);
+    expect(parseEmbedParams('?theme=dark').lesson).toBeUndefined();
+  });
+
+  it('opens the link scenario lesson in a read-only store: the predict challenge is graded', () => {
+    const lesson = findLesson('first-424')!;
+    const { store } = renderWithStore(<EmbedLesson />, { scenario: lesson.scenario, readOnly: true });
+    expect(store.getState().lessonActive?.id).toBe(lessonLinkId(lesson.scenario));
+    fireEvent.change(screen.getByLabelText('Your guess for Create invoice'), { target: { value: 'blocked' } });
+    fireEvent.click(screen.getByRole('button', { name: /Run and check \(1 of 5 guessed\)/ }));
+    expect(screen.getByRole('heading', { name: /Your prediction: \d of 5 right/ })).toBeInTheDocument();
+    expect(screen.getByText(/Create invoice/, { selector: 'strong' }).closest('li')).toHaveTextContent('right, blocked (424)');
+  });
+
+  it('a scenario without a lesson says so', () => {
+    const lesson = findLesson('first-424')!;
+    const plain = { ...lesson.scenario };
+    delete plain.lesson;
+    renderWithStore(<EmbedLesson />, { scenario: plain, readOnly: true });
+    expect(screen.getByText('This link carries no lesson.')).toBeInTheDocument();
+  });
+});
