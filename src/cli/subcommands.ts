@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import packageJson from '../../package.json';
 import type { Command, Source } from './args.ts';
 import { parseCommand, UsageError } from './args.ts';
 import type { CliIo } from './main.ts';
@@ -41,7 +41,9 @@ export interface Subcommand {
 }
 
 /** The version in package.json, for `ripple --version`. */
-export const RIPPLE_VERSION: string = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+// Imported as a module (as the presets are), so it works wherever the CLI's code is loaded,
+// jsdom tests included, not only from a file: URL.
+export const RIPPLE_VERSION: string = packageJson.version;
 
 const EXIT_TEXT = `Exit status: 0 when the command did its work (whatever the run's outcome), 2 for invalid
 input (every problem is printed to stderr as "path: message"), 1 for anything else.`;

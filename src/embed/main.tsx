@@ -10,6 +10,7 @@ import { linkProblem } from '../app/share/links.ts';
 import { appUrlFromEmbed } from '../app/share/snippets.ts';
 import { decodeScenarioLink } from '../scenario/index.ts';
 import { RippleProvider } from '../store/context.tsx';
+import { loadEngine } from '../store/engine-loader.ts';
 import { parseEmbedParams } from './embed-params.ts';
 import { EmbedError } from './EmbedError.tsx';
 import { EmbedView } from './EmbedView.tsx';
@@ -27,6 +28,10 @@ const fragment = location.hash.slice(1);
 // A comparison link (`A~B`) shows both sides with compare=1, else its A alone.
 const comparison = params.compare ? embedComparison(fragment, location.href, appUrl) : null;
 const decoded = fragment === '' || comparison !== null ? null : decodeScenarioLink(fragment.split('~')[0]);
+
+// The embed exists to play a run: load the engine before the first render, so a moment from the
+// link and the host's play/seek act on a finished run at once, as they did before it was lazy.
+await loadEngine().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -192,7 +192,7 @@ function SuccessStatusField({ step, disabled }: { step: Step; disabled: boolean 
   const [other, setOther] = useState(!common);
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>When it succeeds, answers</label>
+      <label htmlFor={id}>Success status</label>
       <select
         id={id}
         value={other ? 'other' : String(current)}

@@ -32,7 +32,8 @@ async function crossings(page: Page, pathSelector: string, boxSelector: 'canvas'
     ([paths, boxesFrom]) => {
       const boxes =
         boxesFrom === 'canvas'
-          ? [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => {
+          ? // Steps only: a group's frame (R18) is drawn behind its members, and edges run inside it.
+            [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((n) => !n.querySelector('.group-frame')).map((n) => {
               const m = new DOMMatrixReadOnly(getComputedStyle(n).transform);
               return { id: n.dataset.id ?? '?', x: m.e, y: m.f, width: n.offsetWidth, height: n.offsetHeight };
             })

@@ -124,7 +124,7 @@ describe('success status (R16) and compensation (R17)', () => {
   test('201 Created is picked from the common answers and explained; back to 200 removes it', async () => {
     const r = pipeline();
     const user = userEvent.setup();
-    const picker = screen.getByLabelText('When it succeeds, answers');
+    const picker = screen.getByLabelText('Success status');
     expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['200 OK', '201 Created', '202 Accepted', '204 No Content', 'another 2xx status…']);
     await user.selectOptions(picker, '201');
     expect(deployOf(r).successStatus).toBe(201);
@@ -137,7 +137,7 @@ describe('success status (R16) and compensation (R17)', () => {
   test('another 2xx is typed; a 3xx is refused at the field', async () => {
     const r = pipeline();
     const user = userEvent.setup();
-    await user.selectOptions(screen.getByLabelText('When it succeeds, answers'), 'other');
+    await user.selectOptions(screen.getByLabelText('Success status'), 'other');
     const other = screen.getByLabelText('Success status (200–299)');
     await user.type(other, '206{Enter}');
     expect(deployOf(r).successStatus).toBe(206);
