@@ -28,6 +28,8 @@ function expectedText(step: GoldenStep): string {
       return `${step.status} succeeded`;
     case 'compensation-failed':
       return 'compensation failed';
+    case 'rolled-back':
+      return '424 rolled back';
     default:
       return step.state;
   }
