@@ -15,8 +15,10 @@ function contentType(status: number): string {
   return status >= 400 ? 'application/problem+json' : 'application/json';
 }
 
-function headerLines(status: number, headers: Record<string, string> | undefined): string[] {
-  const all: Record<string, string> = { 'Content-Type': contentType(status), ...(headers ?? {}) };
+function headerLines(status: number, headers: Record<string, string> | undefined, hasBody: boolean): string[] {
+  // A message without content has no Content-Type (RFC 9110 §8.3; a 204 has no content, §15.3.5).
+  const all: Record<string, string> = hasBody ? { 'Content-Type': contentType(status), ...(headers ?? {}) } : { ...(headers ?? {}) };
+  if (!hasBody) for (const name of Object.keys(all)) if (name.toLowerCase() === 'content-type') delete all[name];
   // The engine's header names may differ in case: keep one Content-Type.
   const seen = new Set<string>();
   return Object.entries(all)
@@ -33,7 +35,7 @@ function headerLines(status: number, headers: Record<string, string> | undefined
 
 /** `HTTP/1.1 424 Failed Dependency`, headers, blank line, pretty JSON body. */
 export function httpMessage(status: number, headers: Record<string, string> | undefined, body: unknown): string {
-  const lines = [`HTTP/1.1 ${status} ${reasonPhrase(status)}`, ...headerLines(status, headers)];
+  const lines = [`HTTP/1.1 ${status} ${reasonPhrase(status)}`, ...headerLines(status, headers, body !== undefined)];
   return body === undefined ? lines.join('\n') : `${lines.join('\n')}\n\n${JSON.stringify(body, null, 2)}`;
 }
 

@@ -49,7 +49,14 @@ export interface RunFigures {
 }
 
 /** The states a step can be in at a moment, in the order the summary lists them. */
-const LIVE_ORDER: LiveState[] = ['pending', 'running', ...STATE_ORDER.slice(0, 5), 'compensating', 'compensated', 'compensation-failed'];
+const LIVE_ORDER: LiveState[] = [
+  'pending',
+  'running',
+  ...STATE_ORDER.filter((s) => s !== 'compensated' && s !== 'compensation-failed'),
+  'compensating',
+  'compensated',
+  'compensation-failed',
+];
 
 const LIVE_LABEL: Record<LiveState, string> = { ...STATE_LABEL, pending: 'not answered yet', running: 'running', compensating: 'rolling back' };
 

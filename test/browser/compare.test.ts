@@ -57,7 +57,7 @@ test('naive vs graph-aware retries: one playhead, the differences on both sides,
   // The table lists only the steps that differ.
   const rows = view(page).getByTestId('compare-diff').locator('tbody tr');
   expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-step')))).toEqual(['reserve-stock', 'create-shipping-label', 'notify-customer']);
-  expect(await rows.nth(1).locator('td[data-side="a"]').textContent()).toMatch(/^blocked · 424 · 4 attempts/);
+  expect(await rows.nth(1).locator('td[data-side="a"]').textContent()).toMatch(/^blocked · 424 · not run \(4 requests answered 424\)/);
   expect(await rows.nth(1).locator('td[data-side="b"]').textContent()).toMatch(/^succeeded · 200 · 3 attempts/);
 
   // Scrubbing the shared playhead moves both canvases: at 0 nothing has answered on either side…

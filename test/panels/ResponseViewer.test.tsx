@@ -54,4 +54,14 @@ describe('Responses', () => {
     expect(code()).toContain('response.status_code == 424');
     expect(code()).toContain('problem["failed_prerequisite_step"]');
   });
+
+  test('a 204 No Content answer has no body and no Content-Type', () => {
+    const store = endedStore('teardown-after-abort');
+    store.getState().selectStep('teardown');
+    renderWith(store, <ResponseViewer />);
+    const text = screen.getByRole('figure', { name: /Response of / }).querySelector('pre')!.textContent!;
+    expect(text.split('\n')[0]).toBe('HTTP/1.1 204 No Content');
+    expect(text.toLowerCase()).not.toContain('content-type');
+    expect(text).not.toContain('\n\n');
+  });
 });

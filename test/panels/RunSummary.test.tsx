@@ -29,4 +29,11 @@ describe('RunSummary', () => {
     const figures = runFigures(endedStore('shipping-retry-graph-aware').getState().run!);
     expect(figures.retries).toBeGreaterThan(0);
   });
+
+  test('teardown after abort: the cancelled step is counted', () => {
+    const store = endedStore('teardown-after-abort');
+    renderWith(store, <RunSummary />);
+    const figure = screen.getByText('cancelled').closest('div')!;
+    expect(figure).toHaveTextContent('cancelled1 of 6');
+  });
 });

@@ -11,10 +11,20 @@ const selectTable = (s: RippleState) => ({
 
 const DIFFERS_TEXT: Record<StepDiff['differs'][number], string> = { state: 'state', status: 'status', attempts: 'attempts', timing: 'timing' };
 
-function sideText(side: CompareStepSide | null, timing: [number | null, number | null] | null): string {
+/**
+ * One side of a row: `succeeded · 200 · 3 attempts, 0–120 ms`. A step answered 424 was never
+ * run (RFC 4918 §11.4: the method was not performed), so its count is of requests answered
+ * 424, not of attempts: `blocked · 424 · not run (4 requests answered 424)`.
+ */
+export function sideText(side: CompareStepSide | null, timing: [number | null, number | null] | null): string {
   if (!side) return 'not in this scenario';
   const time = timing && timing[0] !== null ? `, ${timing[0]}–${timing[1] ?? '…'} ms` : '';
-  return `${side.state} · ${side.status ?? 'no answer'} · ${side.attempts} ${side.attempts === 1 ? 'attempt' : 'attempts'}${time}`;
+  const n = side.attempts;
+  const tries =
+    side.state === 'blocked' || side.state === 'rolled-back'
+      ? `not run (${n === 1 ? 'one request' : `${n} requests`} answered ${side.status ?? 424})`
+      : `${n} ${n === 1 ? 'attempt' : 'attempts'}`;
+  return `${side.state} · ${side.status ?? 'no answer'} · ${tries}${time}`;
 }
 
 /** The steps whose state, status, attempts or timing differ; a row's step selects it on both sides. */

@@ -1,0 +1,16 @@
+import { describe, expect, test } from 'vitest';
+import { sideText } from '../../../src/app/compare/DiffTable.tsx';
+
+describe('DiffTable sideText', () => {
+  test('a step that answered 424 is "not run", with the requests that got the 424', () => {
+    expect(sideText({ state: 'blocked', status: 424, attempts: 1 }, null)).toBe('blocked · 424 · not run (one request answered 424)');
+    expect(sideText({ state: 'blocked', status: 424, attempts: 4 }, [0, 40])).toBe('blocked · 424 · not run (4 requests answered 424), 0–40 ms');
+    expect(sideText({ state: 'rolled-back', status: 424, attempts: 1 }, null)).toBe('rolled-back · 424 · not run (one request answered 424)');
+  });
+
+  test('a step that ran counts its attempts', () => {
+    expect(sideText({ state: 'succeeded', status: 200, attempts: 3 }, [10, 130])).toBe('succeeded · 200 · 3 attempts, 10–130 ms');
+    expect(sideText({ state: 'failed', status: 409, attempts: 1 }, null)).toBe('failed · 409 · 1 attempt');
+    expect(sideText(null, null)).toBe('not in this scenario');
+  });
+});
