@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../src/cli/main.ts';
+import { runCli } from './memory-cli.ts';
 import { retryStorm } from '../fixtures/retry-storm.ts';
 
 // A scenario whose run reaches the work budget (issue #9 item 3): the CLI says so and names
 // the step, in the table and in --json.
-async function cli(argv: string[], files: Record<string, string>): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: CliIo = {
-    stdout: (s) => void (out += s),
-    stderr: () => undefined,
-    readFile: (path) => {
-      if (Object.hasOwn(files, path)) return files[path];
-      throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-    },
-    writeFile: () => undefined,
-    env: {},
-  };
-  return { code: await run(argv, io), out };
-}
+const cli = runCli;
 
 describe('the CLI and the work budget', () => {
   const files = { 'storm.json': JSON.stringify(retryStorm(100, 'graph-aware')) };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run, type CliIo } from '../../src/cli/main.ts';
+import { runCli } from './memory-cli.ts';
 import { simulate } from '../../src/engine/index.ts';
 import { findPreset, PRESETS } from '../../src/presets/index.ts';
 import { parseShareUrl } from '../../src/scenario/link-codec.ts';
@@ -13,29 +13,11 @@ import type { Scenario } from '../../src/scenario/types.ts';
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 const payment = findPreset('payment-fails')!.scenario;
 
-interface Outcome {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** `files` is the file system: read from it, and written to by `--out` (`-` is standard input). */
-async function cli(argv: string[], files: Record<string, string> = {}): Promise<Outcome> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    readFile: (path) => {
-      if (Object.hasOwn(files, path)) return files[path];
-      throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-    },
-    writeFile: (path, text) => void (files[path] = text),
-    env: {},
-  };
-  const code = await run(argv, io);
+/** The run's exit status and output (the files it read are the test's own). */
+const cli = async (argv: string[], files: Record<string, string> = {}) => {
+  const { code, out, err } = await runCli(argv, files);
   return { code, out, err };
-}
+};
 
 function fixed(scenario: Scenario, id: string): Scenario {
   return { ...scenario, steps: scenario.steps.map((s) => (s.id === id ? { ...s, fail: undefined } : s)) };

@@ -1,26 +1,11 @@
 // `npm run simulate -- FILE_A --compare FILE_B [--json]` (issue #13), in-process.
-import { run, type CliIo } from '../../src/cli/main.ts';
+import { runCli } from './memory-cli.ts';
 import { parseCommand, UsageError } from '../../src/cli/args.ts';
 import { findPreset } from '../../src/presets/index.ts';
 
 const text = (name: string) => JSON.stringify(findPreset(name)!.scenario);
 
-async function cli(argv: string[], files: Record<string, string>) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    readFile: (path) => {
-      if (Object.hasOwn(files, path)) return files[path];
-      throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-    },
-    writeFile: () => undefined,
-    env: {},
-  };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+const cli = runCli;
 
 const files = {
   'naive.json': text('shipping-retry-loop'),

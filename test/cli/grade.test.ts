@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../src/cli/main.ts';
+import { runCli } from './memory-cli.ts';
 
 // `npm run simulate -- --grade FILE --answers ID=STATE[,…] [--json]`, in-process with files from memory.
 
@@ -18,22 +18,7 @@ const lesson = JSON.stringify({
   lesson: { intro: 'Guess.', challenges: [{ kind: 'predict', steps: ['a', 'b', 'c'] }] },
 });
 
-async function cli(argv: string[], files: Record<string, string> = { 'pay.json': payment, 'lesson.json': lesson }) {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    readFile: (path) => {
-      if (Object.hasOwn(files, path)) return files[path];
-      throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-    },
-    writeFile: () => undefined,
-    env: {},
-  };
-  const code = await run(argv, io);
-  return { code, out, err };
-}
+const cli = (argv: string[], files: Record<string, string> = { 'pay.json': payment, 'lesson.json': lesson }) => runCli(argv, files);
 
 describe('simulate --grade', () => {
   it('--json prints exactly { score, total, items } with a why for each step; 424 means blocked', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { run, type CliIo } from '../../src/cli/main.ts';
+import { runCli } from './memory-cli.ts';
 import { parseRender } from '../../src/cli/render.ts';
 import { SUBCOMMANDS } from '../../src/cli/subcommands.ts';
 import { findPreset } from '../../src/presets/index.ts';
@@ -18,32 +18,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const payment = findPreset('payment-fails')!.scenario;
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-interface Outcome {
-  code: number;
-  out: string;
-  err: string;
-  files: Record<string, string | Uint8Array>;
-}
-
-async function cli(argv: string[], given: Record<string, string> = {}): Promise<Outcome> {
-  let out = '';
-  let err = '';
-  const files: Record<string, string | Uint8Array> = { ...given };
-  const io: CliIo = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    readFile: (path) => {
-      const f = files[path];
-      if (typeof f === 'string') return f;
-      throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-    },
-    writeFile: (path, text) => void (files[path] = text),
-    writeBytes: (path, bytes) => void (files[path] = bytes),
-    env: {},
-  };
-  const code = await run(argv, io);
-  return { code, out, err, files };
-}
+const cli = runCli;
 
 describe('ripple subcommands', () => {
   it('--version prints the version in package.json', async () => {
