@@ -11,6 +11,8 @@ export interface LessonProgress {
   /** Points over the lesson's challenges: a predict's correct steps, 1 for a fix within par, 1 for a cause found first time. */
   score: number;
   total: number;
+  /** A lesson from a link (`link-…` id): its title, for the index's "From links" list (the course's come from the course). */
+  title?: string;
 }
 
 export interface ActiveLesson {
@@ -44,6 +46,10 @@ export interface LessonSlice {
   lessonPreviewFrom: Scenario | null;
   /** Presenter mode is on (full screen, one caption at a time). */
   presenting: boolean;
+  /** In presenter mode: the run has been revealed (before, the room predicts and no run shows). */
+  presenterRevealed: boolean;
+  /** In presenter mode: index into the lesson's beats of the caption shown; -1 before the first. */
+  presenterBeat: number;
 
   /** Show (true) or leave (false) the builder; opening it quits any open lesson. */
   setLessonBuilding: (on: boolean) => void;
@@ -52,8 +58,19 @@ export interface LessonSlice {
    * lessonLinkId); quitting it returns to the builder with `scenario` in the editor.
    */
   previewLesson: (id: string, scenario: Scenario) => void;
-  /** Enter (true) or leave (false) presenter mode. */
+  /**
+   * Enter (true) or leave (false) presenter mode. Entering hides any run and selection, so the
+   * room predicts before it sees anything; leaving keeps what was revealed.
+   */
   setPresenting: (on: boolean) => void;
+  /**
+   * Presenter's Space / →: the first press reveals the run (paused at its start, on the first
+   * beat once the run has arrived, even from a worker); then the next beat (its step selected,
+   * the playhead at its moment), or with no beats the next event (its step selected).
+   */
+  presenterForward: () => void;
+  /** Presenter's ←: the previous beat, or with no beats the previous event; nothing before the reveal. */
+  presenterBack: () => void;
 
   /**
    * Open a lesson (`id`: its course id, or `link-…` for a link): loads its scenario without the lesson
