@@ -3,6 +3,7 @@
 import type { CauseCheck, Grade } from '../engine/grade.ts';
 import type { Lesson, PredictableState } from '../scenario/lesson.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { LessonDraft } from './builder-draft.ts';
 
 /** What a learner has done in one lesson, kept in localStorage (no network). */
 export interface LessonProgress {
@@ -42,6 +43,12 @@ export interface LessonSlice {
   lessonProgress: Readonly<Record<string, LessonProgress>>;
   /** The Lessons tab shows the builder ("Make a lesson" on the scenario in the editor). */
   lessonBuilding: boolean;
+  /**
+   * What the author has written in the builder; null until they write (the builder starts from
+   * the scenario's own lesson). Kept here, not in the builder, so running the scenario to place a
+   * beat (which shows the Run tab) or previewing as a learner loses nothing.
+   */
+  lessonDraft: LessonDraft | null;
   /** While previewing a lesson from the builder: the scenario (with its lesson) to return to. */
   lessonPreviewFrom: Scenario | null;
   /** Presenter mode is on (full screen, one caption at a time). */
@@ -51,8 +58,10 @@ export interface LessonSlice {
   /** In presenter mode: index into the lesson's beats of the caption shown; -1 before the first. */
   presenterBeat: number;
 
-  /** Show (true) or leave (false) the builder; opening it quits any open lesson. */
+  /** Show (true) or leave (false) the builder; opening it quits any open lesson and starts a fresh draft. */
   setLessonBuilding: (on: boolean) => void;
+  /** Keep the builder's draft. */
+  setLessonDraft: (draft: LessonDraft) => void;
   /**
    * "Preview as a learner": opens `scenario`'s lesson as a learner would (id from
    * lessonLinkId); quitting it returns to the builder with `scenario` in the editor.

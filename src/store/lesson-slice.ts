@@ -167,6 +167,7 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     guesses: new Map(),
     lessonProgress: readProgress(),
     lessonBuilding: false,
+    lessonDraft: null,
     presenting: false,
     presenterRevealed: false,
     presenterBeat: -1,
@@ -178,9 +179,11 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     },
 
     setLessonBuilding: (on) => {
-      if (on) set({ lessonActive: null, ...FRESH, guesses: new Map(), lessonBuilding: true, panelTab: 'lesson' });
+      if (on) set({ lessonActive: null, ...FRESH, guesses: new Map(), lessonBuilding: true, lessonDraft: null, panelTab: 'lesson' });
       else set({ lessonBuilding: false });
     },
+
+    setLessonDraft: (draft) => set({ lessonDraft: draft }),
 
     setPresenting: (on) => {
       if (!on) {
