@@ -117,7 +117,7 @@ describe('lesson builder → link → fresh browser; presenter', () => {
     await page.keyboard.press('Space');
     await presenter.getByText('Beat 1 of 1').waitFor();
     await expect(presenter.locator('.presenter__caption').textContent()).resolves.toBe(authorPlay.caption);
-    await expect.poll(() => page.$$eval('.presenter .react-flow__node.selected [data-testid]', (els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['step-node-send-receipt']);
+    await expect.poll(() => page.$$eval('.presenter .react-flow__node.selected [data-testid^="step-node-"]', (els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['step-node-send-receipt']);
     await noSeriousAxe(page, 'presenter, revealed');
     await screenshot(page, 'lesson-presenter-revealed-light');
     await page.keyboard.press('Escape');
