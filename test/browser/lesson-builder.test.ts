@@ -117,6 +117,9 @@ describe('lesson builder → link → fresh browser; presenter', () => {
     await page.keyboard.press('Space');
     await presenter.getByText('Beat 1 of 1').waitFor();
     await expect(presenter.locator('.presenter__caption').textContent()).resolves.toBe(authorPlay.caption);
+    // The room sees the run, not the learner's guesses.
+    await expect(presenter.getByTestId('lesson-mark').count()).resolves.toBe(5);
+    await expect(presenter.getByTestId('lesson-mark').first().isVisible()).resolves.toBe(false);
     await expect.poll(() => page.$$eval('.presenter .react-flow__node.selected [data-testid^="step-node-"]', (els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['step-node-send-receipt']);
     await noSeriousAxe(page, 'presenter, revealed');
     await screenshot(page, 'lesson-presenter-revealed-light');
@@ -129,6 +132,7 @@ describe('lesson builder → link → fresh browser; presenter', () => {
     const fromLinks = panel(page).getByRole('list', { name: 'From links' });
     const score = /^Your prediction: (\d) of 5 right$/.exec(authorPlay.heading)![1];
     await expect(fromLinks.textContent()).resolves.toBe(`${findPreset('payment-fails')!.scenario.title}done, ${score} of 5 points`);
+    await fromLinks.scrollIntoViewIfNeeded();
     await noSeriousAxe(page, 'lessons index with From links');
     await screenshot(page, 'lessons-index-from-links-light');
     expect(learner.errors).toEqual([]);
