@@ -23,9 +23,13 @@ async function press(target: Locator, key = 'Enter'): Promise<void> {
 }
 
 async function openLessons(page: Page): Promise<void> {
-  // A first visit opens the gallery; Escape closes it.
-  const dialog = page.getByRole('dialog', { name: 'Pick a scenario' });
-  if (await dialog.isVisible()) await page.keyboard.press('Escape');
+  // A first visit (no link) opens the gallery, which loads on demand: wait for it, Escape closes it.
+  if (new URL(page.url()).hash === '') {
+    const gallery = page.getByRole('dialog', { name: 'Pick a scenario' });
+    await gallery.waitFor();
+    await page.keyboard.press('Escape');
+    await gallery.waitFor({ state: 'hidden' });
+  }
   await press(page.getByRole('banner').getByRole('button', { name: /^Lessons/ }));
   await panel(page).getByRole('heading', { name: 'Lessons', exact: true }).waitFor();
 }
@@ -128,7 +132,9 @@ describe('lessons by mouse', () => {
 
   test('predict, find the cause, fix: each with a wrong answer first, by clicks (a select is picked with the pointer)', async () => {
     const { page } = opened;
-    await page.getByRole('dialog', { name: 'Pick a scenario' }).getByRole('button', { name: 'Close' }).click();
+    const gallery = page.getByRole('dialog', { name: 'Pick a scenario' });
+    await gallery.getByRole('button', { name: 'Close' }).click();
+    await gallery.waitFor({ state: 'hidden' });
     await page.getByRole('banner').getByRole('button', { name: /^Lessons/ }).click();
     await panel(page).getByRole('button', { name: /^Start: Your first 424/ }).click();
 

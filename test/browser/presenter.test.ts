@@ -53,8 +53,13 @@ function lit(page: Page): Promise<string[]> {
 }
 
 async function openFirstLesson(page: Page): Promise<void> {
-  const gallery = page.getByRole('dialog', { name: 'Pick a scenario' });
-  if (await gallery.isVisible()) await page.keyboard.press('Escape');
+  // A first visit (no link) opens the gallery, which loads on demand: wait for it, Escape closes it.
+  if (new URL(page.url()).hash === '') {
+    const gallery = page.getByRole('dialog', { name: 'Pick a scenario' });
+    await gallery.waitFor();
+    await page.keyboard.press('Escape');
+    await gallery.waitFor({ state: 'hidden' });
+  }
   await press(page.getByRole('banner').getByRole('button', { name: /^Lessons/ }));
   await press(panel(page).getByRole('button', { name: `Start: ${LESSON.title}` }));
   await panel(page).getByRole('heading', { name: LESSON.title }).waitFor();
