@@ -16,6 +16,7 @@ import { NoticeBar } from './NoticeBar.tsx';
 import { usePrefs, useTheme } from './use-prefs.ts';
 import { useEditorShortcuts } from './use-shortcuts.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { PresenterHost } from '../lessons/ui/PresenterHost.tsx';
 
 // Not needed for the first canvas, so out of the main bundle (issue #15): the table view and the gallery.
 const StepTable = lazy(() => import('../panels/StepTable.tsx').then((m) => ({ default: m.StepTable })));
@@ -84,6 +85,7 @@ function Editor() {
           <Gallery onClose={closeGallery} />
         </Suspense>
       )}
+      <PresenterHost theme={theme} />
     </div>
   );
 }

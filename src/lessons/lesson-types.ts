@@ -3,6 +3,7 @@
 import type { CauseCheck, Grade } from '../engine/grade.ts';
 import type { Lesson, PredictableState } from '../scenario/lesson.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { LessonDraft } from './builder-draft.ts';
 
 /** What a learner has done in one lesson, kept in localStorage (no network). */
 export interface LessonProgress {
@@ -11,6 +12,8 @@ export interface LessonProgress {
   /** Points over the lesson's challenges: a predict's correct steps, 1 for a fix within par, 1 for a cause found first time. */
   score: number;
   total: number;
+  /** A lesson from a link (`link-…` id): its title, for the index's "From links" list (the course's come from the course). */
+  title?: string;
 }
 
 export interface ActiveLesson {
@@ -40,20 +43,43 @@ export interface LessonSlice {
   lessonProgress: Readonly<Record<string, LessonProgress>>;
   /** The Lessons tab shows the builder ("Make a lesson" on the scenario in the editor). */
   lessonBuilding: boolean;
+  /**
+   * What the author has written in the builder; null until they write (the builder starts from
+   * the scenario's own lesson). Kept here, not in the builder, so running the scenario to place a
+   * beat (which shows the Run tab) or previewing as a learner loses nothing.
+   */
+  lessonDraft: LessonDraft | null;
   /** While previewing a lesson from the builder: the scenario (with its lesson) to return to. */
   lessonPreviewFrom: Scenario | null;
   /** Presenter mode is on (full screen, one caption at a time). */
   presenting: boolean;
+  /** In presenter mode: the run has been revealed (before, the room predicts and no run shows). */
+  presenterRevealed: boolean;
+  /** In presenter mode: index into the lesson's beats of the caption shown; -1 before the first. */
+  presenterBeat: number;
 
-  /** Show (true) or leave (false) the builder; opening it quits any open lesson. */
+  /** Show (true) or leave (false) the builder; opening it quits any open lesson and starts a fresh draft. */
   setLessonBuilding: (on: boolean) => void;
+  /** Keep the builder's draft. */
+  setLessonDraft: (draft: LessonDraft) => void;
   /**
    * "Preview as a learner": opens `scenario`'s lesson as a learner would (id from
    * lessonLinkId); quitting it returns to the builder with `scenario` in the editor.
    */
   previewLesson: (id: string, scenario: Scenario) => void;
-  /** Enter (true) or leave (false) presenter mode. */
+  /**
+   * Enter (true) or leave (false) presenter mode. Entering hides any run and selection, so the
+   * room predicts before it sees anything; leaving keeps what was revealed.
+   */
   setPresenting: (on: boolean) => void;
+  /**
+   * Presenter's Space / →: the first press reveals the run (paused at its start, on the first
+   * beat once the run has arrived, even from a worker); then the next beat (its step selected,
+   * the playhead at its moment), or with no beats the next event (its step selected).
+   */
+  presenterForward: () => void;
+  /** Presenter's ←: the previous beat, or with no beats the previous event; nothing before the reveal. */
+  presenterBack: () => void;
 
   /**
    * Open a lesson (`id`: its course id, or `link-…` for a link): loads its scenario without the lesson

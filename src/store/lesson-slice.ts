@@ -3,7 +3,7 @@ import { simulate } from '../engine/simulate.ts';
 import { readJsonText } from '../scenario/intake/json-text.ts';
 import { namerOf } from '../scenario/step-names.ts';
 import type { ActiveLesson, LessonProgress, LessonSlice } from '../lessons/lesson-types.ts';
-import type { LessonChallenge } from '../scenario/lesson.ts';
+import type { LessonBeat, LessonChallenge } from '../scenario/lesson.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { RippleState, SliceCreator } from './types.ts';
 
@@ -13,6 +13,23 @@ import type { RippleState, SliceCreator } from './types.ts';
 // `lesson` block, so the editor, runs and links treat it as any scenario.
 
 export const PROGRESS_KEY = 'ripple.lessons.progress.v1';
+/** A link lesson's title kept with its progress is cut to this many UTF-16 code units. */
+const MAX_TITLE = 200;
+
+/** Whether a progress id is a lesson opened from a link or the builder (lessonLinkId), not the course's. */
+export function isLinkLessonId(id: string): boolean {
+  return id.startsWith('link-');
+}
+
+/**
+ * The progress of lessons opened from links, `[{ id, title, done, score, total }]`, in the order
+ * they were first finished; a record kept without a title gets "A lesson from a link".
+ */
+export function linkProgress(progress: Readonly<Record<string, LessonProgress>>): (LessonProgress & { id: string; title: string })[] {
+  return Object.entries(progress)
+    .filter(([id]) => isLinkLessonId(id))
+    .map(([id, p]) => ({ ...p, id, title: p.title ?? 'A lesson from a link' }));
+}
 
 function storage(): Storage | null {
   try {
@@ -37,8 +54,10 @@ export function readProgress(): Record<string, LessonProgress> {
   for (const [id, p] of Object.entries(raw)) {
     // Lesson ids are the course's (`first-424`): anything else is not ours.
     if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id) || typeof p !== 'object' || p === null) continue;
-    const { done, score, total } = p as Record<string, unknown>;
-    if (typeof done === 'boolean' && Number.isInteger(score) && Number.isInteger(total)) progress[id] = { done, score: score as number, total: total as number };
+    const { done, score, total, title } = p as Record<string, unknown>;
+    if (typeof done !== 'boolean' || !Number.isInteger(score) || !Number.isInteger(total)) continue;
+    progress[id] = { done, score: score as number, total: total as number };
+    if (typeof title === 'string' && title.length <= MAX_TITLE) progress[id].title = title;
   }
   return progress;
 }
@@ -62,6 +81,16 @@ function withoutLesson(scenario: Scenario): Scenario {
 export function currentChallenge(state: Pick<RippleState, 'lessonActive'>): LessonChallenge | null {
   const a = state.lessonActive;
   return a ? (a.lesson.challenges[a.challenge] ?? null) : null;
+}
+
+const NO_BEATS: readonly LessonBeat[] = [];
+
+/**
+ * The beats presenter mode steps through: the open lesson's, else the lesson block of the
+ * scenario in the editor (a lesson link opened as a scenario, or the builder's); `[]` with none.
+ */
+export function presenterBeats(state: Pick<RippleState, 'lessonActive' | 'scenario'>): readonly LessonBeat[] {
+  return state.lessonActive?.lesson.beats ?? state.scenario.lesson?.beats ?? NO_BEATS;
 }
 
 const fixMemo = new WeakMap<Scenario, FixCheck>();
@@ -114,13 +143,34 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     if (get().run) then();
     else runHere(then);
   };
+  /** Select `step` (the presenter's laser pointer) without moving the side panel's tab. */
+  const pointAt = (step: string | null) => {
+    const tab = get().panelTab;
+    get().selectStep(step);
+    set({ panelTab: tab });
+  };
+  const showBeat = (index: number) => {
+    const beat = presenterBeats(get())[index];
+    if (!beat) return;
+    set({ presenterBeat: index });
+    get().seekTime(beat.at);
+    pointAt(beat.step ?? null);
+  };
+  /** With no beats, the laser follows the event under the playhead. */
+  const showEvent = () => {
+    const { timeline, cursor } = get();
+    pointAt(timeline[cursor]?.event.step ?? null);
+  };
   return {
     lessonActive: null,
     ...FRESH,
     guesses: new Map(),
     lessonProgress: readProgress(),
     lessonBuilding: false,
+    lessonDraft: null,
     presenting: false,
+    presenterRevealed: false,
+    presenterBeat: -1,
     lessonPreviewFrom: null,
 
     previewLesson: (id, scenario) => {
@@ -129,11 +179,61 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     },
 
     setLessonBuilding: (on) => {
-      if (on) set({ lessonActive: null, ...FRESH, guesses: new Map(), lessonBuilding: true, panelTab: 'lesson' });
+      if (on) set({ lessonActive: null, ...FRESH, guesses: new Map(), lessonBuilding: true, lessonDraft: null, panelTab: 'lesson' });
       else set({ lessonBuilding: false });
     },
 
-    setPresenting: (on) => set({ presenting: on }),
+    setLessonDraft: (draft) => set({ lessonDraft: draft }),
+
+    setPresenting: (on) => {
+      if (!on) {
+        set({ presenting: false });
+        return;
+      }
+      // The room predicts first: no run, no selection to give the answer away.
+      get().clearRun();
+      pointAt(null);
+      set({ presenting: true, presenterRevealed: false, presenterBeat: -1 });
+    },
+
+    presenterForward: () => {
+      const s = get();
+      if (!s.presenting || s.running) return;
+      if (!s.presenterRevealed) {
+        set({ presenterRevealed: true, presenterBeat: -1 });
+        // A run shows the Run tab and starts playing; the presenter walks it paused, from its start.
+        const tab = s.panelTab;
+        s.runScenario();
+        afterRun(() => {
+          set({ panelTab: tab });
+          if (!get().presenting || !get().run) return;
+          get().pause();
+          get().setCursor(0);
+          if (presenterBeats(get()).length > 0) showBeat(0);
+          else showEvent();
+        });
+        return;
+      }
+      if (!s.run) return;
+      const beats = presenterBeats(s);
+      if (beats.length > 0) {
+        showBeat(Math.min(s.presenterBeat + 1, beats.length - 1));
+        return;
+      }
+      s.stepForward();
+      showEvent();
+    },
+
+    presenterBack: () => {
+      const s = get();
+      if (!s.presenting || !s.presenterRevealed || !s.run) return;
+      if (presenterBeats(s).length > 0) {
+        showBeat(Math.max(s.presenterBeat - 1, 0));
+        return;
+      }
+      s.stepBack();
+      showEvent();
+    },
 
     startLesson: (id, given) => {
       const source = given;
@@ -213,6 +313,7 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
       const progress = { ...get().lessonProgress };
       const before = progress[active.id];
       const now: LessonProgress = { done: true, score: active.score, total: active.total };
+      if (isLinkLessonId(active.id)) now.title = active.title.slice(0, MAX_TITLE);
       progress[active.id] = before?.done && before.score > now.score ? before : now;
       writeProgress(progress);
       set({ lessonProgress: progress, lessonActive: { ...active, challenge: next } });

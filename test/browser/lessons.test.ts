@@ -3,9 +3,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launch, screenshot } from './harness.ts';
 import { axe, blocking, describeViolations, openA11yPage, type OpenedA11yPage } from './axe.ts';
 
-// Issue #12 in a real browser, by keyboard alone: three lessons, one per challenge kind, each
-// with a wrong answer first. Keys are pressed on focused controls (focus() stands in for the
-// Tab presses that reach them). axe on the lesson view; screenshots light, dark and 390 px.
+// Issue #12 in a real browser, by keyboard alone and by mouse: three lessons, one per challenge
+// kind, each with a wrong answer first. Keys are pressed on focused controls (focus() stands in
+// for the Tab presses that reach them). axe on the lesson view; screenshots light, dark and 390 px.
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,9 +23,13 @@ async function press(target: Locator, key = 'Enter'): Promise<void> {
 }
 
 async function openLessons(page: Page): Promise<void> {
-  // A first visit opens the gallery; Escape closes it.
-  const dialog = page.getByRole('dialog', { name: 'Pick a scenario' });
-  if (await dialog.isVisible()) await page.keyboard.press('Escape');
+  // A first visit (no link) opens the gallery, which loads on demand: wait for it, Escape closes it.
+  if (new URL(page.url()).hash === '') {
+    const gallery = page.getByRole('dialog', { name: 'Pick a scenario' });
+    await gallery.waitFor();
+    await page.keyboard.press('Escape');
+    await gallery.waitFor({ state: 'hidden' });
+  }
   await press(page.getByRole('banner').getByRole('button', { name: /^Lessons/ }));
   await panel(page).getByRole('heading', { name: 'Lessons', exact: true }).waitFor();
 }
@@ -113,6 +117,68 @@ describe('lessons by keyboard', () => {
     await screenshot(page, 'lesson-fix-light');
     const progress = await page.evaluate(() => localStorage.getItem('ripple.lessons.progress.v1'));
     expect(JSON.parse(progress!)['first-424']).toEqual({ done: true, score: 4, total: 5 });
+    expect(opened.errors).toEqual([]);
+  });
+});
+
+describe('lessons by mouse', () => {
+  let opened: OpenedA11yPage;
+  beforeAll(async () => {
+    opened = await openA11yPage(browser, '');
+  });
+  afterAll(async () => {
+    await opened?.context.close();
+  });
+
+  test('predict, find the cause, fix: each with a wrong answer first, by clicks (a select is picked with the pointer)', async () => {
+    const { page } = opened;
+    const gallery = page.getByRole('dialog', { name: 'Pick a scenario' });
+    await gallery.getByRole('button', { name: 'Close' }).click();
+    await gallery.waitFor({ state: 'hidden' });
+    await page.getByRole('banner').getByRole('button', { name: /^Lessons/ }).click();
+    await panel(page).getByRole('button', { name: /^Start: Your first 424/ }).click();
+
+    // Predict: the invoice guessed "skipped" (wrong: it answers 424).
+    const guesses: [string, string][] = [
+      ['Create order', 'succeeded'],
+      ['Authorize payment', 'failed'],
+      ['Reserve stock', 'succeeded'],
+      ['Create invoice', 'skipped'],
+      ['Send receipt', 'blocked'],
+    ];
+    for (const [step, state] of guesses) await panel(page).getByLabel(`Your guess for ${step}`).selectOption(state);
+    await panel(page).getByRole('button', { name: /^Run and check \(5 of 5 guessed\)/ }).click();
+    await panel(page).getByRole('heading', { name: 'Your prediction: 4 of 5 right' }).waitFor();
+    await expect(panel(page).getByRole('listitem').filter({ hasText: 'Create invoice: you said skipped' }).textContent()).resolves.toContain('R5: with the fail-fast guard on');
+    // The node on the canvas says the guess was wrong.
+    await expect(page.getByTestId('step-node-create-invoice').getByTestId('lesson-mark').getAttribute('data-verdict')).resolves.toBe('miss');
+    await panel(page).getByRole('button', { name: 'Finish the lesson' }).click();
+    await panel(page).getByText('Lesson done: 4 of 5 points.').waitFor();
+    await panel(page).getByRole('button', { name: 'Next lesson: Direct prerequisite or root cause?' }).click();
+
+    // Find the cause: the direct prerequisite first (a miss), then the root cause.
+    const steps = panel(page).getByRole('group', { name: 'Steps' });
+    await steps.getByRole('button', { name: 'Make thumbnail' }).click();
+    await expect.poll(() => panel(page).getByRole('status').textContent()).toContain('Not this one.');
+    await steps.getByRole('button', { name: 'Scan for viruses' }).click();
+    await expect.poll(() => panel(page).getByRole('status').textContent()).toContain('Right.');
+    await panel(page).getByRole('button', { name: 'Next challenge' }).click();
+    await panel(page).getByRole('heading', { name: 'Predict how each step ends' }).waitFor();
+
+    // Fix: checked before any change (the goal does not hold), then the policy changed by clicks.
+    await panel(page).getByRole('button', { name: '← All lessons' }).click();
+    await panel(page).getByRole('button', { name: /^The naive retry loop/ }).click();
+    const goal = panel(page).getByRole('list', { name: 'Goal' });
+    await panel(page).getByRole('button', { name: 'Run and check the goal' }).click();
+    await expect.poll(() => goal.textContent()).toContain('The run ends succeeded: does not hold yet.');
+    await page.getByRole('tab', { name: 'Scenario' }).click();
+    await panel(page).getByRole('group', { name: 'Retrying a blocked step' }).getByRole('radio', { name: 'graph-aware' }).click();
+    await page.getByRole('tab', { name: 'Lessons' }).click();
+    await expect.poll(() => goal.textContent()).toContain('The run ends succeeded: holds.');
+    await panel(page).getByRole('button', { name: 'Run and check the goal' }).click();
+    await panel(page).getByText('Solved in 1 edit, within par.').waitFor();
+    await panel(page).getByRole('button', { name: '← All lessons' }).click();
+    await expect(panel(page).getByRole('button', { name: /^Your first 424/ }).textContent()).resolves.toContain('done, 4 of 5 points');
     expect(opened.errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COURSE, findLesson } from '../../src/lessons/course/index.ts';
-import { PROGRESS_KEY, readProgress, selectFixCheck } from '../../src/store/lesson-slice.ts';
+import { linkProgress, PROGRESS_KEY, readProgress, selectFixCheck } from '../../src/store/lesson-slice.ts';
+import { lessonLinkId } from '../../src/lessons/lesson-link.ts';
 import { createRippleStore } from '../../src/store/store.ts';
 import { MemoryStorage, withStorage } from './helpers.ts';
 
@@ -75,6 +76,27 @@ describe('lesson slice', () => {
     expect(s().scenario.policy).toEqual({ retryMode: 'naive' });
   });
 
+  it('a lesson from a link keeps its progress per link with its title; linkProgress lists only those', () => {
+    const lesson = findLesson('first-424')!;
+    const scenario = { ...lesson.scenario, title: 'Payments, shared by a colleague' };
+    const id = lessonLinkId(scenario);
+    const store = createRippleStore();
+    const s = () => store.getState();
+    s().startLesson(id, { title: scenario.title, scenario });
+    s().setGuess('create-invoice', 'blocked');
+    s().checkPredictions();
+    s().nextChallenge();
+    expect(readProgress()[id]).toEqual({ done: true, score: 1, total: 5, title: 'Payments, shared by a colleague' });
+    expect(linkProgress(readProgress())).toEqual([{ id, done: true, score: 1, total: 5, title: 'Payments, shared by a colleague' }]);
+    // A course lesson finished too is not "from a link".
+    expect(linkProgress({ ...readProgress(), 'first-424': { done: true, score: 5, total: 5 } }).map((p) => p.id)).toEqual([id]);
+  });
+
+  it('a link lesson\'s kept title must be a short string; without one it is named generically', () => {
+    storage().setItem(PROGRESS_KEY, JSON.stringify({ 'link-00000001': { done: true, score: 1, total: 2, title: 7 }, 'link-00000002': { done: false, score: 0, total: 0, title: 'x'.repeat(201) }, 'link-00000003': { done: true, score: 2, total: 2, title: 'Short' } }));
+    expect(linkProgress(readProgress()).map((p) => p.title)).toEqual(['A lesson from a link', 'A lesson from a link', 'Short']);
+  });
+
   it('malformed progress in localStorage is ignored, not thrown', () => {
     storage().setItem(PROGRESS_KEY, '{"a": {"done": "yes"}, "b": {"done": true, "score": 2, "total": 3}, "__proto__": {"done": true, "score": 1, "total": 1}}');
     const progress = readProgress();
@@ -104,5 +126,63 @@ describe('lesson slice with runs made in a worker', () => {
     await expect.poll(() => store.getState().lessonGrade).not.toBeNull();
     expect(store.getState().lessonGrade!.items.find((i) => i.step === 'create-invoice')!.correct).toBe(true);
     expect(store.getState().panelTab).toBe('lesson');
+  });
+});
+
+describe('presenter mode in the store', () => {
+  it('reveal waits for a run made in a worker, then stands paused on the first beat; the Lessons tab stays', async () => {
+    const { simulate } = await import('../../src/engine/index.ts');
+    let deliver: (() => void) | null = null;
+    const store = createRippleStore({
+      simulateOffThread: (scenario) =>
+        new Promise((resolve) => {
+          deliver = () => resolve(simulate(scenario));
+        }),
+    });
+    const s = () => store.getState();
+    const lesson = findLesson('first-424')!;
+    const beats = lesson.scenario.lesson!.beats!;
+    s().startLesson(lesson.id, lesson);
+    s().setPresenting(true);
+    expect(s()).toMatchObject({ presenting: true, presenterRevealed: false, presenterBeat: -1, run: null });
+    s().presenterBack();
+    expect(s().presenterRevealed).toBe(false);
+    s().presenterForward();
+    expect(s()).toMatchObject({ presenterRevealed: true, running: true, presenterBeat: -1 });
+    // Pressed again while the run is on its way: nothing moves past the first beat.
+    s().presenterForward();
+    deliver!();
+    await expect.poll(() => s().run).not.toBeNull();
+    expect(s()).toMatchObject({ presenterBeat: 0, playing: false, time: beats[0].at, panelTab: 'lesson', selectedStepId: beats[0].step ?? null });
+    s().presenterForward();
+    expect(s()).toMatchObject({ presenterBeat: 1, time: beats[1].at, selectedStepId: beats[1].step ?? null });
+    s().presenterBack();
+    s().presenterBack();
+    expect(s().presenterBeat).toBe(0);
+    s().setPresenting(false);
+    expect(s().presenting).toBe(false);
+    // Leaving keeps what was revealed.
+    expect(s().run).not.toBeNull();
+  });
+
+  it('without beats, Space and → walk the run event by event with the event step selected', () => {
+    const store = createRippleStore();
+    const s = () => store.getState();
+    const lesson = findLesson('first-424')!;
+    const scenario = { ...lesson.scenario };
+    delete scenario.lesson;
+    s().loadScenario(scenario);
+    s().runScenario();
+    s().setPresenting(true);
+    expect(s().run).toBeNull();
+    s().presenterForward();
+    expect(s()).toMatchObject({ cursor: 0, playing: false, presenterBeat: -1 });
+    s().presenterForward();
+    s().presenterForward();
+    expect(s().cursor).toBe(2);
+    expect(s().selectedStepId).toBe(s().timeline[2].event.step ?? null);
+    s().presenterBack();
+    expect(s().cursor).toBe(1);
+    expect(s().selectedStepId).toBe(s().timeline[1].event.step ?? null);
   });
 });

@@ -21,13 +21,16 @@ export default function Builder() {
   const store = useRippleStore();
   const { scenario, time, selected, result } = useRipple(useShallow(selectBuilder));
   const names = useRipple(selectStepNames);
-  const [draft, setDraft] = useState<LessonDraft>(() => draftOf(scenario));
+  // The draft lives in the store (a run shows the Run tab and unmounts this); until the author
+  // writes, it is the scenario's own lesson.
+  const [initial] = useState<LessonDraft>(() => draftOf(scenario));
+  const draft = useRipple((s) => s.lessonDraft) ?? initial;
   const [beatText, setBeatText] = useState('');
   const [saved, setSaved] = useState(false);
   const id = useId();
   const update = (patch: Partial<LessonDraft>) => {
     setSaved(false);
-    setDraft((d) => ({ ...d, ...patch }));
+    store.getState().setLessonDraft({ ...(store.getState().lessonDraft ?? initial), ...patch });
   };
   const checked = useMemo(() => draftLesson(draft, scenario), [draft, scenario]);
   const options = useMemo(() => goalOptions(scenario, result, names), [scenario, result, names]);

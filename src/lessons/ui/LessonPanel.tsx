@@ -3,13 +3,12 @@ import { useShallow } from 'zustand/react/shallow';
 import { describeGoal } from '../../engine/grade.ts';
 import { introParagraphs, PREDICTABLE_STATES, predictedSteps, type LessonChallenge, type PredictableState } from '../../scenario/lesson.ts';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
-import { currentChallenge, selectFixCheck } from '../../store/lesson-slice.ts';
+import { currentChallenge, linkProgress, selectFixCheck } from '../../store/lesson-slice.ts';
 import { selectStepNames } from '../../store/selectors.ts';
 import type { RippleState } from '../../store/types.ts';
 import { COURSE, nextLesson } from '../course/index.ts';
 import { GUESS_KEYS, keyOf, stateLabel } from './keys.ts';
 import Builder from './Builder.tsx';
-import { PresenterHost } from './Presenter.tsx';
 import './lessons.css';
 
 // The learner's side of a lesson (issue #12): the index with progress, then one challenge at a
@@ -21,18 +20,15 @@ const selectIndex = (s: RippleState) => s.lessonProgress;
 export default function LessonPanel() {
   const active = useRipple((s) => s.lessonActive);
   const building = useRipple((s) => s.lessonBuilding);
-  return (
-    <>
-      {active ? <ActiveLessonView /> : building ? <Builder /> : <LessonIndex />}
-      <PresenterHost />
-    </>
-  );
+  // Presenter mode mounts at the app's root (PresenterHost in App.tsx), so a run's switch to the Run tab cannot unmount it.
+  return active ? <ActiveLessonView /> : building ? <Builder /> : <LessonIndex />;
 }
 
 function LessonIndex() {
   const store = useRippleStore();
   const progress = useRipple(selectIndex);
   const next = COURSE.find((l) => !progress[l.id]?.done);
+  const fromLinks = linkProgress(progress);
   return (
     <section className="lesson" aria-labelledby="lesson-index-heading">
       <h2 id="lesson-index-heading" className="panel-heading">
@@ -70,6 +66,22 @@ function LessonIndex() {
           );
         })}
       </ol>
+      {fromLinks.length > 0 && (
+        <>
+          <h3 id="lesson-links-heading" className="lesson__subheading">
+            From links
+          </h3>
+          <p className="panel-hint">Lessons you opened from a link, as kept in this browser. Open the link again to play one.</p>
+          <ul className="lesson-index lesson-index--links" aria-labelledby="lesson-links-heading">
+            {fromLinks.map((p) => (
+              <li key={p.id} className="lesson-index__item lesson-index__link">
+                <span className="lesson-index__title">{p.title}</span>
+                <span className="lesson-index__meta">{p.done ? `done, ${p.score} of ${p.total} points` : 'not done yet'}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }
@@ -202,6 +214,8 @@ function PredictView({ steps }: { steps?: string[] }) {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) return;
+      // Behind presenter mode the keys are the presenter's.
+      if (store.getState().presenting) return;
       const state = GUESS_KEYS.get(event.key.toLowerCase());
       const step = store.getState().selectedStepId;
       if (!state || !step || !asked.includes(step)) return;

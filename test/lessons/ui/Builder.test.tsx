@@ -1,4 +1,5 @@
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { RippleProvider } from '../../../src/store/context.tsx';
 import { describe, expect, it } from 'vitest';
 import LessonPanel from '../../../src/lessons/ui/LessonPanel.tsx';
 import { lessonLinkId } from '../../../src/lessons/lesson-link.ts';
@@ -9,6 +10,23 @@ import { renderWithStore } from '../../app/render.tsx';
 const payment = () => ({ scenario: findPreset('payment-fails')!.scenario });
 
 describe('lesson builder', () => {
+  it('keeps what the author wrote when the builder is unmounted (a run shows the Run tab) and mounted again', () => {
+    const { store, unmount } = renderWithStore(<LessonPanel />, payment());
+    fireEvent.click(screen.getByRole('button', { name: 'Make a lesson of this scenario' }));
+    fireEvent.change(screen.getByLabelText(/Introduction/), { target: { value: 'Guess first.' } });
+    unmount();
+    // The same store, mounted again: the draft is still there.
+    const { container } = render(
+      <RippleProvider store={store}>
+        <LessonPanel />
+      </RippleProvider>,
+    );
+    expect(container.querySelector('textarea')).toHaveValue('Guess first.');
+    // "Make a lesson" again starts afresh.
+    act(() => store.getState().setLessonBuilding(true));
+    expect(container.querySelector('textarea')).toHaveValue('');
+  });
+
   it('makes a fix lesson from the current run: intro, a beat at the playhead, a goal line, par; previews and puts it in the scenario', () => {
     const { store } = renderWithStore(<LessonPanel />, payment());
     fireEvent.click(screen.getByRole('button', { name: 'Make a lesson of this scenario' }));

@@ -2,9 +2,23 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import LessonPanel from '../../../src/lessons/ui/LessonPanel.tsx';
 import { findLesson } from '../../../src/lessons/course/index.ts';
+import { PROGRESS_KEY } from '../../../src/store/lesson-slice.ts';
 import { renderWithStore } from '../../app/render.tsx';
 
 describe('LessonPanel', () => {
+  it('the index shows lessons finished from links under "From links", with title and score; none when there are none', () => {
+    const empty = renderWithStore(<LessonPanel />);
+    expect(screen.queryByRole('heading', { name: 'From links' })).toBeNull();
+    empty.unmount();
+    localStorage.setItem(PROGRESS_KEY, JSON.stringify({ 'first-424': { done: true, score: 4, total: 5 }, 'link-0a1b2c3d': { done: true, score: 3, total: 5, title: 'Payments, shared' } }));
+    renderWithStore(<LessonPanel />);
+    expect(screen.getByRole('heading', { name: 'From links' })).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'From links' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(list).toHaveTextContent('Payments, shareddone, 3 of 5 points');
+    expect(screen.getByText(/1 of 14 done/)).toBeInTheDocument();
+  });
+
   it('lists the course; a click opens the first lesson with its intro and the predict table', () => {
     const { store } = renderWithStore(<LessonPanel />);
     expect(screen.getByText(/0 of 14 done/)).toBeInTheDocument();
