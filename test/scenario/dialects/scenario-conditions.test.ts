@@ -88,6 +88,18 @@ describe('a GitHub Actions scenario runs by its ifs in the app, as in the CLI', 
     expect(isRefusal(back) ? back : back.context).toBeUndefined();
   });
 
+  it('a context edit is one undo step: undo brings back the default and the run it gives', async () => {
+    const store = createRippleStore({ scenario: await imported('github-nightly.yml') });
+    const edited = setGithubContext(store.getState().scenario, 'github.ref', 'refs/heads/feature') as Scenario;
+    expect(store.getState().editSource(edited)).toEqual({ ok: true });
+    store.getState().runScenario();
+    expect(store.getState().run?.steps.deploy.state).toBe('skipped');
+    store.getState().undo();
+    expect(store.getState().scenario.context).toBeUndefined();
+    store.getState().runScenario();
+    expect(store.getState().run?.steps.deploy.state).toBe('succeeded');
+  });
+
   it('an import with --context keeps the values in the scenario, so the scenario alone runs the same', async () => {
     const r = await importGithubActions(fixture('github-nightly.yml'), { context: { 'github.ref': 'refs/tags/v1' } });
     if (!r.ok) throw new Error(r.message);
