@@ -100,7 +100,8 @@ export function compileScenarioConditions(scenario: Scenario): CompiledCondition
   scenario.steps.forEach((step, i) => {
     if (step.if === undefined) return;
     const path = `steps[${i}].if`;
-    const compiled = compileIf(asEvaluated(step.if), values);
+    const evaluated = asEvaluated(step.if);
+    const compiled = compileIf(evaluated, values);
     if (!compiled.ok) {
       problems.push({ code: 'invalid-condition', path, step: i, message: `GitHub's expression parser refuses ${quote(step.if, 80)}: ${compiled.message}` });
       return;
@@ -132,7 +133,8 @@ export function compileScenarioConditions(scenario: Scenario): CompiledCondition
         return false;
       }
     });
-    texts.set(step.id, `if: ${step.if}`);
+    // As evaluated: a reason then names the implicit success() that made the condition false.
+    texts.set(step.id, `if: ${evaluated}`);
   });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, options: { dialectConditions: conditions, dialectConditionText: (id) => texts.get(id) }, warnings };

@@ -61,6 +61,11 @@ describe('a GitHub Actions scenario runs by its ifs in the app, as in the CLI', 
     const expected = { build: 'succeeded', test: 'failed', report: 'succeeded', deploy: 'skipped', notify: 'succeeded' };
     expect(await cliStates('github-nightly.yml', ['test'])).toEqual(expected);
     expect(appStates(scenario, ['test'])).toEqual(expected);
+    // The reason names the implicit success() GitHub adds, which is what is false here.
+    const store = createRippleStore({ scenario });
+    store.getState().setStepFailure('test', 500);
+    store.getState().runScenario();
+    expect(store.getState().run?.steps.deploy.reason).toBe("its condition `if: success() && (github.ref == 'refs/heads/main')` is false");
     // The `when` alone sees report's success only: the approximation this replaces.
     expect(outcomes(scenario, ['test'])).toMatchObject({ deploy: 'Succeeded', notify: 'Skipped' });
   });
