@@ -165,6 +165,8 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
     }
     // A replay or a compare after this run needs the engine on this page: load it meanwhile.
     loadEngine().catch(() => undefined);
+    // The same for the compiler of the `if`s (the worker compiles its own); a failed load is retried by the replay.
+    if (compiler instanceof Promise) compiler.catch(() => undefined);
     // No worker (blocked, crashed): the run is still owed, made here.
     offThread(checked.scenario).then(finish, simulateHere);
     return true;

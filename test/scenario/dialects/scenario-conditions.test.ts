@@ -8,6 +8,7 @@ import { asEvaluated, compileScenarioConditions } from '../../../src/scenario/di
 import { isRefusal } from '../../../src/scenario/edits.ts';
 import { decodeScenarioLink, encodeScenarioLink } from '../../../src/scenario/link-codec.ts';
 import { validate } from '../../../src/scenario/validate.ts';
+import { readSource, scenarioToSource } from '../../../src/scenario/source-text.ts';
 import type { Scenario } from '../../../src/scenario/types.ts';
 import { createRippleStore } from '../../../src/store/store.ts';
 import { fixture, outcomes } from './run.ts';
@@ -124,6 +125,19 @@ describe('a GitHub Actions scenario runs by its ifs in the app, as in the CLI', 
     expect(decoded.scenario.context).toEqual({ 'github.ref': 'refs/heads/feature' });
     expect(appStates(decoded.scenario, ['test'])).toEqual(appStates(scenario, ['test']));
     expect(appStates(decoded.scenario, ['test'])).toMatchObject({ deploy: 'skipped', notify: 'succeeded' });
+  });
+
+  it('the Source tab writes and reads the ifs and the context, in YAML and JSON; a bad context name is placed at its line', async () => {
+    const scenario = setGithubContext(await imported('github-nightly.yml'), 'github.ref', 'refs/heads/feature') as Scenario;
+    for (const format of ['yaml', 'json'] as const) {
+      const read = readSource(scenarioToSource(scenario, format), format);
+      expect(read.ok && read.scenario.steps.map((s) => s.if)).toEqual(scenario.steps.map((s) => s.if));
+      expect(read.ok && { ...read.scenario.context }).toEqual({ 'github.ref': 'refs/heads/feature' });
+    }
+    const text = scenarioToSource({ ...scenario, context: { 'github.ref': 'refs/heads/feature', ref: 'x' } }, 'yaml');
+    const bad = readSource(text, 'yaml');
+    const line = text.split('\n').findIndex((l) => l.startsWith('  ref:')) + 1;
+    expect(bad.ok ? [] : bad.problems.map((p) => [p.line, p.message])).toEqual([[line, expect.stringMatching(/^context\["ref"\]: "ref" does not start with a context/)]]);
   });
 
   it('a replay decides the redone steps by their ifs', async () => {
