@@ -2,9 +2,13 @@
 //
 //   jobs.<id>          → a step with the job's id (its `name` as the label)
 //   jobs.<id>.needs    → dependencies
-//   jobs.<id>.if       → `when` over the needs, or `on: always` edges when it is true whatever
-//                        they did (a finally step, R15); evaluated with GitHub's own
-//                        @actions/expressions, see github-if.ts for the documented rules
+//   jobs.<id>.if       → the step's `if` as written (exact: the app, the worker and the CLI
+//                        compile it, scenario-conditions.ts), and as the approximation over the
+//                        needs a `when`, or `on: always` edges when it is true whatever they did
+//                        (a finally step, R15); evaluated with GitHub's own @actions/expressions,
+//                        see github-if.ts for the documented rules. A job without `if:` behind
+//                        one that has one gets `if: success()` (its implicit one sees every ancestor)
+//   context values     → the scenario's `context` (those that differ from GITHUB_CONTEXT_DEFAULTS)
 //   timeout-minutes    → timeoutMs (GitHub's default, 360 minutes, is left out)
 //   strategy.matrix    → one step; its legs are listed in the label and warned about
 //   continue-on-error  → kept for the dialect view (the workflow does not fail for it), warned
