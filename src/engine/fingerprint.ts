@@ -90,11 +90,19 @@ export function fingerprintScenario(scenario: Scenario, g: Graph): number {
     // Version-2 fields, each behind its own tag so it cannot be confused with another.
     if (s.when !== undefined) h = mixStr(mix(h, 4), s.when);
     if (s.successStatus !== undefined) h = mixNum(mix(h, 5), s.successStatus);
+    if (s.if !== undefined) h = mixStr(mix(h, 7), s.if);
   }
   const groups = scenario.groups;
   if (groups !== undefined) {
     h = mix(mix(h, 6), groups.length);
     for (const group of groups) h = optList(optStr(mixStr(h, group.id), group.label), group.steps);
+  }
+  // Issue #11: the GitHub context, hashed only when present (names sorted: their order means nothing).
+  const context = scenario.context;
+  if (context !== undefined) {
+    const keys = Object.keys(context).sort();
+    h = mix(mix(h, 8), keys.length);
+    for (const key of keys) h = mixStr(mixStr(h, key), context[key]);
   }
   // Dependencies by step index: the ids were hashed above, so this is the same information
   // for a fraction of the work.

@@ -7,6 +7,7 @@ import { dialectView, GLOSSARY } from '../engine/dialect.ts';
 import { useRipple } from '../store/context.tsx';
 import { selectLatestSegment } from '../store/selectors.ts';
 import { DIALECT_NAMES, type DialectName } from '../scenario/types.ts';
+import { GithubContextForm } from './GithubContextForm.tsx';
 
 /** How each dialect is named in the selector. */
 export const DIALECT_TITLES: Readonly<Record<DialectName, string>> = {
@@ -37,6 +38,7 @@ export function DialectPanel() {
   const labelOf = new Map(steps.map((s) => [s.id, s.label ?? s.id]));
   return (
     <div className="dialect-panel">
+      <GithubContextForm />
       <label className="pb-check">
         Speak as{' '}
         <select value={dialect} onChange={(event) => setPicked(event.currentTarget.value as DialectName)}>

@@ -12,8 +12,9 @@
 //   dependency `on: "success"`; and of version 2: `successStatus: 200`, policy
 //   `compensationErrors: "continue"`, compensation `evenIfFailed: false`, an empty `groups`
 //   list and `dialect: "http"`;
-// - `when` is kept as written (like a label, it is the author's text); so are group labels
-//   and the `lesson` block;
+// - `when` is kept as written (like a label, it is the author's text); so are group labels,
+//   the `lesson` block and a step's `if`; the GitHub `context` keeps its values with its names
+//   sorted (an empty one is removed);
 // - what has no default is kept as written, including empty strings and `compensation: {}`
 //   (a handler with default label and duration is still a handler);
 // - keys come in the order of the format (issue #2 §2), -0 becomes 0, and `dependencies` is
@@ -90,6 +91,7 @@ export function canonicalStep(step: Step): Step {
   if (step.position) out.position = { x: num(step.position.x), y: num(step.position.y) };
   if (step.when !== undefined) out.when = step.when;
   if (step.successStatus !== undefined && step.successStatus !== DEFAULT_SUCCESS_STATUS) out.successStatus = step.successStatus;
+  if (step.if !== undefined) out.if = step.if;
   return out;
 }
 
@@ -122,5 +124,7 @@ export function canonicalScenario(s: Scenario): Scenario {
   if (s.groups && s.groups.length > 0) out.groups = s.groups.map(canonicalGroup);
   if (s.lesson !== undefined) out.lesson = structuredClone(s.lesson);
   if (s.dialect !== undefined && s.dialect !== DEFAULT_DIALECT) out.dialect = s.dialect;
+  const context = s.context === undefined ? [] : Object.keys(s.context).sort();
+  if (context.length > 0) out.context = Object.fromEntries(context.map((k) => [k, (s.context as Record<string, string>)[k]]));
   return out;
 }

@@ -96,6 +96,14 @@ export interface Step {
   when?: string;
   /** R16 (version 2): the answer when the step succeeds, 200–299 (default 200; 204 has no body). */
   successStatus?: number;
+  /**
+   * Issue #11 (version 2): the run condition in the scenario's dialect's own language, as the
+   * source wrote it; today only a GitHub Actions job's `if:` (`failure()`, `github.ref ==
+   * 'refs/heads/main'`), so it needs `dialect: "github-actions"`. It decides the step over all
+   * its ancestors (src/scenario/dialects/scenario-conditions.ts), in place of `when`, which
+   * stays as the approximation over direct prerequisites.
+   */
+  if?: string;
 }
 
 export interface Dependency {
@@ -128,6 +136,12 @@ export interface Scenario {
   lesson?: Lesson;
   /** Issue #11 (version 2): the vocabulary the run is told in; absent = `http`. */
   dialect?: DialectName;
+  /**
+   * Issue #11 (version 2): values of the contexts an `if` reads that the simulation cannot know
+   * (`github.ref` → `refs/tags/v1`, `inputs.dry_run` → `true`), over GitHub's documented
+   * defaults (GITHUB_CONTEXT_DEFAULTS, a push to `main`). Needs `dialect: "github-actions"`.
+   */
+  context?: Record<string, string>;
 }
 
 /**

@@ -36,6 +36,7 @@ import { MAX_ATTEMPTS, MAX_DURATION_MS, MAX_PROBLEMS, MAX_RETRY_FACTOR } from '.
 import { adjacency, findCycles, topologicalOrder } from './graph-algorithms.ts';
 import { WHEN_MAX_LENGTH, parseWhen } from './when.ts';
 import { checkLesson } from './lesson.ts';
+import { CONTEXT_LIMITS, contextKeyProblem, contextValueProblem } from './dialects/github-context.ts';
 import {
   Suggester,
   codePointLength,
@@ -67,7 +68,7 @@ export const LIMITS = Object.freeze({
   when: { min: 1, max: WHEN_MAX_LENGTH },
 });
 
-const ROOT_KEYS = ['version', 'title', 'description', 'policy', 'steps', 'dependencies', 'groups', 'lesson', 'dialect'] as const;
+const ROOT_KEYS = ['version', 'title', 'description', 'policy', 'steps', 'dependencies', 'groups', 'lesson', 'dialect', 'context'] as const;
 const POLICY_KEYS = ['failFast', 'onFailure', 'compensation', 'retryMode', 'concurrency', 'compensationErrors'] as const;
 const STEP_KEYS = [
   'id',
@@ -85,6 +86,7 @@ const STEP_KEYS = [
   'position',
   'when',
   'successStatus',
+  'if',
 ] as const;
 const FAIL_KEYS = ['status', 'message', 'times', 'timeout'] as const;
 const RETRY_KEYS = ['maxAttempts', 'delayMs', 'factor'] as const;
@@ -105,9 +107,9 @@ const COMPENSATION_ERRORS = ['continue', 'stop'] as const;
  * The fields version 2 added, by where they sit: a version-1 document that uses one is
  * refused (`versionTwoFields`), since whoever wrote it expected a Ripple that ignores them.
  */
-const V2_ROOT_KEYS = ['groups', 'lesson', 'dialect'] as const;
+const V2_ROOT_KEYS = ['groups', 'lesson', 'dialect', 'context'] as const;
 const V2_POLICY_KEYS = ['compensationErrors'] as const;
-const V2_STEP_KEYS = ['when', 'successStatus'] as const;
+const V2_STEP_KEYS = ['when', 'successStatus', 'if'] as const;
 const V2_COMPENSATION_KEYS = ['evenIfFailed'] as const;
 
 /** A problem found by the checker; `repairable` ones the gate may fix (and report as warnings). */
@@ -520,7 +522,54 @@ function checkStep(c: Checker, raw: unknown, path: string): Step | undefined {
   if (when !== undefined) out.when = when;
   const successStatus = c.number(raw, 'successStatus', path, LIMITS.successStatus.min, LIMITS.successStatus.max, true);
   if (successStatus !== undefined) out.successStatus = successStatus;
+  // Compiled (with GitHub's parser, lazily) when the scenario runs; here only its shape.
+  const condition = c.string(raw, 'if', path, CONTEXT_LIMITS.if.min, CONTEXT_LIMITS.if.max, false);
+  if (condition !== undefined) out.if = condition;
   return id === undefined ? undefined : out;
+}
+
+/**
+ * Issue #11: the GitHub context values (`{ "github.ref": "refs/tags/v1" }`), each name and
+ * value checked (github-context.ts). The copy is a null-prototype record (names are user text).
+ */
+function checkContext(c: Checker, input: Obj): Record<string, string> | undefined {
+  if (!has(input, 'context')) return undefined;
+  const v = input.context;
+  if (!isObject(v)) {
+    c.add('wrong-type', 'context', `expected a mapping of context values like { "github.ref": "refs/heads/main" }, got ${describe(v)}`);
+    return undefined;
+  }
+  const keys = Object.keys(v);
+  if (keys.length > CONTEXT_LIMITS.entries.max) {
+    c.add('out-of-range', 'context', `${formatCount(keys.length)} context values; at most ${CONTEXT_LIMITS.entries.max}`);
+    return undefined;
+  }
+  const out = Object.create(null) as Record<string, string>;
+  for (const key of keys) {
+    const path = `context[${JSON.stringify(key)}]`;
+    const keyProblem = contextKeyProblem(key);
+    if (keyProblem) {
+      c.add('invalid-id', path, keyProblem);
+      continue;
+    }
+    const valueProblem = contextValueProblem(v[key]);
+    if (valueProblem) c.add(typeof v[key] === 'string' ? 'too-long' : 'wrong-type', path, valueProblem);
+    else out[key] = v[key] as string;
+  }
+  return out;
+}
+
+/** `if` and `context` are written in GitHub's language: they need `dialect: "github-actions"`. */
+function checkDialectFields(c: Checker, input: Obj, steps: Array<Step | undefined>, context: Record<string, string> | undefined): void {
+  if (own(input, 'dialect') === 'github-actions') return;
+  const why = (what: string) => `is a GitHub Actions ${what}: it needs "dialect": "github-actions" (the scenario's dialect is ${describe(own(input, 'dialect') ?? 'http')})`;
+  steps.forEach((s, i) => {
+    if (s?.if === undefined) return;
+    c.at = { step: i };
+    c.add('conflicting-fields', `steps[${i}].if`, `this if ${why('expression')}`);
+  });
+  c.at = {};
+  if (context !== undefined) c.add('conflicting-fields', 'context', `this context ${why('context')}`);
 }
 
 /** Shortens a long cycle for a message: `a → b → … (996 more) → y → z → a`. */
@@ -959,6 +1008,8 @@ export function checkScenario(input: unknown): CheckReport {
     lesson = checked.lesson;
   }
   const dialect = c.choice<DialectName>(input, 'dialect', '', DIALECT_NAMES);
+  const context = checkContext(c, input);
+  checkDialectFields(c, input, steps, context);
 
   if (c.findings.length < c.blocking + c.repairable) {
     const more = c.blocking + c.repairable - c.findings.length;
@@ -974,6 +1025,7 @@ export function checkScenario(input: unknown): CheckReport {
     if (grouped) scenario.groups = grouped.groups;
     if (lesson !== undefined) scenario.lesson = lesson;
     if (dialect !== undefined) scenario.dialect = dialect;
+    if (context !== undefined) scenario.context = context;
   }
   return { scenario, findings: c.findings, blocking: c.blocking, repairable: c.repairable };
 }

@@ -2,6 +2,9 @@ import type { RunEvent, RunResult } from '../engine/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { validate } from '../scenario/validate.ts';
 import { loadedEngine, loadEngine } from './engine-loader.ts';
+import { hasIfConditions } from '../scenario/dialects/github-context.ts';
+import { loadConditionCompiler, loadedConditionCompiler, type ConditionCompiler } from '../scenario/dialects/conditions-loader.ts';
+import type { CompiledConditions } from '../scenario/dialects/scenario-conditions.ts';
 import type { RippleStoreOptions, RunSegment, RunSlice, SliceCreator, Speed, TimelineEvent } from './types.ts';
 
 // OWNER: playback engineer. Contract others rely on: `run`, `cursor`, `runScenario`, and
@@ -60,6 +63,23 @@ export function indexAtTime(timeline: readonly TimelineEvent[], time: number): n
   return found;
 }
 
+const NO_CONDITIONS: CompiledConditions = { ok: true, options: {}, warnings: [] };
+
+/**
+ * Issue #11: the scenario's `if`s compiled for `simulate` / `replay` (none: no options). The
+ * compiler is loaded with `loadConditionCompiler` (a lazy chunk) before this is called for a
+ * scenario that has an `if`; `compiler` is null only when it has none.
+ */
+function conditionsOf(scenario: Scenario, compiler: ConditionCompiler | null): CompiledConditions {
+  return compiler && hasIfConditions(scenario) ? compiler(scenario) : NO_CONDITIONS;
+}
+
+/** The compiler a run of `scenario` needs: null when it has no `if`, a promise while it loads. */
+function compilerFor(scenario: Scenario): ConditionCompiler | null | Promise<ConditionCompiler> {
+  if (!hasIfConditions(scenario)) return null;
+  return loadedConditionCompiler() ?? loadConditionCompiler();
+}
+
 /** Playback with no run. Fresh arrays each time, so a store's timeline is never another store's. */
 function noRun() {
   return {
@@ -108,8 +128,14 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
     const mine = ++generation;
     const offThread = options.simulateOffThread;
     const engine = loadedEngine();
-    if (!offThread && engine) {
-      show(engine.simulate(checked.scenario), scenario);
+    const compiler = compilerFor(checked.scenario);
+    if (!offThread && engine && !(compiler instanceof Promise)) {
+      const conditions = conditionsOf(checked.scenario, compiler);
+      if (!conditions.ok) {
+        set({ runProblems: conditions.problems });
+        return false;
+      }
+      show(engine.simulate(checked.scenario, conditions.options), scenario);
       then();
       return true;
     }
@@ -120,9 +146,12 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
       then();
     };
     const simulateHere = () =>
-      loadEngine().then(
-        (loaded) => {
-          if (mine === generation) finish(loaded.simulate(checked.scenario));
+      Promise.all([loadEngine(), compiler]).then(
+        ([loaded, loadedCompiler]) => {
+          if (mine !== generation) return;
+          const conditions = conditionsOf(checked.scenario, loadedCompiler);
+          if (conditions.ok) finish(loaded.simulate(checked.scenario, conditions.options));
+          else set({ running: false, runProblems: conditions.problems });
         },
         (error: unknown) => {
           if (mine !== generation) return;
@@ -136,6 +165,8 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
     }
     // A replay or a compare after this run needs the engine on this page: load it meanwhile.
     loadEngine().catch(() => undefined);
+    // The same for the compiler of the `if`s (the worker compiles its own); a failed load is retried by the replay.
+    if (compiler instanceof Promise) compiler.catch(() => undefined);
     // No worker (blocked, crashed): the run is still owed, made here.
     offThread(checked.scenario).then(finish, simulateHere);
     return true;
@@ -252,14 +283,21 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
       if (!previous) return;
       const from = replayDraft?.from ?? undefined;
       const engine = loadedEngine();
-      if (!engine) {
+      const compiler = compilerFor(scenario);
+      if (!engine || compiler instanceof Promise) {
         // The engine comes with the first run; a replay pressed before it arrives waits for it.
-        loadEngine().then(() => get().runReplay(), (error: unknown) => {
+        Promise.all([loadEngine(), compiler]).then(() => get().runReplay(), (error: unknown) => {
           set({ replayProblems: [{ code: 'internal', path: '', message: `Ripple could not load its engine (${error instanceof Error ? error.message : 'unknown error'}).` }] });
         });
         return;
       }
-      const outcome = engine.replay(scenario, previous.result, from);
+      // Issue #11: a GitHub Actions scenario's redone steps are decided by their `if`s, as in the run.
+      const conditions = conditionsOf(scenario, compiler);
+      if (!conditions.ok) {
+        set({ replayProblems: conditions.problems });
+        return;
+      }
+      const outcome = engine.replay(scenario, previous.result, from, conditions.options);
       if (!outcome.ok) {
         set({ replayProblems: outcome.error });
         return;

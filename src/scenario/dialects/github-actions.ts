@@ -2,9 +2,13 @@
 //
 //   jobs.<id>          → a step with the job's id (its `name` as the label)
 //   jobs.<id>.needs    → dependencies
-//   jobs.<id>.if       → `when` over the needs, or `on: always` edges when it is true whatever
-//                        they did (a finally step, R15); evaluated with GitHub's own
-//                        @actions/expressions, see github-if.ts for the documented rules
+//   jobs.<id>.if       → the step's `if` as written (exact: the app, the worker and the CLI
+//                        compile it, scenario-conditions.ts), and as the approximation over the
+//                        needs a `when`, or `on: always` edges when it is true whatever they did
+//                        (a finally step, R15); evaluated with GitHub's own @actions/expressions,
+//                        see github-if.ts for the documented rules. A job without `if:` behind
+//                        one that has one gets `if: success()` (its implicit one sees every ancestor)
+//   context values     → the scenario's `context` (those that differ from GITHUB_CONTEXT_DEFAULTS)
 //   timeout-minutes    → timeoutMs (GitHub's default, 360 minutes, is left out)
 //   strategy.matrix    → one step; its legs are listed in the label and warned about
 //   continue-on-error  → kept for the dialect view (the workflow does not fail for it), warned
@@ -24,6 +28,7 @@ import type { DialectCondition } from '../../engine/dialect-conditions.ts';
 import { assignIds, finishImport, problemAt, refuse, refuseCounts, refuseSize, truncate, type DialectImport } from './common.ts';
 import { compileIf, GITHUB_CONTEXT_DEFAULTS, MAX_ENUMERATED_NEEDS, tableToWhen } from './github-if.ts';
 import { readYaml } from './yaml-text.ts';
+import { CONTEXT_LIMITS, contextKeyProblem, contextValueProblem } from './github-context.ts';
 
 export interface GithubImportOptions {
   /** Context values (`github.ref` → `refs/tags/v1`, `inputs.dry_run` → `true`) over the defaults. */
@@ -116,6 +121,9 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
   const ifs = new Map<string, string>();
   const continueOnError: string[] = [];
   const reads = new Set<string>();
+  // A job without `if:` behind one that has one may see a need succeed after an earlier failure:
+  // its implicit success() then needs every ancestor, so it carries `if: success()` too.
+  const anyIf = jobIds.some((id) => isObj(rawJobs[id]) && (rawJobs[id] as Raw).if !== undefined);
 
   for (const job of template.jobs) {
     const jobId = job.id.value;
@@ -154,6 +162,12 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
     const condition = compiled.condition(needIds, reads);
     conditions.set(stepId, condition);
     ifs.set(stepId, job.if === undefined ? 'success() (implicit)' : `if: ${expr}`);
+    // The `if:` as written (the converter's text when it is not a string: `if: true`).
+    const written = r.if === undefined ? undefined : typeof r.if === 'string' ? r.if : expr;
+    if (written !== undefined && written.length > CONTEXT_LIMITS.if.max) {
+      warnings.push(problemAt('not-simulated', joinPath(path, 'if'), `the if is ${written.length} characters, longer than a scenario keeps (${CONTEXT_LIMITS.if.max}); a run of the scenario uses its \`when\``));
+    } else if (written !== undefined) step.if = written;
+    else if (anyIf && needs.length > 0) step.if = 'success()';
     if (needs.length === 0) {
       if (!condition({ direct: new Map(), anyAncestorFailed: false, anyAncestorCancelled: false })) {
         warnings.push(
@@ -198,7 +212,7 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
         problemAt(
           'not-simulated',
           joinPath(path, 'if'),
-          "GitHub's status functions look at every ancestor job; the `when` sees the needs only, so a need that succeeded after an earlier failure counts as success (`npm run simulate -- --input github-actions` is exact; the app and a saved scenario use the `when`)",
+          "GitHub's status functions look at every ancestor job; the step's `if` keeps that rule (Ripple runs it), while its `when` sees the needs only (a need that succeeded after an earlier failure counts as success there): a tool that reads only `when` gets the approximation",
         ),
       );
     }
@@ -218,6 +232,8 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
     dependencies,
     dialect: 'github-actions',
   };
+  const context = scenarioContext(values, warnings);
+  if (context) scenario.context = context;
   const pathOfStep = new Map(jobIds.map((j, i) => [ids[i], joinPath('jobs', j)]));
   const result = finishImport(
     F,
@@ -244,6 +260,18 @@ function contextValues(raw: Raw, given: GithubImportOptions['context']): Map<str
   const entries = given instanceof Map ? [...given] : Object.entries(given ?? {});
   for (const [k, v] of entries) values.set(k, v);
   return values;
+}
+
+/** The values that differ from GitHub's defaults, as the scenario's `context`; a name or value the format cannot hold is warned and left out. */
+function scenarioContext(values: ReadonlyMap<string, string>, warnings: Problem[]): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [key, value] of [...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (GITHUB_CONTEXT_DEFAULTS[key] === value) continue;
+    const problem = contextKeyProblem(key) ?? contextValueProblem(value);
+    if (problem) warnings.push(problemAt('ignored', `context[${JSON.stringify(key)}]`, `not kept in the scenario: ${problem}`));
+    else out[key] = value;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function contextSummary(values: ReadonlyMap<string, string>): string {

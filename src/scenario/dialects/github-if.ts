@@ -24,21 +24,7 @@ import type { WhenOutcome } from '../when.ts';
 const CONTEXTS = ['github', 'needs', 'vars', 'inputs', 'env', 'secrets', 'matrix', 'strategy', 'job', 'runner', 'steps'];
 const STATUS_FUNCTIONS = ['success', 'failure', 'cancelled', 'always'];
 
-/**
- * The documented default of each context value the simulation cannot know, used unless
- * `--context K=V` says otherwise: a push to the default branch `main`.
- */
-export const GITHUB_CONTEXT_DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
-  'github.event_name': 'push',
-  'github.ref': 'refs/heads/main',
-  'github.ref_name': 'main',
-  'github.ref_type': 'branch',
-  'github.base_ref': '',
-  'github.head_ref': '',
-  'github.repository': 'octo-org/octo-repo',
-  'github.repository_owner': 'octo-org',
-  'github.actor': 'octocat',
-});
+export { GITHUB_CONTEXT_DEFAULTS } from './github-context.ts';
 
 /** `needs.<id>.result` for a need's outcome. */
 export function githubResult(o: WhenOutcome): string {

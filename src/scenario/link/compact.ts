@@ -2,7 +2,7 @@
 // one table of fields per record (step, fail, compensation, policy). Adding a field to the link
 // format is one line in its table — appended, so existing links keep their meaning.
 //
-//   [title, steps, deps, ons, description, policy, extras, groups, dialect, lesson]
+//   [title, steps, deps, ons, description, policy, extras, groups, dialect, lesson, context]
 //                         (trailing absent parts left out, absent parts before a present one are 0;
 //                          r1 ends at extras and carries a version-1 scenario, r2 a version-2 one)
 //   steps   step | "id" (a step with nothing but an id)
@@ -16,8 +16,9 @@
 //   extras  [mask, ...]: 1 at (virtual ms), 2 select (step index), 4 play (no value)
 //   groups  [group, …], group = [id, [member step indices], label?]         (r2)
 //   dialect the dialect's name; lesson the lesson block as it is             (r2)
+//   context the GitHub context values as a record, names sorted              (r2, issue #11)
 //
-// r2 only appends (step bits 4096 `when`, 8192 `successStatus`; compensation bit 8
+// r2 only appends (step bits 4096 `when`, 8192 `successStatus`, 16384 `if`; compensation bit 8
 // `evenIfFailed`; policy bit 32 `compensationErrors: "stop"`; the last three parts), so one
 // reader reads both: the format number only says which scenario version the document is,
 // and the gate refuses an r1 link that uses a version-2 field like a version-1 file.
@@ -232,6 +233,7 @@ const STEP_FIELDS: readonly FieldCodec<Step>[] = [
   plain('consumes'), //                                    2048
   plain('when'), //                                        4096 (r2)
   plain('successStatus'), //                               8192 (r2)
+  plain('if'), //                                          16384 (r2, issue #11)
 ];
 
 function readPosition(v: unknown, where: string): Step['position'] {
@@ -345,13 +347,14 @@ export function toCompact(s: Scenario, extras: LinkExtras): unknown[] {
     encodeGroups(s.groups, indexOf),
     s.dialect ?? 0,
     s.lesson ?? 0,
+    s.context ?? 0,
   ];
   while (out.length > 3 && out[out.length - 1] === 0) out.pop();
   return out;
 }
 
 /** Parts of the layout each link format may have (r1 ends at extras). */
-const MAX_PARTS: Readonly<Record<number, number>> = { 1: 7, 2: 10 };
+const MAX_PARTS: Readonly<Record<number, number>> = { 1: 7, 2: 11 };
 
 /**
  * The compact layout of link format `format` (1 or 2) back to a scenario document of that
@@ -395,6 +398,7 @@ export function fromCompact(root: unknown, format: 1 | 2): { doc: Record<string,
   if (top[7] !== undefined && top[7] !== 0) doc.groups = readGroups(top[7], steps);
   if (top[8] !== undefined && top[8] !== 0) doc.dialect = top[8];
   if (top[9] !== undefined && top[9] !== 0) doc.lesson = top[9];
+  if (top[10] !== undefined && top[10] !== 0) doc.context = top[10];
   return { doc, extras: top[6], stepCount: steps.length };
 }
 
