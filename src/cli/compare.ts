@@ -1,7 +1,7 @@
 // `npm run simulate -- FILE_A --compare FILE_B [--json]` (issue #13): both scenarios run, then
 // the steps that differ. main.ts loads the files and prints; this module decides what is said.
 import { diffJson, diffRuns, summarizeDiff, type CompareStepSide, type StepDiff } from '../engine/compare.ts';
-import { simulate } from '../engine/index.ts';
+import { runScenario } from './run-scenario.ts';
 import type { RunResult } from '../engine/types.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
 
@@ -29,8 +29,8 @@ export function stepIdProblems(a: Scenario, b: Scenario): Problem[] {
 export function compareOutput(a: Scenario, b: Scenario, json: boolean, names = { a: 'A', b: 'B' }): CompareOutput {
   const problems = stepIdProblems(a, b);
   if (problems.length > 0) return { ok: false, heading: `${names.a} and ${names.b} must have the same step ids:`, problems };
-  const runA = simulate(a);
-  const runB = simulate(b);
+  const runA = runScenario(a, names.a);
+  const runB = runScenario(b, names.b);
   const diff = diffRuns(runA, runB);
   if (json) return { ok: true, text: `${JSON.stringify({ a: runA, b: runB, diff: diffJson(diff) }, null, 2)}\n` };
   return { ok: true, text: formatCompareTable(a, runA, runB, diff.steps, summarizeDiff(diff), names) };

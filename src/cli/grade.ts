@@ -4,7 +4,7 @@
 // invalid input (the scenario, an unknown step id or state), 1 for a usage error.
 import { parseArgs } from 'node:util';
 import { gradePredictions, stateWords, type Grade } from '../engine/grade.ts';
-import { simulate } from '../engine/simulate.ts';
+import { runScenario } from './run-scenario.ts';
 import { validateLessonScenario } from '../lessons/lesson-gate.ts';
 import { PREDICTABLE_STATES, predictedSteps, type PredictableState } from '../scenario/lesson.ts';
 import { openScenario } from '../scenario/open-scenario.ts';
@@ -54,7 +54,7 @@ export function runGrade(argv: readonly string[], io: CliIo): number {
   const { scenario } = opened;
   const answers = parseAnswers(values.answers ?? [], scenario);
   if (!answers.ok) return invalid(io, 'invalid --answers:', answers.problems);
-  const grade = gradePredictions(scenario, simulate(scenario), answers.value);
+  const grade = gradePredictions(scenario, runScenario(scenario, file), answers.value);
   io.stdout(values.json ? `${JSON.stringify(grade, null, 2)}\n` : formatGrade(grade));
   return 0;
 }

@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { simulate, type SimulateOptions } from '../engine/simulate.ts';
 import type { DialectConditions } from '../engine/dialect-conditions.ts';
+import { compileScenarioConditions } from '../scenario/dialects/scenario-conditions.ts';
 import { dialectView, type DialectViewOptions } from '../engine/dialect.ts';
 import { findPreset, PRESETS } from '../presets/index.ts';
 import { importDialect, INPUT_FORMATS, DIALECT_OF, type InputFormat } from '../scenario/dialects/index.ts';
@@ -134,6 +135,10 @@ async function execute(argv: readonly string[], io: CliIo): Promise<void> {
       scenario = opened.scenario;
     } else throw new Refusal('no scenario: give a FILE, --preset NAME or --input FORMAT FILE', 1);
     label = file ?? v.preset ?? '';
+    // A saved GitHub Actions scenario carries its jobs' ifs: they decide its jobs as on import.
+    const compiled = compileScenarioConditions(scenario);
+    if (!compiled.ok) throw new Refusal(`${label}: an if GitHub would refuse`, 2, compiled.problems);
+    simulateOptions = compiled.options;
   }
   dialect ??= scenario.dialect ?? 'http';
   scenario = withFailures(scenario, v.fail ?? []);

@@ -4,7 +4,6 @@
 // the last lines make this file runnable with tsx.
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { replay, simulate } from '../engine/index.ts';
 import type { ReplayPlan } from '../engine/types.ts';
 import { exportFile } from '../export/export-file.ts';
 import { toGraphBatchResponse, type BatchRequestRef } from '../export/graph-batch-response.ts';
@@ -22,6 +21,7 @@ import { CliError, EXIT_ERROR, EXIT_INVALID, EXIT_OK, InputError } from './error
 import { findSubcommand, mainHelp, RIPPLE_VERSION, type CliContext } from './subcommands.ts';
 import { formatRunTable } from './table.ts';
 import { compareOutput } from './compare.ts';
+import { replayScenario, runScenario } from './run-scenario.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -126,14 +126,14 @@ function listPresets(io: CliIo): void {
 
 function simulateCommand(command: Extract<Command, { kind: 'simulate' }>, io: CliIo): void {
   const scenario = loadScenario(command.source, io);
-  const result = simulate(scenario);
+  const result = runScenario(scenario);
   if (!command.replay) {
     io.stdout(command.json ? json(result) : formatRunTable(scenario, result));
     return;
   }
   const edited = loadScenario({ kind: 'file', path: command.replay.file }, io);
   const from = command.replay.from;
-  const replayed = replay(edited, result, from);
+  const replayed = replayScenario(edited, result, from, command.replay.file);
   if (!replayed.ok) throw new InputError(`cannot replay with ${command.replay.file}:`, replayed.error);
   const { plan, run: replayRun } = replayed.value;
   if (command.json) {
@@ -190,7 +190,7 @@ function decodeCommand(text: string, io: CliIo): void {
  */
 function exportCommand(command: Extract<Command, { kind: 'export' }>, io: CliIo): void {
   const scenario = loadScenario(command.source, io);
-  const run = simulate(scenario);
+  const run = runScenario(scenario);
   let link: string | undefined;
   if (command.format === 'svg') {
     const base = checkedBase(command.base ?? io.env?.RIPPLE_BASE_URL ?? DEFAULT_BASE_URL);
@@ -217,7 +217,7 @@ function graphBatchCommand(command: Extract<Command, { kind: 'graph-batch' }>, i
   if (!imported.ok) throw new InputError(`${command.file}: ${imported.message}`, imported.problems);
   for (const w of imported.warnings) io.stderr(`warning: ${command.file}: ${formatProblem(w)}\n`);
   const scenario = withFailures(imported.scenario, command.fail, imported.requests);
-  const result = simulate(scenario);
+  const result = runScenario(scenario);
   io.stdout(json(toGraphBatchResponse(result, scenario, imported.requests)));
 }
 

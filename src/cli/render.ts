@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { simulate } from '../engine/index.ts';
+import { runScenario } from './run-scenario.ts';
 import { renderAnimatedSvg, renderRunSvg, type RenderMoment } from '../export/render.ts';
 import type { SvgTheme } from '../export/svg.ts';
 import { MAX_LINK_CHARS } from '../scenario/limits.ts';
@@ -96,7 +96,7 @@ export function parseRender(argv: readonly string[]): RenderCommand {
 export async function renderCommand(argv: readonly string[], io: CliIo, cli: CliContext): Promise<void> {
   const command = parseRender(argv);
   const scenario = cli.loadScenario(command.source, io);
-  const run = simulate(scenario);
+  const run = runScenario(scenario);
   const base = cli.checkedBase(command.base ?? cli.defaultBase(io));
   const atMs = command.at === 'end' || command.animate ? run.durationMs : Math.min(command.at, run.durationMs);
   const url = buildShareUrl(base, scenario, { at: atMs });

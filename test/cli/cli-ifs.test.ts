@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importDialect } from '../../src/scenario/dialects/index.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+import { runCli } from './memory-cli.ts';
+
+// A GitHub Actions scenario saved to a file (or a link) keeps its jobs' ifs; every CLI command
+// that runs it decides the jobs by them, as `--input github-actions` does right after import.
+// github-nightly.yml: build → test → report (if: always()) → deploy (ref check), notify (failure()).
+
+const yaml = readFileSync(new URL('../fixtures/dialects/github-nightly.yml', import.meta.url), 'utf8');
+
+async function savedWithTestFailing(): Promise<string> {
+  const imported = await importDialect(yaml, 'github-actions');
+  if (!imported.ok) throw new Error(imported.message);
+  const scenario: Scenario = { ...imported.scenario, steps: imported.scenario.steps.map((s) => (s.id === 'test' ? { ...s, fail: { status: 500 } } : s)) };
+  return JSON.stringify(scenario);
+}
+
+const states = (out: string) => Object.fromEntries(Object.entries((JSON.parse(out) as { steps: Record<string, { state: string }> }).steps).map(([id, s]) => [id, s.state]));
+
+describe('a saved GitHub Actions scenario runs by its ifs', () => {
+  it('ripple run: failure() sees the test failure two levels up, so notify runs; deploy is skipped', async () => {
+    const { code, out } = await runCli(['run', 'nightly.json', '--json'], { 'nightly.json': await savedWithTestFailing() });
+    expect(code).toBe(0);
+    expect(states(out)).toMatchObject({ test: 'failed', report: 'succeeded', notify: 'succeeded' });
+    expect(states(out).deploy).not.toBe('succeeded');
+  });
+
+  it('gives the same step states as --input github-actions with --fail', async () => {
+    const saved = await runCli(['run', 'nightly.json', '--json'], { 'nightly.json': await savedWithTestFailing() });
+    const imported = await runCli(['--input', 'github-actions', 'n.yml', '--fail', 'test=500', '--json'], { 'n.yml': yaml });
+    expect(imported.code).toBe(0);
+    expect(states(saved.out)).toEqual(states(imported.out));
+  });
+
+  it('compare and grade run it the same way', async () => {
+    const files = { 'nightly.json': await savedWithTestFailing() };
+    const compared = await runCli(['compare', 'nightly.json', 'nightly.json', '--json'], files);
+    expect(compared.code).toBe(0);
+    expect((JSON.parse(compared.out) as { a: { steps: Record<string, { state: string }> } }).a.steps.notify.state).toBe('succeeded');
+    const graded = await runCli(['grade', 'nightly.json', '--answers', 'notify=succeeded', '--json'], files);
+    expect(graded.code).toBe(0);
+    const item = (JSON.parse(graded.out) as { items: { step: string; correct: boolean }[] }).items.find((i) => i.step === 'notify');
+    expect(item?.correct).toBe(true);
+  });
+
+  it('an if GitHub refuses is exit 2 naming steps[i].if', async () => {
+    const scenario = JSON.parse(await savedWithTestFailing()) as Scenario;
+    const i = scenario.steps.findIndex((s) => s.id === 'notify');
+    scenario.steps[i] = { ...scenario.steps[i], if: 'failure( &&' };
+    const { code, err } = await runCli(['run', 'bad.json'], { 'bad.json': JSON.stringify(scenario) });
+    expect(code).toBe(2);
+    expect(err).toContain(`steps[${i}].if`);
+  });
+});
