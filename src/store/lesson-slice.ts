@@ -1,11 +1,11 @@
 import { checkFix, findCause, gradePredictions, type FixCheck } from '../engine/grade.ts';
-import { simulate } from '../engine/simulate.ts';
 import { readJsonText } from '../scenario/intake/json-text.ts';
 import { namerOf } from '../scenario/step-names.ts';
 import type { ActiveLesson, LessonProgress, LessonSlice } from '../lessons/lesson-types.ts';
 import type { LessonChallenge } from '../scenario/lesson.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { RippleState, SliceCreator } from './types.ts';
+import { loadedEngine, loadEngine } from './engine-loader.ts';
 
 // Lesson state (issue #12): which lesson and challenge, the learner's guesses, the grade, and
 // progress kept per lesson in localStorage. The engine grades (src/engine/grade.ts); this slice
@@ -68,7 +68,8 @@ const fixMemo = new WeakMap<Scenario, FixCheck>();
 
 /**
  * The open fix challenge checked on the scenario as it is now (goal lines live, edits against
- * par); null when the current challenge is not a fix. Memoised per scenario object.
+ * par); null when the current challenge is not a fix, or while the engine is still loading
+ * (src/store/engine-loader.ts). Memoised per scenario object.
  */
 export function selectFixCheck(state: RippleState): FixCheck | null {
   const challenge = currentChallenge(state);
@@ -76,7 +77,10 @@ export function selectFixCheck(state: RippleState): FixCheck | null {
   if (!active || challenge?.kind !== 'fix') return null;
   const cached = fixMemo.get(state.scenario);
   if (cached) return cached;
-  const check = checkFix(challenge, active.original, { scenario: state.scenario, result: simulate(state.scenario) }, namerOf(state.scenario));
+  // The engine loads on demand, not with the page (issue #15); opening a lesson starts loading it.
+  const engine = loadedEngine();
+  if (!engine) return null;
+  const check = checkFix(challenge, active.original, { scenario: state.scenario, result: engine.simulate(state.scenario) }, namerOf(state.scenario));
   fixMemo.set(state.scenario, check);
   return check;
 }
@@ -144,6 +148,9 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
       set({ lessonPreviewFrom: null });
       const active: ActiveLesson = { id, title: source.title, lesson: source.scenario.lesson, original: get().scenario, challenge: 0, score: 0, total: 0 };
       set({ lessonActive: active, ...FRESH, guesses: new Map(), panelTab: 'lesson', lessonBuilding: false });
+      // A fix challenge checks the scenario live with the engine: once it has loaded, a fresh
+      // state object makes selectFixCheck run again. A failed load leaves the check to the next run.
+      if (!loadedEngine()) loadEngine().then(() => set({}), () => undefined);
     },
 
     quitLesson: () => {
