@@ -74,6 +74,8 @@ export async function runBundleSizeBench(): Promise<void> {
   const verdict = main <= TARGET_KB ? `OK, ${(TARGET_KB - main).toFixed(1)} kB to spare` : `OVER by ${(main - TARGET_KB).toFixed(1)} kB`;
   console.log('\n## Bundle (gzip, each chunk on its own; E: embed.html loads it up front)');
   console.log(`main JS loaded by index.html: ${main.toFixed(1)} kB gzip in ${mainRows.length} chunks, target ≤ ${TARGET_KB} kB: ${verdict}; stack floor ${FLOOR_KB} kB`);
+  const embedRows = rows.filter((r) => embedEager.has(r.chunk.fileName));
+  console.log(`embed.html loads up front: ${sum(embedRows).toFixed(1)} kB gzip in ${embedRows.length} chunks (its own entry ${sum(embedRows.filter((r) => r.where === 'embed')).toFixed(1)} kB)`);
   const order: Where[] = ['main', 'lazy', 'worker', 'embed'];
   rows.sort((a, b) => order.indexOf(a.where) - order.indexOf(b.where) || b.kb - a.kb);
   const print = (row: (typeof rows)[number]) => {
