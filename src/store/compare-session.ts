@@ -1,12 +1,14 @@
-import { validate } from '../scenario/validate.ts';
-import { loadedEngine, loadEngine, type RunEngine } from './engine-loader.ts';
+import type { RunEngine } from './engine-loader.ts';
 import type { RunResult } from '../engine/types.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
 import { buildTimeline } from './run-slice.ts';
-import type { CompareSession, CompareSlice, OpenCompareOptions, RippleStore, RippleStoreOptions, RunSegment, SliceCreator } from './types.ts';
+import { checkBoth, prefixed } from './compare-slice.ts';
+import type { CompareSession, CompareSlice, OpenCompareOptions, RippleState, RippleStore, RippleStoreOptions, RunSegment } from './types.ts';
+import type { StoreApi } from 'zustand/vanilla';
 
-export type { CompareSession, CompareSide, CompareSlice, OpenCompareOptions } from './types.ts';
-
+// The workings of compare mode, loaded with the engine (src/store/engine-loader.ts), not with
+// the page (issue #15); compare-slice.ts holds its state and hands its actions here.
+//
 // Compare mode (issue #13): scenario A (the editor's) and B, both run, each in a store of its
 // own so the canvas, "Why 424?" and the responses of either side are the very components the
 // editor uses, mounted under that side's provider. One playhead drives both: the shared clock
@@ -14,21 +16,6 @@ export type { CompareSession, CompareSide, CompareSlice, OpenCompareOptions } fr
 // step on either side selects it on both.
 
 type RunOutcome = { ok: true; runA: RunResult; segmentsB: Omit<RunSegment, 'offset' | 'firstIndex'>[] } | { ok: false; problems: Problem[] };
-
-function prefixed(side: 'A' | 'B', problems: Problem[]): Problem[] {
-  return problems.map((p) => ({ ...p, path: p.path === '' ? side : `${side}: ${p.path}` }));
-}
-
-/** Both runs: A simulated; B simulated, or replayed from A's run (B's timeline then holds both). */
-/** Both scenarios checked as the engine checks them: both valid, A with a step; else the problems, by side. */
-function checkBoth(a: Scenario, b: Scenario): { ok: true; a: Scenario; b: Scenario } | { ok: false; problems: Problem[] } {
-  const checkedA = validate(a);
-  const checkedB = validate(b);
-  const problems = [...(checkedA.ok ? [] : prefixed('A', checkedA.problems)), ...(checkedB.ok ? [] : prefixed('B', checkedB.problems))];
-  if (!checkedA.ok || !checkedB.ok) return { ok: false, problems };
-  if (checkedA.scenario.steps.length === 0) return { ok: false, problems: [{ code: 'missing-field', path: 'steps', message: 'Add a step before comparing: there is nothing to simulate yet.' }] };
-  return { ok: true, a: checkedA.scenario, b: checkedB.scenario };
-}
 
 function runBoth({ simulate, replay }: RunEngine, a: Scenario, b: Scenario, asReplay: boolean): RunOutcome {
   const checked = checkBoth(a, b);
@@ -72,159 +59,136 @@ function resultOf(store: RippleStore): RunResult {
   return segments[segments.length - 1].result;
 }
 
+/** What compare-slice.ts hands on once the engine is here: every action but the plain state and close. */
+export type CompareWorkings = Omit<CompareSlice, 'compare' | 'compareProblems' | 'closeCompare' | 'openCompare' | 'rerunCompare'> & {
+  /** Check and run A and B, and open the session; false, with `compareProblems`, when it cannot. */
+  start: (a: Scenario, b: Scenario, options: OpenCompareOptions) => boolean;
+};
+
 /**
- * The compare slice. `makeStore` builds each side's store (store.ts passes `createRippleStore`;
- * taking it as an argument keeps this module from importing store.ts, which imports it).
+ * Compare mode's actions on the editor's store. `makeStore` builds each side's store
+ * (store.ts passes `createRippleStore`; taking it as an argument keeps this module from
+ * importing store.ts, which imports the slice).
  */
-export function createCompareSlice(makeStore: (options: RippleStoreOptions) => RippleStore): SliceCreator<CompareSlice> {
-  return (set, get) => {
-    const update = (patch: Partial<CompareSession>) => {
-      const session = get().compare;
-      if (session) set({ compare: { ...session, ...patch } });
-    };
+export function createCompareWorkings(
+  makeStore: (options: RippleStoreOptions) => RippleStore,
+  engine: RunEngine,
+  set: StoreApi<RippleState>['setState'],
+  get: StoreApi<RippleState>['getState'],
+): CompareWorkings {
+  const update = (patch: Partial<CompareSession>) => {
+    const session = get().compare;
+    if (session) set({ compare: { ...session, ...patch } });
+  };
 
-    /** Both sides to `time` (each clamps to its own end), and the shared playhead. */
-    const seek = (time: number, extra: Partial<CompareSession> = {}) => {
-      const session = get().compare;
-      if (!session) return;
-      const clamped = Math.min(Math.max(0, time), session.duration);
-      for (const side of [session.a, session.b]) side.store.getState().seekTime(clamped);
-      update({ time: clamped, ...extra });
-    };
+  /** Both sides to `time` (each clamps to its own end), and the shared playhead. */
+  const seek = (time: number, extra: Partial<CompareSession> = {}) => {
+    const session = get().compare;
+    if (!session) return;
+    const clamped = Math.min(Math.max(0, time), session.duration);
+    for (const side of [session.a, session.b]) side.store.getState().seekTime(clamped);
+    update({ time: clamped, ...extra });
+  };
 
-    /**
-     * Selecting on one side selects on both. The sides' stores are the editor's own, so their
-     * selection actions are wrapped here rather than taught about comparisons: each calls the
-     * store's original action, then `compareSelect` brings the other side (and the session) along.
-     */
-    const linkSelection = (stores: RippleStore[]) => {
-      for (const store of stores) {
-        const { selectStep, setSelection } = store.getState();
-        store.setState({
-          selectStep: (id) => {
-            selectStep(id);
-            get().compareSelect(id);
-          },
-          setSelection: (ids, edge) => {
-            setSelection(ids, edge);
-            get().compareSelect(store.getState().selectedStepId);
-          },
-        });
-      }
-    };
-
-    const start = (a: Scenario, b: Scenario, options: OpenCompareOptions): boolean => {
-      const engine = loadedEngine();
-      if (!engine) {
-        const checked = checkBoth(a, b);
-        if (!checked.ok) {
-          set({ compareProblems: checked.problems });
-          return false;
-        }
-        // The engine is loaded on the first run or compare (issue #15); the compare opens when it arrives.
-        loadEngine().then(
-          () => start(a, b, options),
-          (error: unknown) => {
-            const message = `Ripple could not load its engine (${error instanceof Error ? error.message : 'unknown error'}); reload the page to compare.`;
-            set({ compareProblems: [{ code: 'internal', path: '', message }] });
-          },
-        );
-        return true;
-      }
-      const { diffRuns, summarizeDiff } = engine;
-      const outcome = runBoth(engine, a, b, options.replay === true);
-      if (!outcome.ok) {
-        set({ compareProblems: outcome.problems });
-        return false;
-      }
-      const storeA = makeStore({ scenario: a, readOnly: true });
-      const storeB = makeStore({ scenario: b, readOnly: !options.editable });
-      loadRun(storeA, [{ kind: 'run', result: outcome.runA, scenario: a }]);
-      loadRun(storeB, outcome.segmentsB);
-      linkSelection([storeA, storeB]);
-      const diff = diffRuns(outcome.runA, resultOf(storeB));
-      const previous = get().compare;
-      set({
-        compareProblems: null,
-        compare: {
-          a: { store: storeA, label: 'A' },
-          b: { store: storeB, label: options.label },
-          replay: options.replay === true,
-          editable: options.editable === true,
-          diff,
-          summary: summarizeDiff(diff),
-          time: 0,
-          duration: Math.max(storeA.getState().duration, storeB.getState().duration),
-          playing: options.at === undefined,
-          speed: previous?.speed ?? 1,
-          selectedStepId: null,
+  /**
+   * Selecting on one side selects on both. The sides' stores are the editor's own, so their
+   * selection actions are wrapped here rather than taught about comparisons: each calls the
+   * store's original action, then `compareSelect` brings the other side (and the session) along.
+   */
+  const linkSelection = (stores: RippleStore[]) => {
+    for (const store of stores) {
+      const { selectStep, setSelection } = store.getState();
+      store.setState({
+        selectStep: (id) => {
+          selectStep(id);
+          get().compareSelect(id);
+        },
+        setSelection: (ids, edge) => {
+          setSelection(ids, edge);
+          get().compareSelect(store.getState().selectedStepId);
         },
       });
-      if (options.at !== undefined) seek(options.at);
-      const select = options.select ?? previous?.selectedStepId ?? null;
-      if (select !== null) get().compareSelect(select);
-      return true;
-    };
+    }
+  };
 
-    return {
-      compare: null,
+  const start = (a: Scenario, b: Scenario, options: OpenCompareOptions): boolean => {
+    const { diffRuns, summarizeDiff } = engine;
+    const outcome = runBoth(engine, a, b, options.replay === true);
+    if (!outcome.ok) {
+      set({ compareProblems: outcome.problems });
+      return false;
+    }
+    const storeA = makeStore({ scenario: a, readOnly: true });
+    const storeB = makeStore({ scenario: b, readOnly: !options.editable });
+    loadRun(storeA, [{ kind: 'run', result: outcome.runA, scenario: a }]);
+    loadRun(storeB, outcome.segmentsB);
+    linkSelection([storeA, storeB]);
+    const diff = diffRuns(outcome.runA, resultOf(storeB));
+    const previous = get().compare;
+    set({
       compareProblems: null,
-
-      openCompare: (b, options) => start(get().scenario, b, options),
-
-      rerunCompare: () => {
-        const session = get().compare;
-        if (!session) return false;
-        return start(session.a.store.getState().scenario, session.b.store.getState().scenario, {
-          label: session.b.label,
-          replay: session.replay,
-          editable: session.editable,
-        });
+      compare: {
+        a: { store: storeA, label: 'A' },
+        b: { store: storeB, label: options.label },
+        replay: options.replay === true,
+        editable: options.editable === true,
+        diff,
+        summary: summarizeDiff(diff),
+        time: 0,
+        duration: Math.max(storeA.getState().duration, storeB.getState().duration),
+        playing: options.at === undefined,
+        speed: previous?.speed ?? 1,
+        selectedStepId: null,
       },
+    });
+    if (options.at !== undefined) seek(options.at);
+    const select = options.select ?? previous?.selectedStepId ?? null;
+    if (select !== null) get().compareSelect(select);
+    return true;
+  };
 
-      closeCompare: () => set({ compare: null, compareProblems: null }),
+  return {
+    start,
+    compareSeek: (time) => seek(time),
+    compareTick: (time, moveSides = true) => {
+      const session = get().compare;
+      if (!session) return;
+      if (time >= session.duration) seek(session.duration, { playing: false });
+      else if (moveSides) seek(time);
+      else update({ time: Math.max(0, time) });
+    },
+    comparePlay: () => {
+      const session = get().compare;
+      if (!session) return;
+      // Play at the end starts over, like a media player.
+      if (session.time >= session.duration) seek(0, { playing: true });
+      else update({ playing: true });
+    },
+    comparePause: () => update({ playing: false }),
+    compareTogglePlay: () => (get().compare?.playing ? get().comparePause() : get().comparePlay()),
+    compareSetSpeed: (speed) => update({ speed }),
 
-      compareSeek: (time) => seek(time),
-      compareTick: (time, moveSides = true) => {
-        const session = get().compare;
-        if (!session) return;
-        if (time >= session.duration) seek(session.duration, { playing: false });
-        else if (moveSides) seek(time);
-        else update({ time: Math.max(0, time) });
-      },
-      comparePlay: () => {
-        const session = get().compare;
-        if (!session) return;
-        // Play at the end starts over, like a media player.
-        if (session.time >= session.duration) seek(0, { playing: true });
-        else update({ playing: true });
-      },
-      comparePause: () => update({ playing: false }),
-      compareTogglePlay: () => (get().compare?.playing ? get().comparePause() : get().comparePlay()),
-      compareSetSpeed: (speed) => update({ speed }),
+    compareStep: (direction) => {
+      const session = get().compare;
+      if (!session) return;
+      const moments = [...new Set([session.a, session.b].flatMap((side) => side.store.getState().timeline.map((e) => e.at)))].sort((x, y) => x - y);
+      const { time } = session;
+      const target = direction === 1 ? moments.find((at) => at > time) : moments.findLast((at) => at < time);
+      if (target !== undefined) seek(target, { playing: false });
+    },
 
-      compareStep: (direction) => {
-        const session = get().compare;
-        if (!session) return;
-        const moments = [...new Set([session.a, session.b].flatMap((side) => side.store.getState().timeline.map((e) => e.at)))].sort((x, y) => x - y);
-        const { time } = session;
-        const target = direction === 1 ? moments.find((at) => at > time) : moments.findLast((at) => at < time);
-        if (target !== undefined) seek(target, { playing: false });
-      },
-
-      compareSelect: (id) => {
-        const session = get().compare;
-        if (!session) return;
-        for (const side of [session.a, session.b]) {
-          const state = side.store.getState();
-          const target = id !== null && state.scenario.steps.some((s) => s.id === id) ? id : null;
-          // The store's own update (not the wrapped action), so the sides do not call each other back.
-          if (state.selectedStepId !== target || state.selectedStepIds.length !== (target === null ? 0 : 1)) {
-            side.store.setState({ selectedStepId: target, selectedStepIds: target === null ? [] : [target], selectedEdge: null });
-          }
+    compareSelect: (id) => {
+      const session = get().compare;
+      if (!session) return;
+      for (const side of [session.a, session.b]) {
+        const state = side.store.getState();
+        const target = id !== null && state.scenario.steps.some((s) => s.id === id) ? id : null;
+        // The store's own update (not the wrapped action), so the sides do not call each other back.
+        if (state.selectedStepId !== target || state.selectedStepIds.length !== (target === null ? 0 : 1)) {
+          side.store.setState({ selectedStepId: target, selectedStepIds: target === null ? [] : [target], selectedEdge: null });
         }
-        if (session.selectedStepId !== id) update({ selectedStepId: id });
-      },
-    };
+      }
+      if (session.selectedStepId !== id) update({ selectedStepId: id });
+    },
   };
 }

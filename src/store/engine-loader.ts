@@ -2,6 +2,7 @@ import type { simulate } from '../engine/simulate.ts';
 import type { replay } from '../engine/replay.ts';
 import type { diffRuns, summarizeDiff } from '../engine/compare.ts';
 import type { checkFix, findCause, gradePredictions } from '../engine/grade.ts';
+import type { createCompareWorkings } from './compare-session.ts';
 
 // The engine's running half (simulate, replay, the compare of two runs) is loaded on the first
 // run, not with the page: the first canvas needs only the scenario and its lint (issue #15).
@@ -18,6 +19,8 @@ export interface RunEngine {
   gradePredictions: typeof gradePredictions;
   findCause: typeof findCause;
   checkFix: typeof checkFix;
+  /** Compare mode's workings (src/store/compare-session.ts): they only run with the engine. */
+  createCompareWorkings: typeof createCompareWorkings;
 }
 
 let loaded: RunEngine | null = null;
@@ -33,8 +36,8 @@ export function loadedEngine(): RunEngine | null {
  * loaded (a later call tries again).
  */
 export function loadEngine(): Promise<RunEngine> {
-  loading ??= Promise.all([import('../engine/simulate.ts'), import('../engine/replay.ts'), import('../engine/compare.ts'), import('../engine/grade.ts')]).then(
-    ([s, r, c, g]) =>
+  loading ??= Promise.all([import('../engine/simulate.ts'), import('../engine/replay.ts'), import('../engine/compare.ts'), import('../engine/grade.ts'), import('./compare-session.ts')]).then(
+    ([s, r, c, g, w]) =>
       (loaded = {
         simulate: s.simulate,
         replay: r.replay,
@@ -43,6 +46,7 @@ export function loadEngine(): Promise<RunEngine> {
         gradePredictions: g.gradePredictions,
         findCause: g.findCause,
         checkFix: g.checkFix,
+        createCompareWorkings: w.createCompareWorkings,
       }),
     (error: unknown) => {
       loading = null;
