@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import type { Prefs } from '../store/persistence.ts';
-import { ShareMenu } from './share/ShareMenu.tsx';
+import { ShareEntry } from './share/ShareEntry.tsx';
 import { CompareEntry } from './compare/CompareEntry.tsx';
 import { lazy, Suspense, useState } from 'react';
 import { Icon, type IconName } from '../canvas/icons.tsx';
@@ -126,7 +126,7 @@ export function Toolbar({
           onClick={() => setPrefs({ theme: THEME_NEXT[prefs.theme] })}
         />
         <CompareEntry />
-        <ShareMenu />
+        <ShareEntry />
       </div>
       </div>
       <button type="button" className="btn btn--primary" title="Run the simulation (Ctrl+Enter)" aria-keyshortcuts="Control+Enter" onClick={() => store.getState().runScenario()}>

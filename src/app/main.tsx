@@ -7,14 +7,34 @@ import { LinkGate } from './share/LinkGate.tsx';
 import { RippleProvider } from '../store/context.tsx';
 import { readPrefs } from '../store/persistence.ts';
 import { resolveTheme } from './use-prefs.ts';
-import { createOffThreadSimulator } from '../worker/off-thread.ts';
+import type { SimulateOffThread } from '../worker/off-thread.ts';
 
 // Set the theme before the first paint, so a dark-mode visitor never sees a white flash.
 document.documentElement.dataset.theme = resolveTheme(readPrefs().theme, window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
 
+/**
+ * Runs in the simulate worker, whose client (src/worker/off-thread.ts) loads with the first run,
+ * not the page (issue #15). A failed load rejects that run, so the store makes it on the page
+ * (src/store/run-slice.ts); the next run tries the load again. Undefined where there is no `Worker`.
+ */
+function lazyOffThreadSimulator(): SimulateOffThread | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  let client: Promise<SimulateOffThread | null> | null = null;
+  return (scenario) => {
+    client ??= import('../worker/off-thread.ts').then(
+      (m) => m.createOffThreadSimulator(),
+      (error: unknown) => {
+        client = null;
+        throw error;
+      },
+    );
+    return client.then((simulate) => (simulate ? simulate(scenario) : Promise.reject(new Error('this browser has no Worker'))));
+  };
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <RippleProvider options={{ persist: true, simulateOffThread: createOffThreadSimulator() ?? undefined }}>
+    <RippleProvider options={{ persist: true, simulateOffThread: lazyOffThreadSimulator() }}>
       <LinkGate>
         <App />
       </LinkGate>

@@ -3,7 +3,7 @@
 // the text through the gate like any file, and then shows it — or says what is wrong with it.
 import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { openScenario, type OpenResult } from '../scenario/open-scenario.ts';
+import { failWhole, type OpenResult } from '../scenario/open-value.ts';
 import { formatProblem } from '../scenario/text.ts';
 import { RippleProvider } from '../store/context.tsx';
 import type { EmbedParams } from './embed-params.ts';
@@ -19,7 +19,14 @@ export function AwaitScenario({ params, appUrl, colorMode }: { params: EmbedPara
     const onMessage = (event: MessageEvent) => {
       if (event.source !== window.parent) return;
       const message = parseHostMessage(event.data);
-      if (message?.type === 'load') setOpened(openScenario(message.text));
+      if (message?.type !== 'load') return;
+      // The gate for text (with the YAML reader, ~30 kB gzip) loads when a host sends a
+      // scenario, not with every embed (issue #15).
+      const { text } = message;
+      import('../scenario/open-scenario.ts').then(
+        ({ openScenario }) => setOpened(openScenario(text)),
+        (error: unknown) => setOpened(failWhole('invalid', 'internal', `Ripple could not load its file reader (${error instanceof Error ? error.message : 'unknown error'}); reload the page.`)),
+      );
     };
     window.addEventListener('message', onMessage);
     // Now that it listens, ask for the scenario ('*': the message says nothing secret).

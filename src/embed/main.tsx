@@ -8,7 +8,7 @@ import '../app/styles.css';
 import './embed.css';
 import { linkProblem } from '../app/share/links.ts';
 import { appUrlFromEmbed } from '../app/share/snippets.ts';
-import { decodeScenarioLink } from '../scenario/index.ts';
+import { decodeScenarioLink } from '../scenario/link-codec.ts';
 import { RippleProvider } from '../store/context.tsx';
 import { loadEngine } from '../store/engine-loader.ts';
 import { parseEmbedParams } from './embed-params.ts';

@@ -1,27 +1,23 @@
 import { validate } from '../scenario/validate.ts';
-import { loadedEngine, loadEngine, type RunEngine } from './engine-loader.ts';
-import type { RunResult } from '../engine/types.ts';
+import { loadedEngine, loadEngine } from './engine-loader.ts';
+import type { CompareWorkings } from './compare-session.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
-import { buildTimeline } from './run-slice.ts';
-import type { CompareSession, CompareSlice, OpenCompareOptions, RippleStore, RippleStoreOptions, RunSegment, SliceCreator } from './types.ts';
+import type { CompareSlice, OpenCompareOptions, RippleStore, RippleStoreOptions, SliceCreator } from './types.ts';
 
 export type { CompareSession, CompareSide, CompareSlice, OpenCompareOptions } from './types.ts';
 
 // Compare mode (issue #13): scenario A (the editor's) and B, both run, each in a store of its
 // own so the canvas, "Why 424?" and the responses of either side are the very components the
-// editor uses, mounted under that side's provider. One playhead drives both: the shared clock
-// runs to the longer of the two and each side stands at min(time, its own end). Selecting a
-// step on either side selects it on both.
+// editor uses, mounted under that side's provider. One playhead drives both. This slice holds
+// the state; the workings (compare-session.ts) run with the engine, so they load with it on
+// the first run or compare, not with the page (issue #15).
 
-type RunOutcome = { ok: true; runA: RunResult; segmentsB: Omit<RunSegment, 'offset' | 'firstIndex'>[] } | { ok: false; problems: Problem[] };
-
-function prefixed(side: 'A' | 'B', problems: Problem[]): Problem[] {
+export function prefixed(side: 'A' | 'B', problems: Problem[]): Problem[] {
   return problems.map((p) => ({ ...p, path: p.path === '' ? side : `${side}: ${p.path}` }));
 }
 
-/** Both runs: A simulated; B simulated, or replayed from A's run (B's timeline then holds both). */
 /** Both scenarios checked as the engine checks them: both valid, A with a step; else the problems, by side. */
-function checkBoth(a: Scenario, b: Scenario): { ok: true; a: Scenario; b: Scenario } | { ok: false; problems: Problem[] } {
+export function checkBoth(a: Scenario, b: Scenario): { ok: true; a: Scenario; b: Scenario } | { ok: false; problems: Problem[] } {
   const checkedA = validate(a);
   const checkedB = validate(b);
   const problems = [...(checkedA.ok ? [] : prefixed('A', checkedA.problems)), ...(checkedB.ok ? [] : prefixed('B', checkedB.problems))];
@@ -30,139 +26,36 @@ function checkBoth(a: Scenario, b: Scenario): { ok: true; a: Scenario; b: Scenar
   return { ok: true, a: checkedA.scenario, b: checkedB.scenario };
 }
 
-function runBoth({ simulate, replay }: RunEngine, a: Scenario, b: Scenario, asReplay: boolean): RunOutcome {
-  const checked = checkBoth(a, b);
-  if (!checked.ok) return checked;
-  const checkedA = { scenario: checked.a };
-  const checkedB = { scenario: checked.b };
-  const runA = simulate(checkedA.scenario);
-  if (!asReplay) return { ok: true, runA, segmentsB: [{ kind: 'run', result: simulate(checkedB.scenario), scenario: b }] };
-  const replayed = replay(checkedB.scenario, runA);
-  if (!replayed.ok) return { ok: false, problems: prefixed('B', replayed.error) };
-  const { run, plan } = replayed.value;
-  return {
-    ok: true,
-    runA,
-    segmentsB: [
-      { kind: 'run', result: runA, scenario: a },
-      { kind: 'replay', result: run, scenario: b, from: plan.from, plan },
-    ],
-  };
-}
-
-/** Puts a run on a side's store, through the run slice's own timeline builder, paused at 0. */
-function loadRun(store: RippleStore, segments: Omit<RunSegment, 'offset' | 'firstIndex'>[]): void {
-  const built = buildTimeline(segments);
-  store.setState({
-    ...built,
-    run: segments[0].result,
-    cursor: 0,
-    time: 0,
-    playing: false,
-    runProblems: null,
-    replayDraft: null,
-    replayProblems: null,
-    panelTab: 'run',
-  });
-}
-
-/** The run B is compared by: its replay when it has one, else its run. */
-function resultOf(store: RippleStore): RunResult {
-  const { segments } = store.getState();
-  return segments[segments.length - 1].result;
-}
-
 /**
  * The compare slice. `makeStore` builds each side's store (store.ts passes `createRippleStore`;
  * taking it as an argument keeps this module from importing store.ts, which imports it).
  */
 export function createCompareSlice(makeStore: (options: RippleStoreOptions) => RippleStore): SliceCreator<CompareSlice> {
   return (set, get) => {
-    const update = (patch: Partial<CompareSession>) => {
-      const session = get().compare;
-      if (session) set({ compare: { ...session, ...patch } });
-    };
-
-    /** Both sides to `time` (each clamps to its own end), and the shared playhead. */
-    const seek = (time: number, extra: Partial<CompareSession> = {}) => {
-      const session = get().compare;
-      if (!session) return;
-      const clamped = Math.min(Math.max(0, time), session.duration);
-      for (const side of [session.a, session.b]) side.store.getState().seekTime(clamped);
-      update({ time: clamped, ...extra });
-    };
-
-    /**
-     * Selecting on one side selects on both. The sides' stores are the editor's own, so their
-     * selection actions are wrapped here rather than taught about comparisons: each calls the
-     * store's original action, then `compareSelect` brings the other side (and the session) along.
-     */
-    const linkSelection = (stores: RippleStore[]) => {
-      for (const store of stores) {
-        const { selectStep, setSelection } = store.getState();
-        store.setState({
-          selectStep: (id) => {
-            selectStep(id);
-            get().compareSelect(id);
-          },
-          setSelection: (ids, edge) => {
-            setSelection(ids, edge);
-            get().compareSelect(store.getState().selectedStepId);
-          },
-        });
-      }
+    let workings: CompareWorkings | null = null;
+    /** The workings once the engine has loaded (a session only exists after that), else null. */
+    const ready = (): CompareWorkings | null => {
+      const engine = loadedEngine();
+      if (engine) workings ??= engine.createCompareWorkings(makeStore, engine, set, get);
+      return workings;
     };
 
     const start = (a: Scenario, b: Scenario, options: OpenCompareOptions): boolean => {
-      const engine = loadedEngine();
-      if (!engine) {
-        const checked = checkBoth(a, b);
-        if (!checked.ok) {
-          set({ compareProblems: checked.problems });
-          return false;
-        }
-        // The engine is loaded on the first run or compare (issue #15); the compare opens when it arrives.
-        loadEngine().then(
-          () => start(a, b, options),
-          (error: unknown) => {
-            const message = `Ripple could not load its engine (${error instanceof Error ? error.message : 'unknown error'}); reload the page to compare.`;
-            set({ compareProblems: [{ code: 'internal', path: '', message }] });
-          },
-        );
-        return true;
-      }
-      const { diffRuns, summarizeDiff } = engine;
-      const outcome = runBoth(engine, a, b, options.replay === true);
-      if (!outcome.ok) {
-        set({ compareProblems: outcome.problems });
+      const now = ready();
+      if (now) return now.start(a, b, options);
+      const checked = checkBoth(a, b);
+      if (!checked.ok) {
+        set({ compareProblems: checked.problems });
         return false;
       }
-      const storeA = makeStore({ scenario: a, readOnly: true });
-      const storeB = makeStore({ scenario: b, readOnly: !options.editable });
-      loadRun(storeA, [{ kind: 'run', result: outcome.runA, scenario: a }]);
-      loadRun(storeB, outcome.segmentsB);
-      linkSelection([storeA, storeB]);
-      const diff = diffRuns(outcome.runA, resultOf(storeB));
-      const previous = get().compare;
-      set({
-        compareProblems: null,
-        compare: {
-          a: { store: storeA, label: 'A' },
-          b: { store: storeB, label: options.label },
-          replay: options.replay === true,
-          editable: options.editable === true,
-          diff,
-          summary: summarizeDiff(diff),
-          time: 0,
-          duration: Math.max(storeA.getState().duration, storeB.getState().duration),
-          playing: options.at === undefined,
-          speed: previous?.speed ?? 1,
-          selectedStepId: null,
+      // The engine is loaded on the first run or compare (issue #15); the compare opens when it arrives.
+      loadEngine().then(
+        () => start(a, b, options),
+        (error: unknown) => {
+          const message = `Ripple could not load its engine (${error instanceof Error ? error.message : 'unknown error'}); reload the page to compare.`;
+          set({ compareProblems: [{ code: 'internal', path: '', message }] });
         },
-      });
-      if (options.at !== undefined) seek(options.at);
-      const select = options.select ?? previous?.selectedStepId ?? null;
-      if (select !== null) get().compareSelect(select);
+      );
       return true;
     };
 
@@ -184,47 +77,15 @@ export function createCompareSlice(makeStore: (options: RippleStoreOptions) => R
 
       closeCompare: () => set({ compare: null, compareProblems: null }),
 
-      compareSeek: (time) => seek(time),
-      compareTick: (time, moveSides = true) => {
-        const session = get().compare;
-        if (!session) return;
-        if (time >= session.duration) seek(session.duration, { playing: false });
-        else if (moveSides) seek(time);
-        else update({ time: Math.max(0, time) });
-      },
-      comparePlay: () => {
-        const session = get().compare;
-        if (!session) return;
-        // Play at the end starts over, like a media player.
-        if (session.time >= session.duration) seek(0, { playing: true });
-        else update({ playing: true });
-      },
-      comparePause: () => update({ playing: false }),
-      compareTogglePlay: () => (get().compare?.playing ? get().comparePause() : get().comparePlay()),
-      compareSetSpeed: (speed) => update({ speed }),
-
-      compareStep: (direction) => {
-        const session = get().compare;
-        if (!session) return;
-        const moments = [...new Set([session.a, session.b].flatMap((side) => side.store.getState().timeline.map((e) => e.at)))].sort((x, y) => x - y);
-        const { time } = session;
-        const target = direction === 1 ? moments.find((at) => at > time) : moments.findLast((at) => at < time);
-        if (target !== undefined) seek(target, { playing: false });
-      },
-
-      compareSelect: (id) => {
-        const session = get().compare;
-        if (!session) return;
-        for (const side of [session.a, session.b]) {
-          const state = side.store.getState();
-          const target = id !== null && state.scenario.steps.some((s) => s.id === id) ? id : null;
-          // The store's own update (not the wrapped action), so the sides do not call each other back.
-          if (state.selectedStepId !== target || state.selectedStepIds.length !== (target === null ? 0 : 1)) {
-            side.store.setState({ selectedStepId: target, selectedStepIds: target === null ? [] : [target], selectedEdge: null });
-          }
-        }
-        if (session.selectedStepId !== id) update({ selectedStepId: id });
-      },
+      // Without a session (so possibly without the workings) these have nothing to move.
+      compareSeek: (time) => ready()?.compareSeek(time),
+      compareTick: (time, moveSides) => ready()?.compareTick(time, moveSides),
+      comparePlay: () => ready()?.comparePlay(),
+      comparePause: () => ready()?.comparePause(),
+      compareTogglePlay: () => ready()?.compareTogglePlay(),
+      compareSetSpeed: (speed) => ready()?.compareSetSpeed(speed),
+      compareStep: (direction) => ready()?.compareStep(direction),
+      compareSelect: (id) => ready()?.compareSelect(id),
     };
   };
 }

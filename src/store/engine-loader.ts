@@ -1,11 +1,13 @@
 import type { simulate } from '../engine/simulate.ts';
 import type { replay } from '../engine/replay.ts';
 import type { diffRuns, summarizeDiff } from '../engine/compare.ts';
+import type { checkFix, findCause, gradePredictions } from '../engine/grade.ts';
+import type { createCompareWorkings } from './compare-session.ts';
 
 // The engine's running half (simulate, replay, the compare of two runs) is loaded on the first
 // run, not with the page: the first canvas needs only the scenario and its lint (issue #15).
 // Runs happen in a worker (src/worker/); the page needs the engine itself for a replay, a
-// compare, and a run when the worker fails.
+// compare, a lesson's grade, and a run when the worker fails.
 
 /** What the store runs through the lazily loaded engine. */
 export interface RunEngine {
@@ -13,6 +15,12 @@ export interface RunEngine {
   replay: typeof replay;
   diffRuns: typeof diffRuns;
   summarizeDiff: typeof summarizeDiff;
+  /** A lesson's grading (issue #12): it needs a run, so it comes with the engine. */
+  gradePredictions: typeof gradePredictions;
+  findCause: typeof findCause;
+  checkFix: typeof checkFix;
+  /** Compare mode's workings (src/store/compare-session.ts): they only run with the engine. */
+  createCompareWorkings: typeof createCompareWorkings;
 }
 
 let loaded: RunEngine | null = null;
@@ -28,8 +36,18 @@ export function loadedEngine(): RunEngine | null {
  * loaded (a later call tries again).
  */
 export function loadEngine(): Promise<RunEngine> {
-  loading ??= Promise.all([import('../engine/simulate.ts'), import('../engine/replay.ts'), import('../engine/compare.ts')]).then(
-    ([s, r, c]) => (loaded = { simulate: s.simulate, replay: r.replay, diffRuns: c.diffRuns, summarizeDiff: c.summarizeDiff }),
+  loading ??= Promise.all([import('../engine/simulate.ts'), import('../engine/replay.ts'), import('../engine/compare.ts'), import('../engine/grade.ts'), import('./compare-session.ts')]).then(
+    ([s, r, c, g, w]) =>
+      (loaded = {
+        simulate: s.simulate,
+        replay: r.replay,
+        diffRuns: c.diffRuns,
+        summarizeDiff: c.summarizeDiff,
+        gradePredictions: g.gradePredictions,
+        findCause: g.findCause,
+        checkFix: g.checkFix,
+        createCompareWorkings: w.createCompareWorkings,
+      }),
     (error: unknown) => {
       loading = null;
       throw error;

@@ -1,11 +1,11 @@
-import { checkFix, findCause, gradePredictions, type FixCheck } from '../engine/grade.ts';
-import { simulate } from '../engine/simulate.ts';
+import type { FixCheck } from '../engine/grade.ts';
 import { readJsonText } from '../scenario/intake/json-text.ts';
 import { namerOf } from '../scenario/step-names.ts';
 import type { ActiveLesson, LessonProgress, LessonSlice } from '../lessons/lesson-types.ts';
 import type { LessonBeat, LessonChallenge } from '../scenario/lesson.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { RippleState, SliceCreator } from './types.ts';
+import { loadedEngine, loadEngine, type RunEngine } from './engine-loader.ts';
 
 // Lesson state (issue #12): which lesson and challenge, the learner's guesses, the grade, and
 // progress kept per lesson in localStorage. The engine grades (src/engine/grade.ts); this slice
@@ -97,7 +97,8 @@ const fixMemo = new WeakMap<Scenario, FixCheck>();
 
 /**
  * The open fix challenge checked on the scenario as it is now (goal lines live, edits against
- * par); null when the current challenge is not a fix. Memoised per scenario object.
+ * par); null when the current challenge is not a fix, or while the engine is still loading
+ * (src/store/engine-loader.ts). Memoised per scenario object.
  */
 export function selectFixCheck(state: RippleState): FixCheck | null {
   const challenge = currentChallenge(state);
@@ -105,9 +106,22 @@ export function selectFixCheck(state: RippleState): FixCheck | null {
   if (!active || challenge?.kind !== 'fix') return null;
   const cached = fixMemo.get(state.scenario);
   if (cached) return cached;
-  const check = checkFix(challenge, active.original, { scenario: state.scenario, result: simulate(state.scenario) }, namerOf(state.scenario));
+  // The engine (and grading) loads on demand, not with the page (issue #15); opening a lesson starts loading it.
+  const engine = loadedEngine();
+  if (!engine) return null;
+  const check = engine.checkFix(challenge, active.original, { scenario: state.scenario, result: engine.simulate(state.scenario) }, namerOf(state.scenario));
   fixMemo.set(state.scenario, check);
   return check;
+}
+
+/**
+ * `then` with the engine and its grading: at once when loaded (a run in a worker loads it
+ * meanwhile), else when it arrives. A failed load grades nothing; the next check tries again.
+ */
+function withEngine(then: (engine: RunEngine) => void): void {
+  const engine = loadedEngine();
+  if (engine) then(engine);
+  else loadEngine().then(then, () => undefined);
 }
 
 const FRESH = { guesses: new Map(), lessonGrade: null, causeChoice: null, challengeDone: false } as const;
@@ -244,6 +258,9 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
       set({ lessonPreviewFrom: null });
       const active: ActiveLesson = { id, title: source.title, lesson: source.scenario.lesson, original: get().scenario, challenge: 0, score: 0, total: 0 };
       set({ lessonActive: active, ...FRESH, guesses: new Map(), panelTab: 'lesson', lessonBuilding: false });
+      // A fix challenge checks the scenario live with the engine: once it has loaded, a fresh
+      // state object makes selectFixCheck run again. A failed load leaves the check to the next run.
+      if (!loadedEngine()) loadEngine().then(() => set({}), () => undefined);
     },
 
     quitLesson: () => {
@@ -266,37 +283,43 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     checkPredictions: () => {
       const active = get().lessonActive;
       if (!active || currentChallenge(get())?.kind !== 'predict' || get().lessonGrade) return;
-      runHere(() => {
-        const run = get().run;
-        if (!run || get().lessonGrade) return;
-        const challenge = currentChallenge(get());
-        const scenario: Scenario = { ...get().scenario, lesson: { ...active.lesson, challenges: challenge ? [challenge] : [] } };
-        const grade = gradePredictions(scenario, run, get().guesses, namerOf(scenario));
-        set({ lessonGrade: grade });
-        complete(grade.score, grade.total);
-      });
+      runHere(() =>
+        withEngine(({ gradePredictions }) => {
+          const run = get().run;
+          if (!run || get().lessonGrade) return;
+          const challenge = currentChallenge(get());
+          const scenario: Scenario = { ...get().scenario, lesson: { ...active.lesson, challenges: challenge ? [challenge] : [] } };
+          const grade = gradePredictions(scenario, run, get().guesses, namerOf(scenario));
+          set({ lessonGrade: grade });
+          complete(grade.score, grade.total);
+        }),
+      );
     },
 
     chooseCause: (step) => {
       const challenge = currentChallenge(get());
       if (challenge?.kind !== 'find-cause' || get().challengeDone) return;
-      ensureRun(() => {
-        const run = get().run;
-        if (!run || get().challengeDone) return;
-        const check = findCause(run, challenge.step, step, namerOf(get().scenario));
-        const tries = (get().causeChoice?.tries ?? 0) + 1;
-        set({ causeChoice: { step, check, tries } });
-        if (check.correct) complete(tries === 1 ? 1 : 0, 1);
-      });
+      ensureRun(() =>
+        withEngine(({ findCause }) => {
+          const run = get().run;
+          if (!run || get().challengeDone) return;
+          const check = findCause(run, challenge.step, step, namerOf(get().scenario));
+          const tries = (get().causeChoice?.tries ?? 0) + 1;
+          set({ causeChoice: { step, check, tries } });
+          if (check.correct) complete(tries === 1 ? 1 : 0, 1);
+        }),
+      );
     },
 
     checkFixNow: () => {
       const challenge = currentChallenge(get());
       if (challenge?.kind !== 'fix' || get().challengeDone) return;
-      runHere(() => {
-        const check = selectFixCheck(get());
-        if (check?.solved && !get().challengeDone) complete(check.edits <= check.par ? 1 : 0, 1);
-      });
+      runHere(() =>
+        withEngine(() => {
+          const check = selectFixCheck(get());
+          if (check?.solved && !get().challengeDone) complete(check.edits <= check.par ? 1 : 0, 1);
+        }),
+      );
     },
 
     nextChallenge: () => {

@@ -4,7 +4,8 @@
 import { decodeCompareLink } from '../../scenario/compare-link.ts';
 import type { RippleStore } from '../../store/store.ts';
 import type { BootOutcome } from '../share/boot-link.ts';
-import { crashProblem, linkProblem, openInStore } from '../share/links.ts';
+import { crashProblem, linkProblem } from '../share/links.ts';
+import { openInStore } from '../share/open-in-store.ts';
 
 /** Opens the comparison in `fragment` into `store`, or says why it cannot. Never throws. */
 export function bootComparison(store: RippleStore, fragment: string, href: string): BootOutcome {

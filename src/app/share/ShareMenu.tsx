@@ -5,7 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { Problem } from '../../scenario/types.ts';
 import { useRippleStore } from '../../store/context.tsx';
 import { downloadText } from './download.ts';
-import { openInStore } from './links.ts';
+import { openInStore } from './open-in-store.ts';
 import type { OpenedInput } from './open-input.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { fileBase } from './snippets.ts';
@@ -123,7 +123,8 @@ function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuIt
   );
 }
 
-export function ShareMenu() {
+/** `droppedEarly`: files dropped on the page before this chunk loaded (ShareEntry.tsx), opened once it has. */
+export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {}) {
   const store = useRippleStore();
   const [dialog, setDialog] = useState<'share' | 'batch' | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
@@ -172,6 +173,11 @@ export function ShareMenu() {
   );
 
   const dragging = useFileDrop(openFiles);
+  const early = useRef(droppedEarly);
+  useEffect(() => {
+    if (early.current.length > 0) openFiles(early.current);
+    early.current = [];
+  }, [openFiles]);
 
   const guard = (what: string, action: () => void | Promise<unknown>) => () => {
     try {

@@ -4,7 +4,8 @@
 import { decodeScenarioLink } from '../../scenario/link-codec.ts';
 import type { Problem } from '../../scenario/types.ts';
 import type { RippleStore } from '../../store/store.ts';
-import { crashProblem, linkFragment, linkProblem, openInStore, type LinkProblem } from './links.ts';
+import { crashProblem, linkFragment, linkProblem, type LinkProblem } from './links.ts';
+import { openInStore } from './open-in-store.ts';
 import { isCompareFragment } from '../../scenario/compare-link.ts';
 import { bootComparison } from '../compare/boot-compare.ts';
 import { lessonLinkId } from '../../lessons/lesson-link.ts';

@@ -1,11 +1,10 @@
 // Share links for the current page: where the app lives, and how a decoded link's extras
 // (moment, selected step, play) are applied to a store. Making and reading links needs the
 // codec (src/scenario/link-codec.ts, with fflate), which the editor loads only on demand:
-// see share-url.ts and boot-link.ts. So this file must not import the codec.
-import { canonicalScenario } from '../../scenario/canonical.ts';
+// see share-url.ts and boot-link.ts. So this file must not import the codec. Putting an opened
+// scenario into the editor is open-in-store.ts: the page does not need it to start.
 import type { LinkError, LinkExtras } from '../../scenario/link-codec.ts';
-import type { Problem, Scenario } from '../../scenario/types.ts';
-import type { EditResult } from '../../store/types.ts';
+import type { Problem } from '../../scenario/types.ts';
 import type { RippleStore } from '../../store/store.ts';
 
 export type LinkProblemKind = LinkError['kind'];
@@ -49,22 +48,4 @@ export function appBaseUrl(href: string = location.href): string {
  */
 export function applyLinkExtras(store: RippleStore, extras: LinkExtras): void {
   store.getState().openMoment(extras);
-}
-
-function sameScenario(a: Scenario, b: Scenario): boolean {
-  return a === b || JSON.stringify(canonicalScenario(a)) === JSON.stringify(canonicalScenario(b));
-}
-
-/**
- * Puts an opened scenario (link, file, import) into the editor: `loadScenario` keeps an
- * edited draft recoverable and drops the old run; then the link's extras apply. Opening what the editor already holds (a reload, where the address bar
- * followed the edits) only applies the extras, so the draft is not pushed aside.
- */
-export function openInStore(store: RippleStore, scenario: Scenario, extras: LinkExtras, label: string): EditResult {
-  if (!sameScenario(store.getState().scenario, scenario)) {
-    const loaded = store.getState().loadScenario(scenario, { label });
-    if (!loaded.ok) return loaded;
-  }
-  applyLinkExtras(store, extras);
-  return { ok: true };
 }

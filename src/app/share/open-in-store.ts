@@ -1,0 +1,26 @@
+// Putting an opened scenario (link, file, import) into the editor. Apart from links.ts, which
+// the page loads up front: only what opens something needs this (and the canonical form).
+import { canonicalScenario } from '../../scenario/canonical.ts';
+import type { LinkExtras } from '../../scenario/link-codec.ts';
+import type { Scenario } from '../../scenario/types.ts';
+import type { EditResult } from '../../store/types.ts';
+import type { RippleStore } from '../../store/store.ts';
+import { applyLinkExtras } from './links.ts';
+
+function sameScenario(a: Scenario, b: Scenario): boolean {
+  return a === b || JSON.stringify(canonicalScenario(a)) === JSON.stringify(canonicalScenario(b));
+}
+
+/**
+ * Puts an opened scenario (link, file, import) into the editor: `loadScenario` keeps an
+ * edited draft recoverable and drops the old run; then the link's extras apply. Opening what the editor already holds (a reload, where the address bar
+ * followed the edits) only applies the extras, so the draft is not pushed aside.
+ */
+export function openInStore(store: RippleStore, scenario: Scenario, extras: LinkExtras, label: string): EditResult {
+  if (!sameScenario(store.getState().scenario, scenario)) {
+    const loaded = store.getState().loadScenario(scenario, { label });
+    if (!loaded.ok) return loaded;
+  }
+  applyLinkExtras(store, extras);
+  return { ok: true };
+}
