@@ -23,8 +23,9 @@ import { FAILURE_KINDS } from './attempts.ts';
 import { compensationOf, type CompensationSummary } from './compensation.ts';
 import { setOwn } from './records.ts';
 import { buildResponse } from './responses.ts';
-import { emit, newEvent, type RunState } from './run-state.ts';
-import type { RunGraph, RunOutcome, RunResponse, RunResult, StepResult } from './types.ts';
+import { newEvent, type RunState } from './run-state.ts';
+import type { EventLog } from './event-log.ts';
+import type { RunEvent, RunGraph, RunOutcome, RunResponse, RunResult, StepResult } from './types.ts';
 
 /** Emits `run-finished` and builds the result (R11: outcome and HTTP status; R12: responses). */
 export function assembleResult(run: RunState, compensation: CompensationSummary, lint: RunResult['lint']): RunResult {
@@ -37,9 +38,9 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
         : 'compensated';
   const httpStatus = outcome === 'succeeded' ? 200 : 207;
   const end = newEvent(run, 'run-finished', -1, 0);
-  end.status = httpStatus;
-  end.message = outcome;
-  emit(run, end);
+  run.log.setStatus(end, httpStatus);
+  run.log.setMessage(end, outcome);
+  run.log.trim();
 
   // The run's own record (keys already in scenario order when `simulate` made it); the graph
   // stays as it was, so a caller may keep using it.
@@ -50,14 +51,18 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
     const previous = kept?.get(i);
     setOwn(steps, run.ids[i], previous !== undefined ? reusedResult(run, i, previous) : stepResult(run, i, paths));
   }
-  const { scenario, graph: g, correlationId } = run;
+  const { scenario, graph: g, correlationId, ids } = run;
+  let log: EventLog | null = run.log;
+  const replayed = run.replay !== null;
   // The batch response (a view of the step results, one problem body per failure) and the
   // graph (a copy of the dependencies, for replay) are built on first read and kept: a UI
   // reads one step's answer at a time, and a run of 100,000 steps should not pay for 100,000
   // bodies nobody asked for. Reading, spreading, JSON.stringify and structuredClone all see
-  // ordinary properties.
+  // ordinary properties. So are the events: the run keeps them in columns (event-log.ts) until
+  // the first read of `events` builds the objects, and then drops the columns.
   let response: RunResponse | undefined;
   let graph: RunGraph | undefined;
+  let events: RunEvent[] | undefined;
   const result: RunResult = {
     outcome,
     httpStatus,
@@ -72,7 +77,17 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
     set response(value: RunResponse) {
       response = value;
     },
-    events: run.events,
+    get events(): RunEvent[] {
+      if (events === undefined) {
+        events = log!.materialize(ids, correlationId, replayed);
+        log = null;
+      }
+      return events;
+    },
+    set events(value: RunEvent[]) {
+      events = value;
+      log = null;
+    },
     lint,
     get graph(): RunGraph {
       return (graph ??= graphOf(g));

@@ -24,7 +24,6 @@ import { requestRepair, resend } from './repair.ts';
 import { assembleResult } from './result.ts';
 import {
   compareIds,
-  emit,
   newEvent,
   RunState,
   setPhase,
@@ -93,7 +92,7 @@ function runSimulation(run: RunState, withLint: boolean | LintWarning[]): RunRes
 /** The first moment: replayed steps are reused, steps without prerequisites are ready (R2, R13). */
 function begin(run: RunState): void {
   const { n, graph, ids } = run;
-  emit(run, newEvent(run, run.replay ? 'replay-started' : 'run-started', -1, 0));
+  newEvent(run, run.replay ? 'replay-started' : 'run-started', -1, 0);
   const kept = run.replay?.kept;
   if (kept && kept.size > 0) {
     // Kept steps count as succeeded from the first moment, in the order they completed before.
@@ -110,9 +109,7 @@ function begin(run: RunState): void {
       const status = previous.status ?? 200;
       run.status[i] = status;
       run.attempts[i] = previous.attempts;
-      const e = newEvent(run, 'reused', i, previous.attempts);
-      e.status = status;
-      emit(run, e);
+      run.log.setStatus(newEvent(run, 'reused', i, previous.attempts), status);
       produce(run, i);
     }
     for (const i of order) run.completion.push(i);
