@@ -42,24 +42,24 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
   run.log.setMessage(end, outcome);
   run.log.trim();
 
-  // The run's own record (keys already in scenario order when `simulate` made it); the graph
-  // stays as it was, so a caller may keep using it.
-  const steps = run.stepsRecord as Record<string, StepResult>;
-  const kept = run.replay?.kept;
-  const paths = new DependencyPaths(run.ids, run.failedPrerequisite);
-  for (let i = 0; i < run.n; i++) {
-    const previous = kept?.get(i);
-    setOwn(steps, run.ids[i], previous !== undefined ? reusedResult(run, i, previous) : stepResult(run, i, paths));
-  }
   const { scenario, graph: g, correlationId, ids } = run;
   let log: EventLog | null = run.log;
   const replayed = run.replay !== null;
-  // The batch response (a view of the step results, one problem body per failure) and the
-  // graph (a copy of the dependencies, for replay) are built on first read and kept: a UI
-  // reads one step's answer at a time, and a run of 100,000 steps should not pay for 100,000
-  // bodies nobody asked for. Reading, spreading, JSON.stringify and structuredClone all see
-  // ordinary properties. So are the events: the run keeps them in columns (event-log.ts) until
-  // the first read of `events` builds the objects, and then drops the columns.
+  // The step results, the batch response (a view of the step results, one problem body per
+  // failure), the events and the graph (a copy of the dependencies, for replay) are built on
+  // first read and kept: until then the finished run state is their compact form (typed
+  // arrays, the event log's columns), and a run of 100,000 steps pays for 100,000 objects
+  // only when someone reads them. Reading, spreading, JSON.stringify and structuredClone all
+  // see ordinary properties.
+  let finished: RunState | null = run;
+  let steps = run.stepsRecord as Record<string, StepResult>;
+  const stepsRead = (): Record<string, StepResult> => {
+    if (finished !== null) {
+      fillSteps(finished, steps);
+      finished = null;
+    }
+    return steps;
+  };
   let response: RunResponse | undefined;
   let graph: RunGraph | undefined;
   let events: RunEvent[] | undefined;
@@ -68,11 +68,17 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
     httpStatus,
     durationMs: run.now - run.startTime,
     correlationId,
-    steps,
+    get steps(): Record<string, StepResult> {
+      return stepsRead();
+    },
+    set steps(value: Record<string, StepResult>) {
+      steps = value;
+      finished = null;
+    },
     compensationOrder: compensation.order,
     uncompensated: compensation.uncompensated,
     get response(): RunResponse {
-      return (response ??= buildResponse(scenario, steps, httpStatus, correlationId));
+      return (response ??= buildResponse(scenario, stepsRead(), httpStatus, correlationId));
     },
     set response(value: RunResponse) {
       response = value;
@@ -102,6 +108,16 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
     result.replayOf = run.replay.replayOf;
   }
   return result;
+}
+
+/** Puts every step's result into `steps`, the run's own (empty) record, in scenario order. */
+function fillSteps(run: RunState, steps: Record<string, StepResult>): void {
+  const kept = run.replay?.kept;
+  const paths = new DependencyPaths(run.ids, run.failedPrerequisite);
+  for (let i = 0; i < run.n; i++) {
+    const previous = kept?.get(i);
+    setOwn(steps, run.ids[i], previous !== undefined ? reusedResult(run, i, previous) : stepResult(run, i, paths));
+  }
 }
 
 /** A step kept by a replay: its previous result, plus its rollback if this run's saga undid it. */

@@ -163,7 +163,7 @@ export class RunState {
     readonly scenario: Scenario,
     readonly graph: Graph,
     readonly replay: ReplaySetup | null,
-    /** The record to fill with the step results, when the caller already made it (`simulate`). */
+    /** The record to fill with the step results, when the caller already made it (`replay`'s plan). */
     readonly stepsRecord: Record<string, unknown> = idRecord(),
   ) {
     const n = graph.n;
