@@ -87,7 +87,7 @@ export function compensate(run: RunState): CompensationSummary {
 }
 
 /** The step's compensation with defaults filled, resolved on first use (most steps never need it). */
-function compensationSpec(run: RunState, i: number): NonNullable<ResolvedStep['compensation']> | undefined {
+function compensationSpec(run: CompensationRecord, i: number): NonNullable<ResolvedStep['compensation']> | undefined {
   if (!run.hasCompensation[i]) return undefined;
   let c = run.compensationSpecs.get(i);
   if (c === undefined) {
@@ -97,8 +97,11 @@ function compensationSpec(run: RunState, i: number): NonNullable<ResolvedStep['c
   return c;
 }
 
+/** What `compensationOf` reads: the run state, or the columns of it a finished result keeps. */
+export type CompensationRecord = Pick<RunState, 'scenario' | 'phase' | 'hasCompensation' | 'compensationSpecs' | 'compensationTimes'>;
+
 /** How step i's rollback went, for its result. */
-export function compensationOf(run: RunState, i: number): NonNullable<StepResult['compensation']> {
+export function compensationOf(run: CompensationRecord, i: number): NonNullable<StepResult['compensation']> {
   const c = compensationSpec(run, i)!;
   const [startedAt, endedAt] = run.compensationTimes.get(i)!;
   const failed = run.phase[i] === COMPENSATION_FAILED;

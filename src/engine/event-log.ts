@@ -72,8 +72,8 @@ export class EventLog {
   /** Failed prerequisite (HAS_CAUSE) or the requesting step (HAS_REQUESTED_BY), by index. */
   private prerequisite: Int32Array;
   private rootCause: Int32Array;
-  /** Messages by event index; most events have none. */
-  private readonly messages = new Map<number, string>();
+  /** Messages by event index (undefined: none), one entry per event, so the array stays packed. */
+  private readonly messages: (string | undefined)[] = [];
   /** `nextAt` of retry-scheduled events, by event index. */
   private readonly nextAt = new Map<number, number>();
 
@@ -100,6 +100,7 @@ export class EventLog {
     this.flags[k] = 0;
     this.step[k] = step;
     this.attempt[k] = attempt;
+    this.messages.push(undefined);
     this.length = k + 1;
     return k;
   }
@@ -110,7 +111,7 @@ export class EventLog {
   }
 
   setMessage(k: number, message: string): void {
-    this.messages.set(k, message);
+    this.messages[k] = message;
     this.flags[k] |= HAS_MESSAGE;
   }
 
@@ -182,7 +183,7 @@ export class EventLog {
         e =
           (f & HAS_MESSAGE) === 0
             ? { seq: k, t, type, step, attempt, correlationId, status, willRetry, failedPrerequisiteStep, rootCauseStep }
-            : { seq: k, t, type, step, attempt, correlationId, status, message: this.messages.get(k), willRetry, failedPrerequisiteStep, rootCauseStep };
+            : { seq: k, t, type, step, attempt, correlationId, status, message: this.messages[k], willRetry, failedPrerequisiteStep, rootCauseStep };
         rest = 0;
       } else e = { seq: k, t: this.t[k], type, step: ids[s], attempt, correlationId };
       if (rest !== 0) this.fill(e, k, rest, ids);
@@ -195,7 +196,7 @@ export class EventLog {
   /** Adds event k's optional fields to `e`, in the result's order. */
   private fill(e: RunEvent, k: number, f: number, ids: readonly string[]): void {
     if (f & HAS_STATUS) e.status = this.status[k];
-    if (f & HAS_MESSAGE) e.message = this.messages.get(k);
+    if (f & HAS_MESSAGE) e.message = this.messages[k];
     if (f & HAS_WILL_RETRY) e.willRetry = (f & WILL_RETRY) !== 0;
     if (f & HAS_NEXT_AT) e.nextAt = this.nextAt.get(k);
     if (f & HAS_CAUSE) {
