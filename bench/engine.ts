@@ -226,17 +226,18 @@ const SCALING_TARGET = 11;
 /**
  * Memory a result retains per step, as `simulate` returns it (issue #15): heap plus the
  * ArrayBuffers behind typed arrays, which live outside the JS heap (a heap-only delta would
- * call a typed-array store free). Measured 2026-11-30, before issue #15's changes: 450–496
+ * call a typed-array store free). Measured 2026-11-30 before issue #15's changes: 450–496
  * bytes of heap at 10k–100k steps (1.6 event objects and one StepResult per step, and the
- * per-424 dependency paths, all built eagerly). Since then `simulate` returns the finished run
- * state in its compact form and builds the objects on first read (src/engine/result.ts):
- * ≈126 bytes of per-step typed arrays, ≈70 bytes of graph (3 dependencies per step as
- * integer adjacency, kept for replay), ≈48 bytes of event columns (1.6 events × 30 bytes), the
- * id table and the step ids; measured ≈330 bytes per step. 350 bytes holds that with a little
- * room: the gate's 2,000-step maximum under 1 MB, a 100k-step run at 35 MB. Reading the events
- * and steps adds their objects (≈200 and ≈250 bytes per step here), printed beside it.
+ * per-424 dependency paths, all built eagerly). Now `simulate` returns compact columns and
+ * builds the objects on first read (src/engine/result.ts): the event log (1.6 events × ≈38
+ * bytes: 30 in typed arrays, a message slot), the per-step columns the step results are made
+ * from (≈34 bytes), the dependencies as step indices (3 × 9 bytes, for the graph copy replay
+ * reads), and the step ids and messages (≈16 bytes); measured ≈170 bytes per step at 10k.
+ * 200 bytes holds that with a little room: the gate's 2,000-step maximum in 0.4 MB, a
+ * 100k-step run in 20 MB. Reading the events and steps adds their objects (≈120 and ≈300
+ * bytes per step here, the paths included), printed beside it.
  */
-const MEMORY_TARGET_BYTES = 350;
+const MEMORY_TARGET_BYTES = 200;
 
 /** A full GC, so heap deltas count what is retained, not garbage (v8's own `gc`, exposed here). */
 function collector(): () => void {

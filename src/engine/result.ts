@@ -42,7 +42,9 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
   run.log.setMessage(end, outcome);
   run.log.trim();
 
-  const { scenario, graph: g, correlationId, ids } = run;
+  const { scenario, correlationId, ids } = run;
+  // Only what the graph copy is made from: the rest of the graph (adjacency, id table) goes.
+  const g: Dependencies = { ids, depFrom: run.graph.depFrom, depTo: run.graph.depTo, depCond: run.graph.depCond };
   let log: EventLog | null = run.log;
   const replayed = run.replay !== null;
   // The step results, the batch response (a view of the step results, one problem body per
@@ -231,7 +233,10 @@ function stepResult(run: FinishedSteps, i: number, paths: DependencyPaths): Step
   }
 }
 
-function graphOf(g: Graph): RunGraph {
+/** The run's dependencies as step indices, which `graphOf` copies out by id. */
+type Dependencies = Pick<Graph, 'ids' | 'depFrom' | 'depTo' | 'depCond'>;
+
+function graphOf(g: Dependencies): RunGraph {
   const m = g.depFrom.length;
   const graph: RunGraph = { from: new Array(m), to: new Array(m), on: new Array(m) };
   for (let e = 0; e < m; e++) {
