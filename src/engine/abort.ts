@@ -5,7 +5,7 @@
 import { finallySteps, markDescendants } from './graph.ts';
 import { CANCELLED, FAILED, PENDING, QUEUED, REPAIR_QUEUED, REPAIRING } from './phases.ts';
 import { markFinal, propagate } from './readiness.ts';
-import { compareIds, emit, newEvent, setPhase, type RunState } from './run-state.ts';
+import { compareIds, newEvent, setPhase, type RunState } from './run-state.ts';
 
 /**
  * At a root failure, cancels every step that has not started and does not depend on a failed
@@ -36,9 +36,7 @@ export function abortSweep(run: RunState, failed: number): void {
     run.generation[v]++;
     run.endedAt[v] = run.now;
     run.reason.set(v, reason);
-    const e = newEvent(run, 'cancelled', v, 0);
-    e.message = reason;
-    emit(run, e);
+    run.log.setMessage(newEvent(run, 'cancelled', v, 0), reason);
   }
   for (const v of victims) markFinal(run, v);
   propagate(run);

@@ -6,7 +6,7 @@ import { BACKOFF, FAILED, QUEUED, REPAIR_QUEUED, REPAIRING, RUNNING, SUCCEEDED }
 import { markFinal, propagate, rootCauseOf } from './readiness.ts';
 import { inFailedGroup, rolledBackOnArrival } from './groups.ts';
 import { repaired, repairFailed } from './repair.ts';
-import { emit, setPhase, TIER_COMPLETION, TIER_START, TIMER_ATTEMPT_END, TIMER_RETRY, type RunState, type TimerKind } from './run-state.ts';
+import { setPhase, TIER_COMPLETION, TIER_START, TIMER_ATTEMPT_END, TIMER_RETRY, type RunState, type TimerKind } from './run-state.ts';
 import type { FailureKind } from './types.ts';
 
 // Why an attempt fails, as stored in `attemptFailure` and `failure`.
@@ -88,9 +88,7 @@ function startAttempt(run: RunState, i: number): void {
   run.attemptStatus[i] = status;
   run.message[i] = message;
   run.attemptFailure[i] = failure;
-  // Hot events are built in one literal each: adding fields later would give every event a
-  // second allocation for its out-of-object properties.
-  emit(run, { seq: run.events.length, t: now, type: 'started', step: run.ids[i], attempt, correlationId: run.correlationId });
+  run.log.add('started', now, i, attempt);
   run.timers.push(end, TIER_COMPLETION, TIMER_ATTEMPT_END, i, run.generation[i]);
 }
 
@@ -118,15 +116,7 @@ export function attemptEnded(run: RunState, i: number): void {
   run.status[i] = status;
   if (run.attemptFailure[i] === FAILURE_NONE) {
     setPhase(run, i, SUCCEEDED);
-    emit(run, {
-      seq: run.events.length,
-      t: run.now,
-      type: 'succeeded',
-      step: run.ids[i],
-      attempt: run.attempts[i],
-      correlationId: run.correlationId,
-      status,
-    });
+    run.log.setStatus(run.log.add('succeeded', run.now, i, run.attempts[i]), status);
     produce(run, i);
     run.completion.push(i);
     if (repair) repaired(run, i);
@@ -144,30 +134,11 @@ export function attemptEnded(run: RunState, i: number): void {
   const missingOutputOf = repair ? -1 : run.missingOutputOf[i];
   run.failure[i] = run.attemptFailure[i];
   const type = run.attemptFailure[i] === FAILURE_TIMEOUT ? 'timed-out' : 'failed';
-  const seq = run.events.length;
-  const step = run.ids[i];
-  const correlationId = run.correlationId;
-  const t = run.now;
-  emit(
-    run,
-    missingOutputOf >= 0
-      ? {
-          seq,
-          t,
-          type,
-          step,
-          attempt,
-          correlationId,
-          status,
-          message,
-          willRetry,
-          failedPrerequisiteStep: run.ids[missingOutputOf],
-          rootCauseStep: run.ids[rootCauseOf(run, missingOutputOf)],
-        }
-      : message !== undefined
-        ? { seq, t, type, step, attempt, correlationId, status, message, willRetry }
-        : { seq, t, type, step, attempt, correlationId, status, willRetry },
-  );
+  const k = run.log.add(type, run.now, i, attempt);
+  run.log.setStatus(k, status);
+  if (message !== undefined) run.log.setMessage(k, message);
+  run.log.setWillRetry(k, willRetry);
+  if (missingOutputOf >= 0) run.log.setCause(k, missingOutputOf, rootCauseOf(run, missingOutputOf));
   if (willRetry) {
     setPhase(run, i, BACKOFF);
     scheduleRetry(run, i, TIMER_RETRY);
@@ -196,14 +167,6 @@ export function scheduleRetry(run: RunState, i: number, kind: TimerKind): void {
   // Repeated multiplication, not Math.pow: exactly the same result on every JS engine.
   for (let j = 1; j < k; j++) delay *= run.retryFactor[i];
   const next = run.now + delay;
-  emit(run, {
-    seq: run.events.length,
-    t: run.now,
-    type: 'retry-scheduled',
-    step: run.ids[i],
-    attempt: k + 1,
-    correlationId: run.correlationId,
-    nextAt: next,
-  });
+  run.log.setNextAt(run.log.add('retry-scheduled', run.now, i, k + 1), next);
   run.timers.push(next, TIER_START, kind, i, run.generation[i]);
 }

@@ -22,12 +22,13 @@ import {
   SUCCEEDED,
   type PhaseCode,
 } from './phases.ts';
-import { emit, newEvent, setPhase, type RunState } from './run-state.ts';
+import { NO_STEP } from './event-log.ts';
+import { newEvent, setPhase, type RunState } from './run-state.ts';
 import type { RunStop } from './types.ts';
 
 /** True once the run has made as many events as its budget allows. */
 export function budgetReached(run: RunState): boolean {
-  return run.events.length >= run.eventBudget;
+  return run.log.length >= run.eventBudget;
 }
 
 /**
@@ -55,9 +56,7 @@ export function stopAtBudget(run: RunState): void {
         run.generation[i]++;
         run.endedAt[i] = run.now;
         run.reason.set(i, reason);
-        const e = newEvent(run, 'cancelled', i, run.attempts[i]);
-        e.message = reason;
-        emit(run, e);
+        run.log.setMessage(newEvent(run, 'cancelled', i, run.attempts[i]), reason);
         break;
       }
       case REPAIR_QUEUED:
@@ -83,16 +82,20 @@ export function stopAtBudget(run: RunState): void {
 
 /** The step that made the most events, and a sentence that names it and what to lower. */
 function whyStopped(run: RunState): RunStop {
-  const events = run.events.length;
+  const log = run.log;
+  const events = log.length;
   const budget = run.eventBudget;
   const made = new Map<string, number>();
   const repairsOf = new Map<string, number>();
   const retrying = new Set<string>();
-  for (const e of run.events) {
-    if (e.step === undefined) continue;
-    made.set(e.step, (made.get(e.step) ?? 0) + 1);
-    if (e.type === 'repair-requested') repairsOf.set(e.step, (repairsOf.get(e.step) ?? 0) + 1);
-    if (e.type === 'retry-scheduled') retrying.add(e.step);
+  for (let k = 0; k < events; k++) {
+    const s = log.stepOf(k);
+    if (s === NO_STEP) continue;
+    const id = run.ids[s];
+    made.set(id, (made.get(id) ?? 0) + 1);
+    const type = log.typeOf(k);
+    if (type === 'repair-requested') repairsOf.set(id, (repairsOf.get(id) ?? 0) + 1);
+    if (type === 'retry-scheduled') retrying.add(id);
   }
   let step = run.ids[0] ?? '';
   let most = -1;

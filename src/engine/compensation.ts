@@ -7,7 +7,7 @@
 // last attempt may have taken effect (a timeout after the service acted).
 import { resolveStep, type ResolvedStep } from '../scenario/defaults.ts';
 import { BLOCKED, CANCELLED, COMPENSATED, COMPENSATING, COMPENSATION_FAILED, FAILED, ROLLED_BACK, SKIPPED, SUCCEEDED } from './phases.ts';
-import { emit, newEvent, setPhase, type RunState } from './run-state.ts';
+import { newEvent, setPhase, type RunState } from './run-state.ts';
 import type { StepResult } from './types.ts';
 
 export interface CompensationSummary {
@@ -66,20 +66,19 @@ export function compensate(run: RunState): CompensationSummary {
     }
     setPhase(run, i, COMPENSATING);
     const started = run.now;
-    emit(run, newEvent(run, 'compensation-started', i, 0));
+    newEvent(run, 'compensation-started', i, 0);
     run.now += c.durationMs;
     run.compensationTimes.set(i, [started, run.now]);
     if (c.fail !== undefined) {
       if (!anyFailed) firstFailed = i;
       anyFailed = true;
       setPhase(run, i, COMPENSATION_FAILED);
-      const e = newEvent(run, 'compensation-failed', i, 0);
-      e.status = c.fail.status;
-      if (c.fail.message !== undefined) e.message = c.fail.message;
-      emit(run, e);
+      const k = newEvent(run, 'compensation-failed', i, 0);
+      run.log.setStatus(k, c.fail.status);
+      if (c.fail.message !== undefined) run.log.setMessage(k, c.fail.message);
     } else {
       setPhase(run, i, COMPENSATED);
-      emit(run, newEvent(run, 'compensation-succeeded', i, 0));
+      newEvent(run, 'compensation-succeeded', i, 0);
     }
     order.push(run.ids[i]);
   }
@@ -88,7 +87,7 @@ export function compensate(run: RunState): CompensationSummary {
 }
 
 /** The step's compensation with defaults filled, resolved on first use (most steps never need it). */
-function compensationSpec(run: RunState, i: number): NonNullable<ResolvedStep['compensation']> | undefined {
+function compensationSpec(run: CompensationRecord, i: number): NonNullable<ResolvedStep['compensation']> | undefined {
   if (!run.hasCompensation[i]) return undefined;
   let c = run.compensationSpecs.get(i);
   if (c === undefined) {
@@ -98,8 +97,11 @@ function compensationSpec(run: RunState, i: number): NonNullable<ResolvedStep['c
   return c;
 }
 
+/** What `compensationOf` reads: the run state, or the columns of it a finished result keeps. */
+export type CompensationRecord = Pick<RunState, 'scenario' | 'phase' | 'hasCompensation' | 'compensationSpecs' | 'compensationTimes'>;
+
 /** How step i's rollback went, for its result. */
-export function compensationOf(run: RunState, i: number): NonNullable<StepResult['compensation']> {
+export function compensationOf(run: CompensationRecord, i: number): NonNullable<StepResult['compensation']> {
   const c = compensationSpec(run, i)!;
   const [startedAt, endedAt] = run.compensationTimes.get(i)!;
   const failed = run.phase[i] === COMPENSATION_FAILED;

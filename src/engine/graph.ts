@@ -4,7 +4,6 @@
 import type { DependencyCondition, Scenario } from '../scenario/types.ts';
 import { adjacency, markReachable, type Adjacency } from '../scenario/graph-algorithms.ts';
 import { parseWhen, type WhenNode } from '../scenario/when.ts';
-import { idRecord, setOwn } from './records.ts';
 
 export const SUCCESS = 0;
 export const FAILURE = 1;
@@ -34,8 +33,8 @@ export interface InAdjacency {
 export interface Graph {
   n: number;
   ids: string[];
-  /** id → step index, built on the first `indexOf` (a run never needs it; replay planning does). */
-  index: Map<string, number> | null;
+  /** id → step index. */
+  index: Map<string, number>;
   /** Dependents of each step (src/scenario/graph-algorithms.ts). */
   out: Adjacency;
   /** Dependents of step i: `outTo[outStart[i] .. outStart[i + 1])`, with their conditions (`out`'s rows). */
@@ -76,26 +75,25 @@ export interface WhenCondition {
  * Builds the flat graph of a scenario. Throws on an unknown step id: the engine takes scenarios
  * that already passed `validate`.
  *
- * Ids are resolved through `lookup`, a record the caller may own: `simulate` passes the record
- * that becomes its result's `steps`, so resolving ids adds the keys that record needs anyway
- * (in scenario order) and a run builds one hash table of its ids instead of two; at 100,000
- * steps that table is the costliest thing a run builds. The graph does not keep `lookup`.
+ * Ids are resolved through a `Map`: at 100,000 steps the id table is the costliest thing a run
+ * builds, and a Map takes new keys several times faster than a null-prototype record (the
+ * result's `steps` record is filled on its first read, src/engine/result.ts).
  */
-export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> = idRecord()): Graph {
+export function buildGraph(scenario: Scenario): Graph {
   const steps = scenario.steps;
   const deps = scenario.dependencies;
   const n = steps.length;
   const m = deps.length;
   const ids = new Array<string>(n);
-  const table = lookup;
+  const table = new Map<string, number>();
   let withWhen = false;
   for (let i = 0; i < n; i++) {
     const id = steps[i].id;
     if (steps[i].when !== undefined) withWhen = true;
     ids[i] = id;
-    if (typeof table[id] === 'number') throw new Error('simulate: step ids are not unique; validate the scenario first');
-    setOwn(table, id, i);
+    table.set(id, i);
   }
+  if (table.size !== n) throw new Error('simulate: step ids are not unique; validate the scenario first');
   const depFrom = new Int32Array(m);
   const depTo = new Int32Array(m);
   const depCond = new Uint8Array(m);
@@ -109,11 +107,11 @@ export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> =
     const d = deps[e];
     if (d.from !== lastFrom) {
       lastFrom = d.from;
-      f = indexIn(table, lastFrom);
+      f = table.get(lastFrom);
     }
     if (d.to !== lastTo) {
       lastTo = d.to;
-      t = indexIn(table, lastTo);
+      t = table.get(lastTo);
     }
     if (f === undefined || t === undefined) {
       throw new Error(`simulate: dependencies[${e}] names an unknown step; validate the scenario first`);
@@ -130,7 +128,7 @@ export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> =
   const g: Graph = {
     n,
     ids,
-    index: null,
+    index: table,
     out,
     outStart: out.start,
     outTo: out.target,
@@ -151,7 +149,7 @@ export function buildGraph(scenario: Scenario, lookup: Record<string, unknown> =
       const k = g.groups.length;
       const members: number[] = [];
       for (const id of group.steps) {
-        const i = indexIn(table, id);
+        const i = table.get(id);
         if (i === undefined || groupOf[i] >= 0) throw new Error(`simulate: group "${group.id}" names an unknown or already grouped step; validate the scenario first`);
         groupOf[i] = k;
         members.push(i);
@@ -185,18 +183,8 @@ function parseConditions(scenario: Scenario, g: Graph): (WhenCondition | undefin
   return out;
 }
 
-/**
- * Numbers only: "constructor" or "toString" are valid ids that are not in every scenario, and
- * what an object inherits under those names is never a number.
- */
-function indexIn(table: Record<string, unknown>, id: string): number | undefined {
-  const v = table[id];
-  return typeof v === 'number' ? v : undefined;
-}
-
 /** The index of step `id`, or undefined when the scenario has no such step. */
 export function indexOf(g: Graph, id: string): number | undefined {
-  g.index ??= new Map(g.ids.map((stepId, i) => [stepId, i]));
   return g.index.get(id);
 }
 

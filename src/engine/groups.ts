@@ -9,7 +9,7 @@
 // from a member to an outside step is told nothing before then (readiness.ts asks `holds`).
 import { BACKOFF, BLOCKED, PENDING, QUEUED, ROLLED_BACK, SUCCEEDED } from './phases.ts';
 import { markFinal, rootCauseOf } from './readiness.ts';
-import { emit, setPhase, type RunState } from './run-state.ts';
+import { setPhase, type RunState } from './run-state.ts';
 
 export const GROUP_OPEN = 0;
 export const GROUP_COMMITTED = 1;
@@ -82,19 +82,11 @@ function answer424(run: RunState, m: number, g: number, p: number, type: 'blocke
   run.message[m] = message;
   if (Number.isNaN(run.startedAt[m])) run.startedAt[m] = run.now;
   run.endedAt[m] = run.now;
-  emit(run, {
-    seq: run.events.length,
-    t: run.now,
-    type,
-    step: run.ids[m],
-    attempt: run.attempts[m],
-    correlationId: run.correlationId,
-    status: 424,
-    message,
-    willRetry: false,
-    failedPrerequisiteStep: run.ids[p],
-    rootCauseStep: run.ids[run.rootCause[m]],
-  });
+  const k = run.log.add(type, run.now, m, run.attempts[m]);
+  run.log.setStatus(k, 424);
+  run.log.setMessage(k, message);
+  run.log.setWillRetry(k, false);
+  run.log.setCause(k, p, run.rootCause[m]);
   if (announce) markFinal(run, m);
   else run.finalAt[m] = run.now;
 }

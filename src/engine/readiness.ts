@@ -21,7 +21,8 @@ import {
 import { scheduleRetry } from './attempts.ts';
 import { decideWhen } from './conditions.ts';
 import { GROUP_OPEN, holds, memberFinal } from './groups.ts';
-import { compareIds, emit, setPhase, TIMER_REPAIR, TIMER_RESEND, type RunState } from './run-state.ts';
+import { NO_ATTEMPT } from './event-log.ts';
+import { compareIds, setPhase, TIMER_REPAIR, TIMER_RESEND, type RunState } from './run-state.ts';
 
 // What a final prerequisite's dependency is to its dependent, by condition (R4).
 const SATISFIED = 1;
@@ -184,19 +185,11 @@ export function emitBlocked(run: RunState, s: number, message: string | undefine
   const attempt = run.attempts[s];
   const max = run.maxAttempts[s];
   const willRetry = max > 1 && attempt < max;
-  const seq = run.events.length;
-  const t = run.now;
-  const step = run.ids[s];
-  const correlationId = run.correlationId;
-  const failedPrerequisiteStep = run.ids[run.failedPrerequisite[s]];
-  const rootCauseStep = run.ids[run.rootCause[s]];
-  const type = 'blocked';
-  emit(
-    run,
-    message === undefined
-      ? { seq, t, type, step, attempt, correlationId, status: 424, willRetry, failedPrerequisiteStep, rootCauseStep }
-      : { seq, t, type, step, attempt, correlationId, status: 424, message, willRetry, failedPrerequisiteStep, rootCauseStep },
-  );
+  const k = run.log.add('blocked', run.now, s, attempt);
+  run.log.setStatus(k, 424);
+  if (message !== undefined) run.log.setMessage(k, message);
+  run.log.setWillRetry(k, willRetry);
+  run.log.setCause(k, run.failedPrerequisite[s], run.rootCause[s]);
   if (willRetry) scheduleRetry(run, s, run.graphAwareRetry ? TIMER_REPAIR : TIMER_RESEND);
 }
 
@@ -220,13 +213,6 @@ export function settle(run: RunState, s: number, cancelled: boolean, reason: str
   run.generation[s]++;
   run.endedAt[s] = run.now;
   run.reason.set(s, reason);
-  emit(run, {
-    seq: run.events.length,
-    t: run.now,
-    type: cancelled ? 'cancelled' : 'skipped',
-    step: run.ids[s],
-    correlationId: run.correlationId,
-    message: reason,
-  });
+  run.log.setMessage(run.log.add(cancelled ? 'cancelled' : 'skipped', run.now, s, NO_ATTEMPT), reason);
   markFinal(run, s);
 }

@@ -4,7 +4,7 @@
 import { BLOCKED, FAILED, PENDING, QUEUED, REPAIR_QUEUED, REPAIRING } from './phases.ts';
 import { decideReadiness, emitBlocked, propagate, recount } from './readiness.ts';
 import { inFailedGroup } from './groups.ts';
-import { emit, newEvent, setPhase, type RunState } from './run-state.ts';
+import { newEvent, setPhase, type RunState } from './run-state.ts';
 
 /** Naive: the blocked step is sent again and answers 424 again. */
 export function resend(run: RunState, s: number): void {
@@ -40,9 +40,7 @@ export function requestRepair(run: RunState, s: number): void {
   } else {
     throw new Error(`engine invariant: ${run.ids[s]} asked ${run.ids[r]} for a repair, but it has not failed`);
   }
-  const e = newEvent(run, 'repair-requested', r, attempt);
-  e.requestedBy = run.ids[s];
-  emit(run, e);
+  run.log.setRequestedBy(newEvent(run, 'repair-requested', r, attempt), s);
 }
 
 /** The repair of root cause r failed: the steps waiting on it answer 424 again. */
@@ -84,7 +82,7 @@ export function repaired(run: RunState, r: number): void {
     run.failedPrerequisite[s] = -1;
     run.rootCause[s] = -1;
     run.status[s] = 0;
-    emit(run, newEvent(run, 'unblocked', s, run.attempts[s]));
+    newEvent(run, 'unblocked', s, run.attempts[s]);
   }
   if (run.aborted) run.abortSweepStale = true;
   // Everything whose view changed: the unblocked steps, and the not-yet-started dependents of

@@ -28,7 +28,7 @@ export function planReplay(scenario: Scenario, previousRun: RunResult, from?: re
 export interface Planned {
   plan: ReplayPlan;
   graph: Graph;
-  /** The record the graph resolved ids through; it becomes the replay's `steps`. */
+  /** The record that becomes the replay's `steps`. */
   steps: Record<string, unknown>;
   kept: Map<number, StepResult>;
 }
@@ -40,7 +40,7 @@ export function plan(scenario: Scenario, previousRun: RunResult, from: readonly 
   let g: Graph;
   const steps = idRecord<unknown>();
   try {
-    g = buildGraph(scenario, steps);
+    g = buildGraph(scenario);
   } catch (e) {
     // The engine takes validated scenarios; an invalid one is still an answer, not a crash.
     return { ok: false, error: [{ code: 'internal', path: '', message: e instanceof Error ? e.message : String(e) }] };

@@ -20,11 +20,12 @@ import {
   type PhaseCode,
 } from './phases.ts';
 import { FAILURE_KINDS } from './attempts.ts';
-import { compensationOf, type CompensationSummary } from './compensation.ts';
+import { compensationOf, type CompensationRecord, type CompensationSummary } from './compensation.ts';
 import { setOwn } from './records.ts';
 import { buildResponse } from './responses.ts';
-import { emit, newEvent, type RunState } from './run-state.ts';
-import type { RunGraph, RunOutcome, RunResponse, RunResult, StepResult } from './types.ts';
+import { newEvent, type RunState } from './run-state.ts';
+import type { EventLog } from './event-log.ts';
+import type { RunEvent, RunGraph, RunOutcome, RunResponse, RunResult, StepResult } from './types.ts';
 
 /** Emits `run-finished` and builds the result (R11: outcome and HTTP status; R12: responses). */
 export function assembleResult(run: RunState, compensation: CompensationSummary, lint: RunResult['lint']): RunResult {
@@ -37,42 +38,64 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
         : 'compensated';
   const httpStatus = outcome === 'succeeded' ? 200 : 207;
   const end = newEvent(run, 'run-finished', -1, 0);
-  end.status = httpStatus;
-  end.message = outcome;
-  emit(run, end);
+  run.log.setStatus(end, httpStatus);
+  run.log.setMessage(end, outcome);
+  run.log.trim();
 
-  // The run's own record (keys already in scenario order when `simulate` made it); the graph
-  // stays as it was, so a caller may keep using it.
-  const steps = run.stepsRecord as Record<string, StepResult>;
-  const kept = run.replay?.kept;
-  const paths = new DependencyPaths(run.ids, run.failedPrerequisite);
-  for (let i = 0; i < run.n; i++) {
-    const previous = kept?.get(i);
-    setOwn(steps, run.ids[i], previous !== undefined ? reusedResult(run, i, previous) : stepResult(run, i, paths));
-  }
-  const { scenario, graph: g, correlationId } = run;
-  // The batch response (a view of the step results, one problem body per failure) and the
-  // graph (a copy of the dependencies, for replay) are built on first read and kept: a UI
-  // reads one step's answer at a time, and a run of 100,000 steps should not pay for 100,000
-  // bodies nobody asked for. Reading, spreading, JSON.stringify and structuredClone all see
-  // ordinary properties.
+  const { scenario, correlationId, ids } = run;
+  // Only what the graph copy is made from: the rest of the graph (adjacency, id table) goes.
+  const g: Dependencies = { ids, depFrom: run.graph.depFrom, depTo: run.graph.depTo, depCond: run.graph.depCond };
+  let log: EventLog | null = run.log;
+  const replayed = run.replay !== null;
+  // The step results, the batch response (a view of the step results, one problem body per
+  // failure), the events and the graph (a copy of the dependencies, for replay) are built on
+  // first read and kept: until then the finished run state is their compact form (typed
+  // arrays, the event log's columns), and a run of 100,000 steps pays for 100,000 objects
+  // only when someone reads them. Reading, spreading, JSON.stringify and structuredClone all
+  // see ordinary properties.
+  let finished: FinishedSteps | null = finishedSteps(run);
+  let steps = run.stepsRecord as Record<string, StepResult>;
+  const stepsRead = (): Record<string, StepResult> => {
+    if (finished !== null) {
+      fillSteps(finished, steps);
+      finished = null;
+    }
+    return steps;
+  };
   let response: RunResponse | undefined;
   let graph: RunGraph | undefined;
+  let events: RunEvent[] | undefined;
   const result: RunResult = {
     outcome,
     httpStatus,
     durationMs: run.now - run.startTime,
     correlationId,
-    steps,
+    get steps(): Record<string, StepResult> {
+      return stepsRead();
+    },
+    set steps(value: Record<string, StepResult>) {
+      steps = value;
+      finished = null;
+    },
     compensationOrder: compensation.order,
     uncompensated: compensation.uncompensated,
     get response(): RunResponse {
-      return (response ??= buildResponse(scenario, steps, httpStatus, correlationId));
+      return (response ??= buildResponse(scenario, stepsRead(), httpStatus, correlationId));
     },
     set response(value: RunResponse) {
       response = value;
     },
-    events: run.events,
+    get events(): RunEvent[] {
+      if (events === undefined) {
+        events = log!.materialize(ids, correlationId, replayed);
+        log = null;
+      }
+      return events;
+    },
+    set events(value: RunEvent[]) {
+      events = value;
+      log = null;
+    },
     lint,
     get graph(): RunGraph {
       return (graph ??= graphOf(g));
@@ -89,8 +112,49 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
   return result;
 }
 
+/** What the step results are built from (see `finishedSteps`). */
+type FinishedSteps = CompensationRecord &
+  Pick<RunState, 'n' | 'ids' | 'replay' | 'status' | 'attempts' | 'startedAt' | 'endedAt' | 'message' | 'failure' | 'failedPrerequisite' | 'rootCause' | 'reason'>;
+
+/**
+ * The columns of the finished run the step results are built from, copied out of the run
+ * state's one buffer (run-state.ts's Arena), so a result not read yet keeps ≈34 bytes per step
+ * instead of the whole run state (≈126 bytes per step, and the queues).
+ */
+function finishedSteps(run: RunState): FinishedSteps {
+  return {
+    n: run.n,
+    ids: run.ids,
+    replay: run.replay,
+    scenario: run.scenario,
+    phase: run.phase.slice(),
+    status: run.status.slice(),
+    attempts: run.attempts.slice(),
+    startedAt: run.startedAt.slice(),
+    endedAt: run.endedAt.slice(),
+    message: run.message,
+    failure: run.failure.slice(),
+    failedPrerequisite: run.failedPrerequisite.slice(),
+    rootCause: run.rootCause.slice(),
+    reason: run.reason,
+    hasCompensation: run.hasCompensation.slice(),
+    compensationSpecs: run.compensationSpecs,
+    compensationTimes: run.compensationTimes,
+  };
+}
+
+/** Puts every step's result into `steps`, the run's own (empty) record, in scenario order. */
+function fillSteps(run: FinishedSteps, steps: Record<string, StepResult>): void {
+  const kept = run.replay?.kept;
+  const paths = new DependencyPaths(run.ids, run.failedPrerequisite);
+  for (let i = 0; i < run.n; i++) {
+    const previous = kept?.get(i);
+    setOwn(steps, run.ids[i], previous !== undefined ? reusedResult(run, i, previous) : stepResult(run, i, paths));
+  }
+}
+
 /** A step kept by a replay: its previous result, plus its rollback if this run's saga undid it. */
-function reusedResult(run: RunState, i: number, previous: StepResult): StepResult {
+function reusedResult(run: FinishedSteps, i: number, previous: StepResult): StepResult {
   const r: StepResult = { ...previous, reused: true };
   const ph = run.phase[i];
   if (ph === COMPENSATED || ph === COMPENSATION_FAILED) {
@@ -100,7 +164,7 @@ function reusedResult(run: RunState, i: number, previous: StepResult): StepResul
   return r;
 }
 
-function stepResult(run: RunState, i: number, paths: DependencyPaths): StepResult {
+function stepResult(run: FinishedSteps, i: number, paths: DependencyPaths): StepResult {
   const ph = run.phase[i] as PhaseCode;
   const startedAt = Number.isNaN(run.startedAt[i]) ? null : run.startedAt[i];
   const endedAt = Number.isNaN(run.endedAt[i]) ? null : run.endedAt[i];
@@ -169,7 +233,10 @@ function stepResult(run: RunState, i: number, paths: DependencyPaths): StepResul
   }
 }
 
-function graphOf(g: Graph): RunGraph {
+/** The run's dependencies as step indices, which `graphOf` copies out by id. */
+type Dependencies = Pick<Graph, 'ids' | 'depFrom' | 'depTo' | 'depCond'>;
+
+function graphOf(g: Dependencies): RunGraph {
   const m = g.depFrom.length;
   const graph: RunGraph = { from: new Array(m), to: new Array(m), on: new Array(m) };
   for (let e = 0; e < m; e++) {

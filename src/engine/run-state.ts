@@ -1,6 +1,6 @@
 // The state of one simulation run: the scenario's steps and the policy read into typed arrays
 // indexed by the step's position in the scenario, the per-step state the rules change, the two
-// queues and the event list. The rule modules (readiness, attempts, repair, abort,
+// queues and the event log. The rule modules (readiness, attempts, repair, abort,
 // compensation, result) are free functions over this state.
 import { DEFAULT_DURATION_MS, resolvePolicy, type ResolvedStep } from '../scenario/defaults.ts';
 import { runEventBudget } from '../scenario/limits.ts';
@@ -10,7 +10,8 @@ import type { Graph } from './graph.ts';
 import type { PhaseCode } from './phases.ts';
 import { idKeys, TimedQueue } from './queue.ts';
 import { assertTransition } from './transitions.ts';
-import type { EventType, RunEvent, RunStop, StepResult } from './types.ts';
+import type { EventType, RunStop, StepResult } from './types.ts';
+import { EventLog, NO_ATTEMPT } from './event-log.ts';
 import { idRecord } from './records.ts';
 
 /** How a replay seeds the simulation (src/engine/replay.ts). */
@@ -128,7 +129,8 @@ export class RunState {
   readonly ready: TimedQueue;
   running = 0;
   now: number;
-  readonly events: RunEvent[] = [];
+  /** The trace, in columns (event-log.ts); `RunResult.events` builds the objects on first read. */
+  readonly log: EventLog;
   /**
    * Steps in the order they succeeded — and failed steps compensated `evenIfFailed` (R17), in
    * the order they failed: compensation runs it backwards (R10).
@@ -161,12 +163,14 @@ export class RunState {
     readonly scenario: Scenario,
     readonly graph: Graph,
     readonly replay: ReplaySetup | null,
-    /** The record to fill with the step results, when the caller already made it (`simulate`). */
+    /** The record to fill with the step results, when the caller already made it (`replay`'s plan). */
     readonly stepsRecord: Record<string, unknown> = idRecord(),
   ) {
     const n = graph.n;
     this.n = n;
     this.eventBudget = runEventBudget(n);
+    // Runs make about 1.6 events per step; the log grows past this when needed and is trimmed at the end.
+    this.log = new EventLog(2 * n + 8);
     this.ids = graph.ids;
     this.startTime = replay ? replay.t0 : 0;
     const keys = idKeys(graph.ids);
@@ -266,17 +270,13 @@ export class RunState {
   }
 }
 
-/** A new event at the current time; `step` -1 for run events, `attempt` 0 for none. */
-export function newEvent(run: RunState, type: EventType, step: number, attempt: number): RunEvent {
-  const seq = run.events.length;
-  if (step < 0) return { seq, t: run.now, type, correlationId: run.correlationId };
-  if (attempt <= 0) return { seq, t: run.now, type, step: run.ids[step], correlationId: run.correlationId };
-  return { seq, t: run.now, type, step: run.ids[step], attempt, correlationId: run.correlationId };
-}
-
-export function emit(run: RunState, e: RunEvent): void {
-  if (run.replay) e.replay = true;
-  run.events.push(e);
+/**
+ * Records an event at the current time and returns its index, for `run.log`'s setters of its
+ * other fields. `step` -1 for run events; `attempt` 0 or less for an event without one (use
+ * `run.log.add` for an event that names attempt 0).
+ */
+export function newEvent(run: RunState, type: EventType, step: number, attempt: number): number {
+  return run.log.add(type, run.now, step, attempt > 0 ? attempt : NO_ATTEMPT);
 }
 
 /** Moves step i to phase `to`, checked against the transition table. */

@@ -24,7 +24,6 @@ import { requestRepair, resend } from './repair.ts';
 import { assembleResult } from './result.ts';
 import {
   compareIds,
-  emit,
   newEvent,
   RunState,
   setPhase,
@@ -64,22 +63,20 @@ export interface SimulateOptions {
  * run.steps['create-invoice'] // → { state: 'blocked', status: 424, failedPrerequisiteStep: 'authorize-payment', … }
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
-  // The record that becomes `run.steps`: it resolves ids while the graph is built (see buildGraph).
-  const steps = idRecord<unknown>();
-  const graph = buildGraph(scenario, steps);
-  if (options.dialectConditions === undefined) return runSimulation(new RunState(scenario, graph, null, steps), options.lint ?? true);
+  const graph = buildGraph(scenario);
+  if (options.dialectConditions === undefined) return runSimulation(new RunState(scenario, graph, null), options.lint ?? true);
   // Lint reads the scenario's own conditions, before the dialect's take their place.
   const lint = (options.lint ?? true) ? lintGraph(scenario, graph) : [];
-  const run = new RunState(scenario, withDialectConditions(graph, options.dialectConditions, options.dialectConditionText), null, steps);
+  const run = new RunState(scenario, withDialectConditions(graph, options.dialectConditions, options.dialectConditionText), null);
   return runSimulation(run, lint);
 }
 
 /**
  * Used by `replay`: runs the edited scenario with the kept steps already succeeded. `steps`,
- * when given, is the record `graph` was built with (see buildGraph); otherwise a fresh one.
+ * when given, is the (empty) record that becomes the result's `steps`; otherwise a fresh one.
  */
 export function simulateReplay(scenario: Scenario, setup: ReplaySetup, graph?: Graph, steps: Record<string, unknown> = idRecord()): RunResult {
-  return runSimulation(new RunState(scenario, graph ?? buildGraph(scenario, steps), setup, steps), true);
+  return runSimulation(new RunState(scenario, graph ?? buildGraph(scenario), setup, steps), true);
 }
 
 function runSimulation(run: RunState, withLint: boolean | LintWarning[]): RunResult {
@@ -93,7 +90,7 @@ function runSimulation(run: RunState, withLint: boolean | LintWarning[]): RunRes
 /** The first moment: replayed steps are reused, steps without prerequisites are ready (R2, R13). */
 function begin(run: RunState): void {
   const { n, graph, ids } = run;
-  emit(run, newEvent(run, run.replay ? 'replay-started' : 'run-started', -1, 0));
+  newEvent(run, run.replay ? 'replay-started' : 'run-started', -1, 0);
   const kept = run.replay?.kept;
   if (kept && kept.size > 0) {
     // Kept steps count as succeeded from the first moment, in the order they completed before.
@@ -110,9 +107,7 @@ function begin(run: RunState): void {
       const status = previous.status ?? 200;
       run.status[i] = status;
       run.attempts[i] = previous.attempts;
-      const e = newEvent(run, 'reused', i, previous.attempts);
-      e.status = status;
-      emit(run, e);
+      run.log.setStatus(newEvent(run, 'reused', i, previous.attempts), status);
       produce(run, i);
     }
     for (const i of order) run.completion.push(i);
