@@ -6,7 +6,7 @@ import type { LiveState, RunOutcome, RunResult, StepState } from '../engine/type
 import type { DialectName } from '../scenario/types.ts';
 import { useRipple } from '../store/context.tsx';
 import { selectAsOf, selectCurrentResult, selectCurrentSegment, selectStepNames } from '../store/selectors.ts';
-import { formatMs, statusText } from './event-text.ts';
+import { formatMs, midSentence, statusText } from './event-text.ts';
 import './playback.css';
 
 // The run in numbers: outcome, steps per state, 424s that spared a request (fail-fast),
@@ -95,7 +95,7 @@ function DialectConclusion({ dialect, word, ended }: { dialect: DialectName; wor
   return (
     <span className="pb-dialect-word">
       {' '}
-      {DIALECT_TITLES[dialect]} {(ended ? CONCLUSION_NAMES : RUN_STATUS_NAMES)[dialect].toLowerCase()}: <code data-testid="summary-dialect-conclusion">{word}</code>.
+      {DIALECT_TITLES[dialect]} {midSentence((ended ? CONCLUSION_NAMES : RUN_STATUS_NAMES)[dialect])}: <code data-testid="summary-dialect-conclusion">{word}</code>.
     </span>
   );
 }

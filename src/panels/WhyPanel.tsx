@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { explain, explainChain } from '../engine/index.ts';
-import { DIALECT_TITLES, dialectLiveWord, glossaryEntry } from '../engine/dialect.ts';
+import { DIALECT_TITLES, dialectLiveWord, dialectWord, glossaryEntry } from '../engine/dialect.ts';
 import type { DialectName } from '../scenario/types.ts';
 import { selectDialect } from '../store/editor-slice.ts';
 import type { LiveState, StepResult } from '../engine/types.ts';
@@ -134,7 +134,7 @@ export function WhyPanel() {
   const sentences = useMemo(() => (result && selected && step ? explain(result, selected, nameOf) : []), [result, selected, step, nameOf]);
 
   if (!result) return <p className="pb-hint">Run the scenario, then select a step to see why it answered as it did.</p>;
-  if (!selected) return <p className="pb-hint">Select a step on the canvas or in the timeline to see why it answered as it did. Steps answering 424 are marked “blocked”.</p>;
+  if (!selected) return <p className="pb-hint">Select a step on the canvas or in the timeline to see why it answered as it did. Steps answering 424 are marked “{dialectWord(dialect, 'blocked')}”.</p>;
   const name = nameOf(selected);
   if (!step) return <p className="pb-hint">{name} was not part of this run (it was added afterwards). Run again to include it.</p>;
   if (progress !== 'told') return <NotYet name={name} time={time} />;

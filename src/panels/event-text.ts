@@ -26,6 +26,11 @@ export function statusText(status: number | null | undefined): string {
   return phrase ? `${status} ${phrase}` : String(status);
 }
 
+/** "Workflow conclusion" → "workflow conclusion", for the middle of a sentence; "DAG run state" stays. */
+export function midSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+}
+
 function listNames(ids: readonly string[]): string {
   if (ids.length <= 1) return ids.join('');
   if (ids.length <= 3) return `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
@@ -71,8 +76,8 @@ export function describeEvent(event: RunEvent, ctx: Context): string {
   const sentence = rippleSentence(event, ctx);
   const word = dialectEventWord(ctx.dialect, event, ctx.result);
   if (word === null) return sentence;
-  if (event.type === 'run-finished') return `${sentence} ${DIALECT_TITLES[ctx.dialect]} ${CONCLUSION_NAMES[ctx.dialect].toLowerCase()}: ${word}.`;
-  if (event.type === 'run-started' || event.type === 'replay-started') return `${sentence} ${DIALECT_TITLES[ctx.dialect]} ${RUN_STATUS_NAMES[ctx.dialect].toLowerCase()}: ${word}.`;
+  if (event.type === 'run-finished') return `${sentence} ${DIALECT_TITLES[ctx.dialect]} ${midSentence(CONCLUSION_NAMES[ctx.dialect])}: ${word}.`;
+  if (event.type === 'run-started' || event.type === 'replay-started') return `${sentence} ${DIALECT_TITLES[ctx.dialect]} ${midSentence(RUN_STATUS_NAMES[ctx.dialect])}: ${word}.`;
   return `${sentence} ${DIALECT_TITLES[ctx.dialect]}: ${word}.`;
 }
 

@@ -72,6 +72,8 @@ describe('mid-run: the words at the playhead, no conclusion before the end', () 
     expect(screen.getByTestId('summary-dialect-conclusion').textContent).toBe('FAILED');
     expect(screen.getByText('Not started · blocked (424)')).toBeInTheDocument();
     expect(screen.getByText(/Step Functions execution status/)).toBeInTheDocument();
+    act(() => store.getState().setDialect('airflow'));
+    expect(screen.getByText(/Airflow DAG run state/)).toBeInTheDocument();
   });
 });
 
