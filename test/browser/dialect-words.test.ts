@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launch, openPage, screenshot } from './harness.ts';
-import { node, seekToEnd, transport } from './app.ts';
+import { askWhy, node, seekToEnd, transport } from './app.ts';
 
 // Issue #11's browser test: paste a real GitHub workflow, fail one job, run, switch dialects
 // and read the words on the canvas nodes, in the event log and in the run summary — and, before
@@ -64,6 +64,13 @@ for (const size of [
     expect(await summary.getByTestId('summary-dialect-conclusion').textContent()).toBe('failure');
     expect(await logText(page)).toContain('GitHub Actions: skipped.');
     await screenshot(page, `dialect-words-github-${size.width}-${size.colorScheme}`);
+
+    // Why keeps Ripple's rule and adds GitHub's word with the reason for it.
+    const why = await askWhy(page, 'test-frontend');
+    expect(await why.getByTestId('why-dialect').textContent()).toMatch(/^GitHub Actions: skipped — R5 = "If a job fails or is skipped, all jobs that need it are skipped"/);
+    expect(await why.getByRole('heading', { level: 3 }).textContent()).toMatch(/^Why did test-frontend.* answer 424\?$/);
+    await why.scrollIntoViewIfNeeded();
+    await screenshot(page, `dialect-words-why-${size.width}-${size.colorScheme}`);
 
     await legendSelect(page).selectOption('airflow');
     expect(await pill(page, 'test-frontend')).toBe('upstream_failed');
