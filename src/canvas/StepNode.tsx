@@ -1,9 +1,10 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { LessonMark } from '../lessons/ui/LessonMark.tsx';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { useRippleStore } from '../store/context.tsx';
+import { useRipple, useRippleStore } from '../store/context.tsx';
+import { selectDialect } from '../store/editor-slice.ts';
 import { REPLAY_MARK_META, type StepFlowNode } from './build-graph.ts';
-import { retryTitle, stateText, viewMeta } from './state-meta.ts';
+import { dialectStateText, dialectStateTitle, viewMeta } from './state-meta.ts';
 import { FINALLY_TITLE, stepMarks } from './step-marks.ts';
 import { Icon } from './icons.tsx';
 import './replay-marks.css';
@@ -13,6 +14,7 @@ import './groups.css';
 // playback — its state by colour, icon and words.
 export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowNode>) {
   const { step, live, lint, highlighted, renaming, readOnly, replay, replayWarnings, isFinally } = data;
+  const dialect = useRipple(selectDialect);
   const all = stepMarks(step);
   // The condition is a pill on the top border (where a finally step has its badge: a step with
   // `when` cannot be one), so the marks row keeps its room for the codes.
@@ -75,8 +77,8 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
       )}
       {live && (
         // A pill on the top border: the state adds no height, so nodes never grow into each other.
-        <div className="step-node__state" data-testid="node-state" title={retryTitle(live)}>
-          {stateText(live)}
+        <div className="step-node__state" data-testid="node-state" data-dialect={dialect} title={dialectStateTitle(live, dialect)}>
+          {dialectStateText(live, dialect)}
         </div>
       )}
       {live?.reused && (

@@ -1,4 +1,6 @@
+import { dialectLiveWord } from '../engine/dialect.ts';
 import type { LiveState } from '../engine/types.ts';
+import type { DialectName } from '../scenario/types.ts';
 import type { IconName } from './icons.tsx';
 
 // How each step state reads: an icon and words, never colour alone. The CSS class
@@ -73,4 +75,21 @@ export function stateText(view: { state: LiveState; attempt: number; status: num
     case 'rolled-back':
       return meta.text;
   }
+}
+
+/**
+ * The state pill's words in `dialect` ("Speak as", issue #11): Ripple's own (`stateText`) for
+ * `http`, else that system's word for the step at this moment (`dialectLiveWord`): "skipped",
+ * "upstream_failed", "in_progress", "up_for_retry".
+ */
+export function dialectStateText(view: { state: LiveState; attempt: number; status: number | null; retryAt?: number }, dialect: DialectName): string {
+  if (dialect === 'http') return stateText(view);
+  return dialectLiveWord(dialect, view.state, { retrying: view.retryAt !== undefined });
+}
+
+/** The pill's tooltip in a dialect: Ripple's own words behind the system's ("Ripple: 424 blocked"). */
+export function dialectStateTitle(view: { state: LiveState; attempt: number; status: number | null; retryAt?: number }, dialect: DialectName): string | undefined {
+  const retry = retryTitle(view);
+  if (dialect === 'http') return retry;
+  return [`Ripple: ${stateText(view)}`, retry].filter(Boolean).join('\n');
 }

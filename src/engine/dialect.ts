@@ -24,7 +24,33 @@
 // (decided by the leaf tasks); Step Functions DescribeExecution `status` and the console's
 // state statuses. Pure: no DOM, no clock.
 import type { DialectName } from '../scenario/types.ts';
-import type { RunResult, StepState } from './types.ts';
+import { stateAt } from './state-at.ts';
+import type { LiveState, RunEvent, RunResult, StepState } from './types.ts';
+
+/** How each dialect is named to people ("Speak as: GitHub Actions"). */
+export const DIALECT_TITLES: Readonly<Record<DialectName, string>> = {
+  http: 'HTTP 424',
+  'github-actions': 'GitHub Actions',
+  argo: 'Argo',
+  airflow: 'Airflow',
+  'step-functions': 'Step Functions',
+};
+
+/** What each dialect calls the run's conclusion. */
+export const CONCLUSION_NAMES: Readonly<Record<DialectName, string>> = {
+  http: 'Run outcome',
+  'github-actions': 'Workflow conclusion',
+  argo: 'Workflow phase',
+  airflow: 'DAG run state',
+  'step-functions': 'Execution status',
+};
+
+/** What each dialect calls the run's status before its end (GitHub has no conclusion until then). */
+export const RUN_STATUS_NAMES: Readonly<Record<DialectName, string>> = {
+  ...CONCLUSION_NAMES,
+  http: 'Run status',
+  'github-actions': 'Workflow run status',
+};
 
 export interface DialectStep {
   state: string;
@@ -50,7 +76,8 @@ export interface DialectViewOptions {
 /** One word of a dialect and the Ripple rule behind it, for the glossary panel and the docs. */
 export interface GlossaryEntry {
   word: string;
-  ripple: StepState | 'run';
+  /** The Ripple state the word stands for (`pending`, `running`: before the step's end), or the run's conclusion. */
+  ripple: LiveState | 'run';
   rule: string;
 }
 
@@ -174,6 +201,200 @@ export function dialectView(result: RunResult, name: DialectName, options: Diale
   return { name, steps, conclusion };
 }
 
+/**
+ * The word `dialect` uses for a step at a moment of the run, before or after its end: the
+ * final words of `dialectWord`, plus those for a step not started, running, waiting for a retry
+ * or being rolled back. `retrying`: the step failed and will try again (`LiveStepView.retryAt`).
+ *   pending       GitHub queued · Argo Pending · Airflow none · Step Functions Not started
+ *   running       GitHub in_progress · Argo Running · Airflow running · Step Functions In progress
+ *   retrying      Airflow up_for_retry; the others keep the step running (GitHub has no job
+ *                 retries; an Argo retry node stays Running; a Step Functions Retry stays
+ *                 inside its state)
+ *   compensating  running in each (a rollback is more work of the run)
+ * Sources: GitHub REST "workflow jobs" `status` (queued, in_progress, completed); Argo
+ * NodePhase (Pending, Running, …); Airflow TaskInstanceState (`none` = "not yet queued, its
+ * dependencies are not yet met", `up_for_retry`); Step Functions console state statuses.
+ *
+ * @example
+ * dialectLiveWord('airflow', 'failed', { retrying: true }) // → 'up_for_retry'
+ * dialectLiveWord('github-actions', 'pending')              // → 'queued'
+ */
+export function dialectLiveWord(dialect: DialectName, state: LiveState, options: { caught?: boolean; retrying?: boolean } = {}): string {
+  if (options.retrying && (state === 'failed' || state === 'blocked')) return dialect === 'airflow' ? 'up_for_retry' : dialectLiveWord(dialect, 'running');
+  switch (state) {
+    case 'pending':
+      return PENDING_WORD[dialect];
+    case 'running':
+    case 'compensating':
+      return RUNNING_WORD[dialect];
+    case 'succeeded':
+    case 'failed':
+    case 'blocked':
+    case 'skipped':
+    case 'cancelled':
+    case 'compensated':
+    case 'compensation-failed':
+    case 'rolled-back':
+      return dialectWord(dialect, state, options.caught);
+  }
+}
+
+const PENDING_WORD: Readonly<Record<DialectName, string>> = {
+  http: 'pending',
+  'github-actions': 'queued',
+  argo: 'Pending',
+  airflow: 'none',
+  'step-functions': 'Not started',
+};
+
+const RUNNING_WORD: Readonly<Record<DialectName, string>> = {
+  http: 'running',
+  'github-actions': 'in_progress',
+  argo: 'Running',
+  airflow: 'running',
+  'step-functions': 'In progress',
+};
+
+/**
+ * The run's status in `dialect` before its end, where a finished run has its conclusion: GitHub
+ * workflow run `status` `in_progress` (its `conclusion` is null until then), Argo workflow phase
+ * `Running`, Airflow DAG run state `running`, Step Functions execution status `RUNNING`.
+ *
+ * @example
+ * dialectRunningWord('step-functions') // → 'RUNNING'
+ */
+export function dialectRunningWord(dialect: DialectName): string {
+  switch (dialect) {
+    case 'http':
+      return 'running';
+    case 'github-actions':
+      return 'in_progress';
+    case 'argo':
+      return 'Running';
+    case 'airflow':
+      return 'running';
+    case 'step-functions':
+      return 'RUNNING';
+  }
+}
+
+/** The run in a dialect at a moment: each step's word, and Ripple's state behind it. */
+export interface DialectMoment extends DialectView {
+  /** Step id → Ripple's state at that moment (`pending` and `running` before the step's end). */
+  ripple: Record<string, LiveState>;
+  /** Whether the run has finished by then (`conclusion` is the conclusion, else the running word). */
+  ended: boolean;
+}
+
+/**
+ * The run in `name`'s words just after event `upTo` (an index into `result.events`): each step's
+ * word at that moment (`dialectLiveWord`) and, until the run has finished, the running word in
+ * place of a conclusion, so a panel never tells the ending before the playhead reaches it.
+ * `upTo` at or past the last event gives the whole run (`dialectView`).
+ *
+ * @example
+ * dialectViewAt(run, 'github-actions', 2)
+ * // → { name: 'github-actions', steps: { 'create-order': { state: 'success' }, 'authorize-payment': { state: 'in_progress' }, … },
+ * //     conclusion: 'in_progress', ripple: { 'create-order': 'succeeded', 'authorize-payment': 'running', … }, ended: false }
+ */
+export function dialectViewAt(result: RunResult, name: DialectName, upTo: number, options: DialectViewOptions = {}): DialectMoment {
+  const ripple: Record<string, LiveState> = Object.create(null) as Record<string, LiveState>;
+  if (upTo >= result.events.length - 1) {
+    for (const id of Object.keys(result.steps)) ripple[id] = result.steps[id].state;
+    return { ...dialectView(result, name, options), ripple, ended: true };
+  }
+  const caught = new Set(options.caught ?? []);
+  const moment = stateAt(result, upTo);
+  const steps: Record<string, DialectStep> = Object.create(null) as Record<string, DialectStep>;
+  for (const id of Object.keys(result.steps)) {
+    const state = moment.steps[id]?.state ?? 'pending';
+    const retrying = (state === 'failed' || state === 'blocked') && retriesAfter(result, id, upTo);
+    steps[id] = { state: dialectLiveWord(name, state, { caught: caught.has(id), retrying }) };
+    ripple[id] = state;
+  }
+  return { name, steps, conclusion: dialectRunningWord(name), ripple, ended: false };
+}
+
+/** Whether step `id`'s latest failure at or before event `upTo` is followed by another attempt. */
+function retriesAfter(result: RunResult, id: string, upTo: number): boolean {
+  for (let i = Math.min(upTo, result.events.length - 1); i >= 0; i--) {
+    const event = result.events[i];
+    if (event.step !== id) continue;
+    if (event.type === 'retry-scheduled') return true;
+    if (event.type === 'failed' || event.type === 'timed-out' || event.type === 'blocked') return event.willRetry === true;
+  }
+  return false;
+}
+
+/**
+ * The word `dialect` gives what event `event` did: the state its step is in after it, or for
+ * `run-started` / `run-finished` the run's status or conclusion (from `result`). Null for events
+ * that change no word (a retry being scheduled, a repair request) and always for `http`, whose
+ * words are the event log's own sentences.
+ *
+ * @example
+ * dialectEventWord('github-actions', { type: 'blocked', step: 'notify', … }, run) // → 'skipped'
+ * dialectEventWord('airflow', { type: 'failed', willRetry: true, … }, run)        // → 'up_for_retry'
+ */
+export function dialectEventWord(dialect: DialectName, event: RunEvent, result: RunResult, options: DialectViewOptions = {}): string | null {
+  if (dialect === 'http') return null;
+  const caught = event.step !== undefined && (options.caught ?? []).includes(event.step);
+  const word = (state: LiveState, retrying = false) => dialectLiveWord(dialect, state, { caught, retrying });
+  switch (event.type) {
+    case 'run-started':
+    case 'replay-started':
+      return dialectRunningWord(dialect);
+    case 'run-finished':
+      return dialectView(result, dialect, options).conclusion;
+    case 'started':
+      return word('running');
+    case 'succeeded':
+      return word('succeeded');
+    case 'failed':
+    case 'timed-out':
+      return word('failed', event.willRetry === true);
+    case 'blocked':
+      return word('blocked', event.willRetry === true);
+    case 'rolled-back':
+      return word('rolled-back');
+    case 'unblocked':
+      return word('pending');
+    case 'skipped':
+      return word('skipped');
+    case 'cancelled':
+      return word('cancelled');
+    case 'compensation-started':
+      return word('compensating');
+    case 'compensation-succeeded':
+      return word('compensated');
+    case 'compensation-failed':
+      return word('compensation-failed');
+    case 'reused':
+      return event.step !== undefined && result.steps[event.step] ? word(result.steps[event.step].state) : null;
+    case 'retry-scheduled':
+    case 'repair-requested':
+      return null;
+  }
+}
+
+/**
+ * The glossary entry behind `dialect`'s word for a final `state`: the word and Ripple's rule
+ * that produced it (the Why panel shows it beside Ripple's own explanation).
+ *
+ * @example
+ * glossaryEntry('github-actions', 'blocked') // → { word: 'skipped', ripple: 'blocked', rule: 'R5 = "If a job fails or is skipped, …' }
+ */
+export function glossaryEntry(dialect: DialectName, state: StepState, caught = false): GlossaryEntry {
+  const word = dialectWord(dialect, state, caught);
+  const entries = GLOSSARY[dialect];
+  return (
+    entries.find((e) => e.ripple === state && e.word === word) ??
+    entries.find((e) => e.ripple === state) ??
+    // compensated / compensation-failed: none of the four has a rollback, so the step's forward result.
+    { word, ripple: state, rule: GLOSSARY.http.find((e) => e.ripple === state)?.rule ?? `Ripple ${state}.` }
+  );
+}
+
 /** Steps nothing depends on (every step when the run carries no graph). */
 function leavesOf(result: RunResult, ids: readonly string[]): string[] {
   if (!result.graph) return [...ids];
@@ -191,6 +412,8 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'cancelled', ripple: 'cancelled', rule: 'R8: onFailure "abort" cancelled it before it started.' },
     { word: 'compensated', ripple: 'compensated', rule: 'R10: it succeeded, then the saga undid it.' },
     { word: 'rolled-back', ripple: 'rolled-back', rule: 'R18: another member of its atomic group (a change set) failed, so its work was undone; dependents see it as blocked.' },
+    { word: 'pending', ripple: 'pending', rule: 'Before its end: not started yet (a prerequisite has not answered).' },
+    { word: 'running', ripple: 'running', rule: 'Before its end: an attempt is in progress.' },
   ],
   'github-actions': [
     { word: 'success', ripple: 'succeeded', rule: 'The job succeeded.' },
@@ -199,7 +422,10 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'skipped', ripple: 'skipped', rule: 'R14: its if: was false and no need failed.' },
     { word: 'cancelled', ripple: 'cancelled', rule: 'R8: the run was stopped before the job started.' },
     { word: 'skipped', ripple: 'rolled-back', rule: 'R18: undone because another job of its atomic group failed (GitHub has no atomic groups; its result is that of a job that took no effect).' },
+    { word: 'queued', ripple: 'pending', rule: 'Before its end: the job waits for its needs (Ripple pending).' },
+    { word: 'in_progress', ripple: 'running', rule: 'Before its end: the job runs; a failed job that will try again stays in_progress (Ripple retry).' },
     { word: 'conclusion failure', ripple: 'run', rule: 'A job failed (continue-on-error jobs excepted).' },
+    { word: 'status in_progress', ripple: 'run', rule: 'Before its end the workflow run has no conclusion yet.' },
   ],
   argo: [
     { word: 'Succeeded', ripple: 'succeeded', rule: 'The task succeeded.' },
@@ -208,7 +434,10 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'Omitted', ripple: 'skipped', rule: 'R14: its depends was false without a failure.' },
     { word: 'Omitted', ripple: 'cancelled', rule: 'R8: never scheduled after the run stopped.' },
     { word: 'Omitted', ripple: 'rolled-back', rule: 'R18: undone because another task of its atomic group failed (Argo has no atomic groups).' },
+    { word: 'Pending', ripple: 'pending', rule: 'Before its end: the task waits for its dependencies.' },
+    { word: 'Running', ripple: 'running', rule: 'Before its end: the task runs (a retry node stays Running between attempts).' },
     { word: 'phase Failed', ripple: 'run', rule: 'A task failed without continueOn.' },
+    { word: 'phase Running', ripple: 'run', rule: 'Before its end the workflow is Running.' },
   ],
   airflow: [
     { word: 'success', ripple: 'succeeded', rule: 'The task instance succeeded.' },
@@ -217,7 +446,11 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'skipped', ripple: 'skipped', rule: 'R4/R14: the trigger rule did not hold without a failure (e.g. all_success after a skipped upstream).' },
     { word: 'skipped', ripple: 'cancelled', rule: 'R8: never started after the run stopped.' },
     { word: 'upstream_failed', ripple: 'rolled-back', rule: 'R18: undone because another task of its atomic group failed (Airflow has no atomic groups).' },
+    { word: 'none', ripple: 'pending', rule: 'Before its end: not yet queued, its upstream tasks have not all finished.' },
+    { word: 'running', ripple: 'running', rule: 'Before its end: the task instance runs.' },
+    { word: 'up_for_retry', ripple: 'running', rule: 'R3: the attempt failed and the task will be retried after its retry delay.' },
     { word: 'DAG run failed', ripple: 'run', rule: 'A leaf task is failed or upstream_failed.' },
+    { word: 'DAG run running', ripple: 'run', rule: 'Before its end the DAG run is running.' },
   ],
   'step-functions': [
     { word: 'Succeeded', ripple: 'succeeded', rule: 'The state succeeded.' },
@@ -227,6 +460,9 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'Not started', ripple: 'skipped', rule: 'R14: the execution took another path.' },
     { word: 'Cancelled', ripple: 'cancelled', rule: 'R8: the execution was stopped.' },
     { word: 'Not started', ripple: 'rolled-back', rule: 'R18: undone because another state of its atomic group failed (Step Functions has no atomic groups).' },
+    { word: 'Not started', ripple: 'pending', rule: 'Before its end: the execution has not reached the state yet.' },
+    { word: 'In progress', ripple: 'running', rule: 'Before its end: the state runs (its Retry attempts included).' },
     { word: 'FAILED', ripple: 'run', rule: 'A Fail state was reached or a state without Catch failed.' },
+    { word: 'RUNNING', ripple: 'run', rule: 'Before its end the execution is RUNNING.' },
   ],
 };

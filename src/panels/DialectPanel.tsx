@@ -1,59 +1,35 @@
 // "Speak as" (issue #11): the run told in an orchestrator's words, beside a glossary that maps
-// each word to Ripple's rule. The words come from src/engine/dialect.ts; this component only
-// picks the dialect (starting with the scenario's own, so an import opens in its dialect) and
-// shows what the engine's view says.
-import { useState } from 'react';
-import { dialectView, GLOSSARY } from '../engine/dialect.ts';
+// each word to Ripple's rule. The words come from src/engine/dialect.ts; the dialect is the
+// scenario's own `dialect` (so a link carries it, an import opens in its dialect and undo covers
+// a change). Like the other run panels it tells the run as of the playhead: before the end, steps
+// read queued / in_progress (or that system's words) and the run has its running status, not
+// its conclusion.
+import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectViewAt, GLOSSARY } from '../engine/dialect.ts';
 import { useRipple } from '../store/context.tsx';
-import { selectLatestSegment } from '../store/selectors.ts';
-import { DIALECT_NAMES, type DialectName } from '../scenario/types.ts';
+import { selectDialect } from '../store/editor-slice.ts';
+import { SpeakAsSelect } from './SpeakAsSelect.tsx';
+import { selectAsOf, selectCurrentResult } from '../store/selectors.ts';
 import { GithubContextForm } from './GithubContextForm.tsx';
 
-/** How each dialect is named in the selector. */
-export const DIALECT_TITLES: Readonly<Record<DialectName, string>> = {
-  http: 'HTTP 424',
-  'github-actions': 'GitHub Actions',
-  argo: 'Argo',
-  airflow: 'Airflow',
-  'step-functions': 'Step Functions',
-};
-
-/** What each dialect calls the run's conclusion. */
-const CONCLUSION_NAME: Readonly<Record<DialectName, string>> = {
-  http: 'Run outcome',
-  'github-actions': 'Workflow conclusion',
-  argo: 'Workflow phase',
-  airflow: 'DAG run state',
-  'step-functions': 'Execution status',
-};
+export { DIALECT_TITLES };
 
 export function DialectPanel() {
-  const result = useRipple((s) => selectLatestSegment(s)?.result ?? null);
+  const result = useRipple(selectCurrentResult);
+  const upTo = useRipple((s) => selectAsOf(s)?.index ?? -1);
   const steps = useRipple((s) => s.scenario.steps);
-  const own = useRipple((s) => s.scenario.dialect ?? 'http');
-  const [picked, setPicked] = useState<DialectName | null>(null);
-  const dialect = picked ?? own;
+  const dialect = useRipple(selectDialect);
   if (!result) return null;
-  const view = dialectView(result, dialect);
+  const view = dialectViewAt(result, dialect, upTo);
   const labelOf = new Map(steps.map((s) => [s.id, s.label ?? s.id]));
   return (
     <div className="dialect-panel">
+      <SpeakAsSelect />
       <GithubContextForm />
-      <label className="pb-check">
-        Speak as{' '}
-        <select value={dialect} onChange={(event) => setPicked(event.currentTarget.value as DialectName)}>
-          {DIALECT_NAMES.map((d) => (
-            <option key={d} value={d}>
-              {DIALECT_TITLES[d]}
-            </option>
-          ))}
-        </select>
-      </label>
       <p>
-        {CONCLUSION_NAME[dialect]}: <strong data-testid="dialect-conclusion">{view.conclusion}</strong>
+        {(view.ended ? CONCLUSION_NAMES : RUN_STATUS_NAMES)[dialect]}: <strong data-testid="dialect-conclusion">{view.conclusion}</strong>
       </p>
       <table className="dialect-steps">
-        <caption className="pb-hint">Each step in {DIALECT_TITLES[dialect]}’s words</caption>
+        <caption className="pb-hint">Each step in {DIALECT_TITLES[dialect]}’s words{view.ended ? '' : ', at the playhead'}</caption>
         <thead>
           <tr>
             <th scope="col">Step</th>
@@ -66,7 +42,7 @@ export function DialectPanel() {
             <tr key={id}>
               <th scope="row">{labelOf.get(id) ?? id}</th>
               <td>{view.steps[id].state}</td>
-              <td>{result.steps[id].state}</td>
+              <td>{view.ripple[id]}</td>
             </tr>
           ))}
         </tbody>

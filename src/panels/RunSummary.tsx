@@ -1,14 +1,19 @@
 import { useMemo } from 'react';
 import { stateAt } from '../engine/index.ts';
+import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectLiveWord, dialectViewAt } from '../engine/dialect.ts';
+import { selectDialect } from '../store/editor-slice.ts';
 import type { LiveState, RunOutcome, RunResult, StepState } from '../engine/types.ts';
+import type { DialectName } from '../scenario/types.ts';
 import { useRipple } from '../store/context.tsx';
 import { selectAsOf, selectCurrentResult, selectCurrentSegment, selectStepNames } from '../store/selectors.ts';
-import { formatMs, statusText } from './event-text.ts';
+import { formatMs, midSentence, statusText } from './event-text.ts';
 import './playback.css';
 
 // The run in numbers: outcome, steps per state, 424s that spared a request (fail-fast),
 // retries, compensations, virtual duration. Everything is read off the engine's result, as of
 // the playhead (the events up to it and `stateAt`) unless the person asked for the whole run.
+// Spoken as another system ("Speak as", issue #11) it adds that system's conclusion (its running
+// status before the end) and names each count by the system's word first.
 
 const STATE_ORDER: StepState[] = ['succeeded', 'failed', 'blocked', 'rolled-back', 'skipped', 'cancelled', 'compensated', 'compensation-failed'];
 
@@ -92,6 +97,16 @@ export function runFigures(result: RunResult, upTo = result.events.length - 1): 
   return { counts, notAttempted, retries, repairs, compensationsRun, compensationsFailed, reused };
 }
 
+/** " GitHub Actions workflow conclusion: failure." (or its status while running). */
+function DialectConclusion({ dialect, word, ended }: { dialect: DialectName; word: string; ended: boolean }) {
+  return (
+    <span className="pb-dialect-word">
+      {' '}
+      {DIALECT_TITLES[dialect]} {midSentence((ended ? CONCLUSION_NAMES : RUN_STATUS_NAMES)[dialect])}: <code data-testid="summary-dialect-conclusion">{word}</code>.
+    </span>
+  );
+}
+
 export function RunSummary() {
   const result = useRipple(selectCurrentResult);
   const segment = useRipple(selectCurrentSegment);
@@ -99,7 +114,12 @@ export function RunSummary() {
   const upTo = useRipple((s) => selectAsOf(s)?.index);
   const end = useRipple((s) => selectAsOf(s)?.end ?? true);
   const time = useRipple((s) => s.time);
+  const dialect = useRipple(selectDialect);
   const figures = useMemo(() => (result ? runFigures(result, upTo) : null), [result, upTo]);
+  const spoken = useMemo(
+    () => (result && dialect !== 'http' ? dialectViewAt(result, dialect, upTo ?? result.events.length - 1).conclusion : null),
+    [result, dialect, upTo],
+  );
   if (!result || !figures) return <p className="pb-hint">Run the scenario to see its summary.</p>;
   const total = Object.keys(result.steps).length;
   const name = (id: string) => names.get(id) ?? id;
@@ -109,16 +129,18 @@ export function RunSummary() {
       {end ? (
         <p className={`pb-outcome pb-outcome-${result.outcome}`}>
           <strong>{kind}{outcomeText(result.outcome)}</strong> — the batch answers {statusText(result.httpStatus)} after {formatMs(result.durationMs)} of virtual time.
+          {spoken !== null && <DialectConclusion dialect={dialect} word={spoken} ended />}
         </p>
       ) : (
         <p className="pb-outcome pb-outcome-running">
           <strong>{kind}Running</strong> — at {formatMs(time)}; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so far.
+          {spoken !== null && <DialectConclusion dialect={dialect} word={spoken} ended={false} />}
         </p>
       )}
       <dl className="pb-figures">
         {LIVE_ORDER.filter((s) => figures.counts[s] > 0).map((s) => (
           <div key={s} className={`pb-figure pb-figure-${s}`}>
-            <dt>{LIVE_LABEL[s]}</dt>
+            <dt>{dialect === 'http' ? LIVE_LABEL[s] : `${dialectLiveWord(dialect, s)} · ${LIVE_LABEL[s]}`}</dt>
             <dd>{figures.counts[s]}<span className="pb-of"> of {total}</span></dd>
           </div>
         ))}

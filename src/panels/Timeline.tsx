@@ -1,4 +1,5 @@
 import { memo, useCallback, useRef, useState } from 'react';
+import { TimelineLegend } from './TimelineLegend.tsx';
 import { useRipple } from '../store/context.tsx';
 import { selectGantt, type GanttModel, type GanttRow } from './gantt-model.ts';
 import { formatMs } from './event-text.ts';
@@ -231,20 +232,8 @@ export function Timeline() {
           </div>
         </div>
       </div>
-      <GanttLegend />
+      <TimelineLegend />
     </section>
   );
 }
 
-function GanttLegend() {
-  return (
-    <ul className="pb-legend" aria-label="Timeline legend">
-      <li><span className="pb-swatch pb-bar-ok" /> 2xx</li>
-      <li><span className="pb-swatch pb-bar-fail" /> failed attempt</li>
-      <li><span className="pb-swatch pb-swatch-blocked" /> 424</li>
-      <li><span className="pb-swatch pb-bar-wait" /> retry wait</li>
-      <li><span className="pb-swatch pb-bar-comp-ok" /> rollback</li>
-      <li><span className="pb-swatch pb-swatch-replay" /> replay</li>
-    </ul>
-  );
-}

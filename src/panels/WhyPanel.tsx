@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
 import { explain, explainChain } from '../engine/index.ts';
+import { DIALECT_TITLES, dialectLiveWord, dialectWord, glossaryEntry } from '../engine/dialect.ts';
+import type { DialectName } from '../scenario/types.ts';
+import { selectDialect } from '../store/editor-slice.ts';
 import type { LiveState, StepResult } from '../engine/types.ts';
 import { useRipple } from '../store/context.tsx';
 import {
@@ -18,7 +21,18 @@ import './playback.css';
 // in it is a button that selects it (and the canvas highlights the path, see `selectHighlightPath`).
 // For any other step, what happened, in plain words. It tells the run as of the playhead: a
 // step whose story is not over yet at the playhead says so, unless the person asked for the
-// whole run (the `wholeRun` pref).
+// whole run (the `wholeRun` pref). Spoken as another system ("Speak as", issue #11), Ripple's
+// rule stays and the system's word is added with the glossary's reason for it.
+
+/** "GitHub Actions: skipped — R5 = …": the dialect's word for a final state and the rule behind it. */
+function DialectWord({ dialect, state }: { dialect: DialectName; state: StepResult['state'] }) {
+  const entry = glossaryEntry(dialect, state);
+  return (
+    <p className="pb-dialect-word" data-testid="why-dialect">
+      {DIALECT_TITLES[dialect]}: <code>{entry.word}</code> — {entry.rule}
+    </p>
+  );
+}
 
 function StepButton({ id, onSelect }: { id: string; onSelect: (id: string) => void }) {
   const name = useRipple((s) => selectStepNames(s).get(id) ?? id);
@@ -85,12 +99,14 @@ function NotYet({ name, time }: { name: string; time: number }) {
   const live = useRipple(selectSelectedLive);
   const progress = useRipple(selectSelectedProgress);
   const setWholeRun = useRipple((s) => s.setWholeRun);
-  const what = progress === 'answered' || !live ? 'has answered; the run is not over yet' : `${liveWords(live)}; it has not given its final answer yet`;
+  const dialect = useRipple(selectDialect);
+  const spoken = live && dialect !== 'http' ? ` (${DIALECT_TITLES[dialect]}: ${dialectLiveWord(dialect, live.state, { retrying: live.retryAt !== undefined })})` : '';
+  const what = progress === 'answered' || !live ? `has answered${spoken}; the run is not over yet` : `${liveWords(live)}${spoken}; it has not given its final answer yet`;
   return (
     <div className="pb-why">
       <h3 className="pb-why-title">{name} at {formatMs(time)}</h3>
       <p>
-        {progress === 'unanswered' && live?.state === 'pending' ? `${name} has not answered yet at ${formatMs(time)}.` : `At ${formatMs(time)}, ${name} ${what}.`}
+        {progress === 'unanswered' && live?.state === 'pending' ? `${name} has not answered yet at ${formatMs(time)}${spoken}.` : `At ${formatMs(time)}, ${name} ${what}.`}
       </p>
       <p className="pb-hint">
         Play on to see why it answers as it does, or{' '}
@@ -110,6 +126,7 @@ export function WhyPanel() {
   const names = useRipple(selectStepNames);
   const progress = useRipple(selectSelectedProgress);
   const time = useRipple((s) => selectAsOf(s)?.time ?? 0);
+  const dialect = useRipple(selectDialect);
 
   const step = selected && result ? result.steps[selected] : undefined;
   const nameOf = useMemo(() => (id: string) => names.get(id) ?? id, [names]);
@@ -117,7 +134,7 @@ export function WhyPanel() {
   const sentences = useMemo(() => (result && selected && step ? explain(result, selected, nameOf) : []), [result, selected, step, nameOf]);
 
   if (!result) return <p className="pb-hint">Run the scenario, then select a step to see why it answered as it did.</p>;
-  if (!selected) return <p className="pb-hint">Select a step on the canvas or in the timeline to see why it answered as it did. Steps answering 424 are marked “blocked”.</p>;
+  if (!selected) return <p className="pb-hint">Select a step on the canvas or in the timeline to see why it answered as it did. Steps answering 424 are marked “{dialectWord(dialect, 'blocked')}”.</p>;
   const name = nameOf(selected);
   if (!step) return <p className="pb-hint">{name} was not part of this run (it was added afterwards). Run again to include it.</p>;
   if (progress !== 'told') return <NotYet name={name} time={time} />;
@@ -126,6 +143,7 @@ export function WhyPanel() {
   return (
     <div className="pb-why">
       <h3 className="pb-why-title">{headline(name, step)}</h3>
+      {dialect !== 'http' && <DialectWord dialect={dialect} state={step.state} />}
       {isChain ? (
         <>
           <ol className="pb-chain" aria-label="Causal chain, from this step down to the root failure">

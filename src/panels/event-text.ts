@@ -1,11 +1,16 @@
 import type { RunEvent, RunResult } from '../engine/types.ts';
 import type { RunSegment, TimelineEvent } from '../store/types.ts';
 import type { RippleState } from '../store/store.ts';
+import { selectDialect } from '../store/editor-slice.ts';
 import { reasonPhrase } from '../engine/index.ts';
+import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectEventWord } from '../engine/dialect.ts';
+import type { DialectName } from '../scenario/types.ts';
 import { stepNames } from '../scenario/step-names.ts';
 
 // Plain sentences for the event log and the live announcement. Everything they say comes from
-// the engine's events; this file only words them.
+// the engine's events; this file only words them. Spoken as another system ("Speak as", issue
+// #11), each sentence keeps Ripple's words and ends with that system's word for what the event
+// did ("… answers 424 Failed Dependency. GitHub Actions: skipped.").
 
 /** `120` → "120 ms"; `12_500` → "12.5 s". */
 export function formatMs(ms: number): string {
@@ -19,6 +24,11 @@ export function statusText(status: number | null | undefined): string {
   if (status === null || status === undefined) return 'no response';
   const phrase = reasonPhrase(status);
   return phrase ? `${status} ${phrase}` : String(status);
+}
+
+/** "Workflow conclusion" → "workflow conclusion", for the middle of a sentence; "DAG run state" stays. */
+export function midSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
 }
 
 function listNames(ids: readonly string[]): string {
@@ -35,9 +45,10 @@ interface Context {
   /** `failed step@t` → dependents blocked by it at that same moment. */
   blockedBy: Map<string, string[]>;
   replay: boolean;
+  dialect: DialectName;
 }
 
-function contextFor(segment: RunSegment): Context {
+function contextFor(segment: RunSegment, dialect: DialectName): Context {
   const requests = new Map<string, string>();
   for (const step of segment.scenario.steps) if (step.request) requests.set(step.id, step.request);
   const blockedBy = new Map<string, string[]>();
@@ -48,7 +59,7 @@ function contextFor(segment: RunSegment): Context {
     if (!list.includes(event.step)) list.push(event.step);
     blockedBy.set(key, list);
   }
-  return { result: segment.result, names: stepNames(segment.scenario), requests, blockedBy, replay: segment.kind === 'replay' };
+  return { result: segment.result, names: stepNames(segment.scenario), requests, blockedBy, replay: segment.kind === 'replay', dialect };
 }
 
 /** On `started` / `succeeded` / `failed` / … the attempt it belongs to; on `retry-scheduled` the attempt that will start. */
@@ -60,8 +71,18 @@ function withMessage(event: RunEvent): string {
   return event.message ? ` (${event.message})` : '';
 }
 
-/** The sentence for one event, without its time. */
+/** The sentence for one event, without its time, with the dialect's word for it (none for `http`). */
 export function describeEvent(event: RunEvent, ctx: Context): string {
+  const sentence = rippleSentence(event, ctx);
+  const word = dialectEventWord(ctx.dialect, event, ctx.result);
+  if (word === null) return sentence;
+  if (event.type === 'run-finished') return `${sentence} ${DIALECT_TITLES[ctx.dialect]} ${midSentence(CONCLUSION_NAMES[ctx.dialect])}: ${word}.`;
+  if (event.type === 'run-started' || event.type === 'replay-started') return `${sentence} ${DIALECT_TITLES[ctx.dialect]} ${midSentence(RUN_STATUS_NAMES[ctx.dialect])}: ${word}.`;
+  return `${sentence} ${DIALECT_TITLES[ctx.dialect]}: ${word}.`;
+}
+
+/** The sentence for one event in Ripple's own words. */
+function rippleSentence(event: RunEvent, ctx: Context): string {
   const name = (id: string) => ctx.names.get(id) ?? id;
   const step = event.step === undefined ? 'the run' : name(event.step);
   switch (event.type) {
@@ -133,7 +154,7 @@ export interface EventSentences {
   at(index: number): string;
 }
 
-function sentencesOf(timeline: readonly TimelineEvent[], segments: readonly RunSegment[]): EventSentences {
+function sentencesOf(timeline: readonly TimelineEvent[], segments: readonly RunSegment[], dialect: DialectName): EventSentences {
   let contexts: Context[] | null = null;
   const worded: string[] = [];
   return {
@@ -144,7 +165,7 @@ function sentencesOf(timeline: readonly TimelineEvent[], segments: readonly RunS
       let sentence = worded[index];
       if (sentence === undefined) {
         // The contexts walk every event once (to know who a failure blocked): on first use.
-        contexts ??= segments.map(contextFor);
+        contexts ??= segments.map((segment) => contextFor(segment, dialect));
         sentence = `${formatMs(entry.at)} — ${describeEvent(entry.event, contexts[entry.segment])}`;
         worded[index] = sentence;
       }
@@ -153,21 +174,22 @@ function sentencesOf(timeline: readonly TimelineEvent[], segments: readonly RunS
   };
 }
 
-/** Every timeline entry as "120 ms — sentence", in order (all of them at once: tests, exports). */
-export function describeTimeline(timeline: readonly TimelineEvent[], segments: readonly RunSegment[]): string[] {
-  const sentences = sentencesOf(timeline, segments);
+/** Every timeline entry as "120 ms — sentence", in order (all of them at once: tests, exports), in `dialect`'s words too. */
+export function describeTimeline(timeline: readonly TimelineEvent[], segments: readonly RunSegment[], dialect: DialectName = 'http'): string[] {
+  const sentences = sentencesOf(timeline, segments, dialect);
   return timeline.map((_, index) => sentences.at(index));
 }
 
 // Per timeline (so per store: two simulators on one page never share an answer).
-const cache = new WeakMap<readonly TimelineEvent[], { segments: readonly RunSegment[]; sentences: EventSentences }>();
+const cache = new WeakMap<readonly TimelineEvent[], { segments: readonly RunSegment[]; dialect: DialectName; sentences: EventSentences }>();
 
-/** The log's sentences for the store's timeline: the same object until the run changes. */
+/** The log's sentences for the store's timeline in the scenario's dialect: the same object until the run or the dialect changes. */
 export function selectEventSentences(state: RippleState): EventSentences {
+  const dialect = selectDialect(state);
   const cached = cache.get(state.timeline);
-  if (cached && cached.segments === state.segments) return cached.sentences;
-  const sentences = sentencesOf(state.timeline, state.segments);
-  cache.set(state.timeline, { segments: state.segments, sentences });
+  if (cached && cached.segments === state.segments && cached.dialect === dialect) return cached.sentences;
+  const sentences = sentencesOf(state.timeline, state.segments, dialect);
+  cache.set(state.timeline, { segments: state.segments, dialect, sentences });
   return sentences;
 }
 

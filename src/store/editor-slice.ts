@@ -1,5 +1,7 @@
-import type { Problem, Scenario } from '../scenario/types.ts';
+import type { DialectName, Problem, Scenario } from '../scenario/types.ts';
 import * as edits from '../scenario/edits.ts';
+import { DIALECT_TITLES } from '../engine/dialect.ts';
+import { DEFAULT_DIALECT } from '../scenario/defaults.ts';
 import { nextStepId } from '../scenario/edit-graph.ts';
 import { layeredLayout, needsLayout, withPositions } from '../canvas/layout/simple-layout.ts';
 import { checkScenario } from './edit-check.ts';
@@ -214,6 +216,13 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       setPolicy: (patch) => commit('change policy', edits.setPolicy(get().scenario, patch)),
       setTitle: (title) => commit('rename scenario', edits.setTitle(get().scenario, title)),
       setDescription: (description) => commit('edit description', edits.setDescription(get().scenario, description)),
+      setDialect: (dialect) => {
+        const { scenario } = get();
+        if ((scenario.dialect ?? DEFAULT_DIALECT) === dialect) return OK;
+        // `http` is the default: leaving the field out keeps links of Ripple's own scenarios as they were.
+        const { dialect: _old, ...rest } = scenario;
+        return commit(`speak as ${DIALECT_TITLES[dialect]}`, dialect === DEFAULT_DIALECT ? rest : { ...scenario, dialect });
+      },
       editSource: (scenario) => {
         // Text typed back to what it was is no edit: it must not become an undo step.
         const next = prepare(scenario);
@@ -259,3 +268,6 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
     };
   };
 }
+
+/** The words the run is told in ("Speak as", issue #11): the scenario's `dialect`, `http` when absent. */
+export const selectDialect = (state: RippleState): DialectName => state.scenario.dialect ?? DEFAULT_DIALECT;

@@ -2,7 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { RunDiff } from '../engine/compare.ts';
 import type { LiveState, ReplayPlan, RunEvent, RunResult } from '../engine/types.ts';
 import type { FailureChoice, StepPatch } from '../scenario/edits.ts';
-import type { CompensationErrors, DependencyCondition, FailSpec, Policy, Position, Problem, RetrySpec, Scenario } from '../scenario/types.ts';
+import type { CompensationErrors, DependencyCondition, DialectName, FailSpec, Policy, Position, Problem, RetrySpec, Scenario } from '../scenario/types.ts';
 import type { History } from './history.ts';
 import type { SavedDraft } from './persistence.ts';
 import type { LessonSlice } from '../lessons/lesson-types.ts';
@@ -101,6 +101,8 @@ export interface EditorSlice {
   setPolicy: (patch: Partial<Policy>) => EditResult;
   setTitle: (title: string) => EditResult;
   setDescription: (description: string) => EditResult;
+  /** "Speak as" (issue #11): the scenario's `dialect`, one undo step; `http` removes the field (its default). */
+  setDialect: (dialect: DialectName) => EditResult;
   /** R14: set step `id`'s run condition (trimmed); blank removes it. */
   setWhen: (id: string, when: string) => EditResult;
   /** R14: incoming conditions back to `on success` and the join back to `all`, so a `when` can decide alone. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launch, openPage, screenshot } from './harness.ts';
+import { seekToEnd } from './app.ts';
 
 // Issue #11 in real Chromium: open a GitHub workflow file, fail one job, run, and read the run
 // in GitHub's words, then in Argo's and Airflow's.
@@ -33,6 +34,8 @@ for (const size of SIZES) test(`a GitHub workflow opens in its dialect; a failed
   await page.getByLabel('Answers').selectOption('500');
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => node(page, 'test-frontend').getAttribute('data-state'), { timeout: 15_000 }).toBe('blocked');
+  // The panel tells the run as of the playhead (issue #11: no conclusion before the end).
+  await seekToEnd(page);
 
   await page.getByRole('tab', { name: 'Run' }).click();
   const section = page.getByTestId('dialect-section');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openPage, screenshot } from './harness.ts';
-import { pickPreset, run } from './app.ts';
+import { pickPreset, run, seekToEnd } from './app.ts';
 
 // Issue #11 in real Chromium: the run told in each orchestrator's words ("Speak as"), with the
 // glossary, at desktop and phone width, light and dark.
@@ -22,6 +22,8 @@ for (const [width, colorScheme] of [
     const { context, page, errors } = await openPage(browser, '', { width, height: 900, colorScheme });
     await pickPreset(page, 'payment-fails');
     await run(page);
+    // The panel tells the run as of the playhead (issue #11: no conclusion before the end).
+    await seekToEnd(page);
     await page.getByRole('tab', { name: 'Run' }).click();
     const section = page.getByTestId('dialect-section');
     await section.locator('summary').first().click();
