@@ -94,25 +94,27 @@ export interface DialectWhenCondition extends WhenCondition {
 }
 
 /**
- * The graph a run with dialect conditions uses: every step that has a dialect condition and at
- * least one prerequisite is decided like a `when` step (R14: once all its prerequisites are
- * final, by the condition alone), with `decideByDialect`. The step's own `when`, when it has
- * one, stays the text reasons quote; otherwise `source(id)` (the `if:` as written) or the
- * words "the imported condition". Steps without prerequisites start as usual. The graph given
- * is not changed: a shallow copy with a new `when` list is returned (the same graph when no
- * step has a condition).
+ * The graph a run with dialect conditions uses: every step that has a dialect condition is
+ * decided like a `when` step (R14: once all its prerequisites are final, by the condition
+ * alone), with `decideByDialect`. A step without prerequisites is decided at the run's start,
+ * so a job without needs whose `if:` is false is skipped, as GitHub skips it ("jobs.<job_id>.if":
+ * "you can use the jobs.<job_id>.if conditional to prevent a job from running unless a condition
+ * is met"). The step's own `when`, when it has one, stays the text reasons quote; otherwise
+ * `source(id)` (the `if:` as written) or the words "the imported condition". The graph given is
+ * not changed: a shallow copy with a new `when` list is returned (the same graph when no step
+ * has a condition).
  */
 export function withDialectConditions(graph: Graph, conditions: DialectConditions, source?: (id: string) => string | undefined): Graph {
   const prerequisites = inAdjacency(graph);
   let when: (WhenCondition | undefined)[] | null = null;
   for (const [id, _condition] of conditions) {
     const s = indexOf(graph, id);
-    if (s === undefined || prerequisites.start[s] === prerequisites.start[s + 1]) continue;
+    if (s === undefined) continue;
     when ??= graph.when ? [...graph.when] : new Array<WhenCondition | undefined>(graph.n);
     const own = when[s];
     const byId = new Map<string, number>();
     for (let e = prerequisites.start[s]; e < prerequisites.start[s + 1]; e++) byId.set(graph.ids[prerequisites.from[e]], prerequisites.from[e]);
-    const [first] = byId.keys();
+    const [first = id] = byId.keys();
     // The expression is never evaluated (the dialect condition decides); a valid tree keeps lint and explain whole.
     const ast: WhenNode = own?.ast ?? { kind: 'term', step: first, result: 'Succeeded', column: 1 };
     const expr = own?.expr ?? source?.(id) ?? 'the imported condition';

@@ -15,6 +15,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { attemptEnded, produce, startReady } from './attempts.ts';
 import { budgetReached, stopAtBudget } from './budget.ts';
 import { compensate } from './compensation.ts';
+import { decideWhen } from './conditions.ts';
 import { buildGraph, type Graph } from './graph.ts';
 import { lintGraph } from './lint.ts';
 import { withDialectConditions, type DialectConditions } from './dialect-conditions.ts';
@@ -116,7 +117,12 @@ function begin(run: RunState): void {
     if (run.phase[i] !== PENDING) continue;
     const prerequisites = graph.indeg[i];
     run.unresolved[i] = prerequisites;
-    if (prerequisites === 0) enqueue(run, i, -1);
+    if (prerequisites !== 0) continue;
+    // A step without prerequisites starts, unless a run condition decides it (an imported
+    // job's `if:`, see withDialectConditions): decided now, as R14 decides once prerequisites are final.
+    const condition = graph.when?.[i];
+    if (condition !== undefined) decideWhen(run, i, condition);
+    else enqueue(run, i, -1);
   }
   if (kept) for (const i of kept.keys()) markFinal(run, i);
   propagate(run);

@@ -5,7 +5,7 @@
 // is seen skipped at once. The names and the rules come from src/scenario/dialects/github-context.ts.
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { EditResult } from '../store/types.ts';
-import { contextKeysRead, GITHUB_CONTEXT_DEFAULTS, hasIfConditions, ifsWithoutNeeds, setGithubContext } from '../scenario/dialects/github-context.ts';
+import { contextKeysRead, GITHUB_CONTEXT_DEFAULTS, hasIfConditions, setGithubContext } from '../scenario/dialects/github-context.ts';
 import { isRefusal } from '../scenario/edits.ts';
 import { TextField } from './fields.tsx';
 
@@ -14,11 +14,9 @@ export function GithubContextForm() {
   const dialect = useRipple((s) => s.scenario.dialect);
   const steps = useRipple((s) => s.scenario.steps);
   const context = useRipple((s) => s.scenario.context);
-  const dependencies = useRipple((s) => s.scenario.dependencies);
   const readOnly = useRipple((s) => s.readOnly);
   if (dialect !== 'github-actions' || !hasIfConditions({ steps })) return null;
   const keys = contextKeysRead({ steps, context });
-  const unsimulated = ifsWithoutNeeds({ steps, dependencies });
 
   const set = (key: string, value: string | undefined): EditResult => {
     const next = setGithubContext(store.getState().scenario, key, value);
@@ -65,12 +63,6 @@ export function GithubContextForm() {
           </div>
         );
       })}
-      {unsimulated.length > 0 && (
-        <p className="pb-hint" data-testid="github-context-roots">
-          {unsimulated.join(', ')} {unsimulated.length === 1 ? 'has' : 'have'} no needs: Ripple always starts {unsimulated.length === 1 ? 'it' : 'them'}, even when
-          GitHub would skip {unsimulated.length === 1 ? 'it' : 'them'} for a false if.
-        </p>
-      )}
     </fieldset>
   );
 }

@@ -1,8 +1,10 @@
-import type { RunEngine } from './engine-loader.ts';
+import type { diffRuns, summarizeDiff } from '../engine/compare.ts';
+import type { replay } from '../engine/replay.ts';
+import type { simulate } from '../engine/simulate.ts';
 import type { RunResult } from '../engine/types.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
-import { buildTimeline } from './run-slice.ts';
-import { checkBoth, prefixed } from './compare-slice.ts';
+import { buildTimeline } from './timeline.ts';
+import { checkBoth, prefixed } from './compare-check.ts';
 import type { CompareSession, CompareSlice, OpenCompareOptions, RippleState, RippleStore, RippleStoreOptions, RunSegment } from './types.ts';
 import type { StoreApi } from 'zustand/vanilla';
 
@@ -17,7 +19,10 @@ import type { StoreApi } from 'zustand/vanilla';
 
 type RunOutcome = { ok: true; runA: RunResult; segmentsB: Omit<RunSegment, 'offset' | 'firstIndex'>[] } | { ok: false; problems: Problem[] };
 
-function runBoth({ simulate, replay }: RunEngine, a: Scenario, b: Scenario, asReplay: boolean): RunOutcome {
+/** The part of the lazily loaded engine (engine-loader.ts's RunEngine) compare mode runs with; named here so the two modules do not import each other. */
+type CompareEngine = { simulate: typeof simulate; replay: typeof replay; diffRuns: typeof diffRuns; summarizeDiff: typeof summarizeDiff };
+
+function runBoth({ simulate, replay }: CompareEngine, a: Scenario, b: Scenario, asReplay: boolean): RunOutcome {
   const checked = checkBoth(a, b);
   if (!checked.ok) return checked;
   const checkedA = { scenario: checked.a };
@@ -72,7 +77,7 @@ export type CompareWorkings = Omit<CompareSlice, 'compare' | 'compareProblems' |
  */
 export function createCompareWorkings(
   makeStore: (options: RippleStoreOptions) => RippleStore,
-  engine: RunEngine,
+  engine: CompareEngine,
   set: StoreApi<RippleState>['setState'],
   get: StoreApi<RippleState>['getState'],
 ): CompareWorkings {

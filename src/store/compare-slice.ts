@@ -1,30 +1,17 @@
-import { validate } from '../scenario/validate.ts';
+import { checkBoth, prefixed } from './compare-check.ts';
 import { loadedEngine, loadEngine } from './engine-loader.ts';
 import type { CompareWorkings } from './compare-session.ts';
-import type { Problem, Scenario } from '../scenario/types.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { CompareSlice, OpenCompareOptions, RippleStore, RippleStoreOptions, SliceCreator } from './types.ts';
 
 export type { CompareSession, CompareSide, CompareSlice, OpenCompareOptions } from './types.ts';
+export { checkBoth, prefixed };
 
 // Compare mode (issue #13): scenario A (the editor's) and B, both run, each in a store of its
 // own so the canvas, "Why 424?" and the responses of either side are the very components the
 // editor uses, mounted under that side's provider. One playhead drives both. This slice holds
 // the state; the workings (compare-session.ts) run with the engine, so they load with it on
 // the first run or compare, not with the page (issue #15).
-
-export function prefixed(side: 'A' | 'B', problems: Problem[]): Problem[] {
-  return problems.map((p) => ({ ...p, path: p.path === '' ? side : `${side}: ${p.path}` }));
-}
-
-/** Both scenarios checked as the engine checks them: both valid, A with a step; else the problems, by side. */
-export function checkBoth(a: Scenario, b: Scenario): { ok: true; a: Scenario; b: Scenario } | { ok: false; problems: Problem[] } {
-  const checkedA = validate(a);
-  const checkedB = validate(b);
-  const problems = [...(checkedA.ok ? [] : prefixed('A', checkedA.problems)), ...(checkedB.ok ? [] : prefixed('B', checkedB.problems))];
-  if (!checkedA.ok || !checkedB.ok) return { ok: false, problems };
-  if (checkedA.scenario.steps.length === 0) return { ok: false, problems: [{ code: 'missing-field', path: 'steps', message: 'Add a step before comparing: there is nothing to simulate yet.' }] };
-  return { ok: true, a: checkedA.scenario, b: checkedB.scenario };
-}
 
 /**
  * The compare slice. `makeStore` builds each side's store (store.ts passes `createRippleStore`;

@@ -5,7 +5,7 @@ import { loadedEngine, loadEngine } from './engine-loader.ts';
 import { hasIfConditions } from '../scenario/dialects/github-context.ts';
 import { loadConditionCompiler, loadedConditionCompiler, type ConditionCompiler } from '../scenario/dialects/conditions-loader.ts';
 import type { CompiledConditions } from '../scenario/dialects/scenario-conditions.ts';
-import type { RippleStoreOptions, RunSegment, RunSlice, SliceCreator, Speed, TimelineEvent } from './types.ts';
+import type { RippleStoreOptions, RunSlice, SliceCreator, Speed } from './types.ts';
 
 // OWNER: playback engineer. Contract others rely on: `run`, `cursor`, `runScenario`, and
 // `selectLiveStates` / `selectReplayMarks` / `selectHighlightPath` in selectors.ts (what the canvas draws).
@@ -21,47 +21,9 @@ export function isFailureEvent(event: RunEvent): boolean {
   return event.type === 'failed' || event.type === 'timed-out' || event.type === 'blocked' || event.type === 'compensation-failed';
 }
 
-/**
- * Lay segments' events end to end. The engine puts a replay on the shared timeline already
- * (`startedAt`, event times after the previous run's end); a segment without `startedAt` that
- * follows others is shifted to start where they end.
- */
-export function buildTimeline(segments: readonly Omit<RunSegment, 'offset' | 'firstIndex'>[]): {
-  segments: RunSegment[];
-  timeline: TimelineEvent[];
-  duration: number;
-} {
-  const placed: RunSegment[] = [];
-  const timeline: TimelineEvent[] = [];
-  let end = 0;
-  segments.forEach((segment, s) => {
-    const { result } = segment;
-    const start = result.startedAt ?? end;
-    const shift = result.startedAt === undefined ? end : 0;
-    placed.push({ ...segment, offset: start, firstIndex: timeline.length });
-    result.events.forEach((event, index) => timeline.push({ event, at: event.t + shift, segment: s, index }));
-    const lastAt = result.events.length > 0 ? result.events[result.events.length - 1].t + shift : start;
-    end = Math.max(end, start + result.durationMs, lastAt);
-  });
-  return { segments: placed, timeline, duration: end };
-}
+import { buildTimeline, indexAtTime } from './timeline.ts';
 
-/** Index of the last timeline event at or before `time` (0 when none). */
-export function indexAtTime(timeline: readonly TimelineEvent[], time: number): number {
-  let lo = 0;
-  let hi = timeline.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (timeline[mid].at <= time) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
-}
+export { buildTimeline, indexAtTime };
 
 const NO_CONDITIONS: CompiledConditions = { ok: true, options: {}, warnings: [] };
 

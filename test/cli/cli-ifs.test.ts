@@ -53,4 +53,28 @@ describe('a saved GitHub Actions scenario runs by its ifs', () => {
     expect(code).toBe(2);
     expect(err).toContain(`steps[${i}].if`);
   });
+
+  it('a job without needs whose if is false is skipped, its dependents too, with no warning', async () => {
+    const workflow = [
+      'on: [push, pull_request]',
+      'jobs:',
+      '  build:',
+      '    runs-on: ubuntu-latest',
+      '    steps: [{ run: make }]',
+      '  publish-docs:',
+      "    if: github.event_name == 'push'",
+      '    runs-on: ubuntu-latest',
+      '    steps: [{ run: make docs }]',
+      '  announce:',
+      '    needs: publish-docs',
+      '    runs-on: ubuntu-latest',
+      '    steps: [{ run: echo done }]',
+      '',
+    ].join('\n');
+    const pr = await runCli(['--input', 'github-actions', 'ci.yml', '--context', 'github.event_name=pull_request', '--json'], { 'ci.yml': workflow });
+    expect(pr.err).toBe('');
+    expect(JSON.parse(pr.out).dialect).toMatchObject({ steps: { build: { state: 'success' }, 'publish-docs': { state: 'skipped' }, announce: { state: 'skipped' } }, conclusion: 'success' });
+    const push = await runCli(['--input', 'github-actions', 'ci.yml', '--json'], { 'ci.yml': workflow });
+    expect(JSON.parse(push.out).dialect.steps['publish-docs'].state).toBe('success');
+  });
 });

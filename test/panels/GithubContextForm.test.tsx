@@ -29,7 +29,6 @@ describe('GithubContextForm', () => {
     const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
     expect(screen.getAllByRole('textbox')).toHaveLength(3);
     expect([value('github.event_name'), value('github.ref'), value('inputs.dry_run')]).toEqual(['push', 'refs/heads/main', '']);
-    expect(screen.getByTestId('github-context-roots').textContent).toMatch(/^build has no needs: Ripple always starts it/);
     expect(store.getState().run?.steps.deploy.state).toBe('succeeded');
 
     const ref = screen.getByLabelText('github.ref');
@@ -57,5 +56,17 @@ describe('GithubContextForm', () => {
   test('a scenario without ifs shows no form', () => {
     const { container } = renderWith(createRippleStore({ scenario: { ...workflow, steps: [{ id: 'build' }, { id: 'deploy' }] } }), <GithubContextForm />);
     expect(container.innerHTML).toBe('');
+  });
+
+  test('a job without needs whose if turns false is skipped, and so is the job that needs it (GitHub: jobs.<job_id>.if)', () => {
+    const store = createRippleStore({ scenario: workflow });
+    store.getState().runScenario();
+    renderWith(store, <GithubContextForm />);
+    expect(store.getState().run?.steps.build.state).toBe('succeeded');
+    const event = screen.getByLabelText('github.event_name');
+    fireEvent.change(event, { target: { value: 'pull_request' } });
+    fireEvent.keyDown(event, { key: 'Enter' });
+    expect(store.getState().run?.steps.build.state).toBe('skipped');
+    expect(store.getState().run?.steps.deploy.state).toBe('skipped');
   });
 });

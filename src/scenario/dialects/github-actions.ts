@@ -169,15 +169,7 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
     } else if (written !== undefined) step.if = written;
     else if (anyIf && needs.length > 0) step.if = 'success()';
     if (needs.length === 0) {
-      if (!condition({ direct: new Map(), anyAncestorFailed: false, anyAncestorCancelled: false })) {
-        warnings.push(
-          problemAt(
-            'not-simulated',
-            joinPath(path, 'if'),
-            `${quote(expr, 80)} is false with ${contextSummary(values)}: GitHub skips this job, but a step without needs always runs in Ripple; pass --context to simulate the case where it runs`,
-          ),
-        );
-      }
+      // A job without needs whose if is false is skipped at the run's start (the engine decides it then).
       steps.push(step);
       continue;
     }

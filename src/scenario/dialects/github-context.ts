@@ -103,16 +103,6 @@ export function hasIfConditions(scenario: Pick<Scenario, 'steps'>): boolean {
 }
 
 /**
- * Steps with an `if` and no prerequisites: GitHub skips such a job when its `if` is false, but
- * a step without prerequisites always starts in Ripple (the engine decides a condition once its
- * prerequisites are final), so their `if` is not simulated.
- */
-export function ifsWithoutNeeds(scenario: Pick<Scenario, 'steps' | 'dependencies'>): string[] {
-  const targets = new Set(scenario.dependencies.map((d) => d.to));
-  return scenario.steps.filter((s) => s.if !== undefined && !targets.has(s.id)).map((s) => s.id);
-}
-
-/**
  * Sets one context value (`undefined` removes it; a value equal to its default is removed too,
  * since it means the same). Refuses a bad name or value with the problem at `context["key"]`.
  *

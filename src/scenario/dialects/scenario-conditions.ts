@@ -27,7 +27,7 @@ export type CompiledConditions =
       ok: true;
       /** Empty when no step has an `if` (the run is the scenario's alone). */
       options: DialectRunOptions;
-      /** Conditions that are compiled but cannot act as GitHub's would (a step without needs whose `if` is false). */
+      /** Conditions that are compiled but cannot act as GitHub's would (none today; kept for the callers that list them). */
       warnings: Problem[];
     }
   | { ok: false; problems: Problem[] };
@@ -111,15 +111,7 @@ export function compileScenarioConditions(scenario: Scenario): CompiledCondition
     try {
       condition = compiled.condition(needs, reads);
       // Evaluated once now so that an expression GitHub's evaluator refuses is reported here, not mid-run.
-      const runs = condition({ direct: new Map(needs.map((n) => [n, 'Succeeded'])), anyAncestorFailed: false, anyAncestorCancelled: false });
-      if (needs.length === 0 && !runs) {
-        warnings.push({
-          code: 'not-simulated',
-          path,
-          step: i,
-          message: `${quote(step.if, 80)} is false with these context values: GitHub skips this job, but a step without prerequisites always runs in Ripple`,
-        });
-      }
+      condition({ direct: new Map(needs.map((n) => [n, 'Succeeded'])), anyAncestorFailed: false, anyAncestorCancelled: false });
     } catch (error) {
       problems.push({ code: 'invalid-condition', path, step: i, message: `GitHub's expression evaluator refuses ${quote(step.if, 80)}: ${error instanceof Error ? error.message : String(error)}` });
       return;
