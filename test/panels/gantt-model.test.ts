@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildGantt, cutRow, selectGantt, type GanttBar, type GanttModel } from '../../src/panels/gantt-model.ts';
+import { buildGantt, cutRow, selectGantt, type GanttBar } from '../../src/panels/gantt-model.ts';
 import { formatMs, statusText } from '../../src/panels/event-text.ts';
 import { PRESETS } from '../../src/presets/index.ts';
 import { createRippleStore } from '../../src/store/store.ts';
@@ -22,7 +22,7 @@ const drawn = (bars: readonly GanttBar[]) => bars.map((b) => `${b.kind} ${b.star
  * What the Gantt should show after entry `index`: the events up to it folded on their own, an
  * attempt or rollback still open drawn to the moment as running, a wait drawn as far as it has gone.
  */
-function foldedUpTo(timeline: readonly TimelineEvent[], model: GanttModel, index: number, store: ReturnType<typeof ran>) {
+function foldedUpTo(timeline: readonly TimelineEvent[], index: number, store: ReturnType<typeof ran>) {
   const time = timeline[index].at;
   const { segments } = store.getState();
   const upTo = buildGantt(timeline.slice(0, index + 1), segments, time, formatMs, statusText);
@@ -46,7 +46,7 @@ describe('Gantt model as of the playhead', () => {
           const shown = cutRow(row, until);
           return { id: row.id, bars: drawn(shown.bars), marks: shown.marks.map((m) => `${m.kind} ${m.at} ${m.title}`) };
         });
-        expect(cut, `cursor ${index}`).toEqual(foldedUpTo(timeline, model, index, store));
+        expect(cut, `cursor ${index}`).toEqual(foldedUpTo(timeline, index, store));
       }
     });
   }
