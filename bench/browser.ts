@@ -16,6 +16,7 @@ import { launchChromium } from '../test/browser/chromium.ts';
 import { simulate } from '../src/engine/index.ts';
 import { encodeScenarioLink } from '../src/scenario/index.ts';
 import { findPreset } from '../src/presets/index.ts';
+import { importArgo } from '../src/scenario/dialects/argo.ts';
 import type { Dependency, Scenario, Step } from '../src/scenario/types.ts';
 import { DRAFT_KEY, PREFS_KEY } from '../src/store/persistence.ts';
 import { prng } from './sample-scenarios.ts';
@@ -136,6 +137,51 @@ function summarise(profile: CpuProfile, label: string): void {
   for (const [name, ms] of top(selfBy, 12)) console.log(`      ${ms.toFixed(0).padStart(6)} ms  ${name}`);
   console.log('    inclusive time in components (capitalised functions):');
   for (const [name, ms] of top(inclusive, 12)) console.log(`      ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+  longestStretches(profile, byId, parent, where);
+}
+
+/**
+ * The longest busy stretches of a profile (samples not idle, back to back: a long task, or tasks
+ * with no idle time between them) and, in each, the functions with the most time on the stack
+ * (React's own and the browser's left out): where a long task comes from.
+ */
+function longestStretches(profile: CpuProfile, byId: Map<number, ProfileNode>, parent: Map<number, number>, where: (n: ProfileNode) => string): void {
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const stretches: { start: number; end: number; samples: number[] }[] = [];
+  let t = profile.startTime;
+  let current: (typeof stretches)[number] | null = null;
+  for (let i = 0; i < samples.length; i++) {
+    t += deltas[i] ?? 0;
+    if (byId.get(samples[i])?.callFrame.functionName === '(idle)') {
+      if (current && t - current.end > 1_000) current = null;
+      continue;
+    }
+    if (!current) stretches.push((current = { start: t, end: t, samples: [] }));
+    current.end = t;
+    current.samples.push(i);
+  }
+  // React's own chunks (react-dom is bundled with the styles chunk) and native code.
+  const framework = /(^|\/)(styles|jsx-runtime)-[\w-]+\.js$|^$/;
+  console.log('    longest busy stretches (no idle between samples), with the app functions most on their stacks:');
+  for (const stretch of stretches.sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 3)) {
+    const onStack = new Map<string, number>();
+    for (const i of stretch.samples) {
+      const ms = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+      const seen = new Set<string>();
+      for (let at: number | undefined = samples[i]; at !== undefined; at = parent.get(at)) {
+        const node = byId.get(at)!;
+        const file = node.callFrame.url.split('/').pop() ?? '';
+        if (framework.test(file) || !node.callFrame.functionName) continue;
+        const name = where(node);
+        if (seen.has(name)) continue;
+        seen.add(name);
+        onStack.set(name, (onStack.get(name) ?? 0) + ms);
+      }
+    }
+    const list = [...onStack].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, ms]) => `${name} ${ms.toFixed(0)}`);
+    console.log(`      ${((stretch.end - stretch.start) / 1000).toFixed(0).padStart(6)} ms at ${((stretch.start - profile.startTime) / 1000).toFixed(0)} ms: ${list.join('; ')}`);
+  }
 }
 
 // With --profile: count which React components render, through the hook React DevTools uses
@@ -511,7 +557,7 @@ export async function runBrowserBench(): Promise<void> {
 
     const only = (process.argv.find((a) => a.startsWith('--steps=')) ?? '').slice('--steps='.length);
     const sizes = only ? only.split(',').map(Number) : [...SCALE_STEPS];
-    console.log(`scaling (load ${loadavg()[0].toFixed(1)}): layered = generated layered saga (positions given); wide-dag = generated wide Argo-like DAG (no positions, laid out on open)`);
+    console.log(`scaling (load ${loadavg()[0].toFixed(1)}): layered = generated layered saga (positions given); wide-dag = a generated wide Argo workflow imported by the Argo importer (no positions, laid out on open)`);
     const rows: ScaleRow[] = [];
     const shapes = (process.argv.find((a) => a.startsWith('--shapes=')) ?? '--shapes=layered,wide-dag').slice('--shapes='.length).split(',');
     for (const [shape, make] of [
@@ -534,43 +580,59 @@ export async function runBrowserBench(): Promise<void> {
   }
 }
 
+const MAX_ARGO_TASKS = 1_999;
+
 /**
- * A wide DAG as an Argo workflow imports (issue #15's "imported wide Argo-like DAG", until the
- * Argo importer lands): a fan-out task, then `count - 2` tasks in 4 wide levels, each depending
- * on 1–2 tasks of the level before (the first level on the fan-out), and a fan-in task at the
- * end that depends on every task of the last level. No positions: the app lays it out on open.
- * 1% of tasks fail for good, 5% are flaky with retries.
+ * The "imported wide Argo-like DAG" of issue #15: an Argo Workflow (YAML) with a fan-out task,
+ * then `count - 2` tasks in 4 wide levels, each depending on 1–2 tasks of the level before (the
+ * first level on the fan-out), and a fan-in task that depends on every task of the last level,
+ * imported by Ripple's own Argo importer (src/scenario/dialects/argo.ts). The importer gives no
+ * positions (the app lays the graph out on open) and no failures, so as a person would, the
+ * bench then fails 1% of tasks for good and makes 5% flaky with retries, and gives each a
+ * duration of 100–900 ms.
  */
-export function wideDag(count: number, seed = 15): Scenario {
+export function wideDag(wanted: number, seed = 15): Scenario {
+  // The importer counts a possible exit handler against the 2,000-step limit (tasks + 1), so
+  // at most 1,999 tasks come through it.
+  const count = Math.min(wanted, MAX_ARGO_TASKS);
   const rand = prng(seed);
   const levels = 4;
   const inner = count - 2;
   const perLevel = Math.ceil(inner / levels);
-  const steps: Step[] = [{ id: 'fan-out', label: 'generate-shards', request: 'POST /workflows/shards', durationMs: 200 }];
-  const dependencies: Dependency[] = [];
+  const tasks: string[] = ['      - name: generate-shards\n        template: shard'];
   const levelOf: string[][] = [];
   for (let i = 0; i < inner; i++) {
     const level = Math.floor(i / perLevel);
-    const id = `task-${level}-${i % perLevel}`;
-    const step: Step = { id, label: `process ${level}.${i % perLevel}`, request: `POST /workflows/tasks/${i}`, durationMs: 100 + Math.floor(rand() * 800) };
-    const roll = rand();
-    if (roll < 0.01 && level > 0) step.fail = { status: 500, message: 'pod failed' };
-    else if (roll < 0.06) {
-      step.fail = { status: 503, message: 'node pressure', times: 1 };
-      step.retry = { maxAttempts: 3, delayMs: 200, factor: 2 };
-    }
-    steps.push(step);
-    (levelOf[level] ??= []).push(id);
-    if (level === 0) dependencies.push({ from: 'fan-out', to: id });
-    else {
-      const before = levelOf[level - 1];
-      const picks = new Set([before[Math.floor(rand() * before.length)], before[Math.floor(rand() * before.length)]]);
-      for (const from of picks) dependencies.push({ from, to: id });
-    }
+    const name = `process-${level}-${i % perLevel}`;
+    const before = level === 0 ? ['generate-shards'] : levelOf[level - 1];
+    const picks = [...new Set([before[Math.floor(rand() * before.length)], before[Math.floor(rand() * before.length)]])];
+    tasks.push(`      - name: ${name}\n        template: process\n        dependencies: [${picks.join(', ')}]`);
+    (levelOf[level] ??= []).push(name);
   }
-  steps.push({ id: 'fan-in', label: 'collect-results', request: 'POST /workflows/collect', durationMs: 300 });
-  for (const from of levelOf[levelOf.length - 1]) dependencies.push({ from, to: 'fan-in' });
-  return { version: 2, title: `Bench: ${count}-task wide DAG`, description: `A generated wide Argo-like DAG (seed ${seed}) for the browser bench.`, steps, dependencies };
+  tasks.push(`      - name: collect-results\n        template: collect\n        dependencies: [${levelOf[levelOf.length - 1].join(', ')}]`);
+  const yaml = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: bench-wide-dag-
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+${tasks.join('\n')}
+`;
+  const imported = importArgo(yaml);
+  if (!imported.ok) throw new Error(`the Argo importer refused the bench's wide DAG: ${imported.message}`);
+  const steps = imported.scenario.steps.map((step, i): Step => {
+    const roll = rand();
+    const durationMs = 100 + Math.floor(rand() * 800);
+    const inner = i > perLevel && i < count - 1;
+    if (roll < 0.01 && inner) return { ...step, durationMs, fail: { status: 500, message: 'pod failed' } };
+    if (roll < 0.06) return { ...step, durationMs, fail: { status: 503, message: 'node pressure', times: 1 }, retry: { maxAttempts: 3, delayMs: 200, factor: 2 } };
+    return { ...step, durationMs };
+  });
+  return { ...imported.scenario, title: `Bench: ${count}-task wide DAG`, description: `A generated wide Argo DAG (seed ${seed}), imported, for the browser bench.`, steps };
 }
 
 /** Longest task a page may run, the goal of issue #9 item 3. */

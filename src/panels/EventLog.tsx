@@ -106,21 +106,33 @@ export function EventLog() {
   // (once a screenful while playing), not on every cursor move (issue #15: each read forced a layout).
   // The last scroll position seen, read here without making the effect depend on it: a person
   // scrolling the log is not pulled back to the cursor.
+  // The list's height comes from a ResizeObserver, never read here: a read after the previous
+  // frame's DOM writes forces a layout of the whole page, on every cursor move (issue #15: the
+  // top item of playback at 2,000 steps). The scroll position written is kept as written.
   const seen = useRef(view);
   seen.current = view;
+  useEffect(() => {
+    const box = list.current;
+    if (!box || !windowed || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      const height = box.clientHeight;
+      if (height !== seen.current.height) setView((v) => ({ top: v.top, height }));
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [windowed]);
   useLayoutEffect(() => {
     const box = list.current;
     if (!box || !windowed) return;
     const view = seen.current;
-    const height = view.height || box.clientHeight;
-    const shown = height || FALLBACK_VIEW_PX;
+    const shown = view.height || FALLBACK_VIEW_PX;
     const top = cursor * LOG_ROW_HEIGHT;
     let next = view.top;
     if (top < view.top) next = top;
-    else if (top + LOG_ROW_HEIGHT > view.top + shown) next = top + LOG_ROW_HEIGHT - shown;
-    if (next === view.top && height === view.height) return;
+    else if (top + LOG_ROW_HEIGHT > view.top + shown) next = Math.max(0, top + LOG_ROW_HEIGHT - shown);
+    if (next === view.top) return;
     box.scrollTop = next;
-    setView({ top: box.scrollTop, height });
+    setView({ top: next, height: view.height });
   }, [cursor, sentences, windowed]);
 
   // Move the highlight and keep the current entry in view by scrolling the log itself, never

@@ -1,13 +1,15 @@
-import { memo, useCallback, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { TimelineLegend } from './TimelineLegend.tsx';
 import { useRipple } from '../store/context.tsx';
-import { selectGantt, type GanttModel, type GanttRow } from './gantt-model.ts';
+import type { RippleState } from '../store/store.ts';
+import { cutRow, replayStartsUntil, selectGantt, selectGanttCut, type GanttModel, type GanttRow, type GanttUntil } from './gantt-model.ts';
 import { formatMs } from './event-text.ts';
 import './playback.css';
 
 // The Gantt: one row per step, sharing the cursor with the canvas. Rows are one SVG drawn once
-// per run; on every frame only the cursor line moves (a CSS transform), so a 300-step run
-// plays without re-rendering rows. What is drawn is bounded by what is on screen (issue #9
+// per run; on every frame the cursor line moves (a CSS transform) and, while the Gantt shows the
+// run as of the playhead, only the rows the playhead is inside are cut again (`cutRow`): rows
+// done by then, or not begun, keep what they drew. What is drawn is bounded by what is on screen (issue #9
 // item 3): past ROWS_WINDOW_FROM rows only the rows in view (and a few around) are drawn, and
 // past THIN_FROM bars and marks, in a row those of one kind closer than a thousandth of the
 // width (under a pixel) are drawn once, so a step tried 2,000 times costs no more than the
@@ -63,11 +65,32 @@ function needsThinning(model: GanttModel): boolean {
   return thin;
 }
 
-const Row = memo(function Row({ row, index, duration, thin }: { row: GanttRow; index: number; duration: number; thin: boolean }) {
+/** A row's cut when the playhead is before its first event: nothing drawn yet. */
+const NOT_BEGUN: GanttUntil = Object.freeze({ index: -1, time: 0 });
+
+/** Where `row` is cut: null when the whole row shows (no cut, or the row is done by then). */
+function rowCut(row: GanttRow, until: GanttUntil | null): GanttUntil | null {
+  if (until === null || until.index >= row.last) return null;
+  return until.index < row.first ? NOT_BEGUN : until;
+}
+
+interface RowProps {
+  row: GanttRow;
+  index: number;
+  duration: number;
+  thin: boolean;
+  /** The playhead, for a row it is inside (`rowCut`); null draws the whole row. */
+  cut: GanttUntil | null;
+}
+
+const sameCut = (a: GanttUntil | null, b: GanttUntil | null) => a === b || (a !== null && b !== null && a.index === b.index && a.time === b.time);
+
+const Row = memo(function Row({ row, index, duration, thin, cut }: RowProps) {
   const y = index * ROW_HEIGHT;
   const mid = y + ROW_HEIGHT / 2;
-  const bars = thin ? thinOut(row.bars, (bar) => bar.start, duration) : row.bars;
-  const marks = thin ? thinOut(row.marks, (mark) => mark.at, duration) : row.marks;
+  const shown = cut ? cutRow(row, cut) : row;
+  const bars = thin ? thinOut(shown.bars, (bar) => bar.start, duration) : shown.bars;
+  const marks = thin ? thinOut(shown.marks, (mark) => mark.at, duration) : shown.marks;
   return (
     <g className="pb-gantt-row">
       {bars.map((bar, i) => (
@@ -86,7 +109,7 @@ const Row = memo(function Row({ row, index, duration, thin }: { row: GanttRow; i
       {marks.map((mark, i) => {
         // Labels near the right edge go on the left of their mark, so they are not cut off.
         const late = duration > 0 && mark.at / duration > 0.8;
-        const label = mark.kind === 'blocked' ? '424' : mark.kind === 'reused' ? 'reused' : null;
+        const label = mark.kind === 'blocked' || mark.kind === 'rolled-back' ? '424' : mark.kind === 'reused' ? 'reused' : null;
         return (
           <g key={`m${i}`} className={`pb-mark pb-mark-${mark.kind}`}>
             <line x1={pct(mark.at, duration)} x2={pct(mark.at, duration)} y1={y + 2} y2={y + ROW_HEIGHT - 2} />
@@ -101,9 +124,9 @@ const Row = memo(function Row({ row, index, duration, thin }: { row: GanttRow; i
       })}
     </g>
   );
-});
+}, (a, b) => a.row === b.row && a.index === b.index && a.duration === b.duration && a.thin === b.thin && sameCut(a.cut, b.cut));
 
-const Bars = memo(function Bars({ model, from, to }: { model: GanttModel; from: number; to: number }) {
+const Bars = memo(function Bars({ model, from, to, until }: { model: GanttModel; from: number; to: number; until: GanttUntil | null }) {
   const height = model.rows.length * ROW_HEIGHT;
   const thin = needsThinning(model);
   return (
@@ -111,11 +134,11 @@ const Bars = memo(function Bars({ model, from, to }: { model: GanttModel; from: 
       {axisTicks(model.duration).map((t) => (
         <line key={`g${t}`} className="pb-gantt-grid" x1={pct(t, model.duration)} x2={pct(t, model.duration)} y1={0} y2={height} />
       ))}
-      {model.replayStarts.map((start) => (
+      {replayStartsUntil(model, until).map((start) => (
         <rect key={start} className="pb-gantt-replay-band" x={pct(start, model.duration)} width={pct(model.duration - start, model.duration)} y={0} height={height} />
       ))}
       {model.rows.slice(from, to).map((row, k) => (
-        <Row key={row.id} row={row} index={from + k} duration={model.duration} thin={thin} />
+        <Row key={row.id} row={row} index={from + k} duration={model.duration} thin={thin} cut={rowCut(row, until)} />
       ))}
     </svg>
   );
@@ -146,12 +169,12 @@ function CursorLine() {
   );
 }
 
-function SelectedRow({ rows }: { rows: GanttRow[] }) {
+const SelectedRow = memo(function SelectedRow({ rows }: { rows: GanttRow[] }) {
   const selected = useRipple((s) => s.selectedStepId);
   const index = selected ? rows.findIndex((r) => r.id === selected) : -1;
   if (index < 0) return null;
   return <div className="pb-gantt-selected" style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }} aria-hidden="true" />;
-}
+});
 
 /** Round tick values (1, 2 or 5 × 10^k apart), about four to six of them across the run. */
 export function axisTicks(duration: number): number[] {
@@ -164,7 +187,7 @@ export function axisTicks(duration: number): number[] {
   return ticks;
 }
 
-function Axis({ duration }: { duration: number }) {
+const Axis = memo(function Axis({ duration }: { duration: number }) {
   return (
     <div className="pb-gantt-axis" aria-hidden="true">
       <div className="pb-gantt-axis-spacer" />
@@ -180,10 +203,16 @@ function Axis({ duration }: { duration: number }) {
       </div>
     </div>
   );
-}
+});
+
+const selectTimeline = (s: RippleState) => s.timeline;
 
 export function Timeline() {
   const model = useRipple(selectGantt);
+  const cut = useRipple(selectGanttCut);
+  const timeline = useRipple(selectTimeline);
+  // As of the playhead: the moment of the cursor's entry (bars still open are drawn to it).
+  const until = useMemo(() => (cut < 0 ? null : { index: cut, time: timeline[cut]?.at ?? 0 }), [cut, timeline]);
   const seekTime = useRipple((s) => s.seekTime);
   const selectStep = useRipple((s) => s.selectStep);
   const track = useRef<HTMLDivElement>(null);
@@ -226,7 +255,7 @@ export function Timeline() {
               if (event.button === 0) seekAt(event.clientX);
             }}
           >
-            <Bars model={model} from={from} to={to} />
+            <Bars model={model} from={from} to={to} until={until} />
             <SelectedRow rows={model.rows} />
             <CursorLine />
           </div>

@@ -24,6 +24,24 @@ import type { Notice, RippleStore } from './types.ts';
 
 /** Quiet time (ms) after the last edit before the draft is written. */
 export const AUTOSAVE_DELAY_MS = 400;
+/** After the quiet time, the write waits for the browser to be idle, at most this long (ms). */
+export const AUTOSAVE_IDLE_TIMEOUT_MS = 2_000;
+
+type IdleGlobal = { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number; cancelIdleCallback?: (handle: number) => void };
+
+/**
+ * Runs `run` when the browser is idle (within `timeout` ms), or at once where there is no
+ * `requestIdleCallback` (Node, jsdom, Safari). Returns the cancel.
+ */
+function whenIdle(run: () => void, timeout: number): () => void {
+  const w = globalThis as IdleGlobal;
+  if (!w.requestIdleCallback || !w.cancelIdleCallback) {
+    run();
+    return () => undefined;
+  }
+  const handle = w.requestIdleCallback(run, { timeout });
+  return () => w.cancelIdleCallback!(handle);
+}
 
 export interface Autosave {
   /** Write a pending save now instead of after the debounce (the page is being hidden); nothing when none is pending. */
@@ -132,13 +150,16 @@ function saveFailedNotice(scenario: Scenario, seq: number): Notice {
 }
 
 /**
- * Saves `store`'s scenario `delayMs` ms after its last change (debounced), and its previous
+ * Saves `store`'s scenario `delayMs` ms after its last change (debounced) once the browser is
+ * idle (a 2,000-step draft is a long JSON text: written between frames, not in the middle of
+ * playback or typing — issue #15), and its previous
  * draft as soon as that changes (also onto the recent drafts, newest first). A save that storage
  * refuses (QuotaExceededError) sets an error notice with the scenario to download, at once;
  * it is said again only after a save has worked. Returns the flush and the teardown.
  */
 export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DELAY_MS): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let cancelIdle: (() => void) | null = null;
   let failing = false;
   const outcome = (result: 'saved' | 'unavailable' | 'failed') => {
     if (result === 'saved') failing = false;
@@ -152,13 +173,20 @@ export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DEL
   const save = () => {
     if (timer) clearTimeout(timer);
     timer = null;
+    cancelIdle?.();
+    cancelIdle = null;
     const { scenario, dirty } = store.getState();
     outcome(writeDraft({ scenario, dirty, savedAt: Date.now() }, DRAFT_KEY));
   };
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.scenario !== prev.scenario || state.dirty !== prev.dirty) {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(save, delayMs);
+      cancelIdle?.();
+      cancelIdle = null;
+      // Still pending (`timer` set) while waiting for idle time, so a flush writes it.
+      timer = setTimeout(() => {
+        cancelIdle = whenIdle(save, AUTOSAVE_IDLE_TIMEOUT_MS);
+      }, delayMs);
     }
     if (state.previousDraft !== prev.previousDraft) {
       outcome(writeDraft(state.previousDraft, PREVIOUS_DRAFT_KEY));

@@ -9,6 +9,12 @@
 // a shortest-path search over a sparse grid made of the box edges (grown by a margin) and the two
 // ends — the classic orthogonal connector router — with each bend costing extra, so routes keep
 // few corners. Unlike dagre's edge points, this also works for hand-placed positions.
+//
+// Big graphs (issue #15): boxes are found through a bucket grid (`BoxIndex`), the search grid's
+// free cells are painted box by box instead of testing every box at every cell, and the search
+// over every box (when the search near the two ends finds nothing clear) is made only for
+// graphs of at most GLOBAL_SEARCH_MAX boxes: past that, the nearby route or the plain one is
+// drawn. At 2,000 steps the old way took tens of seconds on the main thread.
 
 export interface Point {
   x: number;
@@ -33,6 +39,16 @@ const STRAIGHT_BELOW = 18;
 const BEND_COST = 60;
 /** How far around the two ends a route may wander before the search widens to every box (px). */
 const WINDOW = 240;
+/** Graphs with more boxes than this are never searched as a whole: a route found near its ends, or the plain one, is drawn. */
+export const GLOBAL_SEARCH_MAX = 150;
+/** A search over a grid of more points than this is not made (the route falls back as if none were found). */
+export const MAX_GRID_POINTS = 20_000;
+/** Grid points `routeAll` may search in all; past them the remaining edges take their plain routes. */
+export const ROUTE_ALL_BUDGET = 200_000;
+/** In a graph of more than GLOBAL_SEARCH_MAX boxes, ends farther apart than this area (px², about 1,100 px square with the window) take the plain route. */
+export const MAX_SEARCH_AREA = 1_200_000;
+/** Side of a bucket of the box index (px). */
+const BUCKET = 400;
 
 const inside = (p: Point, b: Box, grow: number) => p.x > b.x - grow && p.x < b.x + b.width + grow && p.y > b.y - grow && p.y < b.y + b.height + grow;
 
@@ -63,11 +79,50 @@ export function segmentHitsBox(a: Point, b: Point, box: Box, grow = 0): boolean 
   return t1 - t0 > 1e-9 || (t0 === t1 && inside({ x: a.x + t0 * dx, y: a.y + t0 * dy }, box, grow));
 }
 
-function pathClear(points: readonly Point[], boxes: readonly Box[], grow: number): boolean {
+function pathClear(points: readonly Point[], boxes: readonly Box[] | BoxIndex, grow: number): boolean {
   for (let i = 0; i + 1 < points.length; i++) {
-    for (const box of boxes) if (segmentHitsBox(points[i], points[i + 1], box, grow)) return false;
+    const a = points[i];
+    const b = points[i + 1];
+    const near = Array.isArray(boxes) ? boxes : (boxes as BoxIndex).overlapping(boundsOf([a, b], grow + 1));
+    for (const box of near) if (segmentHitsBox(a, b, box, grow)) return false;
   }
   return true;
+}
+
+/**
+ * Boxes by the BUCKET-px squares they cover, to find those overlapping an area without reading
+ * them all. `overlapping` answers exactly what filtering every box with `overlaps` would, in
+ * the boxes' own order.
+ */
+export class BoxIndex {
+  readonly boxes: readonly Box[];
+  private readonly buckets = new Map<string, number[]>();
+  constructor(boxes: readonly Box[]) {
+    this.boxes = boxes;
+    boxes.forEach((b, k) => {
+      for (let i = Math.floor(b.x / BUCKET); i <= Math.floor((b.x + b.width) / BUCKET); i++) {
+        for (let j = Math.floor(b.y / BUCKET); j <= Math.floor((b.y + b.height) / BUCKET); j++) {
+          const key = `${i},${j}`;
+          const list = this.buckets.get(key);
+          if (list) list.push(k);
+          else this.buckets.set(key, [k]);
+        }
+      }
+    });
+  }
+  overlapping(area: Box): Box[] {
+    const i0 = Math.floor(area.x / BUCKET);
+    const i1 = Math.floor((area.x + area.width) / BUCKET);
+    const j0 = Math.floor(area.y / BUCKET);
+    const j1 = Math.floor((area.y + area.height) / BUCKET);
+    // An area wider than the index: reading every box is cheaper than every bucket.
+    if ((i1 - i0 + 1) * (j1 - j0 + 1) > this.buckets.size) return this.boxes.filter((b) => overlaps(b, area));
+    const found = new Set<number>();
+    for (let i = i0; i <= i1; i++) {
+      for (let j = j0; j <= j1; j++) for (const k of this.buckets.get(`${i},${j}`) ?? []) if (overlaps(this.boxes[k], area)) found.add(k);
+    }
+    return [...found].sort((a, b) => a - b).map((k) => this.boxes[k]);
+  }
 }
 
 /** The route drawn when nothing is in the way: straight between close rows, else a right-angled step. */
@@ -139,31 +194,61 @@ class Queue {
   }
 }
 
-/** The orthogonal route from `start` to `end` around `boxes`, or null when the grid has none. */
-function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box): Point[] | null {
+/** Grid points searched so far, against a limit (`routeAll`'s budget). */
+interface Spent {
+  points: number;
+  limit: number;
+}
+
+/**
+ * The orthogonal route from `start` to `end` around `boxes`, or null when the grid has none,
+ * or has more than MAX_GRID_POINTS points, or would pass `spent`'s limit.
+ */
+function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box, spent: Spent): Point[] | null {
   // The ends are grid points themselves (they sit just outside their boxes); the stubs are
   // preferred places to turn, when there is room.
   const xs = sortedUnique([start.x, end.x, start.x + STUB, end.x - STUB, (start.x + end.x) / 2, frame.x, frame.x + frame.width, ...boxes.flatMap((b) => [b.x - ROUTE_MARGIN, b.x + b.width + ROUTE_MARGIN])]);
   const ys = sortedUnique([start.y, end.y, frame.y, frame.y + frame.height, ...boxes.flatMap((b) => [b.y - ROUTE_MARGIN, b.y + b.height + ROUTE_MARGIN])]);
   const W = xs.length;
   const H = ys.length;
+  // Reading the boxes costs too, searched or not.
+  spent.points += W + H;
+  if (W * H > MAX_GRID_POINTS || spent.points + W * H > spent.limit) return null;
+  spent.points += W * H;
   // A grid point is usable when outside every box (grown a little less than the margin, so the
   // margin lines themselves stay usable); a grid segment when both its ends are and its middle
   // is too. The middle suffices: every box's margin lines are grid lines, so a segment between
   // neighbouring grid lines that crosses a box either ends inside it or spans it.
+  // Each box paints the points strictly inside it (grown) as blocked: the same test as
+  // `inside` at every point, made box by box over the sorted coordinates.
   const grow = ROUTE_MARGIN / 2;
-  const blocked = (x: number, y: number) => boxes.some((b) => inside({ x, y }, b, grow));
-  const free = new Uint8Array(W * H);
-  for (let j = 0; j < H; j++) for (let i = 0; i < W; i++) free[j * W + i] = blocked(xs[i], ys[j]) ? 0 : 1;
+  const midXs = xs.slice(1).map((x, i) => (xs[i] + x) / 2);
+  const midYs = ys.slice(1).map((y, j) => (ys[j] + y) / 2);
+  const blockedAt = new Uint8Array(W * H);
+  const blockedRight = new Uint8Array(W * H);
+  const blockedDown = new Uint8Array(W * H);
+  const paint = (into: Uint8Array, cols: readonly number[], rows: readonly number[], b: Box) => {
+    const i0 = firstAbove(cols, b.x - grow);
+    const j0 = firstAbove(rows, b.y - grow);
+    for (let j = j0; j < rows.length && rows[j] < b.y + b.height + grow; j++) {
+      for (let i = i0; i < cols.length && cols[i] < b.x + b.width + grow; i++) into[j * W + i] = 1;
+    }
+  };
+  for (const b of boxes) {
+    paint(blockedAt, xs, ys, b);
+    paint(blockedRight, midXs, ys, b);
+    paint(blockedDown, xs, midYs, b);
+  }
   // openRight[c]: the segment from cell c to its right neighbour; openDown[c]: to the one below.
   const openRight = new Uint8Array(W * H);
   const openDown = new Uint8Array(W * H);
+  const free = (c: number) => blockedAt[c] === 0;
   for (let j = 0; j < H; j++) {
     for (let i = 0; i < W; i++) {
       const c = j * W + i;
-      if (!free[c]) continue;
-      if (i + 1 < W && free[c + 1] && !blocked((xs[i] + xs[i + 1]) / 2, ys[j])) openRight[c] = 1;
-      if (j + 1 < H && free[c + W] && !blocked(xs[i], (ys[j] + ys[j + 1]) / 2)) openDown[c] = 1;
+      if (!free(c)) continue;
+      if (i + 1 < W && free(c + 1) && !blockedRight[c]) openRight[c] = 1;
+      if (j + 1 < H && free(c + W) && !blockedDown[c]) openDown[c] = 1;
     }
   }
   const key = (p: Point) => {
@@ -173,7 +258,7 @@ function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box
   };
   const source = key(start);
   const target = key(end);
-  if (!free[source] || !free[target]) return null;
+  if (!free(source) || !free(target)) return null;
   // State = grid point × the direction it was entered in (0 horizontal, 1 vertical).
   const best = new Float64Array(W * H * 2).fill(Infinity);
   const prev = new Int32Array(W * H * 2).fill(-1);
@@ -229,6 +314,18 @@ function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box
   return simplify(cells);
 }
 
+/** Index of the first of the ascending `values` above `v` (their length when none). */
+function firstAbove(values: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] > v) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function boundsOf(points: readonly Point[], grow: number): Box {
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
@@ -246,20 +343,25 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
  * `plainRoute` when no route exists: an end within ROUTE_MARGIN / 2 of another box (steps
  * dragged on top of each other).
  */
-export function routeEdge(start: Point, end: Point, boxes: readonly Box[]): Point[] {
+export function routeEdge(start: Point, end: Point, boxes: readonly Box[] | BoxIndex, spent: Spent = { points: 0, limit: Infinity }): Point[] {
+  const index = boxes instanceof BoxIndex ? boxes : new BoxIndex(boxes);
   const plain = plainRoute(start, end);
   const around = boundsOf(plain, ROUTE_MARGIN);
-  const near = boxes.filter((b) => overlaps(b, around));
-  if (pathClear(plain, near, 0)) return plain;
+  if (pathClear(plain, index.overlapping(around), 0)) return plain;
   // Search near the two ends first (fast on big graphs), then over every box.
   const local = boundsOf([start, end], WINDOW);
-  const localBoxes = boxes.filter((b) => overlaps(b, local));
+  // A big graph searches only near ends that are close, while the budget lasts.
+  const big = index.boxes.length > GLOBAL_SEARCH_MAX;
+  if (big && (spent.points >= spent.limit || local.width * local.height > MAX_SEARCH_AREA)) return plain;
+  const localBoxes = index.overlapping(local);
   const frameOf = (bs: readonly Box[]) =>
     boundsOf([start, end, ...bs.flatMap((b) => [{ x: b.x, y: b.y }, { x: b.x + b.width, y: b.y + b.height }])], ROUTE_MARGIN * 3);
   const frame = frameOf(localBoxes);
-  const first = searchRoute(start, end, boxes.filter((b) => overlaps(b, frame)), frame);
-  if (first && pathClear(first, boxes, 0)) return first;
-  return searchRoute(start, end, boxes, frameOf(boxes)) ?? plain;
+  const first = searchRoute(start, end, index.overlapping(frame), frame, spent);
+  if (first && pathClear(first, index, 0)) return first;
+  // Over every box: a grid of twice as many lines as boxes each way, so only for small graphs.
+  if (index.boxes.length > GLOBAL_SEARCH_MAX) return first ?? plain;
+  return searchRoute(start, end, index.boxes, frameOf(index.boxes), spent) ?? plain;
 }
 
 /**
@@ -327,7 +429,10 @@ export interface HandleOffsets {
 
 /**
  * Every edge's route, by edge id, for nodes of one size placed at `positions` (top-left
- * corners). Edges whose steps have no position are left out.
+ * corners). Edges whose steps have no position are left out. The searches made in all are
+ * bounded (ROUTE_ALL_BUDGET grid points, in edge order), so a big graph costs a bounded time:
+ * past the budget, and for an edge whose search grid would pass MAX_GRID_POINTS, the plain
+ * route is drawn even where it passes under a step.
  */
 export function routeAll(
   positions: ReadonlyMap<string, Point>,
@@ -335,13 +440,14 @@ export function routeAll(
   handles: HandleOffsets,
   edges: readonly RoutedEdge[],
 ): Map<string, Point[]> {
-  const boxes = [...positions.values()].map((p) => ({ x: p.x, y: p.y, width: size.width, height: size.height }));
+  const boxes = new BoxIndex([...positions.values()].map((p) => ({ x: p.x, y: p.y, width: size.width, height: size.height })));
   const routes = new Map<string, Point[]>();
+  const spent: Spent = { points: 0, limit: ROUTE_ALL_BUDGET };
   for (const edge of edges) {
     const a = positions.get(edge.from);
     const b = positions.get(edge.to);
     if (!a || !b) continue;
-    routes.set(edge.id, routeEdge({ x: a.x + size.width + handles.out, y: a.y + handles.y }, { x: b.x - handles.in, y: b.y + handles.y }, boxes));
+    routes.set(edge.id, routeEdge({ x: a.x + size.width + handles.out, y: a.y + handles.y }, { x: b.x - handles.in, y: b.y + handles.y }, boxes, spent));
   }
   return routes;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { labelPoint, plainRoute, roundedPath, routeAll, routeEdge, segmentHitsBox, type Box, type Point } from '../../../src/canvas/layout/edge-routes.ts';
+import { BoxIndex, GLOBAL_SEARCH_MAX, labelPoint, plainRoute, roundedPath, routeAll, routeEdge, segmentHitsBox, type Box, type Point } from '../../../src/canvas/layout/edge-routes.ts';
 import { layeredLayout } from '../../../src/canvas/layout/simple-layout.ts';
 import { scenario } from '../../store/helpers.ts';
 
@@ -92,4 +92,45 @@ test('the path rounds each corner and keeps straight lines straight', () => {
 
 test('the label sits in the middle of the longest segment', () => {
   expect(labelPoint([{ x: 0, y: 0 }, { x: 20, y: 0 }, { x: 20, y: 100 }, { x: 40, y: 100 }])).toEqual({ x: 20, y: 50 });
+});
+
+describe('big graphs (issue #15): bounded work, every edge still drawn', () => {
+  test('the box index finds exactly the boxes a scan of every box finds, in their order', () => {
+    const box = fc.record({ x: fc.integer({ min: -3000, max: 3000 }), y: fc.integer({ min: -3000, max: 3000 }), width: fc.integer({ min: 1, max: 900 }), height: fc.integer({ min: 1, max: 900 }) });
+    fc.assert(
+      fc.property(fc.array(box, { maxLength: 60 }), box, (boxes, area) => {
+        const scanned = boxes.filter((b) => b.x < area.x + area.width && area.x < b.x + b.width && b.y < area.y + area.height && area.y < b.y + b.height);
+        expect(new BoxIndex(boxes).overlapping(area)).toEqual(scanned);
+      }),
+    );
+  });
+
+  test('a 2,000-step layered graph: every dependency has an orthogonal-or-straight route from its source handle to its target handle', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => `s${i}`);
+    const deps: [string, string][] = [];
+    // 20 layers of 100; each step depends on three of the two layers before it (as the browser bench's saga).
+    for (let i = 100; i < 2000; i++) for (const k of [1, 37, 113]) deps.push([ids[Math.max(0, i - 100 - ((i * k) % 150))], ids[i]]);
+    const positions = new Map(ids.map((id, i) => [id, { x: Math.floor(i / 100) * 240, y: (i % 100) * 110 }]));
+    const edges = deps.map(([from, to], k) => ({ id: `e${k}`, from, to }));
+    const routes = routeAll(positions, SIZE, HANDLES, edges);
+    expect(routes.size).toBe(edges.length);
+    for (const edge of edges) {
+      const route = routes.get(edge.id)!;
+      const a = positions.get(edge.from)!;
+      const b = positions.get(edge.to)!;
+      expect(route[0]).toEqual({ x: a.x + SIZE.width + HANDLES.out, y: a.y + HANDLES.y });
+      expect(route.at(-1)).toEqual({ x: b.x - HANDLES.in, y: b.y + HANDLES.y });
+      expect(route.length === 2 || orthogonal(route)).toBe(true);
+    }
+    // Deterministic: the same boxes and ends give the same routes, budget or not.
+    expect(routeAll(positions, SIZE, HANDLES, edges)).toEqual(routes);
+  });
+
+  test(`up to ${GLOBAL_SEARCH_MAX} steps a route is still searched over every box when nothing near its ends is clear`, () => {
+    // A wall of steps between two ends close together: only a route around the whole wall is clear.
+    const wall = new Map<string, Point>(Array.from({ length: 12 }, (_, i) => [`w${i}`, { x: 400, y: i * 80 - 480 }]));
+    const positions = new Map<string, Point>([['a', { x: 0, y: 0 }], ['b', { x: 800, y: 0 }], ...wall]);
+    const route = routeAll(positions, SIZE, HANDLES, [{ id: 'a->b', from: 'a', to: 'b' }]).get('a->b')!;
+    expect(crossed(route, boxesOf(positions))).toEqual([]);
+  });
 });
