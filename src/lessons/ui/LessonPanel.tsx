@@ -7,7 +7,7 @@ import { currentChallenge, linkProgress, selectFixCheck } from '../../store/less
 import { selectStepNames } from '../../store/selectors.ts';
 import type { RippleState } from '../../store/types.ts';
 import { COURSE, nextLesson } from '../course/index.ts';
-import { GUESS_KEYS, keyOf, stateLabel } from './keys.ts';
+import { focusedStep, GUESS_KEYS, keyOf, stateLabel } from './keys.ts';
 import Builder from './Builder.tsx';
 import './lessons.css';
 
@@ -208,7 +208,8 @@ function PredictView({ steps }: { steps?: string[] }) {
   const names = useRipple(selectStepNames);
   const asked = useMemo(() => predictedSteps(steps ? { steps } : undefined, ids.split('\u0000')), [steps, ids]);
 
-  // A key per state sets the guess of the selected step (the canvas's or the table's selection).
+  // A key per state sets the guess of the focused step (a canvas node reached by Tab, or a step
+  // button below); with focus on no step, of the selected one (the canvas's or the table's).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -217,7 +218,7 @@ function PredictView({ steps }: { steps?: string[] }) {
       // Behind presenter mode the keys are the presenter's.
       if (store.getState().presenting) return;
       const state = GUESS_KEYS.get(event.key.toLowerCase());
-      const step = store.getState().selectedStepId;
+      const step = focusedStep(event.target) ?? store.getState().selectedStepId;
       if (!state || !step || !asked.includes(step)) return;
       event.preventDefault();
       store.getState().setGuess(step, state);
@@ -254,7 +255,7 @@ function PredictView({ steps }: { steps?: string[] }) {
     <div className="lesson__challenge">
       <h3 className="lesson__subheading">Predict how each step ends</h3>
       <p className="panel-hint">
-        Choose below, or select a step on the graph and press a key: {PREDICTABLE_STATES.map((s) => `${keyOf(s)} ${stateLabel(s)}`).join(', ')}.
+        Choose below, or move to a step with Tab (or click it on the graph) and press a key: {PREDICTABLE_STATES.map((s) => `${keyOf(s)} ${stateLabel(s)}`).join(', ')}.
       </p>
       <table className="lesson-predict">
         <thead>
@@ -267,7 +268,7 @@ function PredictView({ steps }: { steps?: string[] }) {
           {asked.map((id) => (
             <tr key={id} className={selected === id ? 'is-selected' : undefined}>
               <th scope="row">
-                <button type="button" className="pb-step-link" onClick={() => store.getState().selectStep(id)}>
+                <button type="button" className="pb-step-link" data-step={id} onClick={() => store.getState().selectStep(id)}>
                   {names.get(id) ?? id}
                 </button>
               </th>

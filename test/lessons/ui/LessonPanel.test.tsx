@@ -55,6 +55,34 @@ describe('LessonPanel', () => {
     expect(store.getState().lessonActive?.id).toBe('root-cause');
   });
 
+  it('a guess key acts on the focused step (a canvas node or a row reached by Tab), not the selected one', () => {
+    const { store } = renderWithStore(<LessonPanel />);
+    const lesson = findLesson('first-424')!;
+    act(() => store.getState().startLesson(lesson.id, lesson));
+    act(() => store.getState().selectStep('create-invoice'));
+    // A React Flow node as the canvas renders it: focusable, its step id in data-id.
+    const node = document.createElement('div');
+    node.className = 'react-flow__node';
+    node.dataset.id = 'send-receipt';
+    node.tabIndex = 0;
+    const inner = node.appendChild(document.createElement('span'));
+    document.body.appendChild(node);
+    node.focus();
+    fireEvent.keyDown(inner, { key: 'k' });
+    expect(screen.getByLabelText('Your guess for Send receipt')).toHaveValue('skipped');
+    expect(screen.getByLabelText('Your guess for Create invoice')).toHaveValue('');
+    // The row's step button, focused, takes the key too.
+    const row = screen.getByRole('button', { name: 'Authorize payment' });
+    row.focus();
+    fireEvent.keyDown(row, { key: 'f' });
+    expect(screen.getByLabelText('Your guess for Authorize payment')).toHaveValue('failed');
+    // Focus on no step: the selected step is guessed.
+    fireEvent.keyDown(document.body, { key: 'b' });
+    expect(screen.getByLabelText('Your guess for Create invoice')).toHaveValue('blocked');
+    expect(screen.getByText(/move to a step with Tab/)).toBeInTheDocument();
+    node.remove();
+  });
+
   it('find the cause: a miss explains itself; the root cause completes the challenge', () => {
     const { store } = renderWithStore(<LessonPanel />);
     const lesson = findLesson('root-cause')!;
