@@ -5,7 +5,7 @@ import { namerOf } from '../scenario/step-names.ts';
 import type { ActiveLesson, LessonProgress, LessonSlice } from '../lessons/lesson-types.ts';
 import type { LessonBeat, LessonChallenge } from '../scenario/lesson.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { RippleState, SliceCreator } from './types.ts';
+import type { RippleState, SliceCreator, TimelineEvent } from './types.ts';
 
 // Lesson state (issue #12): which lesson and challenge, the learner's guesses, the grade, and
 // progress kept per lesson in localStorage. The engine grades (src/engine/grade.ts); this slice
@@ -91,6 +91,38 @@ const NO_BEATS: readonly LessonBeat[] = [];
  */
 export function presenterBeats(state: Pick<RippleState, 'lessonActive' | 'scenario'>): readonly LessonBeat[] {
   return state.lessonActive?.lesson.beats ?? state.scenario.lesson?.beats ?? NO_BEATS;
+}
+
+const finalMemo = new WeakMap<readonly TimelineEvent[], ReadonlyMap<string, number>>();
+
+/**
+ * When each step reaches its final state on `timeline`: step id → virtual ms of the step's last
+ * event (a compensation after a failure counts, it is how the step ends). Memoised per timeline.
+ */
+function finalStateTimes(timeline: readonly TimelineEvent[]): ReadonlyMap<string, number> {
+  const cached = finalMemo.get(timeline);
+  if (cached) return cached;
+  const times = new Map<string, number>();
+  for (const { event, at } of timeline) if (event.step !== undefined) times.set(event.step, at);
+  finalMemo.set(timeline, times);
+  return times;
+}
+
+/**
+ * Whether the graded prediction of `step` is shown yet (issue #12: the surprise plays out): once
+ * the playhead reaches the step's final state; a step with no event, at the run's end. With no
+ * run loaded (nothing to watch), every mark shows.
+ */
+export function gradeShownFor(state: Pick<RippleState, 'lessonGrade' | 'timeline' | 'time' | 'duration'>, step: string): boolean {
+  if (!state.lessonGrade) return false;
+  if (state.timeline.length === 0) return true;
+  return state.time >= (finalStateTimes(state.timeline).get(step) ?? state.duration);
+}
+
+/** Whether the whole grade (the score, every mark) is shown: the playhead is at the run's end, or no run is loaded. */
+export function gradeShownInFull(state: Pick<RippleState, 'lessonGrade' | 'timeline' | 'time' | 'duration'>): boolean {
+  if (!state.lessonGrade) return false;
+  return state.timeline.length === 0 || state.time >= state.duration;
 }
 
 const fixMemo = new WeakMap<Scenario, FixCheck>();

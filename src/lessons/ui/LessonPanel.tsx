@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { describeGoal } from '../../engine/grade.ts';
 import { introParagraphs, PREDICTABLE_STATES, predictedSteps, type LessonChallenge, type PredictableState } from '../../scenario/lesson.ts';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
-import { currentChallenge, linkProgress, selectFixCheck } from '../../store/lesson-slice.ts';
+import { currentChallenge, gradeShownInFull, linkProgress, selectFixCheck } from '../../store/lesson-slice.ts';
 import { selectStepNames } from '../../store/selectors.ts';
 import type { RippleState } from '../../store/types.ts';
 import { COURSE, nextLesson } from '../course/index.ts';
@@ -199,12 +199,13 @@ const selectPredict = (s: RippleState) => ({
   ids: s.scenario.steps.map((st) => st.id).join('\u0000'),
   guesses: s.guesses,
   grade: s.lessonGrade,
+  full: gradeShownInFull(s),
   selected: s.selectedStepId,
 });
 
 function PredictView({ steps }: { steps?: string[] }) {
   const store = useRippleStore();
-  const { ids, guesses, grade, selected } = useRipple(useShallow(selectPredict));
+  const { ids, guesses, grade, full, selected } = useRipple(useShallow(selectPredict));
   const names = useRipple(selectStepNames);
   const asked = useMemo(() => predictedSteps(steps ? { steps } : undefined, ids.split('\u0000')), [steps, ids]);
 
@@ -226,6 +227,18 @@ function PredictView({ steps }: { steps?: string[] }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [store, asked]);
+
+  if (grade && !full) {
+    return (
+      <div className="lesson__challenge">
+        <h3 className="lesson__subheading">Watch the run</h3>
+        <p className="panel-hint">Each step shows ✓ or ✗ on the graph as it ends; your score comes at the end of the run.</p>
+        <button type="button" className="btn btn--small" onClick={() => store.getState().seekTime(store.getState().duration)}>
+          Skip to the end
+        </button>
+      </div>
+    );
+  }
 
   if (grade) {
     return (

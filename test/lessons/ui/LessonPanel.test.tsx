@@ -40,6 +40,10 @@ describe('LessonPanel', () => {
     expect(screen.getByLabelText('Your guess for Create invoice')).toHaveValue('blocked');
     fireEvent.change(screen.getByLabelText('Your guess for Send receipt'), { target: { value: 'skipped' } });
     fireEvent.click(screen.getByRole('button', { name: /Run and check \(2 of 5 guessed\)/ }));
+    // The score waits for the run to play out; "Skip to the end" gets there at once.
+    expect(screen.queryByRole('heading', { name: /^Your prediction/ })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Watch the run' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Skip to the end' }));
     expect(screen.getByRole('heading', { name: 'Your prediction: 1 of 5 right' })).toBeInTheDocument();
     const list = screen.getByRole('list');
     expect(within(list).getByText(/you said skipped; it/).closest('li')).toHaveTextContent(
@@ -125,6 +129,10 @@ describe('LessonMark on the table view', () => {
     act(() => store.getState().setGuess('send-receipt', 'blocked'));
     expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveTextContent('guess: skipped');
     fireEvent.click(screen.getByRole('button', { name: /Run and check/ }));
+    // At the run's start nothing is revealed: each verdict waits for its step's final state.
+    expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveTextContent('guess: skipped');
+    expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveAttribute('data-verdict', 'guess');
+    act(() => store.getState().seekTime(store.getState().duration));
     expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveTextContent('✗ guess: skipped (wrong)');
     expect(within(screen.getByTestId('row-send-receipt')).getByTestId('lesson-mark')).toHaveTextContent('✓ guess: blocked (424) (right)');
     expect(within(screen.getByTestId('row-create-order')).getByTestId('lesson-mark')).toHaveTextContent('✗ no guess (wrong)');
