@@ -90,7 +90,10 @@ export interface LessonSlice {
   quitLesson: () => void;
   /** Set (or with null, clear) the guess for `step`; ignored once graded. */
   setGuess: (step: string, state: PredictableState | null) => void;
-  /** Run the scenario and grade the predictions (a missing guess is a miss). */
+  /**
+   * Run the scenario and grade the predictions (a missing guess is a miss). Any run that arrives
+   * while a prediction is open grades it the same way: the toolbar's Run (Ctrl+Enter) is "check my prediction".
+   */
   checkPredictions: () => void;
   /** Choose `step` as the root cause of the challenge's 424 (runs first if needed). */
   chooseCause: (step: string) => void;

@@ -193,6 +193,24 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     const { timeline, cursor } = get();
     pointAt(timeline[cursor]?.event.step ?? null);
   };
+  /** Grade the open predict challenge on the run in the store; nothing once graded or without a run. */
+  const gradeRun = () => {
+    const active = get().lessonActive;
+    const run = get().run;
+    const challenge = currentChallenge(get());
+    if (!active || !run || challenge?.kind !== 'predict' || get().lessonGrade) return;
+    const scenario: Scenario = { ...get().scenario, lesson: { ...active.lesson, challenges: [challenge] } };
+    const grade = gradePredictions(scenario, run, get().guesses, namerOf(scenario));
+    set({ lessonGrade: grade });
+    complete(grade.score, grade.total);
+  };
+  // Any run during an open prediction checks it (issue #12): the toolbar's Run (Ctrl+Enter) acts
+  // as "Run and check", so the run is never watched before it is graded; the Lesson tab stays.
+  api.subscribe((now, before) => {
+    if (now.run === before.run || now.run === null || now.presenting || now.lessonGrade || currentChallenge(now)?.kind !== 'predict') return;
+    gradeRun();
+    if (now.panelTab !== 'lesson') set({ panelTab: 'lesson' });
+  });
   return {
     lessonActive: null,
     ...FRESH,
@@ -296,17 +314,8 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     },
 
     checkPredictions: () => {
-      const active = get().lessonActive;
-      if (!active || currentChallenge(get())?.kind !== 'predict' || get().lessonGrade) return;
-      runHere(() => {
-        const run = get().run;
-        if (!run || get().lessonGrade) return;
-        const challenge = currentChallenge(get());
-        const scenario: Scenario = { ...get().scenario, lesson: { ...active.lesson, challenges: challenge ? [challenge] : [] } };
-        const grade = gradePredictions(scenario, run, get().guesses, namerOf(scenario));
-        set({ lessonGrade: grade });
-        complete(grade.score, grade.total);
-      });
+      if (!get().lessonActive || currentChallenge(get())?.kind !== 'predict' || get().lessonGrade) return;
+      runHere(gradeRun);
     },
 
     chooseCause: (step) => {

@@ -72,6 +72,21 @@ describe('lesson slice', () => {
     expect(gradeShownFor(s(), 'send-receipt')).toBe(false);
   });
 
+  it('the toolbar\'s Run during an open prediction checks it: graded on that run, the Lesson tab stays', () => {
+    const store = open('first-424');
+    const s = () => store.getState();
+    s().setGuess('send-receipt', 'blocked');
+    s().runScenario();
+    expect(s().run).not.toBeNull();
+    expect(s().lessonGrade).toMatchObject({ score: 1, total: 5 });
+    expect(s().challengeDone).toBe(true);
+    expect(s().lessonActive).toMatchObject({ score: 1, total: 5 });
+    expect(s().panelTab).toBe('lesson');
+    // Graded once: running again changes nothing.
+    s().runScenario();
+    expect(s().lessonActive).toMatchObject({ score: 1, total: 5 });
+  });
+
   it('find the cause: the direct prerequisite first (a miss), then the root cause; one point only for a first-time find', () => {
     const store = open('root-cause');
     const s = () => store.getState();
