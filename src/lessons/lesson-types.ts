@@ -99,6 +99,8 @@ export interface LessonSlice {
   chooseCause: (step: string) => void;
   /** Check the fix on a run of the edited scenario; completes the challenge when every goal line holds. */
   checkFixNow: () => void;
+  /** Give up the current challenge (0 of 1 point) and move on: an embed's fix, which only the app can edit. */
+  skipChallenge: () => void;
   /** Move to the next challenge, or finish the lesson after the last. */
   nextChallenge: () => void;
 }

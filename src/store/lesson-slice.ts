@@ -340,6 +340,12 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
       });
     },
 
+    skipChallenge: () => {
+      if (!currentChallenge(get()) || get().challengeDone) return;
+      complete(0, 1);
+      get().nextChallenge();
+    },
+
     nextChallenge: () => {
       const active = get().lessonActive;
       if (!active || !get().challengeDone) return;

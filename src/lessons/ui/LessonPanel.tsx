@@ -17,11 +17,15 @@ import './lessons.css';
 
 const selectIndex = (s: RippleState) => s.lessonProgress;
 
-export default function LessonPanel() {
+/**
+ * `embedAppUrl`: the lesson is inside an embed (embed.html?lesson=1), read-only and without the
+ * course; the app's address for this scenario, where a fix challenge can be solved.
+ */
+export default function LessonPanel({ embedAppUrl }: { embedAppUrl?: string } = {}) {
   const active = useRipple((s) => s.lessonActive);
   const building = useRipple((s) => s.lessonBuilding);
   // Presenter mode mounts at the app's root (PresenterHost in App.tsx), so a run's switch to the Run tab cannot unmount it.
-  return active ? <ActiveLessonView /> : building ? <Builder /> : <LessonIndex />;
+  return active ? <ActiveLessonView embedAppUrl={embedAppUrl} /> : building ? <Builder /> : <LessonIndex />;
 }
 
 function LessonIndex() {
@@ -92,7 +96,7 @@ const selectActive = (s: RippleState) => ({
   done: s.challengeDone,
 });
 
-function ActiveLessonView() {
+function ActiveLessonView({ embedAppUrl }: { embedAppUrl?: string }) {
   const store = useRippleStore();
   const { active, challenge, done } = useRipple(useShallow(selectActive));
   const count = active.lesson.challenges.length;
@@ -100,12 +104,17 @@ function ActiveLessonView() {
   return (
     <section className="lesson" aria-labelledby="lesson-heading">
       <div className="lesson__top">
-        <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().quitLesson()}>
-          ← All lessons
-        </button>
-        <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().setPresenting(true)}>
-          Present
-        </button>
+        {/* An embed has no course to go back to and no room to present in. */}
+        {embedAppUrl === undefined && (
+          <>
+            <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().quitLesson()}>
+              ← All lessons
+            </button>
+            <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().setPresenting(true)}>
+              Present
+            </button>
+          </>
+        )}
         {!finished && (
           <span className="lesson__count">
             Challenge {active.challenge + 1} of {count}
@@ -127,7 +136,7 @@ function ActiveLessonView() {
             </div>
           )}
           <Caption />
-          <ChallengeView challenge={challenge} />
+          <ChallengeView challenge={challenge} embedAppUrl={embedAppUrl} />
           {done && (
             <button type="button" className="btn btn--primary lesson__next" onClick={() => store.getState().nextChallenge()}>
               {active.challenge + 1 < count ? 'Next challenge' : 'Finish the lesson'}
@@ -183,13 +192,13 @@ function Caption() {
   );
 }
 
-function ChallengeView({ challenge }: { challenge: LessonChallenge | null }) {
+function ChallengeView({ challenge, embedAppUrl }: { challenge: LessonChallenge | null; embedAppUrl?: string }) {
   if (challenge === null) return null;
   switch (challenge.kind) {
     case 'predict':
       return <PredictView steps={challenge.steps} />;
     case 'fix':
-      return <FixView />;
+      return embedAppUrl === undefined ? <FixView /> : <FixElsewhere appUrl={embedAppUrl} />;
     case 'find-cause':
       return <CauseView step={challenge.step} />;
   }
@@ -307,6 +316,23 @@ function PredictView({ steps }: { steps?: string[] }) {
         Run and check ({guesses.size} of {asked.length} guessed)
       </button>
       <p className="panel-hint">The toolbar's Run (Ctrl+Enter) checks your prediction too: guess first, a step left at — counts as a miss.</p>
+    </div>
+  );
+}
+
+/** A fix in an embed: the embed cannot edit the scenario, so the challenge is solved in the app. */
+function FixElsewhere({ appUrl }: { appUrl: string }) {
+  const store = useRippleStore();
+  return (
+    <div className="lesson__challenge">
+      <h3 className="lesson__subheading">Fix it</h3>
+      <p className="panel-hint">This challenge asks you to edit the scenario, which this embedded view cannot do.</p>
+      <a className="btn btn--primary" href={appUrl} target="_blank" rel="noopener noreferrer">
+        Open in Ripple to solve ↗
+      </a>
+      <button type="button" className="btn btn--small" onClick={() => store.getState().skipChallenge()}>
+        Skip this challenge (no point)
+      </button>
     </div>
   );
 }
