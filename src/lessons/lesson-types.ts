@@ -38,6 +38,8 @@ export interface LessonSlice {
   lessonGrade: Grade | null;
   /** The find-cause challenge's last choice and whether it was right. */
   causeChoice: { step: string; check: CauseCheck; tries: number } | null;
+  /** The scenario a fix was last checked on ("Run and check the goal"); null before a check. */
+  lessonFixChecked: Scenario | null;
   /** Whether the current challenge is completed (graded, solved or found). */
   challengeDone: boolean;
   lessonProgress: Readonly<Record<string, LessonProgress>>;

@@ -5,6 +5,7 @@ import { namerOf } from '../scenario/step-names.ts';
 import type { ActiveLesson, LessonProgress, LessonSlice } from '../lessons/lesson-types.ts';
 import type { LessonBeat, LessonChallenge } from '../scenario/lesson.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { selectIsStale } from './selectors.ts';
 import type { RippleState, SliceCreator, TimelineEvent } from './types.ts';
 
 // Lesson state (issue #12): which lesson and challenge, the learner's guesses, the grade, and
@@ -93,6 +94,29 @@ export function presenterBeats(state: Pick<RippleState, 'lessonActive' | 'scenar
   return state.lessonActive?.lesson.beats ?? state.scenario.lesson?.beats ?? NO_BEATS;
 }
 
+/**
+ * The beat to show as a caption: the last one at or before the playhead (ms), while a run is
+ * loaded. The beats describe the lesson's scenario as written, so none shows once the run is
+ * stale (edited since) or, in a fix, once the scenario is edited (an edited run is not theirs).
+ */
+export function selectLessonCaption(state: RippleState): LessonBeat | null {
+  const beats = state.lessonActive?.lesson.beats ?? NO_BEATS;
+  if (!state.run || beats.length === 0 || selectIsStale(state)) return null;
+  const fix = selectFixCheck(state);
+  if (fix && (fix.edits > 0 || fix.refused.length > 0)) return null;
+  let current: LessonBeat | null = null;
+  for (const beat of beats) if (beat.at <= state.time) current = beat;
+  return current;
+}
+
+/**
+ * Whether the fix challenge's goal lines show ✓/✗: only for the scenario last checked with
+ * "Run and check the goal"; before a check, and after any edit since, they show unchecked.
+ */
+export function fixGoalChecked(state: Pick<RippleState, 'lessonFixChecked' | 'scenario'>): boolean {
+  return state.lessonFixChecked !== null && state.lessonFixChecked === state.scenario;
+}
+
 const finalMemo = new WeakMap<readonly TimelineEvent[], ReadonlyMap<string, number>>();
 
 /**
@@ -142,7 +166,7 @@ export function selectFixCheck(state: RippleState): FixCheck | null {
   return check;
 }
 
-const FRESH = { guesses: new Map(), lessonGrade: null, causeChoice: null, challengeDone: false } as const;
+const FRESH = { guesses: new Map(), lessonGrade: null, causeChoice: null, challengeDone: false, lessonFixChecked: null } as const;
 
 export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
   const complete = (points: number, outOf: number) => {
@@ -335,6 +359,7 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
       const challenge = currentChallenge(get());
       if (challenge?.kind !== 'fix' || get().challengeDone) return;
       runHere(() => {
+        set({ lessonFixChecked: get().scenario });
         const check = selectFixCheck(get());
         if (check?.solved && !get().challengeDone) complete(check.edits <= check.par ? 1 : 0, 1);
       });

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { describeGoal } from '../../engine/grade.ts';
 import { introParagraphs, PREDICTABLE_STATES, predictedSteps, type LessonChallenge, type PredictableState } from '../../scenario/lesson.ts';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
-import { currentChallenge, gradeShownInFull, linkProgress, selectFixCheck } from '../../store/lesson-slice.ts';
+import { currentChallenge, fixGoalChecked, gradeShownInFull, linkProgress, selectFixCheck, selectLessonCaption } from '../../store/lesson-slice.ts';
 import { selectStepNames } from '../../store/selectors.ts';
 import type { RippleState } from '../../store/types.ts';
 import { COURSE, nextLesson } from '../course/index.ts';
@@ -168,17 +168,9 @@ function Finished() {
   );
 }
 
-const selectCaption = (s: RippleState) => {
-  const beats = s.lessonActive?.lesson.beats ?? [];
-  if (!s.run || beats.length === 0) return null;
-  let current: (typeof beats)[number] | null = null;
-  for (const b of beats) if (b.at <= s.time) current = b;
-  return current;
-};
-
 /** The beat at the playhead, as a caption read out when it changes. */
 function Caption() {
-  const beat = useRipple(selectCaption);
+  const beat = useRipple(selectLessonCaption);
   const names = useRipple(selectStepNames);
   return (
     <p className="lesson__caption" aria-live="polite">
@@ -344,6 +336,7 @@ function FixView() {
   const challenge = useRipple((s) => currentChallenge(s));
   const check = useRipple(selectFixCheck);
   const done = useRipple((s) => s.challengeDone);
+  const checked = useRipple(fixGoalChecked);
   const names = useRipple(selectStepNames);
   if (challenge?.kind !== 'fix' || !check) return null;
   const name = (id: string) => names.get(id) ?? id;
@@ -356,14 +349,14 @@ function FixView() {
       </p>
       <ul className="lesson-goal" aria-label="Goal">
         {check.lines.map((line, i) => (
-          <li key={i} className={line.holds ? 'is-correct' : 'is-miss'}>
+          <li key={i} className={!checked ? 'is-unchecked' : line.holds ? 'is-correct' : 'is-miss'}>
             <span className="lesson-grade__mark" aria-hidden="true">
-              {line.holds ? '✓' : '✗'}
+              {!checked ? '○' : line.holds ? '✓' : '✗'}
             </span>
             <span>
               <strong>{describeGoal(line.line, name)}</strong>
-              <span className="visually-hidden">{line.holds ? ': holds.' : ': does not hold yet.'}</span>
-              <span className="lesson-grade__why">{line.sentence}</span>
+              <span className="visually-hidden">{!checked ? ': not checked yet.' : line.holds ? ': holds.' : ': does not hold yet.'}</span>
+              {checked && <span className="lesson-grade__why">{line.sentence}</span>}
             </span>
           </li>
         ))}

@@ -99,18 +99,31 @@ describe('LessonPanel', () => {
     expect(screen.getByRole('button', { name: 'Next challenge' })).toBeInTheDocument();
   });
 
-  it('fix: the goal lines hold live as the policy changes, the edit counter against par', () => {
+  it('fix: goal lines stay unchecked until "Run and check the goal", and again after an edit; the caption leaves the edited run', () => {
     const { store } = renderWithStore(<LessonPanel />);
     const lesson = findLesson('naive-retry')!;
     act(() => store.getState().startLesson(lesson.id, lesson));
     const goal = screen.getByRole('list', { name: 'Goal' });
+    // Nothing checked yet: no ✓ although the second line already holds.
+    expect(goal).toHaveTextContent('The run ends succeeded: not checked yet.');
+    expect(goal).not.toHaveTextContent('✓');
+    expect(goal).not.toHaveTextContent(': holds.');
+    fireEvent.click(screen.getByRole('button', { name: 'Run and check the goal' }));
     expect(goal).toHaveTextContent('The run ends succeeded: does not hold yet.');
+    act(() => store.getState().seekTime(450));
+    expect(screen.getByText(/The naive retry re-sends the label/)).toBeInTheDocument();
     expect(screen.getByText('Edits: 0 (par 1)')).toBeInTheDocument();
     act(() => void store.getState().setPolicy({ retryMode: 'graph-aware' }));
-    expect(goal).toHaveTextContent('The run ends succeeded: holds.');
+    // Edited: the old run's caption and verdicts no longer describe the scenario.
+    expect(screen.queryByText(/The naive retry re-sends the label/)).toBeNull();
+    expect(goal).toHaveTextContent('The run ends succeeded: not checked yet.');
     expect(screen.getByText('Edits: 1 (par 1)')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Run and check the goal' }));
     expect(screen.getByRole('status')).toHaveTextContent('Solved in 1 edit, within par.');
+    expect(goal).toHaveTextContent('The run ends succeeded: holds.');
+    // The fixed run is not the one the beats were written for: still no caption.
+    act(() => store.getState().seekTime(450));
+    expect(screen.queryByText(/The naive retry re-sends the label/)).toBeNull();
   });
 });
 
