@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeGoal } from '../../engine/grade.ts';
 import { introParagraphs, PREDICTABLE_STATES, predictedSteps, type LessonChallenge, type PredictableState } from '../../scenario/lesson.ts';
@@ -14,6 +14,28 @@ import './lessons.css';
 // The learner's side of a lesson (issue #12): the index with progress, then one challenge at a
 // time — predict, fix, find the cause — with the beats as captions while the run plays. The
 // store's lesson slice holds the state and calls the engine's grading; this only shows it.
+
+/** Whether keyboard focus was lost: on <body> (its element was removed) or on a control just disabled. */
+function focusDropped(): boolean {
+  const el = document.activeElement;
+  return el === null || el === document.body || (el instanceof HTMLButtonElement && el.disabled);
+}
+
+/** Bring `el` into view and, when focus was lost with what the learner pressed, give it focus (it has tabIndex -1). */
+function takeFocus(el: HTMLElement | null): void {
+  if (!el) return;
+  el.scrollIntoView?.({ block: 'nearest' });
+  if (focusDropped()) el.focus({ preventScroll: true });
+}
+
+/** A ref whose element takes focus (takeFocus) each time `key` becomes a new non-null value. */
+function useFocusOn<T extends HTMLElement>(key: string | null) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (key !== null) takeFocus(ref.current);
+  }, [key]);
+  return ref;
+}
 
 const selectIndex = (s: RippleState) => s.lessonProgress;
 
@@ -101,8 +123,18 @@ function ActiveLessonView({ embedAppUrl }: { embedAppUrl?: string }) {
   const { active, challenge, done } = useRipple(useShallow(selectActive));
   const count = active.lesson.challenges.length;
   const finished = challenge === null;
+  // A new lesson: focus its title; the next challenge: that challenge's heading. In an embed the
+  // page's focus is left alone when the lesson first shows.
+  const section = useRef<HTMLElement>(null);
+  const shown = useRef<string | null>(embedAppUrl === undefined ? null : active.id);
+  useEffect(() => {
+    const lessonChanged = shown.current !== active.id;
+    shown.current = active.id;
+    const target = lessonChanged ? section.current?.querySelector<HTMLElement>('#lesson-heading') : section.current?.querySelector<HTMLElement>('.lesson__challenge h3');
+    takeFocus(target ?? null);
+  }, [active.id, active.challenge]);
   return (
-    <section className="lesson" aria-labelledby="lesson-heading">
+    <section className="lesson" aria-labelledby="lesson-heading" ref={section}>
       <div className="lesson__top">
         {/* An embed has no course to go back to and no room to present in. */}
         {embedAppUrl === undefined && (
@@ -121,7 +153,7 @@ function ActiveLessonView({ embedAppUrl }: { embedAppUrl?: string }) {
           </span>
         )}
       </div>
-      <h2 id="lesson-heading" className="panel-heading">
+      <h2 id="lesson-heading" className="panel-heading" tabIndex={-1}>
         {active.title}
       </h2>
       {finished ? (
@@ -209,6 +241,8 @@ function PredictView({ steps }: { steps?: string[] }) {
   const { ids, guesses, grade, full, selected } = useRipple(useShallow(selectPredict));
   const names = useRipple(selectStepNames);
   const asked = useMemo(() => predictedSteps(steps ? { steps } : undefined, ids.split('\u0000')), [steps, ids]);
+  // "Run and check" disappears as the run starts: focus the heading that replaces it, then the score's.
+  const resultHeading = useFocusOn<HTMLHeadingElement>(grade ? (full ? 'score' : 'watch') : null);
 
   // A key per state sets the guess of the focused step (a canvas node reached by Tab, or a step
   // button below); with focus on no step, of the selected one (the canvas's or the table's).
@@ -232,7 +266,9 @@ function PredictView({ steps }: { steps?: string[] }) {
   if (grade && !full) {
     return (
       <div className="lesson__challenge">
-        <h3 className="lesson__subheading">Watch the run</h3>
+        <h3 className="lesson__subheading" tabIndex={-1} ref={resultHeading}>
+          Watch the run
+        </h3>
         <p className="panel-hint">Each step shows ✓ or ✗ on the graph as it ends; your score comes at the end of the run.</p>
         <button type="button" className="btn btn--small" onClick={() => store.getState().seekTime(store.getState().duration)}>
           Skip to the end
@@ -244,7 +280,7 @@ function PredictView({ steps }: { steps?: string[] }) {
   if (grade) {
     return (
       <div className="lesson__challenge">
-        <h3 className="lesson__subheading">
+        <h3 className="lesson__subheading" tabIndex={-1} ref={resultHeading}>
           Your prediction: {grade.score} of {grade.total} right
         </h3>
         <ul className="lesson-grade">
@@ -267,7 +303,7 @@ function PredictView({ steps }: { steps?: string[] }) {
 
   return (
     <div className="lesson__challenge">
-      <h3 className="lesson__subheading">Predict how each step ends</h3>
+      <h3 className="lesson__subheading" tabIndex={-1}>Predict how each step ends</h3>
       <p className="panel-hint">
         Choose below, or move to a step with Tab (or click it on the graph) and press a key: {PREDICTABLE_STATES.map((s) => `${keyOf(s)} ${stateLabel(s)}`).join(', ')}.
       </p>
@@ -317,7 +353,7 @@ function FixElsewhere({ appUrl }: { appUrl: string }) {
   const store = useRippleStore();
   return (
     <div className="lesson__challenge">
-      <h3 className="lesson__subheading">Fix it</h3>
+      <h3 className="lesson__subheading" tabIndex={-1}>Fix it</h3>
       <p className="panel-hint">This challenge asks you to edit the scenario, which this embedded view cannot do.</p>
       <a className="btn btn--primary" href={appUrl} target="_blank" rel="noopener noreferrer">
         Open in Ripple to solve ↗
@@ -337,12 +373,13 @@ function FixView() {
   const check = useRipple(selectFixCheck);
   const done = useRipple((s) => s.challengeDone);
   const checked = useRipple(fixGoalChecked);
+  const result = useFocusOn<HTMLParagraphElement>(done ? 'solved' : null);
   const names = useRipple(selectStepNames);
   if (challenge?.kind !== 'fix' || !check) return null;
   const name = (id: string) => names.get(id) ?? id;
   return (
     <div className="lesson__challenge">
-      <h3 className="lesson__subheading">Fix it</h3>
+      <h3 className="lesson__subheading" tabIndex={-1}>Fix it</h3>
       <p className="panel-hint">
         You may change {challenge.editable.map((e) => (e === 'retry' && challenge.retryStep ? `the retry of ${name(challenge.retryStep)}` : EDITABLE_WORDS[e])).join(', ')}. Par: {challenge.par}{' '}
         {challenge.par === 1 ? 'edit' : 'edits'}.
@@ -372,7 +409,7 @@ function FixView() {
         </ul>
       )}
       {done ? (
-        <p role="status" className="lesson__result">
+        <p role="status" className="lesson__result" tabIndex={-1} ref={result}>
           Solved in {check.edits} {check.edits === 1 ? 'edit' : 'edits'}
           {check.edits <= check.par ? ', within par.' : `; par is ${check.par}.`}
         </p>
@@ -392,9 +429,11 @@ function CauseView({ step }: { step: string }) {
   const choice = useRipple((s) => s.causeChoice);
   const done = useRipple((s) => s.challengeDone);
   const name = (id: string) => names.get(id) ?? id;
+  // Each pick's verdict scrolls into view; the right one disables the buttons, so it takes focus.
+  const feedback = useFocusOn<HTMLDivElement>(choice ? `${choice.step}|${choice.tries}` : null);
   return (
     <div className="lesson__challenge">
-      <h3 className="lesson__subheading">Which step should you fix?</h3>
+      <h3 className="lesson__subheading" tabIndex={-1}>Which step should you fix?</h3>
       <p className="panel-hint">{name(step)} answers 424 Failed Dependency. Choose the root cause.</p>
       <div className="lesson-cause" role="group" aria-label="Steps">
         {ids.map((id) => (
@@ -413,11 +452,14 @@ function CauseView({ step }: { step: string }) {
           </button>
         ))}
       </div>
-      {choice && (
-        <p role="status" className={choice.check.correct ? 'lesson__result is-correct' : 'lesson__result is-miss'}>
-          <strong>{choice.check.correct ? '✓ Right.' : '✗ Not this one.'}</strong> {choice.check.why}
-        </p>
-      )}
+      {/* Always rendered, so a screen reader hears each verdict as it changes. */}
+      <div role="status" aria-live="polite" className="lesson__feedback" tabIndex={-1} ref={feedback}>
+        {choice && (
+          <p className={choice.check.correct ? 'lesson__result is-correct' : 'lesson__result is-miss'}>
+            <strong>{choice.check.correct ? '✓ Right.' : '✗ Not this one.'}</strong> {choice.check.why}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -87,6 +87,39 @@ describe('LessonPanel', () => {
     node.remove();
   });
 
+  it('focus follows the learner: the result heading after "Run and check", the verdict after the right cause, the new heading after "Next …"', () => {
+    const { store } = renderWithStore(<LessonPanel />);
+    const lesson = findLesson('first-424')!;
+    act(() => store.getState().startLesson(lesson.id, lesson));
+    const run = screen.getByRole('button', { name: /Run and check/ });
+    run.focus();
+    fireEvent.click(run);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Watch the run' }));
+    const skip = screen.getByRole('button', { name: 'Skip to the end' });
+    skip.focus();
+    fireEvent.click(skip);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: /^Your prediction/ }));
+    const finish = screen.getByRole('button', { name: 'Finish the lesson' });
+    finish.focus();
+    fireEvent.click(finish);
+    const next = screen.getByRole('button', { name: /^Next lesson:/ });
+    expect(document.activeElement).toBe(next);
+    fireEvent.click(next);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Direct prerequisite or root cause?' }));
+    // The verdict of a pick is a live region; the right pick disables the buttons, so it takes focus.
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    const right = screen.getByRole('button', { name: 'Scan for viruses' });
+    right.focus();
+    fireEvent.click(right);
+    expect(status).toHaveTextContent('✓ Right.');
+    expect(document.activeElement).toBe(status);
+    const nextChallenge = screen.getByRole('button', { name: 'Next challenge' });
+    nextChallenge.focus();
+    fireEvent.click(nextChallenge);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Predict how each step ends' }));
+  });
+
   it('find the cause: a miss explains itself; the root cause completes the challenge', () => {
     const { store } = renderWithStore(<LessonPanel />);
     const lesson = findLesson('root-cause')!;
