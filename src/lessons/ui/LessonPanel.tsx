@@ -121,6 +121,8 @@ const selectActive = (s: RippleState) => ({
 function ActiveLessonView({ embedAppUrl }: { embedAppUrl?: string }) {
   const store = useRippleStore();
   const { active, challenge, done } = useRipple(useShallow(selectActive));
+  // A preview from the builder goes back to it, not to the course.
+  const previewing = useRipple((s) => s.lessonPreviewFrom !== null);
   const count = active.lesson.challenges.length;
   const finished = challenge === null;
   // A new lesson: focus its title; the next challenge: that challenge's heading. In an embed the
@@ -140,7 +142,7 @@ function ActiveLessonView({ embedAppUrl }: { embedAppUrl?: string }) {
         {embedAppUrl === undefined && (
           <>
             <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().quitLesson()}>
-              ← All lessons
+              {previewing ? '← Back to the builder' : '← All lessons'}
             </button>
             <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().setPresenting(true)}>
               Present
