@@ -148,7 +148,7 @@ export function EmbedView({ params, extras, appUrl, colorMode }: EmbedViewProps)
       </main>
       {params.lesson && (
         <Suspense fallback={<p className="panel-hint">Loading the lesson…</p>}>
-          <EmbedLesson />
+          <EmbedLesson appUrl={appUrl} />
         </Suspense>
       )}
       {(params.controls || params.panel !== 'none') && (

@@ -83,7 +83,8 @@ export function goalOptions(scenario: Scenario, result: RunResult | null, names:
   }
   const blocked = result ? Object.values(result.steps).filter((s) => s.state === 'blocked').length : 0;
   options.push({ line: { kind: 'max-424-answers', count: 1 }, label: 'no step answers 424 more than once' });
-  options.push({ line: { kind: 'max-blocked', count: Math.max(0, blocked - 1) }, label: `at most ${Math.max(0, blocked - 1)} steps end blocked (424)` });
+  const fewer = Math.max(0, blocked - 1);
+  options.push({ line: { kind: 'max-blocked', count: fewer }, label: fewer === 1 ? 'at most 1 step ends blocked (424)' : `at most ${fewer} steps end blocked (424)` });
   options.push({ line: { kind: 'outcome', outcome: 'succeeded' }, label: 'the run ends succeeded' });
   options.push({ line: { kind: 'failures-unchanged' }, label: "without changing any step's failure" });
   return options;

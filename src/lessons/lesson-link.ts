@@ -32,3 +32,15 @@ export function lessonLinkId(scenario: Scenario): string {
   }
   return `link-${hash.toString(16).padStart(8, '0')}`;
 }
+
+/**
+ * The embed address that plays `scenario`'s lesson: `embedSrc` (embed.html?…#…) with `lesson=1`
+ * in its query when the scenario carries a lesson, else `embedSrc` unchanged (issue #12).
+ * `lessonEmbedUrl('https://x.org/embed.html#v1.abc', withLesson)` → `https://x.org/embed.html?lesson=1#v1.abc`.
+ */
+export function lessonEmbedUrl(embedSrc: string, scenario: Pick<Scenario, 'lesson'>): string {
+  if (!scenario.lesson) return embedSrc;
+  const url = new URL(embedSrc);
+  url.searchParams.set('lesson', '1');
+  return url.href;
+}

@@ -38,6 +38,8 @@ export interface LessonSlice {
   lessonGrade: Grade | null;
   /** The find-cause challenge's last choice and whether it was right. */
   causeChoice: { step: string; check: CauseCheck; tries: number } | null;
+  /** The scenario a fix was last checked on ("Run and check the goal"); null before a check. */
+  lessonFixChecked: Scenario | null;
   /** Whether the current challenge is completed (graded, solved or found). */
   challengeDone: boolean;
   lessonProgress: Readonly<Record<string, LessonProgress>>;
@@ -90,12 +92,17 @@ export interface LessonSlice {
   quitLesson: () => void;
   /** Set (or with null, clear) the guess for `step`; ignored once graded. */
   setGuess: (step: string, state: PredictableState | null) => void;
-  /** Run the scenario and grade the predictions (a missing guess is a miss). */
+  /**
+   * Run the scenario and grade the predictions (a missing guess is a miss). Any run that arrives
+   * while a prediction is open grades it the same way: the toolbar's Run (Ctrl+Enter) is "check my prediction".
+   */
   checkPredictions: () => void;
   /** Choose `step` as the root cause of the challenge's 424 (runs first if needed). */
   chooseCause: (step: string) => void;
   /** Check the fix on a run of the edited scenario; completes the challenge when every goal line holds. */
   checkFixNow: () => void;
+  /** Give up the current challenge (0 of 1 point) and move on: an embed's fix, which only the app can edit. */
+  skipChallenge: () => void;
   /** Move to the next challenge, or finish the lesson after the last. */
   nextChallenge: () => void;
 }

@@ -120,6 +120,14 @@ function oneOf<T extends string>(choices: readonly T[], v: unknown): v is T {
   return typeof v === 'string' && (choices as readonly string[]).includes(v);
 }
 
+/** A noun as one and as several: `['goal line', 'goal lines']`. */
+type Noun = readonly [one: string, several: string];
+
+/** `countOf(1, ['beat', 'beats'])` → `1 beat`; `countOf(2, …)` → `2 beats`. */
+function countOf(n: number, [one, several]: Noun): string {
+  return `${n} ${n === 1 ? one : several}`;
+}
+
 /** Collects problems and builds the clean copy; one per `checkLesson` call. */
 class LessonChecker {
   readonly problems: Problem[] = [];
@@ -148,7 +156,7 @@ class LessonChecker {
     }
     const n = codePointLength(v.trim());
     if (n < min) {
-      this.add('empty', path, 'must not be empty');
+      this.add('empty', path, 'is empty; write at least a few words');
       return undefined;
     }
     if (codePointLength(v) > max) {
@@ -189,17 +197,18 @@ class LessonChecker {
     return undefined;
   }
 
-  list(v: unknown, path: string, min: number, max: number, what: string): unknown[] | undefined {
+  /** A list of `min`–`max` items; `what` names one item and several (`['goal line', 'goal lines']`). */
+  list(v: unknown, path: string, min: number, max: number, what: Noun): unknown[] | undefined {
     if (!Array.isArray(v)) {
-      this.add(v === undefined ? 'missing-field' : 'wrong-type', path, `expected a list of ${what}, got ${describe(v)}`);
+      this.add(v === undefined ? 'missing-field' : 'wrong-type', path, `expected a list of ${what[1]}, got ${describe(v)}`);
       return undefined;
     }
     if (v.length < min) {
-      this.add('empty', path, `expected at least ${min} ${what}`);
+      this.add('empty', path, `needs at least ${countOf(min, what)}; it has ${v.length === 0 ? 'none' : v.length}`);
       return undefined;
     }
     if (v.length > max) {
-      this.add('out-of-range', path, `${v.length} ${what}; at most ${max}`);
+      this.add('out-of-range', path, `has ${countOf(v.length, what)}; at most ${max} ${max === 1 ? 'is' : 'are'} allowed`);
       return undefined;
     }
     return v;
@@ -222,7 +231,7 @@ class LessonChecker {
   }
 
   beats(v: unknown, path: string): LessonBeat[] | undefined {
-    const list = this.list(v, path, 0, LESSON_LIMITS.beats.max, 'beats');
+    const list = this.list(v, path, 0, LESSON_LIMITS.beats.max, ['beat', 'beats']);
     if (list === undefined) return undefined;
     const beats: LessonBeat[] = [];
     let previous = -1;
@@ -247,7 +256,7 @@ class LessonChecker {
   }
 
   stepList(v: unknown, path: string): string[] | undefined {
-    const list = this.list(v, path, 1, this.stepIds.size || 1, 'step ids');
+    const list = this.list(v, path, 1, this.stepIds.size || 1, ['step id', 'step ids']);
     if (list === undefined) return undefined;
     const seen = new Set<string>();
     const ids: string[] = [];
@@ -290,10 +299,10 @@ class LessonChecker {
   }
 
   fix(raw: Obj, path: string): LessonChallenge | undefined {
-    const goalList = this.list(own(raw, 'goal'), joinPath(path, 'goal'), LESSON_LIMITS.goal.min, LESSON_LIMITS.goal.max, 'goal lines');
+    const goalList = this.list(own(raw, 'goal'), joinPath(path, 'goal'), LESSON_LIMITS.goal.min, LESSON_LIMITS.goal.max, ['goal line', 'goal lines']);
     const goal = goalList?.map((g, i) => this.goalLine(g, joinPath(joinPath(path, 'goal'), i)));
     const editablePath = joinPath(path, 'editable');
-    const editableList = this.list(own(raw, 'editable'), editablePath, 1, EDITABLE_PARTS.length, 'editable parts');
+    const editableList = this.list(own(raw, 'editable'), editablePath, 1, EDITABLE_PARTS.length, ['editable part', 'editable parts']);
     const editable: Editable[] = [];
     editableList?.forEach((e, i) => {
       const part = this.choice(e, joinPath(editablePath, i), EDITABLE_PARTS, 'an editable part');
@@ -365,7 +374,7 @@ export function checkLesson(raw: unknown, path: string, stepIds: ReadonlySet<str
   const minutes = own(raw, 'minutes') === undefined ? undefined : c.integer(own(raw, 'minutes'), joinPath(path, 'minutes'), LESSON_LIMITS.minutes.min, LESSON_LIMITS.minutes.max);
   const beats = own(raw, 'beats') === undefined ? undefined : c.beats(own(raw, 'beats'), joinPath(path, 'beats'));
   const challengesPath = joinPath(path, 'challenges');
-  const list = c.list(own(raw, 'challenges'), challengesPath, LESSON_LIMITS.challenges.min, LESSON_LIMITS.challenges.max, 'challenges');
+  const list = c.list(own(raw, 'challenges'), challengesPath, LESSON_LIMITS.challenges.min, LESSON_LIMITS.challenges.max, ['challenge', 'challenges']);
   const challenges = list?.map((ch, i) => c.challenge(ch, joinPath(challengesPath, i)));
   if (c.problems.length > 0 || intro === undefined || challenges === undefined) return { problems: c.problems };
   const lesson: Lesson = { intro, challenges: challenges as LessonChallenge[] };

@@ -4,7 +4,8 @@ import { namerOf } from '../scenario/step-names.ts';
 import type { ActiveLesson, LessonProgress, LessonSlice } from '../lessons/lesson-types.ts';
 import type { LessonBeat, LessonChallenge } from '../scenario/lesson.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { RippleState, SliceCreator } from './types.ts';
+import { selectIsStale } from './selectors.ts';
+import type { RippleState, SliceCreator, TimelineEvent } from './types.ts';
 import { loadedEngine, loadEngine, type RunEngine } from './engine-loader.ts';
 
 // Lesson state (issue #12): which lesson and challenge, the learner's guesses, the grade, and
@@ -93,6 +94,61 @@ export function presenterBeats(state: Pick<RippleState, 'lessonActive' | 'scenar
   return state.lessonActive?.lesson.beats ?? state.scenario.lesson?.beats ?? NO_BEATS;
 }
 
+/**
+ * The beat to show as a caption: the last one at or before the playhead (ms), while a run is
+ * loaded. The beats describe the lesson's scenario as written, so none shows once the run is
+ * stale (edited since) or, in a fix, once the scenario is edited (an edited run is not theirs).
+ */
+export function selectLessonCaption(state: RippleState): LessonBeat | null {
+  const beats = state.lessonActive?.lesson.beats ?? NO_BEATS;
+  if (!state.run || beats.length === 0 || selectIsStale(state)) return null;
+  const fix = selectFixCheck(state);
+  if (fix && (fix.edits > 0 || fix.refused.length > 0)) return null;
+  let current: LessonBeat | null = null;
+  for (const beat of beats) if (beat.at <= state.time) current = beat;
+  return current;
+}
+
+/**
+ * Whether the fix challenge's goal lines show ✓/✗: only for the scenario last checked with
+ * "Run and check the goal"; before a check, and after any edit since, they show unchecked.
+ */
+export function fixGoalChecked(state: Pick<RippleState, 'lessonFixChecked' | 'scenario'>): boolean {
+  return state.lessonFixChecked !== null && state.lessonFixChecked === state.scenario;
+}
+
+const finalMemo = new WeakMap<readonly TimelineEvent[], ReadonlyMap<string, number>>();
+
+/**
+ * When each step reaches its final state on `timeline`: step id → virtual ms of the step's last
+ * event (a compensation after a failure counts, it is how the step ends). Memoised per timeline.
+ */
+function finalStateTimes(timeline: readonly TimelineEvent[]): ReadonlyMap<string, number> {
+  const cached = finalMemo.get(timeline);
+  if (cached) return cached;
+  const times = new Map<string, number>();
+  for (const { event, at } of timeline) if (event.step !== undefined) times.set(event.step, at);
+  finalMemo.set(timeline, times);
+  return times;
+}
+
+/**
+ * Whether the graded prediction of `step` is shown yet (issue #12: the surprise plays out): once
+ * the playhead reaches the step's final state; a step with no event, at the run's end. With no
+ * run loaded (nothing to watch), every mark shows.
+ */
+export function gradeShownFor(state: Pick<RippleState, 'lessonGrade' | 'timeline' | 'time' | 'duration'>, step: string): boolean {
+  if (!state.lessonGrade) return false;
+  if (state.timeline.length === 0) return true;
+  return state.time >= (finalStateTimes(state.timeline).get(step) ?? state.duration);
+}
+
+/** Whether the whole grade (the score, every mark) is shown: the playhead is at the run's end, or no run is loaded. */
+export function gradeShownInFull(state: Pick<RippleState, 'lessonGrade' | 'timeline' | 'time' | 'duration'>): boolean {
+  if (!state.lessonGrade) return false;
+  return state.timeline.length === 0 || state.time >= state.duration;
+}
+
 const fixMemo = new WeakMap<Scenario, FixCheck>();
 
 /**
@@ -124,7 +180,7 @@ function withEngine(then: (engine: RunEngine) => void): void {
   else loadEngine().then(then, () => undefined);
 }
 
-const FRESH = { guesses: new Map(), lessonGrade: null, causeChoice: null, challengeDone: false } as const;
+const FRESH = { guesses: new Map(), lessonGrade: null, causeChoice: null, challengeDone: false, lessonFixChecked: null } as const;
 
 export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
   const complete = (points: number, outOf: number) => {
@@ -175,6 +231,25 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     const { timeline, cursor } = get();
     pointAt(timeline[cursor]?.event.step ?? null);
   };
+  /** Grade the open predict challenge on the run in the store; nothing once graded or without a run. */
+  const gradeRun = () =>
+    withEngine(({ gradePredictions }) => {
+      const active = get().lessonActive;
+      const run = get().run;
+      const challenge = currentChallenge(get());
+      if (!active || !run || challenge?.kind !== 'predict' || get().lessonGrade) return;
+      const scenario: Scenario = { ...get().scenario, lesson: { ...active.lesson, challenges: [challenge] } };
+      const grade = gradePredictions(scenario, run, get().guesses, namerOf(scenario));
+      set({ lessonGrade: grade });
+      complete(grade.score, grade.total);
+    });
+  // Any run during an open prediction checks it (issue #12): the toolbar's Run (Ctrl+Enter) acts
+  // as "Run and check", so the run is never watched before it is graded; the Lesson tab stays.
+  api.subscribe((now, before) => {
+    if (now.run === before.run || now.run === null || now.presenting || now.lessonGrade || currentChallenge(now)?.kind !== 'predict') return;
+    gradeRun();
+    if (now.panelTab !== 'lesson') set({ panelTab: 'lesson' });
+  });
   return {
     lessonActive: null,
     ...FRESH,
@@ -281,19 +356,8 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     },
 
     checkPredictions: () => {
-      const active = get().lessonActive;
-      if (!active || currentChallenge(get())?.kind !== 'predict' || get().lessonGrade) return;
-      runHere(() =>
-        withEngine(({ gradePredictions }) => {
-          const run = get().run;
-          if (!run || get().lessonGrade) return;
-          const challenge = currentChallenge(get());
-          const scenario: Scenario = { ...get().scenario, lesson: { ...active.lesson, challenges: challenge ? [challenge] : [] } };
-          const grade = gradePredictions(scenario, run, get().guesses, namerOf(scenario));
-          set({ lessonGrade: grade });
-          complete(grade.score, grade.total);
-        }),
-      );
+      if (!get().lessonActive || currentChallenge(get())?.kind !== 'predict' || get().lessonGrade) return;
+      runHere(gradeRun);
     },
 
     chooseCause: (step) => {
@@ -314,12 +378,19 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     checkFixNow: () => {
       const challenge = currentChallenge(get());
       if (challenge?.kind !== 'fix' || get().challengeDone) return;
-      runHere(() =>
+      runHere(() => {
+        set({ lessonFixChecked: get().scenario });
         withEngine(() => {
           const check = selectFixCheck(get());
           if (check?.solved && !get().challengeDone) complete(check.edits <= check.par ? 1 : 0, 1);
-        }),
-      );
+        });
+      });
+    },
+
+    skipChallenge: () => {
+      if (!currentChallenge(get()) || get().challengeDone) return;
+      complete(0, 1);
+      get().nextChallenge();
     },
 
     nextChallenge: () => {

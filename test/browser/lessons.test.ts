@@ -109,10 +109,12 @@ describe('lessons by keyboard', () => {
     const graphAware = panel(page).getByRole('group', { name: 'Retrying a blocked step' }).getByRole('radio', { name: 'graph-aware' });
     await press(graphAware, 'Space');
     await press(page.getByRole('tab', { name: 'Lessons' }));
-    await expect.poll(() => goal.textContent()).toContain('The run ends succeeded: holds.');
+    // Edited: the lines wait for the next check.
+    await expect.poll(() => goal.textContent()).toContain('The run ends succeeded: not checked yet.');
     await panel(page).getByText('Edits: 1 (par 1)').waitFor();
     await press(panel(page).getByRole('button', { name: 'Run and check the goal' }));
     await panel(page).getByText('Solved in 1 edit, within par.').waitFor();
+    await expect.poll(() => goal.textContent()).toContain('The run ends succeeded: holds.');
     await check(page, 'fix');
     await screenshot(page, 'lesson-fix-light');
     const progress = await page.evaluate(() => localStorage.getItem('ripple.lessons.progress.v1'));
@@ -174,9 +176,10 @@ describe('lessons by mouse', () => {
     await page.getByRole('tab', { name: 'Scenario' }).click();
     await panel(page).getByRole('group', { name: 'Retrying a blocked step' }).getByRole('radio', { name: 'graph-aware' }).click();
     await page.getByRole('tab', { name: 'Lessons' }).click();
-    await expect.poll(() => goal.textContent()).toContain('The run ends succeeded: holds.');
+    await expect.poll(() => goal.textContent()).toContain('The run ends succeeded: not checked yet.');
     await panel(page).getByRole('button', { name: 'Run and check the goal' }).click();
     await panel(page).getByText('Solved in 1 edit, within par.').waitFor();
+    await expect.poll(() => goal.textContent()).toContain('The run ends succeeded: holds.');
     await panel(page).getByRole('button', { name: '← All lessons' }).click();
     await expect(panel(page).getByRole('button', { name: /^Your first 424/ }).textContent()).resolves.toContain('done, 4 of 5 points');
     expect(opened.errors).toEqual([]);
@@ -206,4 +209,34 @@ describe('lesson view, dark and 390 px', () => {
       }
     });
   }
+});
+
+describe('lesson fixes from a fresh-user tryout', () => {
+  test('a guess key on a canvas node reached by Tab guesses that step; the side panel neither scrolls its tabs nor overflows', async () => {
+    const opened = await openA11yPage(browser, '');
+    try {
+      const { page } = opened;
+      await openLessons(page);
+      await press(panel(page).getByRole('button', { name: /^Start: Your first 424/ }));
+      // Select one step, then move focus to another node (as Tab does) and press k.
+      await press(panel(page).getByRole('table').getByRole('button', { name: 'Create order', exact: true }));
+      await page.locator('.react-flow__node[data-id="create-invoice"]').focus();
+      await page.keyboard.press('k');
+      await expect.poll(() => panel(page).getByLabel('Your guess for Create invoice').inputValue()).toBe('skipped');
+      await expect(panel(page).getByLabel('Your guess for Create order').inputValue()).resolves.toBe('');
+      // Every tab fits: no horizontal scrolling that clips "Lessons"; the lesson's header stays inside the panel.
+      const fits = await page.evaluate(() => {
+        const tabs = document.querySelector('#side-panel [role="tablist"]')!;
+        const body = document.querySelector('#side-panel .lesson')!;
+        const edge = document.querySelector('#side-panel')!.getBoundingClientRect().right;
+        const right = Math.max(...[...body.querySelectorAll('.lesson__top > *, .btn')].map((e) => e.getBoundingClientRect().right));
+        return { tabs: tabs.scrollWidth <= tabs.clientWidth, inside: right <= edge };
+      });
+      expect(fits).toEqual({ tabs: true, inside: true });
+      await screenshot(page, 'lesson-focused-guess');
+      expect(opened.errors).toEqual([]);
+    } finally {
+      await opened.context.close();
+    }
+  });
 });

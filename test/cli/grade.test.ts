@@ -73,7 +73,7 @@ describe('simulate --grade', () => {
     const bad = JSON.stringify({ ...JSON.parse(lesson), lesson: { intro: '', challenges: [{ kind: 'find-cause', step: 'z' }] } });
     const invalid = await cli(['--grade', 'bad.json'], { 'bad.json': bad });
     expect(invalid.code).toBe(2);
-    expect(invalid.err).toBe('bad.json: not a valid lesson scenario:\nlesson.intro: must not be empty\nlesson.challenges[0].step: no step "z"\n');
+    expect(invalid.err).toBe('bad.json: not a valid lesson scenario:\nlesson.intro: is empty; write at least a few words\nlesson.challenges[0].step: no step "z"\n');
     const missing = await cli(['--grade', 'nope.json']);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/^error: cannot read nope\.json: ENOENT/);

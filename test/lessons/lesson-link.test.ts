@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bootFromLocation } from '../../src/app/share/boot-link.ts';
 import { COURSE } from '../../src/lessons/course/index.ts';
-import { lessonLinkId } from '../../src/lessons/lesson-link.ts';
+import { lessonEmbedUrl, lessonLinkId } from '../../src/lessons/lesson-link.ts';
+import { embedUrl } from '../../src/app/share/snippets.ts';
 import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
 import { createRippleStore } from '../../src/store/store.ts';
 
@@ -36,5 +37,13 @@ describe('a lesson share link', () => {
     delete plain.lesson;
     expect(bootFromLocation(store, `http://x/#${encodeScenarioLink(plain)}`).kind).toBe('opened');
     expect(store.getState().lessonActive).toBeNull();
+  });
+
+  it('the embed code of a scenario with a lesson asks the embed for it (lesson=1), keeping the other options', () => {
+    const src = embedUrl('https://x.org/ripple/#r1.abc', { controls: false, theme: 'auto', panel: 'none' });
+    expect(lessonEmbedUrl(src, first.scenario)).toBe('https://x.org/ripple/embed.html?controls=0&lesson=1#r1.abc');
+    const plain = { ...first.scenario };
+    delete plain.lesson;
+    expect(lessonEmbedUrl(src, plain)).toBe(src);
   });
 });

@@ -81,7 +81,7 @@ describe('checkLesson', () => {
   });
 
   it('limits the introduction: not empty, at most 5 paragraphs, each at most 600 characters', () => {
-    expect(messages({ intro: '  ', challenges: [{ kind: 'predict' }] })).toEqual(['lesson.intro: must not be empty']);
+    expect(messages({ intro: '  ', challenges: [{ kind: 'predict' }] })).toEqual(['lesson.intro: is empty; write at least a few words']);
     expect(messages({ intro: 'a\n\nb\n\nc\n\nd\n\ne\n\nf', challenges: [{ kind: 'predict' }] })).toEqual([
       "lesson.intro: has 6 paragraphs; at most 5 (a lesson's introduction is a few short paragraphs)",
     ]);
@@ -92,7 +92,11 @@ describe('checkLesson', () => {
   });
 
   it('needs at least one challenge and a retryStep only beside an editable retry', () => {
-    expect(messages({ intro: 'x', challenges: [] })).toEqual(['lesson.challenges: expected at least 1 challenges']);
+    expect(messages({ intro: 'x', challenges: [] })).toEqual(['lesson.challenges: needs at least 1 challenge; it has none']);
+    // Counts read as sentences with their plurals: one goal line, several challenges.
+    expect(messages({ intro: 'x', challenges: [{ kind: 'fix', goal: [], editable: ['policy'], par: 1 }] })).toEqual(['lesson.challenges[0].goal: needs at least 1 goal line; it has none']);
+    const many = Array.from({ length: 9 }, () => ({ kind: 'predict' }));
+    expect(messages({ intro: 'x', challenges: many })[0]).toMatch(/^lesson\.challenges: has 9 challenges; at most \d+ are allowed$/);
     expect(messages({ intro: 'x', challenges: [{ kind: 'fix', goal: [{ kind: 'outcome', outcome: 'succeeded' }], editable: ['policy'], par: 1, retryStep: 'ship' }] })).toEqual([
       'lesson.challenges[0].retryStep: names the step whose retry may change, but "retry" is not in editable',
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COURSE, findLesson } from '../../src/lessons/course/index.ts';
-import { linkProgress, PROGRESS_KEY, readProgress, selectFixCheck } from '../../src/store/lesson-slice.ts';
+import { gradeShownFor, gradeShownInFull, linkProgress, PROGRESS_KEY, readProgress, selectFixCheck } from '../../src/store/lesson-slice.ts';
 import { lessonLinkId } from '../../src/lessons/lesson-link.ts';
 import { createRippleStore } from '../../src/store/store.ts';
 import { MemoryStorage, withStorage } from './helpers.ts';
@@ -45,6 +45,46 @@ describe('lesson slice', () => {
     expect(s().lessonActive!.challenge).toBe(1);
     expect(JSON.parse(storage().getItem(PROGRESS_KEY)!)).toEqual({ 'first-424': { done: true, score: 1, total: 5 } });
     expect(readProgress()['first-424']).toEqual({ done: true, score: 1, total: 5 });
+  });
+
+  it('the grade plays out: a step\'s verdict shows when the playhead reaches its final state, the score at the run\'s end', () => {
+    const store = open('first-424');
+    const s = () => store.getState();
+    expect(gradeShownFor(s(), 'create-order')).toBe(false);
+    s().checkPredictions();
+    const stepEnd = (step: string) => Math.max(...s().timeline.filter((e) => e.event.step === step).map((e) => e.at));
+    const first = stepEnd('create-order');
+    const last = stepEnd('send-receipt');
+    expect(first).toBeLessThan(last);
+    s().seekTime(0);
+    expect(first).toBeGreaterThan(0);
+    expect(gradeShownFor(s(), 'create-order')).toBe(false);
+    expect(gradeShownInFull(s())).toBe(false);
+    s().seekTime(first);
+    expect(gradeShownFor(s(), 'create-order')).toBe(true);
+    expect(gradeShownFor(s(), 'send-receipt')).toBe(false);
+    expect(gradeShownInFull(s())).toBe(false);
+    s().seekTime(s().duration);
+    expect(gradeShownFor(s(), 'send-receipt')).toBe(true);
+    expect(gradeShownInFull(s())).toBe(true);
+    // Scrubbing back hides again what the playhead has not reached.
+    s().seekTime(first);
+    expect(gradeShownFor(s(), 'send-receipt')).toBe(false);
+  });
+
+  it('the toolbar\'s Run during an open prediction checks it: graded on that run, the Lesson tab stays', () => {
+    const store = open('first-424');
+    const s = () => store.getState();
+    s().setGuess('send-receipt', 'blocked');
+    s().runScenario();
+    expect(s().run).not.toBeNull();
+    expect(s().lessonGrade).toMatchObject({ score: 1, total: 5 });
+    expect(s().challengeDone).toBe(true);
+    expect(s().lessonActive).toMatchObject({ score: 1, total: 5 });
+    expect(s().panelTab).toBe('lesson');
+    // Graded once: running again changes nothing.
+    s().runScenario();
+    expect(s().lessonActive).toMatchObject({ score: 1, total: 5 });
   });
 
   it('find the cause: the direct prerequisite first (a miss), then the root cause; one point only for a first-time find', () => {

@@ -8,6 +8,7 @@ import { CopyField } from './CopyField.tsx';
 import { LengthMeter } from './LengthMeter.tsx';
 import { linkFit } from './link-fit.ts';
 import type { LinkExtras } from '../../scenario/link-codec.ts';
+import { lessonEmbedUrl } from '../../lessons/lesson-link.ts';
 import { makeShareUrl } from './share-url.ts';
 import { Dialog } from '../Dialog.tsx';
 import {
@@ -134,7 +135,7 @@ export function ShareDialog({ onClose, onDownloadFile, onDownloadSvg, onDownload
                 </select>
               </label>
             </div>
-            <CopyField label="Embed code (HTML)" value={iframeSnippet(embedUrl(link.url, embed), scenario.title, embed)} buttonLabel="Copy embed code" rows={4} />
+            <CopyField label="Embed code (HTML)" value={iframeSnippet(lessonEmbedUrl(embedUrl(link.url, embed), scenario), scenario.title, embed)} buttonLabel="Copy embed code" rows={4} />
           </section>
 
           <section className="share-section" aria-labelledby="share-md-heading">

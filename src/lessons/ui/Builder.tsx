@@ -184,7 +184,7 @@ export default function Builder() {
         </button>
       </div>
       <p className="panel-hint" role="status">
-        {saved ? 'The scenario now carries the lesson: Share → Copy link makes it a lesson link.' : ''}
+        {saved ? 'Done: the lesson is in the scenario. Share → Copy link makes it a lesson link.' : ''}
       </p>
     </section>
   );

@@ -1,16 +1,18 @@
 import { useRipple } from '../../store/context.tsx';
 import type { PredictableState } from '../../scenario/lesson.ts';
+import { gradeShownFor } from '../../store/lesson-slice.ts';
 import type { RippleState } from '../../store/types.ts';
 import { stateLabel } from './keys.ts';
 import './lesson-mark.css';
 
 // A learner's guess on a step's node and table row (issue #12): "guess: blocked (424)" before
-// the run, then ✓ or ✗ against what the step did. Nothing outside a predict challenge.
+// the run, then ✓ or ✗ against what the step did, as the playback reaches the step's end. Nothing outside a predict challenge.
 
 /** `guess|blocked`, `right|blocked`, `miss|`, or null: a string, so the selection is stable. */
 const selectMark = (id: string) => (s: RippleState): string | null => {
   if (!s.lessonActive) return null;
-  const item = s.lessonGrade?.items.find((i) => i.step === id);
+  // The verdict shows once the playhead reaches the step's final state; the guess until then.
+  const item = gradeShownFor(s, id) ? s.lessonGrade?.items.find((i) => i.step === id) : undefined;
   if (item) return `${item.correct ? 'right' : 'miss'}|${item.predicted ?? ''}`;
   const guess = s.guesses.get(id);
   return guess === undefined ? null : `guess|${guess}`;

@@ -1,13 +1,13 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { describeGoal } from '../../engine/grade.ts';
 import { introParagraphs, PREDICTABLE_STATES, predictedSteps, type LessonChallenge, type PredictableState } from '../../scenario/lesson.ts';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
-import { currentChallenge, linkProgress, selectFixCheck } from '../../store/lesson-slice.ts';
+import { currentChallenge, fixGoalChecked, gradeShownInFull, linkProgress, selectFixCheck, selectLessonCaption } from '../../store/lesson-slice.ts';
 import { selectStepNames } from '../../store/selectors.ts';
 import type { RippleState } from '../../store/types.ts';
 import { COURSE, nextLesson } from '../course/index.ts';
-import { GUESS_KEYS, keyOf, stateLabel } from './keys.ts';
+import { focusedStep, GUESS_KEYS, keyOf, stateLabel } from './keys.ts';
 import Builder from './Builder.tsx';
 import './lessons.css';
 
@@ -15,13 +15,39 @@ import './lessons.css';
 // time — predict, fix, find the cause — with the beats as captions while the run plays. The
 // store's lesson slice holds the state and calls the engine's grading; this only shows it.
 
+/** Whether keyboard focus was lost: on <body> (its element was removed) or on a control just disabled. */
+function focusDropped(): boolean {
+  const el = document.activeElement;
+  return el === null || el === document.body || (el instanceof HTMLButtonElement && el.disabled);
+}
+
+/** Bring `el` into view and, when focus was lost with what the learner pressed, give it focus (it has tabIndex -1). */
+function takeFocus(el: HTMLElement | null): void {
+  if (!el) return;
+  el.scrollIntoView?.({ block: 'nearest' });
+  if (focusDropped()) el.focus({ preventScroll: true });
+}
+
+/** A ref whose element takes focus (takeFocus) each time `key` becomes a new non-null value. */
+function useFocusOn<T extends HTMLElement>(key: string | null) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (key !== null) takeFocus(ref.current);
+  }, [key]);
+  return ref;
+}
+
 const selectIndex = (s: RippleState) => s.lessonProgress;
 
-export default function LessonPanel() {
+/**
+ * `embedAppUrl`: the lesson is inside an embed (embed.html?lesson=1), read-only and without the
+ * course; the app's address for this scenario, where a fix challenge can be solved.
+ */
+export default function LessonPanel({ embedAppUrl }: { embedAppUrl?: string } = {}) {
   const active = useRipple((s) => s.lessonActive);
   const building = useRipple((s) => s.lessonBuilding);
   // Presenter mode mounts at the app's root (PresenterHost in App.tsx), so a run's switch to the Run tab cannot unmount it.
-  return active ? <ActiveLessonView /> : building ? <Builder /> : <LessonIndex />;
+  return active ? <ActiveLessonView embedAppUrl={embedAppUrl} /> : building ? <Builder /> : <LessonIndex />;
 }
 
 function LessonIndex() {
@@ -92,27 +118,44 @@ const selectActive = (s: RippleState) => ({
   done: s.challengeDone,
 });
 
-function ActiveLessonView() {
+function ActiveLessonView({ embedAppUrl }: { embedAppUrl?: string }) {
   const store = useRippleStore();
   const { active, challenge, done } = useRipple(useShallow(selectActive));
+  // A preview from the builder goes back to it, not to the course.
+  const previewing = useRipple((s) => s.lessonPreviewFrom !== null);
   const count = active.lesson.challenges.length;
   const finished = challenge === null;
+  // A new lesson: focus its title; the next challenge: that challenge's heading. In an embed the
+  // page's focus is left alone when the lesson first shows.
+  const section = useRef<HTMLElement>(null);
+  const shown = useRef<string | null>(embedAppUrl === undefined ? null : active.id);
+  useEffect(() => {
+    const lessonChanged = shown.current !== active.id;
+    shown.current = active.id;
+    const target = lessonChanged ? section.current?.querySelector<HTMLElement>('#lesson-heading') : section.current?.querySelector<HTMLElement>('.lesson__challenge h3');
+    takeFocus(target ?? null);
+  }, [active.id, active.challenge]);
   return (
-    <section className="lesson" aria-labelledby="lesson-heading">
+    <section className="lesson" aria-labelledby="lesson-heading" ref={section}>
       <div className="lesson__top">
-        <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().quitLesson()}>
-          ← All lessons
-        </button>
-        <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().setPresenting(true)}>
-          Present
-        </button>
+        {/* An embed has no course to go back to and no room to present in. */}
+        {embedAppUrl === undefined && (
+          <>
+            <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().quitLesson()}>
+              {previewing ? '← Back to the builder' : '← All lessons'}
+            </button>
+            <button type="button" className="btn btn--small btn--quiet" onClick={() => store.getState().setPresenting(true)}>
+              Present
+            </button>
+          </>
+        )}
         {!finished && (
           <span className="lesson__count">
             Challenge {active.challenge + 1} of {count}
           </span>
         )}
       </div>
-      <h2 id="lesson-heading" className="panel-heading">
+      <h2 id="lesson-heading" className="panel-heading" tabIndex={-1}>
         {active.title}
       </h2>
       {finished ? (
@@ -127,7 +170,7 @@ function ActiveLessonView() {
             </div>
           )}
           <Caption />
-          <ChallengeView challenge={challenge} />
+          <ChallengeView challenge={challenge} embedAppUrl={embedAppUrl} />
           {done && (
             <button type="button" className="btn btn--primary lesson__next" onClick={() => store.getState().nextChallenge()}>
               {active.challenge + 1 < count ? 'Next challenge' : 'Finish the lesson'}
@@ -159,17 +202,9 @@ function Finished() {
   );
 }
 
-const selectCaption = (s: RippleState) => {
-  const beats = s.lessonActive?.lesson.beats ?? [];
-  if (!s.run || beats.length === 0) return null;
-  let current: (typeof beats)[number] | null = null;
-  for (const b of beats) if (b.at <= s.time) current = b;
-  return current;
-};
-
 /** The beat at the playhead, as a caption read out when it changes. */
 function Caption() {
-  const beat = useRipple(selectCaption);
+  const beat = useRipple(selectLessonCaption);
   const names = useRipple(selectStepNames);
   return (
     <p className="lesson__caption" aria-live="polite">
@@ -183,13 +218,13 @@ function Caption() {
   );
 }
 
-function ChallengeView({ challenge }: { challenge: LessonChallenge | null }) {
+function ChallengeView({ challenge, embedAppUrl }: { challenge: LessonChallenge | null; embedAppUrl?: string }) {
   if (challenge === null) return null;
   switch (challenge.kind) {
     case 'predict':
       return <PredictView steps={challenge.steps} />;
     case 'fix':
-      return <FixView />;
+      return embedAppUrl === undefined ? <FixView /> : <FixElsewhere appUrl={embedAppUrl} />;
     case 'find-cause':
       return <CauseView step={challenge.step} />;
   }
@@ -199,16 +234,20 @@ const selectPredict = (s: RippleState) => ({
   ids: s.scenario.steps.map((st) => st.id).join('\u0000'),
   guesses: s.guesses,
   grade: s.lessonGrade,
+  full: gradeShownInFull(s),
   selected: s.selectedStepId,
 });
 
 function PredictView({ steps }: { steps?: string[] }) {
   const store = useRippleStore();
-  const { ids, guesses, grade, selected } = useRipple(useShallow(selectPredict));
+  const { ids, guesses, grade, full, selected } = useRipple(useShallow(selectPredict));
   const names = useRipple(selectStepNames);
   const asked = useMemo(() => predictedSteps(steps ? { steps } : undefined, ids.split('\u0000')), [steps, ids]);
+  // "Run and check" disappears as the run starts: focus the heading that replaces it, then the score's.
+  const resultHeading = useFocusOn<HTMLHeadingElement>(grade ? (full ? 'score' : 'watch') : null);
 
-  // A key per state sets the guess of the selected step (the canvas's or the table's selection).
+  // A key per state sets the guess of the focused step (a canvas node reached by Tab, or a step
+  // button below); with focus on no step, of the selected one (the canvas's or the table's).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
@@ -217,7 +256,7 @@ function PredictView({ steps }: { steps?: string[] }) {
       // Behind presenter mode the keys are the presenter's.
       if (store.getState().presenting) return;
       const state = GUESS_KEYS.get(event.key.toLowerCase());
-      const step = store.getState().selectedStepId;
+      const step = focusedStep(event.target) ?? store.getState().selectedStepId;
       if (!state || !step || !asked.includes(step)) return;
       event.preventDefault();
       store.getState().setGuess(step, state);
@@ -226,10 +265,24 @@ function PredictView({ steps }: { steps?: string[] }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [store, asked]);
 
+  if (grade && !full) {
+    return (
+      <div className="lesson__challenge">
+        <h3 className="lesson__subheading" tabIndex={-1} ref={resultHeading}>
+          Watch the run
+        </h3>
+        <p className="panel-hint">Each step shows ✓ or ✗ on the graph as it ends; your score comes at the end of the run.</p>
+        <button type="button" className="btn btn--small" onClick={() => store.getState().seekTime(store.getState().duration)}>
+          Skip to the end
+        </button>
+      </div>
+    );
+  }
+
   if (grade) {
     return (
       <div className="lesson__challenge">
-        <h3 className="lesson__subheading">
+        <h3 className="lesson__subheading" tabIndex={-1} ref={resultHeading}>
           Your prediction: {grade.score} of {grade.total} right
         </h3>
         <ul className="lesson-grade">
@@ -252,9 +305,9 @@ function PredictView({ steps }: { steps?: string[] }) {
 
   return (
     <div className="lesson__challenge">
-      <h3 className="lesson__subheading">Predict how each step ends</h3>
+      <h3 className="lesson__subheading" tabIndex={-1}>Predict how each step ends</h3>
       <p className="panel-hint">
-        Choose below, or select a step on the graph and press a key: {PREDICTABLE_STATES.map((s) => `${keyOf(s)} ${stateLabel(s)}`).join(', ')}.
+        Choose below, or move to a step with Tab (or click it on the graph) and press a key: {PREDICTABLE_STATES.map((s) => `${keyOf(s)} ${stateLabel(s)}`).join(', ')}.
       </p>
       <table className="lesson-predict">
         <thead>
@@ -267,7 +320,7 @@ function PredictView({ steps }: { steps?: string[] }) {
           {asked.map((id) => (
             <tr key={id} className={selected === id ? 'is-selected' : undefined}>
               <th scope="row">
-                <button type="button" className="pb-step-link" onClick={() => store.getState().selectStep(id)}>
+                <button type="button" className="pb-step-link" data-step={id} onClick={() => store.getState().selectStep(id)}>
                   {names.get(id) ?? id}
                 </button>
               </th>
@@ -292,6 +345,24 @@ function PredictView({ steps }: { steps?: string[] }) {
       <button type="button" className="btn btn--primary" onClick={() => store.getState().checkPredictions()}>
         Run and check ({guesses.size} of {asked.length} guessed)
       </button>
+      <p className="panel-hint">The toolbar's Run (Ctrl+Enter) checks your prediction too: guess first, a step left at — counts as a miss.</p>
+    </div>
+  );
+}
+
+/** A fix in an embed: the embed cannot edit the scenario, so the challenge is solved in the app. */
+function FixElsewhere({ appUrl }: { appUrl: string }) {
+  const store = useRippleStore();
+  return (
+    <div className="lesson__challenge">
+      <h3 className="lesson__subheading" tabIndex={-1}>Fix it</h3>
+      <p className="panel-hint">This challenge asks you to edit the scenario, which this embedded view cannot do.</p>
+      <a className="btn btn--primary" href={appUrl} target="_blank" rel="noopener noreferrer">
+        Open in Ripple to solve ↗
+      </a>
+      <button type="button" className="btn btn--small" onClick={() => store.getState().skipChallenge()}>
+        Skip this challenge (no point)
+      </button>
     </div>
   );
 }
@@ -303,26 +374,28 @@ function FixView() {
   const challenge = useRipple((s) => currentChallenge(s));
   const check = useRipple(selectFixCheck);
   const done = useRipple((s) => s.challengeDone);
+  const checked = useRipple(fixGoalChecked);
+  const result = useFocusOn<HTMLParagraphElement>(done ? 'solved' : null);
   const names = useRipple(selectStepNames);
   if (challenge?.kind !== 'fix' || !check) return null;
   const name = (id: string) => names.get(id) ?? id;
   return (
     <div className="lesson__challenge">
-      <h3 className="lesson__subheading">Fix it</h3>
+      <h3 className="lesson__subheading" tabIndex={-1}>Fix it</h3>
       <p className="panel-hint">
         You may change {challenge.editable.map((e) => (e === 'retry' && challenge.retryStep ? `the retry of ${name(challenge.retryStep)}` : EDITABLE_WORDS[e])).join(', ')}. Par: {challenge.par}{' '}
         {challenge.par === 1 ? 'edit' : 'edits'}.
       </p>
       <ul className="lesson-goal" aria-label="Goal">
         {check.lines.map((line, i) => (
-          <li key={i} className={line.holds ? 'is-correct' : 'is-miss'}>
+          <li key={i} className={!checked ? 'is-unchecked' : line.holds ? 'is-correct' : 'is-miss'}>
             <span className="lesson-grade__mark" aria-hidden="true">
-              {line.holds ? '✓' : '✗'}
+              {!checked ? '○' : line.holds ? '✓' : '✗'}
             </span>
             <span>
               <strong>{describeGoal(line.line, name)}</strong>
-              <span className="visually-hidden">{line.holds ? ': holds.' : ': does not hold yet.'}</span>
-              <span className="lesson-grade__why">{line.sentence}</span>
+              <span className="visually-hidden">{!checked ? ': not checked yet.' : line.holds ? ': holds.' : ': does not hold yet.'}</span>
+              {checked && <span className="lesson-grade__why">{line.sentence}</span>}
             </span>
           </li>
         ))}
@@ -338,7 +411,7 @@ function FixView() {
         </ul>
       )}
       {done ? (
-        <p role="status" className="lesson__result">
+        <p role="status" className="lesson__result" tabIndex={-1} ref={result}>
           Solved in {check.edits} {check.edits === 1 ? 'edit' : 'edits'}
           {check.edits <= check.par ? ', within par.' : `; par is ${check.par}.`}
         </p>
@@ -358,9 +431,11 @@ function CauseView({ step }: { step: string }) {
   const choice = useRipple((s) => s.causeChoice);
   const done = useRipple((s) => s.challengeDone);
   const name = (id: string) => names.get(id) ?? id;
+  // Each pick's verdict scrolls into view; the right one disables the buttons, so it takes focus.
+  const feedback = useFocusOn<HTMLDivElement>(choice ? `${choice.step}|${choice.tries}` : null);
   return (
     <div className="lesson__challenge">
-      <h3 className="lesson__subheading">Which step should you fix?</h3>
+      <h3 className="lesson__subheading" tabIndex={-1}>Which step should you fix?</h3>
       <p className="panel-hint">{name(step)} answers 424 Failed Dependency. Choose the root cause.</p>
       <div className="lesson-cause" role="group" aria-label="Steps">
         {ids.map((id) => (
@@ -379,11 +454,14 @@ function CauseView({ step }: { step: string }) {
           </button>
         ))}
       </div>
-      {choice && (
-        <p role="status" className={choice.check.correct ? 'lesson__result is-correct' : 'lesson__result is-miss'}>
-          <strong>{choice.check.correct ? '✓ Right.' : '✗ Not this one.'}</strong> {choice.check.why}
-        </p>
-      )}
+      {/* Always rendered, so a screen reader hears each verdict as it changes. */}
+      <div role="status" aria-live="polite" className="lesson__feedback" tabIndex={-1} ref={feedback}>
+        {choice && (
+          <p className={choice.check.correct ? 'lesson__result is-correct' : 'lesson__result is-miss'}>
+            <strong>{choice.check.correct ? '✓ Right.' : '✗ Not this one.'}</strong> {choice.check.why}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -47,6 +47,7 @@ describe('lesson builder', () => {
     fireEvent.click(screen.getByLabelText('no step answers 424 more than once'));
     fireEvent.change(screen.getByLabelText('Par (fewest edits)'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Put the lesson in the scenario' }));
+    expect(screen.getByText(/^Done: the lesson is in the scenario\./)).toBeInTheDocument();
     const lesson = store.getState().scenario.lesson;
     expect(lesson).toEqual({
       intro: 'Which step answers 424?\n\nFix it.',
@@ -61,7 +62,8 @@ describe('lesson builder', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Preview as a learner' }));
     expect(store.getState().lessonActive?.id).toBe(lessonLinkId(withLesson));
     expect(screen.getByText('Which step answers 424?')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: '← All lessons' }));
+    expect(screen.queryByRole('button', { name: '← All lessons' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '← Back to the builder' }));
     // Back in the builder, the scenario still carries its lesson.
     expect(screen.getByRole('heading', { name: /Make a lesson of/ })).toBeInTheDocument();
     expect(store.getState().scenario.lesson).toEqual(lesson);

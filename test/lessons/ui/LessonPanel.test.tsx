@@ -40,6 +40,10 @@ describe('LessonPanel', () => {
     expect(screen.getByLabelText('Your guess for Create invoice')).toHaveValue('blocked');
     fireEvent.change(screen.getByLabelText('Your guess for Send receipt'), { target: { value: 'skipped' } });
     fireEvent.click(screen.getByRole('button', { name: /Run and check \(2 of 5 guessed\)/ }));
+    // The score waits for the run to play out; "Skip to the end" gets there at once.
+    expect(screen.queryByRole('heading', { name: /^Your prediction/ })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Watch the run' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Skip to the end' }));
     expect(screen.getByRole('heading', { name: 'Your prediction: 1 of 5 right' })).toBeInTheDocument();
     const list = screen.getByRole('list');
     expect(within(list).getByText(/you said skipped; it/).closest('li')).toHaveTextContent(
@@ -55,6 +59,67 @@ describe('LessonPanel', () => {
     expect(store.getState().lessonActive?.id).toBe('root-cause');
   });
 
+  it('a guess key acts on the focused step (a canvas node or a row reached by Tab), not the selected one', () => {
+    const { store } = renderWithStore(<LessonPanel />);
+    const lesson = findLesson('first-424')!;
+    act(() => store.getState().startLesson(lesson.id, lesson));
+    act(() => store.getState().selectStep('create-invoice'));
+    // A React Flow node as the canvas renders it: focusable, its step id in data-id.
+    const node = document.createElement('div');
+    node.className = 'react-flow__node';
+    node.dataset.id = 'send-receipt';
+    node.tabIndex = 0;
+    const inner = node.appendChild(document.createElement('span'));
+    document.body.appendChild(node);
+    node.focus();
+    fireEvent.keyDown(inner, { key: 'k' });
+    expect(screen.getByLabelText('Your guess for Send receipt')).toHaveValue('skipped');
+    expect(screen.getByLabelText('Your guess for Create invoice')).toHaveValue('');
+    // The row's step button, focused, takes the key too.
+    const row = screen.getByRole('button', { name: 'Authorize payment' });
+    row.focus();
+    fireEvent.keyDown(row, { key: 'f' });
+    expect(screen.getByLabelText('Your guess for Authorize payment')).toHaveValue('failed');
+    // Focus on no step: the selected step is guessed.
+    fireEvent.keyDown(document.body, { key: 'b' });
+    expect(screen.getByLabelText('Your guess for Create invoice')).toHaveValue('blocked');
+    expect(screen.getByText(/move to a step with Tab/)).toBeInTheDocument();
+    node.remove();
+  });
+
+  it('focus follows the learner: the result heading after "Run and check", the verdict after the right cause, the new heading after "Next …"', () => {
+    const { store } = renderWithStore(<LessonPanel />);
+    const lesson = findLesson('first-424')!;
+    act(() => store.getState().startLesson(lesson.id, lesson));
+    const run = screen.getByRole('button', { name: /Run and check/ });
+    run.focus();
+    fireEvent.click(run);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Watch the run' }));
+    const skip = screen.getByRole('button', { name: 'Skip to the end' });
+    skip.focus();
+    fireEvent.click(skip);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: /^Your prediction/ }));
+    const finish = screen.getByRole('button', { name: 'Finish the lesson' });
+    finish.focus();
+    fireEvent.click(finish);
+    const next = screen.getByRole('button', { name: /^Next lesson:/ });
+    expect(document.activeElement).toBe(next);
+    fireEvent.click(next);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Direct prerequisite or root cause?' }));
+    // The verdict of a pick is a live region; the right pick disables the buttons, so it takes focus.
+    const status = screen.getByRole('status');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    const right = screen.getByRole('button', { name: 'Scan for viruses' });
+    right.focus();
+    fireEvent.click(right);
+    expect(status).toHaveTextContent('✓ Right.');
+    expect(document.activeElement).toBe(status);
+    const nextChallenge = screen.getByRole('button', { name: 'Next challenge' });
+    nextChallenge.focus();
+    fireEvent.click(nextChallenge);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Predict how each step ends' }));
+  });
+
   it('find the cause: a miss explains itself; the root cause completes the challenge', () => {
     const { store } = renderWithStore(<LessonPanel />);
     const lesson = findLesson('root-cause')!;
@@ -67,18 +132,31 @@ describe('LessonPanel', () => {
     expect(screen.getByRole('button', { name: 'Next challenge' })).toBeInTheDocument();
   });
 
-  it('fix: the goal lines hold live as the policy changes, the edit counter against par', () => {
+  it('fix: goal lines stay unchecked until "Run and check the goal", and again after an edit; the caption leaves the edited run', () => {
     const { store } = renderWithStore(<LessonPanel />);
     const lesson = findLesson('naive-retry')!;
     act(() => store.getState().startLesson(lesson.id, lesson));
     const goal = screen.getByRole('list', { name: 'Goal' });
+    // Nothing checked yet: no ✓ although the second line already holds.
+    expect(goal).toHaveTextContent('The run ends succeeded: not checked yet.');
+    expect(goal).not.toHaveTextContent('✓');
+    expect(goal).not.toHaveTextContent(': holds.');
+    fireEvent.click(screen.getByRole('button', { name: 'Run and check the goal' }));
     expect(goal).toHaveTextContent('The run ends succeeded: does not hold yet.');
+    act(() => store.getState().seekTime(450));
+    expect(screen.getByText(/The naive retry re-sends the label/)).toBeInTheDocument();
     expect(screen.getByText('Edits: 0 (par 1)')).toBeInTheDocument();
     act(() => void store.getState().setPolicy({ retryMode: 'graph-aware' }));
-    expect(goal).toHaveTextContent('The run ends succeeded: holds.');
+    // Edited: the old run's caption and verdicts no longer describe the scenario.
+    expect(screen.queryByText(/The naive retry re-sends the label/)).toBeNull();
+    expect(goal).toHaveTextContent('The run ends succeeded: not checked yet.');
     expect(screen.getByText('Edits: 1 (par 1)')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Run and check the goal' }));
     expect(screen.getByRole('status')).toHaveTextContent('Solved in 1 edit, within par.');
+    expect(goal).toHaveTextContent('The run ends succeeded: holds.');
+    // The fixed run is not the one the beats were written for: still no caption.
+    act(() => store.getState().seekTime(450));
+    expect(screen.queryByText(/The naive retry re-sends the label/)).toBeNull();
   });
 });
 
@@ -97,6 +175,10 @@ describe('LessonMark on the table view', () => {
     act(() => store.getState().setGuess('send-receipt', 'blocked'));
     expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveTextContent('guess: skipped');
     fireEvent.click(screen.getByRole('button', { name: /Run and check/ }));
+    // At the run's start nothing is revealed: each verdict waits for its step's final state.
+    expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveTextContent('guess: skipped');
+    expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveAttribute('data-verdict', 'guess');
+    act(() => store.getState().seekTime(store.getState().duration));
     expect(within(screen.getByTestId('row-create-invoice')).getByTestId('lesson-mark')).toHaveTextContent('✗ guess: skipped (wrong)');
     expect(within(screen.getByTestId('row-send-receipt')).getByTestId('lesson-mark')).toHaveTextContent('✓ guess: blocked (424) (right)');
     expect(within(screen.getByTestId('row-create-order')).getByTestId('lesson-mark')).toHaveTextContent('✗ no guess (wrong)');
