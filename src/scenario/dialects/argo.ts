@@ -98,6 +98,7 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
     const t = raw as Raw;
     const path = `${tasksPath}[${i}]`;
     const step: Step = { id: ids[i] };
+    if (continueOn.has(names[i])) step.continueOnFailed = true;
     if (ids[i] !== names[i]) step.label = truncate(names[i]);
     if (typeof t.template === 'string') step.request = truncate(`template ${t.template}`, LIMITS.request.max);
     else if (isObj(t.templateRef)) step.request = truncate(`templateRef ${String(t.templateRef.name)}/${String(t.templateRef.template)}`, LIMITS.request.max);

@@ -137,8 +137,9 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
     readTimeout(r, path, step, warnings);
     if (r['continue-on-error'] === true) {
       continueOnError.push(stepId);
+      step.continueOnError = true;
       warnings.push(
-        problemAt('not-simulated', joinPath(path, 'continue-on-error'), 'the job can fail without failing the workflow: the dialect view concludes without it; dependents see its result as GitHub reports it'),
+        problemAt('not-simulated', joinPath(path, 'continue-on-error'), 'the job can fail without failing the workflow: kept as the step\'s `continueOnError`, the dialect view concludes without it; dependents see its result as GitHub reports it'),
       );
     } else if (r['continue-on-error'] !== undefined && r['continue-on-error'] !== false) {
       warnings.push(problemAt('not-simulated', joinPath(path, 'continue-on-error'), `an expression (${describe(r['continue-on-error'])}) is not evaluated; treated as false`));

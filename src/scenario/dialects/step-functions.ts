@@ -192,6 +192,7 @@ function importMachine(input: unknown): DialectImport & { extras?: StepFunctions
         case 'Fail':
           step.fail = { status: 500, message: truncate(typeof s.Error === 'string' ? s.Error : 'States.Fail', LIMITS.message.max) };
           failStates.push(id);
+          step.failState = true;
           break;
         case 'Wait':
           if (typeof s.Seconds === 'number' && s.Seconds >= 0) {
@@ -206,7 +207,10 @@ function importMachine(input: unknown): DialectImport & { extras?: StepFunctions
           break;
       }
       readRetry(s, at, step, warnings);
-      if (Array.isArray(s.Catch) && s.Catch.length > 0) caught.push(id);
+      if (Array.isArray(s.Catch) && s.Catch.length > 0) {
+        caught.push(id);
+        step.catch = true;
+      }
       steps.push(step);
       firstIn.set(name, id);
       lastOut.set(name, [id]);
