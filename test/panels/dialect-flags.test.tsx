@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { runDialect } from '../../src/cli/import.ts';
 import { DialectPanel } from '../../src/panels/DialectPanel.tsx';
 import { RunSummary } from '../../src/panels/RunSummary.tsx';
+import { WhyPanel } from '../../src/panels/WhyPanel.tsx';
 import { loadConditionCompiler } from '../../src/scenario/dialects/conditions-loader.ts';
 import { openDialectText } from '../../src/scenario/dialects/open-dialect.ts';
 import type { InputFormat } from '../../src/scenario/dialects/common.ts';
@@ -87,6 +88,13 @@ describe('the app concludes as the CLI does (continue-on-error, continueOn, Catc
     expect(screen.getByTestId('dialect-conclusion').textContent).toBe(expected.conclusion);
     const row = within(screen.getByRole('table')).getByRole('rowheader', { name: 'Generate random response' }).closest('tr')!;
     expect(within(row).getAllByRole('cell')[0].textContent).toBe('Caught error');
+  });
+
+  test('Why tells a failed state with a Catch as "Caught error"', async () => {
+    const store = ran(await opened('sfn-retry-backoff.asl.json', 'step-functions'), ['Generate-random-response']);
+    store.getState().selectStep('Generate-random-response');
+    renderWith(store, <WhyPanel />);
+    expect(screen.getByTestId('why-dialect').textContent).toMatch(/^Step Functions: Caught error — /);
   });
 
   test('an Argo task with continueOn.failed fails: the workflow Succeeded in the panel, as in the CLI', async () => {
