@@ -21,8 +21,6 @@ type Raw = Record<string, unknown>;
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface ArgoExtras {
-  /** Tasks whose failure continues the workflow (`continueOn.failed`). */
-  continueOn: string[];
   /** The step made from `spec.onExit`, if any. */
   exitHandler?: string;
 }
@@ -163,7 +161,7 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
   };
   const pathOf = new Map(ids.map((id, i) => [id, `${tasksPath}[${i}]`]));
   const result = finishImport(F, scenario, warnings, (k) => depSource[k] ?? tasksPath, (id) => pathOf.get(id) ?? tasksPath);
-  return result.ok ? { ...result, extras: { continueOn: [...continueOn].map((n) => idOf.get(n) as string), exitHandler } } : result;
+  return result.ok ? { ...result, extras: { exitHandler } } : result;
 }
 
 const NOT_SIMULATED: Record<string, string> = {
