@@ -6,6 +6,7 @@ import { runDialect } from '../../src/cli/import.ts';
 import { DialectPanel } from '../../src/panels/DialectPanel.tsx';
 import { RunSummary } from '../../src/panels/RunSummary.tsx';
 import { WhyPanel } from '../../src/panels/WhyPanel.tsx';
+import { EventLog } from '../../src/panels/EventLog.tsx';
 import { loadConditionCompiler } from '../../src/scenario/dialects/conditions-loader.ts';
 import { openDialectText } from '../../src/scenario/dialects/open-dialect.ts';
 import type { InputFormat } from '../../src/scenario/dialects/common.ts';
@@ -95,6 +96,11 @@ describe('the app concludes as the CLI does (continue-on-error, continueOn, Catc
     store.getState().selectStep('Generate-random-response');
     renderWith(store, <WhyPanel />);
     expect(screen.getByTestId('why-dialect').textContent).toMatch(/^Step Functions: Caught error — /);
+  });
+
+  test('the event log tells its failure as "Caught error"', async () => {
+    renderWith(ran(await opened('sfn-retry-backoff.asl.json', 'step-functions'), ['Generate-random-response']), <EventLog />);
+    expect(screen.getAllByText(/Step Functions: Caught error\./).length).toBeGreaterThan(0);
   });
 
   test('an Argo task with continueOn.failed fails: the workflow Succeeded in the panel, as in the CLI', async () => {
