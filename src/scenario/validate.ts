@@ -602,7 +602,7 @@ function checkDialectFlags(c: Checker, input: Obj, steps: Array<Step | undefined
       const owner = DIALECT_FLAG_OWNER[key];
       if (s[key] === undefined || dialect === owner.dialect) continue;
       c.at = { step: i };
-      c.add('conflicting-fields', `steps[${i}].${key}`, `is the ${owner.source}: it needs "dialect": "${owner.dialect}" (the scenario's dialect is ${describe(dialect)})`);
+      c.add('conflicting-fields', `steps[${i}].${key}`, `\`${key}\` is the ${owner.source}: it needs "dialect": "${owner.dialect}" (the scenario's dialect is ${describe(dialect)})`);
     }
   });
   c.at = {};
