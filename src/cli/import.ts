@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { simulate, type SimulateOptions } from '../engine/simulate.ts';
 import type { DialectConditions } from '../engine/dialect-conditions.ts';
 import { compileScenarioConditions } from '../scenario/dialects/scenario-conditions.ts';
-import { dialectView, type DialectViewOptions } from '../engine/dialect.ts';
+import { dialectView, dialectViewOptions } from '../engine/dialect.ts';
 import { findPreset, PRESETS } from '../presets/index.ts';
 import { importDialect, INPUT_FORMATS, DIALECT_OF, type InputFormat } from '../scenario/dialects/index.ts';
 import { openScenario } from '../scenario/open-scenario.ts';
@@ -95,7 +95,6 @@ async function execute(argv: readonly string[], io: CliIo): Promise<void> {
   const context = pairs(v.context ?? [], '--context');
 
   let scenario: Scenario;
-  let options: DialectViewOptions = {};
   // GitHub's status functions see every ancestor: the import's exact conditions decide its jobs.
   let simulateOptions: SimulateOptions = {};
   let label = file ?? v.preset ?? '';
@@ -111,16 +110,9 @@ async function execute(argv: readonly string[], io: CliIo): Promise<void> {
     scenario = imported.scenario;
     dialect ??= DIALECT_OF[format];
     const extras = imported.extras as Record<string, unknown> | undefined;
-    if (extras) {
-      options = {
-        tolerated: (extras.continueOnError ?? extras.continueOn) as string[] | undefined,
-        caught: extras.caught as string[] | undefined,
-        failStates: extras.failStates as string[] | undefined,
-      };
-      if (extras.conditions instanceof Map) {
-        const texts = extras.ifs instanceof Map ? (extras.ifs as Map<string, string>) : undefined;
-        simulateOptions = { dialectConditions: extras.conditions as DialectConditions, dialectConditionText: (id) => texts?.get(id) };
-      }
+    if (extras && extras.conditions instanceof Map) {
+      const texts = extras.ifs instanceof Map ? (extras.ifs as Map<string, string>) : undefined;
+      simulateOptions = { dialectConditions: extras.conditions as DialectConditions, dialectConditionText: (id) => texts?.get(id) };
     }
   } else {
     if (context.size > 0) throw new Refusal('--context only goes with --input github-actions', 1);
@@ -143,7 +135,8 @@ async function execute(argv: readonly string[], io: CliIo): Promise<void> {
   dialect ??= scenario.dialect ?? 'http';
   scenario = withFailures(scenario, v.fail ?? []);
   const result = simulate(scenario, simulateOptions);
-  const view = dialectView(result, dialect, options);
+  // continue-on-error, continueOn, Catch and Fail states travel in the scenario (its steps' flags).
+  const view = dialectView(result, dialect, dialectViewOptions(scenario));
   if (v.json) {
     io.stdout(`${JSON.stringify({ ...result, dialect: view }, null, 2)}\n`);
     return;

@@ -23,7 +23,7 @@
 // the Workflow CRD; Airflow "Tasks" › "Task Instances" states and "DAG Runs" › "DAG run status"
 // (decided by the leaf tasks); Step Functions DescribeExecution `status` and the console's
 // state statuses. Pure: no DOM, no clock.
-import type { DialectName } from '../scenario/types.ts';
+import type { DialectName, Scenario } from '../scenario/types.ts';
 import { stateAt } from './state-at.ts';
 import type { LiveState, RunEvent, RunResult, StepState } from './types.ts';
 
@@ -63,7 +63,7 @@ export interface DialectView {
   conclusion: string;
 }
 
-/** What a dialect needs to know beyond the run (each importer returns it in its extras). */
+/** What a dialect needs to know beyond the run: the scenario's dialect flags (`dialectViewOptions`). */
 export interface DialectViewOptions {
   /** Steps whose failure does not fail the run (GitHub `continue-on-error`, Argo `continueOn`). */
   tolerated?: readonly string[];
@@ -71,6 +71,39 @@ export interface DialectViewOptions {
   caught?: readonly string[];
   /** Step Functions: steps made from Fail states (reaching one fails the execution). */
   failStates?: readonly string[];
+}
+
+/**
+ * The view options a scenario carries in its steps' dialect flags (types.ts, issue #11): the
+ * one place the CLI, `--json`, the store and the panels get them from, so all conclude alike.
+ *
+ * - `tolerated`: steps with `continueOnError` (GitHub `continue-on-error`) or `continueOnFailed`
+ *   (Argo `continueOn.failed`);
+ * - `caught`: steps with `catch` (an ASL state with a `Catch`);
+ * - `failStates`: steps with `failState` (an ASL Fail state).
+ *
+ * A list is left out when no step has the flag, so a scenario without flags gives `{}`. The gate
+ * accepts each flag only with its own dialect; the options apply whatever dialect the run is
+ * told in (`--dialect`), as an import's did.
+ *
+ * @example
+ * dialectViewOptions({ dialect: 'github-actions', steps: [{ id: 'lint', continueOnError: true }, { id: 'test' }], dependencies: [] })
+ * // → { tolerated: ['lint'] }
+ */
+export function dialectViewOptions(scenario: Pick<Scenario, 'steps'>): DialectViewOptions {
+  const tolerated: string[] = [];
+  const caught: string[] = [];
+  const failStates: string[] = [];
+  for (const step of scenario.steps) {
+    if (step.continueOnError === true || step.continueOnFailed === true) tolerated.push(step.id);
+    if (step.catch === true) caught.push(step.id);
+    if (step.failState === true) failStates.push(step.id);
+  }
+  const options: DialectViewOptions = {};
+  if (tolerated.length > 0) options.tolerated = tolerated;
+  if (caught.length > 0) options.caught = caught;
+  if (failStates.length > 0) options.failStates = failStates;
+  return options;
 }
 
 /** One word of a dialect and the Ripple rule behind it, for the glossary panel and the docs. */

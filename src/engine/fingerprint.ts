@@ -91,6 +91,9 @@ export function fingerprintScenario(scenario: Scenario, g: Graph): number {
     if (s.when !== undefined) h = mixStr(mix(h, 4), s.when);
     if (s.successStatus !== undefined) h = mixNum(mix(h, 5), s.successStatus);
     if (s.if !== undefined) h = mixStr(mix(h, 7), s.if);
+    // Issue #11: the dialect flags (types.ts), one bit each, hashed only when one is true.
+    const flags = (s.continueOnError ? 1 : 0) | (s.continueOnFailed ? 2 : 0) | (s.catch ? 4 : 0) | (s.failState ? 8 : 0);
+    if (flags !== 0) h = mixNum(mix(h, 9), flags);
   }
   const groups = scenario.groups;
   if (groups !== undefined) {

@@ -4,11 +4,12 @@
 // a change). Like the other run panels it tells the run as of the playhead: before the end, steps
 // read queued / in_progress (or that system's words) and the run has its running status, not
 // its conclusion.
-import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectViewAt, GLOSSARY } from '../engine/dialect.ts';
+import { useMemo } from 'react';
+import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectViewAt, dialectViewOptions, GLOSSARY } from '../engine/dialect.ts';
 import { useRipple } from '../store/context.tsx';
 import { selectDialect } from '../store/editor-slice.ts';
 import { SpeakAsSelect } from './SpeakAsSelect.tsx';
-import { selectAsOf, selectCurrentResult } from '../store/selectors.ts';
+import { selectAsOf, selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
 import { GithubContextForm } from './GithubContextForm.tsx';
 
 export { DIALECT_TITLES };
@@ -18,8 +19,11 @@ export function DialectPanel() {
   const upTo = useRipple((s) => selectAsOf(s)?.index ?? -1);
   const steps = useRipple((s) => s.scenario.steps);
   const dialect = useRipple(selectDialect);
+  // The flags (continue-on-error, continueOn, Catch, Fail states) of the scenario that ran.
+  const ran = useRipple((s) => selectCurrentSegment(s)?.scenario);
+  const options = useMemo(() => (ran ? dialectViewOptions(ran) : {}), [ran]);
   if (!result) return null;
-  const view = dialectViewAt(result, dialect, upTo);
+  const view = dialectViewAt(result, dialect, upTo, options);
   const labelOf = new Map(steps.map((s) => [s.id, s.label ?? s.id]));
   return (
     <div className="dialect-panel">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { stateAt } from '../engine/index.ts';
-import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectLiveWord, dialectViewAt } from '../engine/dialect.ts';
+import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectLiveWord, dialectViewAt, dialectViewOptions } from '../engine/dialect.ts';
 import { selectDialect } from '../store/editor-slice.ts';
 import type { LiveState, RunOutcome, RunResult, StepState } from '../engine/types.ts';
 import type { DialectName } from '../scenario/types.ts';
@@ -117,8 +117,8 @@ export function RunSummary() {
   const dialect = useRipple(selectDialect);
   const figures = useMemo(() => (result ? runFigures(result, upTo) : null), [result, upTo]);
   const spoken = useMemo(
-    () => (result && dialect !== 'http' ? dialectViewAt(result, dialect, upTo ?? result.events.length - 1).conclusion : null),
-    [result, dialect, upTo],
+    () => (result && segment && dialect !== 'http' ? dialectViewAt(result, dialect, upTo ?? result.events.length - 1, dialectViewOptions(segment.scenario)).conclusion : null),
+    [result, segment, dialect, upTo],
   );
   if (!result || !figures) return <p className="pb-hint">Run the scenario to see its summary.</p>;
   const total = Object.keys(result.steps).length;

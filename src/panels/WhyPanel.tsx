@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { explain, explainChain } from '../engine/index.ts';
-import { DIALECT_TITLES, dialectLiveWord, dialectWord, glossaryEntry } from '../engine/dialect.ts';
+import { DIALECT_TITLES, dialectLiveWord, dialectViewOptions, dialectWord, glossaryEntry } from '../engine/dialect.ts';
 import type { DialectName } from '../scenario/types.ts';
 import { selectDialect } from '../store/editor-slice.ts';
 import type { LiveState, StepResult } from '../engine/types.ts';
@@ -9,6 +9,7 @@ import {
   selectAsOf,
   selectBlockedBySelected,
   selectCurrentResult,
+  selectCurrentSegment,
   selectSelectedLive,
   selectSelectedProgress,
   selectStepNames,
@@ -25,8 +26,8 @@ import './playback.css';
 // rule stays and the system's word is added with the glossary's reason for it.
 
 /** "GitHub Actions: skipped — R5 = …": the dialect's word for a final state and the rule behind it. */
-function DialectWord({ dialect, state }: { dialect: DialectName; state: StepResult['state'] }) {
-  const entry = glossaryEntry(dialect, state);
+function DialectWord({ dialect, state, caught }: { dialect: DialectName; state: StepResult['state']; caught: boolean }) {
+  const entry = glossaryEntry(dialect, state, caught);
   return (
     <p className="pb-dialect-word" data-testid="why-dialect">
       {DIALECT_TITLES[dialect]}: <code>{entry.word}</code> — {entry.rule}
@@ -127,6 +128,9 @@ export function WhyPanel() {
   const progress = useRipple(selectSelectedProgress);
   const time = useRipple((s) => selectAsOf(s)?.time ?? 0);
   const dialect = useRipple(selectDialect);
+  // The ran scenario's flags: a Step Functions state with a Catch reads "Caught error".
+  const ran = useRipple((s) => selectCurrentSegment(s)?.scenario);
+  const caught = useMemo(() => (ran ? (dialectViewOptions(ran).caught ?? []) : []), [ran]);
 
   const step = selected && result ? result.steps[selected] : undefined;
   const nameOf = useMemo(() => (id: string) => names.get(id) ?? id, [names]);
@@ -143,7 +147,7 @@ export function WhyPanel() {
   return (
     <div className="pb-why">
       <h3 className="pb-why-title">{headline(name, step)}</h3>
-      {dialect !== 'http' && <DialectWord dialect={dialect} state={step.state} />}
+      {dialect !== 'http' && <DialectWord dialect={dialect} state={step.state} caught={caught.includes(selected)} />}
       {isChain ? (
         <>
           <ol className="pb-chain" aria-label="Causal chain, from this step down to the root failure">

@@ -3,7 +3,7 @@ import type { RunSegment, TimelineEvent } from '../store/types.ts';
 import type { RippleState } from '../store/store.ts';
 import { selectDialect } from '../store/editor-slice.ts';
 import { reasonPhrase } from '../engine/index.ts';
-import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectEventWord } from '../engine/dialect.ts';
+import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectEventWord, dialectViewOptions, type DialectViewOptions } from '../engine/dialect.ts';
 import type { DialectName } from '../scenario/types.ts';
 import { stepNames } from '../scenario/step-names.ts';
 
@@ -46,6 +46,8 @@ interface Context {
   blockedBy: Map<string, string[]>;
   replay: boolean;
   dialect: DialectName;
+  /** The ran scenario's dialect flags (a caught state's failure reads "Caught error"). */
+  options: DialectViewOptions;
 }
 
 function contextFor(segment: RunSegment, dialect: DialectName): Context {
@@ -59,7 +61,7 @@ function contextFor(segment: RunSegment, dialect: DialectName): Context {
     if (!list.includes(event.step)) list.push(event.step);
     blockedBy.set(key, list);
   }
-  return { result: segment.result, names: stepNames(segment.scenario), requests, blockedBy, replay: segment.kind === 'replay', dialect };
+  return { result: segment.result, names: stepNames(segment.scenario), requests, blockedBy, replay: segment.kind === 'replay', dialect, options: dialectViewOptions(segment.scenario) };
 }
 
 /** On `started` / `succeeded` / `failed` / … the attempt it belongs to; on `retry-scheduled` the attempt that will start. */
@@ -74,7 +76,7 @@ function withMessage(event: RunEvent): string {
 /** The sentence for one event, without its time, with the dialect's word for it (none for `http`). */
 export function describeEvent(event: RunEvent, ctx: Context): string {
   const sentence = rippleSentence(event, ctx);
-  const word = dialectEventWord(ctx.dialect, event, ctx.result);
+  const word = dialectEventWord(ctx.dialect, event, ctx.result, ctx.options);
   if (word === null) return sentence;
   if (event.type === 'run-finished') return `${sentence} ${DIALECT_TITLES[ctx.dialect]} ${midSentence(CONCLUSION_NAMES[ctx.dialect])}: ${word}.`;
   if (event.type === 'run-started' || event.type === 'replay-started') return `${sentence} ${DIALECT_TITLES[ctx.dialect]} ${midSentence(RUN_STATUS_NAMES[ctx.dialect])}: ${word}.`;

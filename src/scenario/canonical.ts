@@ -14,7 +14,8 @@
 //   list and `dialect: "http"`;
 // - `when` is kept as written (like a label, it is the author's text); so are group labels,
 //   the `lesson` block and a step's `if`; the GitHub `context` keeps its values with its names
-//   sorted (an empty one is removed);
+//   sorted (an empty one is removed); the dialect flags `continueOnError`, `continueOnFailed`,
+//   `catch` and `failState` are kept when true, removed when false (their default);
 // - what has no default is kept as written, including empty strings and `compensation: {}`
 //   (a handler with default label and duration is still a handler);
 // - keys come in the order of the format (issue #2 §2), -0 becomes 0, and `dependencies` is
@@ -92,6 +93,10 @@ export function canonicalStep(step: Step): Step {
   if (step.when !== undefined) out.when = step.when;
   if (step.successStatus !== undefined && step.successStatus !== DEFAULT_SUCCESS_STATUS) out.successStatus = step.successStatus;
   if (step.if !== undefined) out.if = step.if;
+  if (step.continueOnError === true) out.continueOnError = true;
+  if (step.continueOnFailed === true) out.continueOnFailed = true;
+  if (step.catch === true) out.catch = true;
+  if (step.failState === true) out.failState = true;
   return out;
 }
 

@@ -104,6 +104,31 @@ export interface Step {
    * stays as the approximation over direct prerequisites.
    */
   if?: string;
+  /**
+   * Issue #11 (version 2): what the source system says about the step's failure beyond the run
+   * itself, each under that system's own name and valid only with its dialect (the gate refuses
+   * it elsewhere, naming the path). They change no step's state, only the dialect view's words
+   * and conclusion (src/engine/dialect.ts `dialectViewOptions`). One field per system rather
+   * than one shared field, so a file reads as its source and a wrong pairing is an error:
+   *
+   * - `continueOnError` — GitHub Actions `jobs.<id>.continue-on-error: true`: the job may fail
+   *   without failing the workflow (docs.github.com, "Workflow syntax": continue-on-error).
+   *   Needs `dialect: "github-actions"`.
+   * - `continueOnFailed` — Argo `continueOn: { failed: true }` on a DAG task: the workflow
+   *   continues and does not fail for it (argo-workflows.readthedocs.io, "Continue On").
+   *   Needs `dialect: "argo"`.
+   * - `catch` — an Amazon States Language state with a `Catch`: its failure is handled (the
+   *   word is "Caught error") and does not fail the execution by itself. Needs
+   *   `dialect: "step-functions"`.
+   * - `failState` — the step was an ASL `"Type": "Fail"` state: reaching it fails the execution.
+   *   Needs `dialect: "step-functions"`.
+   *
+   * `false` is the default (canonical form removes it).
+   */
+  continueOnError?: boolean;
+  continueOnFailed?: boolean;
+  catch?: boolean;
+  failState?: boolean;
 }
 
 export interface Dependency {

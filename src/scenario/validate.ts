@@ -87,6 +87,10 @@ const STEP_KEYS = [
   'when',
   'successStatus',
   'if',
+  'continueOnError',
+  'continueOnFailed',
+  'catch',
+  'failState',
 ] as const;
 const FAIL_KEYS = ['status', 'message', 'times', 'timeout'] as const;
 const RETRY_KEYS = ['maxAttempts', 'delayMs', 'factor'] as const;
@@ -109,7 +113,9 @@ const COMPENSATION_ERRORS = ['continue', 'stop'] as const;
  */
 const V2_ROOT_KEYS = ['groups', 'lesson', 'dialect', 'context'] as const;
 const V2_POLICY_KEYS = ['compensationErrors'] as const;
-const V2_STEP_KEYS = ['when', 'successStatus', 'if'] as const;
+const V2_STEP_KEYS = ['when', 'successStatus', 'if', 'continueOnError', 'continueOnFailed', 'catch', 'failState'] as const;
+/** Issue #11: the step flags each valid with one dialect only (`DIALECT_FLAG_OWNER`). */
+const DIALECT_FLAGS = ['continueOnError', 'continueOnFailed', 'catch', 'failState'] as const;
 const V2_COMPENSATION_KEYS = ['evenIfFailed'] as const;
 
 /** A problem found by the checker; `repairable` ones the gate may fix (and report as warnings). */
@@ -525,6 +531,10 @@ function checkStep(c: Checker, raw: unknown, path: string): Step | undefined {
   // Compiled (with GitHub's parser, lazily) when the scenario runs; here only its shape.
   const condition = c.string(raw, 'if', path, CONTEXT_LIMITS.if.min, CONTEXT_LIMITS.if.max, false);
   if (condition !== undefined) out.if = condition;
+  for (const key of DIALECT_FLAGS) {
+    const flag = c.boolean(raw, key, path);
+    if (flag !== undefined) out[key] = flag;
+  }
   return id === undefined ? undefined : out;
 }
 
@@ -570,6 +580,32 @@ function checkDialectFields(c: Checker, input: Obj, steps: Array<Step | undefine
   });
   c.at = {};
   if (context !== undefined) c.add('conflicting-fields', 'context', `this context ${why('context')}`);
+}
+
+/**
+ * Issue #11: each step flag that only one orchestrator has (types.ts `Step.continueOnError` …),
+ * by the dialect it needs and the system's own name for it, for the message.
+ */
+const DIALECT_FLAG_OWNER: Readonly<Record<(typeof DIALECT_FLAGS)[number], { dialect: DialectName; source: string }>> = {
+  continueOnError: { dialect: 'github-actions', source: 'GitHub Actions `continue-on-error`' },
+  continueOnFailed: { dialect: 'argo', source: 'Argo `continueOn.failed`' },
+  catch: { dialect: 'step-functions', source: 'Step Functions `Catch`' },
+  failState: { dialect: 'step-functions', source: 'Step Functions Fail state' },
+};
+
+/** A dialect flag on a step of another dialect is refused, naming its path and the dialect it needs. */
+function checkDialectFlags(c: Checker, input: Obj, steps: Array<Step | undefined>): void {
+  const dialect = own(input, 'dialect') ?? 'http';
+  steps.forEach((s, i) => {
+    if (s === undefined) return;
+    for (const key of DIALECT_FLAGS) {
+      const owner = DIALECT_FLAG_OWNER[key];
+      if (s[key] === undefined || dialect === owner.dialect) continue;
+      c.at = { step: i };
+      c.add('conflicting-fields', `steps[${i}].${key}`, `\`${key}\` is the ${owner.source}: it needs "dialect": "${owner.dialect}" (the scenario's dialect is ${describe(dialect)})`);
+    }
+  });
+  c.at = {};
 }
 
 /** Shortens a long cycle for a message: `a → b → … (996 more) → y → z → a`. */
@@ -1010,6 +1046,7 @@ export function checkScenario(input: unknown): CheckReport {
   const dialect = c.choice<DialectName>(input, 'dialect', '', DIALECT_NAMES);
   const context = checkContext(c, input);
   checkDialectFields(c, input, steps, context);
+  checkDialectFlags(c, input, steps);
 
   if (c.findings.length < c.blocking + c.repairable) {
     const more = c.blocking + c.repairable - c.findings.length;

@@ -260,7 +260,7 @@ describe('share links: bad links give typed errors', () => {
       ['['.repeat(200_000) + ']'.repeat(200_000), 'the link payload: expected a list of 3 to 7 parts'],
       ['{"title":"t","steps":[]}', 'the link payload: expected a list'],
       ['["t","steps",[]]', 'steps: expected a list'],
-      ['["t",[["a","two"]],[]]', 'steps[0]: expected a flag number below 32768'],
+      ['["t",[["a","two"]],[]]', 'steps[0]: expected a flag number below 524288'],
       ['["t",[["a",2]],[]]', 'steps[0]: expected more values for its flags'],
       ['["t",[["a",0,"extra"]],[]]', 'steps[0]: expected no values beyond its flags'],
       ['["t",["a","b"],[0,5]]', 'dependencies[0]: expected a step index below 2'],

@@ -21,8 +21,6 @@ type Raw = Record<string, unknown>;
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface ArgoExtras {
-  /** Tasks whose failure continues the workflow (`continueOn.failed`). */
-  continueOn: string[];
   /** The step made from `spec.onExit`, if any. */
   exitHandler?: string;
 }
@@ -98,6 +96,7 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
     const t = raw as Raw;
     const path = `${tasksPath}[${i}]`;
     const step: Step = { id: ids[i] };
+    if (continueOn.has(names[i])) step.continueOnFailed = true;
     if (ids[i] !== names[i]) step.label = truncate(names[i]);
     if (typeof t.template === 'string') step.request = truncate(`template ${t.template}`, LIMITS.request.max);
     else if (isObj(t.templateRef)) step.request = truncate(`templateRef ${String(t.templateRef.name)}/${String(t.templateRef.template)}`, LIMITS.request.max);
@@ -162,7 +161,7 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
   };
   const pathOf = new Map(ids.map((id, i) => [id, `${tasksPath}[${i}]`]));
   const result = finishImport(F, scenario, warnings, (k) => depSource[k] ?? tasksPath, (id) => pathOf.get(id) ?? tasksPath);
-  return result.ok ? { ...result, extras: { continueOn: [...continueOn].map((n) => idOf.get(n) as string), exitHandler } } : result;
+  return result.ok ? { ...result, extras: { exitHandler } } : result;
 }
 
 const NOT_SIMULATED: Record<string, string> = {

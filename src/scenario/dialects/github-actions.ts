@@ -43,8 +43,6 @@ export interface GithubExtras {
   conditions: Map<string, DialectCondition>;
   /** Each job's `if:` as written (with the implicit `success()` when it had none), by step id. */
   ifs: Map<string, string>;
-  /** Jobs with `continue-on-error: true`: their failure does not fail the workflow. */
-  continueOnError: string[];
 }
 
 type Raw = Record<string, unknown>;
@@ -119,7 +117,6 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
   const depSource: string[] = [];
   const conditions = new Map<string, DialectCondition>();
   const ifs = new Map<string, string>();
-  const continueOnError: string[] = [];
   const reads = new Set<string>();
   // A job without `if:` behind one that has one may see a need succeed after an earlier failure:
   // its implicit success() then needs every ancestor, so it carries `if: success()` too.
@@ -136,9 +133,9 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
     step.request = truncate(typeof r.uses === 'string' ? `uses ${r.uses}` : `runs-on ${describeRunsOn(r['runs-on'])}`, LIMITS.request.max);
     readTimeout(r, path, step, warnings);
     if (r['continue-on-error'] === true) {
-      continueOnError.push(stepId);
+      step.continueOnError = true;
       warnings.push(
-        problemAt('not-simulated', joinPath(path, 'continue-on-error'), 'the job can fail without failing the workflow: the dialect view concludes without it; dependents see its result as GitHub reports it'),
+        problemAt('not-simulated', joinPath(path, 'continue-on-error'), 'the job can fail without failing the workflow: kept as the step\'s `continueOnError`, the dialect view concludes without it; dependents see its result as GitHub reports it'),
       );
     } else if (r['continue-on-error'] !== undefined && r['continue-on-error'] !== false) {
       warnings.push(problemAt('not-simulated', joinPath(path, 'continue-on-error'), `an expression (${describe(r['continue-on-error'])}) is not evaluated; treated as false`));
@@ -234,7 +231,7 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
     (k) => depSource[k] ?? 'jobs',
     (id) => pathOfStep.get(id) ?? 'jobs',
   );
-  return result.ok ? { ...result, extras: { conditions, ifs, continueOnError } } : result;
+  return result.ok ? { ...result, extras: { conditions, ifs } } : result;
 }
 
 /** Context values: defaults, then workflow_dispatch input defaults, then the caller's. */

@@ -7,13 +7,13 @@ import { importAirflowTasks } from './airflow.ts';
 import { importArgo, type ArgoExtras } from './argo.ts';
 import { importGithubActions, type GithubExtras } from './github-actions.ts';
 import { importODataMultipart } from './odata-multipart.ts';
-import { importStepFunctions, type StepFunctionsExtras } from './step-functions.ts';
+import { importStepFunctions } from './step-functions.ts';
 
 export * from './common.ts';
 export { detectFormat, type Detected } from './detect.ts';
 export { GITHUB_CONTEXT_DEFAULTS } from './github-if.ts';
 export { TRIGGER_RULES, TRIGGER_RULE_MEANING, triggerRuleWhen, type TriggerRule } from './airflow.ts';
-export type { ArgoExtras, GithubExtras, StepFunctionsExtras };
+export type { ArgoExtras, GithubExtras };
 
 export interface ImportOptions {
   /** GitHub contexts (`github.ref` → `refs/tags/v1`); other formats ignore them. */
@@ -22,7 +22,7 @@ export interface ImportOptions {
 }
 
 /** An import with what the dialect view of its format needs besides the scenario. */
-export type ImportWithExtras = DialectImport & { extras?: GithubExtras | ArgoExtras | StepFunctionsExtras };
+export type ImportWithExtras = DialectImport & { extras?: GithubExtras | ArgoExtras };
 
 /**
  * Imports `text` as `format` (or as the format recognised from its content). Never throws.

@@ -3,7 +3,9 @@
 // imported here, in the shape the rest of the intake gives (`OpenedInput`). The app reaches this
 // module with `import()` only after `detectFormat` (small) has recognised such a file, so the
 // importers and GitHub's parser stay out of the main chunk. No extras are needed: a GitHub
-// workflow's exact conditions travel in the scenario (each step's `if`, its `context`).
+// workflow's exact conditions travel in the scenario (each step's `if`, its `context`), and so
+// does what the dialect view concludes from (each step's `continueOnError`, `continueOnFailed`,
+// `catch`, `failState`; `dialectViewOptions` in src/engine/dialect.ts reads them).
 import type { OpenedInput } from '../intake/opened-input.ts';
 import { importDialect } from './index.ts';
 import type { InputFormat } from './common.ts';

@@ -26,13 +26,6 @@ import { finishImport, problemAt, refuse, refuseCounts, refuseSize, toStepId, tr
 type Raw = Record<string, unknown>;
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export interface StepFunctionsExtras {
-  /** States with a Catch: their failure is handled and does not fail the execution by itself. */
-  caught: string[];
-  /** Steps made from Fail states: reaching one fails the execution. */
-  failStates: string[];
-}
-
 /** One transition into a state: every `froms` step must end `on` (a Parallel's branches join). */
 interface Way {
   froms: string[];
@@ -49,7 +42,7 @@ const STATE_TYPES = ['Task', 'Pass', 'Succeed', 'Fail', 'Wait', 'Parallel', 'Cho
  * importStepFunctions('{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:…","Next":"B"},"B":{"Type":"Succeed"}}}')
  * // → { ok: true, scenario: { dialect: 'step-functions', steps: [{id:'A'},{id:'B'}], dependencies: [{from:'A',to:'B'}] } }
  */
-export function importStepFunctions(input: string | unknown): DialectImport & { extras?: StepFunctionsExtras } {
+export function importStepFunctions(input: string | unknown): DialectImport {
   try {
     return importMachine(input);
   } catch (error) {
@@ -57,7 +50,7 @@ export function importStepFunctions(input: string | unknown): DialectImport & { 
   }
 }
 
-function importMachine(input: unknown): DialectImport & { extras?: StepFunctionsExtras } {
+function importMachine(input: unknown): DialectImport {
   const F = 'step-functions';
   let value = input;
   if (typeof input === 'string') {
@@ -74,8 +67,6 @@ function importMachine(input: unknown): DialectImport & { extras?: StepFunctions
   const problems: Problem[] = [];
   const steps: Step[] = [];
   const ways = new Map<string, Way[]>();
-  const caught: string[] = [];
-  const failStates: string[] = [];
   const taken = new Set<string>();
   let count = 0;
 
@@ -191,7 +182,7 @@ function importMachine(input: unknown): DialectImport & { extras?: StepFunctions
           break;
         case 'Fail':
           step.fail = { status: 500, message: truncate(typeof s.Error === 'string' ? s.Error : 'States.Fail', LIMITS.message.max) };
-          failStates.push(id);
+          step.failState = true;
           break;
         case 'Wait':
           if (typeof s.Seconds === 'number' && s.Seconds >= 0) {
@@ -206,7 +197,9 @@ function importMachine(input: unknown): DialectImport & { extras?: StepFunctions
           break;
       }
       readRetry(s, at, step, warnings);
-      if (Array.isArray(s.Catch) && s.Catch.length > 0) caught.push(id);
+      if (Array.isArray(s.Catch) && s.Catch.length > 0) {
+        step.catch = true;
+      }
       steps.push(step);
       firstIn.set(name, id);
       lastOut.set(name, [id]);
@@ -280,7 +273,7 @@ function importMachine(input: unknown): DialectImport & { extras?: StepFunctions
     dialect: 'step-functions',
   };
   const result = finishImport(F, scenario, warnings, (k) => depSource[k] ?? 'States', () => 'States');
-  return result.ok ? { ...result, extras: { caught, failStates } } : result;
+  return result;
 }
 
 /** The first retrier that covers every error (`States.ALL`), else the first one. */

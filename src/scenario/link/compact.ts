@@ -18,7 +18,8 @@
 //   dialect the dialect's name; lesson the lesson block as it is             (r2)
 //   context the GitHub context values as a record, names sorted              (r2, issue #11)
 //
-// r2 only appends (step bits 4096 `when`, 8192 `successStatus`, 16384 `if`; compensation bit 8
+// r2 only appends (step bits 4096 `when`, 8192 `successStatus`, 16384 `if`, 32768
+// `continueOnError`, 65536 `continueOnFailed`, 131072 `catch`, 262144 `failState`; compensation bit 8
 // `evenIfFailed`; policy bit 32 `compensationErrors: "stop"`; the last three parts), so one
 // reader reads both: the format number only says which scenario version the document is,
 // and the gate refuses an r1 link that uses a version-2 field like a version-1 file.
@@ -234,6 +235,10 @@ const STEP_FIELDS: readonly FieldCodec<Step>[] = [
   plain('when'), //                                        4096 (r2)
   plain('successStatus'), //                               8192 (r2)
   plain('if'), //                                          16384 (r2, issue #11)
+  flag('continueOnError', true), //                        32768 (r2, issue #11)
+  flag('continueOnFailed', true), //                       65536 (r2, issue #11)
+  flag('catch', true), //                                  131072 (r2, issue #11)
+  flag('failState', true), //                              262144 (r2, issue #11)
 ];
 
 function readPosition(v: unknown, where: string): Step['position'] {

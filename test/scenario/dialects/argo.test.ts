@@ -37,7 +37,10 @@ describe('Argo DAG import', () => {
     const r = importArgo(yaml);
     if (!r.ok) throw new Error(r.message);
     expect(outcomes(r.scenario, ['a'])).toEqual({ a: 'Failed', b: 'Succeeded' });
-    expect(r.extras?.continueOn).toEqual(['a']);
+    expect(r.scenario.steps.map((s) => [s.id, s.continueOnFailed])).toEqual([
+      ['a', true],
+      ['b', undefined],
+    ]);
   });
 
   it('names the path of each construct it does not simulate', () => {

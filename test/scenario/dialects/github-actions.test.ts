@@ -93,7 +93,7 @@ describe('GitHub Actions import', () => {
     expect(r.scenario.steps.find((s) => s.id === 'test-frontend')?.label).toBe('test-frontend [node: 18, 20; os: ubuntu-latest, windows-latest]');
     expect(r.warnings.find((w) => w.path === 'jobs["test-frontend"].strategy.matrix')?.message).toMatch(/^4 matrix legs simulated as one step/);
     expect(r.warnings.map((w) => w.path)).toContain('jobs["test-backend"]["continue-on-error"]');
-    expect(r.extras?.continueOnError).toEqual(['test-backend']);
+    expect(r.scenario.steps.filter((s) => s.continueOnError === true).map((s) => s.id)).toEqual(['test-backend']);
   });
 
   it('the exact condition sees every ancestor: after a failure, a job behind an always() job is skipped, and failure() runs', async () => {

@@ -12,7 +12,11 @@ describe('Step Functions (ASL) import', () => {
     expect(outcomes(r.scenario, ['Generate-random-response'])).toEqual({ 'Generate-random-response': 'Failed', Succeed: 'Blocked', Fail: 'Failed' });
     expect(outcomes(r.scenario, [])).toEqual({ 'Generate-random-response': 'Succeeded', Succeed: 'Succeeded', Fail: 'Skipped' });
     expect(r.warnings.map((w) => w.path)).toEqual(['States["Generate random response"]', 'States["Generate random response"].Retry']);
-    expect(r.extras).toEqual({ caught: ['Generate-random-response'], failStates: ['Fail'] });
+    expect(r.scenario.steps.map((s) => [s.id, s.catch, s.failState])).toEqual([
+      ['Generate-random-response', true, undefined],
+      ['Succeed', undefined, undefined],
+      ['Fail', undefined, true],
+    ]);
   });
 
   it('the saga sample: a failed payment runs the refund, the cancellations in reverse, and ends in the Fail state (aws-samples saga-pattern-sam)', () => {
