@@ -1,4 +1,5 @@
 import type { DialectName, Problem, Scenario } from '../scenario/types.ts';
+import { sourceBoundField } from '../scenario/dialect-fields.ts';
 import * as edits from '../scenario/edits.ts';
 import { DIALECT_TITLES } from '../engine/dialect.ts';
 import { DEFAULT_DIALECT } from '../scenario/defaults.ts';
@@ -74,7 +75,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
 
     /** A whole new picture (load, restore): fresh selection, the view refits, and the old run goes. */
     const replaceScenario = (next: Partial<RippleState>) => {
-      set({ ...next, viewSeq: get().viewSeq + 1, ...NO_SELECTION });
+      set({ ...next, speakAs: null, viewSeq: get().viewSeq + 1, ...NO_SELECTION });
       // A run describes the scenario it ran; once another scenario is loaded it would paint
       // stale states on steps that happen to share ids.
       get().clearRun();
@@ -114,6 +115,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       dirty: initial.dirty,
       previousDraft: initial.previousDraft,
       viewSeq: 0,
+      speakAs: null,
 
       dismissNotice: () => set({ notice: null }),
 
@@ -218,7 +220,15 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       setDescription: (description) => commit('edit description', edits.setDescription(get().scenario, description)),
       setDialect: (dialect) => {
         const { scenario } = get();
-        if ((scenario.dialect ?? DEFAULT_DIALECT) === dialect) return OK;
+        const own = scenario.dialect ?? DEFAULT_DIALECT;
+        // An import's `if`s and flags are in its own system's language: it keeps its dialect, and
+        // Speak as changes the words only.
+        if (sourceBoundField(scenario) !== null) {
+          set({ speakAs: dialect === own ? null : dialect });
+          return OK;
+        }
+        if (get().speakAs !== null) set({ speakAs: null });
+        if (own === dialect) return OK;
         // `http` is the default: leaving the field out keeps links of Ripple's own scenarios as they were.
         const { dialect: _old, ...rest } = scenario;
         return commit(`speak as ${DIALECT_TITLES[dialect]}`, dialect === DEFAULT_DIALECT ? rest : { ...scenario, dialect });
@@ -270,4 +280,5 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
 }
 
 /** The words the run is told in ("Speak as", issue #11): the scenario's `dialect`, `http` when absent. */
-export const selectDialect = (state: RippleState): DialectName => state.scenario.dialect ?? DEFAULT_DIALECT;
+/** The dialect the run is told in: Speak as's choice, else the scenario's own. */
+export const selectDialect = (state: RippleState): DialectName => state.speakAs ?? state.scenario.dialect ?? DEFAULT_DIALECT;

@@ -68,6 +68,11 @@ export interface EditorSlice {
   dirty: boolean;
   /** The draft a load replaced, kept so loading never silently destroys work. */
   previousDraft: SavedDraft | null;
+  /**
+   * "Speak as" for a scenario whose dialect its fields tie it to (an import with `if`s, flags):
+   * the words change, the scenario does not. Null: the scenario's own `dialect` speaks. Reset on load.
+   */
+  speakAs: DialectName | null;
   /** Increases when the whole picture changes (load, restore, auto-layout): the canvas fits the view. */
   viewSeq: number;
 
@@ -101,7 +106,11 @@ export interface EditorSlice {
   setPolicy: (patch: Partial<Policy>) => EditResult;
   setTitle: (title: string) => EditResult;
   setDescription: (description: string) => EditResult;
-  /** "Speak as" (issue #11): the scenario's `dialect`, one undo step; `http` removes the field (its default). */
+  /**
+   * "Speak as" (issue #11): the scenario's `dialect`, one undo step; `http` removes the field (its
+   * default). A scenario with fields of its source system (`sourceBoundField`) keeps its dialect:
+   * then only `speakAs` changes (a view, not an edit).
+   */
   setDialect: (dialect: DialectName) => EditResult;
   /** R14: set step `id`'s run condition (trimmed); blank removes it. */
   setWhen: (id: string, when: string) => EditResult;
