@@ -69,7 +69,8 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
   const tasks = Array.isArray(tpl.dag.tasks) ? tpl.dag.tasks : [];
   const tasksPath = `${tplPath}.dag.tasks`;
   const warnings: Problem[] = [];
-  const counts = refuseCounts(F, tasks.length + 1, tasks.length * 4, { steps: 'tasks', path: tasksPath });
+  // The exit handler (spec.onExit) becomes one more step, so it counts against the limit only when there is one.
+  const counts = refuseCounts(F, tasks.length + (typeof spec.onExit === 'string' ? 1 : 0), tasks.length * 4, { steps: 'tasks', path: tasksPath });
   if (counts) return counts;
   if (tpl.dag.failFast !== undefined) warnings.push(problemAt('not-simulated', `${tplPath}.dag.failFast`, "Argo's failFast (stop scheduling after an unhandled failure) is not simulated: every task whose depends holds runs"));
 

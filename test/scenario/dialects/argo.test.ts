@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importArgo } from '../../../src/scenario/dialects/argo.ts';
 import { fixture, outcomes } from './run.ts';
+import { MAX_STEPS } from '../../../src/scenario/limits.ts';
 
 describe('Argo DAG import', () => {
   it('dag-continue-on-fail: B and E fail; D runs on B.Failed && C; G is Omitted (Argo examples/dag-continue-on-fail.yaml)', () => {
@@ -60,5 +61,18 @@ describe('Argo DAG import', () => {
     const steps = importArgo('spec:\n  entrypoint: s\n  templates:\n  - name: s\n    steps: [[{name: a, template: t}]]\n');
     expect(steps.ok).toBe(false);
     if (!steps.ok) expect(steps.message).toMatch(/steps template; Ripple imports Argo DAG templates/);
+  });
+
+  it('takes exactly MAX_STEPS tasks without an exit handler, and refuses one more step once onExit adds its own', async () => {
+    const dag = (n: number, onExit: boolean) =>
+      JSON.stringify({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Workflow',
+        spec: { entrypoint: 'main', ...(onExit ? { onExit: 'cleanup' } : {}), templates: [{ name: 'main', dag: { tasks: Array.from({ length: n }, (_, i) => ({ name: `t${i}`, template: 'work' })) } }] },
+      });
+    const full = await importArgo(dag(MAX_STEPS, false));
+    expect(full.ok && full.scenario.steps.length).toBe(MAX_STEPS);
+    const withExit = await importArgo(dag(MAX_STEPS, true));
+    expect(withExit.ok).toBe(false);
   });
 });
