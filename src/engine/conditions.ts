@@ -3,10 +3,11 @@
 // once **all** its prerequisites are final — never earlier, so its 424, skip or cancel happens
 // at the moment its last prerequisite becomes final. The expression was parsed once, when the
 // graph was built (graph.ts, with src/scenario/when.ts).
+import { seenAs } from './continue-on-error.ts';
 import { evaluateWhen, type WhenOutcome } from '../scenario/when.ts';
 import { decideByDialect, isDialectWhen } from './dialect-conditions.ts';
 import { inAdjacency, indexOf, type WhenCondition } from './graph.ts';
-import { SEEN_AS, SEEN_BLOCKED, SEEN_CANCELLED, SEEN_FAILED, SEEN_NOT_FINAL, SEEN_SKIPPED, SEEN_SUCCEEDED, type SeenAs } from './phases.ts';
+import { SEEN_BLOCKED, SEEN_CANCELLED, SEEN_FAILED, SEEN_NOT_FINAL, SEEN_SKIPPED, SEEN_SUCCEEDED, type SeenAs } from './phases.ts';
 import { block, enqueue, settle } from './readiness.ts';
 import { compareIds, type RunState } from './run-state.ts';
 
@@ -41,10 +42,9 @@ function outcomeOf(seen: SeenAs): WhenOutcome {
  * // docs skipped → deploy runs; docs failed → deploy answers 424 with failedPrerequisiteStep "docs".
  */
 export function decideWhen(run: RunState, s: number, condition: WhenCondition): void {
-  const phase = run.phase;
   const holds = isDialectWhen(condition)
     ? dialectHolds(run, s, condition.dialect)
-    : evaluateWhen(condition.ast, (id) => outcomeOf(SEEN_AS[phase[condition.prerequisites.get(id)!]] as SeenAs));
+    : evaluateWhen(condition.ast, (id) => outcomeOf(seenAs(run, condition.prerequisites.get(id)!)));
   if (holds) {
     enqueue(run, s, -1);
     return;
@@ -52,7 +52,7 @@ export function decideWhen(run: RunState, s: number, condition: WhenCondition): 
   let broken = -1;
   let cancelled = -1;
   for (const p of condition.prerequisites.values()) {
-    const seen = SEEN_AS[phase[p]];
+    const seen = seenAs(run, p);
     if (seen === SEEN_FAILED || seen === SEEN_BLOCKED) {
       if (broken < 0 || run.finalAt[p] < run.finalAt[broken] || (run.finalAt[p] === run.finalAt[broken] && compareIds(run.ids[p], run.ids[broken]) < 0)) {
         broken = p;
@@ -81,7 +81,7 @@ function dialectHolds(run: RunState, s: number, conditions: Parameters<typeof de
     return out;
   };
   const seenOf = (id: string): WhenOutcome => {
-    const seen = SEEN_AS[run.phase[indexOf(run.graph, id) as number]] as SeenAs;
+    const seen = seenAs(run, indexOf(run.graph, id) as number);
     return seen === SEEN_NOT_FINAL ? 'Succeeded' : outcomeOf(seen);
   };
   return decideByDialect(conditions, run.ids[s], prerequisitesOf, seenOf) ?? true;

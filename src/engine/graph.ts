@@ -54,6 +54,11 @@ export interface Graph {
   /** R18: each step's atomic group (an index into `groups`, -1: none), or null when there are none. */
   groupOf: Int32Array | null;
   groups: GroupOfSteps[];
+  /**
+   * GitHub Actions `continue-on-error: true` (a step's `continueOnError`): 1 where a failure of
+   * the step is seen by its dependents as success, or null when no step has it (see `seenAs`).
+   */
+  continueOnError: Uint8Array | null;
 }
 
 /** An atomic group (R18): its id and its members, by step index in scenario order. */
@@ -141,7 +146,13 @@ export function buildGraph(scenario: Scenario): Graph {
     when: null,
     groupOf: null,
     groups: [],
+    continueOnError: null,
   };
+  for (let i = 0; i < n; i++) {
+    if (steps[i].continueOnError !== true) continue;
+    g.continueOnError ??= new Uint8Array(n);
+    g.continueOnError[i] = 1;
+  }
   if (withWhen) g.when = parseConditions(scenario, g);
   if (scenario.groups !== undefined && scenario.groups.length > 0) {
     const groupOf = new Int32Array(n).fill(-1);

@@ -3,13 +3,13 @@
 // A step's readiness is tracked with counters its prerequisites decrement when they become
 // final, so each dependency is looked at once in the common case; cascades run through a
 // queue of newly final steps at the same virtual time.
+import { seenAs } from './continue-on-error.ts';
 import { ALWAYS, FAILURE, inAdjacency, SUCCESS } from './graph.ts';
 import {
   BLOCKED,
   CANCELLED,
   PENDING,
   QUEUED,
-  SEEN_AS,
   SEEN_BLOCKED,
   SEEN_CANCELLED,
   SEEN_FAILED,
@@ -74,7 +74,7 @@ export function propagate(run: RunState): void {
       memberFinal(run, groupOf[p], p);
       if (run.groupState[groupOf[p]] === GROUP_OPEN) held = groupOf[p];
     }
-    const seen = SEEN_AS[phase[p]] as SeenAs;
+    const seen = seenAs(run, p);
     for (let e = graph.outStart[p], end = graph.outStart[p + 1]; e < end; e++) {
       const s = graph.outTo[e];
       if (phase[s] !== PENDING) continue;
@@ -146,7 +146,6 @@ export function decideReadiness(run: RunState, s: number): void {
 
 /** Recomputes pending step s's counters from its prerequisites' current states. */
 export function recount(run: RunState, s: number): void {
-  const phase = run.phase;
   const withWhen = run.graph.when?.[s] !== undefined;
   const prerequisites = inAdjacency(run.graph);
   run.unresolved[s] = 0;
@@ -155,7 +154,7 @@ export function recount(run: RunState, s: number): void {
   run.voidPrerequisite[s] = -1;
   for (let e = prerequisites.start[s], end = prerequisites.start[s + 1]; e < end; e++) {
     const p = prerequisites.from[e];
-    const seen = SEEN_AS[phase[p]] as SeenAs;
+    const seen = seenAs(run, p);
     if (seen === SEEN_NOT_FINAL || holds(run, p, s)) run.unresolved[s]++;
     else if (!withWhen) {
       const condition = prerequisites.cond[e];

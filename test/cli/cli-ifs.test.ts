@@ -77,4 +77,31 @@ describe('a saved GitHub Actions scenario runs by its ifs', () => {
     const push = await runCli(['--input', 'github-actions', 'ci.yml', '--json'], { 'ci.yml': workflow });
     expect(JSON.parse(push.out).dialect.steps['publish-docs'].state).toBe('success');
   });
+
+  it('continue-on-error: the jobs that need a failed job see success, so they run and failure() is false (with and without ifs)', async () => {
+    const jobs = (withIf: boolean) =>
+      [
+        'on: push',
+        'jobs:',
+        '  lint:',
+        '    runs-on: ubuntu-latest',
+        '    continue-on-error: true',
+        '    steps: [{ run: make lint }]',
+        '  deploy:',
+        '    needs: lint',
+        '    runs-on: ubuntu-latest',
+        '    steps: [{ run: make deploy }]',
+        ...(withIf ? ['  notify:', '    needs: lint', '    if: failure()', '    runs-on: ubuntu-latest', '    steps: [{ run: echo failed }]'] : []),
+        '',
+      ].join('\n');
+    for (const withIf of [true, false]) {
+      const r = await runCli(['--input', 'github-actions', 'ci.yml', '--fail', 'lint=500', '--json'], { 'ci.yml': jobs(withIf) });
+      expect(r.code).toBe(0);
+      const dialect = JSON.parse(r.out).dialect;
+      expect(dialect.steps.lint.state).toBe('failure');
+      expect(dialect.steps.deploy.state).toBe('success');
+      if (withIf) expect(dialect.steps.notify.state).toBe('skipped');
+      expect(dialect.conclusion).toBe('success');
+    }
+  });
 });
