@@ -29,7 +29,9 @@ Options:
   --export FORMAT      write the run as the app's Import/Export menu does, byte for byte:
                        webdav (207 Multi-Status XML), graph-batch ($batch response JSON),
                        chrome-trace (Perfetto / chrome://tracing JSON) or svg (the graph
-                       at the end of the run, with its share link)
+                       at the end of the run, with its share link); or the scenario as
+                       another orchestrator's file whose run ends the same: github-actions
+                       (a workflow skeleton), argo (a DAG Workflow), airflow (a task list)
   --out OUT            with --export: write to the file OUT instead of standard output
   --base URL           with --link, or --export svg: the app's address (default: the
                        app's own default)
@@ -62,8 +64,8 @@ export type Source = { kind: 'file'; path: string } | { kind: 'preset'; name: st
 /** Where `--decode` finds the link: the argument itself, or a file (`-`: standard input). */
 export type DecodeInput = { kind: 'link'; link: string } | { kind: 'file'; path: string };
 
-/** The formats `--export` writes (`ExportKind` in src/export/export-file.ts). */
-export const EXPORT_FORMATS = ['webdav', 'graph-batch', 'chrome-trace', 'svg'] as const;
+/** The formats `--export` writes (`ExportKind` in src/export/export-file.ts, then the orchestrator files of src/export/dialects). */
+export const EXPORT_FORMATS = ['webdav', 'graph-batch', 'chrome-trace', 'svg', 'github-actions', 'argo', 'airflow'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class UsageError extends Error {}

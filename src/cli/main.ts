@@ -6,6 +6,9 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ReplayPlan } from '../engine/types.ts';
 import { exportFile } from '../export/export-file.ts';
+import { exportAirflowTasks } from '../export/dialects/airflow.ts';
+import { exportArgo } from '../export/dialects/argo.ts';
+import { exportGithubActions } from '../export/dialects/github-actions.ts';
 import { toGraphBatchResponse, type BatchRequestRef } from '../export/graph-batch-response.ts';
 import { findPreset, PRESETS } from '../presets/index.ts';
 import { importGraphBatch } from '../scenario/graph-batch.ts';
@@ -190,6 +193,14 @@ function decodeCommand(text: string, io: CliIo): void {
  */
 function exportCommand(command: Extract<Command, { kind: 'export' }>, io: CliIo): void {
   const scenario = loadScenario(command.source, io);
+  if (command.format === 'github-actions' || command.format === 'argo' || command.format === 'airflow') {
+    // Issue #11's export back: a file the orchestrator reads, whose simulation ends as this one.
+    const exported = DIALECT_EXPORTS[command.format](scenario);
+    if (!exported.ok) throw new CliError(`cannot export as ${command.format}: ${exported.message}`);
+    for (const w of exported.warnings) io.stderr(`warning: ${w}\n`);
+    writeOut(command.out, exported.text, io);
+    return;
+  }
   const run = runScenario(scenario);
   let link: string | undefined;
   if (command.format === 'svg') {
@@ -200,14 +211,21 @@ function exportCommand(command: Extract<Command, { kind: 'export' }>, io: CliIo)
     else io.stderr('warning: the scenario is too large for a link; the SVG carries none\n');
   }
   const file = exportFile(command.format, { scenario, run, ...(link !== undefined ? { link } : {}) });
-  if (command.out === undefined) {
-    io.stdout(file.text);
+  writeOut(command.out, file.text, io);
+}
+
+const DIALECT_EXPORTS = { 'github-actions': exportGithubActions, argo: exportArgo, airflow: exportAirflowTasks } as const;
+
+/** `text` to standard output, or to the file `out`. Throws `CliError` when the file cannot be written. */
+function writeOut(out: string | undefined, text: string, io: CliIo): void {
+  if (out === undefined) {
+    io.stdout(text);
     return;
   }
   try {
-    io.writeFile(command.out, file.text);
+    io.writeFile(out, text);
   } catch (error) {
-    throw new CliError(`cannot write ${command.out}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -81,7 +81,9 @@ const EXPORT_HELP = `ripple export FILE|--preset NAME --format FORMAT [--out OUT
 
 Writes the run as the app's Import/Export menu does, byte for byte. FORMAT: webdav (207
 Multi-Status XML), graph-batch ($batch response JSON), chrome-trace (Perfetto JSON) or svg
-(the graph at the end of the run, with its share link; "ripple render" draws more).
+(the graph at the end of the run, with its share link; "ripple render" draws more), or the
+scenario as another orchestrator's file whose run ends the same: github-actions (a workflow
+skeleton), argo (a DAG Workflow) or airflow (a task list as Airflow's REST API returns it).
 
   --out OUT    write to the file OUT instead of standard output
   --base URL   with --format svg: the app's address for the link
@@ -159,7 +161,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
     help: EXPORT_HELP,
     run: flagForm('export', ['export'], (argv) => {
       const flags = argv.map((a) => (a === '--format' ? '--export' : a.startsWith('--format=') ? `--export=${a.slice('--format='.length)}` : a));
-      if (!flags.some((a) => a === '--export' || a.startsWith('--export='))) throw new UsageError('"ripple export" needs --format FORMAT (webdav, graph-batch, chrome-trace or svg)');
+      if (!flags.some((a) => a === '--export' || a.startsWith('--export='))) throw new UsageError('"ripple export" needs --format FORMAT (webdav, graph-batch, chrome-trace, svg, github-actions, argo or airflow)');
       return flags;
     }),
   },

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { findPreset } from '../../src/presets/index.ts';
+import { runCli } from './memory-cli.ts';
+
+// `ripple export --format github-actions|argo|airflow` (issue #11, "export back"): the file the
+// orchestrator reads; read back with `--input` and the scenario's failures given with `--fail`
+// (the exported jobs fail with `exit 1`, which a simulation cannot see), it ends as the scenario
+// does when told in that system's words (`--dialect`).
+
+const FORMATS = [
+  { format: 'github-actions', input: 'github-actions' },
+  { format: 'argo', input: 'argo' },
+  { format: 'airflow', input: 'airflow-tasks' },
+] as const;
+
+type Told = { steps: Record<string, { state: string }>; conclusion: string };
+
+describe.each(FORMATS)('ripple export --format $format', ({ format, input }) => {
+  it.each(['payment-fails', 'artifact-checksum', 'docs-skipped-is-fine'])('%s: exported, imported back, the same words and conclusion', async (preset) => {
+    const exported = await runCli(['export', '--preset', preset, '--format', format, '--out', 'exported']);
+    if (format === 'airflow' && preset === 'docs-skipped-is-fine') {
+      // "docs.Succeeded || docs.Skipped" (with build.Succeeded) is no single trigger rule: refused, not guessed.
+      expect(exported.code).toBe(1);
+      expect(exported.err).toMatch(/^error: cannot export as airflow: .*deploy: its condition .* has no Airflow trigger rule/);
+      return;
+    }
+    expect(exported.code).toBe(0);
+    const text = exported.files.exported as string;
+    const failing = findPreset(preset)!.scenario.steps.filter((s) => s.fail !== undefined && s.fail.times === undefined);
+    const fail = failing.map((s) => `${s.id}=${s.fail!.status ?? 504}`).join(',');
+    const back = await runCli(['--input', input, 'exported', ...(fail ? ['--fail', fail] : []), '--json'], { exported: text });
+    expect(back.code).toBe(0);
+    const original = await runCli(['--preset', preset, '--dialect', format, '--json']);
+    expect(original.code).toBe(0);
+    const a = JSON.parse(original.out).dialect as Told;
+    const b = JSON.parse(back.out).dialect as Told;
+    expect(b.conclusion).toBe(a.conclusion);
+    expect(b.steps).toEqual(a.steps);
+  });
+});
