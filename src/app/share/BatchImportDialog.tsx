@@ -43,7 +43,9 @@ export function BatchImportDialog({ onClose, onImported }: { onClose: () => void
       <div className="share-body">
       <p className="share-hint">
         Paste the body of a Microsoft Graph or OData JSON batch request (<code>{'{ "requests": [ … ] }'}</code>). Each request becomes a step with
-        its request line; <code>dependsOn</code> becomes its dependencies. Then mark which requests fail and run it.
+        its request line; <code>dependsOn</code> becomes its dependencies. Then mark which requests fail and run it. Any other file Ripple opens can be
+        pasted here too: a scenario, a GitHub Actions workflow, an Argo Workflow, an Airflow task list, a Step Functions state machine or an OData
+        multipart batch.
       </p>
       <div className="share-section">
         <label className="share-hint" htmlFor="batch-body">

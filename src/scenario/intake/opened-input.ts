@@ -95,7 +95,9 @@ export function openText(text: string, name?: string): OpenedInput {
   if (head.startsWith('{') || head.startsWith('[')) return openJsonText(text);
   if (/^(https?:\/\/\S*#|#)?r\d+\./.test(head)) return openLinkText(text);
   if (looksLikeYaml(text)) return openYamlText(text);
-  return fail('This is not something Ripple opens: expected a scenario (.json, .yaml), a JSON $batch body, a Ripple SVG or PNG, or a share link.');
+  return fail(
+    'This is not something Ripple opens: expected a scenario (.json, .yaml), a GitHub Actions workflow, an Argo Workflow, an Airflow task list, a Step Functions state machine, an OData multipart or JSON $batch body, a Ripple SVG or PNG, or a share link.',
+  );
 }
 
 /** The bytes of a file: a PNG is searched for its link, anything else is read as UTF-8 text. */
