@@ -87,3 +87,27 @@ export async function askWhy(page: Page, id: string): Promise<Locator> {
   if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
   return section;
 }
+
+/** The editor's side panel (Step, Scenario, Run, Source, Lessons). */
+export const sidePanel = (page: Page): Locator => page.locator('#side-panel');
+
+/** `key` pressed on `target` once focused (focus() stands in for the Tab presses that reach it). */
+export async function pressOn(target: Locator, key = 'Enter'): Promise<void> {
+  await target.focus();
+  await target.press(key);
+}
+
+/**
+ * The Lessons index, reached by keyboard. A first visit (no link) opens the gallery, which
+ * loads on demand: it is waited for and closed with Escape first.
+ */
+export async function openLessonsIndex(page: Page): Promise<void> {
+  if (new URL(page.url()).hash === '') {
+    await gallery(page).waitFor();
+    await page.keyboard.press('Escape');
+    await gallery(page).waitFor({ state: 'hidden' });
+  }
+  await pressOn(page.getByRole('banner').getByRole('button', { name: /^Lessons/ }));
+  await sidePanel(page).getByRole('heading', { name: 'Lessons', exact: true }).waitFor();
+}
+

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl } from './harness.ts';
@@ -148,4 +149,15 @@ export async function canvasTextContrast(page: Page, selector = '.react-flow__no
     }
     return out;
   });
+}
+
+/**
+ * Runs axe on the page and fails on a serious or critical violation, naming `screen`; every
+ * lesser violation is printed, so a report shows what to improve next.
+ */
+export async function expectNoSeriousAxe(page: Page, screen: string): Promise<void> {
+  const violations = await axe(page);
+  const lines = describeViolations(violations);
+  if (lines.length > 0) console.log(`axe, ${screen}:\n  ${lines.join('\n  ')}`);
+  expect(describeViolations(blocking(violations)), `serious or critical axe violations on: ${screen}`).toEqual([]);
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, screenshot } from './harness.ts';
-import { axe, blocking, describeViolations, openA11yPage } from './axe.ts';
-import { node, run, seekToEnd } from './app.ts';
+import { expectNoSeriousAxe as noSeriousAxe, openA11yPage } from './axe.ts';
+import { node, run, seekToEnd, sidePanel as panel } from './app.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
 
@@ -23,7 +23,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const panel = (page: Page): Locator => page.locator('#side-panel');
 
 /**
  * Plays the open predict lesson: every step guessed "succeeded" (by mouse: the table's
@@ -53,12 +52,6 @@ async function openLessons(page: Page): Promise<void> {
   await panel(page).getByRole('heading', { name: 'Lessons', exact: true }).waitFor();
 }
 
-async function noSeriousAxe(page: Page, screen: string): Promise<void> {
-  const violations = await axe(page);
-  const lines = describeViolations(violations);
-  if (lines.length > 0) console.log(`axe, ${screen}:\n  ${lines.join('\n  ')}`);
-  expect(describeViolations(blocking(violations)), `serious or critical axe violations on: ${screen}`).toEqual([]);
-}
 
 /** Builder → a predict lesson put in the scenario; resolves to the share link the page carries. */
 async function makeLesson(page: Page, shot: string): Promise<string> {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launch, screenshot } from './harness.ts';
-import { axe, blocking, describeViolations, openA11yPage, type OpenedA11yPage } from './axe.ts';
+import { expectNoSeriousAxe as check, openA11yPage, type OpenedA11yPage } from './axe.ts';
+import { openLessonsIndex as openLessons, pressOn as press, sidePanel as panel } from './app.ts';
 
 // Issue #12 in a real browser, by keyboard alone and by mouse: three lessons, one per challenge
 // kind, each with a wrong answer first. Keys are pressed on focused controls (focus() stands in
@@ -15,24 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const panel = (page: Page): Locator => page.locator('#side-panel');
 
-async function press(target: Locator, key = 'Enter'): Promise<void> {
-  await target.focus();
-  await target.press(key);
-}
-
-async function openLessons(page: Page): Promise<void> {
-  // A first visit (no link) opens the gallery, which loads on demand: wait for it, Escape closes it.
-  if (new URL(page.url()).hash === '') {
-    const gallery = page.getByRole('dialog', { name: 'Pick a scenario' });
-    await gallery.waitFor();
-    await page.keyboard.press('Escape');
-    await gallery.waitFor({ state: 'hidden' });
-  }
-  await press(page.getByRole('banner').getByRole('button', { name: /^Lessons/ }));
-  await panel(page).getByRole('heading', { name: 'Lessons', exact: true }).waitFor();
-}
 
 /** In the predict table: Enter on the step's name selects it, then the state's key sets the guess. */
 async function guess(page: Page, label: string, key: string): Promise<void> {
@@ -41,12 +25,6 @@ async function guess(page: Page, label: string, key: string): Promise<void> {
   await page.keyboard.press(key);
 }
 
-async function check(page: Page, screen: string): Promise<void> {
-  const violations = await axe(page);
-  const lines = describeViolations(violations);
-  if (lines.length > 0) console.log(`axe, ${screen}:\n  ${lines.join('\n  ')}`);
-  expect(describeViolations(blocking(violations)), `serious or critical axe violations on: ${screen}`).toEqual([]);
-}
 
 describe('lessons by keyboard', () => {
   let opened: OpenedA11yPage;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launch, screenshot } from './harness.ts';
-import { axe, blocking, describeViolations, openA11yPage, type OpenedA11yPage } from './axe.ts';
+import { expectNoSeriousAxe as noSeriousAxe, openA11yPage, type OpenedA11yPage } from './axe.ts';
+import { openLessonsIndex, pressOn as press, sidePanel as panel } from './app.ts';
 import { findLesson } from '../../src/lessons/course/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
@@ -23,20 +24,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const panel = (page: Page): Locator => page.locator('#side-panel');
 const presenter = (page: Page): Locator => page.getByRole('dialog', { name: /^Presenting: / });
 
-async function press(target: Locator, key = 'Enter'): Promise<void> {
-  await target.focus();
-  await target.press(key);
-}
 
-async function noSeriousAxe(page: Page, screen: string): Promise<void> {
-  const violations = await axe(page);
-  const lines = describeViolations(violations);
-  if (lines.length > 0) console.log(`axe, ${screen}:\n  ${lines.join('\n  ')}`);
-  expect(describeViolations(blocking(violations)), `serious or critical axe violations on: ${screen}`).toEqual([]);
-}
 
 /** The presenter's nodes' states, by step id (the editor's canvas underneath is not counted). */
 function states(page: Page): Promise<Record<string, string>> {
@@ -53,14 +43,7 @@ function lit(page: Page): Promise<string[]> {
 }
 
 async function openFirstLesson(page: Page): Promise<void> {
-  // A first visit (no link) opens the gallery, which loads on demand: wait for it, Escape closes it.
-  if (new URL(page.url()).hash === '') {
-    const gallery = page.getByRole('dialog', { name: 'Pick a scenario' });
-    await gallery.waitFor();
-    await page.keyboard.press('Escape');
-    await gallery.waitFor({ state: 'hidden' });
-  }
-  await press(page.getByRole('banner').getByRole('button', { name: /^Lessons/ }));
+  await openLessonsIndex(page);
   await press(panel(page).getByRole('button', { name: `Start: ${LESSON.title}` }));
   await panel(page).getByRole('heading', { name: LESSON.title }).waitFor();
 }
