@@ -4,8 +4,8 @@
 // page is kept and opened when it does. If it cannot load (offline after a new deploy), a
 // press on either button says so.
 import { lazy, Suspense, useState } from 'react';
-import { Icon } from '../../canvas/icons.tsx';
 import { useFileDrop } from './useFileDrop.ts';
+import { ImportExportFace, ShareFace } from './button-faces.tsx';
 import './share.css';
 
 const ShareMenu = lazy(() =>
@@ -20,19 +20,10 @@ function ShareButtons({ onPress }: { onPress: (() => void) | null }) {
   return (
     <>
       <button type="button" className="btn" disabled={!onPress} onClick={onPress ?? undefined}>
-        <span className="btn__icon" aria-hidden="true">
-          <Icon name="external" />
-        </span>
-        <span className="btn__text">Share</span>
+        <ShareFace />
       </button>
       <button type="button" className="btn btn--collapsible" disabled={!onPress} onClick={onPress ?? undefined} aria-haspopup="menu">
-        <span className="btn__icon" aria-hidden="true">
-          <Icon name="import-export" />
-        </span>
-        <span className="btn__text">Import / Export</span>
-        <span className="btn__caret" aria-hidden="true">
-          <Icon name="caret" />
-        </span>
+        <ImportExportFace />
       </button>
     </>
   );

@@ -10,7 +10,7 @@ import type { OpenedInput } from './open-input.ts';
 import { ProblemList } from './ProblemList.tsx';
 import { fileBase } from './snippets.ts';
 import { useFileDrop } from './useFileDrop.ts';
-import { Icon } from '../../canvas/icons.tsx';
+import { ImportExportFace, ShareFace } from './button-faces.tsx';
 import './share.css';
 
 // The dialogs, the exporters and the file readers load on first use: they are not needed to
@@ -81,13 +81,7 @@ function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuIt
         aria-controls={open ? 'share-io-menu' : undefined}
         onClick={() => setOpen(!open)}
       >
-        <span className="btn__icon" aria-hidden="true">
-          <Icon name="import-export" />
-        </span>
-        <span className="btn__text">Import / Export</span>
-        <span className="btn__caret" aria-hidden="true">
-          <Icon name="caret" />
-        </span>
+        <ImportExportFace />
       </button>
       {open && (
         <ul ref={list} id="share-io-menu" className="share-menu__list" role="menu" aria-label="Import and export" onKeyDown={onKeyDown}>
@@ -235,10 +229,7 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
     <div className="share-menu">
       {/* Secondary: Run is the toolbar's one primary action. */}
       <button type="button" className="btn" onClick={() => setDialog('share')}>
-        <span className="btn__icon" aria-hidden="true">
-          <Icon name="external" />
-        </span>
-        <span className="btn__text">Share</span>
+        <ShareFace />
       </button>
       <ImportExportMenu groups={groups} />
       <input
