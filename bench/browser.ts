@@ -8,7 +8,7 @@
 import { build, preview, type PreviewServer } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
@@ -645,8 +645,11 @@ const LONG_TASK_TARGET_MS = 200;
  */
 async function retryStorms(browser: Browser, origin: string): Promise<void> {
   console.log('retry-storm links opened at a late moment (longest main-thread task, target ≤ 200 ms):');
-  for (const n of [100, 2_000]) {
-    for (const mode of ['graph-aware', 'naive'] as const) {
+  // `--storms=2000` / `--storm-modes=naive`: only those (the storms part, while profiling one).
+  const sizes = (process.argv.find((a) => a.startsWith('--storms=')) ?? '--storms=100,2000').slice('--storms='.length).split(',').map(Number);
+  const modes = (process.argv.find((a) => a.startsWith('--storm-modes=')) ?? '--storm-modes=graph-aware,naive').slice('--storm-modes='.length).split(',');
+  for (const n of sizes) {
+    for (const mode of (['graph-aware', 'naive'] as const).filter((m) => modes.includes(m))) {
       const scenario = retryStorm(n, mode);
       const fragment = encodeScenarioLink(scenario, { at: 1e300 });
       const events = simulate(scenario).events.length;
@@ -666,6 +669,32 @@ async function retryStorms(browser: Browser, origin: string): Promise<void> {
       );
       await context.close();
     }
+  }
+}
+
+/**
+ * `npm run bench -- storms`: only the retry-storm links, built into a folder of this checkout's
+ * own (node_modules is shared between worktrees), so it can be repeated quickly before and after a change.
+ */
+export async function runStormBench(): Promise<void> {
+  console.log(`load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores${PROFILE ? ' (profiling: unminified build, profiler on)' : ''}`);
+  const outDir = join(import.meta.dirname, '..', 'node_modules', '.ripple-bench', `storms-${basename(join(import.meta.dirname, '..'))}`);
+  const previousEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    await build({ logLevel: 'silent', mode: 'production', build: { outDir, emptyOutDir: true, ...(PROFILE ? { minify: false } : {}) } });
+    server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'silent' });
+    const address = server.httpServer.address();
+    if (!address || typeof address !== 'object') throw new Error('preview server has no address');
+    browser = await launchChromium();
+    await retryStorms(browser, `http://127.0.0.1:${address.port}`);
+    console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
+    process.env.NODE_ENV = previousEnv;
   }
 }
 

@@ -7,6 +7,7 @@ const parts: Record<string, () => Promise<void>> = {
   compare: async () => (await import('./compare.ts')).runCompareLinkBench(),
   bundle: async () => (await import('./bundle-size.ts')).runBundleSizeBench(),
   browser: async () => (await import('./browser.ts')).runBrowserBench(),
+  storms: async () => (await import('./browser.ts')).runStormBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -15,7 +16,8 @@ if (unknown.length) {
   console.error(`unknown bench part: ${unknown.join(', ')} (parts: ${Object.keys(parts).join(', ')})`);
   process.exit(1);
 }
-for (const name of wanted.length ? wanted : Object.keys(parts)) {
+// `storms` is a part of `browser` too: run alone only when asked for.
+for (const name of wanted.length ? wanted : Object.keys(parts).filter((n) => n !== 'storms')) {
   console.log(`\n# ${name}`);
   await parts[name]();
 }

@@ -11,10 +11,12 @@ import {
   readRecentDrafts,
   RECENT_DRAFTS_MAX,
   writeDraft,
+  writeDraftText,
   writeRecentDrafts,
   type SavedDraft,
 } from './persistence.ts';
 import type { Notice, RippleStore } from './types.ts';
+import { textsOffThread, type TextsOffThread } from '../worker/texts-off-thread.ts';
 
 // The editor's draft in localStorage: read back when a store is created, written while it is
 // edited. Keys and format are persistence.ts's (`ripple:draft:v1`, `ripple:previous-draft:v1`,
@@ -153,14 +155,21 @@ function saveFailedNotice(scenario: Scenario, seq: number): Notice {
  * Saves `store`'s scenario `delayMs` ms after its last change (debounced) once the browser is
  * idle (a 2,000-step draft is a long JSON text: written between frames, not in the middle of
  * playback or typing — issue #15), and its previous
- * draft as soon as that changes (also onto the recent drafts, newest first). A save that storage
+ * draft as soon as that changes (also onto the recent drafts, newest first). The draft's JSON is
+ * made in the text worker where there is one (`texts`, src/worker/texts-off-thread.ts: for
+ * 2,000 steps it keeps a thread busy for a long moment, issue #9 item 3), and stored when it
+ * comes back unless a later save has overtaken it; a flush (the page is being hidden) makes it
+ * here, at once, so the draft is never lost to a worker still at work. A save that storage
  * refuses (QuotaExceededError) sets an error notice with the scenario to download, at once;
  * it is said again only after a save has worked. Returns the flush and the teardown.
  */
-export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DELAY_MS): Autosave {
+export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DELAY_MS, texts: TextsOffThread | null = textsOffThread()): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let cancelIdle: (() => void) | null = null;
   let failing = false;
+  // Counts the saves started: a draft JSON the worker sends back is stored only for the latest.
+  let latestSave = 0;
+  let inWorker = false;
   const outcome = (result: 'saved' | 'unavailable' | 'failed') => {
     if (result === 'saved') failing = false;
     if (result !== 'failed') return;
@@ -170,13 +179,41 @@ export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DEL
     store.setState({ notice: saveFailedNotice(scenario, failing && notice ? notice.seq : (notice?.seq ?? 0) + 1) });
     failing = true;
   };
-  const save = () => {
+  const draftNow = (): SavedDraft => {
+    const { scenario, dirty } = store.getState();
+    return { scenario, dirty, savedAt: Date.now() };
+  };
+  const settle = () => {
     if (timer) clearTimeout(timer);
     timer = null;
     cancelIdle?.();
     cancelIdle = null;
-    const { scenario, dirty } = store.getState();
-    outcome(writeDraft({ scenario, dirty, savedAt: Date.now() }, DRAFT_KEY));
+    inWorker = false;
+    return ++latestSave;
+  };
+  const saveHere = () => {
+    settle();
+    outcome(writeDraft(draftNow(), DRAFT_KEY));
+  };
+  const save = () => {
+    if (!texts) {
+      saveHere();
+      return;
+    }
+    const mine = settle();
+    const draft = draftNow();
+    inWorker = true;
+    texts.draftJson(draft).then(
+      (text) => {
+        if (mine !== latestSave) return;
+        inWorker = false;
+        outcome(writeDraftText(text, DRAFT_KEY));
+      },
+      () => {
+        // The worker failed: the save is still owed, made here.
+        if (mine === latestSave) saveHere();
+      },
+    );
   };
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.scenario !== prev.scenario || state.dirty !== prev.dirty) {
@@ -194,7 +231,7 @@ export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DEL
     }
   });
   const flush = () => {
-    if (timer) save();
+    if (timer || inWorker) saveHere();
   };
   return {
     flush,

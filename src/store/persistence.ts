@@ -83,6 +83,11 @@ export function writeDraft(draft: SavedDraft | null, key: string = DRAFT_KEY): W
   return writeJson(key, draft);
 }
 
+/** Stores a draft's JSON made elsewhere (`JSON.stringify(draft)`, in the text worker); `failed` when storage refused it. */
+export function writeDraftText(text: string, key: string = DRAFT_KEY): WriteOutcome {
+  return writeText(key, text);
+}
+
 /** The raw recent drafts, newest first; each scenario is still untrusted. */
 export function readRecentDrafts(): { scenario: unknown; dirty: boolean; savedAt: number }[] {
   return readStoredDraftList(readItem(RECENT_DRAFTS_KEY));

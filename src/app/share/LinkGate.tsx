@@ -11,6 +11,7 @@ import type { RecoveryScreenProps } from './RecoveryScreen.tsx';
 import { crashProblem, isAnchorFragment, linkFragment } from './links.ts';
 import { useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
 import { takeStaleLink } from './stale-link.ts';
+import { textsOffThread } from '../../worker/texts-off-thread.ts';
 
 export type { BootOutcome } from './boot-link.ts';
 
@@ -43,8 +44,10 @@ function PlainRecoveryScreen({ problem, onOpenDraft }: RecoveryScreenProps) {
 async function openLink(store: RippleStore, href: string): Promise<BootOutcome> {
   let outcome: BootOutcome;
   try {
-    const { bootFromLocation } = await import('./boot-link.ts');
-    outcome = bootFromLocation(store, href);
+    const { bootFromLocation, bootFromLocationOffThread } = await import('./boot-link.ts');
+    // Decoded in the text worker where there is one (a 2,000-step link keeps a thread busy for long: issue #9 item 3).
+    const texts = textsOffThread();
+    outcome = texts ? await bootFromLocationOffThread(store, href, texts.openLink) : bootFromLocation(store, href);
   } catch (error) {
     outcome = { kind: 'failed', problem: crashProblem(error, href) };
   }

@@ -1,43 +1,76 @@
 // The address bar follows the scenario: after each edit settles, the fragment is rewritten
 // with `history.replaceState`, so the current URL is always a working link and back/forward
-// hold no entry per edit. Only the scenario goes into the URL, never UI state. The link codec
-// is loaded on the first write (share-url.ts is a chunk of its own, off the main bundle).
+// hold no entry per edit. Only the scenario goes into the URL, never UI state. The link is
+// made in the text worker (src/worker/texts-off-thread.ts): for 2,000 steps the codec keeps a
+// thread busy for hundreds of ms, which must not be the page's (issue #9 item 3). Where there
+// is no worker, or it fails, the link is made here, with the codec loaded on the first write
+// (share-url.ts is a chunk of its own, off the main bundle).
 import { useEffect } from 'react';
 import { useRippleStore } from '../../store/context.tsx';
 import type { RippleStore } from '../../store/store.ts';
+import { textsOffThread } from '../../worker/texts-off-thread.ts';
+import type { Scenario } from '../../scenario/types.ts';
 import { appBaseUrl, isAnchorFragment } from './links.ts';
-import type { makeShareUrl } from './share-url.ts';
+import type { makeShareUrl, ShareUrlResult } from './share-url.ts';
 import { markStaleLink } from './stale-link.ts';
 
 export const LINK_SYNC_DELAY_MS = 400;
 
 let loadedMakeShareUrl: typeof makeShareUrl | undefined;
+/** Counts the writes asked for: only the latest one's link goes into the address bar. */
+let latestWrite = 0;
+/** Writes asked for whose link is still being made (in the worker, or while the codec loads). */
+let writesInFlight = 0;
 
-function writeWith(make: typeof makeShareUrl, store: RippleStore): void {
-  const { scenario } = store.getState();
-  const link = scenario.steps.length > 0 ? make(scenario, {}, appBaseUrl()) : null;
+/** Whether a link write is on its way (its link still being made): a reload now would show the previous link. */
+export function linkWriteInFlight(): boolean {
+  return writesInFlight > 0;
+}
+
+function writeLink(link: ShareUrlResult | null): void {
   const next = link?.ok ? `${location.pathname}${location.search}${link.url.slice(link.url.indexOf('#'))}` : `${location.pathname}${location.search}`;
   if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
 }
 
+/** The link made on the page: at once when the codec is loaded, else once it is (rejects when its chunk does not load). */
+function linkHere(scenario: Scenario, base: string): ShareUrlResult | Promise<ShareUrlResult> {
+  if (loadedMakeShareUrl) return loadedMakeShareUrl(scenario, {}, base);
+  return import('./share-url.ts').then(({ makeShareUrl }) => {
+    loadedMakeShareUrl = makeShareUrl;
+    return makeShareUrl(scenario, {}, base);
+  });
+}
+
 /**
- * Rewrites the fragment for the store's scenario (no fragment for an empty or unlinkable one):
- * at once when the codec is loaded, else once it is. The promise settles when written.
+ * Rewrites the fragment for the store's scenario (no fragment for an empty or unlinkable one).
+ * The link is made in the text worker, or here where there is none (at once when the codec is
+ * loaded). A write overtaken by a later one, or by a link pasted into the address bar
+ * meanwhile (the gate's to open), writes nothing. The promise settles when done; it never rejects.
  */
 export function writeLinkToAddressBar(store: RippleStore): Promise<void> {
-  if (loadedMakeShareUrl) {
-    writeWith(loadedMakeShareUrl, store);
+  const { scenario } = store.getState();
+  const mine = ++latestWrite;
+  if (scenario.steps.length === 0) {
+    writeLink(null);
+    return Promise.resolve();
+  }
+  const base = appBaseUrl();
+  const texts = textsOffThread();
+  const made = texts ? texts.shareUrl(scenario, base).catch(() => linkHere(scenario, base)) : linkHere(scenario, base);
+  if (!(made instanceof Promise)) {
+    writeLink(made);
     return Promise.resolve();
   }
   const hashBefore = location.hash;
-  return import('./share-url.ts').then(
-    ({ makeShareUrl }) => {
-      loadedMakeShareUrl = makeShareUrl;
-      // A link pasted meanwhile is the gate's to open; do not write over it.
-      if (location.hash === hashBefore) writeWith(makeShareUrl, store);
+  writesInFlight++;
+  return made.then(
+    (link) => {
+      writesInFlight--;
+      if (mine === latestWrite && location.hash === hashBefore) writeLink(link);
     },
     () => {
-      // The chunk did not load (offline after a deploy): the address keeps its last link; the next edit tries again.
+      // The codec's chunk did not load (offline after a deploy): the address keeps its last link; the next edit tries again.
+      writesInFlight--;
     },
   );
 }
@@ -59,12 +92,13 @@ export function useLinkSync(delayMs: number = LINK_SYNC_DELAY_MS): void {
       clearTimeout(timer);
       timer = setTimeout(flush, delayMs);
     });
-    // A reload within the delay would reopen the previous scenario's link over the draft just
-    // saved: mark that link stale for the next start (stale-link.ts), then write the new one.
+    // A reload within the delay, or while the link is being made, would reopen the previous
+    // scenario's link over the draft just saved: mark that link stale for the next start
+    // (stale-link.ts), then write the new one (it lands if the page stays, as from the back-forward cache).
     const onPageHide = () => {
-      if (timer === undefined) return;
+      if (timer === undefined && !linkWriteInFlight()) return;
       markStaleLink(location.hash);
-      flush();
+      if (timer !== undefined) flush();
     };
     window.addEventListener('pagehide', onPageHide);
     return () => {

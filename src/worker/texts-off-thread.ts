@@ -1,0 +1,107 @@
+import type { ShareUrlResult } from '../app/share/share-url.ts';
+import type { SavedDraft } from '../store/persistence.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { DecodeResult } from '../scenario/link-codec.ts';
+import type { TextReply, TextRequest } from './text-requests.ts';
+
+// The page's side of the text worker (text-worker.ts): the share link of the address bar
+// (useLinkSync.ts), the autosaved draft's JSON (autosave.ts) and the decoding of a link opened
+// (boot-link.ts) are done there, so that none of them
+// keeps the main thread busy for hundreds of ms on a 2,000-step scenario (issue #9 item 3).
+// Where there is no `Worker` (Node, jsdom tests) there is no client: the callers make the text
+// on the page, with the same functions.
+
+/** Makes a scenario's texts off the page's main thread; each promise rejects when the worker fails. */
+export interface TextsOffThread {
+  /** `makeShareUrl(scenario, {}, base)` (share-url.ts), made in the worker. */
+  shareUrl: (scenario: Scenario, base: string) => Promise<ShareUrlResult>;
+  /** `JSON.stringify(draft)`, made in the worker (what persistence.ts stores under the draft key). */
+  draftJson: (draft: SavedDraft) => Promise<string>;
+  /**
+   * `decodeScenarioLink(fragment)` (link-codec.ts), made in the worker. The scenario arrives as
+   * a copy: its `context` (names are user text) is a plain object there, so the page makes it a
+   * null-prototype record again (boot-link.ts) before using it.
+   */
+  openLink: (fragment: string) => Promise<DecodeResult>;
+}
+
+/** A request before it is numbered (Omit of each member of the union). */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+type Pending = { resolve: (reply: TextReply) => void; reject: (error: Error) => void };
+
+/**
+ * A client backed by one module worker, started on the first request; null where the platform
+ * has no `Worker`. A worker that fails to load or crashes rejects every pending request (the
+ * callers then make the text on the page) and is replaced by a new one on the next request.
+ */
+export function createTextsOffThread(): TextsOffThread | null {
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker | null = null;
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+
+  const failAll = (message: string) => {
+    for (const { reject } of pending.values()) reject(new Error(message));
+    pending.clear();
+    worker?.terminate();
+    worker = null;
+  };
+
+  const start = (): Worker => {
+    const created = new Worker(new URL('./text-worker.ts', import.meta.url), { type: 'module', name: 'ripple-texts' });
+    created.onmessage = ({ data }: MessageEvent<TextReply>) => {
+      const waiting = pending.get(data.id);
+      if (!waiting) return;
+      pending.delete(data.id);
+      if (data.kind === 'error') waiting.reject(new Error(data.error));
+      else waiting.resolve(data);
+    };
+    created.onerror = (event) => {
+      event.preventDefault();
+      failAll(`the text worker failed: ${event.message || 'it could not be loaded'}`);
+    };
+    created.onmessageerror = () => failAll('the text worker sent a reply the page could not read');
+    return created;
+  };
+
+  const ask = (request: Unnumbered<TextRequest>): Promise<TextReply> =>
+    new Promise<TextReply>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      try {
+        worker ??= start();
+        worker.postMessage({ ...request, id } as TextRequest);
+      } catch (error) {
+        // The scenario could not be copied to the worker (a bug), or the worker not made (a CSP).
+        pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+
+  return {
+    shareUrl: (scenario, base) =>
+      ask({ kind: 'share-url', scenario, base }).then((reply) => {
+        if (reply.kind !== 'share-url') throw new Error(`the text worker answered a share-url request with ${reply.kind}`);
+        return reply.link;
+      }),
+    draftJson: (draft) =>
+      ask({ kind: 'draft-json', draft }).then((reply) => {
+        if (reply.kind !== 'draft-json') throw new Error(`the text worker answered a draft-json request with ${reply.kind}`);
+        return reply.text;
+      }),
+    openLink: (fragment) =>
+      ask({ kind: 'open-link', fragment }).then((reply) => {
+        if (reply.kind !== 'open-link') throw new Error(`the text worker answered an open-link request with ${reply.kind}`);
+        return reply.decoded;
+      }),
+  };
+}
+
+let shared: TextsOffThread | null | undefined;
+
+/** The page's one text worker client (null where there is no `Worker`), made on the first call. */
+export function textsOffThread(): TextsOffThread | null {
+  if (shared === undefined) shared = createTextsOffThread();
+  return shared;
+}
