@@ -1,0 +1,174 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import { LinkGate } from '../../src/app/share/LinkGate.tsx';
+import { useLinkSync, writeLinkToAddressBar } from '../../src/app/share/useLinkSync.ts';
+import { decodeScenarioLink, encodeScenarioLink } from '../../src/scenario/index.ts';
+import { findPreset } from '../../src/presets/index.ts';
+import type { Scenario } from '../../src/scenario/types.ts';
+import { RippleProvider } from '../../src/store/context.tsx';
+import { createRippleStore, type RippleStore } from '../../src/store/store.ts';
+import { FakeTextWorker } from '../worker/fake-text-worker.ts';
+
+// Issue #9 item 3: with a Worker, the address bar's link is made in the text worker and a link
+// opened is decoded there. The address bar must still always end at the newest scenario's
+// link, leave a link pasted meanwhile to the gate, and mark its link stale when the page is
+// hidden before the new one is written (a reload then opens the newer draft: stale-link.ts).
+
+const payment = findPreset('payment-fails')!.scenario;
+const STALE_KEY = 'ripple.staleLink';
+
+beforeAll(() => {
+  vi.stubGlobal('Worker', FakeTextWorker);
+});
+afterAll(() => vi.unstubAllGlobals());
+beforeEach(() => FakeTextWorker.reset());
+afterEach(() => {
+  FakeTextWorker.release();
+  history.replaceState(null, '', '/');
+  sessionStorage.clear();
+});
+
+function storeWith(scenario: Scenario): RippleStore {
+  const store = createRippleStore();
+  store.getState().loadScenario(scenario);
+  return store;
+}
+
+const decodedHash = () => {
+  const decoded = decodeScenarioLink(location.hash);
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  return decoded.scenario;
+};
+
+function Sync() {
+  useLinkSync(20);
+  return <p>The editor</p>;
+}
+
+describe('the address bar, with its link made in the text worker', () => {
+  test("an edit's link comes from the worker and decodes to the edited scenario", async () => {
+    const store = storeWith(payment);
+    history.replaceState(null, '', `/#${encodeScenarioLink(payment)}`);
+    render(
+      <RippleProvider store={store}>
+        <Sync />
+      </RippleProvider>,
+    );
+    store.getState().renameStep('create-invoice', 'Invoice, renamed');
+    await waitFor(() => expect(decodedHash().steps.find((s) => s.id === 'create-invoice')?.label).toBe('Invoice, renamed'));
+    expect(FakeTextWorker.requests.map((r) => r.kind)).toEqual(['share-url']);
+  });
+
+  test('a write overtaken by a later one writes nothing, even when its link comes back last', async () => {
+    const other = { ...payment, title: 'The later scenario' };
+    FakeTextWorker.hold();
+    const first = writeLinkToAddressBar(storeWith(payment));
+    const second = writeLinkToAddressBar(storeWith(other));
+    await vi.waitFor(() => expect(FakeTextWorker.requests).toHaveLength(2));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    FakeTextWorker.release([1, 0]);
+    await Promise.all([first, second]);
+    expect(decodedHash().title).toBe('The later scenario');
+  });
+
+  test('a link pasted into the address bar while the link is made is left for the gate to open', async () => {
+    FakeTextWorker.hold();
+    const writing = writeLinkToAddressBar(storeWith(payment));
+    const pasted = `#${encodeScenarioLink({ ...payment, title: 'Pasted' })}`;
+    history.replaceState(null, '', `/${pasted}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    FakeTextWorker.release();
+    await writing;
+    expect(location.hash).toBe(pasted);
+  });
+
+  test("the page hidden while the worker makes the link marks the address bar's link stale; the new link still lands", async () => {
+    const store = storeWith(payment);
+    const before = `#${encodeScenarioLink(payment)}`;
+    history.replaceState(null, '', `/${before}`);
+    render(
+      <RippleProvider store={store}>
+        <Sync />
+      </RippleProvider>,
+    );
+    FakeTextWorker.hold();
+    store.getState().renameStep('create-invoice', 'Renamed before leaving');
+    await vi.waitFor(() => expect(FakeTextWorker.requests).toHaveLength(1));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sessionStorage.getItem(STALE_KEY)).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    FakeTextWorker.release();
+    await waitFor(() => expect(decodedHash().steps.find((s) => s.id === 'create-invoice')?.label).toBe('Renamed before leaving'));
+  });
+
+  test('the page hidden with no write on its way marks nothing', async () => {
+    const store = storeWith(payment);
+    history.replaceState(null, '', `/#${encodeScenarioLink(payment)}`);
+    render(
+      <RippleProvider store={store}>
+        <Sync />
+      </RippleProvider>,
+    );
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sessionStorage.getItem(STALE_KEY)).toBeNull();
+  });
+});
+
+describe('a link opened, decoded in the text worker', () => {
+  async function open(fragment: string) {
+    const store = createRippleStore();
+    history.replaceState(null, '', `/${fragment}`);
+    render(
+      <RippleProvider store={store}>
+        <LinkGate>
+          <p>The editor</p>
+        </LinkGate>
+      </RippleProvider>,
+    );
+    await waitFor(() => expect(screen.queryByText('Opening link…')).toBeNull());
+    return store;
+  }
+
+  test('opens the same scenario, moment and selection as decoded on the page', async () => {
+    const fragment = `#${encodeScenarioLink(payment, { at: 200, select: 'create-invoice' })}`;
+    const store = await open(fragment);
+    expect(screen.getByText('The editor')).toBeInTheDocument();
+    expect(FakeTextWorker.requests.map((r) => r.kind)).toContain('open-link');
+    const decoded = decodeScenarioLink(fragment);
+    expect(decoded.ok && store.getState().scenario).toEqual(decoded.ok && decoded.scenario);
+    expect(store.getState().selectedStepId).toBe('create-invoice');
+    expect(store.getState().time).toBe(200);
+  });
+
+  test("a GitHub context's names stay keys of a null-prototype record after the copy from the worker", async () => {
+    const github: Scenario = {
+      version: 2,
+      title: 'Tagged release',
+      dialect: 'github-actions',
+      context: { 'github.ref': 'refs/tags/v1' },
+      steps: [{ id: 'build', position: { x: 0, y: 0 } }],
+      dependencies: [],
+    };
+    const store = await open(`#${encodeScenarioLink(github)}`);
+    const context = store.getState().scenario.context!;
+    expect(context['github.ref']).toBe('refs/tags/v1');
+    expect(Object.getPrototypeOf(context)).toBeNull();
+  });
+
+  test('a damaged link shows the recovery screen, as when decoded on the page', async () => {
+    await open(`#${encodeScenarioLink(payment).slice(0, 30)}`);
+    expect(await screen.findByText(/cut off|damaged/)).toBeInTheDocument();
+  });
+
+  test('a worker that fails leaves the decoding to the page', async () => {
+    const original = FakeTextWorker.prototype.postMessage;
+    vi.spyOn(FakeTextWorker.prototype, 'postMessage').mockImplementation(function (this: FakeTextWorker, request) {
+      original.call(this, request);
+      setTimeout(() => this.crash(), 0);
+    });
+    FakeTextWorker.hold();
+    const store = await open(`#${encodeScenarioLink(payment)}`);
+    expect(store.getState().scenario.title).toBe(payment.title);
+    vi.restoreAllMocks();
+  });
+});
