@@ -41,8 +41,14 @@ export function createOffThreadSimulator(): SimulateOffThread | null {
       const waiting = pending.get(data.id);
       if (!waiting) return;
       pending.delete(data.id);
-      if ('error' in data) waiting.reject(new Error(data.error));
-      else waiting.resolve(unpackRun(data.packed));
+      if ('error' in data) {
+        waiting.reject(new Error(data.error));
+        return;
+      }
+      // Read and unpacked in this task; shown (the store's update, a whole render of a large
+      // graph) in the next, so the page is never held for both at once (issue #9 item 3).
+      const run = unpackRun(data.packed);
+      setTimeout(() => waiting.resolve(run), 0);
     };
     created.onerror = (event) => {
       event.preventDefault();

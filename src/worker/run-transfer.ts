@@ -1,4 +1,4 @@
-import type { ProblemBody, RunResult, StepResult } from '../engine/types.ts';
+import type { ProblemBody, RunEvent, RunResult, StepResult } from '../engine/types.ts';
 import { idRecord, setOwn } from '../engine/records.ts';
 
 // How a run crosses from the simulate worker to the page (issue #9 item 3, issue #15).
@@ -11,6 +11,9 @@ import { idRecord, setOwn } from '../engine/records.ts';
 // the page rebuilds each path once, sharing it as the engine does between `steps[id]` and the
 // step's 424 body. `steps` goes as entries: the copy of a null-prototype record would gain
 // Object.prototype, and a step named `constructor` would read an inherited function.
+// The events (25,000 at a work budget) go as columns (PackedEvents): reading back 25,000 small
+// copied objects holds the page's main thread for hundreds of ms, while the columns arrive as
+// moved buffers and a few thousand strings, and the page builds the objects in a tight loop.
 
 /** What the worker sends back: the result without its paths and its `steps` record, and those apart. */
 export interface PackedRun {
@@ -27,11 +30,131 @@ export interface PackedRun {
   stepPath: Int32Array;
   /** Per `result.response.results` entry: the trie node of its body's `dependency_path`, or -1. */
   responsePath: Int32Array;
+  /** `result.events` (there an empty list), as columns. */
+  events: PackedEvents;
+}
+
+/**
+ * A run's events as columns. Every event is flat (numbers, strings, booleans, null); its
+ * *shape* is its keys in order, each with the kind of its value, so key order and every value
+ * come back as they were (an `undefined` field too).
+ */
+export interface PackedEvents {
+  /** Per shape: its keys, in the event's order. */
+  shapeKeys: string[][];
+  /** Per shape: per key, the kind of its value: n number, s string, t true, f false, z null, u undefined. */
+  shapeKinds: string[];
+  /** Per event: its shape. */
+  shape: Int32Array;
+  /** The numbers of every event, in order: a number as is, a string as its index in `strings`; true, false, null, undefined take none. */
+  values: Float64Array;
+  strings: string[];
+}
+
+/** The kind of an event's value, one letter each in PackedEvents.shapeKinds. */
+type ValueKind = 'n' | 's' | 't' | 'f' | 'z' | 'u';
+
+/** The kind of a flat value, or null for anything an event does not hold. */
+function kindOf(value: unknown): ValueKind | null {
+  switch (typeof value) {
+    case 'number':
+      return 'n';
+    case 'string':
+      return 's';
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'undefined':
+      return 'u';
+    case 'object':
+      return value === null ? 'z' : null;
+    case 'bigint':
+    case 'symbol':
+    case 'function':
+      return null;
+  }
+}
+
+/** The events as columns (in the worker). Throws a TypeError for a field that is not flat (a bug in the engine's event type). */
+export function packEvents(events: readonly RunEvent[]): PackedEvents {
+  const shapeKeys: string[][] = [];
+  const shapeKinds: string[] = [];
+  const shapeIndex = new Map<string, number>();
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const shape = new Int32Array(events.length);
+  const values: number[] = [];
+  events.forEach((event, e) => {
+    const keys = Object.keys(event);
+    let kinds = '';
+    for (const key of keys) {
+      const value = (event as unknown as Record<string, unknown>)[key];
+      const kind = kindOf(value);
+      if (kind === null) throw new TypeError(`packEvents: event ${e} has a field "${key}" that is not a number, string, boolean or null`);
+      kinds += kind;
+      if (kind === 'n') values.push(value as number);
+      else if (kind === 's') {
+        let at = stringIndex.get(value as string);
+        if (at === undefined) {
+          at = strings.length;
+          strings.push(value as string);
+          stringIndex.set(value as string, at);
+        }
+        values.push(at);
+      }
+    }
+    const signature = `${keys.join('\u0000')}\u0001${kinds}`;
+    let id = shapeIndex.get(signature);
+    if (id === undefined) {
+      id = shapeKeys.length;
+      shapeKeys.push(keys);
+      shapeKinds.push(kinds);
+      shapeIndex.set(signature, id);
+    }
+    shape[e] = id;
+  });
+  return { shapeKeys, shapeKinds, shape, values: Float64Array.from(values), strings };
+}
+
+/** The events back from their columns (on the page): equal, key for key and in order, to those packed. */
+export function unpackEvents(packed: PackedEvents): RunEvent[] {
+  const { shapeKeys, shapeKinds, shape, values, strings } = packed;
+  const events: RunEvent[] = new Array<RunEvent>(shape.length);
+  let at = 0;
+  for (let e = 0; e < shape.length; e++) {
+    const keys = shapeKeys[shape[e]];
+    const kinds = shapeKinds[shape[e]];
+    const event: Record<string, unknown> = {};
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
+      switch (kinds[k] as ValueKind) {
+        case 'n':
+          event[key] = values[at++];
+          break;
+        case 's':
+          event[key] = strings[values[at++]];
+          break;
+        case 't':
+          event[key] = true;
+          break;
+        case 'f':
+          event[key] = false;
+          break;
+        case 'z':
+          event[key] = null;
+          break;
+        case 'u':
+          event[key] = undefined;
+          break;
+      }
+    }
+    events[e] = event as unknown as RunEvent;
+  }
+  return events;
 }
 
 /** The typed arrays of a packed run, for postMessage's transfer list (moved, not copied). */
 export function transferables(packed: PackedRun): ArrayBuffer[] {
-  return [packed.parent.buffer, packed.name.buffer, packed.stepPath.buffer, packed.responsePath.buffer] as ArrayBuffer[];
+  return [packed.parent.buffer, packed.name.buffer, packed.stepPath.buffer, packed.responsePath.buffer, packed.events.shape.buffer, packed.events.values.buffer] as ArrayBuffer[];
 }
 
 function pathOf(body: unknown): string[] | undefined {
@@ -99,13 +222,14 @@ export function packRun(run: RunResult): PackedRun {
     return { ...entry, body };
   });
   return {
-    result: { ...run, steps: idRecord(), response: { ...run.response, results } },
+    result: { ...run, steps: idRecord(), events: [], response: { ...run.response, results } },
     steps,
     names,
     parent: Int32Array.from(parent),
     name: Int32Array.from(name),
     stepPath: Int32Array.from(stepPath),
     responsePath: Int32Array.from(responsePath),
+    events: packEvents(run.events),
   };
 }
 
@@ -139,7 +263,7 @@ export function unpackRun(packed: PackedRun): RunResult {
     if (node < 0) return entry;
     return { ...entry, body: withPathAfter(entry.body as ProblemBody, 'root_cause_step', 'dependency_path', () => pathAt(node)) };
   });
-  return { ...packed.result, steps, response: { ...packed.result.response, results } };
+  return { ...packed.result, steps, events: unpackEvents(packed.events), response: { ...packed.result.response, results } };
 }
 
 /**
