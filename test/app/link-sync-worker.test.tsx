@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { LinkGate } from '../../src/app/share/LinkGate.tsx';
+import { OFF_THREAD_LINK_CHARS } from '../../src/app/share/boot-link.ts';
 import { useLinkSync, writeLinkToAddressBar } from '../../src/app/share/useLinkSync.ts';
 import { decodeScenarioLink, encodeScenarioLink } from '../../src/scenario/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
@@ -15,6 +16,12 @@ import { FakeTextWorker } from '../worker/fake-text-worker.ts';
 // hidden before the new one is written (a reload then opens the newer draft: stale-link.ts).
 
 const payment = findPreset('payment-fails')!.scenario;
+
+/** An n-step chain, its link long enough (from about 250 steps) to be decoded in the worker. */
+function chain(n: number): Scenario {
+  const steps = Array.from({ length: n }, (_, i) => ({ id: `s${i}`, label: `Step ${i}`, position: { x: i * 220, y: 0 } }));
+  return { version: 2, title: `A ${n}-step chain`, steps, dependencies: steps.slice(1).map((s, i) => ({ from: steps[i].id, to: s.id })) };
+}
 const STALE_KEY = 'ripple.staleLink';
 
 beforeAll(() => {
@@ -129,34 +136,35 @@ describe('a link opened, decoded in the text worker', () => {
     return store;
   }
 
-  test('opens the same scenario, moment and selection as decoded on the page', async () => {
-    const fragment = `#${encodeScenarioLink(payment, { at: 200, select: 'create-invoice' })}`;
+  test('a long link: opens the same scenario, moment and selection as decoded on the page', async () => {
+    const fragment = `#${encodeScenarioLink(chain(400), { at: 200, select: 's3' })}`;
+    expect(fragment.length).toBeGreaterThan(OFF_THREAD_LINK_CHARS);
     const store = await open(fragment);
     expect(screen.getByText('The editor')).toBeInTheDocument();
     expect(FakeTextWorker.requests.map((r) => r.kind)).toContain('open-link');
     const decoded = decodeScenarioLink(fragment);
     expect(decoded.ok && store.getState().scenario).toEqual(decoded.ok && decoded.scenario);
-    expect(store.getState().selectedStepId).toBe('create-invoice');
+    expect(store.getState().selectedStepId).toBe('s3');
     expect(store.getState().time).toBe(200);
   });
 
+  test('a short link is decoded on the page (quicker than starting the worker)', async () => {
+    const store = await open(`#${encodeScenarioLink(payment)}`);
+    expect(store.getState().scenario.title).toBe(payment.title);
+    expect(FakeTextWorker.requests.map((r) => r.kind)).not.toContain('open-link');
+  });
+
   test("a GitHub context's names stay keys of a null-prototype record after the copy from the worker", async () => {
-    const github: Scenario = {
-      version: 2,
-      title: 'Tagged release',
-      dialect: 'github-actions',
-      context: { 'github.ref': 'refs/tags/v1' },
-      steps: [{ id: 'build', position: { x: 0, y: 0 } }],
-      dependencies: [],
-    };
+    const github: Scenario = { ...chain(400), title: 'Tagged release', dialect: 'github-actions', context: { 'github.ref': 'refs/tags/v1' } };
     const store = await open(`#${encodeScenarioLink(github)}`);
+    expect(FakeTextWorker.requests.map((r) => r.kind)).toContain('open-link');
     const context = store.getState().scenario.context!;
     expect(context['github.ref']).toBe('refs/tags/v1');
     expect(Object.getPrototypeOf(context)).toBeNull();
   });
 
   test('a damaged link shows the recovery screen, as when decoded on the page', async () => {
-    await open(`#${encodeScenarioLink(payment).slice(0, 30)}`);
+    await open(`#${encodeScenarioLink(chain(400)).slice(0, OFF_THREAD_LINK_CHARS + 10)}`);
     expect(await screen.findByText(/cut off|damaged/)).toBeInTheDocument();
   });
 
@@ -167,8 +175,8 @@ describe('a link opened, decoded in the text worker', () => {
       setTimeout(() => this.crash(), 0);
     });
     FakeTextWorker.hold();
-    const store = await open(`#${encodeScenarioLink(payment)}`);
-    expect(store.getState().scenario.title).toBe(payment.title);
+    const store = await open(`#${encodeScenarioLink(chain(400))}`);
+    expect(store.getState().scenario.title).toBe('A 400-step chain');
     vi.restoreAllMocks();
   });
 });

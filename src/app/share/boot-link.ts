@@ -32,15 +32,21 @@ export function bootFromLocation(store: RippleStore, href: string = location.hre
 }
 
 /**
- * `bootFromLocation` with the link decoded by `decode` (the text worker's `openLink`, so
- * base64url, inflate and the gate's checks keep no page task busy: issue #9 item 3), then, in a
- * task of its own, put into the store. When `decode` rejects (the worker failed), the link is
- * decoded here. Never rejects.
+ * Links shorter than this (characters; about 250 steps) are decoded on the page: that takes a
+ * few ms, less than starting the worker would add before the first canvas.
+ */
+export const OFF_THREAD_LINK_CHARS = 2_000;
+
+/**
+ * `bootFromLocation` with a link of OFF_THREAD_LINK_CHARS or more decoded by `decode` (the text
+ * worker's `openLink`, so base64url, inflate and the gate's checks keep no page task busy:
+ * issue #9 item 3), then, in a task of its own, put into the store. When `decode` rejects (the
+ * worker failed), the link is decoded here. Never rejects.
  */
 export async function bootFromLocationOffThread(store: RippleStore, href: string, decode: (fragment: string) => Promise<DecodeResult>): Promise<BootOutcome> {
   const fragment = linkFragment(href);
   if (fragment === null) return { kind: 'none' };
-  if (isCompareFragment(fragment)) return bootComparison(store, fragment, href);
+  if (isCompareFragment(fragment) || fragment.length < OFF_THREAD_LINK_CHARS) return bootFromLocation(store, href);
   let decoded: DecodeResult;
   try {
     decoded = withOwnContext(await decode(fragment));
