@@ -47,7 +47,14 @@ export function createOffThreadSimulator(): SimulateOffThread | null {
       }
       // Read and unpacked in this task; shown (the store's update, a whole render of a large
       // graph) in the next, so the page is never held for both at once (issue #9 item 3).
-      const run = unpackRun(data.packed);
+      let run: RunResult;
+      try {
+        run = unpackRun(data.packed);
+      } catch (error) {
+        // A reply this page cannot unpack (a bug): the run is made on the page instead of never arriving.
+        waiting.reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
       setTimeout(() => waiting.resolve(run), 0);
     };
     created.onerror = (event) => {
