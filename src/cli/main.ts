@@ -6,9 +6,7 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ReplayPlan } from '../engine/types.ts';
 import { exportFile } from '../export/export-file.ts';
-import { exportAirflowTasks } from '../export/dialects/airflow.ts';
-import { exportArgo } from '../export/dialects/argo.ts';
-import { exportGithubActions } from '../export/dialects/github-actions.ts';
+import { DIALECT_EXPORTS } from '../export/dialects/index.ts';
 import { toGraphBatchResponse, type BatchRequestRef } from '../export/graph-batch-response.ts';
 import { findPreset, PRESETS } from '../presets/index.ts';
 import { importGraphBatch } from '../scenario/graph-batch.ts';
@@ -195,7 +193,7 @@ function exportCommand(command: Extract<Command, { kind: 'export' }>, io: CliIo)
   const scenario = loadScenario(command.source, io);
   if (command.format === 'github-actions' || command.format === 'argo' || command.format === 'airflow') {
     // Issue #11's export back: a file the orchestrator reads, whose simulation ends as this one.
-    const exported = DIALECT_EXPORTS[command.format](scenario);
+    const exported = DIALECT_EXPORTS[command.format].write(scenario);
     if (!exported.ok) throw new CliError(`cannot export as ${command.format}: ${exported.message}`);
     for (const w of exported.warnings) io.stderr(`warning: ${w}\n`);
     writeOut(command.out, exported.text, io);
@@ -213,8 +211,6 @@ function exportCommand(command: Extract<Command, { kind: 'export' }>, io: CliIo)
   const file = exportFile(command.format, { scenario, run, ...(link !== undefined ? { link } : {}) });
   writeOut(command.out, file.text, io);
 }
-
-const DIALECT_EXPORTS = { 'github-actions': exportGithubActions, argo: exportArgo, airflow: exportAirflowTasks } as const;
 
 /** `text` to standard output, or to the file `out`. Throws `CliError` when the file cannot be written. */
 function writeOut(out: string | undefined, text: string, io: CliIo): void {

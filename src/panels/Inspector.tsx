@@ -3,7 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import type { StepPatch } from '../store/types.ts';
-import type { CompensationSpec, DependencyCondition, FailSpec, RetrySpec, Step } from '../scenario/types.ts';
+import type { CompensationSpec, DependencyCondition, DialectName, FailSpec, RetrySpec, Step } from '../scenario/types.ts';
+import { DIALECT_TITLES } from '../engine/dialect.ts';
 import { DEFAULT_DURATION_MS, DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { STATUS_INFO, reasonPhrase, type StatusInfo } from '../engine/http-status.ts';
 import { FieldError, NumberField, TextField, messageOf, useImmediate } from './fields.tsx';
@@ -49,7 +50,7 @@ export function Inspector() {
     <div className="inspector">
       {selectedStepIds.length > 1 && <MultiSelection ids={selectedStepIds} readOnly={readOnly} />}
       {/* Keyed by id so every field starts from the newly selected step. */}
-      <StepInspector key={step.id} step={step} readOnly={readOnly} />
+      <StepInspector key={step.id} step={step} dialect={scenario.dialect} readOnly={readOnly} />
     </div>
   );
 }
@@ -88,7 +89,7 @@ function MultiSelection({ ids, readOnly }: { ids: string[]; readOnly: boolean })
   );
 }
 
-function StepInspector({ step, readOnly }: { step: Step; readOnly: boolean }) {
+function StepInspector({ step, dialect, readOnly }: { step: Step; dialect: DialectName | undefined; readOnly: boolean }) {
   const store = useRippleStore();
   const update = (patch: StepPatch) => store.getState().updateStep(step.id, patch);
   const disabled = readOnly;
@@ -126,6 +127,7 @@ function StepInspector({ step, readOnly }: { step: Step; readOnly: boolean }) {
       <RetryFields step={step} disabled={disabled} />
       <CompensationFields step={step} disabled={disabled} />
       <BehaviourFields step={step} disabled={disabled} />
+      {dialect !== undefined && <DialectFlagFields step={step} dialect={dialect} disabled={disabled} />}
       <DependencyFields step={step} disabled={disabled} />
       <GroupFields step={step} disabled={disabled} />
 
@@ -377,6 +379,49 @@ function CompensationFields({ step, disabled }: { step: Step; disabled: boolean 
           </label>
         </>
       )}
+    </fieldset>
+  );
+}
+
+/**
+ * The settings of the scenario's orchestrator that say what a failure means for the workflow
+ * (Step docs in src/scenario/types.ts): each under its system's own name, shown only in that
+ * dialect, as the gate accepts them only there.
+ */
+const DIALECT_FLAGS: Record<DialectName, { flag: 'continueOnError' | 'continueOnFailed' | 'catch' | 'failState'; label: string; help: string }[]> = {
+  http: [],
+  'github-actions': [
+    {
+      flag: 'continueOnError',
+      label: 'continue-on-error',
+      help: 'The job may fail without failing the workflow; jobs that need it see it as a success (GitHub: jobs.<job_id>.continue-on-error).',
+    },
+  ],
+  argo: [{ flag: 'continueOnFailed', label: 'continueOn: failed', help: 'The workflow continues and does not fail for this task; a bare name in a depends accepts its failure (Argo: continueOn).' }],
+  airflow: [],
+  'step-functions': [
+    { flag: 'catch', label: 'Catch', help: 'The state has a Catch: its error is caught and handled, and does not fail the execution by itself.' },
+    { flag: 'failState', label: 'Fail state', help: 'The state is "Type": "Fail": reaching it fails the execution.' },
+  ],
+};
+
+function DialectFlagFields({ step, dialect, disabled }: { step: Step; dialect: DialectName; disabled: boolean }) {
+  const store = useRippleStore();
+  const { error, run } = useImmediate();
+  const flags = DIALECT_FLAGS[dialect];
+  if (flags.length === 0) return null;
+  return (
+    <fieldset className="group">
+      <legend>When it fails, in {DIALECT_TITLES[dialect]}</legend>
+      {flags.map(({ flag, label, help }) => (
+        <label className="check" key={flag}>
+          <input type="checkbox" checked={step[flag] === true} disabled={disabled} onChange={(e) => run(store.getState().updateStep(step.id, { [flag]: e.target.checked ? true : undefined }))} />
+          <span>
+            <code>{label}</code> — {help}
+          </span>
+        </label>
+      ))}
+      <FieldError error={error} />
     </fieldset>
   );
 }

@@ -119,3 +119,45 @@ describe('the app concludes as the CLI does (continue-on-error, continueOn, Catc
     expect(screen.getByTestId('dialect-conclusion').textContent).toBe(expected);
   });
 });
+
+describe('the Inspector edits the dialect flags, each under its system\'s name and only in its dialect', () => {
+  test('GitHub: continue-on-error on test-backend is shown checked and unchecked in one undo step', async () => {
+    const { act } = await import('@testing-library/react');
+    const userEvent = (await import('@testing-library/user-event')).default;
+    const { Inspector } = await import('../../src/panels/Inspector.tsx');
+    const store = createRippleStore({ scenario: await opened('github-monorepo.yml', 'github-actions') });
+    renderWith(store, <Inspector />);
+    act(() => store.getState().selectStep('test-backend'));
+    const group = screen.getByRole('group', { name: 'When it fails, in GitHub Actions' });
+    const box = within(group).getByRole('checkbox', { name: /continue-on-error/ });
+    expect(box).toBeChecked();
+    await userEvent.setup().click(box);
+    expect(store.getState().scenario.steps.find((s) => s.id === 'test-backend')?.continueOnError).toBeUndefined();
+    expect(box).not.toBeChecked();
+    act(() => void store.getState().undo());
+    expect(store.getState().scenario.steps.find((s) => s.id === 'test-backend')?.continueOnError).toBe(true);
+  });
+
+  test('Argo shows continueOn: failed and Step Functions Catch and Fail state; an HTTP scenario shows none', async () => {
+    const { act } = await import('@testing-library/react');
+    const { Inspector } = await import('../../src/panels/Inspector.tsx');
+    const argo = createRippleStore({ scenario: { version: 2, title: 'a', dialect: 'argo', steps: [{ id: 'a' }], dependencies: [] } });
+    const view = renderWith(argo, <Inspector />);
+    act(() => argo.getState().selectStep('a'));
+    const argoBox = within(screen.getByRole('group', { name: 'When it fails, in Argo' })).getByRole('checkbox', { name: /continueOn: failed/ });
+    expect(argoBox).not.toBeChecked();
+    act(() => argoBox.click());
+    expect(argo.getState().scenario.steps[0].continueOnFailed).toBe(true);
+    view.unmount();
+    const sfn = createRippleStore({ scenario: { version: 2, title: 's', dialect: 'step-functions', steps: [{ id: 'a' }], dependencies: [] } });
+    const sfnView = renderWith(sfn, <Inspector />);
+    act(() => sfn.getState().selectStep('a'));
+    const boxes = within(screen.getByRole('group', { name: /^When it fails, in / })).getAllByRole('checkbox');
+    expect(boxes.map((b) => b.closest('label')?.querySelector('code')?.textContent)).toEqual(['Catch', 'Fail state']);
+    sfnView.unmount();
+    const http = createRippleStore({ scenario: { version: 2, title: 'h', steps: [{ id: 'a' }], dependencies: [] } });
+    renderWith(http, <Inspector />);
+    act(() => http.getState().selectStep('a'));
+    expect(screen.queryByRole('group', { name: /^When it fails, in / })).toBeNull();
+  });
+});

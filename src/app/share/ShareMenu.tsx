@@ -26,6 +26,13 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The files `ripple export --format` writes, by the names their systems give them (src/export/dialects/index.ts). */
+const ORCHESTRATOR_EXPORTS = [
+  { format: 'github-actions', label: 'GitHub Actions workflow (YAML)' },
+  { format: 'argo', label: 'Argo Workflow (YAML)' },
+  { format: 'airflow', label: 'Airflow task list (JSON)' },
+] as const;
+
 interface MenuItem {
   label: string;
   run: () => void;
@@ -206,6 +213,19 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
         { label: 'WebDAV 207 Multi-Status (XML)', run: guard('Export', () => loadExports().then((m) => m.exportWebDav(store.getState()))) },
         { label: 'Chrome trace (Perfetto)', run: guard('Export', () => loadExports().then((m) => m.exportChromeTrace(store.getState()))) },
       ],
+    },
+    {
+      heading: 'Export for an orchestrator',
+      items: ORCHESTRATOR_EXPORTS.map(({ format, label }) => ({
+        label,
+        run: guard(`${label} export`, () =>
+          loadExports()
+            .then((m) => m.exportForOrchestrator(store.getState(), format))
+            .then((warnings) => {
+              if (warnings.length > 0) say('info', `Downloaded the ${label}. ${warnings.length} note${warnings.length === 1 ? '' : 's'}:`, warnings.map((message) => ({ code: 'ignored', path: '', message })));
+            }),
+        ),
+      })),
     },
     {
       heading: 'Export the graph',

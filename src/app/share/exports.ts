@@ -12,6 +12,7 @@ import { addPngText, LINK_KEYWORD } from './png-text.ts';
 import { animatedSvgFileName, fileBase } from './snippets.ts';
 import { renderAnimatedSvg } from '../../export/render.ts';
 import type { SvgTheme } from '../../export/svg.ts';
+import { dialectExportFile, type DialectExportFormat } from '../../export/dialects/index.ts';
 
 /**
  * The run the exports describe: the run or replay under the cursor when it was made from the
@@ -60,6 +61,18 @@ export function svgForExport(state: RippleState): { svg: string; link: string | 
   const states = state.timeline.length > 0 ? (selectLiveStates(state) ?? null) : null;
   const file = exportFile('svg', { scenario: state.scenario, states, ...(link ? { link } : {}) });
   return { svg: file.text, link, file };
+}
+
+/**
+ * Downloads the scenario as `format`'s own file (issue #11, export back), the bytes
+ * `ripple export --format` writes. Returns the warnings (what the file leaves out or
+ * approximates); throws with the reason when the system cannot say the scenario's conditions.
+ */
+export function exportForOrchestrator(state: RippleState, format: DialectExportFormat): string[] {
+  const file = dialectExportFile(format, state.scenario);
+  if (!file.ok) throw new Error(file.message);
+  downloadText(file.text, file.filename, file.mime);
+  return file.warnings;
 }
 
 export function exportSvg(state: RippleState): void {

@@ -6,7 +6,7 @@
 // Any other mix, or a `when`, has no trigger rule and refuses the export, naming the step.
 import type { Scenario } from '../../scenario/types.ts';
 import { resolveStep } from '../../scenario/defaults.ts';
-import { rippleOnlyWarnings, type DialectExport } from './common.ts';
+import { foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
 /**
  * @example
@@ -36,5 +36,5 @@ export function exportAirflowTasks(scenario: Scenario): DialectExport {
     return task;
   });
   if (refusals.length > 0) return { ok: false, message: `This scenario has no exact Airflow task list: ${refusals.join('; ')}.` };
-  return { ok: true, text: `${JSON.stringify({ tasks, total_entries: tasks.length }, null, 2)}\n`, warnings: rippleOnlyWarnings(scenario) };
+  return { ok: true, text: `${JSON.stringify({ tasks, total_entries: tasks.length }, null, 2)}\n`, warnings: [...rippleOnlyWarnings(scenario), ...foreignFlagWarnings(scenario, [])] };
 }

@@ -6,16 +6,17 @@
 import { stringify } from 'yaml';
 import type { Scenario } from '../../scenario/types.ts';
 import type { WhenNode } from '../../scenario/when.ts';
-import { conditionOf, rippleOnlyWarnings, type DialectExport } from './common.ts';
+import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
 /**
  * @example
  * exportArgo(paymentFails) // → { ok: true, text: 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n…', warnings: [] }
  */
 export function exportArgo(scenario: Scenario): DialectExport {
-  const warnings: string[] = rippleOnlyWarnings(scenario);
+  const warnings: string[] = [...rippleOnlyWarnings(scenario), ...foreignFlagWarnings(scenario, ['continueOnFailed'])];
   const tasks = scenario.steps.map((step) => {
     const task: Record<string, unknown> = { name: step.id, template: step.fail ? 'fail' : 'pass' };
+    if (step.continueOnFailed) task.continueOn = { failed: true };
     const c = conditionOf(scenario, step);
     switch (c.kind) {
       case 'none':

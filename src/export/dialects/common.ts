@@ -61,6 +61,32 @@ export function rippleOnlyWarnings(scenario: Scenario): string[] {
   return out;
 }
 
+/** The per-step flags that each say one orchestrator's rule (Step docs in src/scenario/types.ts), as that system writes them. */
+const FLAG_WORDS = {
+  continueOnError: 'continue-on-error (GitHub Actions)',
+  continueOnFailed: 'continueOn.failed (Argo)',
+  catch: 'Catch (Step Functions)',
+  failState: 'a Fail state (Step Functions)',
+} as const;
+export type DialectFlag = keyof typeof FLAG_WORDS;
+
+/**
+ * One warning per flag of another orchestrator that the target file cannot carry (`kept` are
+ * the flags it writes), naming the steps that have it.
+ *
+ * @example
+ * foreignFlagWarnings(argoImport, ['continueOnError']) // → ['continueOn.failed (Argo) of B, E is not written: the file has no such setting']
+ */
+export function foreignFlagWarnings(scenario: Scenario, kept: readonly DialectFlag[]): string[] {
+  const out: string[] = [];
+  for (const flag of Object.keys(FLAG_WORDS) as DialectFlag[]) {
+    if (kept.includes(flag)) continue;
+    const steps = scenario.steps.filter((s) => s[flag] === true).map((s) => s.id);
+    if (steps.length > 0) out.push(`${FLAG_WORDS[flag]} of ${steps.join(', ')} is not written: the file has no such setting`);
+  }
+  return out;
+}
+
 /** The scenario without the parts `rippleOnlyWarnings` names: what an exported file means. */
 export function orchestratorCore(scenario: Scenario): Scenario {
   const { groups: _groups, ...rest } = scenario;

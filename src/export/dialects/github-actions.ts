@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { Scenario } from '../../scenario/types.ts';
 import type { WhenNode } from '../../scenario/when.ts';
-import { conditionOf, rippleOnlyWarnings, type DialectExport } from './common.ts';
+import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
 const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -15,7 +15,7 @@ const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  * exportGithubActions(paymentFails) // → { ok: true, text: 'name: …\non: workflow_dispatch\njobs:\n  create-order: …', warnings: [] }
  */
 export function exportGithubActions(scenario: Scenario): DialectExport {
-  const warnings: string[] = rippleOnlyWarnings(scenario);
+  const warnings: string[] = [...rippleOnlyWarnings(scenario), ...foreignFlagWarnings(scenario, ['continueOnError'])];
   // GitHub job ids start with a letter or _ and hold letters, digits, - and _ only.
   const jobId = new Map<string, string>();
   const taken = new Set(scenario.steps.map((s) => s.id).filter((id) => JOB_ID.test(id)));
@@ -35,17 +35,27 @@ export function exportGithubActions(scenario: Scenario): DialectExport {
     steps: scenario.steps.map((s) => ({ ...s, id: jobId.get(s.id) as string, ...(jobId.get(s.id) !== s.id && s.label === undefined ? { label: s.id } : {}) })),
     dependencies: scenario.dependencies.map((d) => ({ ...d, from: jobId.get(d.from) as string, to: jobId.get(d.to) as string })),
   };
-  return write2(renamed, warnings);
+  return write2(renamed, warnings, [...jobId].some(([from, to]) => from !== to));
 }
 
-function write2(scenario: Scenario, warnings: string[]): DialectExport {
+/**
+ * The jobs. A step that came from a GitHub job keeps its own `if:` as written (it decides over
+ * every ancestor, as GitHub's status functions do) and its `continue-on-error`, unless a job was
+ * renamed, as the `if` may name the old id; the other steps get an `if:` written from their `when`.
+ */
+function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): DialectExport {
+  if (scenario.context !== undefined) {
+    warnings.push(`the context (${Object.entries(scenario.context).map(([k, v]) => `${k} = ${v}`).join(', ')}) is what the triggering event sets, not the workflow file: left out`);
+  }
+  if (renamedAny && scenario.steps.some((s) => s.if !== undefined)) warnings.push('jobs were renamed, so the if: of each job is written from its when (the approximation over its needs)');
   const jobs: Record<string, unknown> = {};
   for (const step of scenario.steps) {
     const job: Record<string, unknown> = {};
     if (step.label !== undefined && step.label !== step.id) job.name = step.label;
     const c = conditionOf(scenario, step);
     if (c.kind !== 'none') job.needs = c.prerequisites.length === 1 ? c.prerequisites[0] : c.prerequisites;
-    switch (c.kind) {
+    if (step.if !== undefined && !renamedAny) job.if = step.if;
+    else switch (c.kind) {
       case 'none':
       case 'default':
         break;
@@ -58,6 +68,7 @@ function write2(scenario: Scenario, warnings: string[]): DialectExport {
     }
     job['runs-on'] = 'ubuntu-latest';
     if (step.timeoutMs !== undefined) job['timeout-minutes'] = Math.max(1, Math.ceil(step.timeoutMs / 60_000));
+    if (step.continueOnError) job['continue-on-error'] = true;
     job.steps = [{ run: step.fail ? `exit 1 # fails in Ripple with ${step.fail.status ?? 504}` : `echo ${JSON.stringify(step.request ?? step.id)}` }];
     jobs[step.id] = job;
   }

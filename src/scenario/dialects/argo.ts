@@ -16,6 +16,7 @@ import { LIMITS } from '../validate.ts';
 import { describe, didYouMean, joinPath, quote, Suggester } from '../text.ts';
 import { assignIds, finishImport, problemAt, refuse, refuseCounts, refuseSize, truncate, type DialectImport } from './common.ts';
 import { readYaml } from './yaml-text.ts';
+import { argoTemplateExit } from './script-exit.ts';
 
 type Raw = Record<string, unknown>;
 const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -93,6 +94,7 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
   const dependencies: Dependency[] = [];
   const depSource: string[] = [];
   const suggester = new Suggester(names);
+  const alwaysFails = failingTemplates(templates);
   tasks.forEach((raw, i) => {
     const t = raw as Raw;
     const path = `${tasksPath}[${i}]`;
@@ -101,6 +103,11 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
     if (ids[i] !== names[i]) step.label = truncate(names[i]);
     if (typeof t.template === 'string') step.request = truncate(`template ${t.template}`, LIMITS.request.max);
     else if (isObj(t.templateRef)) step.request = truncate(`templateRef ${String(t.templateRef.name)}/${String(t.templateRef.template)}`, LIMITS.request.max);
+    const exit = typeof t.template === 'string' ? alwaysFails.get(t.template) : undefined;
+    if (exit) {
+      step.fail = { status: 500, message: truncate(`template ${String(t.template)}: ${exit.text}`, LIMITS.message.max) };
+      warnings.push(problemAt('not-simulated', `${path}.template`, `template ${quote(String(t.template))} runs ${quote(exit.text)} whatever happens, so Argo marks the task Failed: imported as failing`));
+    }
     for (const key of ['when', 'withItems', 'withParam', 'withSequence', 'onExit', 'hooks'] as const) {
       if (t[key] !== undefined) warnings.push(problemAt('not-simulated', joinPath(path, key), NOT_SIMULATED[key]));
     }
@@ -163,6 +170,20 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
   const pathOf = new Map(ids.map((id, i) => [id, `${tasksPath}[${i}]`]));
   const result = finishImport(F, scenario, warnings, (k) => depSource[k] ?? tasksPath, (id) => pathOf.get(id) ?? tasksPath);
   return result.ok ? { ...result, extras: { exitHandler } } : result;
+}
+
+/**
+ * The templates whose container or script always exits non-zero (script-exit.ts), by name, with
+ * the command that says so. Nothing is run: only a plain `exit N` is read.
+ */
+function failingTemplates(templates: unknown[]): Map<string, { text: string }> {
+  const failing = new Map<string, { text: string }>();
+  for (const t of templates) {
+    if (!isObj(t) || typeof t.name !== 'string') continue;
+    const exit = argoTemplateExit(t);
+    if (exit) failing.set(t.name, { text: exit.text });
+  }
+  return failing;
 }
 
 const NOT_SIMULATED: Record<string, string> = {

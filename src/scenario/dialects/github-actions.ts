@@ -28,6 +28,7 @@ import type { DialectCondition } from '../../engine/dialect-conditions.ts';
 import { assignIds, finishImport, problemAt, refuse, refuseCounts, refuseSize, truncate, type DialectImport } from './common.ts';
 import { compileIf, GITHUB_CONTEXT_DEFAULTS, MAX_ENUMERATED_NEEDS, tableToWhen } from './github-if.ts';
 import { readYaml } from './yaml-text.ts';
+import { pythonExit, shellExit } from './script-exit.ts';
 import { CONTEXT_LIMITS, contextKeyProblem, contextValueProblem } from './github-context.ts';
 
 export interface GithubImportOptions {
@@ -132,6 +133,7 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
     if (label !== stepId) step.label = label;
     step.request = truncate(typeof r.uses === 'string' ? `uses ${r.uses}` : `runs-on ${describeRunsOn(r['runs-on'])}`, LIMITS.request.max);
     readTimeout(r, path, step, warnings);
+    readAlwaysFails(r, raw, path, step, warnings);
     if (r['continue-on-error'] === true) {
       step.continueOnError = true;
       warnings.push(
@@ -201,7 +203,7 @@ async function importWorkflow(text: string, options: GithubImportOptions): Promi
         problemAt(
           'not-simulated',
           joinPath(path, 'if'),
-          "GitHub's status functions look at every ancestor job; the step's `if` keeps that rule (Ripple runs it), while its `when` sees the needs only (a need that succeeded after an earlier failure counts as success there): a tool that reads only `when` gets the approximation",
+          "success() and failure() look at every job upstream, not only the needs. Ripple runs the `if` itself, so its run is GitHub's; the step's `when` is a simpler rule over the needs alone (a need that succeeded after an earlier failure counts as success), which only a tool reading `when` without the `if` would use",
         ),
       );
     }
@@ -296,6 +298,31 @@ function describeRunsOn(v: unknown): string {
   if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.map(String).join(', ');
   return 'a runner';
+}
+
+/**
+ * A job with a step that always exits non-zero fails (script-exit.ts): a step runs unless an
+ * earlier one failed, and then the job has failed already. Only steps without `if` and without
+ * `continue-on-error` count, in the `bash`/`sh` or `python` shells (the step's `shell`, else
+ * `defaults.run.shell` of the job or the workflow; bash by default on Linux runners). Docs:
+ * "Workflow syntax for GitHub Actions", jobs.<job_id>.steps[*].run and .shell.
+ */
+function readAlwaysFails(r: Raw, workflow: Raw, path: string, step: Step, warnings: Problem[]): void {
+  if (!Array.isArray(r.steps)) return;
+  const defaultShell = (owner: Raw): unknown => (isObj(owner.defaults) && isObj(owner.defaults.run) ? owner.defaults.run.shell : undefined);
+  const fallback = defaultShell(r) ?? defaultShell(workflow) ?? 'bash';
+  for (const [k, s] of r.steps.entries()) {
+    if (!isObj(s) || typeof s.run !== 'string' || s.if !== undefined || (s['continue-on-error'] !== undefined && s['continue-on-error'] !== false)) continue;
+    const shell = s.shell ?? fallback;
+    if (typeof shell !== 'string') continue;
+    const python = /^python\b/.test(shell);
+    const code = python ? pythonExit(s.run) : /^(?:bash|sh)\b/.test(shell) ? shellExit(s.run) : null;
+    if (code === null) continue;
+    const text = python ? `sys.exit(${code})` : `exit ${code}`;
+    step.fail = { status: 500, message: truncate(`steps[${k}]: ${text}`, LIMITS.message.max) };
+    warnings.push(problemAt('not-simulated', joinPath(`${joinPath(path, 'steps')}[${k}]`, 'run'), `the step runs ${quote(text)} whatever happens, so the job fails: imported as failing`));
+    return;
+  }
 }
 
 function readTimeout(r: Raw, path: string, step: Step, warnings: Problem[]): void {

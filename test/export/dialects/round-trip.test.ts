@@ -8,11 +8,13 @@ import { exportArgo } from '../../../src/export/dialects/argo.ts';
 import { exportAirflowTasks } from '../../../src/export/dialects/airflow.ts';
 import { exportGithubActions } from '../../../src/export/dialects/github-actions.ts';
 import { orchestratorCore, rippleOnlyWarnings } from '../../../src/export/dialects/common.ts';
-import { importGithubActions } from '../../../src/scenario/dialects/github-actions.ts';
+import { importGithubActions, type GithubExtras } from '../../../src/scenario/dialects/github-actions.ts';
 import { importArgo } from '../../../src/scenario/dialects/argo.ts';
 import { importAirflowTasks } from '../../../src/scenario/dialects/airflow.ts';
 import type { Scenario } from '../../../src/scenario/types.ts';
-import { outcomes } from '../../scenario/dialects/run.ts';
+import { fixture, outcomes } from '../../scenario/dialects/run.ts';
+import type { SimulateOptions } from '../../../src/engine/index.ts';
+import type { DialectConditions } from '../../../src/engine/dialect-conditions.ts';
 
 /** Outcomes with no failure, and with each step failing alone (besides the preset's own). */
 function cases(s: Scenario): Array<Record<string, string>> {
@@ -75,5 +77,42 @@ describe('export back and import again gives the same run', () => {
   it('refuses an Airflow export the trigger rules cannot say, naming the step', () => {
     const s: Scenario = { version: 2, title: 't', steps: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], dependencies: [{ from: 'a', to: 'c' }, { from: 'b', to: 'c', on: 'failure' }] };
     expect(exportAirflowTasks(s)).toEqual({ ok: false, message: 'This scenario has no exact Airflow task list: c: its dependencies mix success and failure conditions; a trigger rule applies to all upstream tasks alike.' });
+  });
+});
+
+describe('export back keeps what the source file said', () => {
+  const exact = (r: { extras?: GithubExtras }): SimulateOptions => ({ dialectConditions: r.extras?.conditions as DialectConditions });
+
+  it('a GitHub workflow (github-monorepo.yml) keeps each job\'s if: and continue-on-error, and runs as GitHub would in every single-failure case', async () => {
+    const first = await importGithubActions(fixture('github-monorepo.yml'));
+    if (!first.ok) throw new Error(first.message);
+    const exported = exportGithubActions(first.scenario);
+    if (!exported.ok) throw new Error(exported.message);
+    expect(exported.text).toContain("if: ${{ always() && needs.changes.result == 'success' }}");
+    expect(exported.text).toMatch(/test-backend:\n(?: {4}.*\n)* {4}continue-on-error: true\n/);
+    const back = await importGithubActions(exported.text);
+    if (!back.ok) throw new Error(back.message);
+    const flags = (s: Scenario) => s.steps.map((x) => [x.id, x.if, x.continueOnError]);
+    expect(flags(back.scenario)).toEqual(flags(first.scenario));
+    for (const failing of [[], ...first.scenario.steps.map((s) => [s.id])]) {
+      expect([failing, outcomes(back.scenario, failing, exact(back))]).toEqual([failing, outcomes(first.scenario, failing, exact(first))]);
+    }
+  });
+
+  it('an Argo task keeps continueOn.failed; a flag the target cannot carry is named in the warnings', () => {
+    const yaml = 'spec:\n  entrypoint: d\n  templates:\n  - name: d\n    dag:\n      tasks:\n      - {name: a, template: t, continueOn: {failed: true}}\n      - {name: b, dependencies: [a], template: t}\n';
+    const first = importArgo(yaml);
+    if (!first.ok) throw new Error(first.message);
+    const exported = exportArgo(first.scenario);
+    if (!exported.ok) throw new Error(exported.message);
+    const back = importArgo(exported.text);
+    if (!back.ok) throw new Error(back.message);
+    expect(back.scenario.steps.map((s) => [s.id, s.continueOnFailed])).toEqual([
+      ['a', true],
+      ['b', undefined],
+    ]);
+    expect(outcomes(back.scenario, ['a'])).toEqual({ a: 'Failed', b: 'Succeeded' });
+    const asGithub = exportGithubActions(first.scenario);
+    expect(asGithub.ok && asGithub.warnings).toContain('continueOn.failed (Argo) of a is not written: the file has no such setting');
   });
 });

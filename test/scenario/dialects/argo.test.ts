@@ -4,14 +4,33 @@ import { fixture, outcomes } from './run.ts';
 import { MAX_STEPS } from '../../../src/scenario/limits.ts';
 
 describe('Argo DAG import', () => {
-  it('dag-continue-on-fail: B and E fail; D runs on B.Failed && C; G is Omitted (Argo examples/dag-continue-on-fail.yaml)', () => {
+  it('dag-continue-on-fail: B and E run the template that exits 1, so they fail as imported; D runs on B.Failed && C; G is Omitted (Argo examples/dag-continue-on-fail.yaml)', () => {
     const r = importArgo(fixture('argo-continue-on-fail.yaml'));
     if (!r.ok) throw new Error(r.message);
     expect(r.scenario.dialect).toBe('argo');
     expect(r.scenario.steps.map((s) => s.id)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
     expect(r.scenario.steps.find((s) => s.id === 'D')?.when).toBe('B.Failed && C.Succeeded');
-    expect(outcomes(r.scenario, ['B', 'E'])).toEqual({ A: 'Succeeded', B: 'Failed', C: 'Succeeded', D: 'Succeeded', E: 'Failed', F: 'Succeeded', G: 'Blocked' });
-    expect(r.warnings).toEqual([]);
+    // Nothing marked by hand: Argo's documented outcome comes from the file alone.
+    expect(outcomes(r.scenario, [])).toEqual({ A: 'Succeeded', B: 'Failed', C: 'Succeeded', D: 'Succeeded', E: 'Failed', F: 'Succeeded', G: 'Blocked' });
+    expect(r.scenario.steps.filter((s) => s.fail).map((s) => [s.id, s.fail?.message])).toEqual([
+      ['B', 'template intentional-fail: exit 1'],
+      ['E', 'template intentional-fail: exit 1'],
+    ]);
+    expect(r.warnings.map((w) => [w.path, w.message])).toEqual(
+      [1, 4].map((i) => [`spec.templates[0].dag.tasks[${i}].template`, 'template "intentional-fail" runs "exit 1" whatever happens, so Argo marks the task Failed: imported as failing']),
+    );
+  });
+
+  it('a template whose exit may not run (a branch, ||) or that exits 0 is not read as failing', () => {
+    const yaml = (args: string) =>
+      `spec:\n  entrypoint: d\n  templates:\n  - name: d\n    dag:\n      tasks:\n      - {name: a, template: t}\n  - name: t\n    container: {image: alpine, command: [sh, -c], args: [${JSON.stringify(args)}]}\n`;
+    for (const args of ['test -f out || exit 1', 'if [ -z "$X" ]; then exit 1; fi', 'exit 0; exit 1', 'echo "exit 1"x']) {
+      const r = importArgo(yaml(args));
+      if (!r.ok) throw new Error(r.message);
+      expect([args, r.scenario.steps[0].fail]).toEqual([args, undefined]);
+    }
+    const r = importArgo(yaml('set -e\necho bye\nexit 3'));
+    expect(r.ok && r.scenario.steps[0].fail).toEqual({ status: 500, message: 'template t: exit 3' });
   });
 
   it('dag-enhanced-depends: C fails; should-execute-1/2/3 run, should-not-execute is Omitted; onExit runs after every leaf', () => {

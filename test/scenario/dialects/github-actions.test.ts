@@ -70,6 +70,26 @@ describe('GitHub Actions import', () => {
     expect(outcomes(r.scenario, ['a'], exact(r))).toEqual({ a: 'Failed', b: 'Blocked', c: 'Blocked', d: 'Blocked' });
   });
 
+  it('a job with a step that runs `exit 1` whatever happens is imported as failing; a step behind an if, with continue-on-error or a branch is not read', async () => {
+    const r = await importGithubActions(
+      workflow(
+        '  lint: {runs-on: x, steps: [{uses: actions/checkout@v4}, {run: "echo checking; exit 1"}]}\n' +
+          '  test: {runs-on: x, defaults: {run: {shell: python}}, steps: [{run: "import sys\\nsys.exit(2)"}]}\n' +
+          '  docs: {runs-on: x, steps: [{if: failure(), run: exit 1}, {run: exit 1, continue-on-error: true}, {run: "make || exit 1"}]}\n' +
+          '  ship: {needs: [lint, docs], runs-on: x, steps: [{run: ship}]}\n',
+      ),
+    );
+    if (!r.ok) throw new Error(r.message);
+    expect(r.scenario.steps.map((s) => [s.id, s.fail?.message])).toEqual([
+      ['lint', 'steps[1]: exit 1'],
+      ['test', 'steps[0]: sys.exit(2)'],
+      ['docs', undefined],
+      ['ship', undefined],
+    ]);
+    expect(r.warnings.filter((w) => /whatever happens/.test(w.message)).map((w) => w.path)).toEqual(['jobs.lint.steps[1].run', 'jobs.test.steps[0].run']);
+    expect(outcomes(r.scenario, [], exact(r))).toEqual({ lint: 'Failed', test: 'Failed', docs: 'Succeeded', ship: 'Blocked' });
+  });
+
   it('failure() runs a reporter after any failure upstream; !cancelled() runs a cleanup after failures too', async () => {
     const r = await importGithubActions(fixture('github-monorepo.yml'));
     if (!r.ok) throw new Error(r.message);

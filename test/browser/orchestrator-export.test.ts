@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, screenshot } from './harness.ts';
+import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
+import { importArgo } from '../../src/scenario/dialects/argo.ts';
+import { importGithubActions } from '../../src/scenario/dialects/github-actions.ts';
+import { dialectExportFile } from '../../src/export/dialects/index.ts';
+import { fixture, outcomes } from '../scenario/dialects/run.ts';
+
+// Export back from the app (issue #11): the Import / Export menu downloads the orchestrator's own
+// file, the bytes `ripple export --format` writes, says what the file leaves out, and refuses a
+// condition the system cannot say, naming the step.
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('an imported Argo DAG downloads as a GitHub workflow and an Argo file that run the same; Airflow is refused with the step named', async () => {
+  const imported = importArgo(fixture('argo-continue-on-fail.yaml'));
+  if (!imported.ok) throw new Error(imported.message);
+  // B tolerated as Argo's continueOn.failed says, which a GitHub workflow cannot carry.
+  const scenario = { ...imported.scenario, steps: imported.scenario.steps.map((s) => (s.id === 'B' ? { ...s, continueOnFailed: true } : s)) };
+  const { page, context, errors } = await openPage(browser, `index.html#${encodeScenarioLink(scenario)}`, { width: 1280, height: 800, reducedMotion: 'reduce' });
+  await page.getByTestId('step-node-A').waitFor();
+  const menu = page.getByRole('button', { name: 'Import / Export' });
+
+  await menu.click();
+  const [github] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'GitHub Actions workflow (YAML)' }).click()]);
+  expect(github.suggestedFilename()).toBe('dag-contiue-on-fail.yml');
+  const workflow = readFileSync((await github.path())!, 'utf8');
+  const cli = dialectExportFile('github-actions', scenario);
+  expect(cli.ok && cli.text).toBe(workflow);
+  // GitHub's own parser reads it back; B and E still fail (they run `exit 1`), so the run is the same.
+  const back = await importGithubActions(workflow);
+  if (!back.ok) throw new Error(back.message);
+  expect(outcomes(back.scenario, [])).toEqual(outcomes(scenario, []));
+  const note = page.getByRole('status').filter({ hasText: 'Downloaded the GitHub Actions workflow (YAML)' });
+  await expect.poll(() => note.textContent()).toContain('continueOn.failed (Argo) of B is not written');
+  await screenshot(page, 'orchestrator-export-note');
+
+  await menu.click();
+  const [argo] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Argo Workflow (YAML)' }).click()]);
+  expect(argo.suggestedFilename()).toBe('dag-contiue-on-fail.argo.yaml');
+  const again = importArgo(readFileSync((await argo.path())!, 'utf8'));
+  if (!again.ok) throw new Error(again.message);
+  expect(outcomes(again.scenario, [])).toEqual(outcomes(scenario, []));
+  expect(again.scenario.steps.filter((s) => s.continueOnFailed).map((s) => s.id)).toEqual(['B']);
+
+  await menu.click();
+  await page.getByRole('menuitem', { name: 'Airflow task list (JSON)' }).click();
+  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Airflow task list \(JSON\) export failed: This scenario has no exact Airflow task list: D: its condition "B\.Failed && C\.Succeeded" has no Airflow trigger rule/);
+  expect(errors).toEqual([]);
+  await context.close();
+});
