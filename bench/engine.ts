@@ -1,6 +1,7 @@
 // Engine speed: `simulate` on random layered DAGs against a bare Kahn topological sort of the
 // same graph, in the same process. Figures, not assertions; targets are printed beside them.
 //   npx tsx bench/engine.ts        (or `npm run bench -- engine`)
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -229,9 +230,10 @@ const SCALING_TARGET = 11;
  * call a typed-array store free). Measured 2026-11-30 before issue #15's changes: 450–496
  * bytes of heap at 10k–100k steps (1.6 event objects and one StepResult per step, and the
  * per-424 dependency paths, all built eagerly). Now `simulate` returns compact columns and
- * builds the objects on first read (src/engine/result.ts): the event log (1.6 events × ≈38
- * bytes: 30 in typed arrays, a message slot), the per-step columns the step results are made
- * from (≈34 bytes), the dependencies as step indices (3 × 9 bytes, for the graph copy replay
+ * builds the objects on first read (src/engine/result.ts): the event log (1.6 events × 34
+ * bytes of typed arrays, plus the capacity a run did not use when that is under a quarter:
+ * trimming it meant copying every event), the per-step columns the step results are made
+ * from (≈35 bytes, a buffer of their own, not copied), the dependencies as step indices (3 × 9 bytes, for the graph copy replay
  * reads), and the step ids and messages (≈16 bytes); measured ≈170 bytes per step at 10k.
  * 200 bytes holds that with a little room: the gate's 2,000-step maximum in 0.4 MB, a
  * 100k-step run in 20 MB. Reading the events and steps adds their objects (≈120 and ≈300
@@ -301,6 +303,66 @@ function measure(n: number, failing: number, mix: 'old' | 'issue-10' = 'old'): R
 
 const num = (x: number) => x.toLocaleString('en');
 
+interface GcShare {
+  /** Wall time per call (the mean of the runs), ms. */
+  wall: number;
+  /** The garbage collector's pauses (main thread, wall time) per call, ms: v8's own `gc` performance entries. */
+  gcPause: number;
+  /** Full (mark-compact) collections per call. */
+  fullGcs: number;
+}
+
+/**
+ * What the garbage collector takes of `fn`: `runs` calls in a row, timed together (wall time,
+ * as the pauses are), and the collections v8 reports meanwhile (PerformanceObserver 'gc'; NODE_PERFORMANCE_GC_MAJOR is mark-compact).
+ */
+async function gcShare(fn: () => unknown, runs: number): Promise<GcShare> {
+  const pauses: number[] = [];
+  let full = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      pauses.push(entry.duration);
+      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) full++;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const t0 = performance.now();
+  for (let r = 0; r < runs; r++) fn();
+  const wall = (performance.now() - t0) / runs;
+  // The entries arrive on a later turn of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return { wall, gcPause: pauses.reduce((a, b) => a + b, 0) / runs, fullGcs: full / runs };
+}
+
+/**
+ * Why 100k/10k is over 11 when it is: the work (steps + dependencies + events) grows ≈9.9×
+ * from 10k to 100k, but at 100k every run's tens of MB of typed arrays (outside the heap) and
+ * its large arrays bring on full collections that mark the whole heap — the 100k-step scenario
+ * itself is ≈35 MB of objects — while at 10k nothing survives a young-generation scavenge. The
+ * same holds for the bare Kahn sort (its id Map and arrays), whose own ratio is printed beside.
+ * Printed: each one's time per call with and without its GC pauses, in runs of one function
+ * alone (no interleaving, so each pays for its own garbage). Wall times: on a busy machine
+ * compare the ratios, not the milliseconds.
+ */
+async function printScaling(mid: Row, big: Row): Promise<void> {
+  const work = (r: Row) => r.n + r.deps + r.events;
+  const shares = new Map<number, { sim: GcShare; kahn: GcShare }>();
+  for (const n of [mid.n, big.n]) {
+    const scenario = layeredScenario(n, 424, 0.01);
+    const runs = n >= 100_000 ? 9 : 41;
+    shares.set(n, { sim: await gcShare(() => simulate(scenario), runs), kahn: await gcShare(() => kahn(scenario), runs) });
+  }
+  const a = shares.get(mid.n)!;
+  const b = shares.get(big.n)!;
+  const line = (name: string, x: GcShare, y: GcShare) =>
+    `  ${name.padEnd(9)} ms per call ${x.wall.toFixed(1)} → ${y.wall.toFixed(1)} (×${(y.wall / x.wall).toFixed(2)}); GC pauses ${x.gcPause.toFixed(1)} → ${y.gcPause.toFixed(1)} ms, ` +
+    `full GCs per call ${x.fullGcs.toFixed(2)} → ${y.fullGcs.toFixed(2)}; without the pauses ×${((y.wall - y.gcPause) / Math.max(0.001, x.wall - x.gcPause)).toFixed(2)}`;
+  console.log(`work (steps + dependencies + events) grows ×${(work(big) / work(mid)).toFixed(2)} from ${num(mid.n)} to ${num(big.n)} steps; each function alone, ${num(mid.n)} → ${num(big.n)}:`);
+  console.log(line('simulate', a.sim, b.sim));
+  console.log(line('kahn', a.kahn, b.kahn));
+}
+
 export async function runEngineBench(): Promise<void> {
   // RIPPLE_BENCH_SIZES=1000,10000 runs fewer sizes (the 100k scaling line needs both 10k and 100k).
   const sizes = (process.env.RIPPLE_BENCH_SIZES ?? '100,1000,10000,100000').split(',').map(Number);
@@ -335,6 +397,7 @@ export async function runEngineBench(): Promise<void> {
       `100k/10k time ratio: ${scaling.toFixed(2)}, by CPU time ${cpuScaling.toFixed(2)} (target ≤ ${SCALING_TARGET}, near-linear)${Math.min(scaling, cpuScaling) <= SCALING_TARGET ? '  ok' : '  over target'}; ` +
         `the Kahn baseline's own: ${(big.kahn.median / mid.kahn.median).toFixed(2)}, by CPU time ${(big.kahn.cpu / mid.kahn.cpu).toFixed(2)}; with the read: ${(big.read.median / mid.read.median).toFixed(2)}`,
     );
+    await printScaling(mid, big);
   }
   console.log('');
   console.log('The issue #10 mix (same graphs plus run conditions, finally steps, 201s and atomic groups):');

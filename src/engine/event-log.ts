@@ -79,10 +79,15 @@ export class EventLog {
   /** Failed prerequisite (HAS_CAUSE) or the requesting step (HAS_REQUESTED_BY), by index. */
   private prerequisite: Int32Array;
   private rootCause: Int32Array;
-  /** Messages by event index (undefined: none), one entry per event, so the array stays packed. */
-  private readonly messages: (string | undefined)[] = [];
-  /** `nextAt` of retry-scheduled events, by event index. */
-  private readonly nextAt = new Map<number, number>();
+  /**
+   * Where the event's message (HAS_MESSAGE) is in `messages`, or its `nextAt` (HAS_NEXT_AT) in
+   * `nextAts`: an event has at most one of them (only retry-scheduled has a `nextAt`, and it has
+   * no message). Dense lists of the few events that have one: a slot per event in a JS array
+   * cost more than the rest of `add` (issue #15).
+   */
+  private extra: Int32Array;
+  private readonly messages: string[] = [];
+  private readonly nextAts: number[] = [];
 
   /** `expected`: about how many events the run will make (the columns grow past it when needed). */
   constructor(expected: number) {
@@ -96,6 +101,7 @@ export class EventLog {
     this.status = new Int32Array(c);
     this.prerequisite = new Int32Array(c);
     this.rootCause = new Int32Array(c);
+    this.extra = new Int32Array(c);
   }
 
   /** Appends an event at virtual time `t` (ms) and returns its index. */
@@ -107,7 +113,6 @@ export class EventLog {
     this.flags[k] = 0;
     this.step[k] = step;
     this.attempt[k] = attempt;
-    this.messages.push(undefined);
     this.length = k + 1;
     return k;
   }
@@ -117,8 +122,11 @@ export class EventLog {
     this.flags[k] |= HAS_STATUS;
   }
 
+  /** Gives event k its message; an event has one message at most, and never with a `nextAt`. */
   setMessage(k: number, message: string): void {
-    this.messages[k] = message;
+    if ((this.flags[k] & (HAS_MESSAGE | HAS_NEXT_AT)) !== 0) throw new Error(`engine invariant: event ${k} has a message or nextAt already`);
+    this.extra[k] = this.messages.length;
+    this.messages.push(message);
     this.flags[k] |= HAS_MESSAGE;
   }
 
@@ -126,8 +134,11 @@ export class EventLog {
     this.flags[k] |= willRetry ? HAS_WILL_RETRY | WILL_RETRY : HAS_WILL_RETRY;
   }
 
+  /** Gives retry-scheduled event k its `nextAt` (virtual ms); never with a message. */
   setNextAt(k: number, nextAt: number): void {
-    this.nextAt.set(k, nextAt);
+    if ((this.flags[k] & (HAS_MESSAGE | HAS_NEXT_AT)) !== 0) throw new Error(`engine invariant: event ${k} has a message or nextAt already`);
+    this.extra[k] = this.nextAts.length;
+    this.nextAts.push(nextAt);
     this.flags[k] |= HAS_NEXT_AT;
   }
 
@@ -152,9 +163,15 @@ export class EventLog {
     return EVENT_TYPES[this.type[k]];
   }
 
-  /** Drops the unused capacity once the run has made its last event. */
+  /**
+   * Drops the unused capacity once the run has made its last event, when it is more than a
+   * quarter of the columns: copying 100,000 events to save a few hundred kB made a run
+   * allocate twice what its events take, and at that size the allocation is what brings on
+   * the garbage collector's full collections (issue #15). A result keeps at most a third more
+   * than its events need.
+   */
   trim(): void {
-    if (this.capacity > this.length) this.resize(this.length);
+    if (this.capacity - this.length > this.capacity >> 2) this.resize(this.length);
   }
 
   /**
@@ -190,7 +207,7 @@ export class EventLog {
         e =
           (f & HAS_MESSAGE) === 0
             ? { seq: k, t, type, step, attempt, correlationId, status, willRetry, failedPrerequisiteStep, rootCauseStep }
-            : { seq: k, t, type, step, attempt, correlationId, status, message: this.messages[k], willRetry, failedPrerequisiteStep, rootCauseStep };
+            : { seq: k, t, type, step, attempt, correlationId, status, message: this.messages[this.extra[k]], willRetry, failedPrerequisiteStep, rootCauseStep };
         rest = 0;
       } else e = { seq: k, t: this.t[k], type, step: ids[s], attempt, correlationId };
       if (rest !== 0) this.fill(e, k, rest, ids);
@@ -203,9 +220,9 @@ export class EventLog {
   /** Adds event k's optional fields to `e`, in the result's order. */
   private fill(e: RunEvent, k: number, f: number, ids: readonly string[]): void {
     if (f & HAS_STATUS) e.status = this.status[k];
-    if (f & HAS_MESSAGE) e.message = this.messages[k];
+    if (f & HAS_MESSAGE) e.message = this.messages[this.extra[k]];
     if (f & HAS_WILL_RETRY) e.willRetry = (f & WILL_RETRY) !== 0;
-    if (f & HAS_NEXT_AT) e.nextAt = this.nextAt.get(k);
+    if (f & HAS_NEXT_AT) e.nextAt = this.nextAts[this.extra[k]];
     if (f & HAS_CAUSE) {
       e.failedPrerequisiteStep = ids[this.prerequisite[k]];
       e.rootCauseStep = ids[this.rootCause[k]];
@@ -228,6 +245,7 @@ export class EventLog {
     this.status = grow(this.status, (c) => new Int32Array(c));
     this.prerequisite = grow(this.prerequisite, (c) => new Int32Array(c));
     this.rootCause = grow(this.rootCause, (c) => new Int32Array(c));
+    this.extra = grow(this.extra, (c) => new Int32Array(c));
     this.capacity = capacity;
   }
 }

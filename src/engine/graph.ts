@@ -4,6 +4,7 @@
 import type { DependencyCondition, Scenario } from '../scenario/types.ts';
 import { adjacency, markReachable, type Adjacency } from '../scenario/graph-algorithms.ts';
 import { parseWhen, type WhenNode } from '../scenario/when.ts';
+import { IdTable } from './id-table.ts';
 
 export const SUCCESS = 0;
 export const FAILURE = 1;
@@ -33,8 +34,8 @@ export interface InAdjacency {
 export interface Graph {
   n: number;
   ids: string[];
-  /** id → step index. */
-  index: Map<string, number>;
+  /** id → step index (`indexOf`). */
+  index: IdTable;
   /** Dependents of each step (src/scenario/graph-algorithms.ts). */
   out: Adjacency;
   /** Dependents of step i: `outTo[outStart[i] .. outStart[i + 1])`, with their conditions (`out`'s rows). */
@@ -80,9 +81,10 @@ export interface WhenCondition {
  * Builds the flat graph of a scenario. Throws on an unknown step id: the engine takes scenarios
  * that already passed `validate`.
  *
- * Ids are resolved through a `Map`: at 100,000 steps the id table is the costliest thing a run
- * builds, and a Map takes new keys several times faster than a null-prototype record (the
- * result's `steps` record is filled on its first read, src/engine/result.ts).
+ * Ids are resolved through an `IdTable` (src/engine/id-table.ts): at 100,000 steps the id
+ * table is the costliest thing a run builds, and one sized up front takes its ids about twice
+ * as fast as a `Map` grown key by key (issue #15; the result's `steps` record is filled on its
+ * first read, src/engine/result.ts).
  */
 export function buildGraph(scenario: Scenario): Graph {
   const steps = scenario.steps;
@@ -90,15 +92,15 @@ export function buildGraph(scenario: Scenario): Graph {
   const n = steps.length;
   const m = deps.length;
   const ids = new Array<string>(n);
-  const table = new Map<string, number>();
   let withWhen = false;
   for (let i = 0; i < n; i++) {
-    const id = steps[i].id;
+    ids[i] = steps[i].id;
     if (steps[i].when !== undefined) withWhen = true;
-    ids[i] = id;
-    table.set(id, i);
   }
-  if (table.size !== n) throw new Error('simulate: step ids are not unique; validate the scenario first');
+  const table = IdTable.of(ids);
+  if (typeof table === 'number') {
+    throw new Error(`simulate: step ids are not unique ("${ids[table]}" appears twice); validate the scenario first`);
+  }
   const depFrom = new Int32Array(m);
   const depTo = new Int32Array(m);
   const depCond = new Uint8Array(m);

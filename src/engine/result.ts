@@ -117,9 +117,10 @@ type FinishedSteps = CompensationRecord &
   Pick<RunState, 'n' | 'ids' | 'replay' | 'status' | 'attempts' | 'startedAt' | 'endedAt' | 'message' | 'failure' | 'failedPrerequisite' | 'rootCause' | 'reason'>;
 
 /**
- * The columns of the finished run the step results are built from, copied out of the run
- * state's one buffer (run-state.ts's Arena), so a result not read yet keeps ≈34 bytes per step
- * instead of the whole run state (≈126 bytes per step, and the queues).
+ * The columns of the finished run the step results are built from. They share one buffer of
+ * their own in the run state (run-state.ts's `kept` Arena), so a result not read yet keeps ≈35
+ * bytes per step instead of the whole run state (≈126 bytes per step, and the queues), and
+ * nothing is copied: the run makes no more changes to them.
  */
 function finishedSteps(run: RunState): FinishedSteps {
   return {
@@ -127,17 +128,17 @@ function finishedSteps(run: RunState): FinishedSteps {
     ids: run.ids,
     replay: run.replay,
     scenario: run.scenario,
-    phase: run.phase.slice(),
-    status: run.status.slice(),
-    attempts: run.attempts.slice(),
-    startedAt: run.startedAt.slice(),
-    endedAt: run.endedAt.slice(),
+    phase: run.phase,
+    status: run.status,
+    attempts: run.attempts,
+    startedAt: run.startedAt,
+    endedAt: run.endedAt,
     message: run.message,
-    failure: run.failure.slice(),
-    failedPrerequisite: run.failedPrerequisite.slice(),
-    rootCause: run.rootCause.slice(),
+    failure: run.failure,
+    failedPrerequisite: run.failedPrerequisite,
+    rootCause: run.rootCause,
     reason: run.reason,
-    hasCompensation: run.hasCompensation.slice(),
+    hasCompensation: run.hasCompensation,
     compensationSpecs: run.compensationSpecs,
     compensationTimes: run.compensationTimes,
   };

@@ -189,40 +189,43 @@ export class RunState {
     this.graphAwareRetry = policy.retryMode === 'graph-aware';
     this.concurrencyLimit = policy.concurrency > 0 ? policy.concurrency : UNLIMITED;
 
-    // Every per-step number in one buffer: one allocation instead of thirty.
-    const a = new Arena(n, 7, 15, 10);
+    // Every per-step number in two buffers, one allocation each instead of thirty: the
+    // columns the step results are made from, which the result keeps until they are read
+    // (src/engine/result.ts, `finishedSteps`), and the ones only the run needs.
+    const kept = new Arena(n, 2, 4, 3);
+    this.startedAt = kept.f64().fill(NaN);
+    this.endedAt = kept.f64().fill(NaN);
+    this.attempts = kept.i32();
+    this.failedPrerequisite = kept.i32().fill(-1);
+    this.rootCause = kept.i32().fill(-1);
+    this.status = kept.i32();
+    this.phase = kept.u8();
+    this.failure = kept.u8();
+    this.hasCompensation = kept.u8();
+    const a = new Arena(n, 5, 11, 7);
     this.durationMs = a.f64();
     this.timeoutMs = a.f64();
     this.retryDelayMs = a.f64();
     this.retryFactor = a.f64();
-    this.startedAt = a.f64().fill(NaN);
-    this.endedAt = a.f64().fill(NaN);
     this.finalAt = a.f64();
     this.maxAttempts = a.i32();
     this.failStatus = a.i32();
     this.failTimes = a.i32();
-    this.attempts = a.i32();
     this.sent = a.i32();
     this.generation = a.i32();
     this.unresolved = a.i32();
     this.brokenPrerequisite = a.i32().fill(-1);
     this.voidPrerequisite = a.i32().fill(-1);
     this.missingOutputOf = a.i32().fill(-1);
-    this.failedPrerequisite = a.i32().fill(-1);
-    this.rootCause = a.i32().fill(-1);
-    this.status = a.i32();
     this.attemptStatus = a.i32();
     this.visited = a.i32();
     this.hasFail = a.u8();
     this.joinAny = a.u8();
-    this.phase = a.u8();
     this.attemptReserved = a.u8();
     this.anySatisfied = a.u8();
     this.voidVerdict = a.u8();
     this.voidCondition = a.u8();
     this.attemptFailure = a.u8();
-    this.failure = a.u8();
-    this.hasCompensation = a.u8();
     this.message = new Array(n);
     const groupCount = graph.groups.length;
     this.groupState = new Uint8Array(groupCount);
