@@ -1,7 +1,7 @@
 import type { DialectName, Problem, Scenario } from '../scenario/types.ts';
 import { sourceBoundField } from '../scenario/dialect-fields.ts';
 import * as edits from '../scenario/edits.ts';
-import { DIALECT_TITLES } from '../engine/dialect.ts';
+import { DIALECT_TITLES } from '../engine/dialect-words.ts';
 import { DEFAULT_DIALECT } from '../scenario/defaults.ts';
 import { nextStepId } from '../scenario/edit-graph.ts';
 import { layeredLayout, needsLayout, withPositions } from '../canvas/layout/simple-layout.ts';
