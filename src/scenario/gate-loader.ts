@@ -1,9 +1,10 @@
+import type * as Edits from './edits.ts';
 import type { OpenOptions, OpenResult } from './open-value.ts';
 import type { Problem, ValidationResult } from './types.ts';
 
-// The gate's checks (validate.ts with the lesson check, open-value.ts with the migrations: ~15 kB
-// gzip) are not needed to draw the first canvas of a first visit, so they are not in the main
-// chunk (issue #15). They load at start-up right after it (`loadScenarioGate`), before it when a
+// The gate's checks (validate.ts with the lesson check, open-value.ts with the migrations) and the
+// edits they check (edits.ts), ~17 kB gzip, are not needed to draw the first canvas of a first
+// visit, so they are not in the main chunk (issue #15). They load at start-up right after it (`loadScenarioGate`), before it when a
 // stored draft is to be restored (src/app/main.tsx), and with every chunk that opens input (a
 // link, a file, an embed's message), which import the gate themselves: validate.ts hands its
 // function over here when it is evaluated, so the store's synchronous checks (edits, runs) have
@@ -15,6 +16,7 @@ type OpenScenarioValue = (input: unknown, options?: OpenOptions) => OpenResult;
 
 let loadedValidate: Validate | null = null;
 let loadedOpen: OpenScenarioValue | null = null;
+let loadedEditFunctions: typeof Edits | null = null;
 let loading: Promise<void> | null = null;
 
 /** Called by validate.ts when it is evaluated. */
@@ -22,9 +24,14 @@ export function provideValidate(fn: Validate): void {
   loadedValidate = fn;
 }
 
-/** True once both checks are here (then `validate` and `openScenarioValue` below answer for real). */
+/** True once the checks and the edits are here (then `validate` and `openScenarioValue` below answer for real). */
 export function scenarioGateLoaded(): boolean {
-  return loadedValidate !== null && loadedOpen !== null;
+  return loadedValidate !== null && loadedOpen !== null && loadedEditFunctions !== null;
+}
+
+/** The pure edits of src/scenario/edits.ts once loaded (with the gate), else null. */
+export function loadedEdits(): typeof Edits | null {
+  return loadedEditFunctions;
 }
 
 /**
@@ -34,9 +41,10 @@ export function scenarioGateLoaded(): boolean {
 export function loadScenarioGate(): Promise<void> {
   if (scenarioGateLoaded()) return Promise.resolve();
   // open-value.ts imports validate.ts, which provides `validate` as it is evaluated.
-  loading ??= import('./open-value.ts').then(
-    (m) => {
-      loadedOpen = m.openScenarioValue;
+  loading ??= Promise.all([import('./open-value.ts'), import('./edits.ts')]).then(
+    ([open, edits]) => {
+      loadedOpen = open.openScenarioValue;
+      loadedEditFunctions = edits;
     },
     (error: unknown) => {
       loading = null;
@@ -46,7 +54,8 @@ export function loadScenarioGate(): Promise<void> {
   return loading;
 }
 
-const NOT_LOADED: Problem = {
+/** What a check or an edit answers before the gate has loaded. */
+export const GATE_NOT_LOADED: Problem = {
   code: 'internal',
   path: '',
   message: 'Ripple is still loading its scenario checks: try again in a moment (or reload the page if this stays).',
@@ -59,7 +68,7 @@ const NOT_LOADED: Problem = {
 export function validate(input: unknown): ValidationResult {
   if (loadedValidate) return loadedValidate(input);
   void loadScenarioGate().catch(() => undefined);
-  return { ok: false, problems: [NOT_LOADED] };
+  return { ok: false, problems: [GATE_NOT_LOADED] };
 }
 
 /**
@@ -69,5 +78,5 @@ export function validate(input: unknown): ValidationResult {
 export function openScenarioValue(input: unknown, options?: OpenOptions): OpenResult {
   if (loadedOpen) return loadedOpen(input, options);
   void loadScenarioGate().catch(() => undefined);
-  return { ok: false, kind: 'invalid', message: NOT_LOADED.message, problems: [NOT_LOADED], count: 1 };
+  return { ok: false, kind: 'invalid', message: GATE_NOT_LOADED.message, problems: [GATE_NOT_LOADED], count: 1 };
 }
