@@ -7,6 +7,7 @@ import { LinkGate } from './share/LinkGate.tsx';
 import { RippleProvider } from '../store/context.tsx';
 import { DRAFT_KEY, PREVIOUS_DRAFT_KEY, readItem, readPrefs } from '../store/persistence.ts';
 import { loadScenarioGate } from '../scenario/gate-loader.ts';
+import { loadLessonWorkings } from '../store/lesson-slice.ts';
 import { resolveTheme } from './use-prefs.ts';
 import type { SimulateOffThread } from '../worker/off-thread.ts';
 
@@ -56,3 +57,5 @@ else {
   render();
   gate.catch(() => undefined);
 }
+// A lesson's workings too (src/store/lesson-workings.ts): a lesson link opens one as soon as it is decoded.
+loadLessonWorkings().catch(() => undefined);
