@@ -34,6 +34,14 @@ describe('before the scenario gate has loaded', () => {
     expect(store.getState().scenario.steps[0].label).toBe('Pay');
   });
 
+  test('a drag before the gate arrives leaves the step where it was and says why on the status line', async () => {
+    const { createRippleStore } = await freshModules();
+    const store = createRippleStore({ scenario: scenario(['a']) });
+    store.getState().moveSteps({ a: { x: 500, y: 40 } });
+    expect(store.getState().scenario.steps[0].position).toEqual({ x: 0, y: 0 });
+    expect(store.getState().notice).toMatchObject({ kind: 'error', text: expect.stringMatching(/still loading its scenario checks/) });
+  });
+
   test('a run says the checks are loading instead of running an unchecked scenario', async () => {
     const { createRippleStore } = await freshModules();
     const store = createRippleStore({ scenario: scenario(['a']) });
