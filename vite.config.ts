@@ -7,6 +7,9 @@ import { resolve } from 'node:path';
 // Two pages: the editor (index.html) and the read-only embed (embed.html), and the
 // <ripple-embed> element for docs pages at a stable address (ripple-embed.js).
 // Relative base so the build works from any static folder, offline.
+/** The modules src/scenario/gate-loader.ts loads, and what only they import. */
+const SCENARIO_GATE = /\/src\/scenario\/(validate|lesson|open-value|migrations|edits|dialects\/github-context)\.ts$/;
+
 export default defineConfig({
   base: './',
   plugins: [react(), hostHeaders(resolve(import.meta.dirname, 'public/_headers'))],
@@ -24,7 +27,14 @@ export default defineConfig({
         'ripple-embed': resolve(import.meta.dirname, 'src/element/ripple-embed.ts'),
       },
       output: {
-        codeSplitting: { groups: [{ name: upFrontChunk, debugName: 'up-front', tags: ['$initial'] }] },
+        codeSplitting: {
+          groups: [
+            { name: upFrontChunk, debugName: 'up-front', tags: ['$initial'] },
+            // The scenario gate's checks and edits (src/scenario/gate-loader.ts): the page loads them all
+            // right after the first canvas (before it for a stored draft), so as one chunk (issue #15).
+            { name: 'scenario-gate', test: SCENARIO_GATE },
+          ],
+        },
         entryFileNames: (chunk) => (chunk.name === 'ripple-embed' ? 'ripple-embed.js' : 'assets/[name]-[hash].js'),
       },
     },

@@ -5,7 +5,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useRippleStore } from '../store/context.tsx';
 import { downloadText } from './share/download.ts';
-import { fileBase } from './share/snippets.ts';
+import { fileBase } from '../export/file-name.ts';
 
 interface Props {
   /** What the part does, for the message: "drawing the canvas" → "Something went wrong drawing the canvas". */

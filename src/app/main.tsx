@@ -5,7 +5,9 @@ import './styles.css';
 import { App } from './App.tsx';
 import { LinkGate } from './share/LinkGate.tsx';
 import { RippleProvider } from '../store/context.tsx';
-import { readPrefs } from '../store/persistence.ts';
+import { DRAFT_KEY, PREVIOUS_DRAFT_KEY, readItem, readPrefs } from '../store/persistence.ts';
+import { loadScenarioGate } from '../scenario/gate-loader.ts';
+import { loadLessonWorkings } from '../store/lesson-slice.ts';
 import { resolveTheme } from './use-prefs.ts';
 import type { SimulateOffThread } from '../worker/off-thread.ts';
 
@@ -32,12 +34,28 @@ function lazyOffThreadSimulator(): SimulateOffThread | undefined {
   };
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <RippleProvider options={{ persist: true, simulateOffThread: lazyOffThreadSimulator() }}>
-      <LinkGate>
-        <App />
-      </LinkGate>
-    </RippleProvider>
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+const render = () =>
+  root.render(
+    <StrictMode>
+      <RippleProvider options={{ persist: true, simulateOffThread: lazyOffThreadSimulator() }}>
+        <LinkGate>
+          <App />
+        </LinkGate>
+      </RippleProvider>
+    </StrictMode>,
+  );
+
+// The scenario gate's checks are a chunk of their own (src/scenario/gate-loader.ts, issue #15):
+// a first visit draws its canvas without them, and they load meanwhile for the first edit. A
+// stored draft is restored through them as the store is created, so a returning visitor's first
+// canvas waits for them: it never shows an unchecked draft. Should they fail to load, the store
+// keeps the draft untouched under its own key and says so (autosave.ts, issue #9 §6).
+const gate = loadScenarioGate();
+if ([DRAFT_KEY, PREVIOUS_DRAFT_KEY].some((key) => (readItem(key) ?? '') !== '')) void gate.then(render, render);
+else {
+  render();
+  gate.catch(() => undefined);
+}
+// A lesson's workings too (src/store/lesson-workings.ts): a lesson link opens one as soon as it is decoded.
+loadLessonWorkings().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { dialectLiveWord } from '../engine/dialect.ts';
+import { dialectLiveWord } from '../engine/dialect-words.ts';
 import type { LiveState } from '../engine/types.ts';
 import type { DialectName } from '../scenario/types.ts';
 import type { IconName } from './icons.tsx';

@@ -1,5 +1,5 @@
 import type { Scenario, Step } from '../scenario/types.ts';
-import { STATUS_INFO, reasonPhrase } from '../engine/http-status.ts';
+import { STATUS_REASONS as STATUS_INFO, reasonPhrase } from '../engine/status-reasons.ts';
 import { DEFAULT_RETRY } from '../scenario/defaults.ts';
 import type { IconName } from './icons.tsx';
 

@@ -36,6 +36,7 @@ import { MAX_ATTEMPTS, MAX_DURATION_MS, MAX_PROBLEMS, MAX_RETRY_FACTOR } from '.
 import { adjacency, findCycles, topologicalOrder } from './graph-algorithms.ts';
 import { WHEN_MAX_LENGTH, parseWhen } from './when.ts';
 import { checkLesson } from './lesson.ts';
+import { provideValidate } from './gate-loader.ts';
 import { CONTEXT_LIMITS, contextKeyProblem, contextValueProblem } from './dialects/github-context.ts';
 import {
   Suggester,
@@ -1093,3 +1094,6 @@ export function validate(input: unknown): ValidationResult {
     return { ok: false, problems: [{ code: 'internal', path: '', message: `${INTERNAL_ERROR_PREFIX}: ${error instanceof Error ? error.message : 'unknown error'}` }] };
   }
 }
+
+// The store's synchronous checks reach `validate` through gate-loader.ts (issue #15): from here on they have it.
+provideValidate(validate);

@@ -1,4 +1,4 @@
-import { openScenarioValue as openScenario } from '../scenario/open-value.ts';
+import { openScenarioValue as openScenario } from '../scenario/gate-loader.ts';
 import { unreadableDraftReason } from '../scenario/intake/draft.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { restoreScenario } from './edit-check.ts';

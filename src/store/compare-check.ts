@@ -1,7 +1,7 @@
 // The checks compare mode makes before it runs A and B (issue #13), shared by the slice and the
 // workings that load with the engine (compare-session.ts), so neither imports the other.
 import type { Problem, Scenario } from '../scenario/types.ts';
-import { validate } from '../scenario/validate.ts';
+import { validate } from '../scenario/gate-loader.ts';
 
 /** The problems of one side, their paths prefixed with `A: ` or `B: `. */
 export function prefixed(side: 'A' | 'B', problems: Problem[]): Problem[] {

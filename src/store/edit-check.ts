@@ -1,6 +1,6 @@
 import type { Problem, Scenario } from '../scenario/types.ts';
-import { openScenarioValue as openScenario } from '../scenario/open-value.ts';
-import { validate } from '../scenario/validate.ts';
+import { openScenarioValue as openScenario } from '../scenario/gate-loader.ts';
+import { validate } from '../scenario/gate-loader.ts';
 
 // Every edit is checked with the scenario gate's own rules before it is committed, so the store
 // never holds a scenario the engine would reject, and the person sees the engine's message.

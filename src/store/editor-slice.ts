@@ -1,7 +1,8 @@
 import type { DialectName, Problem, Scenario } from '../scenario/types.ts';
 import { sourceBoundField } from '../scenario/dialect-fields.ts';
-import * as edits from '../scenario/edits.ts';
-import { DIALECT_TITLES } from '../engine/dialect.ts';
+import type * as Edits from '../scenario/edits.ts';
+import { GATE_NOT_LOADED, loadedEdits } from '../scenario/gate-loader.ts';
+import { DIALECT_TITLES } from '../engine/dialect-words.ts';
 import { DEFAULT_DIALECT } from '../scenario/defaults.ts';
 import { nextStepId } from '../scenario/edit-graph.ts';
 import { layeredLayout, needsLayout, withPositions } from '../canvas/layout/simple-layout.ts';
@@ -17,7 +18,9 @@ import type { EditorSlice, EditResult, Notice, RippleState, RippleStoreOptions, 
 // Every edit of the scenario is an action here. An edit builds the next scenario with a pure
 // function of src/scenario/edits.ts, checks it with the format's rules and either commits it
 // (one undo step) or returns the problems and leaves the scenario as it was: the store never
-// holds a scenario the engine would reject.
+// holds a scenario the engine would reject. The edits and the checks load with the scenario gate
+// right after the first canvas (src/scenario/gate-loader.ts, issue #15); an edit made before
+// they arrive is refused with a problem that says so.
 
 export const EMPTY_SCENARIO: Scenario = { version: 2, title: 'Untitled scenario', steps: [], dependencies: [] };
 
@@ -55,8 +58,14 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
 
     const notify = (kind: Notice['kind'], text: string) => set({ notice: { kind, text, seq: ++noticeSeq } });
 
-    /** Check and commit `next` as one undo step labelled `label`; `extra` is set in the same update. */
-    const commit = (label: string, next: edits.Edit, extra: Partial<RippleState> = {}): EditResult => {
+    /**
+     * Build the next scenario with `make` (the loaded edits), check it and commit it as one undo
+     * step labelled `label`; `extra` is set in the same update.
+     */
+    const commit = (label: string, make: (edits: typeof Edits) => Edits.Edit, extra: Partial<RippleState> = {}): EditResult => {
+      const edits = loadedEdits();
+      if (!edits) return refuse([GATE_NOT_LOADED]);
+      const next = make(edits);
       const state = get();
       if (edits.isRefusal(next)) return refuse(next);
       if (next === state.scenario) return OK;
@@ -102,9 +111,17 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
     };
 
     /** Connect refusals are said on the status line too: the person drew the edge on the canvas. */
-    const connectOrSay = (next: edits.Edit): edits.Edit => {
-      if (edits.isRefusal(next)) notify('error', next.map((p) => p.message).join('; '));
+    const connectOrSay = (next: Edits.Edit): Edits.Edit => {
+      // A refusal (edits.ts `isRefusal`) is the list of problems.
+      if (Array.isArray(next)) notify('error', next.map((p) => p.message).join('; '));
       return next;
+    };
+
+    /** The loaded edits for an action that returns nothing: before they load, the status line says why nothing happened. */
+    const editsOrSay = (): typeof Edits | null => {
+      const edits = loadedEdits();
+      if (!edits) notify('error', GATE_NOT_LOADED.message);
+      return edits;
     };
 
     return {
@@ -141,7 +158,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       addStep: (opts = {}) => {
         const { scenario } = get();
         const id = nextStepId(scenario.steps);
-        const result = commit(opts.after ? 'add dependent step' : 'add step', edits.addStep(scenario, id, opts), {
+        const result = commit(opts.after ? 'add dependent step' : 'add step', (edits) => edits.addStep(scenario, id, opts), {
           selectedStepId: id,
           selectedStepIds: [id],
           selectedEdge: null,
@@ -151,44 +168,50 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         return result.ok ? id : '';
       },
 
-      renameStep: (id, label) => commit('rename step', edits.renameStep(get().scenario, id, label)),
+      renameStep: (id, label) => commit('rename step', (edits) => edits.renameStep(get().scenario, id, label)),
 
       changeStepId: (id, newId) => {
         const state = get();
         const rename = (x: string) => (x === id ? newId : x);
-        return commit('change step id', edits.changeStepId(state.scenario, id, newId), {
+        return commit('change step id', (edits) => edits.changeStepId(state.scenario, id, newId), {
           selectedStepId: state.selectedStepId && rename(state.selectedStepId),
           selectedStepIds: state.selectedStepIds.map(rename),
           selectedEdge: state.selectedEdge && { from: rename(state.selectedEdge.from), to: rename(state.selectedEdge.to) },
         });
       },
 
-      updateStep: (id, patch) => commit('edit step', edits.updateStep(get().scenario, id, patch)),
+      updateStep: (id, patch) => commit('edit step', (edits) => edits.updateStep(get().scenario, id, patch)),
 
-      setStepFailure: (id, choice) => commit('edit step', edits.setStepFailure(get().scenario, id, choice)),
-      updateFailure: (id, patch) => commit('edit step', edits.updateFailure(get().scenario, id, patch)),
-      updateRetry: (id, patch) => commit('edit step', edits.updateRetry(get().scenario, id, patch)),
+      setStepFailure: (id, choice) => commit('edit step', (edits) => edits.setStepFailure(get().scenario, id, choice)),
+      updateFailure: (id, patch) => commit('edit step', (edits) => edits.updateFailure(get().scenario, id, patch)),
+      updateRetry: (id, patch) => commit('edit step', (edits) => edits.updateRetry(get().scenario, id, patch)),
 
       moveSteps: (positions) => {
+        const edits = editsOrSay();
+        if (!edits) return;
         const { scenario } = get();
         const next = edits.moveSteps(scenario, positions);
         const moved = next.steps.filter((s, i) => s !== scenario.steps[i]).length;
-        if (moved > 0) commit(moved === 1 ? 'move step' : `move ${moved} steps`, next);
+        if (moved > 0) commit(moved === 1 ? 'move step' : `move ${moved} steps`, () => next);
       },
 
       deleteSteps: (ids) => {
+        const edits = editsOrSay();
+        if (!edits) return;
         const { scenario } = get();
         const next = edits.deleteSteps(scenario, ids);
         const n = removedCount(scenario, next);
-        if (n > 0) commit(n === 1 ? 'delete step' : `delete ${n} steps`, next);
+        if (n > 0) commit(n === 1 ? 'delete step' : `delete ${n} steps`, () => next);
       },
 
       deleteSelection: () => {
+        const edits = editsOrSay();
+        if (!edits) return;
         const { scenario, selectedStepIds, selectedEdge } = get();
         const next = edits.deleteSteps(scenario, selectedStepIds, selectedEdge);
         if (next === scenario) return;
         const n = removedCount(scenario, next);
-        commit(n === 0 ? 'delete dependency' : n === 1 ? 'delete step' : `delete ${n} steps`, next, {
+        commit(n === 0 ? 'delete dependency' : n === 1 ? 'delete step' : `delete ${n} steps`, () => next, {
           selectedStepId: null,
           selectedStepIds: [],
           selectedEdge: null,
@@ -196,7 +219,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       },
 
       connect: (from, to, on = 'success') =>
-        commit('connect', connectOrSay(edits.connect(get().scenario, from, to, on)), {
+        commit('connect', (edits) => connectOrSay(edits.connect(get().scenario, from, to, on)), {
           selectedEdge: { from, to },
           selectedStepId: null,
           selectedStepIds: [],
@@ -204,20 +227,20 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
 
       addPrerequisite: (id, prerequisite) =>
         // The inspector that asks keeps showing this step rather than the new edge.
-        commit('connect', connectOrSay(edits.connect(get().scenario, prerequisite, id)), {
+        commit('connect', (edits) => connectOrSay(edits.connect(get().scenario, prerequisite, id)), {
           selectedStepId: id,
           selectedStepIds: [id],
           selectedEdge: null,
         }),
 
       disconnect: (from, to) => {
-        commit('delete dependency', edits.disconnect(get().scenario, from, to));
+        commit('delete dependency', (edits) => edits.disconnect(get().scenario, from, to));
       },
 
-      setEdgeCondition: (from, to, on) => commit('change condition', edits.setEdgeCondition(get().scenario, from, to, on)),
-      setPolicy: (patch) => commit('change policy', edits.setPolicy(get().scenario, patch)),
-      setTitle: (title) => commit('rename scenario', edits.setTitle(get().scenario, title)),
-      setDescription: (description) => commit('edit description', edits.setDescription(get().scenario, description)),
+      setEdgeCondition: (from, to, on) => commit('change condition', (edits) => edits.setEdgeCondition(get().scenario, from, to, on)),
+      setPolicy: (patch) => commit('change policy', (edits) => edits.setPolicy(get().scenario, patch)),
+      setTitle: (title) => commit('rename scenario', (edits) => edits.setTitle(get().scenario, title)),
+      setDescription: (description) => commit('edit description', (edits) => edits.setDescription(get().scenario, description)),
       setDialect: (dialect) => {
         const { scenario } = get();
         const own = scenario.dialect ?? DEFAULT_DIALECT;
@@ -231,35 +254,40 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         if (own === dialect) return OK;
         // `http` is the default: leaving the field out keeps links of Ripple's own scenarios as they were.
         const { dialect: _old, ...rest } = scenario;
-        return commit(`speak as ${DIALECT_TITLES[dialect]}`, dialect === DEFAULT_DIALECT ? rest : { ...scenario, dialect });
+        return commit(`speak as ${DIALECT_TITLES[dialect]}`, () => (dialect === DEFAULT_DIALECT ? rest : { ...scenario, dialect }));
       },
       editSource: (scenario) => {
         // Text typed back to what it was is no edit: it must not become an undo step.
         const next = prepare(scenario);
-        return JSON.stringify(next) === JSON.stringify(get().scenario) ? OK : commit('edit source', next);
+        return JSON.stringify(next) === JSON.stringify(get().scenario) ? OK : commit('edit source', () => next);
       },
 
-      setWhen: (id, when) => commit(when.trim() === '' ? 'remove run condition' : 'edit run condition', edits.setWhen(get().scenario, id, when)),
-      clearWhenConflicts: (id) => commit('clear conditions for when', edits.clearWhenConflicts(get().scenario, id)),
-      setSuccessStatus: (id, status) => commit('edit success status', edits.setSuccessStatus(get().scenario, id, status)),
-      setEvenIfFailed: (id, on) => commit('edit compensation', edits.setEvenIfFailed(get().scenario, id, on)),
-      setCompensationErrors: (value) => commit('change policy', edits.setPolicy(get().scenario, { compensationErrors: value })),
+      setWhen: (id, when) => commit(when.trim() === '' ? 'remove run condition' : 'edit run condition', (edits) => edits.setWhen(get().scenario, id, when)),
+      clearWhenConflicts: (id) => commit('clear conditions for when', (edits) => edits.clearWhenConflicts(get().scenario, id)),
+      setSuccessStatus: (id, status) => commit('edit success status', (edits) => edits.setSuccessStatus(get().scenario, id, status)),
+      setEvenIfFailed: (id, on) => commit('edit compensation', (edits) => edits.setEvenIfFailed(get().scenario, id, on)),
+      setCompensationErrors: (value) => commit('change policy', (edits) => edits.setPolicy(get().scenario, { compensationErrors: value })),
       createGroup: (ids, label = '') => {
         const { scenario } = get();
-        const id = edits.nextGroupId(scenario);
-        const result = commit('make group', edits.createGroup(scenario, id, ids, label));
+        let id = '';
+        const result = commit('make group', (edits) => {
+          id = edits.nextGroupId(scenario);
+          return edits.createGroup(scenario, id, ids, label);
+        });
         return result.ok ? { ok: true, id } : result;
       },
-      removeGroup: (id) => commit('remove group', edits.removeGroup(get().scenario, id)),
-      renameGroup: (id, label) => commit('rename group', edits.renameGroup(get().scenario, id, label)),
+      removeGroup: (id) => commit('remove group', (edits) => edits.removeGroup(get().scenario, id)),
+      renameGroup: (id, label) => commit('rename group', (edits) => edits.renameGroup(get().scenario, id, label)),
 
       autoLayout: async () => {
         if (get().scenario.steps.length === 0) return;
         const { computeLayout } = await import('../canvas/layout/auto-layout.ts');
         // Lay out the scenario as it is once dagre has loaded (an edit may have come in between).
+        const edits = editsOrSay();
+        if (!edits) return;
         const { scenario } = get();
         const next = edits.moveSteps(scenario, computeLayout(scenario));
-        if (next !== scenario) commit('auto-layout', next, { viewSeq: get().viewSeq + 1 });
+        if (next !== scenario) commit('auto-layout', () => next, { viewSeq: get().viewSeq + 1 });
       },
 
       undo: () => {

@@ -1,35 +1,23 @@
-import type { FixCheck } from '../engine/grade.ts';
 import { readJsonText } from '../scenario/intake/json-text.ts';
-import { namerOf } from '../scenario/step-names.ts';
-import type { ActiveLesson, LessonProgress, LessonSlice } from '../lessons/lesson-types.ts';
-import type { LessonBeat, LessonChallenge } from '../scenario/lesson.ts';
-import type { Scenario } from '../scenario/types.ts';
-import { selectIsStale } from './selectors.ts';
+import type { LessonProgress, LessonSlice } from '../lessons/lesson-types.ts';
+import type { LessonChallenge } from '../scenario/lesson.ts';
 import type { RippleState, SliceCreator, TimelineEvent } from './types.ts';
-import { loadedEngine, loadEngine, type RunEngine } from './engine-loader.ts';
+import type { LessonActions } from './lesson-workings.ts';
 
 // Lesson state (issue #12): which lesson and challenge, the learner's guesses, the grade, and
 // progress kept per lesson in localStorage. The engine grades (src/engine/grade.ts); this slice
 // only calls it and remembers. The lesson's scenario is loaded into the editor without its
-// `lesson` block, so the editor, runs and links treat it as any scenario.
+// `lesson` block, so the editor, runs and links treat it as any scenario. The workings of a
+// lesson (opening, grading, presenter mode) are a chunk of their own, lesson-workings.ts, loaded
+// on a lesson's first action: the first canvas needs only the state (issue #15).
 
 export const PROGRESS_KEY = 'ripple.lessons.progress.v1';
 /** A link lesson's title kept with its progress is cut to this many UTF-16 code units. */
-const MAX_TITLE = 200;
+export const MAX_TITLE = 200;
 
 /** Whether a progress id is a lesson opened from a link or the builder (lessonLinkId), not the course's. */
 export function isLinkLessonId(id: string): boolean {
   return id.startsWith('link-');
-}
-
-/**
- * The progress of lessons opened from links, `[{ id, title, done, score, total }]`, in the order
- * they were first finished; a record kept without a title gets "A lesson from a link".
- */
-export function linkProgress(progress: Readonly<Record<string, LessonProgress>>): (LessonProgress & { id: string; title: string })[] {
-  return Object.entries(progress)
-    .filter(([id]) => isLinkLessonId(id))
-    .map(([id, p]) => ({ ...p, id, title: p.title ?? 'A lesson from a link' }));
 }
 
 function storage(): Storage | null {
@@ -63,58 +51,19 @@ export function readProgress(): Record<string, LessonProgress> {
   return progress;
 }
 
-function writeProgress(progress: Record<string, LessonProgress>): void {
-  try {
-    storage()?.setItem(PROGRESS_KEY, JSON.stringify(progress));
-  } catch {
-    // Storage full or refused: progress is a nicety, the lesson goes on.
-  }
-}
-
-/** The scenario without its lesson block: what the editor holds while the lesson is open. */
-function withoutLesson(scenario: Scenario): Scenario {
-  const copy: Scenario = { ...scenario };
-  delete copy.lesson;
-  return copy;
-}
-
 /** The challenge the learner is on, or null with no lesson open. */
 export function currentChallenge(state: Pick<RippleState, 'lessonActive'>): LessonChallenge | null {
   const a = state.lessonActive;
   return a ? (a.lesson.challenges[a.challenge] ?? null) : null;
 }
 
-const NO_BEATS: readonly LessonBeat[] = [];
-
-/**
- * The beats presenter mode steps through: the open lesson's, else the lesson block of the
- * scenario in the editor (a lesson link opened as a scenario, or the builder's); `[]` with none.
- */
-export function presenterBeats(state: Pick<RippleState, 'lessonActive' | 'scenario'>): readonly LessonBeat[] {
-  return state.lessonActive?.lesson.beats ?? state.scenario.lesson?.beats ?? NO_BEATS;
-}
-
-/**
- * The beat to show as a caption: the last one at or before the playhead (ms), while a run is
- * loaded. The beats describe the lesson's scenario as written, so none shows once the run is
- * stale (edited since) or, in a fix, once the scenario is edited (an edited run is not theirs).
- */
-export function selectLessonCaption(state: RippleState): LessonBeat | null {
-  const beats = state.lessonActive?.lesson.beats ?? NO_BEATS;
-  if (!state.run || beats.length === 0 || selectIsStale(state)) return null;
-  const fix = selectFixCheck(state);
-  if (fix && (fix.edits > 0 || fix.refused.length > 0)) return null;
-  let current: LessonBeat | null = null;
-  for (const beat of beats) if (beat.at <= state.time) current = beat;
-  return current;
-}
-
-/**
- * Whether the fix challenge's goal lines show ✓/✗: only for the scenario last checked with
- * "Run and check the goal"; before a check, and after any edit since, they show unchecked.
- */
-export function fixGoalChecked(state: Pick<RippleState, 'lessonFixChecked' | 'scenario'>): boolean {
-  return state.lessonFixChecked !== null && state.lessonFixChecked === state.scenario;
+/** Progress written back; a storage that refuses it loses only the nicety. */
+export function writeProgress(progress: Record<string, LessonProgress>): void {
+  try {
+    storage()?.setItem(PROGRESS_KEY, JSON.stringify(progress));
+  } catch {
+    // Storage full or refused: progress is a nicety, the lesson goes on.
+  }
 }
 
 const finalMemo = new WeakMap<readonly TimelineEvent[], ReadonlyMap<string, number>>();
@@ -143,113 +92,39 @@ export function gradeShownFor(state: Pick<RippleState, 'lessonGrade' | 'timeline
   return state.time >= (finalStateTimes(state.timeline).get(step) ?? state.duration);
 }
 
-/** Whether the whole grade (the score, every mark) is shown: the playhead is at the run's end, or no run is loaded. */
-export function gradeShownInFull(state: Pick<RippleState, 'lessonGrade' | 'timeline' | 'time' | 'duration'>): boolean {
-  if (!state.lessonGrade) return false;
-  return state.timeline.length === 0 || state.time >= state.duration;
+/** The fields a fresh challenge starts with. */
+export const FRESH = { guesses: new Map(), lessonGrade: null, causeChoice: null, challengeDone: false, lessonFixChecked: null } as const;
+
+type LessonWorkings = typeof import('./lesson-workings.ts');
+let loaded: LessonWorkings | null = null;
+let loading: Promise<LessonWorkings> | null = null;
+
+/** Loads the lesson workings once; later calls share the promise (a failed load is tried again by the next call). */
+export function loadLessonWorkings(): Promise<LessonWorkings> {
+  loading ??= import('./lesson-workings.ts').then(
+    (m) => (loaded = m),
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
 }
-
-const fixMemo = new WeakMap<Scenario, FixCheck>();
-
-/**
- * The open fix challenge checked on the scenario as it is now (goal lines live, edits against
- * par); null when the current challenge is not a fix, or while the engine is still loading
- * (src/store/engine-loader.ts). Memoised per scenario object.
- */
-export function selectFixCheck(state: RippleState): FixCheck | null {
-  const challenge = currentChallenge(state);
-  const active = state.lessonActive;
-  if (!active || challenge?.kind !== 'fix') return null;
-  const cached = fixMemo.get(state.scenario);
-  if (cached) return cached;
-  // The engine (and grading) loads on demand, not with the page (issue #15); opening a lesson starts loading it.
-  const engine = loadedEngine();
-  if (!engine) return null;
-  const check = engine.checkFix(challenge, active.original, { scenario: state.scenario, result: engine.simulate(state.scenario) }, namerOf(state.scenario));
-  fixMemo.set(state.scenario, check);
-  return check;
-}
-
-/**
- * `then` with the engine and its grading: at once when loaded (a run in a worker loads it
- * meanwhile), else when it arrives. A failed load grades nothing; the next check tries again.
- */
-function withEngine(then: (engine: RunEngine) => void): void {
-  const engine = loadedEngine();
-  if (engine) then(engine);
-  else loadEngine().then(then, () => undefined);
-}
-
-const FRESH = { guesses: new Map(), lessonGrade: null, causeChoice: null, challengeDone: false, lessonFixChecked: null } as const;
 
 export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
-  const complete = (points: number, outOf: number) => {
-    const active = get().lessonActive;
-    if (!active) return;
-    set({ challengeDone: true, lessonActive: { ...active, score: active.score + points, total: active.total + outOf } });
-  };
-  /** `then` once no run is in progress (a run made in a worker arrives later: src/store/run-slice.ts). */
-  const afterRun = (then: () => void) => {
-    if (!get().running) {
-      then();
+  let actions: LessonActions | null = null;
+  /**
+   * `then` with this store's lesson actions: at once when the workings have loaded, else when they
+   * arrive; a failed load does nothing (the next action tries again).
+   */
+  const withActions = (then: (mine: LessonActions) => void) => {
+    if (!actions && loaded) actions = loaded.createLessonActions(set, get, api);
+    if (actions) {
+      then(actions);
       return;
     }
-    const unsubscribe = api.subscribe((now) => {
-      if (now.running) return;
-      unsubscribe();
-      then();
-    });
+    loadLessonWorkings().then(() => withActions(then), () => undefined);
   };
-  // A run opens the Run tab; during a lesson the learner stays on the Lesson tab to read the grade.
-  const runHere = (then: () => void = () => undefined) => {
-    get().runScenario();
-    set({ panelTab: 'lesson' });
-    afterRun(() => {
-      set({ panelTab: 'lesson' });
-      then();
-    });
-  };
-  const ensureRun = (then: () => void) => {
-    if (get().run) then();
-    else runHere(then);
-  };
-  /** Select `step` (the presenter's laser pointer) without moving the side panel's tab. */
-  const pointAt = (step: string | null) => {
-    const tab = get().panelTab;
-    get().selectStep(step);
-    set({ panelTab: tab });
-  };
-  const showBeat = (index: number) => {
-    const beat = presenterBeats(get())[index];
-    if (!beat) return;
-    set({ presenterBeat: index });
-    get().seekTime(beat.at);
-    pointAt(beat.step ?? null);
-  };
-  /** With no beats, the laser follows the event under the playhead. */
-  const showEvent = () => {
-    const { timeline, cursor } = get();
-    pointAt(timeline[cursor]?.event.step ?? null);
-  };
-  /** Grade the open predict challenge on the run in the store; nothing once graded or without a run. */
-  const gradeRun = () =>
-    withEngine(({ gradePredictions }) => {
-      const active = get().lessonActive;
-      const run = get().run;
-      const challenge = currentChallenge(get());
-      if (!active || !run || challenge?.kind !== 'predict' || get().lessonGrade) return;
-      const scenario: Scenario = { ...get().scenario, lesson: { ...active.lesson, challenges: [challenge] } };
-      const grade = gradePredictions(scenario, run, get().guesses, namerOf(scenario));
-      set({ lessonGrade: grade });
-      complete(grade.score, grade.total);
-    });
-  // Any run during an open prediction checks it (issue #12): the toolbar's Run (Ctrl+Enter) acts
-  // as "Run and check", so the run is never watched before it is graded; the Lesson tab stays.
-  api.subscribe((now, before) => {
-    if (now.run === before.run || now.run === null || now.presenting || now.lessonGrade || currentChallenge(now)?.kind !== 'predict') return;
-    gradeRun();
-    if (now.panelTab !== 'lesson') set({ panelTab: 'lesson' });
-  });
   return {
     lessonActive: null,
     ...FRESH,
@@ -262,10 +137,11 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     presenterBeat: -1,
     lessonPreviewFrom: null,
 
-    previewLesson: (id, scenario) => {
-      get().startLesson(id, { title: scenario.title, scenario });
-      if (get().lessonActive) set({ lessonPreviewFrom: scenario });
-    },
+    previewLesson: (id, scenario) =>
+      withActions((a) => {
+        a.startLesson(id, { title: scenario.title, scenario });
+        if (get().lessonActive) set({ lessonPreviewFrom: scenario });
+      }),
 
     setLessonBuilding: (on) => {
       if (on) set({ lessonActive: null, ...FRESH, guesses: new Map(), lessonBuilding: true, lessonDraft: null, panelTab: 'lesson' });
@@ -273,80 +149,6 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
     },
 
     setLessonDraft: (draft) => set({ lessonDraft: draft }),
-
-    setPresenting: (on) => {
-      if (!on) {
-        set({ presenting: false });
-        return;
-      }
-      // The room predicts first: no run, no selection to give the answer away.
-      get().clearRun();
-      pointAt(null);
-      set({ presenting: true, presenterRevealed: false, presenterBeat: -1 });
-    },
-
-    presenterForward: () => {
-      const s = get();
-      if (!s.presenting || s.running) return;
-      if (!s.presenterRevealed) {
-        set({ presenterRevealed: true, presenterBeat: -1 });
-        // A run shows the Run tab and starts playing; the presenter walks it paused, from its start.
-        const tab = s.panelTab;
-        s.runScenario();
-        afterRun(() => {
-          set({ panelTab: tab });
-          if (!get().presenting || !get().run) return;
-          get().pause();
-          get().setCursor(0);
-          if (presenterBeats(get()).length > 0) showBeat(0);
-          else showEvent();
-        });
-        return;
-      }
-      if (!s.run) return;
-      const beats = presenterBeats(s);
-      if (beats.length > 0) {
-        showBeat(Math.min(s.presenterBeat + 1, beats.length - 1));
-        return;
-      }
-      s.stepForward();
-      showEvent();
-    },
-
-    presenterBack: () => {
-      const s = get();
-      if (!s.presenting || !s.presenterRevealed || !s.run) return;
-      if (presenterBeats(s).length > 0) {
-        showBeat(Math.max(s.presenterBeat - 1, 0));
-        return;
-      }
-      s.stepBack();
-      showEvent();
-    },
-
-    startLesson: (id, given) => {
-      const source = given;
-      if (!source.scenario.lesson) return;
-      const original = withoutLesson(source.scenario);
-      get().loadScenario(original, { label: 'open lesson' });
-      get().clearRun();
-      set({ lessonPreviewFrom: null });
-      const active: ActiveLesson = { id, title: source.title, lesson: source.scenario.lesson, original: get().scenario, challenge: 0, score: 0, total: 0 };
-      set({ lessonActive: active, ...FRESH, guesses: new Map(), panelTab: 'lesson', lessonBuilding: false });
-      // A fix challenge checks the scenario live with the engine: once it has loaded, a fresh
-      // state object makes selectFixCheck run again. A failed load leaves the check to the next run.
-      if (!loadedEngine()) loadEngine().then(() => set({}), () => undefined);
-    },
-
-    quitLesson: () => {
-      const back = get().lessonPreviewFrom;
-      set({ lessonActive: null, ...FRESH, guesses: new Map(), lessonPreviewFrom: null });
-      if (!back) return;
-      get().loadScenario(back, { label: 'back to the builder' });
-      get().clearRun();
-      set({ lessonBuilding: true, panelTab: 'lesson' });
-    },
-
     setGuess: (step, state) => {
       if (currentChallenge(get())?.kind !== 'predict' || get().lessonGrade) return;
       const guesses = new Map(get().guesses);
@@ -355,62 +157,15 @@ export const createLessonSlice: SliceCreator<LessonSlice> = (set, get, api) => {
       set({ guesses });
     },
 
-    checkPredictions: () => {
-      if (!get().lessonActive || currentChallenge(get())?.kind !== 'predict' || get().lessonGrade) return;
-      runHere(gradeRun);
-    },
-
-    chooseCause: (step) => {
-      const challenge = currentChallenge(get());
-      if (challenge?.kind !== 'find-cause' || get().challengeDone) return;
-      ensureRun(() =>
-        withEngine(({ findCause }) => {
-          const run = get().run;
-          if (!run || get().challengeDone) return;
-          const check = findCause(run, challenge.step, step, namerOf(get().scenario));
-          const tries = (get().causeChoice?.tries ?? 0) + 1;
-          set({ causeChoice: { step, check, tries } });
-          if (check.correct) complete(tries === 1 ? 1 : 0, 1);
-        }),
-      );
-    },
-
-    checkFixNow: () => {
-      const challenge = currentChallenge(get());
-      if (challenge?.kind !== 'fix' || get().challengeDone) return;
-      runHere(() => {
-        set({ lessonFixChecked: get().scenario });
-        withEngine(() => {
-          const check = selectFixCheck(get());
-          if (check?.solved && !get().challengeDone) complete(check.edits <= check.par ? 1 : 0, 1);
-        });
-      });
-    },
-
-    skipChallenge: () => {
-      if (!currentChallenge(get()) || get().challengeDone) return;
-      complete(0, 1);
-      get().nextChallenge();
-    },
-
-    nextChallenge: () => {
-      const active = get().lessonActive;
-      if (!active || !get().challengeDone) return;
-      const next = active.challenge + 1;
-      if (next < active.lesson.challenges.length) {
-        // Each challenge starts from the lesson's scenario as written.
-        get().loadScenario(active.original, { label: 'next challenge' });
-        get().clearRun();
-        set({ lessonActive: { ...active, challenge: next }, ...FRESH, guesses: new Map() });
-        return;
-      }
-      const progress = { ...get().lessonProgress };
-      const before = progress[active.id];
-      const now: LessonProgress = { done: true, score: active.score, total: active.total };
-      if (isLinkLessonId(active.id)) now.title = active.title.slice(0, MAX_TITLE);
-      progress[active.id] = before?.done && before.score > now.score ? before : now;
-      writeProgress(progress);
-      set({ lessonProgress: progress, lessonActive: { ...active, challenge: next } });
-    },
+    setPresenting: (on) => withActions((a) => a.setPresenting(on)),
+    presenterForward: () => withActions((a) => a.presenterForward()),
+    presenterBack: () => withActions((a) => a.presenterBack()),
+    startLesson: (id, given) => withActions((a) => a.startLesson(id, given)),
+    quitLesson: () => withActions((a) => a.quitLesson()),
+    checkPredictions: () => withActions((a) => a.checkPredictions()),
+    chooseCause: (step) => withActions((a) => a.chooseCause(step)),
+    checkFixNow: () => withActions((a) => a.checkFixNow()),
+    skipChallenge: () => withActions((a) => a.skipChallenge()),
+    nextChallenge: () => withActions((a) => a.nextChallenge()),
   };
 };

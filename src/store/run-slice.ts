@@ -1,8 +1,8 @@
 import type { RunEvent, RunResult } from '../engine/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { validate } from '../scenario/validate.ts';
+import { validate } from '../scenario/gate-loader.ts';
 import { loadedEngine, loadEngine } from './engine-loader.ts';
-import { hasIfConditions } from '../scenario/dialects/github-context.ts';
+import { hasIfConditions } from '../scenario/dialects/has-if.ts';
 import { loadConditionCompiler, loadedConditionCompiler, type ConditionCompiler } from '../scenario/dialects/conditions-loader.ts';
 import type { CompiledConditions } from '../scenario/dialects/scenario-conditions.ts';
 import type { RippleStoreOptions, RunSlice, SliceCreator, Speed } from './types.ts';

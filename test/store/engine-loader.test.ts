@@ -3,9 +3,11 @@ import { simulate } from '../../src/engine/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
 
 // The page loads the engine on its first run (src/store/engine-loader.ts). Each test takes a
-// fresh copy of the store's modules, so the engine is not loaded yet, as on a page just opened.
+// fresh copy of the store's modules, so the engine is not loaded yet, as on a page just opened
+// (whose start-up loads the scenario gate's checks: src/app/main.tsx).
 async function freshStore() {
   vi.resetModules();
+  await (await import('../../src/scenario/gate-loader.ts')).loadScenarioGate();
   const { createRippleStore } = await import('../../src/store/store.ts');
   const { loadedEngine } = await import('../../src/store/engine-loader.ts');
   const scenario = findPreset('payment-fails')!.scenario;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COURSE, findLesson } from '../../src/lessons/course/index.ts';
-import { gradeShownFor, gradeShownInFull, linkProgress, PROGRESS_KEY, readProgress, selectFixCheck } from '../../src/store/lesson-slice.ts';
+import { gradeShownFor, PROGRESS_KEY, readProgress } from '../../src/store/lesson-slice.ts';
+import { gradeShownInFull, linkProgress, selectFixCheck } from '../../src/store/lesson-workings.ts';
 import { lessonLinkId } from '../../src/lessons/lesson-link.ts';
 import { createRippleStore } from '../../src/store/store.ts';
 import { MemoryStorage, withStorage } from './helpers.ts';

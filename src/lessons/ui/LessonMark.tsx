@@ -2,7 +2,7 @@ import { useRipple } from '../../store/context.tsx';
 import type { PredictableState } from '../../scenario/lesson.ts';
 import { gradeShownFor } from '../../store/lesson-slice.ts';
 import type { RippleState } from '../../store/types.ts';
-import { stateLabel } from './keys.ts';
+import { stateLabel } from './state-label.ts';
 import './lesson-mark.css';
 
 // A learner's guess on a step's node and table row (issue #12): "guess: blocked (424)" before

@@ -5,7 +5,7 @@ import { StepCanvas } from '../../canvas/StepCanvas.tsx';
 import { selectCurrentSentence } from '../../panels/event-text.ts';
 import { introParagraphs } from '../../scenario/lesson.ts';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
-import { presenterBeats } from '../../store/lesson-slice.ts';
+import { presenterBeats } from '../../store/lesson-workings.ts';
 import { selectStepNames } from '../../store/selectors.ts';
 import type { RippleState } from '../../store/types.ts';
 import './presenter.css';

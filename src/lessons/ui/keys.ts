@@ -12,10 +12,8 @@ export const GUESS_KEYS: ReadonlyMap<string, PredictableState> = new Map([
   ['r', 'rolled-back'],
 ]);
 
-/** The state as a learner reads it in a list: `blocked (424)`. */
-export function stateLabel(state: PredictableState): string {
-  return state === 'blocked' ? 'blocked (424)' : state;
-}
+// The marks on the canvas need only this, so it is a module of its own (issue #15: keys stay out of the main chunk).
+export { stateLabel } from './state-label.ts';
 
 /** The key that sets `state`, for hints: `b`. */
 export function keyOf(state: PredictableState): string {

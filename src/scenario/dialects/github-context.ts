@@ -1,12 +1,14 @@
 // The GitHub contexts a scenario's `if`s read (issue #11), without GitHub's expression package:
-// this module is small enough for the main chunk (the gate checks `context`, the app's form lists
-// the keys), while compiling the `if`s waits for scenario-conditions.ts, loaded lazily.
+// the gate checks `context` and the app's form lists the keys, while compiling the `if`s waits for
+// scenario-conditions.ts, loaded lazily. Neither is needed for the first canvas (issue #15).
 //
 // Context names and what `jobs.<job_id>.if` may read: docs.github.com, "Contexts reference" ›
 // "Context availability". `needs` is not listed here: the run itself supplies it.
 import type { Edit } from '../edits.ts';
 import type { Problem, Scenario } from '../types.ts';
 import { quote } from '../text.ts';
+
+export { hasIfConditions } from './has-if.ts';
 
 /**
  * The documented default of each context value the simulation cannot know, used unless the
@@ -95,11 +97,6 @@ export function contextKeysRead(scenario: Pick<Scenario, 'steps' | 'context'>): 
   }
   if (scenario.context) for (const key of Object.keys(scenario.context)) keys.add(key);
   return [...keys].sort();
-}
-
-/** Whether any step of the scenario has an `if` (then a run needs the compiled conditions). */
-export function hasIfConditions(scenario: Pick<Scenario, 'steps'>): boolean {
-  return scenario.steps.some((s) => s.if !== undefined);
 }
 
 /**
