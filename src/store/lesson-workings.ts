@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { selectIsStale } from './selectors.ts';
 import type { RippleState, RippleStore } from './types.ts';
 import { loadedEngine, loadEngine, type RunEngine } from './engine-loader.ts';
-import { currentChallenge, FRESH, isLinkLessonId, MAX_TITLE, writeProgress } from './lesson-slice.ts';
+import { currentChallenge, FRESH, isLinkLessonId, MAX_TITLE, writeProgress } from './lesson-progress.ts';
 
 // The workings of a lesson (issue #12) — opening one, grading, presenter mode — and the selectors
 // only the lesson panels read. Nothing of it is needed for the first canvas, so it is a chunk of

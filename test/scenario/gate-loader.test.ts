@@ -42,11 +42,23 @@ describe('before the scenario gate has loaded', () => {
     expect(store.getState().notice).toMatchObject({ kind: 'error', text: expect.stringMatching(/still loading its scenario checks/) });
   });
 
-  test('a run says the checks are loading instead of running an unchecked scenario', async () => {
-    const { createRippleStore } = await freshModules();
+  test('a run pressed before the gate arrives waits for it: nothing runs unchecked, then the checked scenario runs', async () => {
+    const { gate, createRippleStore } = await freshModules();
     const store = createRippleStore({ scenario: scenario(['a']) });
     store.getState().runScenario();
-    expect(store.getState()).toMatchObject({ running: false, run: null, runProblems: [{ code: 'internal' }] });
+    expect(store.getState()).toMatchObject({ running: true, run: null, runProblems: null });
+    await gate.loadScenarioGate();
+    await vi.waitFor(() => expect(store.getState().run?.outcome).toBe('succeeded'));
+    expect(store.getState().running).toBe(false);
+  });
+
+  test('an invalid scenario run before the gate arrives is refused with its problem once the checks are here', async () => {
+    const { gate, createRippleStore } = await freshModules();
+    const store = createRippleStore({ scenario: { ...scenario(['a']), title: '' } });
+    store.getState().runScenario();
+    await gate.loadScenarioGate();
+    await vi.waitFor(() => expect(store.getState().runProblems).toEqual([expect.objectContaining({ path: 'title' })]));
+    expect(store.getState()).toMatchObject({ running: false, run: null });
   });
 
   test('a stored draft restored before the gate arrives is kept untouched under its own key and said', async () => {
