@@ -8,7 +8,7 @@
 import { build, preview, type PreviewServer } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
@@ -28,8 +28,11 @@ const P95_FRAME_TARGET_MS = 33;
 const STEPS = 300;
 const LAYERS = 20;
 
-// Built apart from dist/, so a bench run never swaps the files under a browser test in progress.
-const OUT_DIR = join(import.meta.dirname, '..', 'node_modules', '.ripple-bench', 'dist');
+// Built apart from dist/, so a bench run never swaps the files under a browser test in progress;
+// and under this checkout's own name, since worktrees share node_modules (a shared directory let
+// one checkout's bench measure another's build).
+const ROOT = join(import.meta.dirname, '..');
+const OUT_DIR = join(ROOT, 'node_modules', '.ripple-bench', basename(ROOT), 'browser-dist');
 
 /**
  * A layered saga of `count` steps: each step after the first layer depends on 3 distinct steps
@@ -294,6 +297,23 @@ const WATCH_FIRST_CANVAS = `(() => {
   requestAnimationFrame(check);
 })()`;
 
+// Runs in the page before the app: notes when the app first puts something in #root, when the
+// first React Flow pane appears, when a Worker is created, and every long task with its start —
+// the milestones of the first-canvas breakdown. Times are performance.now() (ms since navigation).
+const WATCH_LOAD = `(() => {
+  const marks = (window.__loadMarks = { tasks: [] });
+  const Native = window.Worker;
+  if (Native) window.Worker = class extends Native { constructor(...args) { marks.worker ??= performance.now(); super(...args); } };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) marks.tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+  const look = () => {
+    const root = document.getElementById('root');
+    if (root && root.childElementCount > 0) marks.root ??= performance.now();
+    if (document.querySelector('.react-flow')) marks.pane ??= performance.now();
+    if (marks.pane === undefined) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})()`;
+
 // Runs in the page: records requestAnimationFrame gaps from now until `__stopFrames()` is called.
 const START_FRAMES = `(() => {
   const gaps = [];
@@ -324,17 +344,139 @@ const sampleFrames = (ms: number) => `new Promise((resolve) => {
   requestAnimationFrame(tick);
 })`;
 
+// A page with no app: a rAF loop that, like playback, changes a clock's text and moves one box
+// every frame, beside 60 static boxes (about the step nodes in view). What this Chromium on this
+// machine gives at best: frames come on a 60 Hz beat (16.7 ms), so a frame that misses its beat
+// counts 33 ms, two missed 50 ms.
+const TRIVIAL_PAGE = `<!doctype html><html><body style="margin:0;font:13px sans-serif">
+<div id="clock"></div><div id="box" style="position:absolute;top:40px;width:40px;height:40px;background:#36c"></div>
+${Array.from({ length: 60 }, (_, i) => `<div style="position:absolute;left:${(i % 10) * 120}px;top:${100 + Math.floor(i / 10) * 90}px;width:100px;height:70px;border:2px solid #888;border-radius:8px">Step ${i}</div>`).join('')}
+<script>
+  let x = 0;
+  const tick = (now) => {
+    x = (x + 4) % 1000;
+    document.getElementById('box').style.transform = 'translateX(' + x + 'px)';
+    document.getElementById('clock').textContent = (now / 1000).toFixed(2) + ' s';
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+</script></body></html>`;
+
+interface Floor {
+  trivialP50: number;
+  trivialP95: number;
+  presetP95: number;
+  presetFrames: number;
+}
+
+/**
+ * The harness floor: p95 frame of the trivial page above, and of the 5-step payment preset
+ * playing at 4× (the app at its smallest), sampled exactly as the scaling rows are. A row's
+ * figure near these is the machine's, not the graph's.
+ */
+async function measureFloor(browser: Browser, origin: string): Promise<Floor> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.setContent(TRIVIAL_PAGE);
+  await page.waitForTimeout(300);
+  const trivial = (await page.evaluate<number[]>(sampleFrames(PLAY_SAMPLE_MS))).slice(1);
+  await context.close();
+  const sorted = [...trivial].sort((a, b) => a - b);
+  const preset = await openScenario(browser, origin, findPreset('payment-fails')!.scenario, ['link']);
+  try {
+    const gaps = await playAt4x(preset.page);
+    return { trivialP50: sorted[Math.floor(sorted.length / 2)] ?? 0, trivialP95: p95(trivial), presetP95: p95(gaps), presetFrames: gaps.length };
+  } finally {
+    await preset.page.context().close();
+  }
+}
+
+/** Run (Ctrl+Enter), restart at 4× and sample frames until the run ends or PLAY_SAMPLE_MS pass; the frame gaps (ms). */
+export async function playAt4x(page: Page, during?: (sample: () => Promise<number[]>) => Promise<unknown>): Promise<number[]> {
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
+  await page.keyboard.press('Control+Enter');
+  const transport = page.getByRole('toolbar', { name: 'Playback' });
+  await transport.waitFor({ timeout: 120_000 });
+  const pause = transport.getByRole('button', { name: 'Pause' });
+  if (await pause.isVisible()) await pause.click();
+  await transport.getByLabel('Speed').selectOption('4');
+  await transport.getByRole('button', { name: 'Restart' }).click();
+  await transport.getByRole('button', { name: 'Play' }).click();
+  const sample = () => page.evaluate<number[]>(sampleFrames(PLAY_SAMPLE_MS));
+  const gaps = during ? ((await during(sample)) as number[]) : await sample();
+  if (await pause.isVisible()) await pause.click();
+  return gaps.slice(1);
+}
+
 interface Opened {
   page: Page;
   via: string;
   firstNodeMs: number;
   /** Step nodes in the DOM once drawn (React Flow may render only those in view). */
   nodesInDom: number;
+  /** The load's milestones (ms since navigation), for the first-canvas breakdown. */
+  load: LoadBreakdown;
+}
+
+interface LoadBreakdown {
+  responseEnd: number;
+  domInteractive: number;
+  domContentLoaded: number;
+  root?: number;
+  pane?: number;
+  worker?: number;
+  firstNode: number;
+  /** Each script and style sheet the page fetched: when it was asked for and when it arrived. */
+  resources: { name: string; start: number; end: number; kb: number }[];
+  /** Long tasks before the first node: [start, duration]. */
+  tasks: [number, number][];
+}
+
+const READ_LOAD = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const marks = window.__loadMarks ?? { tasks: [] };
+  return {
+    responseEnd: nav.responseEnd,
+    domInteractive: nav.domInteractive,
+    domContentLoaded: nav.domContentLoadedEventEnd,
+    root: marks.root, pane: marks.pane, worker: marks.worker,
+    firstNode: window.__firstNode,
+    resources: performance.getEntriesByType('resource')
+      .filter((r) => /\\.(js|css|woff2?)$/.test(r.name))
+      .map((r) => ({ name: r.name.split('/').pop(), start: r.startTime, end: r.responseEnd, kb: r.encodedBodySize / 1024 })),
+    tasks: marks.tasks.filter(([start]) => start < window.__firstNode),
+  };
+})()`;
+
+/**
+ * Where the time to first canvas goes: navigation, each script and style sheet (a chunk asked
+ * for only after another has arrived is a waterfall step), the app's first render, the canvas
+ * pane, the worker, the first node, and the long tasks (script parse/execute, render) on the way.
+ */
+function printLoadBreakdown(label: string, load: LoadBreakdown): void {
+  const ms = (v: number | undefined) => (v === undefined ? '—' : `${v.toFixed(0)} ms`);
+  console.log(`first-canvas breakdown, ${label} (ms since navigation start):`);
+  console.log(
+    `  HTML received ${ms(load.responseEnd)}; DOM interactive ${ms(load.domInteractive)}; DOMContentLoaded ${ms(load.domContentLoaded)}; ` +
+      `app's first render in #root ${ms(load.root)}; canvas pane ${ms(load.pane)}; worker created ${ms(load.worker)}; first step node painted ${ms(load.firstNode)}`,
+  );
+  const sorted = [...load.resources].sort((a, b) => a.start - b.start);
+  console.log(`  ${sorted.length} scripts/styles/fonts fetched before it (asked at → arrived at, size over the wire):`);
+  for (const r of sorted) console.log(`      ${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ms  ${r.kb.toFixed(1).padStart(6)} kB  ${r.name}`);
+  // A waterfall step: a fetch that starts after an earlier one ended (it waited for that code to run).
+  let waves = 0;
+  let waveEnd = -1;
+  for (const r of sorted) {
+    if (r.start > waveEnd) waves++;
+    waveEnd = Math.max(waveEnd, r.end);
+  }
+  const busy = load.tasks.reduce((sum, [, d]) => sum + d, 0);
+  console.log(`  fetches in ${waves} wave(s) (a wave starts only after the previous one arrived); long tasks before the first node: ${load.tasks.length}, ${busy.toFixed(0)} ms in all: ${load.tasks.map(([t, d]) => `${d.toFixed(0)} at ${t.toFixed(0)}`).join(', ')}`);
 }
 
 type Via = 'link' | 'draft';
 
-async function openScenario(browser: Browser, origin: string, scenario: Scenario, ways: readonly Via[] = ['link', 'draft'], profileName?: string): Promise<Opened & { way: Via }> {
+export async function openScenario(browser: Browser, origin: string, scenario: Scenario, ways: readonly Via[] = ['link', 'draft'], profileName?: string): Promise<Opened & { way: Via }> {
   const fragment = encodeScenarioLink(scenario);
   // By link first: the fragment is how scenarios travel. If this build does not open links yet,
   // the editor's autosaved draft (what a reload restores) is the other way in.
@@ -348,6 +490,7 @@ async function openScenario(browser: Browser, origin: string, scenario: Scenario
       [PREFS_KEY, DRAFT_KEY, via === 'draft' ? JSON.stringify({ scenario, dirty: false, savedAt: 1 }) : ''] as const,
     );
     await context.addInitScript(WATCH_FIRST_CANVAS);
+    await context.addInitScript(WATCH_LOAD);
     await recordLongTasks(context);
     if (PROFILE) await context.addInitScript(COUNT_RENDERS);
     const page = await context.newPage();
@@ -365,8 +508,9 @@ async function openScenario(browser: Browser, origin: string, scenario: Scenario
       continue;
     }
     const firstNodeMs = await page.evaluate<number>('window.__firstNode');
-    const nodesInDom = await page.locator('.react-flow__node').count();
-    return { page, way: via, via: via === 'link' ? `link (#r1… fragment, ${fragment.length.toLocaleString('en')} chars)` : 'saved draft in localStorage (link opening not wired)', firstNodeMs, nodesInDom };
+    const load = await page.evaluate<LoadBreakdown>(READ_LOAD);
+    const nodesInDom = await page.locator('.react-flow__node:not(:has(.group-frame))').count();
+    return { page, way: via, via: via === 'link' ? `link (#r1… fragment, ${fragment.length.toLocaleString('en')} chars)` : 'saved draft in localStorage (link opening not wired)', firstNodeMs, nodesInDom, load };
   }
   throw new Error('the app showed the bench scenario neither from a link nor from a saved draft');
 }
@@ -459,22 +603,16 @@ async function measureScale(browser: Browser, origin: string, shape: string, sce
     });
     await stopEditProfile?.(`edit-${shape}-${steps}`);
 
-    // Run (Ctrl+Enter), wait for the transport, then 4× from the start.
-    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
-    await page.keyboard.press('Control+Enter');
-    const transport = page.getByRole('toolbar', { name: 'Playback' });
-    await transport.waitFor({ timeout: 120_000 });
-    const pause = transport.getByRole('button', { name: 'Pause' });
-    if (await pause.isVisible()) await pause.click();
-    await transport.getByLabel('Speed').selectOption('4');
-    await transport.getByRole('button', { name: 'Restart' }).click();
-    await transport.getByRole('button', { name: 'Play' }).click();
+    // Run, then 4× from the start.
     const stopProfile = PROFILE ? await startProfile(page) : null;
-    const sample = () => page.evaluate<number[]>(sampleFrames(PLAY_SAMPLE_MS));
-    const played = await mainThreadCounters(page, PROFILE ? () => traceTotals(page, () => countRenders(page, sample)) : sample);
+    let counters: Awaited<ReturnType<typeof mainThreadCounters<number[]>>> | undefined;
+    const gaps = await playAt4x(page, async (sample) => {
+      counters = await mainThreadCounters(page, PROFILE ? () => traceTotals(page, () => countRenders(page, sample)) as Promise<number[]> : sample);
+      return counters.result;
+    });
     await stopProfile?.(`playback-4x-${shape}-${steps}`);
-    const gaps = (played.result as number[]).slice(1);
-    if (await transport.getByRole('button', { name: 'Pause' }).isVisible()) await transport.getByRole('button', { name: 'Pause' }).click();
+    const played = counters!;
+    const transport = page.getByRole('toolbar', { name: 'Playback' });
 
     // Scrubbing: drag the scrubber's thumb from one end to the other in 40 moves.
     const slider = transport.getByRole('slider', { name: /playback position/i });
@@ -550,10 +688,20 @@ export async function runBrowserBench(): Promise<void> {
     const origin = `http://127.0.0.1:${address.port}`;
     browser = await launchChromium();
 
-    // What the app costs before the graph's size does: the 5-step payment preset.
+    // What the app costs before the graph's size does: the 5-step payment preset, broken down.
     const small = await openScenario(browser, origin, findPreset('payment-fails')!.scenario, ['link']);
     await small.page.context().close();
     console.log(`first canvas of the 5-step payment preset (navigation → first step node drawn): ${small.firstNodeMs.toFixed(0)} ms`);
+    printLoadBreakdown('5-step payment preset by link', small.load);
+
+    // What the machine gives before the app costs anything: frames of a trivial page.
+    const floor = await measureFloor(browser, origin);
+    console.log(
+      `harness floor (load ${loadavg()[0].toFixed(1)}): a trivial page animating every frame: p50 ${floor.trivialP50.toFixed(1)} ms, p95 ${floor.trivialP95.toFixed(1)} ms; ` +
+        `the 5-step payment preset playing at 4×: p95 ${floor.presetP95.toFixed(1)} ms over ${floor.presetFrames} frames. ` +
+        `(Chromium's default frame pacing: frames land on a 60 Hz beat, so a frame late for its beat counts 33 ms; ` +
+        `--disable-frame-rate-limit would time raw work instead, unlike any browser a person uses.)`,
+    );
 
     const only = (process.argv.find((a) => a.startsWith('--steps=')) ?? '').slice('--steps='.length);
     const sizes = only ? only.split(',').map(Number) : [...SCALE_STEPS];
