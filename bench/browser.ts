@@ -256,6 +256,28 @@ async function traceTotals(page: Page, run: () => Promise<unknown>) {
   return result;
 }
 
+/**
+ * Main-thread CPU time (ms) of the page's renderer while `run` runs: the thread time (`tdur`) of
+ * its top-level tasks in a Chrome trace. Unlike frame gaps, it barely moves when other processes
+ * take the cores (this machine is shared), so it tells the app's own work per frame.
+ */
+export async function mainThreadCpu<T>(page: Page, run: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: { name: string; ph: string; tdur?: number; tid: number; pid: number; args?: { name?: string } }[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: 'toplevel,__metadata', transferMode: 'ReportEvents' });
+  const result = await run();
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  const main = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const isMain = (e: (typeof events)[number]) => main.some((m) => m.pid === e.pid && m.tid === e.tid);
+  let cpuUs = 0;
+  for (const e of events) if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.tdur !== undefined && isMain(e)) cpuUs += e.tdur;
+  return { result, cpuMs: cpuUs / 1000 };
+}
+
 async function startProfile(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -365,8 +387,10 @@ ${Array.from({ length: 60 }, (_, i) => `<div style="position:absolute;left:${(i 
 interface Floor {
   trivialP50: number;
   trivialP95: number;
+  trivialCpuPerFrame: number;
   presetP95: number;
   presetFrames: number;
+  presetCpuPerFrame: number;
 }
 
 /**
@@ -379,13 +403,26 @@ async function measureFloor(browser: Browser, origin: string): Promise<Floor> {
   const page = await context.newPage();
   await page.setContent(TRIVIAL_PAGE);
   await page.waitForTimeout(300);
-  const trivial = (await page.evaluate<number[]>(sampleFrames(PLAY_SAMPLE_MS))).slice(1);
+  const { result: sampled, cpuMs: trivialCpu } = await mainThreadCpu(page, () => page.evaluate<number[]>(sampleFrames(PLAY_SAMPLE_MS)));
+  const trivial = sampled.slice(1);
   await context.close();
   const sorted = [...trivial].sort((a, b) => a - b);
   const preset = await openScenario(browser, origin, findPreset('payment-fails')!.scenario, ['link']);
   try {
-    const gaps = await playAt4x(preset.page);
-    return { trivialP50: sorted[Math.floor(sorted.length / 2)] ?? 0, trivialP95: p95(trivial), presetP95: p95(gaps), presetFrames: gaps.length };
+    let presetCpu = 0;
+    const gaps = await playAt4x(preset.page, async (sample) => {
+      const { result, cpuMs } = await mainThreadCpu(preset.page, sample);
+      presetCpu = cpuMs;
+      return result;
+    });
+    return {
+      trivialP50: sorted[Math.floor(sorted.length / 2)] ?? 0,
+      trivialP95: p95(trivial),
+      trivialCpuPerFrame: trivialCpu / Math.max(1, trivial.length),
+      presetP95: p95(gaps),
+      presetFrames: gaps.length,
+      presetCpuPerFrame: presetCpu / Math.max(1, gaps.length),
+    };
   } finally {
     await preset.page.context().close();
   }
@@ -564,6 +601,8 @@ interface ScaleRow {
   nodesInDom: number;
   editLongestMs: number;
   p95FrameMs: number;
+  /** Main-thread CPU time per frame while playing (ms): the app's own work, whatever else runs on the machine. */
+  cpuPerFrameMs: number;
   scrubLongestMs: number;
   scrubP95Ms: number;
   dominates: string;
@@ -606,8 +645,15 @@ async function measureScale(browser: Browser, origin: string, shape: string, sce
     // Run, then 4× from the start.
     const stopProfile = PROFILE ? await startProfile(page) : null;
     let counters: Awaited<ReturnType<typeof mainThreadCounters<number[]>>> | undefined;
+    let cpuMs = 0;
+    const measured = async (sample: () => Promise<number[]>) => {
+      const { result, cpuMs: cpu } = await mainThreadCpu(page, sample);
+      cpuMs = cpu;
+      return result;
+    };
     const gaps = await playAt4x(page, async (sample) => {
-      counters = await mainThreadCounters(page, PROFILE ? () => traceTotals(page, () => countRenders(page, sample)) as Promise<number[]> : sample);
+      // Profiling traces already; a second trace at once is refused.
+      counters = await mainThreadCounters(page, PROFILE ? () => traceTotals(page, () => countRenders(page, sample)) as Promise<number[]> : () => measured(sample));
       return counters.result;
     });
     await stopProfile?.(`playback-4x-${shape}-${steps}`);
@@ -636,6 +682,7 @@ async function measureScale(browser: Browser, origin: string, shape: string, sce
       nodesInDom: opened.nodesInDom,
       editLongestMs: Math.max(0, ...edit),
       p95FrameMs: p95(gaps),
+      cpuPerFrameMs: cpuMs / Math.max(1, gaps.length),
       scrubLongestMs: Math.max(0, ...scrub),
       scrubP95Ms: p95(scrubGaps),
       dominates: dominant(played),
@@ -653,17 +700,20 @@ function printScaleTable(rows: ScaleRow[]): void {
   const mark = (value: number, target: number) => `${value.toFixed(0)}${value <= target ? '' : '!'}`;
   console.log(
     `  ${'shape'.padEnd(11)} ${pad('steps', 5)} ${pad('first canvas ms (target)', 25)} ${pad('nodes in DOM', 12)} ${pad('edit: longest task ms (≤ 200)', 30)} ` +
-      `${pad('4× p95 frame ms (target)', 25)} ${pad('scrub: p95 frame / longest task ms', 35)}  frame dominated by`,
+      `${pad('4× p95 frame ms (target)', 25)} ${pad('CPU ms/frame', 12)} ${pad('scrub: p95 frame / longest task ms', 35)}  frame dominated by`,
   );
   for (const r of rows) {
     const t = targetsFor(r.steps);
     console.log(
       `  ${r.shape.padEnd(11)} ${pad(r.steps, 5)} ${pad(`${mark(r.firstCanvasMs, t.firstCanvasMs)} (${t.firstCanvasMs})`, 25)} ${pad(r.nodesInDom, 12)} ` +
-        `${pad(mark(r.editLongestMs, LONG_TASK_TARGET_MS), 30)} ${pad(`${mark(r.p95FrameMs, t.p95FrameMs)} (${t.p95FrameMs})`, 25)} ` +
+        `${pad(mark(r.editLongestMs, LONG_TASK_TARGET_MS), 30)} ${pad(`${mark(r.p95FrameMs, t.p95FrameMs)} (${t.p95FrameMs})`, 25)} ${pad(PROFILE ? '—' : r.cpuPerFrameMs.toFixed(1), 12)} ` +
         `${pad(`${r.scrubP95Ms.toFixed(0)} / ${mark(r.scrubLongestMs, LONG_TASK_TARGET_MS)}`, 35)}  ${r.dominates}`,
     );
   }
-  console.log('  (! marks a figure over its target; "edit" renames a step in view; scrubbing drags the scrubber end to end in 40 moves)');
+  console.log(
+    '  (! marks a figure over its target; "edit" renames a step in view; scrubbing drags the scrubber end to end in 40 moves; ' +
+      'CPU ms/frame = main-thread thread time while playing ÷ frames, steady when the machine is busy, unlike frame gaps)',
+  );
 }
 
 export async function runBrowserBench(): Promise<void> {
@@ -697,8 +747,9 @@ export async function runBrowserBench(): Promise<void> {
     // What the machine gives before the app costs anything: frames of a trivial page.
     const floor = await measureFloor(browser, origin);
     console.log(
-      `harness floor (load ${loadavg()[0].toFixed(1)}): a trivial page animating every frame: p50 ${floor.trivialP50.toFixed(1)} ms, p95 ${floor.trivialP95.toFixed(1)} ms; ` +
-        `the 5-step payment preset playing at 4×: p95 ${floor.presetP95.toFixed(1)} ms over ${floor.presetFrames} frames. ` +
+      `harness floor (load ${loadavg()[0].toFixed(1)}): a trivial page animating every frame: p50 ${floor.trivialP50.toFixed(1)} ms, p95 ${floor.trivialP95.toFixed(1)} ms, ` +
+        `CPU ${floor.trivialCpuPerFrame.toFixed(1)} ms/frame; the 5-step payment preset playing at 4×: p95 ${floor.presetP95.toFixed(1)} ms over ${floor.presetFrames} frames, ` +
+        `CPU ${floor.presetCpuPerFrame.toFixed(1)} ms/frame. ` +
         `(Chromium's default frame pacing: frames land on a 60 Hz beat, so a frame late for its beat counts 33 ms; ` +
         `--disable-frame-rate-limit would time raw work instead, unlike any browser a person uses.)`,
     );
