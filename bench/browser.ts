@@ -3,6 +3,14 @@
 // nodes in the DOM, longest task while editing a step, p95 frame while playing at 4×, scrubbing,
 // and what dominates the main thread), then the retry-storm links of issue #9 item 3.
 // Figures, not assertions: targets are printed beside them.
+// Before the table: where the 5-step preset's first canvas goes (navigation, each chunk fetched,
+// the app's first render, the pane, long tasks) and the harness floor (a trivial page and the
+// 5-step preset, sampled as the rows are). Chromium runs with its default frame pacing: frames
+// land on a 60 Hz beat, so a frame gap is 16.7 ms or a multiple (a missed beat). Measured here,
+// --disable-gpu-vsync and --run-all-compositor-stages-before-draw made the trivial page's p95
+// worse (33–50 ms) and --disable-frame-rate-limit times raw work (p50 1–2 ms) unlike any browser
+// a person uses; so no flag, and the rows add main-thread CPU per frame, which a busy machine
+// barely moves, to tell the app's work from the machine's.
 //   npx tsx bench/run.ts browser        (or `npm run bench -- browser`)
 //   … browser --steps=100,1000 --shapes=layered --no-storms   a part of it;  --profile  CPU profiles (see below)
 import { build, preview, type PreviewServer } from 'vite';
