@@ -74,10 +74,21 @@ interface Memo<T> {
   last: T[];
 }
 
+/** What the last edge list was built from, apart from the run: while only the playhead moves, these stay the same objects. */
+interface EdgeInputs {
+  scenario: Scenario;
+  highlightPath: readonly string[];
+  selectedEdge: EdgeRef | null;
+  routes: Map<string, Routed>;
+  /** Ids of the edges a failure travelled along at that moment. */
+  carried: Set<string>;
+}
+
 /** Per-id memory of built nodes and edges; one per mounted canvas. */
 export interface GraphCache {
   nodes: Memo<StepFlowNode>;
   edges: Memo<DependencyFlowEdge>;
+  edgeInputs?: EdgeInputs;
 }
 
 export function createGraphCache(): GraphCache {
@@ -284,8 +295,54 @@ function routesOf(scenario: Scenario): Map<string, Routed> {
   return lastRoutes.routes;
 }
 
+const incomingEdges = new WeakMap<Scenario, Map<string, EdgeShape[]>>();
+
+/** Each step's incoming edges, once per scenario. */
+function incomingOf(scenario: Scenario): Map<string, EdgeShape[]> {
+  let byTarget = incomingEdges.get(scenario);
+  if (!byTarget) {
+    byTarget = new Map();
+    for (const shape of shapesOf(scenario)) {
+      const list = byTarget.get(shape.dep.to);
+      if (list) list.push(shape);
+      else byTarget.set(shape.dep.to, [shape]);
+    }
+    incomingEdges.set(scenario, byTarget);
+  }
+  return byTarget;
+}
+
+/** The edges a failure travelled along at this moment (`carried`), found from the blocked steps rather than by visiting every edge. */
+function carriedEdges(scenario: Scenario, live: Record<string, LiveStepView> | null): Set<string> {
+  const ids = new Set<string>();
+  if (!live) return ids;
+  const incoming = incomingOf(scenario);
+  for (const to of Object.keys(live)) {
+    if (live[to].state !== 'blocked') continue;
+    for (const shape of incoming.get(to) ?? []) if (carried(live, shape.dep.from, to)) ids.add(shape.id);
+  }
+  return ids;
+}
+
+const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((id) => b.has(id));
+
 export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFlowEdge[] {
   const routes = routesOf(input.scenario);
+  // The playhead moves every frame and changes the edges only when a failure travels further:
+  // then the list is the same array, and thousands of edges are not visited on each frame.
+  const carriedIds = carriedEdges(input.scenario, input.live);
+  const before = cache?.edgeInputs;
+  if (
+    cache &&
+    before &&
+    before.scenario === input.scenario &&
+    before.highlightPath === input.highlightPath &&
+    before.selectedEdge === input.selectedEdge &&
+    before.routes === routes &&
+    sameSet(before.carried, carriedIds)
+  )
+    return cache.edges.last;
+  if (cache) cache.edgeInputs = { scenario: input.scenario, highlightPath: input.highlightPath, selectedEdge: input.selectedEdge, routes, carried: carriedIds };
   const path = input.highlightPath;
   const onPath = new Set<string>();
   for (let i = 0; i + 1 < path.length; i++) onPath.add(edgeId(path[i], path[i + 1]));
@@ -294,7 +351,7 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
     const { dep, id } = shape;
     const isSelected = !!picked && picked.from === dep.from && picked.to === dep.to;
     // The dependency and the labels, not the shape: an edit elsewhere (a drag) makes new shapes.
-    return [dep, shape.fromLabel, shape.toLabel, carried(input.live, dep.from, dep.to), onPath.size > 0 && onPath.has(id), isSelected, routes.get(id)?.key ?? null] as const;
+    return [dep, shape.fromLabel, shape.toLabel, carriedIds.has(id), onPath.size > 0 && onPath.has(id), isSelected, routes.get(id)?.key ?? null] as const;
   };
   return buildList(
     cache?.edges,
@@ -331,14 +388,17 @@ export const VISIBLE_ONLY_ABOVE = 100;
  * React Flow sees the same object and does not re-render it.
  */
 export function mergeNodes(built: StepFlowNode[], previousBuilt: StepFlowNode[], current: StepFlowNode[]): StepFlowNode[] {
-  const before = new Map(previousBuilt.map((n) => [n.id, n]));
-  const now = new Map(current.map((n) => [n.id, n]));
+  // While the playhead moves the three lists hold the same steps in the same order: look up by
+  // place, and build the maps only when the steps or their order changed.
+  const aligned = built.length === previousBuilt.length && built.length === current.length && built.every((n, i) => previousBuilt[i].id === n.id && current[i].id === n.id);
+  const before = aligned ? null : new Map(previousBuilt.map((n) => [n.id, n]));
+  const now = aligned ? null : new Map(current.map((n) => [n.id, n]));
   let same = built.length === current.length;
   const merged = built.map((node, i) => {
-    const prev = now.get(node.id);
+    const prev = now ? now.get(node.id) : current[i];
     let next: StepFlowNode;
     if (!prev) next = node;
-    else if (before.get(node.id) === node) next = prev;
+    else if ((before ? before.get(node.id) : previousBuilt[i]) === node) next = prev;
     else next = { ...node, measured: prev.measured, ...(prev.dragging ? { position: prev.position, dragging: true } : {}) };
     if (same && current[i] !== next) same = false;
     return next;

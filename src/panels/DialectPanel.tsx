@@ -4,7 +4,7 @@
 // a change). Like the other run panels it tells the run as of the playhead: before the end, steps
 // read queued / in_progress (or that system's words) and the run has its running status, not
 // its conclusion.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectViewAt, dialectViewOptions, GLOSSARY } from '../engine/dialect.ts';
 import { useRipple } from '../store/context.tsx';
 import { selectDialect } from '../store/editor-slice.ts';
@@ -13,6 +13,18 @@ import { selectAsOf, selectCurrentResult, selectCurrentSegment } from '../store/
 import { GithubContextForm } from './GithubContextForm.tsx';
 
 export { DIALECT_TITLES };
+
+// Memoised on its three words: as the playhead moves, only the rows of steps whose state
+// changed are drawn again (a 2,000-step run has a row per step).
+const DialectRow = memo(function DialectRow({ label, word, ripple }: { label: string; word: string; ripple: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{word}</td>
+      <td>{ripple}</td>
+    </tr>
+  );
+});
 
 export function DialectPanel() {
   const result = useRipple(selectCurrentResult);
@@ -43,11 +55,7 @@ export function DialectPanel() {
         </thead>
         <tbody>
           {Object.keys(view.steps).map((id) => (
-            <tr key={id}>
-              <th scope="row">{labelOf.get(id) ?? id}</th>
-              <td>{view.steps[id].state}</td>
-              <td>{view.ripple[id]}</td>
-            </tr>
+            <DialectRow key={id} label={labelOf.get(id) ?? id} word={view.steps[id].state} ripple={view.ripple[id]} />
           ))}
         </tbody>
       </table>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { reasonPhrase } from '../engine/index.ts';
 import type { RunResult, StepResponse } from '../engine/types.ts';
 import { useRipple } from '../store/context.tsx';
@@ -92,7 +92,8 @@ const LANGUAGES: { id: SnippetLanguage; label: string }[] = [
   { id: 'python', label: 'Python requests' },
 ];
 
-function Snippets({ request, prerequisite }: { request: string | null; prerequisite?: string }) {
+// Memoised: its props change with the run or the selection, not with the playhead.
+const Snippets = memo(function Snippets({ request, prerequisite }: { request: string | null; prerequisite?: string }) {
   const [language, setLanguage] = useState<SnippetLanguage>('curl');
   const text = clientSnippet(language, { request, prerequisite });
   return (
@@ -107,7 +108,7 @@ function Snippets({ request, prerequisite }: { request: string | null; prerequis
       <CodeBlock title={`Detect the 424 with ${LANGUAGES.find((l) => l.id === language)?.label}`} text={text} what={`${language} snippet`} />
     </div>
   );
-}
+});
 
 function RunBody({ result }: { result: RunResult }) {
   const [open, setOpen] = useState(false);

@@ -9,6 +9,8 @@ import { RunSummary } from './RunSummary.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
 import { DialectPanel } from './DialectPanel.tsx';
 
+// A closed section renders nothing inside: its panel would otherwise follow the playhead on
+// every frame unseen (issue #15: "Speak as", closed by default, redrew a row per step per frame).
 function Section({ title, defaultOpen = true, children, testId }: { title: string; defaultOpen?: boolean; children: ReactNode; testId?: string }) {
   const [open, setOpen] = useState(defaultOpen);
   return (
@@ -16,7 +18,7 @@ function Section({ title, defaultOpen = true, children, testId }: { title: strin
       <summary>
         <h2>{title}</h2>
       </summary>
-      <div className="pb-section-body">{children}</div>
+      <div className="pb-section-body">{open && children}</div>
     </details>
   );
 }

@@ -69,32 +69,56 @@ const LIVE_LABEL: Record<LiveState, string> = { ...STATE_LABEL, pending: 'not an
  * The run's figures after its event `upTo` (an index into `result.events`; the whole run when
  * omitted): steps per state as of then, 424s that spared a request, retries, compensations.
  */
+interface EventTallies {
+  /** The index of each step's first `started` event. */
+  firstStart: Map<string, number>;
+  /** Counts over events [0, k]: retries, repairs, compensations run, compensations failed at index 4k…4k+3. */
+  running: Uint32Array;
+}
+
+// Once per run: the playhead moves every frame, and counting the events up to it each time cost
+// a pass over every event per frame (issue #15: the summary's share of playback at 2,000 steps).
+const talliesByRun = new WeakMap<RunResult, EventTallies>();
+
+function talliesOf(result: RunResult): EventTallies {
+  let tallies = talliesByRun.get(result);
+  if (!tallies) {
+    const firstStart = new Map<string, number>();
+    const running = new Uint32Array(result.events.length * 4);
+    let retries = 0;
+    let repairs = 0;
+    let run = 0;
+    let failed = 0;
+    result.events.forEach((event, k) => {
+      if (event.type === 'started' && event.step && !firstStart.has(event.step)) firstStart.set(event.step, k);
+      else if (event.type === 'retry-scheduled') retries += 1;
+      else if (event.type === 'repair-requested') repairs += 1;
+      else if (event.type === 'compensation-started') run += 1;
+      else if (event.type === 'compensation-failed') failed += 1;
+      running.set([retries, repairs, run, failed], k * 4);
+    });
+    tallies = { firstStart, running };
+    talliesByRun.set(result, tallies);
+  }
+  return tallies;
+}
+
 export function runFigures(result: RunResult, upTo = result.events.length - 1): RunFigures {
   const counts = Object.fromEntries(LIVE_ORDER.map((s) => [s, 0])) as Record<LiveState, number>;
-  const events = result.events.slice(0, upTo + 1);
-  const whole = events.length === result.events.length;
-  const moment = whole ? null : stateAt(result, upTo);
+  const last = Math.min(upTo, result.events.length - 1);
+  const whole = last === result.events.length - 1;
+  const moment = whole ? null : stateAt(result, last);
+  const { firstStart, running } = talliesOf(result);
   let notAttempted = 0;
   let reused = 0;
-  const started = new Set<string>();
-  for (const event of events) if (event.type === 'started' && event.step) started.add(event.step);
   for (const [id, step] of Object.entries(result.steps)) {
     const state: LiveState = moment ? (moment.steps[id]?.state ?? 'pending') : step.state;
     counts[state] += 1;
-    if (state === 'blocked' && !started.has(id)) notAttempted += 1;
+    if (state === 'blocked' && !((firstStart.get(id) ?? Infinity) <= last)) notAttempted += 1;
     if (step.reused && state !== 'pending') reused += 1;
   }
-  let retries = 0;
-  let repairs = 0;
-  let compensationsRun = 0;
-  let compensationsFailed = 0;
-  for (const event of events) {
-    if (event.type === 'retry-scheduled') retries += 1;
-    else if (event.type === 'repair-requested') repairs += 1;
-    else if (event.type === 'compensation-started') compensationsRun += 1;
-    else if (event.type === 'compensation-failed') compensationsFailed += 1;
-  }
-  return { counts, notAttempted, retries, repairs, compensationsRun, compensationsFailed, reused };
+  const at = (i: number) => (last < 0 ? 0 : running[last * 4 + i]);
+  return { counts, notAttempted, retries: at(0), repairs: at(1), compensationsRun: at(2), compensationsFailed: at(3), reused };
 }
 
 /** " GitHub Actions workflow conclusion: failure." (or its status while running). */

@@ -4,6 +4,10 @@ import { baseUrl, launch, screenshot } from './harness.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
 import { longTasks, recordLongTasks } from '../fixtures/long-tasks.ts';
+import { nodeStates, playToEnd, run, transport } from './app.ts';
+import { simulate } from '../../src/engine/index.ts';
+import { stateAt } from '../../src/engine/state-at.ts';
+import { buildTimeline, indexAtTime } from '../../src/store/timeline.ts';
 
 // Issue #15: a 2,000-step graph opens, runs and answers. What is drawn is bounded by what is on
 // screen: the canvas draws the steps in view, the Gantt and the event log a window of rows.
@@ -81,6 +85,59 @@ describe('a 2,000-step scenario by link, opened at a moment in the middle of its
     await screenshot(page, 'scale-2000-steps');
     const tasks = await longTasks(page);
     console.log(`[scale] 2,000 steps by link at 3 s: ${stepNodes} step nodes in the DOM, ${tasks.length} long tasks, longest ${Math.round(Math.max(0, ...tasks))} ms`);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
+
+describe('a 2,000-step scenario plays and scrubs: the canvas shows the engine’s moment', () => {
+  test('played to the end at 4×, every step in view shows its final state; scrubbed back to a moment, that moment’s states', async () => {
+    const scenario = layered(2_000);
+    const result = simulate(scenario);
+    const { timeline, duration } = buildTimeline([{ kind: 'run', result, scenario }]);
+    /** Each step's state at `index` as the engine folds it (src/engine/state-at.ts). */
+    const statesAt = (index: number) => Object.fromEntries(Object.entries(stateAt(result, index).steps).map(([id, view]) => [id, view.state as string]));
+    /** The states the canvas shows for the steps it has in the DOM (the steps in view). */
+    const shownAgainst = async (expected: Record<string, string>) => {
+      const shown = await nodeStates(page);
+      return Object.keys(shown).filter((id) => shown[id] !== expected[id]);
+    };
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL(`index.html#${encodeScenarioLink(scenario)}`, baseUrl()).href);
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+    await run(page);
+    await playToEnd(page, '4');
+
+    const end = statesAt(result.events.length - 1);
+    const inView = Object.keys(await nodeStates(page));
+    expect(inView.length).toBeGreaterThan(10);
+    expect(await shownAgainst(end)).toEqual([]);
+
+    // A moment in the middle of the run, while a step of the 4th layer (in view) has started and
+    // not finished: drag the scrubber's thumb end to end, then to that moment.
+    const s300 = result.events.findIndex((e) => e.type === 'started' && e.step === 's300');
+    const target = result.events[s300].t + 50;
+    const slider = transport(page).getByRole('slider', { name: 'Playback position (virtual time)' });
+    const box = (await slider.boundingBox())!;
+    const y = box.y + box.height / 2;
+    const xAt = (fraction: number) => box.x + 8 + (box.width - 16) * fraction;
+    await page.mouse.move(xAt(0), y);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(xAt(i / 20), y);
+    for (let i = 19; i >= 0; i--) await page.mouse.move(xAt(Math.max(target / duration, i / 20)), y);
+    await page.mouse.up();
+
+    const at = Number(await slider.inputValue());
+    expect(Math.abs(at - target)).toBeLessThan(duration / 20);
+    const moment = statesAt(timeline[indexAtTime(timeline, at)].index);
+    // The moment differs from the end for steps in view, so the canvas must have changed.
+    expect(inView.filter((id) => moment[id] !== end[id]).length).toBeGreaterThan(0);
+    await expect.poll(() => shownAgainst(moment), { timeout: 10_000 }).toEqual([]);
+    await screenshot(page, 'scale-2000-steps-scrubbed');
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);

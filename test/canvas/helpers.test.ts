@@ -21,6 +21,16 @@ describe('canvas helpers', () => {
     ).toEqual({ publish: ['publish may run before validate completes', 'retries a non-idempotent step'] });
   });
 
+  test('lintByStep after an edit: a step whose warnings are the same keeps its list (its node is not redrawn), a changed one gets a new list', () => {
+    const race = { code: 'artifact-race', step: 'publish', path: 'steps[2].consumes[0]', message: 'publish may run before validate completes' } as const;
+    const retry = { code: 'retry-not-idempotent', step: 'charge', path: 'steps[1].retry', message: 'retries a non-idempotent step' } as const;
+    const before = lintByStep([race, retry]);
+    const after = lintByStep([race, { ...retry, message: 'retries a non-idempotent step (POST)' }], before);
+    expect(after.publish).toBe(before.publish);
+    expect(after.charge).not.toBe(before.charge);
+    expect(after).toEqual({ publish: [race.message], charge: ['retries a non-idempotent step (POST)'] });
+  });
+
   test('marks say what is configured; nothing configured, no marks', () => {
     expect(stepMarks({ id: 'a' })).toEqual([]);
     expect(stepMarks({ id: 'a', join: 'any', compensation: { fail: { status: 500 } } }).map((m) => [m.icon, m.text])).toEqual([
