@@ -44,7 +44,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
-          testTimeout: 60_000,
+          // Generous: two files share the cores, and on a machine loaded by other work a long
+          // walk-through (lesson-builder, compare) has taken over a minute. A limit, not a measure.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
