@@ -48,6 +48,9 @@ export default defineConfig({
           // walk-through (lesson-builder, compare) has taken over a minute. A limit, not a measure.
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll's own default gives up after 1 s; a run made in the page's worker has taken
+          // longer on a loaded machine. A poll still passes the moment its matcher holds.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
