@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 
 // Three projects, one command: pure code in Node, components in jsdom,
 // and the built app in real headless Chromium.
@@ -7,6 +8,10 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globals: true,
+    // Vitest's own default is one worker fewer than the cores, which on a 2-core machine runs every
+    // file one after another. The real-browser files mostly wait on Chromium, so two at a time
+    // (each in its own contexts of the one shared Chromium, global-setup.ts) overlap those waits.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // GitHub's workflow parser imports its JSON schema without an import attribute, which Node
     // refuses; inlined, Vite transforms it (issue #11, src/scenario/dialects/github-actions.ts).
     server: { deps: { inline: ['@actions/workflow-parser'] } },
@@ -39,9 +44,13 @@ export default defineConfig({
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
-          testTimeout: 60_000,
+          // Generous: two files share the cores, and on a machine loaded by other work a long
+          // walk-through (lesson-builder, compare) has taken over a minute. A limit, not a measure.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // expect.poll's own default gives up after 1 s; a run made in the page's worker has taken
+          // longer on a loaded machine. A poll still passes the moment its matcher holds.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulate } from '../../src/engine/index.ts';
 import { renderAnimatedSvg } from '../../src/export/render.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { launchChromium } from './chromium.ts';
-import { ARTIFACTS, openPage, screenshot } from './harness.ts';
+import { ARTIFACTS, downloadedBytes, launch, openPage, screenshot } from './harness.ts';
 import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
 
 // `ripple render --animate` in a real browser (issue #14): the SVG moves as an <img> (how a
@@ -21,7 +21,7 @@ let browser: Browser;
 /** A blank page that decodes and compares screenshots. */
 let differ: Page;
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await launch();
   differ = await browser.newPage();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -166,7 +166,7 @@ describe('the animated SVG in Chromium', () => {
     );
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download animated SVG' }).click()]);
     expect(download.suggestedFilename()).toBe('order-pipeline-payment-declined-animated.svg');
-    const file = readFileSync((await download.path())!, 'utf8');
+    const file = (await downloadedBytes(download)).toString('utf8');
     // The same drawing as ripple render --animate; only the link's address differs.
     expect(file.replace(/<metadata>[\s\S]*?<\/metadata>\n/, '')).toBe(svg);
     expect(errors).toEqual([]);

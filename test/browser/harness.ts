@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { connectChromium } from './chromium.ts';
 
 export { CHROMIUM_PATH as CHROMIUM } from './chromium.ts';
 
@@ -12,8 +12,13 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
+/**
+ * The browser a test file works in: a connection to the one Chromium the global setup started
+ * (global-setup.ts), so no file waits for a Chromium of its own. `close()` closes the file's
+ * contexts and disconnects, leaving the shared Chromium to the other files.
+ */
 export function launch(): Promise<Browser> {
-  return launchChromium();
+  return connectChromium(inject('chromiumEndpoint'));
 }
 
 export interface OpenedPage {
@@ -56,4 +61,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/**
+ * A finished download's bytes. Read through Playwright's stream, since `download.path()` is not
+ * available over a connection to the shared Chromium (`launch`). Rejects when the download failed.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

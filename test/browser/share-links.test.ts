@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launch, openPage, screenshot } from './harness.ts';
+import { baseUrl, downloadedBytes, launch, openPage, screenshot } from './harness.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
@@ -181,7 +180,7 @@ describe('share dialog, files and images', () => {
   async function download(page: Page, item: string): Promise<Buffer> {
     await page.getByRole('button', { name: /Import \/ Export/ }).click();
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
-    return readFileSync((await file.path())!);
+    return downloadedBytes(file);
   }
 
   async function drop(page: Page, bytes: Buffer, name: string, type: string) {
