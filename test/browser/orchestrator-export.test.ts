@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, screenshot } from './harness.ts';
+import { downloadedBytes, launch, openPage, screenshot } from './harness.ts';
 import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
 import { importArgo } from '../../src/scenario/dialects/argo.ts';
 import { importGithubActions } from '../../src/scenario/dialects/github-actions.ts';
@@ -32,7 +31,7 @@ test('an imported Argo DAG downloads as a GitHub workflow and an Argo file that 
   await menu.click();
   const [github] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'GitHub Actions workflow (YAML)' }).click()]);
   expect(github.suggestedFilename()).toBe('dag-contiue-on-fail.yml');
-  const workflow = readFileSync((await github.path())!, 'utf8');
+  const workflow = (await downloadedBytes(github)).toString('utf8');
   const cli = dialectExportFile('github-actions', scenario);
   expect(cli.ok && cli.text).toBe(workflow);
   // GitHub's own parser reads it back; B and E still fail (they run `exit 1`), so the run is the same.
@@ -46,7 +45,7 @@ test('an imported Argo DAG downloads as a GitHub workflow and an Argo file that 
   await menu.click();
   const [argo] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Argo Workflow (YAML)' }).click()]);
   expect(argo.suggestedFilename()).toBe('dag-contiue-on-fail.argo.yaml');
-  const again = importArgo(readFileSync((await argo.path())!, 'utf8'));
+  const again = importArgo((await downloadedBytes(argo)).toString('utf8'));
   if (!again.ok) throw new Error(again.message);
   expect(outcomes(again.scenario, [])).toEqual(outcomes(scenario, []));
   expect(again.scenario.steps.filter((s) => s.continueOnFailed).map((s) => s.id)).toEqual(['B']);
