@@ -9,6 +9,7 @@ import { DRAFT_KEY, PREVIOUS_DRAFT_KEY, readItem, readPrefs } from '../store/per
 import { loadScenarioGate } from '../scenario/gate-loader.ts';
 import { loadLessonWorkings } from '../store/lesson-slice.ts';
 import { resolveTheme } from './use-prefs.ts';
+import { isAnchorFragment } from './share/links.ts';
 import type { SimulateOffThread } from '../worker/off-thread.ts';
 
 // Set the theme before the first paint, so a dark-mode visitor never sees a white flash.
@@ -52,6 +53,9 @@ const render = () =>
 // canvas waits for them: it never shows an unchecked draft. Should they fail to load, the store
 // keeps the draft untouched under its own key and says so (autosave.ts, issue #9 §6).
 const gate = loadScenarioGate();
+// A link in the address bar is opened by LinkGate after the first render: its codec starts
+// loading now, beside the gate, so the chunks come in one wave rather than two.
+if (location.hash.length > 1 && !isAnchorFragment(location.hash.slice(1))) void import('./share/boot-link.ts').catch(() => undefined);
 if ([DRAFT_KEY, PREVIOUS_DRAFT_KEY].some((key) => (readItem(key) ?? '') !== '')) void gate.then(render, render);
 else {
   render();
