@@ -165,6 +165,8 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         });
         // Like any selection with no run to explain (the edit cleared it): the new step opens in the inspector.
         if (result.ok && !get().run && !get().readOnly) set({ panelTab: 'step' });
+        // Pressed from the toolbar, a key or the canvas, with no field to show a refusal in: the status line says it.
+        if (!result.ok) notify('error', `No step added: ${result.message}`);
         return result.ok ? id : '';
       },
 

@@ -402,3 +402,17 @@ describe('autosave', () => {
     expect(storage().length).toBe(0);
   });
 });
+
+describe('the scenario limits hold for edits too (a draft and a link past them would not open again)', () => {
+  test('at 2,000 steps Add step is refused and said on the status line; the scenario stays as it was', () => {
+    const ids = Array.from({ length: 2_000 }, (_, i) => `s${i}`);
+    const store = editorStore({ scenario: scenario(ids) });
+    expect(store.getState().addStep()).toBe('');
+    expect(store.getState().scenario.steps).toHaveLength(2_000);
+    expect(store.getState().notice).toMatchObject({ kind: 'error', text: 'No step added: steps: A scenario holds at most 2,000 steps, the most a link or a saved draft opens; this one has 2,001.' });
+    // Below the limit the same action adds the step.
+    store.getState().deleteSteps(['s0']);
+    expect(store.getState().addStep()).not.toBe('');
+    expect(store.getState().scenario.steps).toHaveLength(2_000);
+  });
+});
