@@ -163,9 +163,24 @@ export function nodeAriaLabel(
   if (live?.reused) parts.push('reused from the previous run');
   if (replay) parts.push(`replay plan: ${REPLAY_MARK_META[replay].text}`);
   for (const w of replayWarnings) parts.push(w);
-  for (const m of stepMarks(step)) parts.push(m.title);
+  const marks = markWords(step);
+  if (marks) parts.push(marks);
   if (lint.length) parts.push(`${lint.length} warning${lint.length > 1 ? 's' : ''}: ${lint.join(' ')}`);
   return parts.join('. ');
+}
+
+const markWordsCache = new WeakMap<Step, string>();
+
+/** The titles of a step's marks joined by ". ", once per step object: a run arriving relabels every node, and its marks did not change. */
+function markWords(step: Step): string {
+  let words = markWordsCache.get(step);
+  if (words === undefined) {
+    words = stepMarks(step)
+      .map((m) => m.title)
+      .join('. ');
+    markWordsCache.set(step, words);
+  }
+  return words;
 }
 
 // A step node's box and handles as src/app/styles.css draws them (.step-node: 168 × 76 px;
