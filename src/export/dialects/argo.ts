@@ -27,9 +27,14 @@ export function exportArgo(scenario: Scenario): DialectExport {
       case 'always':
         task.depends = c.prerequisites.map((p) => `(${p}.Succeeded || ${p}.Failed || ${p}.Omitted)`).join(' && ');
         break;
-      case 'tree':
-        task.depends = write(c.tree, 0, (msg) => warnings.push(`${step.id}: ${msg}`));
+      case 'tree': {
+        // Argo waits only for the tasks its depends names: a prerequisite the condition does not
+        // read is waited for with a term true in every end state, as Ripple waits for it.
+        const named = stepsOf(c.tree);
+        const waits = c.prerequisites.filter((p) => !named.has(p)).map((p) => `(${p}.Succeeded || ${p}.Failed || ${p}.Omitted)`);
+        task.depends = [write(c.tree, waits.length > 0 ? 1 : 0, (msg) => warnings.push(`${step.id}: ${msg}`)), ...waits].join(' && ');
         break;
+      }
     }
     return task;
   });
@@ -47,6 +52,24 @@ export function exportArgo(scenario: Scenario): DialectExport {
     },
   };
   return { ok: true, text: `# Exported from Ripple: ${scenario.title.replace(/\n/g, ' ')}\n${stringify(doc)}`, warnings: [...new Set(warnings)] };
+}
+
+/** The steps a condition reads. */
+function stepsOf(n: WhenNode, into: Set<string> = new Set()): Set<string> {
+  switch (n.kind) {
+    case 'term':
+      into.add(n.step);
+      break;
+    case 'not':
+      stepsOf(n.operand, into);
+      break;
+    case 'and':
+    case 'or':
+      stepsOf(n.left, into);
+      stepsOf(n.right, into);
+      break;
+  }
+  return into;
 }
 
 function write(n: WhenNode, parent: number, warn: (m: string) => void): string {

@@ -2,7 +2,7 @@
 // imported again, ends the same way in every single-failure case, run by the real engine. What
 // no orchestrator file carries (Ripple's policies, groups, produces/consumes) is named in the
 // export's warnings, and the file runs as the preset without it (`orchestratorCore`).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { PRESETS } from '../../../src/presets/index.ts';
 import { exportArgo } from '../../../src/export/dialects/argo.ts';
 import { exportAirflowTasks } from '../../../src/export/dialects/airflow.ts';
@@ -115,4 +115,15 @@ describe('export back keeps what the source file said', () => {
     const asGithub = exportGithubActions(first.scenario);
     expect(asGithub.ok && asGithub.warnings).toContain('continueOn.failed (Argo) of a is not written: the file has no such setting');
   });
+});
+
+test('an Argo export waits for every prerequisite, also one its condition does not read (test-backend reads only changes, yet needs test-shared)', async () => {
+  const first = await importGithubActions(fixture('github-monorepo.yml'));
+  if (!first.ok) throw new Error(first.message);
+  const exported = exportArgo(first.scenario);
+  if (!exported.ok) throw new Error(exported.message);
+  const back = importArgo(exported.text);
+  if (!back.ok) throw new Error(back.message);
+  const needs = (s: Scenario, id: string) => s.dependencies.filter((d) => d.to === id).map((d) => d.from).sort();
+  for (const step of first.scenario.steps) expect([step.id, needs(back.scenario, step.id)]).toEqual([step.id, needs(first.scenario, step.id)]);
 });
