@@ -9,6 +9,11 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+/** A control without text to edit: its Ctrl+Z is the editor's undo. */
+function isToggleTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
+}
+
 export interface ShortcutActions {
   addStep: () => void;
 }
@@ -27,7 +32,10 @@ export function useEditorShortcuts({ addStep }: ShortcutActions): void {
         state.runScenario();
         return;
       }
-      if (state.readOnly || isTypingTarget(event.target)) return;
+      if (state.readOnly) return;
+      // A checkbox, radio button or button has no undo of its own: Ctrl+Z undoes the edit it just made.
+      if (mod && isTypingTarget(event.target) && !isToggleTarget(event.target)) return;
+      if (!mod && isTypingTarget(event.target)) return;
       if (mod) {
         const lower = key.toLowerCase();
         if (lower === 'z' && !event.shiftKey) state.undo();

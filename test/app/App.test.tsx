@@ -81,6 +81,19 @@ describe('keyboard', () => {
     expect(store.getState().scenario.steps).toHaveLength(2);
   });
 
+  test('Ctrl+Z with focus on a checkbox just toggled undoes that edit; Delete there deletes nothing', async () => {
+    const { user, store } = renderApp({ scenario: scenario([{ id: 'a' }, { id: 'b' }], [['a', 'b']]) });
+    act(() => store.getState().selectStep('a'));
+    const idempotent = await screen.findByRole('checkbox', { name: /Idempotent/ });
+    await user.click(idempotent);
+    expect(store.getState().scenario.steps[0].idempotent).toBe(false);
+    expect(idempotent).toHaveFocus();
+    await user.keyboard('{Delete}');
+    expect(store.getState().scenario.steps).toHaveLength(2);
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().scenario.steps[0].idempotent).toBeUndefined();
+  });
+
   test('Delete and Backspace remove the selection, but not while typing in a field', async () => {
     const { user, store } = renderApp({ scenario: scenario([{ id: 'a' }, { id: 'b' }, { id: 'c' }], [['a', 'b']]) });
     act(() => store.getState().selectStep('a'));
