@@ -1,6 +1,7 @@
 import type { RunResult } from '../engine/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { unpackRun, type PackedRun } from './run-transfer.ts';
+import { workerClient } from './worker-client.ts';
 
 // The page's side of the simulate worker: `simulateOffThread(scenario)` resolves to the very
 // result `simulate(scenario)` returns, made in a worker so the page stays responsive (issue #9
@@ -24,52 +25,17 @@ export type SimulateOffThread = (scenario: Scenario) => Promise<RunResult>;
  */
 export function createOffThreadSimulator(): SimulateOffThread | null {
   if (typeof Worker === 'undefined') return null;
-  let worker: Worker | null = null;
-  let nextId = 0;
-  const pending = new Map<number, { resolve: (run: RunResult) => void; reject: (error: Error) => void }>();
-
-  const failAll = (message: string) => {
-    for (const { reject } of pending.values()) reject(new Error(message));
-    pending.clear();
-    worker?.terminate();
-    worker = null;
-  };
-
-  const start = (): Worker => {
-    const created = new Worker(new URL('./simulate-worker.ts', import.meta.url), { type: 'module', name: 'ripple-simulate' });
-    created.onmessage = ({ data }: MessageEvent<SimulateReply>) => {
-      const waiting = pending.get(data.id);
-      if (!waiting) return;
-      pending.delete(data.id);
-      if ('error' in data) {
-        waiting.reject(new Error(data.error));
-        return;
-      }
-      // Read and unpacked in this task; shown (the store's update, a whole render of a large
-      // graph) in the next, so the page is never held for both at once (issue #9 item 3).
-      let run: RunResult;
-      try {
-        run = unpackRun(data.packed);
-      } catch (error) {
-        // A reply this page cannot unpack (a bug): the run is made on the page instead of never arriving.
-        waiting.reject(error instanceof Error ? error : new Error(String(error)));
-        return;
-      }
-      setTimeout(() => waiting.resolve(run), 0);
-    };
-    created.onerror = (event) => {
-      event.preventDefault();
-      failAll(`the simulate worker failed: ${event.message || 'it could not be loaded'}`);
-    };
-    created.onmessageerror = () => failAll('the simulate worker sent a reply the page could not read');
-    return created;
-  };
-
-  return (scenario) =>
-    new Promise<RunResult>((resolve, reject) => {
-      worker ??= start();
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, scenario } satisfies SimulateRequest);
-    });
+  const ask = workerClient<SimulateRequest, SimulateReply, RunResult>({
+    what: 'the simulate worker',
+    start: () => new Worker(new URL('./simulate-worker.ts', import.meta.url), { type: 'module', name: 'ripple-simulate' }),
+    // Read and unpacked in this task; shown (the store's update, a whole render of a large graph)
+    // in the next, so the page is never held for both at once (issue #9 item 3). A reply this
+    // page cannot unpack (a bug) rejects: the run is then made on the page instead of never arriving.
+    read: (data) => {
+      if ('error' in data) throw new Error(data.error);
+      return unpackRun(data.packed);
+    },
+    settleLater: true,
+  });
+  return (scenario) => ask({ scenario });
 }

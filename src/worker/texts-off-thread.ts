@@ -3,6 +3,7 @@ import type { SavedDraft } from '../store/persistence.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { DecodeResult } from '../scenario/link-codec.ts';
 import type { TextReply, TextRequest } from './text-requests.ts';
+import { workerClient } from './worker-client.ts';
 
 // The page's side of the text worker (text-worker.ts): the share link of the address bar
 // (useLinkSync.ts), the autosaved draft's JSON (autosave.ts) and the decoding of a link opened
@@ -25,11 +26,6 @@ export interface TextsOffThread {
   openLink: (fragment: string) => Promise<DecodeResult>;
 }
 
-/** A request before it is numbered (Omit of each member of the union). */
-type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
-
-type Pending = { resolve: (reply: TextReply) => void; reject: (error: Error) => void };
-
 /**
  * A client backed by one module worker, started on the first request; null where the platform
  * has no `Worker`. A worker that fails to load or crashes rejects every pending request (the
@@ -37,47 +33,14 @@ type Pending = { resolve: (reply: TextReply) => void; reject: (error: Error) => 
  */
 export function createTextsOffThread(): TextsOffThread | null {
   if (typeof Worker === 'undefined') return null;
-  let worker: Worker | null = null;
-  let nextId = 0;
-  const pending = new Map<number, Pending>();
-
-  const failAll = (message: string) => {
-    for (const { reject } of pending.values()) reject(new Error(message));
-    pending.clear();
-    worker?.terminate();
-    worker = null;
-  };
-
-  const start = (): Worker => {
-    const created = new Worker(new URL('./text-worker.ts', import.meta.url), { type: 'module', name: 'ripple-texts' });
-    created.onmessage = ({ data }: MessageEvent<TextReply>) => {
-      const waiting = pending.get(data.id);
-      if (!waiting) return;
-      pending.delete(data.id);
-      if (data.kind === 'error') waiting.reject(new Error(data.error));
-      else waiting.resolve(data);
-    };
-    created.onerror = (event) => {
-      event.preventDefault();
-      failAll(`the text worker failed: ${event.message || 'it could not be loaded'}`);
-    };
-    created.onmessageerror = () => failAll('the text worker sent a reply the page could not read');
-    return created;
-  };
-
-  const ask = (request: Unnumbered<TextRequest>): Promise<TextReply> =>
-    new Promise<TextReply>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      try {
-        worker ??= start();
-        worker.postMessage({ ...request, id } as TextRequest);
-      } catch (error) {
-        // The scenario could not be copied to the worker (a bug), or the worker not made (a CSP).
-        pending.delete(id);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
+  const ask = workerClient<TextRequest, TextReply, TextReply>({
+    what: 'the text worker',
+    start: () => new Worker(new URL('./text-worker.ts', import.meta.url), { type: 'module', name: 'ripple-texts' }),
+    read: (reply) => {
+      if (reply.kind === 'error') throw new Error(reply.error);
+      return reply;
+    },
+  });
 
   return {
     shareUrl: (scenario, base) =>
