@@ -1,6 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// findBy…/waitFor wait up to 5 s, not 1 s: lazy chunks (the gallery, the panels) arrive much
+// later on a loaded 2-core CI machine running the browser suite beside this one. A test still
+// passes the moment its condition holds.
+configure({ asyncUtilTimeout: 5_000 });
 
 // React Flow measures nodes with ResizeObserver and reads transforms with DOMMatrixReadOnly;
 // jsdom has neither, so nodes stay hidden and edges never render without these stand-ins.

@@ -1,12 +1,48 @@
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { LintWarning } from '../engine/types.ts';
-import { lint } from '../engine/lint.ts';
+import type { lint as Lint } from '../engine/lint.ts';
 import { idRecord } from '../engine/records.ts';
 import { useRipple } from '../store/context.tsx';
 import type { Scenario } from '../scenario/types.ts';
 
 // Lint warnings come from the engine (ordering, missing artifacts, retries of non-idempotent
 // steps); the canvas shows them on the steps they concern and the scenario panel lists them.
+// The lint is a chunk of its own, loaded as the canvas mounts: the first canvas draws the steps
+// without waiting for it, and their marks follow (issue #15, the first load).
+
+let loadedLint: typeof Lint | null = null;
+let loadingLint: Promise<typeof Lint> | null = null;
+const lintListeners = new Set<() => void>();
+
+/** Loads the engine's lint once; later calls share the promise. Rejects when its chunk cannot be loaded (a later call tries again). */
+export function loadLint(): Promise<typeof Lint> {
+  loadingLint ??= import('../engine/lint.ts').then(
+    (m) => {
+      loadedLint = m.lint;
+      for (const listener of lintListeners) listener();
+      return m.lint;
+    },
+    (error: unknown) => {
+      loadingLint = null;
+      throw error;
+    },
+  );
+  return loadingLint;
+}
+
+function subscribeLint(listener: () => void): () => void {
+  lintListeners.add(listener);
+  // Without its chunk (offline after a deploy) the canvas simply shows no lint marks.
+  loadLint().catch(() => undefined);
+  return () => lintListeners.delete(listener);
+}
+
+/** The lint once its chunk is here, else null (the caller shows no warnings yet). */
+function useLoadedLint(): typeof Lint | null {
+  return useSyncExternalStore(subscribeLint, () => loadedLint, () => loadedLint);
+}
+
+const NO_WARNINGS: LintWarning[] = [];
 
 /**
  * Each step's lint messages. Given the previous answer, a step whose messages are the same keeps
@@ -28,7 +64,7 @@ export function lintByStep(warnings: readonly LintWarning[], previous?: Readonly
 const cache = new WeakMap<Scenario, LintWarning[]>();
 
 /** The engine's lint for a scenario, computed once per scenario object. */
-export function lintOf(scenario: Scenario): LintWarning[] {
+function lintOf(scenario: Scenario, lint: typeof Lint): LintWarning[] {
   let warnings = cache.get(scenario);
   if (!warnings) {
     warnings = lint(scenario);
@@ -38,8 +74,9 @@ export function lintOf(scenario: Scenario): LintWarning[] {
 }
 
 export function useLint(): LintWarning[] {
+  const lint = useLoadedLint();
   const scenario = useRipple((s) => s.scenario);
-  return lintOf(scenario);
+  return lint ? lintOf(scenario, lint) : NO_WARNINGS;
 }
 
 /**
@@ -48,8 +85,9 @@ export function useLint(): LintWarning[] {
  * add up to one long task (issue #15: no task over 200 ms while editing).
  */
 export function useLintByStep(): Record<string, string[]> {
+  const lint = useLoadedLint();
   const scenario = useDeferredValue(useRipple((s) => s.scenario));
-  const warnings = lintOf(scenario);
+  const warnings = lint ? lintOf(scenario, lint) : NO_WARNINGS;
   const last = useRef<Record<string, string[]> | undefined>(undefined);
   return useMemo(() => (last.current = lintByStep(warnings, last.current)), [warnings]);
 }
