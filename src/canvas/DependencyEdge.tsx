@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import type { DependencyFlowEdge } from './build-graph.ts';
-import { useMarkerUrl } from './EdgeMarkers.tsx';
 import { labelPoint, roundedPath, type Point } from './layout/edge-routes.ts';
 
 // The route is computed from the scenario's positions; while a step is being dragged its ends
@@ -16,9 +15,7 @@ const meets = (route: readonly Point[], sx: number, sy: number, tx: number, ty: 
 // "always". The edge a failure travelled along is thick and marked "424". Memoised: React Flow
 // passes coordinates and the edge's own `data`, which stays the same object until it changes.
 export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<DependencyFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
-  // The canvas's shared arrowhead for this look (EdgeMarkers.tsx), not one per edge.
-  const markerEnd = useMarkerUrl(data?.look ?? 'success');
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data } = props;
   // Right-angled routes read better than curves in the narrow gaps between layers; the routed
   // ones go around other steps (src/canvas/layout/edge-routes.ts), never under them.
   const route = data?.route;

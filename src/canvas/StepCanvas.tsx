@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import {
   applyNodeChanges,
   Background,
@@ -19,7 +19,6 @@ import { StepNode } from './StepNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
 import { buildGroupFrames, isFrameNodeId, type GroupFrameNode } from './group-frames.ts';
 import { DependencyEdge } from './DependencyEdge.tsx';
-import { EdgeMarkers } from './EdgeMarkers.tsx';
 import { useLintByStep } from './use-lint.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-changes.ts';
@@ -70,8 +69,6 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const reducedMotion = usePrefersReducedMotion();
   const { screenToFlowPosition, fitView } = useReactFlow<FlowNode, DependencyFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
-  // Marker ids are document-wide: this canvas's own (useId's text, cut to characters safe in `url(#…)`).
-  const markerPrefix = `ripple-arrow${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const [narrow, setNarrow] = useState(narrowWindow);
   const fit = narrow ? FIT_NARROW : FIT;
   // Whether the person has panned or zoomed since the picture was last fitted: then a resize
@@ -250,43 +247,41 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   return (
     <div ref={wrapper} className={readOnly ? 'canvas read-only' : 'canvas'} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
-      <EdgeMarkers prefix={markerPrefix}>
-        <ReactFlow<FlowNode, DependencyFlowEdge>
-          nodes={flowNodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={readOnly ? undefined : onConnect}
-          onNodeClick={onNodeClick}
-          onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
-          colorMode={colorMode}
-          fitView={fitOnStart}
-          fitViewOptions={fit}
-          onMoveStart={onMoveStart}
-          defaultViewport={DEFAULT_VIEWPORT}
-          minZoom={0.2}
-          maxZoom={2}
-          zoomOnDoubleClick={false}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          // Space plays and pauses; dragging the pane pans.
-          panActivationKeyCode={null}
-          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          // Edges come before nodes in React Flow's DOM; keeping them out of the Tab order lets
-          // Tab reach the steps first (edges stay clickable, and each step's inspector lists them).
-          edgesFocusable={false}
-          nodesFocusable
-          elementsSelectable
-          ariaLabelConfig={ARIA_LABELS}
-          onlyRenderVisibleElements={visibleOnly}
-        >
-          {chrome}
-        </ReactFlow>
-      </EdgeMarkers>
+      <ReactFlow<FlowNode, DependencyFlowEdge>
+        nodes={flowNodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={readOnly ? undefined : onConnect}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
+        colorMode={colorMode}
+        fitView={fitOnStart}
+        fitViewOptions={fit}
+        onMoveStart={onMoveStart}
+        defaultViewport={DEFAULT_VIEWPORT}
+        minZoom={0.2}
+        maxZoom={2}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        // Space plays and pauses; dragging the pane pans.
+        panActivationKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        // Edges come before nodes in React Flow's DOM; keeping them out of the Tab order lets
+        // Tab reach the steps first (edges stay clickable, and each step's inspector lists them).
+        edgesFocusable={false}
+        nodesFocusable
+        elementsSelectable
+        ariaLabelConfig={ARIA_LABELS}
+        onlyRenderVisibleElements={visibleOnly}
+      >
+        {chrome}
+      </ReactFlow>
     </div>
   );
 }

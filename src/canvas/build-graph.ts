@@ -1,4 +1,4 @@
-import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { MarkerType, Position, type Edge, type EdgeMarker, type Node, type NodeHandle } from '@xyflow/react';
 import type { Dependency, DependencyCondition, Scenario, Step } from '../scenario/types.ts';
 import type { LiveStepView } from '../store/types.ts';
 import type { ReplayMark } from '../store/selectors.ts';
@@ -46,8 +46,6 @@ export interface DependencyEdgeData extends Record<string, unknown> {
    * handle to the target handle as the scenario's positions place them, in flow px.
    */
   route: readonly Point[] | null;
-  /** Which shared arrowhead ends the edge (src/canvas/EdgeMarkers.tsx draws one per look). */
-  look: EdgeLook;
 }
 export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;
 
@@ -163,24 +161,9 @@ export function nodeAriaLabel(
   if (live?.reused) parts.push('reused from the previous run');
   if (replay) parts.push(`replay plan: ${REPLAY_MARK_META[replay].text}`);
   for (const w of replayWarnings) parts.push(w);
-  const marks = markWords(step);
-  if (marks) parts.push(marks);
+  for (const m of stepMarks(step)) parts.push(m.title);
   if (lint.length) parts.push(`${lint.length} warning${lint.length > 1 ? 's' : ''}: ${lint.join(' ')}`);
   return parts.join('. ');
-}
-
-const markWordsCache = new WeakMap<Step, string>();
-
-/** The titles of a step's marks joined by ". ", once per step object: a run arriving relabels every node, and its marks did not change. */
-function markWords(step: Step): string {
-  let words = markWordsCache.get(step);
-  if (words === undefined) {
-    words = stepMarks(step)
-      .map((m) => m.title)
-      .join('. ');
-    markWordsCache.set(step, words);
-  }
-  return words;
 }
 
 // A step node's box and handles as src/app/styles.css draws them (.step-node: 168 × 76 px;
@@ -239,12 +222,20 @@ function carried(live: Record<string, LiveStepView> | null, from: string, to: st
   return source === 'failed' || source === 'blocked';
 }
 
-/** How an edge is drawn, and so which arrowhead it ends in: its condition, or what the run or the selection made of it. */
-export type EdgeLook = 'success' | 'failure' | 'always' | 'carried' | 'highlighted';
+type EdgeLook = 'success' | 'failure' | 'always' | 'carried' | 'highlighted';
 
-// Edges carry no `markerEnd` of their own: React Flow would derive a marker id from each edge's
-// marker object on every edge-list change (2,000 edges at issue #15's scale). The canvas draws one
-// marker per look instead (src/canvas/EdgeMarkers.tsx) and each edge names its own by `look`.
+const MARKER_COLOR: Record<EdgeLook, string> = {
+  success: 'var(--edge)',
+  failure: 'var(--state-failed)',
+  always: 'var(--text-muted)',
+  carried: 'var(--state-blocked)',
+  highlighted: 'var(--accent)',
+};
+
+// One marker object per look: React Flow derives each edge's marker id from it.
+const MARKERS = Object.fromEntries(
+  Object.entries(MARKER_COLOR).map(([look, color]) => [look, { type: MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse' }]),
+) as Record<EdgeLook, EdgeMarker>;
 
 interface EdgeShape {
   dep: Dependency;
@@ -370,14 +361,15 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
     ([dep, fromLabel, toLabel, isCarried, isHighlighted, isSelected]): DependencyFlowEdge => {
       const condition = conditionOf(dep);
       const sentence = condition === 'success' ? 'depends on' : condition === 'failure' ? 'runs if this fails:' : 'runs after, whatever happens to';
+      const data: DependencyEdgeData = { condition, carried: isCarried, highlighted: isHighlighted, route: routes.get(edgeId(dep.from, dep.to))?.points ?? null };
       const look: EdgeLook = isHighlighted ? 'highlighted' : isCarried ? 'carried' : condition;
-      const data: DependencyEdgeData = { condition, carried: isCarried, highlighted: isHighlighted, route: routes.get(edgeId(dep.from, dep.to))?.points ?? null, look };
       return {
         id: edgeId(dep.from, dep.to),
         type: 'dependency',
         source: dep.from,
         target: dep.to,
         selected: isSelected,
+        markerEnd: MARKERS[look],
         ariaLabel: `${toLabel} ${sentence} ${fromLabel}${isCarried ? ` (${STATE_META.blocked.text}: the failure came this way)` : ''}`,
         data,
       };

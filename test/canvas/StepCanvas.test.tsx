@@ -178,45 +178,6 @@ describe('StepCanvas during playback', () => {
   });
 });
 
-describe('StepCanvas arrowheads', () => {
-  // Each edge ends in the canvas's shared marker for its look (one per look, not one per edge):
-  // the edge a failure travelled along gets the blocked colour's arrowhead, the others their condition's.
-  test('every drawn edge names a marker the canvas defines, coloured for what the edge shows', async () => {
-    const preset = findPreset('payment-fails')!.scenario;
-    const { store, container } = renderWithStore(
-      <div style={{ width: 1200, height: 800 }}>
-        <StepCanvas colorMode="light" />
-      </div>,
-      { scenario: preset },
-    );
-    await screen.findByTestId('step-node-send-receipt');
-    act(() => {
-      store.getState().runScenario();
-      store.getState().pause();
-      store.getState().setCursor(store.getState().timeline.length - 1);
-    });
-    const colourOf = (edge: Element) => {
-      const url = edge.querySelector('path.react-flow__edge-path')?.getAttribute('marker-end') ?? '';
-      const id = /^url\('#(.+)'\)$/.exec(url)?.[1];
-      expect(id, `edge ${edge.getAttribute('data-id')} has marker-end ${url}`).toBeTruthy();
-      const marker = container.ownerDocument.getElementById(id!);
-      expect(marker?.tagName.toLowerCase()).toBe('marker');
-      return (marker!.querySelector('polyline') as SVGElement).style.stroke;
-    };
-    await waitFor(() => expect(container.querySelector('.dep-edge--carried')).not.toBeNull());
-    const edges = [...container.querySelectorAll('.react-flow__edge')];
-    expect(edges.length).toBe(preset.dependencies.length);
-    const carried = edges.filter((e) => e.querySelector('.dep-edge--carried'));
-    const plain = edges.filter((e) => e.querySelector('.dep-edge--success:not(.dep-edge--carried)'));
-    expect(carried.length).toBeGreaterThan(0);
-    expect(plain.length).toBeGreaterThan(0);
-    for (const edge of carried) expect(colourOf(edge)).toBe('var(--state-blocked)');
-    for (const edge of plain) expect(colourOf(edge)).toBe('var(--edge)');
-    // One definition per look, however many edges share it.
-    expect(container.querySelectorAll('marker').length).toBe(5);
-  });
-});
-
 describe('StepCanvas with a replay plan open', () => {
   test('draws the plan from the store: the failed step "replay from", its dependents "will rerun", the rest "kept"', async () => {
     const preset = findPreset('payment-fails')!.scenario;
