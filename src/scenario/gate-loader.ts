@@ -29,6 +29,11 @@ export function scenarioGateLoaded(): boolean {
   return loadedValidate !== null && loadedOpen !== null && loadedEditFunctions !== null;
 }
 
+/** True once `validate` answers for real: with the gate, or with any chunk that imports validate.ts (a link, an embed). */
+export function validateLoaded(): boolean {
+  return loadedValidate !== null;
+}
+
 /** The pure edits of src/scenario/edits.ts once loaded (with the gate), else null. */
 export function loadedEdits(): typeof Edits | null {
   return loadedEditFunctions;

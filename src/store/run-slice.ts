@@ -1,6 +1,6 @@
 import type { RunEvent, RunResult } from '../engine/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { GATE_NOT_LOADED, loadScenarioGate, scenarioGateLoaded, validate } from '../scenario/gate-loader.ts';
+import { GATE_NOT_LOADED, loadScenarioGate, validate, validateLoaded } from '../scenario/gate-loader.ts';
 import { loadedEngine, loadEngine } from './engine-loader.ts';
 import { hasIfConditions } from '../scenario/dialects/has-if.ts';
 import { loadConditionCompiler, loadedConditionCompiler, type ConditionCompiler } from '../scenario/dialects/conditions-loader.ts';
@@ -78,7 +78,7 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
    */
   const startRun = (then: () => void = () => undefined): boolean => {
     const { scenario } = get();
-    if (!scenarioGateLoaded()) {
+    if (!validateLoaded()) {
       // Pressed in the moment after the first paint, before the checks' chunk arrived: run once it has.
       const mine = ++generation;
       set({ running: true, runProblems: null });
