@@ -4,7 +4,7 @@ import { markReachable } from '../scenario/graph-algorithms.ts';
 import { DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { buildGraph, SUCCESS, type Graph } from './graph.ts';
 import type { LintWarning } from './types.ts';
-import { evaluateWhen, WHEN_RESULTS, type WhenNode, type WhenOutcome } from '../scenario/when.ts';
+import { evaluateWhen, mentionedSteps, WHEN_RESULTS, type WhenOutcome } from '../scenario/when.ts';
 
 /**
  * Warns about step-order bugs a run may or may not show:
@@ -137,24 +137,6 @@ function lintConditions(steps: Scenario['steps'], g: Graph, warnings: LintWarnin
       });
     }
   }
-}
-
-/** The prerequisite ids a parsed condition mentions, each once, in order of appearance. */
-function mentionedSteps(node: WhenNode, into: string[] = []): string[] {
-  switch (node.kind) {
-    case 'term':
-      if (!into.includes(node.step)) into.push(node.step);
-      break;
-    case 'not':
-      mentionedSteps(node.operand, into);
-      break;
-    case 'and':
-    case 'or':
-      mentionedSteps(node.left, into);
-      mentionedSteps(node.right, into);
-      break;
-  }
-  return into;
 }
 
 /** Steps reachable from `from` through `success` dependencies, `from` excluded. */

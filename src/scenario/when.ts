@@ -196,6 +196,24 @@ class WhenSyntax extends Error {
 /** A final prerequisite as a `when` term sees it (R14): `Failed` includes a timeout; a rolled-back group member is `Blocked`. */
 export type WhenOutcome = 'Succeeded' | 'Failed' | 'Blocked' | 'Skipped' | 'Cancelled';
 
+/** The prerequisite ids a parsed condition mentions, each once, in order of appearance. */
+export function mentionedSteps(node: WhenNode, into: string[] = []): string[] {
+  switch (node.kind) {
+    case 'term':
+      if (!into.includes(node.step)) into.push(node.step);
+      break;
+    case 'not':
+      mentionedSteps(node.operand, into);
+      break;
+    case 'and':
+    case 'or':
+      mentionedSteps(node.left, into);
+      mentionedSteps(node.right, into);
+      break;
+  }
+  return into;
+}
+
 /**
  * Evaluates a parsed condition once every prerequisite it mentions is final. `outcome(id)`
  * gives each prerequisite's outcome. A bare id is `Succeeded || Skipped` (Argo's default).

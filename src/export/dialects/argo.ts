@@ -5,7 +5,7 @@
 // `Omitted` and listed in the warnings.
 import { stringify } from 'yaml';
 import type { Scenario } from '../../scenario/types.ts';
-import type { WhenNode } from '../../scenario/when.ts';
+import { mentionedSteps, type WhenNode } from '../../scenario/when.ts';
 import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
 /**
@@ -30,8 +30,8 @@ export function exportArgo(scenario: Scenario): DialectExport {
       case 'tree': {
         // Argo waits only for the tasks its depends names: a prerequisite the condition does not
         // read is waited for with a term true in every end state, as Ripple waits for it.
-        const named = stepsOf(c.tree);
-        const waits = c.prerequisites.filter((p) => !named.has(p)).map((p) => `(${p}.Succeeded || ${p}.Failed || ${p}.Omitted)`);
+        const named = mentionedSteps(c.tree);
+        const waits = c.prerequisites.filter((p) => !named.includes(p)).map((p) => `(${p}.Succeeded || ${p}.Failed || ${p}.Omitted)`);
         task.depends = [write(c.tree, waits.length > 0 ? 1 : 0, (msg) => warnings.push(`${step.id}: ${msg}`)), ...waits].join(' && ');
         break;
       }
@@ -52,24 +52,6 @@ export function exportArgo(scenario: Scenario): DialectExport {
     },
   };
   return { ok: true, text: `# Exported from Ripple: ${scenario.title.replace(/\n/g, ' ')}\n${stringify(doc)}`, warnings: [...new Set(warnings)] };
-}
-
-/** The steps a condition reads. */
-function stepsOf(n: WhenNode, into: Set<string> = new Set()): Set<string> {
-  switch (n.kind) {
-    case 'term':
-      into.add(n.step);
-      break;
-    case 'not':
-      stepsOf(n.operand, into);
-      break;
-    case 'and':
-    case 'or':
-      stepsOf(n.left, into);
-      stepsOf(n.right, into);
-      break;
-  }
-  return into;
 }
 
 function write(n: WhenNode, parent: number, warn: (m: string) => void): string {
