@@ -16,7 +16,8 @@ import {
   type SavedDraft,
 } from './persistence.ts';
 import type { Notice, RippleStore } from './types.ts';
-import { textsOffThread, type TextsOffThread } from '../worker/texts-off-thread.ts';
+import type { TextsOffThread } from '../worker/texts-off-thread.ts';
+import { textsOnDemand } from '../worker/texts-on-demand.ts';
 
 // The editor's draft in localStorage: read back when a store is created, written while it is
 // edited. Keys and format are persistence.ts's (`ripple:draft:v1`, `ripple:previous-draft:v1`,
@@ -163,7 +164,7 @@ function saveFailedNotice(scenario: Scenario, seq: number): Notice {
  * refuses (QuotaExceededError) sets an error notice with the scenario to download, at once;
  * it is said again only after a save has worked. Returns the flush and the teardown.
  */
-export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DELAY_MS, texts: TextsOffThread | null = textsOffThread()): Autosave {
+export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DELAY_MS, texts: TextsOffThread | null = textsOnDemand()): Autosave {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let cancelIdle: (() => void) | null = null;
   let failing = false;

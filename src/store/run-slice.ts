@@ -2,8 +2,8 @@ import type { RunEvent, RunResult } from '../engine/types.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { GATE_NOT_LOADED, loadScenarioGate, validate, validateLoaded } from '../scenario/gate-loader.ts';
 import { loadedEngine, loadEngine } from './engine-loader.ts';
-import { hasIfConditions } from '../scenario/dialects/has-if.ts';
-import { loadConditionCompiler, loadedConditionCompiler, type ConditionCompiler } from '../scenario/dialects/conditions-loader.ts';
+import { hasIfConditions } from '../scenario/has-if.ts';
+import { loadConditionCompiler, loadedConditionCompiler, type ConditionCompiler } from '../scenario/conditions-loader.ts';
 import type { CompiledConditions } from '../scenario/dialects/scenario-conditions.ts';
 import type { RippleStoreOptions, RunSlice, SliceCreator, Speed } from './types.ts';
 

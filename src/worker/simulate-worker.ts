@@ -1,7 +1,7 @@
 import { simulate } from '../engine/index.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { hasIfConditions } from '../scenario/dialects/github-context.ts';
-import { loadConditionCompiler } from '../scenario/dialects/conditions-loader.ts';
+import { loadConditionCompiler } from '../scenario/conditions-loader.ts';
 import { packRun, transferables } from './run-transfer.ts';
 import type { SimulateReply, SimulateRequest } from './off-thread.ts';
 

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { GithubContextForm } from '../../src/panels/GithubContextForm.tsx';
-import { loadConditionCompiler } from '../../src/scenario/dialects/conditions-loader.ts';
+import { loadConditionCompiler } from '../../src/scenario/conditions-loader.ts';
 import { createRippleStore } from '../../src/store/store.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { renderWith } from './helpers.tsx';

@@ -7,7 +7,7 @@ import { DialectPanel } from '../../src/panels/DialectPanel.tsx';
 import { RunSummary } from '../../src/panels/RunSummary.tsx';
 import { WhyPanel } from '../../src/panels/WhyPanel.tsx';
 import { EventLog } from '../../src/panels/EventLog.tsx';
-import { loadConditionCompiler } from '../../src/scenario/dialects/conditions-loader.ts';
+import { loadConditionCompiler } from '../../src/scenario/conditions-loader.ts';
 import { openDialectText } from '../../src/scenario/dialects/open-dialect.ts';
 import type { InputFormat } from '../../src/scenario/dialects/common.ts';
 import type { Scenario } from '../../src/scenario/types.ts';

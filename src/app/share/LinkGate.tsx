@@ -11,7 +11,7 @@ import type { RecoveryScreenProps } from './RecoveryScreen.tsx';
 import { crashProblem, isAnchorFragment, linkFragment } from './links.ts';
 import { useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
 import { takeStaleLink } from './stale-link.ts';
-import { textsOffThread } from '../../worker/texts-off-thread.ts';
+import { textsOnDemand } from '../../worker/texts-on-demand.ts';
 
 export type { BootOutcome } from './boot-link.ts';
 
@@ -46,7 +46,7 @@ async function openLink(store: RippleStore, href: string): Promise<BootOutcome> 
   try {
     const { bootFromLocation, bootFromLocationOffThread } = await import('./boot-link.ts');
     // Decoded in the text worker where there is one (a 2,000-step link keeps a thread busy for long: issue #9 item 3).
-    const texts = textsOffThread();
+    const texts = textsOnDemand();
     outcome = texts ? await bootFromLocationOffThread(store, href, texts.openLink) : bootFromLocation(store, href);
   } catch (error) {
     outcome = { kind: 'failed', problem: crashProblem(error, href) };

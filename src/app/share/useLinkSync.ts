@@ -8,7 +8,7 @@
 import { useEffect } from 'react';
 import { useRippleStore } from '../../store/context.tsx';
 import type { RippleStore } from '../../store/store.ts';
-import { textsOffThread } from '../../worker/texts-off-thread.ts';
+import { textsOnDemand } from '../../worker/texts-on-demand.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { appBaseUrl, isAnchorFragment } from './links.ts';
 import type { makeShareUrl, ShareUrlResult } from './share-url.ts';
@@ -55,7 +55,7 @@ export function writeLinkToAddressBar(store: RippleStore): Promise<void> {
     return Promise.resolve();
   }
   const base = appBaseUrl();
-  const texts = textsOffThread();
+  const texts = textsOnDemand();
   const made = texts ? texts.shareUrl(scenario, base).catch(() => linkHere(scenario, base)) : linkHere(scenario, base);
   if (!(made instanceof Promise)) {
     writeLink(made);

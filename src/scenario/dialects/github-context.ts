@@ -8,7 +8,7 @@ import type { Edit } from '../edits.ts';
 import type { Problem, Scenario } from '../types.ts';
 import { quote } from '../text.ts';
 
-export { hasIfConditions } from './has-if.ts';
+export { hasIfConditions } from '../has-if.ts';
 
 /**
  * The documented default of each context value the simulation cannot know, used unless the

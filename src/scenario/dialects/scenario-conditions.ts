@@ -7,7 +7,7 @@
 // implicit `success() && (…)`. It is evaluated with GitHub's own @actions/expressions over the
 // step's prerequisites (`needs`) and the context values: GITHUB_CONTEXT_DEFAULTS, then the
 // scenario's `context`. Heavy (GitHub's package): loaded with `import()` only when a scenario
-// has an `if` (see conditions-loader.ts).
+// has an `if` (see ../conditions-loader.ts).
 import { Lexer, Parser } from '@actions/expressions';
 import { Binary, FunctionCall, Grouping, IndexAccess, Logical, Unary, type Expr } from '@actions/expressions/ast';
 import type { DialectCondition } from '../../engine/dialect-conditions.ts';

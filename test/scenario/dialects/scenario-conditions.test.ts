@@ -3,7 +3,7 @@ import { runDialect } from '../../../src/cli/import.ts';
 import { simulate } from '../../../src/engine/index.ts';
 import { importGithubActions } from '../../../src/scenario/dialects/github-actions.ts';
 import { contextKeysRead, setGithubContext } from '../../../src/scenario/dialects/github-context.ts';
-import { loadConditionCompiler } from '../../../src/scenario/dialects/conditions-loader.ts';
+import { loadConditionCompiler } from '../../../src/scenario/conditions-loader.ts';
 import { asEvaluated, compileScenarioConditions } from '../../../src/scenario/dialects/scenario-conditions.ts';
 import { isRefusal } from '../../../src/scenario/edits.ts';
 import { decodeScenarioLink, encodeScenarioLink } from '../../../src/scenario/link-codec.ts';

@@ -1,4 +1,4 @@
-import type { Scenario } from '../types.ts';
+import type { Scenario } from './types.ts';
 
 // Apart from github-context.ts so that the run slice, which asks this before every run, does not
 // bring the context names, limits and edits into the main chunk (issue #15).

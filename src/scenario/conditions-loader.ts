@@ -1,7 +1,7 @@
 // Loads scenario-conditions.ts (and GitHub's expression package with it) on the first run of a
 // scenario that has an `if` (issue #11), so the main chunk stays without it. Shared by the run
 // slice (a run or replay on the page) and the simulate worker.
-import type { compileScenarioConditions } from './scenario-conditions.ts';
+import type { compileScenarioConditions } from './dialects/scenario-conditions.ts';
 
 export type ConditionCompiler = typeof compileScenarioConditions;
 
@@ -15,7 +15,7 @@ export function loadedConditionCompiler(): ConditionCompiler | null {
 
 /** Loads the compiler once; later calls share the promise. Rejects when its chunk cannot load (a later call tries again). */
 export function loadConditionCompiler(): Promise<ConditionCompiler> {
-  loading ??= import('./scenario-conditions.ts').then(
+  loading ??= import('./dialects/scenario-conditions.ts').then(
     (m) => (loaded = m.compileScenarioConditions),
     (error: unknown) => {
       loading = null;
