@@ -6,6 +6,7 @@
 // built with that language's own quoting, never spliced between hand-written quotes, and the
 // URL is percent-encoded first, so it has no spaces, quotes or line breaks of its own.
 import { toUriReference } from '../export/request-line.ts';
+import { shellWord } from '../export/shell-word.ts';
 
 export const EXAMPLE_HOST = 'https://api.example.com';
 
@@ -67,10 +68,7 @@ export function pythonString(text: string): string {
   return `${out}"`;
 }
 
-/** A POSIX shell word: `shellWord("it's")` → `'it'\''s'` (single quotes keep everything literal). */
-export function shellWord(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
+export { shellWord };
 
 const hasBody = (method: string) => !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(method);
 

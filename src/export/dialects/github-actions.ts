@@ -4,8 +4,9 @@
 // a job skipped by its own `if` (Ripple's skipped) both as `skipped`; the two are told apart
 // with `failure()`, which is exact when no job runs after an earlier failure it did not see.
 import { stringify } from 'yaml';
-import type { Scenario } from '../../scenario/types.ts';
 import type { WhenNode } from '../../scenario/when.ts';
+import type { Scenario, Step } from '../../scenario/types.ts';
+import { shellWord } from '../shell-word.ts';
 import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
 const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -66,15 +67,59 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
         job.if = `\${{ always() && (${write(c.tree, 0)}) }}`;
         break;
     }
-    job['runs-on'] = 'ubuntu-latest';
+    const source = jobSource(step);
+    if (source.kind === 'uses') {
+      // A job that calls a reusable workflow has no steps, runner, timeout or continue-on-error.
+      job.uses = source.uses;
+      for (const [set, name] of [[step.fail !== undefined, 'its failure in Ripple'], [step.timeoutMs !== undefined, 'timeout-minutes'], [step.continueOnError === true, 'continue-on-error']] as const) {
+        if (set) warnings.push(`${step.id} calls a reusable workflow (${source.uses}), which cannot say ${name}: left out`);
+      }
+      jobs[step.id] = job;
+      continue;
+    }
+    job['runs-on'] = source.runsOn;
     if (step.timeoutMs !== undefined) job['timeout-minutes'] = Math.max(1, Math.ceil(step.timeoutMs / 60_000));
     if (step.continueOnError) job['continue-on-error'] = true;
-    job.steps = [{ run: step.fail ? `exit 1 # fails in Ripple with ${step.fail.status ?? 504}` : `echo ${JSON.stringify(step.request ?? step.id)}` }];
+    job.steps = [{ run: step.fail ? `exit 1 # fails in Ripple with ${step.fail.status ?? 504}` : `echo ${runText(source.says)}` }];
     jobs[step.id] = job;
   }
   if (scenario.steps.some((s) => (s.retry?.maxAttempts ?? 1) > 1)) warnings.push('GitHub has no job retries: retry settings are left out');
   const doc = { name: scenario.title, on: 'workflow_dispatch', jobs };
   return { ok: true, text: `# Exported from Ripple\n${stringify(doc, { lineWidth: 0 })}`, warnings };
+}
+
+type JobSource = { kind: 'runs-on'; runsOn: string | string[]; says: string } | { kind: 'uses'; uses: string };
+
+const REUSABLE = /^uses (\S+)$/;
+const RUNNER = /^runs-on (.+)$/;
+
+/**
+ * Where the job runs. A job imported from a workflow keeps what its `request` says of it (the
+ * importer writes `runs-on <labels>` or `uses <workflow>`): its runner labels, or the reusable
+ * workflow it calls. Anything else runs on `ubuntu-latest` and echoes the step's request.
+ * Docs: "Workflow syntax for GitHub Actions", jobs.<job_id>.runs-on and jobs.<job_id>.uses.
+ */
+function jobSource(step: Step): JobSource {
+  const request = step.request ?? '';
+  const uses = REUSABLE.exec(request);
+  if (uses) return { kind: 'uses', uses: uses[1] };
+  const runner = RUNNER.exec(request);
+  // "a runner" is what the importer says of a runs-on it could not read; an expression needs
+  // the matrix or inputs it names, which the export does not write.
+  if (runner && runner[1] !== 'a runner' && !runner[1].includes('${{')) {
+    const labels = runner[1].split(', ');
+    return { kind: 'runs-on', runsOn: labels.length === 1 ? labels[0] : labels, says: step.label ?? step.id };
+  }
+  return { kind: 'runs-on', runsOn: 'ubuntu-latest', says: step.request ?? step.id };
+}
+
+/**
+ * `text` as one literal word of a `run:` script: shell-quoted, and with no `${{` left, since
+ * GitHub replaces expressions in `run:` before the shell sees it (the "script injection" of
+ * "Security hardening for GitHub Actions"). `'$''{{'` reads as `${{` in the shell.
+ */
+function runText(text: string): string {
+  return shellWord(text).replaceAll('${{', () => "$''{{");
 }
 
 function write(n: WhenNode, parent: number): string {

@@ -1,0 +1,75 @@
+// A GitHub Actions export says where each job runs as the workflow it came from did (its
+// runner labels, or the reusable workflow it calls), and puts a step's text into `run:` as one
+// literal word: neither the shell nor GitHub's expression syntax may read code in it.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { exportGithubActions } from '../../../src/export/dialects/github-actions.ts';
+import { importGithubActions } from '../../../src/scenario/dialects/github-actions.ts';
+import type { Scenario } from '../../../src/scenario/types.ts';
+
+type Job = { 'runs-on'?: unknown; uses?: string; steps?: { run: string }[]; 'timeout-minutes'?: number };
+const jobsOf = (text: string) => (parse(text) as { jobs: Record<string, Job> }).jobs;
+
+const WORKFLOW = `on: push
+jobs:
+  build:
+    runs-on: [self-hosted, linux, x64]
+    steps:
+      - run: make
+  test:
+    needs: build
+    runs-on: ubuntu-24.04
+    steps:
+      - run: make test
+  release:
+    needs: test
+    uses: octo-org/example-repo/.github/workflows/release.yml@main
+`;
+
+describe('a GitHub workflow exported back', () => {
+  it("keeps each job's runner labels and the reusable workflow a job calls, and reads back the same", async () => {
+    const first = await importGithubActions(WORKFLOW);
+    if (!first.ok) throw new Error(first.message);
+    const exported = exportGithubActions(first.scenario);
+    if (!exported.ok) throw new Error(exported.message);
+    const jobs = jobsOf(exported.text);
+    expect(jobs.build['runs-on']).toEqual(['self-hosted', 'linux', 'x64']);
+    expect(jobs.test['runs-on']).toBe('ubuntu-24.04');
+    expect(jobs.release).toEqual({ needs: 'test', uses: 'octo-org/example-repo/.github/workflows/release.yml@main' });
+    // The real parser (@actions/workflow-parser, through the importer) accepts the file.
+    const back = await importGithubActions(exported.text);
+    if (!back.ok) throw new Error(back.message);
+    expect(back.scenario.steps.map((s) => [s.id, s.request])).toEqual(first.scenario.steps.map((s) => [s.id, s.request]));
+  });
+
+  it('names what a reusable-workflow job cannot carry', async () => {
+    const first = await importGithubActions(WORKFLOW);
+    if (!first.ok) throw new Error(first.message);
+    const scenario: Scenario = { ...first.scenario, steps: first.scenario.steps.map((s) => (s.id === 'release' ? { ...s, fail: { status: 500 }, timeoutMs: 120_000 } : s)) };
+    const exported = exportGithubActions(scenario);
+    expect(exported.ok && exported.warnings).toEqual(
+      expect.arrayContaining([
+        'release calls a reusable workflow (octo-org/example-repo/.github/workflows/release.yml@main), which cannot say its failure in Ripple: left out',
+        'release calls a reusable workflow (octo-org/example-repo/.github/workflows/release.yml@main), which cannot say timeout-minutes: left out',
+      ]),
+    );
+  });
+});
+
+describe("a step's request in run:", () => {
+  const hostile = [`GET /$(echo INJECTED)`, "POST /o'rders `echo INJECTED`", 'GET /${{ secrets.TOKEN }}/x', "DELETE /a'${{ github.token }}'; echo INJECTED"];
+
+  it.each(hostile)('%s is echoed as written, by bash, and holds no GitHub expression', async (request) => {
+    const scenario: Scenario = { version: 2, title: 'Hostile', steps: [{ id: 'call', request }], dependencies: [] };
+    const exported = exportGithubActions(scenario);
+    if (!exported.ok) throw new Error(exported.message);
+    const run = jobsOf(exported.text).call.steps![0].run;
+    expect(run).not.toContain('${{');
+    const shell = spawnSync('bash', ['-c', run], { encoding: 'utf8' });
+    expect(shell.stdout).toBe(`${request}\n`);
+    // GitHub's own parser reads the file without an expression in it.
+    const back = await importGithubActions(exported.text);
+    expect(back.ok).toBe(true);
+  });
+});
