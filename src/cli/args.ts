@@ -65,7 +65,7 @@ export type Source = { kind: 'file'; path: string } | { kind: 'preset'; name: st
 export type DecodeInput = { kind: 'link'; link: string } | { kind: 'file'; path: string };
 
 /** The formats `--export` writes (`ExportKind` in src/export/export-file.ts, then the orchestrator files of src/export/dialects). */
-export const EXPORT_FORMATS = ['webdav', 'graph-batch', 'chrome-trace', 'svg', 'github-actions', 'argo', 'airflow'] as const;
+export const EXPORT_FORMATS = ['webdav', 'graph-batch', 'chrome-trace', 'svg', 'github-actions', 'argo', 'airflow', 'airflow-dag'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class UsageError extends Error {}

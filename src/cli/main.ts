@@ -191,7 +191,7 @@ function decodeCommand(text: string, io: CliIo): void {
  */
 function exportCommand(command: Extract<Command, { kind: 'export' }>, io: CliIo): void {
   const scenario = loadScenario(command.source, io);
-  if (command.format === 'github-actions' || command.format === 'argo' || command.format === 'airflow') {
+  if (command.format === 'github-actions' || command.format === 'argo' || command.format === 'airflow' || command.format === 'airflow-dag') {
     // Issue #11's export back: a file the orchestrator reads, whose simulation ends as this one.
     const exported = DIALECT_EXPORTS[command.format].write(scenario);
     if (!exported.ok) throw new CliError(`cannot export as ${command.format}: ${exported.message}`);

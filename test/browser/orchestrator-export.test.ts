@@ -6,6 +6,7 @@ import { importArgo } from '../../src/scenario/dialects/argo.ts';
 import { importGithubActions } from '../../src/scenario/dialects/github-actions.ts';
 import { dialectExportFile } from '../../src/export/dialects/index.ts';
 import { fixture, outcomes } from '../scenario/dialects/run.ts';
+import { findPreset } from '../../src/presets/index.ts';
 
 // Export back from the app (issue #11): the Import / Export menu downloads the orchestrator's own
 // file, the bytes `ripple export --format` writes, says what the file leaves out, and refuses a
@@ -53,6 +54,20 @@ test('an imported Argo DAG downloads as a GitHub workflow and an Argo file that 
   await menu.click();
   await page.getByRole('menuitem', { name: 'Airflow task list (JSON)' }).click();
   await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^Airflow task list \(JSON\) export failed: This scenario has no exact Airflow task list: D: its condition "B\.Failed && C\.Succeeded" has no Airflow trigger rule/);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a preset downloads as an Airflow DAG file (Python), the bytes ripple export writes', async () => {
+  const scenario = findPreset('payment-fails')!.scenario;
+  const { page, context, errors } = await openPage(browser, `index.html#${encodeScenarioLink(scenario)}`, { width: 1280, height: 800, reducedMotion: 'reduce' });
+  await page.locator('[data-testid^="step-node-"]').first().waitFor();
+  await page.getByRole('button', { name: 'Import / Export' }).click();
+  const [dag] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Airflow DAG file (Python)' }).click()]);
+  const cli = dialectExportFile('airflow-dag', scenario);
+  if (!cli.ok) throw new Error(cli.message);
+  expect(dag.suggestedFilename()).toBe(cli.filename);
+  expect((await downloadedBytes(dag)).toString('utf8')).toBe(cli.text);
   expect(errors).toEqual([]);
   await context.close();
 });

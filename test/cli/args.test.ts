@@ -64,7 +64,7 @@ describe('parseCommand', () => {
     [['--input', 'graph-batch'], /needs the FILE/],
     [['--list-presets', '--decode', 'x'], /cannot be used together/],
     [['--list-presets', '--json'], /--json only goes with/],
-    [['a.json', '--export', 'har'], /--export: unknown format "har" \(formats: webdav, graph-batch, chrome-trace, svg, github-actions, argo, airflow\)/],
+    [['a.json', '--export', 'har'], /--export: unknown format "har" \(formats: webdav, graph-batch, chrome-trace, svg, github-actions, argo, airflow, airflow-dag\)/],
     [['a.json', '--out', 'x.xml'], /--out only goes with --export/],
     [['a.json', '--export', 'webdav', '--base', 'http://x/'], /--base only goes with --link or --export svg/],
     [['--export', 'webdav'], /no scenario/],

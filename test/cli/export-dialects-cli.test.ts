@@ -40,3 +40,15 @@ describe.each(FORMATS)('ripple export --format $format', ({ format, input }) => 
     expect(b.steps).toEqual(a.steps);
   });
 });
+
+describe('ripple export --format airflow-dag', () => {
+  it('writes the Python DAG file the app downloads, and refuses as the task list does', async () => {
+    const exported = await runCli(['export', '--preset', 'payment-fails', '--format', 'airflow-dag']);
+    expect(exported.code).toBe(0);
+    expect(exported.out).toMatch(/^# Exported from Ripple[^\n]*\nimport datetime\n\nfrom airflow import DAG\n/);
+    expect(exported.out).toContain('with DAG(\n    dag_id=');
+    const refused = await runCli(['export', '--preset', 'docs-skipped-is-fine', '--format', 'airflow-dag']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^error: cannot export as airflow-dag: This scenario has no exact Airflow DAG: deploy: its condition .* has no Airflow trigger rule/);
+  });
+});

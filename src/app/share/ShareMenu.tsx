@@ -31,6 +31,7 @@ const ORCHESTRATOR_EXPORTS = [
   { format: 'github-actions', label: 'GitHub Actions workflow (YAML)' },
   { format: 'argo', label: 'Argo Workflow (YAML)' },
   { format: 'airflow', label: 'Airflow task list (JSON)' },
+  { format: 'airflow-dag', label: 'Airflow DAG file (Python)' },
 ] as const;
 
 interface MenuItem {

@@ -4,7 +4,7 @@
 //   success edges, join any  → one_success      failure edges, join any → one_failed
 //   always edges             → all_done
 // Any other mix, or a `when`, has no trigger rule and refuses the export, naming the step.
-import type { Scenario } from '../../scenario/types.ts';
+import type { Scenario, Step } from '../../scenario/types.ts';
 import { resolveStep } from '../../scenario/defaults.ts';
 import { foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
@@ -15,15 +15,7 @@ import { foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './c
 export function exportAirflowTasks(scenario: Scenario): DialectExport {
   const refusals: string[] = [];
   const tasks = scenario.steps.map((step) => {
-    const incoming = scenario.dependencies.filter((d) => d.to === step.id);
-    const on = new Set(incoming.map((d) => d.on ?? 'success'));
-    const any = step.join === 'any';
-    let rule = 'all_success';
-    if (step.when !== undefined) refusals.push(`${step.id}: its condition "${step.when}" has no Airflow trigger rule`);
-    else if (on.size > 1) refusals.push(`${step.id}: its dependencies mix ${[...on].join(' and ')} conditions; a trigger rule applies to all upstream tasks alike`);
-    else if (on.has('failure')) rule = any ? 'one_failed' : 'all_failed';
-    else if (on.has('always')) rule = 'all_done';
-    else if (any) rule = 'one_success';
+    const rule = triggerRuleOf(scenario, step, refusals);
     const r = resolveStep(step);
     const task: Record<string, unknown> = {
       task_id: step.id,
@@ -37,4 +29,23 @@ export function exportAirflowTasks(scenario: Scenario): DialectExport {
   });
   if (refusals.length > 0) return { ok: false, message: `This scenario has no exact Airflow task list: ${refusals.join('; ')}.` };
   return { ok: true, text: `${JSON.stringify({ tasks, total_entries: tasks.length }, null, 2)}\n`, warnings: [...rippleOnlyWarnings(scenario), ...foreignFlagWarnings(scenario, [])] };
+}
+
+/** Airflow's trigger rules that Ripple's edge conditions map onto (see the table at the top). */
+export type TriggerRule = 'all_success' | 'all_failed' | 'one_success' | 'one_failed' | 'all_done';
+
+/**
+ * The trigger rule of `step`, by the table at the top of this file; when it has none (a `when`,
+ * or mixed conditions) `all_success`, and the reason, naming the step, is pushed to `refusals`.
+ * Docs: Airflow "DAGs", Trigger Rules.
+ */
+export function triggerRuleOf(scenario: Scenario, step: Step, refusals: string[]): TriggerRule {
+  const on = new Set(scenario.dependencies.filter((d) => d.to === step.id).map((d) => d.on ?? 'success'));
+  const any = step.join === 'any';
+  if (step.when !== undefined) refusals.push(`${step.id}: its condition "${step.when}" has no Airflow trigger rule`);
+  else if (on.size > 1) refusals.push(`${step.id}: its dependencies mix ${[...on].join(' and ')} conditions; a trigger rule applies to all upstream tasks alike`);
+  else if (on.has('failure')) return any ? 'one_failed' : 'all_failed';
+  else if (on.has('always')) return 'all_done';
+  else if (any) return 'one_success';
+  return 'all_success';
 }

@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { WhenNode } from '../../scenario/when.ts';
 import type { Scenario, Step } from '../../scenario/types.ts';
-import { shellWord } from '../shell-word.ts';
+import { shellWord } from '../literals.ts';
 import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
 const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
