@@ -13,6 +13,7 @@ import { assertTransition } from './transitions.ts';
 import type { EventType, RunStop, StepResult } from './types.ts';
 import { EventLog, NO_ATTEMPT } from './event-log.ts';
 import { idRecord } from './records.ts';
+import { Reasons } from './reasons.ts';
 
 /** How a replay seeds the simulation (src/engine/replay.ts). */
 export interface ReplaySetup {
@@ -115,8 +116,8 @@ export class RunState {
   readonly attemptFailure: Uint8Array;
   /** Why the last failed attempt failed. */
   readonly failure: Uint8Array;
-  /** Why a step was skipped or cancelled. */
-  readonly reason = new Map<number, string>();
+  /** Why a step was skipped or cancelled, or left uncompensated (reasons.ts). */
+  readonly reasons: Reasons;
   readonly compensationTimes = new Map<number, [number, number]>();
   /** Blocked steps waiting on this step's repair attempt (R9). */
   readonly repairWaiters = new Map<number, number[]>();
@@ -192,16 +193,18 @@ export class RunState {
     // Every per-step number in two buffers, one allocation each instead of thirty: the
     // columns the step results are made from, which the result keeps until they are read
     // (src/engine/result.ts, `finishedSteps`), and the ones only the run needs.
-    const kept = new Arena(n, 2, 4, 3);
+    const kept = new Arena(n, 2, 5, 4);
     this.startedAt = kept.f64().fill(NaN);
     this.endedAt = kept.f64().fill(NaN);
     this.attempts = kept.i32();
     this.failedPrerequisite = kept.i32().fill(-1);
     this.rootCause = kept.i32().fill(-1);
     this.status = kept.i32();
+    const reasonArg = kept.i32();
     this.phase = kept.u8();
     this.failure = kept.u8();
     this.hasCompensation = kept.u8();
+    this.reasons = new Reasons(graph.ids, kept.u8(), reasonArg);
     const a = new Arena(n, 5, 11, 7);
     this.durationMs = a.f64();
     this.timeoutMs = a.f64();
