@@ -4,7 +4,7 @@
 // compensation, result) are free functions over this state.
 import { DEFAULT_DURATION_MS, resolvePolicy, type ResolvedStep } from '../scenario/defaults.ts';
 import { runEventBudget } from '../scenario/limits.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario, Step } from '../scenario/types.ts';
 import { fingerprintScenario, hex, mixStr } from './fingerprint.ts';
 import type { Graph } from './graph.ts';
 import type { PhaseCode } from './phases.ts';
@@ -248,9 +248,49 @@ export class RunState {
     const steps = scenario.steps;
     for (let i = 0; i < n; i++) {
       const s = steps[i];
-      this.durationMs[i] = s.durationMs ?? DEFAULT_DURATION_MS;
-      this.timeoutMs[i] = s.timeoutMs ?? -1;
-      const r = s.retry;
+      // Only the fields the step has are read (see fingerprintScenario: steps of many shapes
+      // make a read by name slow, and most fields are absent).
+      let durationMs: number | undefined;
+      let timeoutMs: number | undefined;
+      let r: Step['retry'];
+      let f: Step['fail'];
+      let produces: string[] | undefined;
+      let consumes: string[] | undefined;
+      for (const key in s) {
+        switch (key) {
+          case 'durationMs':
+            durationMs = s.durationMs;
+            break;
+          case 'timeoutMs':
+            timeoutMs = s.timeoutMs;
+            break;
+          case 'retry':
+            r = s.retry;
+            break;
+          case 'fail':
+            f = s.fail;
+            break;
+          case 'join':
+            if (s.join === 'any') this.joinAny[i] = 1;
+            break;
+          case 'successStatus':
+            if (s.successStatus !== undefined && s.successStatus !== 200) this.successStatus.set(i, s.successStatus);
+            break;
+          case 'compensation':
+            if (s.compensation !== undefined) this.hasCompensation[i] = 1;
+            break;
+          case 'produces':
+            produces = s.produces;
+            break;
+          case 'consumes':
+            consumes = s.consumes;
+            break;
+          default:
+            break;
+        }
+      }
+      this.durationMs[i] = durationMs ?? DEFAULT_DURATION_MS;
+      this.timeoutMs[i] = timeoutMs ?? -1;
       if (r === undefined) {
         this.maxAttempts[i] = 1;
         this.retryFactor[i] = 1;
@@ -259,18 +299,15 @@ export class RunState {
         this.retryDelayMs[i] = r.delayMs ?? 0;
         this.retryFactor[i] = r.factor ?? 1;
       }
-      const f = s.fail;
       if (f !== undefined) {
         this.hasFail[i] = 1;
         this.failStatus[i] = f.timeout ? 0 : (f.status ?? 500);
         this.failTimes[i] = f.times ?? 0;
         if (f.message !== undefined) this.failMessage.set(i, f.message);
       }
-      if (s.join === 'any') this.joinAny[i] = 1;
-      if (s.successStatus !== undefined && s.successStatus !== 200) this.successStatus.set(i, s.successStatus);
-      if (s.compensation !== undefined) this.hasCompensation[i] = 1;
-      if (s.produces !== undefined && s.produces.length > 0) this.produces.set(i, s.produces.map(artifact));
-      if (s.consumes !== undefined && s.consumes.length > 0) this.consumes.set(i, s.consumes.map(artifact));
+      // Artifacts are numbered in the order steps name them, producers first.
+      if (produces !== undefined && produces.length > 0) this.produces.set(i, produces.map(artifact));
+      if (consumes !== undefined && consumes.length > 0) this.consumes.set(i, consumes.map(artifact));
     }
     this.produced = new Int32Array(this.artifactNames.length);
   }
