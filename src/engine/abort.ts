@@ -6,6 +6,7 @@ import { finallySteps, markDescendants } from './graph.ts';
 import { CANCELLED, FAILED, PENDING, QUEUED, REPAIR_QUEUED, REPAIRING } from './phases.ts';
 import { markFinal, propagate } from './readiness.ts';
 import { compareIds, newEvent, setPhase, type RunState } from './run-state.ts';
+import { REASON_ABORTED } from './reasons.ts';
 
 /**
  * At a root failure, cancels every step that has not started and does not depend on a failed
@@ -30,13 +31,12 @@ export function abortSweep(run: RunState, failed: number): void {
     if ((ph === PENDING || ph === QUEUED) && run.sent[i] === 0 && !dependsOnFailure[i] && !spared[i]) victims.push(i);
   }
   victims.sort((a, b) => compareIds(run.ids[a], run.ids[b]));
-  const reason = `the run was aborted after ${run.ids[failed]} failed`;
   for (const v of victims) {
     setPhase(run, v, CANCELLED);
     run.generation[v]++;
     run.endedAt[v] = run.now;
-    run.reason.set(v, reason);
-    run.log.setMessage(newEvent(run, 'cancelled', v, 0), reason);
+    run.reasons.set(v, REASON_ABORTED, failed);
+    run.log.setReason(newEvent(run, 'cancelled', v, 0));
   }
   for (const v of victims) markFinal(run, v);
   propagate(run);

@@ -24,6 +24,7 @@ import {
 } from './phases.ts';
 import { NO_STEP } from './event-log.ts';
 import { newEvent, setPhase, type RunState } from './run-state.ts';
+import { REASON_TEXT } from './reasons.ts';
 import type { RunStop } from './types.ts';
 
 /** True once the run has made as many events as its budget allows. */
@@ -44,6 +45,7 @@ export function stopAtBudget(run: RunState): void {
   const stop = whyStopped(run);
   run.stopped = stop;
   const reason = `the run stopped at its work budget of ${thousands(stop.budget)} events`;
+  let text = -1;
   for (let i = 0; i < run.n; i++) {
     const ph = run.phase[i] as PhaseCode;
     switch (ph) {
@@ -55,8 +57,9 @@ export function stopAtBudget(run: RunState): void {
         setPhase(run, i, CANCELLED);
         run.generation[i]++;
         run.endedAt[i] = run.now;
-        run.reason.set(i, reason);
-        run.log.setMessage(newEvent(run, 'cancelled', i, run.attempts[i]), reason);
+        if (text < 0) text = run.reasons.setText(i, REASON_TEXT, reason);
+        else run.reasons.share(i, REASON_TEXT, text);
+        run.log.setReason(newEvent(run, 'cancelled', i, run.attempts[i]));
         break;
       }
       case REPAIR_QUEUED:

@@ -9,6 +9,7 @@ import { resolveStep, type ResolvedStep } from '../scenario/defaults.ts';
 import { BLOCKED, CANCELLED, COMPENSATED, COMPENSATING, COMPENSATION_FAILED, FAILED, ROLLED_BACK, SKIPPED, SUCCEEDED } from './phases.ts';
 import { newEvent, setPhase, type RunState } from './run-state.ts';
 import type { StepResult } from './types.ts';
+import { REASON_SAGA_STOPPED } from './reasons.ts';
 
 export interface CompensationSummary {
   /** Ids in the order they were compensated. */
@@ -61,7 +62,7 @@ export function compensate(run: RunState): CompensationSummary {
     if (ph === FAILED && !c.evenIfFailed) continue;
     if (anyFailed && run.stopAtCompensationError) {
       notRun.push(run.ids[i]);
-      run.reason.set(i, `the saga stopped after the rollback of ${run.ids[firstFailed]} failed (compensationErrors: stop)`);
+      run.reasons.set(i, REASON_SAGA_STOPPED, firstFailed);
       continue;
     }
     setPhase(run, i, COMPENSATING);

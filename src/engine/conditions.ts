@@ -10,6 +10,7 @@ import { inAdjacency, indexOf, type WhenCondition } from './graph.ts';
 import { SEEN_BLOCKED, SEEN_CANCELLED, SEEN_FAILED, SEEN_NOT_FINAL, SEEN_SKIPPED, SEEN_SUCCEEDED, type SeenAs } from './phases.ts';
 import { block, enqueue, settle } from './readiness.ts';
 import { compareIds, type RunState } from './run-state.ts';
+import { REASON_CONDITION_FALSE, REASON_CONDITION_FALSE_CANCELLED } from './reasons.ts';
 
 /** A final prerequisite as a term sees it. A rolled-back group member is seen as blocked (R18). */
 function outcomeOf(seen: SeenAs): WhenOutcome {
@@ -51,7 +52,11 @@ export function decideWhen(run: RunState, s: number, condition: WhenCondition): 
   }
   let broken = -1;
   let cancelled = -1;
-  for (const p of condition.prerequisites.values()) {
+  // The prerequisites in the order `condition.prerequisites` has them, read from the graph's
+  // lists rather than through the Map's iterator (a listed twice step changes no minimum).
+  const prerequisites = inAdjacency(run.graph);
+  for (let e = prerequisites.start[s], end = prerequisites.start[s + 1]; e < end; e++) {
+    const p = prerequisites.from[e];
     const seen = seenAs(run, p);
     if (seen === SEEN_FAILED || seen === SEEN_BLOCKED) {
       if (broken < 0 || run.finalAt[p] < run.finalAt[broken] || (run.finalAt[p] === run.finalAt[broken] && compareIds(run.ids[p], run.ids[broken]) < 0)) {
@@ -59,12 +64,16 @@ export function decideWhen(run: RunState, s: number, condition: WhenCondition): 
       }
     } else if (seen === SEEN_CANCELLED && (cancelled < 0 || compareIds(run.ids[p], run.ids[cancelled]) < 0)) cancelled = p;
   }
-  const falseNow = `its condition \`${condition.expr}\` is false`;
   if (broken >= 0) {
-    if (run.failFast) block(run, s, broken, falseNow);
+    if (run.failFast) block(run, s, broken, `its condition \`${condition.expr}\` is false`);
     else enqueue(run, s, broken);
-  } else if (cancelled >= 0) settle(run, s, true, `${falseNow} and its prerequisite ${run.ids[cancelled]} was cancelled`);
-  else settle(run, s, false, falseNow);
+  } else if (cancelled >= 0) {
+    settle(run, s, true);
+    run.reasons.setText(s, REASON_CONDITION_FALSE_CANCELLED, condition.expr, cancelled);
+  } else {
+    settle(run, s, false);
+    run.reasons.setText(s, REASON_CONDITION_FALSE, condition.expr);
+  }
 }
 
 /**

@@ -47,6 +47,8 @@ const HAS_NEXT_AT = 16;
 const HAS_CAUSE = 32;
 /** `requestedBy`, kept in the `prerequisite` column (a repair request names no failed prerequisite). */
 const HAS_REQUESTED_BY = 64;
+/** The message is the step's reason (skipped, cancelled), written on read (src/engine/reasons.ts). */
+const HAS_REASON = 128;
 
 /** `attempt` value meaning "the event has no `attempt` field". */
 export const NO_ATTEMPT = -1;
@@ -124,10 +126,19 @@ export class EventLog {
 
   /** Gives event k its message; an event has one message at most, and never with a `nextAt`. */
   setMessage(k: number, message: string): void {
-    if ((this.flags[k] & (HAS_MESSAGE | HAS_NEXT_AT)) !== 0) throw new Error(`engine invariant: event ${k} has a message or nextAt already`);
+    if ((this.flags[k] & (HAS_MESSAGE | HAS_REASON | HAS_NEXT_AT)) !== 0) throw new Error(`engine invariant: event ${k} has a message or nextAt already`);
     this.extra[k] = this.messages.length;
     this.messages.push(message);
     this.flags[k] |= HAS_MESSAGE;
+  }
+
+  /**
+   * Gives event k its step's reason as its message (a skip or cancel): `materialize` asks
+   * `reasonOf` for the text, so the run writes none. Never with another message or a `nextAt`.
+   */
+  setReason(k: number): void {
+    if ((this.flags[k] & (HAS_MESSAGE | HAS_REASON | HAS_NEXT_AT)) !== 0) throw new Error(`engine invariant: event ${k} has a message or nextAt already`);
+    this.flags[k] |= HAS_REASON;
   }
 
   setWillRetry(k: number, willRetry: boolean): void {
@@ -136,7 +147,7 @@ export class EventLog {
 
   /** Gives retry-scheduled event k its `nextAt` (virtual ms); never with a message. */
   setNextAt(k: number, nextAt: number): void {
-    if ((this.flags[k] & (HAS_MESSAGE | HAS_NEXT_AT)) !== 0) throw new Error(`engine invariant: event ${k} has a message or nextAt already`);
+    if ((this.flags[k] & (HAS_MESSAGE | HAS_REASON | HAS_NEXT_AT)) !== 0) throw new Error(`engine invariant: event ${k} has a message or nextAt already`);
     this.extra[k] = this.nextAts.length;
     this.nextAts.push(nextAt);
     this.flags[k] |= HAS_NEXT_AT;
@@ -177,9 +188,10 @@ export class EventLog {
   /**
    * The events as the result JSON has them: fields in the order seq, t, type, step, attempt,
    * correlationId, status, message, willRetry, nextAt, failedPrerequisiteStep, rootCauseStep,
-   * requestedBy, replay — each only when the event has it. `ids`: step ids by index.
+   * requestedBy, replay — each only when the event has it. `ids`: step ids by index;
+   * `reasonOf`: a step's reason (the message of its skip or cancel, `setReason`).
    */
-  materialize(ids: readonly string[], correlationId: string, replay: boolean): RunEvent[] {
+  materialize(ids: readonly string[], correlationId: string, replay: boolean, reasonOf: (step: number) => string | undefined): RunEvent[] {
     const n = this.length;
     const out = new Array<RunEvent>(n);
     for (let k = 0; k < n; k++) {
@@ -210,7 +222,7 @@ export class EventLog {
             : { seq: k, t, type, step, attempt, correlationId, status, message: this.messages[this.extra[k]], willRetry, failedPrerequisiteStep, rootCauseStep };
         rest = 0;
       } else e = { seq: k, t: this.t[k], type, step: ids[s], attempt, correlationId };
-      if (rest !== 0) this.fill(e, k, rest, ids);
+      if (rest !== 0) this.fill(e, k, rest, ids, reasonOf);
       if (replay) e.replay = true;
       out[k] = e;
     }
@@ -218,9 +230,10 @@ export class EventLog {
   }
 
   /** Adds event k's optional fields to `e`, in the result's order. */
-  private fill(e: RunEvent, k: number, f: number, ids: readonly string[]): void {
+  private fill(e: RunEvent, k: number, f: number, ids: readonly string[], reasonOf: (step: number) => string | undefined): void {
     if (f & HAS_STATUS) e.status = this.status[k];
     if (f & HAS_MESSAGE) e.message = this.messages[this.extra[k]];
+    else if (f & HAS_REASON) e.message = reasonOf(this.step[k]);
     if (f & HAS_WILL_RETRY) e.willRetry = (f & WILL_RETRY) !== 0;
     if (f & HAS_NEXT_AT) e.nextAt = this.nextAts[this.extra[k]];
     if (f & HAS_CAUSE) {

@@ -167,12 +167,18 @@ export function buildGraph(scenario: Scenario): Graph {
         groupOf[i] = k;
         members.push(i);
       }
-      members.sort((a, b) => a - b);
+      // Members are usually listed in scenario order already: sort only when they are not.
+      if (!ascending(members)) members.sort((a, b) => a - b);
       g.groups.push({ id: group.id, members });
     }
     g.groupOf = groupOf;
   }
   return g;
+}
+
+function ascending(xs: readonly number[]): boolean {
+  for (let k = 1; k < xs.length; k++) if (xs[k - 1] > xs[k]) return false;
+  return true;
 }
 
 /** Parses every `when` once (R14). Throws on a bad one: the engine takes validated scenarios. */
@@ -183,11 +189,15 @@ function parseConditions(scenario: Scenario, g: Graph): (WhenCondition | undefin
     const expr = scenario.steps[i].when;
     if (expr === undefined) continue;
     const prerequisites = new Map<string, number>();
+    const names: string[] = [];
     for (let e = prerequisiteLists.start[i]; e < prerequisiteLists.start[i + 1]; e++) {
       const p = prerequisiteLists.from[e];
-      prerequisites.set(g.ids[p], p);
+      const id = g.ids[p];
+      if (prerequisites.has(id)) continue;
+      prerequisites.set(id, p);
+      names.push(id);
     }
-    const parsed = parseWhen(expr, g.ids[i], [...prerequisites.keys()]);
+    const parsed = parseWhen(expr, g.ids[i], names);
     if (!parsed.ok) {
       throw new Error(`simulate: steps[${i}].when: ${parsed.problems[0].message}; validate the scenario first`);
     }

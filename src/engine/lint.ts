@@ -106,12 +106,18 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
 export const WHEN_LINT_MAX_PREREQUISITES = 6;
 
 function lintConditions(steps: Scenario['steps'], g: Graph, warnings: LintWarning[]): void {
+  // One outcome table and one lookup for every condition and combination: a closure per
+  // evaluation was most of what a run with conditions allocated (issue #15).
+  const outcome = new Map<string, WhenOutcome>();
+  const outcomeOf = (id: string): WhenOutcome => outcome.get(id)!;
+  const mentioned: string[] = [];
   for (let i = 0; i < steps.length; i++) {
     const condition = g.when![i];
     if (condition === undefined) continue;
-    const mentioned = mentionedSteps(condition.ast);
+    mentioned.length = 0;
+    mentionedSteps(condition.ast, mentioned);
     if (mentioned.length > WHEN_LINT_MAX_PREREQUISITES) continue;
-    const outcome = new Map<string, WhenOutcome>();
+    outcome.clear();
     let canBeTrue = false;
     let canBeFalse = false;
     const total = WHEN_RESULTS.length ** mentioned.length;
@@ -121,7 +127,7 @@ function lintConditions(steps: Scenario['steps'], g: Graph, warnings: LintWarnin
         outcome.set(id, WHEN_RESULTS[rest % WHEN_RESULTS.length]);
         rest = Math.floor(rest / WHEN_RESULTS.length);
       }
-      if (evaluateWhen(condition.ast, (id) => outcome.get(id)!)) canBeTrue = true;
+      if (evaluateWhen(condition.ast, outcomeOf)) canBeTrue = true;
       else canBeFalse = true;
     }
     const id = steps[i].id;

@@ -22,6 +22,13 @@ import { scheduleRetry } from './attempts.ts';
 import { decideWhen } from './conditions.ts';
 import { GROUP_OPEN, holds, memberFinal } from './groups.ts';
 import { NO_ATTEMPT } from './event-log.ts';
+import {
+  REASON_NONE_MET,
+  REASON_ONLY_IF_FAILS_SKIPPED,
+  REASON_ONLY_IF_FAILS_SUCCEEDED,
+  REASON_PREREQUISITE_CANCELLED,
+  REASON_PREREQUISITE_SKIPPED,
+} from './reasons.ts';
 import { compareIds, setPhase, TIMER_REPAIR, TIMER_RESEND, type RunState } from './run-state.ts';
 
 // What a final prerequisite's dependency is to its dependent, by condition (R4).
@@ -196,22 +203,22 @@ export function emitBlocked(run: RunState, s: number, message: string | undefine
 function skip(run: RunState, s: number): void {
   const p = run.voidPrerequisite[s];
   const cancelled = run.joinAny[s] === 0 && run.voidVerdict[s] === VOID_BY_CANCELLED;
-  const pid = run.ids[p];
-  let reason: string;
-  if (run.joinAny[s]) reason = 'none of its prerequisites met its condition';
-  else if (cancelled) reason = `its prerequisite ${pid} was cancelled`;
+  settle(run, s, cancelled);
+  if (run.joinAny[s]) run.reasons.set(s, REASON_NONE_MET, -1);
+  else if (cancelled) run.reasons.set(s, REASON_PREREQUISITE_CANCELLED, p);
   else if (run.voidCondition[s] === FAILURE) {
-    reason = `it runs only if ${pid} fails, and ${pid} ${run.phase[p] === SKIPPED ? 'was skipped' : 'succeeded'}`;
-  } else reason = `its prerequisite ${pid} was skipped`;
-  settle(run, s, cancelled, reason);
+    run.reasons.set(s, run.phase[p] === SKIPPED ? REASON_ONLY_IF_FAILS_SKIPPED : REASON_ONLY_IF_FAILS_SUCCEEDED, p);
+  } else run.reasons.set(s, REASON_PREREQUISITE_SKIPPED, p);
 }
 
-/** Step s ends without a response: skipped, or cancelled, for `reason` (R4, R14). */
-export function settle(run: RunState, s: number, cancelled: boolean, reason: string): void {
+/**
+ * Step s ends without a response: skipped, or cancelled (R4, R14). The caller gives it its
+ * reason (`run.reasons`), which is also the message of the event recorded here.
+ */
+export function settle(run: RunState, s: number, cancelled: boolean): void {
   setPhase(run, s, cancelled ? CANCELLED : SKIPPED);
   run.generation[s]++;
   run.endedAt[s] = run.now;
-  run.reason.set(s, reason);
-  run.log.setMessage(run.log.add(cancelled ? 'cancelled' : 'skipped', run.now, s, NO_ATTEMPT), reason);
+  run.log.setReason(run.log.add(cancelled ? 'cancelled' : 'skipped', run.now, s, NO_ATTEMPT));
   markFinal(run, s);
 }

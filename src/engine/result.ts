@@ -42,7 +42,7 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
   run.log.setMessage(end, outcome);
   run.log.trim();
 
-  const { scenario, correlationId, ids } = run;
+  const { scenario, correlationId, ids, reasons } = run;
   // Only what the graph copy is made from: the rest of the graph (adjacency, id table) goes.
   const g: Dependencies = { ids, depFrom: run.graph.depFrom, depTo: run.graph.depTo, depCond: run.graph.depCond };
   let log: EventLog | null = run.log;
@@ -87,7 +87,7 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
     },
     get events(): RunEvent[] {
       if (events === undefined) {
-        events = log!.materialize(ids, correlationId, replayed);
+        events = log!.materialize(ids, correlationId, replayed, (i) => reasons.of(i));
         log = null;
       }
       return events;
@@ -114,7 +114,7 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
 
 /** What the step results are built from (see `finishedSteps`). */
 type FinishedSteps = CompensationRecord &
-  Pick<RunState, 'n' | 'ids' | 'replay' | 'status' | 'attempts' | 'startedAt' | 'endedAt' | 'message' | 'failure' | 'failedPrerequisite' | 'rootCause' | 'reason'>;
+  Pick<RunState, 'n' | 'ids' | 'replay' | 'status' | 'attempts' | 'startedAt' | 'endedAt' | 'message' | 'failure' | 'failedPrerequisite' | 'rootCause' | 'reasons'>;
 
 /**
  * The columns of the finished run the step results are built from. They share one buffer of
@@ -137,7 +137,7 @@ function finishedSteps(run: RunState): FinishedSteps {
     failure: run.failure,
     failedPrerequisite: run.failedPrerequisite,
     rootCause: run.rootCause,
-    reason: run.reason,
+    reasons: run.reasons,
     hasCompensation: run.hasCompensation,
     compensationSpecs: run.compensationSpecs,
     compensationTimes: run.compensationTimes,
@@ -175,7 +175,7 @@ function stepResult(run: FinishedSteps, i: number, paths: DependencyPaths): Step
       // R16: the step's success status (200 unless `successStatus` says otherwise).
       const r: StepResult = { state: 'succeeded', status: run.status[i], attempts, startedAt, endedAt, reused: false };
       // R17: left uncompensated because the saga stopped.
-      const reason = run.reason.get(i);
+      const reason = run.reasons.of(i);
       if (reason !== undefined) r.reason = reason;
       return r;
     }
@@ -194,7 +194,7 @@ function stepResult(run: FinishedSteps, i: number, paths: DependencyPaths): Step
     case SKIPPED:
     case CANCELLED: {
       const state = ph === SKIPPED ? 'skipped' : 'cancelled';
-      return { state, status: null, attempts, startedAt, endedAt, reused: false, reason: run.reason.get(i) };
+      return { state, status: null, attempts, startedAt, endedAt, reused: false, reason: run.reasons.of(i) };
     }
     case BLOCKED:
     case ROLLED_BACK:

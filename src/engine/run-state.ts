@@ -4,7 +4,7 @@
 // compensation, result) are free functions over this state.
 import { DEFAULT_DURATION_MS, resolvePolicy, type ResolvedStep } from '../scenario/defaults.ts';
 import { runEventBudget } from '../scenario/limits.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario, Step } from '../scenario/types.ts';
 import { fingerprintScenario, hex, mixStr } from './fingerprint.ts';
 import type { Graph } from './graph.ts';
 import type { PhaseCode } from './phases.ts';
@@ -13,6 +13,7 @@ import { assertTransition } from './transitions.ts';
 import type { EventType, RunStop, StepResult } from './types.ts';
 import { EventLog, NO_ATTEMPT } from './event-log.ts';
 import { idRecord } from './records.ts';
+import { Reasons } from './reasons.ts';
 
 /** How a replay seeds the simulation (src/engine/replay.ts). */
 export interface ReplaySetup {
@@ -115,8 +116,8 @@ export class RunState {
   readonly attemptFailure: Uint8Array;
   /** Why the last failed attempt failed. */
   readonly failure: Uint8Array;
-  /** Why a step was skipped or cancelled. */
-  readonly reason = new Map<number, string>();
+  /** Why a step was skipped or cancelled, or left uncompensated (reasons.ts). */
+  readonly reasons: Reasons;
   readonly compensationTimes = new Map<number, [number, number]>();
   /** Blocked steps waiting on this step's repair attempt (R9). */
   readonly repairWaiters = new Map<number, number[]>();
@@ -192,16 +193,18 @@ export class RunState {
     // Every per-step number in two buffers, one allocation each instead of thirty: the
     // columns the step results are made from, which the result keeps until they are read
     // (src/engine/result.ts, `finishedSteps`), and the ones only the run needs.
-    const kept = new Arena(n, 2, 4, 3);
+    const kept = new Arena(n, 2, 5, 4);
     this.startedAt = kept.f64().fill(NaN);
     this.endedAt = kept.f64().fill(NaN);
     this.attempts = kept.i32();
     this.failedPrerequisite = kept.i32().fill(-1);
     this.rootCause = kept.i32().fill(-1);
     this.status = kept.i32();
+    const reasonArg = kept.i32();
     this.phase = kept.u8();
     this.failure = kept.u8();
     this.hasCompensation = kept.u8();
+    this.reasons = new Reasons(graph.ids, kept.u8(), reasonArg);
     const a = new Arena(n, 5, 11, 7);
     this.durationMs = a.f64();
     this.timeoutMs = a.f64();
@@ -245,9 +248,49 @@ export class RunState {
     const steps = scenario.steps;
     for (let i = 0; i < n; i++) {
       const s = steps[i];
-      this.durationMs[i] = s.durationMs ?? DEFAULT_DURATION_MS;
-      this.timeoutMs[i] = s.timeoutMs ?? -1;
-      const r = s.retry;
+      // Only the fields the step has are read (see fingerprintScenario: steps of many shapes
+      // make a read by name slow, and most fields are absent).
+      let durationMs: number | undefined;
+      let timeoutMs: number | undefined;
+      let r: Step['retry'];
+      let f: Step['fail'];
+      let produces: string[] | undefined;
+      let consumes: string[] | undefined;
+      for (const key in s) {
+        switch (key) {
+          case 'durationMs':
+            durationMs = s.durationMs;
+            break;
+          case 'timeoutMs':
+            timeoutMs = s.timeoutMs;
+            break;
+          case 'retry':
+            r = s.retry;
+            break;
+          case 'fail':
+            f = s.fail;
+            break;
+          case 'join':
+            if (s.join === 'any') this.joinAny[i] = 1;
+            break;
+          case 'successStatus':
+            if (s.successStatus !== undefined && s.successStatus !== 200) this.successStatus.set(i, s.successStatus);
+            break;
+          case 'compensation':
+            if (s.compensation !== undefined) this.hasCompensation[i] = 1;
+            break;
+          case 'produces':
+            produces = s.produces;
+            break;
+          case 'consumes':
+            consumes = s.consumes;
+            break;
+          default:
+            break;
+        }
+      }
+      this.durationMs[i] = durationMs ?? DEFAULT_DURATION_MS;
+      this.timeoutMs[i] = timeoutMs ?? -1;
       if (r === undefined) {
         this.maxAttempts[i] = 1;
         this.retryFactor[i] = 1;
@@ -256,18 +299,15 @@ export class RunState {
         this.retryDelayMs[i] = r.delayMs ?? 0;
         this.retryFactor[i] = r.factor ?? 1;
       }
-      const f = s.fail;
       if (f !== undefined) {
         this.hasFail[i] = 1;
         this.failStatus[i] = f.timeout ? 0 : (f.status ?? 500);
         this.failTimes[i] = f.times ?? 0;
         if (f.message !== undefined) this.failMessage.set(i, f.message);
       }
-      if (s.join === 'any') this.joinAny[i] = 1;
-      if (s.successStatus !== undefined && s.successStatus !== 200) this.successStatus.set(i, s.successStatus);
-      if (s.compensation !== undefined) this.hasCompensation[i] = 1;
-      if (s.produces !== undefined && s.produces.length > 0) this.produces.set(i, s.produces.map(artifact));
-      if (s.consumes !== undefined && s.consumes.length > 0) this.consumes.set(i, s.consumes.map(artifact));
+      // Artifacts are numbered in the order steps name them, producers first.
+      if (produces !== undefined && produces.length > 0) this.produces.set(i, produces.map(artifact));
+      if (consumes !== undefined && consumes.length > 0) this.consumes.set(i, consumes.map(artifact));
     }
     this.produced = new Int32Array(this.artifactNames.length);
   }
