@@ -75,9 +75,11 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // leaves their view alone.
   const userMoved = useRef(false);
 
+  // Without the run: each StepNode reads its own state at the playhead (StepNode.tsx), so while
+  // a run plays these inputs, the nodes built from them and React Flow's node list stay the same.
   const inputs = useMemo(
-    () => ({ scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings }),
-    [scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings],
+    () => ({ scenario, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings }),
+    [scenario, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings],
   );
   // One cache per mounted canvas: nodes and edges whose inputs did not change keep their objects.
   const [cache] = useState(createGraphCache);
@@ -86,7 +88,8 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // zoom onto the first step the moment it is added, moving the ground under the pointer.
   const [fitOnStart] = useState(() => scenario.steps.length > 0);
   const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
-  const edges = useMemo(() => buildEdges(inputs, cache), [inputs, cache]);
+  // Edges show where a failure travelled, so they read the run; the same array unless it travelled further.
+  const edges = useMemo(() => buildEdges({ ...inputs, live }, cache), [inputs, live, cache]);
 
   // React Flow needs node objects it can annotate (measured size, dragging); the store's
   // scenario stays the source of truth and positions are committed when a move ends.

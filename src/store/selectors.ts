@@ -125,6 +125,17 @@ export function selectLiveStates(state: RippleState): Record<string, LiveStepVie
   return liveStatesAt(state.timeline, state.segments, state.cursor);
 }
 
+/**
+ * One step's live view at the cursor (null with no run, or a step the run does not know: added
+ * since). Read by each canvas node for itself, so a playhead move re-renders only the nodes whose
+ * view changed and the node list React Flow holds stays the same array. The record behind it is
+ * computed once per cursor and shared by every reader (`selectLiveStates`).
+ */
+export function selectStepLive(state: RippleState, id: string): LiveStepView | null {
+  const live = selectLiveStates(state);
+  return (live !== null && Object.hasOwn(live, id) && live[id]) || null;
+}
+
 export const selectHasRun = (state: RippleState): boolean => state.timeline.length > 0;
 
 /** The event under the cursor (with its place on the combined timeline), or null. */
