@@ -93,7 +93,7 @@ interface EdgeInputs {
   selectedEdge: EdgeRef | null;
   routes: Map<string, Routed>;
   /** Ids of the edges a failure travelled along at that moment. */
-  carried: Set<string>;
+  carried: ReadonlySet<string>;
 }
 
 /** Per-id memory of built nodes and edges; one per mounted canvas. */
@@ -327,10 +327,18 @@ function incomingOf(scenario: Scenario): Map<string, EdgeShape[]> {
   return byTarget;
 }
 
+const NO_EDGES: ReadonlySet<string> = new Set();
+// Per run moment (the live record is the same object while no step changes): the canvas asks on
+// every store change, many times a second, and the answer changes only with the playhead.
+const carriedMemo = new WeakMap<Record<string, LiveStepView>, { scenario: Scenario; ids: ReadonlySet<string> }>();
+
 /** The edges a failure travelled along at this moment (`carried`), found from the blocked steps rather than by visiting every edge. */
-function carriedEdges(scenario: Scenario, live: Record<string, LiveStepView> | null | undefined): Set<string> {
+function carriedEdges(scenario: Scenario, live: Record<string, LiveStepView> | null | undefined): ReadonlySet<string> {
+  if (!live) return NO_EDGES;
+  const known = carriedMemo.get(live);
+  if (known && known.scenario === scenario) return known.ids;
   const ids = new Set<string>();
-  if (!live) return ids;
+  carriedMemo.set(live, { scenario, ids });
   const incoming = incomingOf(scenario);
   for (const to of Object.keys(live)) {
     if (live[to].state !== 'blocked') continue;
@@ -339,7 +347,7 @@ function carriedEdges(scenario: Scenario, live: Record<string, LiveStepView> | n
   return ids;
 }
 
-const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((id) => b.has(id));
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a === b || (a.size === b.size && [...a].every((id) => b.has(id)));
 
 export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFlowEdge[] {
   const routes = routesOf(input.scenario);
