@@ -14,10 +14,12 @@ import type { IconName } from './icons.tsx';
 // Scenario + run moment → React Flow nodes and edges. Pure: what the canvas draws is decided
 // here and tested without a DOM.
 //
-// The playhead moves many times a second and each move changes a handful of steps. With a
-// `GraphCache`, a node or edge whose inputs are the same objects and values as last time is
-// returned as the very same object, so React Flow (which compares node and edge objects by
-// identity) re-renders only what changed, and an unchanged graph is the same array.
+// The playhead moves many times a second and each move changes a handful of steps. On the
+// canvas the nodes do not carry the run at all (each StepNode reads its own state from the
+// store), so the node list is the same array while a run plays. With a `GraphCache`, a node or
+// edge whose inputs are the same objects and values as last time is returned as the very same
+// object, so React Flow (which compares node and edge objects by identity) re-renders only what
+// changed, and an unchanged graph is the same array.
 
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
@@ -61,7 +63,7 @@ export interface GraphInputs {
   /**
    * Each step's state at the moment drawn, null for the design. Edges always read it (a failure
    * travels along them); nodes carry it only when it is given, else they follow the store's
-   * playhead themselves (StepNodeData.live).
+   * playhead themselves (StepNodeData.followsPlayhead).
    */
   live?: Record<string, LiveStepView> | null;
   highlightPath: readonly string[];
