@@ -62,7 +62,6 @@ const ARIA_LABELS = {
 export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const store = useRippleStore();
   const { scenario, selectedStepIds, selectedEdge, renamingStepId, readOnly, highlightPath, viewSeq } = useRipple(useShallow(selectCanvas));
-  const live = useRipple(selectLiveStates);
   const replayMarks = useRipple(selectReplayMarks);
   const replayWarnings = useRipple(selectReplayWarnings);
   const lint = useLintByStep();
@@ -75,9 +74,11 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // leaves their view alone.
   const userMoved = useRef(false);
 
+  // Without the run: each StepNode reads its own state at the playhead (StepNode.tsx), so while
+  // a run plays these inputs, the nodes built from them and React Flow's node list stay the same.
   const inputs = useMemo(
-    () => ({ scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings }),
-    [scenario, live, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings],
+    () => ({ scenario, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings }),
+    [scenario, highlightPath, lint, selectedStepIds, selectedEdge, renamingStepId, readOnly, replayMarks, replayWarnings],
   );
   // One cache per mounted canvas: nodes and edges whose inputs did not change keep their objects.
   const [cache] = useState(createGraphCache);
@@ -86,7 +87,11 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // zoom onto the first step the moment it is added, moving the ground under the pointer.
   const [fitOnStart] = useState(() => scenario.steps.length > 0);
   const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
-  const edges = useMemo(() => buildEdges(inputs, cache), [inputs, cache]);
+  // Edges show where a failure travelled, so they read the run: selected from the store, the
+  // same array unless the failure travelled further, so the canvas itself does not re-render
+  // while the playhead moves (each node follows it on its own).
+  const selectEdges = useCallback((state: RippleState) => buildEdges({ ...inputs, live: selectLiveStates(state) }, cache), [inputs, cache]);
+  const edges = useRipple(selectEdges);
 
   // React Flow needs node objects it can annotate (measured size, dragging); the store's
   // scenario stays the source of truth and positions are committed when a move ends.

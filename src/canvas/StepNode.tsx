@@ -1,9 +1,11 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { LessonMark } from '../lessons/ui/LessonMark.tsx';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import { selectDialect } from '../store/editor-slice.ts';
-import { REPLAY_MARK_META, type StepFlowNode } from './build-graph.ts';
+import { nodeAriaLabel, REPLAY_MARK_META, type StepFlowNode, type StepNodeData } from './build-graph.ts';
+import { selectStepLive } from '../store/selectors.ts';
+import type { LiveStepView } from '../store/types.ts';
 import { dialectStateText, dialectStateTitle, viewMeta } from './state-meta.ts';
 import { FINALLY_TITLE, stepMarks } from './step-marks.ts';
 import { Icon } from './icons.tsx';
@@ -11,10 +13,20 @@ import './replay-marks.css';
 import './groups.css';
 
 // One step on the canvas: label, request line, marks for what is configured, and — during
-// playback — its state by colour, icon and words.
+// playback — its state by colour, icon and words. The state comes from the store, read by the
+// node itself: a playhead move re-renders the few nodes whose state changed, and React Flow's
+// node list (and all its per-node work) stays as it is.
 export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowNode>) {
-  const { step, live, lint, highlighted, renaming, readOnly, replay, replayWarnings, isFinally } = data;
+  const { step, lint, highlighted, renaming, readOnly, replay, replayWarnings, isFinally } = data;
+  const live = useStepLive(id, data);
   const dialect = useRipple(selectDialect);
+  const root = useRef<HTMLDivElement>(null);
+  const ariaLabel = nodeAriaLabel(step, live, lint, replay, replayWarnings, isFinally);
+  // The accessible name belongs on React Flow's wrapper, the element that takes focus; it
+  // follows the playhead, which never reaches the node object (buildNodes sets no ariaLabel).
+  useLayoutEffect(() => {
+    root.current?.closest('.react-flow__node')?.setAttribute('aria-label', ariaLabel);
+  }, [ariaLabel]);
   const all = stepMarks(step);
   // The condition is a pill on the top border (where a finally step has its badge: a step with
   // `when` cannot be one), so the marks row keeps its room for the codes.
@@ -28,7 +40,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
   if (replay) classes.push(`step-node--replay-${replay}`);
   const label = step.label ?? step.id;
   return (
-    <div className={classes.join(' ')} data-testid={`step-node-${id}`} data-state={live?.state ?? 'design'} data-retrying={live?.retryAt !== undefined ? 'true' : undefined}>
+    <div ref={root} className={classes.join(' ')} data-testid={`step-node-${id}`} data-state={live?.state ?? 'design'} data-retrying={live?.retryAt !== undefined ? 'true' : undefined}>
       <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <div className="step-node__head">
         {live && (
@@ -109,6 +121,13 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
     </div>
   );
 });
+
+/** The node's live view: the store's at the playhead on the canvas, else the one it was built with (a picture of one moment). */
+function useStepLive(id: string, data: StepNodeData): LiveStepView | null {
+  const { followsPlayhead } = data;
+  const followed = useRipple((state) => (followsPlayhead ? selectStepLive(state, id) : null));
+  return followsPlayhead ? followed : data.live;
+}
 
 function RenameInput({ id, initial }: { id: string; initial: string }) {
   const store = useRippleStore();

@@ -14,14 +14,23 @@ import type { IconName } from './icons.tsx';
 // Scenario + run moment → React Flow nodes and edges. Pure: what the canvas draws is decided
 // here and tested without a DOM.
 //
-// The playhead moves many times a second and each move changes a handful of steps. With a
-// `GraphCache`, a node or edge whose inputs are the same objects and values as last time is
-// returned as the very same object, so React Flow (which compares node and edge objects by
-// identity) re-renders only what changed, and an unchanged graph is the same array.
+// The playhead moves many times a second and each move changes a handful of steps. On the
+// canvas the nodes do not carry the run at all (each StepNode reads its own state from the
+// store), so the node list is the same array while a run plays. With a `GraphCache`, a node or
+// edge whose inputs are the same objects and values as last time is returned as the very same
+// object, so React Flow (which compares node and edge objects by identity) re-renders only what
+// changed, and an unchanged graph is the same array.
 
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
+  /** The step at the moment the nodes picture (GraphInputs.live), null for the design; unused when `followsPlayhead`. */
   live: LiveStepView | null;
+  /**
+   * True on the canvas (GraphInputs.live not given): the node reads its own view at the
+   * playhead from the store (selectStepLive), so the node list stays the same array while a
+   * run plays.
+   */
+  followsPlayhead: boolean;
   /** Lint messages about this step. */
   lint: string[];
   highlighted: boolean;
@@ -51,7 +60,12 @@ export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;
 
 export interface GraphInputs {
   scenario: Scenario;
-  live: Record<string, LiveStepView> | null;
+  /**
+   * Each step's state at the moment drawn, null for the design. Edges always read it (a failure
+   * travels along them); nodes carry it only when it is given, else they follow the store's
+   * playhead themselves (StepNodeData.followsPlayhead).
+   */
+  live?: Record<string, LiveStepView> | null;
   highlightPath: readonly string[];
   lint: Readonly<Record<string, string[]>>;
   selectedStepIds: readonly string[];
@@ -81,7 +95,7 @@ interface EdgeInputs {
   selectedEdge: EdgeRef | null;
   routes: Map<string, Routed>;
   /** Ids of the edges a failure travelled along at that moment. */
-  carried: Set<string>;
+  carried: ReadonlySet<string>;
 }
 
 /** Per-id memory of built nodes and edges; one per mounted canvas. */
@@ -145,7 +159,10 @@ export const REPLAY_MARK_META: Readonly<Record<ReplayMark, { icon: IconName; tex
   keep: { icon: 'keep', text: 'kept', description: 'Its result from the previous run is kept and reused.' },
 };
 
-/** The accessible name of a node: everything it shows, in words. */
+/**
+ * The accessible name of a node: everything it shows, in words. StepNode puts it on React
+ * Flow's focusable wrapper, since the live part changes without the node object changing.
+ */
 export function nodeAriaLabel(
   step: Step,
   live: LiveStepView | null,
@@ -186,12 +203,13 @@ export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode
   const selected = new Set(input.selectedStepIds);
   const highlighted = new Set(input.highlightPath);
   const finals = finallySteps(input.scenario);
+  const followsPlayhead = input.live === undefined;
   const keyOf = (step: Step) => {
     const live = input.live?.[step.id] ?? null;
     const lint = input.lint[step.id] ?? NO_LINT;
     const replay = input.replayMarks?.[step.id] ?? null;
     const replayWarnings = input.replayWarnings?.[step.id] ?? NO_WARNINGS;
-    return [step, live, lint, selected.has(step.id), highlighted.has(step.id), input.renamingStepId === step.id, input.readOnly, replay, replayWarnings, finals.has(step.id)] as const;
+    return [step, live, lint, selected.has(step.id), highlighted.has(step.id), input.renamingStepId === step.id, input.readOnly, replay, replayWarnings, finals.has(step.id), followsPlayhead] as const;
   };
   // Dependency order is the DOM order, and so the Tab order of the nodes.
   return buildList(
@@ -199,7 +217,7 @@ export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode
     stepsInOrder(input.scenario),
     (step) => step.id,
     keyOf,
-    ([step, live, lint, isSelected, isHighlighted, renaming, readOnly, replay, replayWarnings, isFinally]): StepFlowNode => {
+    ([step, live, lint, isSelected, isHighlighted, renaming, readOnly, replay, replayWarnings, isFinally, followsPlayhead]): StepFlowNode => {
       return {
         id: step.id,
         type: 'step',
@@ -207,14 +225,13 @@ export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode
         measured: STEP_NODE_SIZE,
         handles: STEP_NODE_HANDLES,
         selected: isSelected,
-        ariaLabel: nodeAriaLabel(step, live, lint, replay, replayWarnings, isFinally),
-        data: { step, live, lint, highlighted: isHighlighted, renaming, readOnly, replay, replayWarnings, isFinally },
+        data: { step, live, followsPlayhead, lint, highlighted: isHighlighted, renaming, readOnly, replay, replayWarnings, isFinally },
       };
     },
   );
 }
 
-function carried(live: Record<string, LiveStepView> | null, from: string, to: string): boolean {
+function carried(live: Record<string, LiveStepView> | null | undefined, from: string, to: string): boolean {
   const target = live?.[to];
   if (!target || target.state !== 'blocked') return false;
   if (target.failedPrerequisiteStep) return target.failedPrerequisiteStep === from;
@@ -312,10 +329,18 @@ function incomingOf(scenario: Scenario): Map<string, EdgeShape[]> {
   return byTarget;
 }
 
+const NO_EDGES: ReadonlySet<string> = new Set();
+// Per run moment (the live record is the same object while no step changes): the canvas asks on
+// every store change, many times a second, and the answer changes only with the playhead.
+const carriedMemo = new WeakMap<Record<string, LiveStepView>, { scenario: Scenario; ids: ReadonlySet<string> }>();
+
 /** The edges a failure travelled along at this moment (`carried`), found from the blocked steps rather than by visiting every edge. */
-function carriedEdges(scenario: Scenario, live: Record<string, LiveStepView> | null): Set<string> {
+function carriedEdges(scenario: Scenario, live: Record<string, LiveStepView> | null | undefined): ReadonlySet<string> {
+  if (!live) return NO_EDGES;
+  const known = carriedMemo.get(live);
+  if (known && known.scenario === scenario) return known.ids;
   const ids = new Set<string>();
-  if (!live) return ids;
+  carriedMemo.set(live, { scenario, ids });
   const incoming = incomingOf(scenario);
   for (const to of Object.keys(live)) {
     if (live[to].state !== 'blocked') continue;
@@ -324,7 +349,7 @@ function carriedEdges(scenario: Scenario, live: Record<string, LiveStepView> | n
   return ids;
 }
 
-const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((id) => b.has(id));
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a === b || (a.size === b.size && [...a].every((id) => b.has(id)));
 
 export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFlowEdge[] {
   const routes = routesOf(input.scenario);

@@ -11,8 +11,8 @@ const MAX_FRAME_MS = 100;
 
 /**
  * Fewest real ms between two cursor moves while playing. The playhead (clock, scrubber, Gantt
- * line) moves every frame; the cursor, which redraws every node on the canvas, at most ~20
- * times a second. At 4× a 300-step run passes ~200 events a second: nobody reads them one by
+ * line) moves every frame; the cursor, which redraws the canvas nodes whose state changed and
+ * the run panels, at most ~20 times a second. At 4× a 300-step run passes ~200 events a second: nobody reads them one by
  * one at that pace, and the canvas stays smooth.
  */
 export const MIN_CURSOR_INTERVAL_MS = 50;

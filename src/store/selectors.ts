@@ -3,7 +3,7 @@ import type { Dependency, Scenario } from '../scenario/types.ts';
 import { stepNames } from '../scenario/step-names.ts';
 import { planReplay } from '../engine/replay-plan.ts';
 import { stateAt } from '../engine/state-at.ts';
-import { idRecord } from '../engine/records.ts';
+import { idRecord, setOwn } from '../engine/records.ts';
 import { isFailureEvent } from './run-slice.ts';
 import { memoOn } from './memo.ts';
 import type { LiveStepView, ReplayDraft, RippleState, RunSegment, TimelineEvent } from './types.ts';
@@ -16,14 +16,23 @@ import type { LiveStepView, ReplayDraft, RippleState, RunSegment, TimelineEvent 
 /** An answer that is empty, the same object every time (a fresh `[]` would re-render its reader). */
 const NONE: readonly string[] = Object.freeze([]);
 
-function sameView(a: LiveStepView, b: LiveStepView): boolean {
+/** Whether `view` reads exactly these fields: a step whose view did not change keeps its object, and none is made. */
+function same(
+  view: LiveStepView,
+  state: LiveStepView['state'],
+  attempt: number,
+  status: number | null,
+  reused: boolean | undefined,
+  failedPrerequisiteStep: string | undefined,
+  retryAt: number | undefined,
+): boolean {
   return (
-    a.state === b.state &&
-    a.attempt === b.attempt &&
-    a.status === b.status &&
-    a.reused === b.reused &&
-    a.failedPrerequisiteStep === b.failedPrerequisiteStep &&
-    a.retryAt === b.retryAt
+    view.state === state &&
+    view.attempt === attempt &&
+    view.status === status &&
+    view.reused === reused &&
+    view.failedPrerequisiteStep === failedPrerequisiteStep &&
+    view.retryAt === retryAt
   );
 }
 
@@ -101,28 +110,53 @@ function computeLive(
   const segment = segments[at.segment];
   const snapshot = stateAt(segment.result, at.index);
   const live = idRecord<LiveStepView>();
+  // On the shared timeline: the segment's events are shifted by the same amount.
+  const shift = at.at - segment.result.events[at.index].t;
   let changed = false;
-  for (const [id, view] of Object.entries(snapshot.steps)) {
+  let count = 0;
+  // Every step at every cursor move (2,000 on a big graph): no object is made for a step whose
+  // view is the one it had at the previous cursor.
+  for (const id in snapshot.steps) {
+    const view = snapshot.steps[id];
     const step = segment.result.steps[id];
-    const entry: LiveStepView = { state: view.state, attempt: view.attempt, status: view.status };
-    if (step?.reused) entry.reused = true;
-    if (view.state === 'blocked' && step?.failedPrerequisiteStep) entry.failedPrerequisiteStep = step.failedPrerequisiteStep;
+    const reused = step?.reused ? true : undefined;
+    const failedPrerequisiteStep = view.state === 'blocked' ? step?.failedPrerequisiteStep : undefined;
+    let retryAt: number | undefined;
     if (view.state === 'failed' || view.state === 'blocked') {
-      const retryAt = retryAtOf(segment.result, id, at.index);
-      // On the shared timeline: the segment's events are shifted by the same amount.
-      if (retryAt !== undefined) entry.retryAt = retryAt + (at.at - segment.result.events[at.index].t);
+      const next = retryAtOf(segment.result, id, at.index);
+      if (next !== undefined) retryAt = next + shift;
     }
     const before = previousLive?.[id];
-    live[id] = before && sameView(before, entry) ? before : entry;
-    if (live[id] !== before) changed = true;
+    count++;
+    if (before && same(before, view.state, view.attempt, view.status, reused, failedPrerequisiteStep, retryAt)) {
+      setOwn(live, id, before);
+      continue;
+    }
+    const entry: LiveStepView = { state: view.state, attempt: view.attempt, status: view.status };
+    if (reused) entry.reused = true;
+    if (failedPrerequisiteStep !== undefined) entry.failedPrerequisiteStep = failedPrerequisiteStep;
+    if (retryAt !== undefined) entry.retryAt = retryAt;
+    setOwn(live, id, entry);
+    changed = true;
   }
-  if (!changed && previousLive && Object.keys(previousLive).length === Object.keys(live).length) return previousLive;
+  if (!changed && previousLive && Object.keys(previousLive).length === count) return previousLive;
   return live;
 }
 
 /** Each step's state at the cursor, or null when there is no run (the canvas shows the design). */
 export function selectLiveStates(state: RippleState): Record<string, LiveStepView> | null {
   return liveStatesAt(state.timeline, state.segments, state.cursor);
+}
+
+/**
+ * One step's live view at the cursor (null with no run, or a step the run does not know: added
+ * since). Read by each canvas node for itself, so a playhead move re-renders only the nodes whose
+ * view changed and the node list React Flow holds stays the same array. The record behind it is
+ * computed once per cursor and shared by every reader (`selectLiveStates`).
+ */
+export function selectStepLive(state: RippleState, id: string): LiveStepView | null {
+  const live = selectLiveStates(state);
+  return (live !== null && Object.hasOwn(live, id) && live[id]) || null;
 }
 
 export const selectHasRun = (state: RippleState): boolean => state.timeline.length > 0;

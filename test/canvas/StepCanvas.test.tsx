@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import { memo, type ComponentProps } from 'react';
+import { useStoreApi } from '@xyflow/react';
 import { StepCanvas } from '../../src/canvas/StepCanvas.tsx';
 import { buildEdges, buildNodes, createGraphCache, mergeNodes, type GraphInputs, type StepFlowNode } from '../../src/canvas/build-graph.ts';
 import { selectLiveStates } from '../../src/store/selectors.ts';
@@ -175,6 +176,53 @@ describe('StepCanvas during playback', () => {
     act(() => store.getState().setSpeed(4));
     expect(rendered.nodes).toEqual([]);
     expect(rendered.edges).toEqual([]);
+  });
+});
+
+describe('StepCanvas: the run reaches the nodes without a new node list', () => {
+  test('React Flow keeps the same nodes while the playhead moves, and each node’s accessible name follows it', async () => {
+    const preset = findPreset('payment-fails')!.scenario;
+    let flow: ReturnType<typeof useStoreApi> | null = null;
+    function FlowProbe() {
+      flow = useStoreApi();
+      return null;
+    }
+    const { store } = renderWithStore(
+      <div style={{ width: 1200, height: 800 }}>
+        <StepCanvas colorMode="light" />
+        <FlowProbe />
+      </div>,
+      { scenario: preset },
+    );
+    await screen.findByTestId('step-node-send-receipt');
+    const name = (id: string) => screen.getByTestId(`rf__node-${id}`).getAttribute('aria-label');
+    expect(name('authorize-payment')).toMatch(/^Authorize payment\. POST /);
+    expect(name('authorize-payment')).not.toMatch(/failed|pending/);
+    const designNodes = flow!.getState().nodes;
+
+    // The run arrives: the node list React Flow holds is the one it had for the design.
+    act(() => {
+      store.getState().runScenario();
+      store.getState().pause();
+      store.getState().setCursor(0);
+    });
+    await waitFor(() => expect(name('authorize-payment')).toMatch(/\. pending\b/));
+    expect(flow!.getState().nodes).toBe(designNodes);
+
+    // The playhead walks to the end: still the same list, and the names tell each step's state then.
+    const last = store.getState().timeline.length - 1;
+    for (const cursor of [Math.floor(last / 2), last]) act(() => store.getState().setCursor(cursor));
+    await waitFor(() => expect(name('authorize-payment')).toMatch(/\. 402 failed\b/));
+    expect(name('create-invoice')).toMatch(/\. 424 blocked\b/);
+    expect(flow!.getState().nodes).toBe(designNodes);
+    const live = selectLiveStates(store.getState())!;
+    for (const id of preset.steps.map((s) => s.id)) {
+      expect(screen.getByTestId(`step-node-${id}`)).toHaveAttribute('data-state', live[id].state);
+    }
+
+    // A change the nodes do show (the selection) gives React Flow a new list.
+    act(() => store.getState().selectStep('create-invoice'));
+    await waitFor(() => expect(flow!.getState().nodes).not.toBe(designNodes));
   });
 });
 
