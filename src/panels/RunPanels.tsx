@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useRipple } from '../store/context.tsx';
 import { selectHasRun } from '../store/selectors.ts';
 import { usePlaybackClock, usePlaybackKeys } from './usePlayback.ts';
@@ -9,9 +9,24 @@ import './playback.css';
 
 // The side panel's run sections are only ever shown after a run, so they load on demand,
 // out of the main bundle (the dock's transport bar, timeline and log stay: they draw playback).
-const RunSideSections = lazy(() => import('./RunSideSections.tsx'));
+const loadRunSideSections = () => import('./RunSideSections.tsx');
+const RunSideSections = lazy(loadRunSideSections);
 // So does what the dock shows of a run: transport bar, Gantt and log (issue #15, first load).
-const RunDock = lazy(() => import('./RunDock.tsx'));
+const loadRunDock = () => import('./RunDock.tsx');
+const RunDock = lazy(loadRunDock);
+
+/**
+ * Fetches the run panels' chunks while a run is being made, so the task that shows its result
+ * (a large graph's whole canvas) does not also insert their preload tags and styles (issue #9
+ * item 3). A failed load is left to the panels' own import, which tries again.
+ */
+function useRunPanelsWarm(running: boolean) {
+  useEffect(() => {
+    if (!running) return;
+    loadRunSideSections().catch(() => undefined);
+    loadRunDock().catch(() => undefined);
+  }, [running]);
+}
 
 function RunProblems() {
   const problems = useRipple((s) => s.runProblems);
@@ -52,6 +67,7 @@ export function PlaybackDock() {
   usePlaybackKeys();
   const hasRun = useRipple(selectHasRun);
   const running = useRipple((s) => s.running);
+  useRunPanelsWarm(running);
   return (
     <section className={`pb-dock${hasRun ? '' : ' pb-dock-empty'}`} aria-label="Playback" aria-busy={running}>
       {running && (

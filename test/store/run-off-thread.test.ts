@@ -73,10 +73,43 @@ describe('a run made off the main thread', () => {
     const { store, pending } = offThreadStore();
     store.getState().openMoment({ at: 150, select: 'create-invoice' });
     expect(store.getState().running).toBe(true);
-    pending[0].resolve(simulate(pending[0].scenario));
+    // The link's scenario was just loaded in this task: the run is checked and sent in the next.
+    expect(pending).toHaveLength(0);
+    await settle();
+    expect(pending).toHaveLength(1);
+    // Every state the page is shown once the run is there stands at the moment: never at the
+    // run's first event on the way (each position costs the canvas a walk over the events).
+    const shown: { time: number; cursor: number; playing: boolean }[] = [];
+    store.subscribe((s) => {
+      if (s.run) shown.push({ time: s.time, cursor: s.cursor, playing: s.playing });
+    });
+    const run = simulate(pending[0].scenario);
+    pending[0].resolve(run);
     await settle();
     const s = store.getState();
-    expect(s).toMatchObject({ playing: false, time: 150, selectedStepId: 'create-invoice', panelTab: 'run' });
+    expect(s).toMatchObject({ running: false, playing: false, time: 150, selectedStepId: 'create-invoice', panelTab: 'run' });
+    expect(run.events[s.cursor].t).toBeLessThanOrEqual(150);
+    expect(run.events[s.cursor + 1].t).toBeGreaterThan(150);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((seen) => seen.time === 150 && seen.cursor === s.cursor && !seen.playing)).toBe(true);
+  });
+
+  test('a moment that asks to play opens playing from its time', async () => {
+    const { store, pending } = offThreadStore();
+    store.getState().openMoment({ at: 150, play: true });
+    await settle();
+    pending[0].resolve(simulate(pending[0].scenario));
+    await settle();
+    expect(store.getState()).toMatchObject({ running: false, playing: true, time: 150 });
+  });
+
+  test('a moment of a scenario replaced before its run was sent sends nothing', async () => {
+    const { store, pending } = offThreadStore();
+    store.getState().openMoment({ at: 150 });
+    store.getState().loadScenario(findPreset('payment-fails')!.scenario);
+    await settle();
+    expect(pending).toHaveLength(0);
+    expect(store.getState()).toMatchObject({ running: false, run: null });
   });
 
   test('an invalid scenario does not start a run: its problems show at once', () => {
