@@ -18,14 +18,36 @@ const RunDock = lazy(loadRunDock);
 /**
  * Fetches the run panels' chunks while a run is being made, so the task that shows its result
  * (a large graph's whole canvas) does not also insert their preload tags and styles (issue #9
- * item 3). A failed load is left to the panels' own import, which tries again.
+ * item 3). Each chunk in an idle moment of its own: inserting a chunk's tags costs a large page
+ * a style pass, and the canvas of a link just opened is still settling. A failed load is left to
+ * the panels' own import, which tries again.
  */
 function useRunPanelsWarm(running: boolean) {
   useEffect(() => {
-    if (!running) return;
-    loadRunSideSections().catch(() => undefined);
-    loadRunDock().catch(() => undefined);
+    if (!running) return undefined;
+    const loads = [loadRunSideSections, loadRunDock];
+    let cancel = () => {};
+    const next = () => {
+      const load = loads.shift();
+      if (!load) return;
+      cancel = whenIdle(() => {
+        load().catch(() => undefined);
+        next();
+      });
+    };
+    next();
+    return () => cancel();
   }, [running]);
+}
+
+/** Calls `then` in an idle moment (a timer where the browser has no idle callbacks); returns its cancel. */
+function whenIdle(then: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(then, { timeout: 2_000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(then, 0);
+  return () => clearTimeout(id);
 }
 
 function RunProblems() {
