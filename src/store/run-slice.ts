@@ -5,7 +5,7 @@ import { loadedEngine, loadEngine } from './engine-loader.ts';
 import { hasIfConditions } from '../scenario/dialects/has-if.ts';
 import { loadConditionCompiler, loadedConditionCompiler, type ConditionCompiler } from '../scenario/dialects/conditions-loader.ts';
 import type { CompiledConditions } from '../scenario/dialects/scenario-conditions.ts';
-import type { RippleStoreOptions, RunSlice, SliceCreator, Speed } from './types.ts';
+import type { RippleState, RippleStoreOptions, RunSlice, SliceCreator, Speed } from './types.ts';
 
 // OWNER: playback engineer. Contract others rely on: `run`, `cursor`, `runScenario`, and
 // `selectLiveStates` / `selectReplayMarks` / `selectHighlightPath` in selectors.ts (what the canvas draws).
@@ -70,25 +70,33 @@ function noRun() {
  * until its result arrives, and a result that arrives after the run was cleared, another
  * scenario loaded or another Run pressed is dropped. If the worker fails, the run is made here.
  */
-export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThread'> = {}): SliceCreator<RunSlice> => (set, get) => {
+export const createRunSlice = (
+  options: Pick<RippleStoreOptions, 'simulateOffThread'> = {},
+  /**
+   * Works out, ahead of the update that shows a run, what the page draws of that state (the
+   * store passes the canvas's memoised live states, `selectLiveStates`: this module cannot import
+   * the selectors, which import it).
+   */
+  drawAhead: (state: RippleState) => void = () => undefined,
+): SliceCreator<RunSlice> => (set, get) => {
   // Increases with every run started or cleared: a result is shown only for the latest.
   let generation = 0;
 
   /**
-   * Shows a run: playing from its first event, or paused (unless `moment.play`) at `moment.at`.
-   * One update, so what the playhead shows is worked out once, for the moment shown: a run at its
-   * work budget has 25,000 events, and each playhead position costs the canvas's live states a
-   * walk over them (issue #9 item 3).
+   * The state that shows a run: playing from its first event, or paused (unless `moment.play`)
+   * at `moment.at`. Set in one update, so what the playhead shows is worked out once, for the
+   * moment shown: a run at its work budget has 25,000 events, and each playhead position costs
+   * the canvas's live states a walk over them (issue #9 item 3).
    */
-  const show = (result: RunResult, scenario: Scenario, moment?: RunMoment) => {
+  const shown = (result: RunResult, scenario: Scenario, moment?: RunMoment) => {
     const built = buildTimeline([{ kind: 'run', result, scenario }]);
     const playing = built.timeline.length > 1 && (moment === undefined || moment.play);
-    let place: Pick<RunSlice, 'cursor' | 'time'> | null = null;
+    let place = { cursor: 0, time: 0 };
     if (moment?.at !== undefined && built.timeline.length > 0) {
       const time = Math.min(Math.max(0, moment.at), built.duration);
       place = { cursor: indexAtTime(built.timeline, time), time };
     }
-    set({ ...noRun(), ...built, ...place, run: result, runProblems: null, playing, panelTab: 'run' });
+    return { ...noRun(), ...built, ...place, run: result, runProblems: null, playing, panelTab: 'run' as const };
   };
 
   /**
@@ -147,15 +155,23 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
         set({ runProblems: conditions.problems });
         return false;
       }
-      show(engine.simulate(checked.scenario, conditions.options), scenario, moment);
+      set(shown(engine.simulate(checked.scenario, conditions.options), scenario, moment));
       then();
       return true;
     }
     set({ running: true, runProblems: null });
+    // A result that arrives is shown in a task after the one that lays it out and works out the
+    // canvas's live states at the moment shown (memoised on the timeline, so the update that
+    // shows it finds them): the page is held for the canvas's redraw alone (issue #9 item 3).
     const finish = (result: RunResult) => {
       if (mine !== generation) return;
-      show(result, scenario, moment);
-      then();
+      const next = shown(result, scenario, moment);
+      drawAhead({ ...get(), timeline: next.timeline, segments: next.segments, cursor: next.cursor });
+      setTimeout(() => {
+        if (mine !== generation) return;
+        set(next);
+        then();
+      }, 0);
     };
     const simulateHere = () =>
       Promise.all([loadEngine(), compiler]).then(
