@@ -5,7 +5,7 @@ import { loadedEngine, loadEngine } from './engine-loader.ts';
 import { hasIfConditions } from '../scenario/has-if.ts';
 import { loadConditionCompiler, loadedConditionCompiler, type ConditionCompiler } from '../scenario/conditions-loader.ts';
 import type { CompiledConditions } from '../scenario/dialects/scenario-conditions.ts';
-import type { RippleStoreOptions, RunSlice, SliceCreator, Speed } from './types.ts';
+import type { RippleState, RippleStoreOptions, RunSlice, SliceCreator, Speed } from './types.ts';
 
 // OWNER: playback engineer. Contract others rely on: `run`, `cursor`, `runScenario`, and
 // `selectLiveStates` / `selectReplayMarks` / `selectHighlightPath` in selectors.ts (what the canvas draws).
@@ -42,6 +42,13 @@ function compilerFor(scenario: Scenario): ConditionCompiler | null | Promise<Con
   return loadedConditionCompiler() ?? loadConditionCompiler();
 }
 
+/** Where a run is shown when it arrives (`show`), and whether its start waits for a task of its own (`startRun`). */
+interface RunMoment {
+  at?: number;
+  play: boolean;
+  later?: boolean;
+}
+
 /** Playback with no run. Fresh arrays each time, so a store's timeline is never another store's. */
 function noRun() {
   return {
@@ -63,20 +70,42 @@ function noRun() {
  * until its result arrives, and a result that arrives after the run was cleared, another
  * scenario loaded or another Run pressed is dropped. If the worker fails, the run is made here.
  */
-export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThread'> = {}): SliceCreator<RunSlice> => (set, get) => {
+export const createRunSlice = (
+  options: Pick<RippleStoreOptions, 'simulateOffThread'> = {},
+  /**
+   * Works out, ahead of the update that shows a run, what the page draws of that state (the
+   * store passes the canvas's memoised live states, `selectLiveStates`: this module cannot import
+   * the selectors, which import it).
+   */
+  drawAhead: (state: RippleState) => void = () => undefined,
+): SliceCreator<RunSlice> => (set, get) => {
   // Increases with every run started or cleared: a result is shown only for the latest.
   let generation = 0;
 
-  const show = (result: RunResult, scenario: Scenario) => {
+  /**
+   * The state that shows a run: playing from its first event, or paused (unless `moment.play`)
+   * at `moment.at`. Set in one update, so what the playhead shows is worked out once, for the
+   * moment shown: a run at its work budget has 25,000 events, and each playhead position costs
+   * the canvas's live states a walk over them (issue #9 item 3).
+   */
+  const shown = (result: RunResult, scenario: Scenario, moment?: RunMoment) => {
     const built = buildTimeline([{ kind: 'run', result, scenario }]);
-    set({ ...noRun(), ...built, run: result, runProblems: null, playing: built.timeline.length > 1, panelTab: 'run' });
+    const playing = built.timeline.length > 1 && (moment === undefined || moment.play);
+    let place = { cursor: 0, time: 0 };
+    if (moment?.at !== undefined && built.timeline.length > 0) {
+      const time = Math.min(Math.max(0, moment.at), built.duration);
+      place = { cursor: indexAtTime(built.timeline, time), time };
+    }
+    return { ...noRun(), ...built, ...place, run: result, runProblems: null, playing, panelTab: 'run' as const };
   };
 
   /**
    * Validates and runs the scenario, then calls `then` once the result is shown (at once when
-   * simulating here). False when the scenario cannot run (`runProblems` says why).
+   * simulating here), at `moment` when given. False when the scenario cannot run (`runProblems`
+   * says why). With `moment.later`, a run made off the page is checked and sent in a task of its
+   * own: a link opened at a moment has just checked and laid out its scenario in this one.
    */
-  const startRun = (then: () => void = () => undefined): boolean => {
+  const startRun = (then: () => void = () => undefined, moment?: RunMoment): boolean => {
     const { scenario } = get();
     if (!validateLoaded()) {
       // Pressed in the moment after the first paint, before the checks' chunk arrived: run once it has.
@@ -86,12 +115,25 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
         () => {
           if (mine !== generation) return;
           set({ running: false });
-          if (get().scenario === scenario) startRun(then);
+          if (get().scenario === scenario) startRun(then, moment);
         },
         () => {
           if (mine === generation) set({ running: false, runProblems: [GATE_NOT_LOADED] });
         },
       );
+      return true;
+    }
+    if (moment?.later && options.simulateOffThread) {
+      const mine = ++generation;
+      set({ running: true, runProblems: null });
+      setTimeout(() => {
+        if (mine !== generation) return;
+        if (get().scenario !== scenario) set({ running: false });
+        else if (!startRun(then, { ...moment, later: false })) {
+          set({ running: false });
+          then();
+        }
+      }, 0);
       return true;
     }
     const checked = validate(scenario);
@@ -113,15 +155,23 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
         set({ runProblems: conditions.problems });
         return false;
       }
-      show(engine.simulate(checked.scenario, conditions.options), scenario);
+      set(shown(engine.simulate(checked.scenario, conditions.options), scenario, moment));
       then();
       return true;
     }
     set({ running: true, runProblems: null });
+    // A result that arrives is shown in a task after the one that lays it out and works out the
+    // canvas's live states at the moment shown (memoised on the timeline, so the update that
+    // shows it finds them): the page is held for the canvas's redraw alone (issue #9 item 3).
     const finish = (result: RunResult) => {
       if (mine !== generation) return;
-      show(result, scenario);
-      then();
+      const next = shown(result, scenario, moment);
+      drawAhead({ ...get(), timeline: next.timeline, segments: next.segments, cursor: next.cursor });
+      setTimeout(() => {
+        if (mine !== generation) return;
+        set(next);
+        then();
+      }, 0);
     };
     const simulateHere = () =>
       Promise.all([loadEngine(), compiler]).then(
@@ -141,8 +191,9 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
       void simulateHere();
       return true;
     }
-    // A replay or a compare after this run needs the engine on this page: load it meanwhile.
-    loadEngine().catch(() => undefined);
+    // A replay or a compare after this run needs the engine on this page: load it meanwhile, in
+    // a task of its own (its chunks' preload tags are not free on a busy page).
+    setTimeout(() => loadEngine().catch(() => undefined), 0);
     // The same for the compiler of the `if`s (the worker compiles its own); a failed load is retried by the replay.
     if (compiler instanceof Promise) compiler.catch(() => undefined);
     // No worker (blocked, crashed): the run is still owed, made here.
@@ -195,15 +246,8 @@ export const createRunSlice = (options: Pick<RippleStoreOptions, 'simulateOffThr
         // A moment opens on the run panels, where the Why chain of the selected step shows.
         if (get().run) set({ panelTab: 'run' });
       };
-      const atMoment = () => {
-        // Run opens playback already playing; a moment opens paused there unless it asks to play.
-        if (get().timeline.length > 0) {
-          if (!play) get().pause();
-          if (at !== undefined) get().seekTime(at);
-        }
-        selectAndShow();
-      };
-      if ((at !== undefined || play === true) && startRun(atMoment)) return;
+      // Run opens playback already playing; a moment opens paused at `at` unless it asks to play.
+      if ((at !== undefined || play === true) && startRun(selectAndShow, { at, play: play === true, later: true })) return;
       selectAndShow();
     },
 

@@ -5,6 +5,7 @@ import { createEditorSlice } from './editor-slice.ts';
 import { createLessonSlice } from './lesson-slice.ts';
 import { createRunSlice } from './run-slice.ts';
 import { createSelectionSlice } from './selection-slice.ts';
+import { selectLiveStates } from './selectors.ts';
 import type { RippleState, RippleStore, RippleStoreOptions } from './types.ts';
 
 // One store per mounted simulator (the embed page may hold several), built from slices that
@@ -22,7 +23,8 @@ export function createRippleStore(options: RippleStoreOptions = {}): RippleStore
   const store = createStore<RippleState>()((set, get, api) => ({
     ...createEditorSlice(options)(set, get, api),
     ...createSelectionSlice(set, get, api),
-    ...createRunSlice(options)(set, get, api),
+    // A run's result is shown with the canvas's states at its moment already worked out (issue #9 item 3).
+    ...createRunSlice(options, selectLiveStates)(set, get, api),
     ...createLessonSlice(set, get, api),
     ...createCompareSlice(createRippleStore)(set, get, api),
     flushAutosave: () => autosave?.flush(),

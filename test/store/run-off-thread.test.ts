@@ -25,6 +25,9 @@ function offThreadStore(): { store: RippleStore; pending: Pending[] } {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+// A result is laid out (its timeline, the canvas's states at the moment shown) in one task and
+// shown in the next, so the page is never held for both (issue #9 item 3).
+const arrival = () => settle().then(settle);
 
 describe('a run made off the main thread', () => {
   test('Run shows running, then the run playing from its first event', async () => {
@@ -33,7 +36,7 @@ describe('a run made off the main thread', () => {
     expect(store.getState()).toMatchObject({ running: true, run: null, timeline: [] });
     expect(pending).toHaveLength(1);
     pending[0].resolve(simulate(pending[0].scenario));
-    await settle();
+    await arrival();
     const s = store.getState();
     expect(s.running).toBe(false);
     expect(s.run?.outcome).toBe('failed');
@@ -46,7 +49,7 @@ describe('a run made off the main thread', () => {
     store.getState().runScenario();
     store.getState().clearRun();
     pending[0].resolve(simulate(pending[0].scenario));
-    await settle();
+    await arrival();
     expect(store.getState()).toMatchObject({ running: false, run: null });
 
     store.getState().runScenario();
@@ -54,9 +57,9 @@ describe('a run made off the main thread', () => {
     store.getState().runScenario();
     const [, first, second] = pending;
     second.resolve(simulate(second.scenario));
-    await settle();
+    await arrival();
     first.resolve(simulate(first.scenario));
-    await settle();
+    await arrival();
     expect(store.getState().segments[0].scenario.steps.find((s) => s.id === 'authorize-payment')?.label).toBe('Charge card');
   });
 
@@ -64,7 +67,7 @@ describe('a run made off the main thread', () => {
     const { store, pending } = offThreadStore();
     store.getState().runScenario();
     pending[0].reject(new Error('the simulate worker failed: it could not be loaded'));
-    await settle();
+    await arrival();
     expect(store.getState().running).toBe(false);
     expect(store.getState().run?.outcome).toBe('failed');
   });
@@ -73,10 +76,43 @@ describe('a run made off the main thread', () => {
     const { store, pending } = offThreadStore();
     store.getState().openMoment({ at: 150, select: 'create-invoice' });
     expect(store.getState().running).toBe(true);
-    pending[0].resolve(simulate(pending[0].scenario));
+    // The link's scenario was just loaded in this task: the run is checked and sent in the next.
+    expect(pending).toHaveLength(0);
     await settle();
+    expect(pending).toHaveLength(1);
+    // Every state the page is shown once the run is there stands at the moment: never at the
+    // run's first event on the way (each position costs the canvas a walk over the events).
+    const shown: { time: number; cursor: number; playing: boolean }[] = [];
+    store.subscribe((s) => {
+      if (s.run) shown.push({ time: s.time, cursor: s.cursor, playing: s.playing });
+    });
+    const run = simulate(pending[0].scenario);
+    pending[0].resolve(run);
+    await arrival();
     const s = store.getState();
-    expect(s).toMatchObject({ playing: false, time: 150, selectedStepId: 'create-invoice', panelTab: 'run' });
+    expect(s).toMatchObject({ running: false, playing: false, time: 150, selectedStepId: 'create-invoice', panelTab: 'run' });
+    expect(run.events[s.cursor].t).toBeLessThanOrEqual(150);
+    expect(run.events[s.cursor + 1].t).toBeGreaterThan(150);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((seen) => seen.time === 150 && seen.cursor === s.cursor && !seen.playing)).toBe(true);
+  });
+
+  test('a moment that asks to play opens playing from its time', async () => {
+    const { store, pending } = offThreadStore();
+    store.getState().openMoment({ at: 150, play: true });
+    await settle();
+    pending[0].resolve(simulate(pending[0].scenario));
+    await arrival();
+    expect(store.getState()).toMatchObject({ running: false, playing: true, time: 150 });
+  });
+
+  test('a moment of a scenario replaced before its run was sent sends nothing', async () => {
+    const { store, pending } = offThreadStore();
+    store.getState().openMoment({ at: 150 });
+    store.getState().loadScenario(findPreset('payment-fails')!.scenario);
+    await settle();
+    expect(pending).toHaveLength(0);
+    expect(store.getState()).toMatchObject({ running: false, run: null });
   });
 
   test('an invalid scenario does not start a run: its problems show at once', () => {
