@@ -214,7 +214,7 @@ function simplify(points: Point[]): Point[] {
 const rounded = (v: number) => Math.round(v * 100) / 100;
 const roundedSet = (values: readonly number[]) => new Set(values.map(rounded));
 
-/** A small binary heap of [cost, state] pairs. */
+/** A small binary heap of states by cost. */
 class Queue {
   private costs: number[] = [];
   private states: number[] = [];
@@ -235,10 +235,6 @@ class Queue {
     }
     costs[i] = cost;
     states[i] = state;
-  }
-  /** The cost of the state `pop` will take. */
-  peekCost(): number {
-    return this.costs[0];
   }
   /** Takes the state of least cost (the earliest pushed among equals is not promised). */
   pop(): number {
@@ -336,21 +332,30 @@ function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box
   const source = key(start);
   const target = key(end);
   if (!free(source) || !free(target)) return null;
-  // State = grid point × the direction it was entered in (0 horizontal, 1 vertical).
+  // A* over states = grid point × the direction it was entered in (0 horizontal, 1 vertical),
+  // ordered by cost so far plus the Manhattan distance left: no route is shorter than that, and
+  // no move shortens it by more than it costs, so the first time a state is taken its cost is its
+  // least and the route found is a cheapest one, as a plain shortest-path search would find, but
+  // without spreading over the whole grid first (issue #15: most of the time of a 2,000-step
+  // graph's routes went there).
+  const targetX = xs[target % W];
+  const targetY = ys[Math.floor(target / W)];
   const best = new Float64Array(W * H * 2).fill(Infinity);
   const prev = new Int32Array(W * H * 2).fill(-1);
+  const done = new Uint8Array(W * H * 2);
   const queue = new Queue();
   best[source * 2] = 0;
-  queue.push(0, source * 2);
+  queue.push(Math.abs(targetX - start.x) + Math.abs(targetY - start.y), source * 2);
   // The four moves in a fixed order (right, left, down, up): ties between equal costs are
   // broken the same way every time, so the same boxes give the same route.
   const STEP_I = [1, -1, 0, 0];
   const STEP_J = [0, 0, 1, -1];
   let reached = -1;
   while (queue.size > 0) {
-    const cost = queue.peekCost();
     const state = queue.pop();
-    if (cost > best[state]) continue;
+    if (done[state]) continue;
+    done[state] = 1;
+    const cost = best[state];
     const cell = state >> 1;
     const dir = state & 1;
     if (cell === target) {
@@ -376,7 +381,7 @@ function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box
       if (nextCost < best[nextState]) {
         best[nextState] = nextCost;
         prev[nextState] = state;
-        queue.push(nextCost, nextState);
+        queue.push(nextCost + Math.abs(targetX - xs[ni]) + Math.abs(targetY - ys[nj]), nextState);
       }
     }
   }
