@@ -785,6 +785,11 @@ export async function runBrowserBench(): Promise<void> {
     console.log(`first canvas of the 5-step payment preset (navigation → first step node drawn): ${small.firstNodeMs.toFixed(0)} ms`);
     printLoadBreakdown('5-step payment preset by link', small.load);
 
+    if (FIRST_CANVAS_ONLY) {
+      await firstCanvasTable(browser, origin);
+      return;
+    }
+
     // What the machine gives before the app costs anything: frames of a trivial page.
     const floor = await measureFloor(browser, origin);
     console.log(
@@ -818,6 +823,42 @@ export async function runBrowserBench(): Promise<void> {
     await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
     process.env.NODE_ENV = previousEnv;
   }
+}
+
+// `--first-canvas`: only the first canvas, opened by link `--runs=N` times (default 3) per size,
+// median and best printed with the breakdown of the median run: quick to repeat before and after a change.
+const FIRST_CANVAS_ONLY = process.argv.includes('--first-canvas');
+
+async function firstCanvasTable(browser: Browser, origin: string): Promise<void> {
+  const runs = Number((process.argv.find((a) => a.startsWith('--runs=')) ?? '--runs=3').slice('--runs='.length));
+  const only = (process.argv.find((a) => a.startsWith('--steps=')) ?? '').slice('--steps='.length);
+  const sizes = only ? only.split(',').map(Number) : [1_000, 2_000];
+  const shapes = (process.argv.find((a) => a.startsWith('--shapes=')) ?? '--shapes=layered,wide-dag').slice('--shapes='.length).split(',');
+  const lines: string[] = [];
+  for (const [shape, make] of [
+    ['layered', (n: number) => benchScenario(n)],
+    ['wide-dag', (n: number) => wideDag(n)],
+  ] as const) {
+    if (!shapes.includes(shape)) continue;
+    for (const n of sizes) {
+      const scenario = make(n);
+      const opened: Opened[] = [];
+      for (let i = 0; i < runs; i++) {
+        const o = await openScenario(browser, origin, scenario, ['link'], i === 0 ? `load-${shape}-${n}` : undefined);
+        await o.page.context().close();
+        opened.push(o);
+      }
+      opened.sort((a, b) => a.firstNodeMs - b.firstNodeMs);
+      const median = opened[Math.floor(opened.length / 2)];
+      const target = targetsFor(n).firstCanvasMs;
+      const line = `${shape.padEnd(9)} ${String(scenario.steps.length).padStart(5)} steps: first canvas median ${median.firstNodeMs.toFixed(0)} ms, best ${opened[0].firstNodeMs.toFixed(0)} ms (target ${target}) ${verdict(median.firstNodeMs, target)}; ${median.nodesInDom} step nodes in the DOM; runs ${opened.map((o) => o.firstNodeMs.toFixed(0)).join(', ')}`;
+      lines.push(line);
+      console.log(line);
+      printLoadBreakdown(`${shape} ${scenario.steps.length} (median run)`, median.load);
+    }
+  }
+  console.log(`summary (load ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
+  for (const line of lines) console.log(`  ${line}`);
 }
 
 const MAX_ARGO_TASKS = 1_999;

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
 import './styles.css';
 import { App } from './App.tsx';
-import { LinkGate } from './share/LinkGate.tsx';
+import { decodeLinkEarly, LinkGate } from './share/LinkGate.tsx';
 import { RippleProvider } from '../store/context.tsx';
 import { DRAFT_KEY, PREVIOUS_DRAFT_KEY, readItem, readPrefs } from '../store/persistence.ts';
 import { loadScenarioGate } from '../scenario/gate-loader.ts';
@@ -55,7 +55,11 @@ const render = () =>
 const gate = loadScenarioGate();
 // A link in the address bar is opened by LinkGate after the first render: its codec starts
 // loading now, beside the gate, so the chunks come in one wave rather than two.
-if (location.hash.length > 1 && !isAnchorFragment(location.hash.slice(1))) void import('./share/boot-link.ts').catch(() => undefined);
+// A long link is decoded in the text worker: that starts now too (LinkGate.tsx, decodeLinkEarly).
+if (location.hash.length > 1 && !isAnchorFragment(location.hash.slice(1))) {
+  decodeLinkEarly(location.href);
+  void import('./share/boot-link.ts').catch(() => undefined);
+}
 if ([DRAFT_KEY, PREVIOUS_DRAFT_KEY].some((key) => (readItem(key) ?? '') !== '')) void gate.then(render, render);
 else {
   render();

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
-import { LinkGate } from '../../src/app/share/LinkGate.tsx';
+import { decodeLinkEarly, LinkGate } from '../../src/app/share/LinkGate.tsx';
 import { OFF_THREAD_LINK_CHARS } from '../../src/app/share/boot-link.ts';
 import { useLinkSync, writeLinkToAddressBar } from '../../src/app/share/useLinkSync.ts';
 import { decodeScenarioLink, encodeScenarioLink } from '../../src/scenario/index.ts';
@@ -166,6 +166,33 @@ describe('a link opened, decoded in the text worker', () => {
   test('a damaged link shows the recovery screen, as when decoded on the page', async () => {
     await open(`#${encodeScenarioLink(chain(400)).slice(0, OFF_THREAD_LINK_CHARS + 10)}`);
     expect(await screen.findByText(/cut off|damaged/)).toBeInTheDocument();
+  });
+
+  test('a long link whose decoding main.tsx started before the first render is decoded once, and opens as any other', async () => {
+    const fragment = `#${encodeScenarioLink(chain(400), { at: 200, select: 's3' })}`;
+    history.replaceState(null, '', `/${fragment}`);
+    decodeLinkEarly(location.href);
+    // The worker has the link before the page has drawn anything.
+    expect(FakeTextWorker.requests.map((r) => r.kind)).toEqual(['open-link']);
+    const store = await open(fragment);
+    expect(FakeTextWorker.requests.filter((r) => r.kind === 'open-link')).toHaveLength(1);
+    const decoded = decodeScenarioLink(fragment);
+    expect(decoded.ok && store.getState().scenario).toEqual(decoded.ok && decoded.scenario);
+    expect(store.getState().selectedStepId).toBe('s3');
+  });
+
+  test('an early decoding of another link is not what a link opened later shows', async () => {
+    history.replaceState(null, '', `/#${encodeScenarioLink(chain(300))}`);
+    decodeLinkEarly(location.href);
+    const store = await open(`#${encodeScenarioLink(chain(400))}`);
+    expect(store.getState().scenario.title).toBe('A 400-step chain');
+    expect(FakeTextWorker.requests.filter((r) => r.kind === 'open-link')).toHaveLength(2);
+  });
+
+  test('a short link is not sent to the worker early either', () => {
+    history.replaceState(null, '', `/#${encodeScenarioLink(payment)}`);
+    decodeLinkEarly(location.href);
+    expect(FakeTextWorker.requests).toEqual([]);
   });
 
   test('a worker that fails leaves the decoding to the page', async () => {

@@ -8,10 +8,12 @@ import { EMPTY_SCENARIO } from '../../store/editor-slice.ts';
 import type { RippleState, RippleStore } from '../../store/store.ts';
 import type { BootOutcome } from './boot-link.ts';
 import type { RecoveryScreenProps } from './RecoveryScreen.tsx';
-import { crashProblem, isAnchorFragment, linkFragment } from './links.ts';
+import { crashProblem, isAnchorFragment, linkFragment, OFF_THREAD_LINK_CHARS } from './links.ts';
 import { useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
 import { takeStaleLink } from './stale-link.ts';
 import { textsOnDemand } from '../../worker/texts-on-demand.ts';
+import type { TextsOffThread } from '../../worker/texts-off-thread.ts';
+import type { DecodeResult } from '../../scenario/link-codec.ts';
 
 export type { BootOutcome } from './boot-link.ts';
 
@@ -37,6 +39,34 @@ function PlainRecoveryScreen({ problem, onOpenDraft }: RecoveryScreenProps) {
   );
 }
 
+/** A link's decoding started in the text worker as the page loads (`decodeLinkEarly`), for the first `openLink` of it. */
+let early: { fragment: string; decoded: Promise<DecodeResult> } | null = null;
+
+/**
+ * Starts decoding `href`'s link in the text worker now, when it is long enough to be decoded
+ * there (OFF_THREAD_LINK_CHARS). Called by src/app/main.tsx before the first render, so that
+ * the worker's start, its chunk and the decoding of a 2,000-step link overlap the page's own
+ * start-up instead of following it (issue #15: the first canvas). A failed decode is answered by
+ * the page, as in `openLink`. Does nothing without a `Worker` or a link.
+ */
+export function decodeLinkEarly(href: string): void {
+  const fragment = linkFragment(href);
+  if (fragment === null || fragment.length < OFF_THREAD_LINK_CHARS) return;
+  const texts = textsOnDemand();
+  if (!texts) return;
+  const decoded = texts.openLink(fragment);
+  // Taken by openLink, which handles a rejection; until then it must not count as unhandled.
+  decoded.catch(() => undefined);
+  early = { fragment, decoded };
+}
+
+/** The early decoding of `fragment`, once (a link opened again later is decoded afresh), else a new one. */
+function decodeInWorker(texts: TextsOffThread, fragment: string): Promise<DecodeResult> {
+  const started = early;
+  early = null;
+  return started?.fragment === fragment ? started.decoded : texts.openLink(fragment);
+}
+
 /**
  * Loads the codec (a chunk of its own, kept out of the main bundle) and opens `href`'s link
  * into `store`. Never rejects: a chunk that fails to load is shown like any broken link.
@@ -47,7 +77,7 @@ async function openLink(store: RippleStore, href: string): Promise<BootOutcome> 
     const { bootFromLocation, bootFromLocationOffThread } = await import('./boot-link.ts');
     // Decoded in the text worker where there is one (a 2,000-step link keeps a thread busy for long: issue #9 item 3).
     const texts = textsOnDemand();
-    outcome = texts ? await bootFromLocationOffThread(store, href, texts.openLink) : bootFromLocation(store, href);
+    outcome = texts ? await bootFromLocationOffThread(store, href, (fragment) => decodeInWorker(texts, fragment)) : bootFromLocation(store, href);
   } catch (error) {
     outcome = { kind: 'failed', problem: crashProblem(error, href) };
   }

@@ -5,7 +5,7 @@ import { decodeScenarioLink, type DecodeResult } from '../../scenario/link-codec
 import type { Problem } from '../../scenario/types.ts';
 import { idRecord, setOwn } from '../../engine/records.ts';
 import type { RippleStore } from '../../store/store.ts';
-import { crashProblem, linkFragment, linkProblem, type LinkProblem } from './links.ts';
+import { crashProblem, linkFragment, linkProblem, OFF_THREAD_LINK_CHARS, type LinkProblem } from './links.ts';
 import { openInStore } from './open-in-store.ts';
 import { isCompareFragment } from '../../scenario/compare-link.ts';
 import { bootComparison } from '../compare/boot-compare.ts';
@@ -31,11 +31,7 @@ export function bootFromLocation(store: RippleStore, href: string = location.hre
   }
 }
 
-/**
- * Links shorter than this (characters; about 250 steps) are decoded on the page: that takes a
- * few ms, less than starting the worker would add before the first canvas.
- */
-export const OFF_THREAD_LINK_CHARS = 2_000;
+export { OFF_THREAD_LINK_CHARS } from './links.ts';
 
 /**
  * `bootFromLocation` with a link of OFF_THREAD_LINK_CHARS or more decoded by `decode` (the text

@@ -27,6 +27,12 @@ export function linkProblem(error: LinkError, raw: string): LinkProblem {
 // Telling a link from an in-page anchor is reading untrusted text: it lives in the intake gate.
 export { isAnchorFragment, linkFragment } from '../../scenario/intake/link-fragment.ts';
 
+/**
+ * Links shorter than this (characters; about 250 steps) are decoded on the page: that takes a
+ * few ms, less than starting the worker would add before the first canvas (boot-link.ts).
+ */
+export const OFF_THREAD_LINK_CHARS = 2_000;
+
 /** The last guard against a blank page: the gate never throws, but a bug (or a chunk that fails to load) might. */
 export function crashProblem(error: unknown, raw: string): LinkProblem {
   const message = `Ripple failed while opening this link: ${error instanceof Error ? error.message : String(error)}`;

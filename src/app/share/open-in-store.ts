@@ -8,7 +8,11 @@ import type { RippleStore } from '../../store/store.ts';
 import { applyLinkExtras } from './links.ts';
 
 function sameScenario(a: Scenario, b: Scenario): boolean {
-  return a === b || JSON.stringify(canonicalScenario(a)) === JSON.stringify(canonicalScenario(b));
+  if (a === b) return true;
+  // The canonical form keeps every step: a different count is a different scenario, told without
+  // writing out a 2,000-step one twice (the usual case: a link opened over another draft).
+  if (a.steps.length !== b.steps.length) return false;
+  return JSON.stringify(canonicalScenario(a)) === JSON.stringify(canonicalScenario(b));
 }
 
 /**

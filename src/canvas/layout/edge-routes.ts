@@ -79,13 +79,8 @@ export function segmentHitsBox(a: Point, b: Point, box: Box, grow = 0): boolean 
   return t1 - t0 > 1e-9 || (t0 === t1 && inside({ x: a.x + t0 * dx, y: a.y + t0 * dy }, box, grow));
 }
 
-function pathClear(points: readonly Point[], boxes: readonly Box[] | BoxIndex, grow: number): boolean {
-  for (let i = 0; i + 1 < points.length; i++) {
-    const a = points[i];
-    const b = points[i + 1];
-    const near = Array.isArray(boxes) ? boxes : (boxes as BoxIndex).overlapping(boundsOf([a, b], grow + 1));
-    for (const box of near) if (segmentHitsBox(a, b, box, grow)) return false;
-  }
+function pathClear(points: readonly Point[], index: BoxIndex, grow: number): boolean {
+  for (let i = 0; i + 1 < points.length; i++) if (index.segmentHits(points[i], points[i + 1], grow)) return false;
   return true;
 }
 
@@ -96,13 +91,39 @@ function pathClear(points: readonly Point[], boxes: readonly Box[] | BoxIndex, g
  */
 export class BoxIndex {
   readonly boxes: readonly Box[];
-  private readonly buckets = new Map<string, number[]>();
+  // Buckets are keyed by number ((i - minI) * rows + (j - minJ)): a string key per bucket made
+  // and hashed at every look-up cost more than the look-up itself at 2,000 steps (issue #15).
+  private readonly buckets = new Map<number, number[]>();
+  private readonly minI: number;
+  private readonly maxI: number;
+  private readonly minJ: number;
+  private readonly maxJ: number;
+  private readonly rows: number;
+  /** Per box, the number of the last look-up that found it: a box in several buckets is taken once. */
+  private readonly seen: Uint32Array;
+  private query = 0;
   constructor(boxes: readonly Box[]) {
     this.boxes = boxes;
+    let minI = Infinity;
+    let maxI = -Infinity;
+    let minJ = Infinity;
+    let maxJ = -Infinity;
+    for (const b of boxes) {
+      minI = Math.min(minI, Math.floor(b.x / BUCKET));
+      maxI = Math.max(maxI, Math.floor((b.x + b.width) / BUCKET));
+      minJ = Math.min(minJ, Math.floor(b.y / BUCKET));
+      maxJ = Math.max(maxJ, Math.floor((b.y + b.height) / BUCKET));
+    }
+    this.minI = minI;
+    this.maxI = maxI;
+    this.minJ = minJ;
+    this.maxJ = maxJ;
+    this.rows = maxJ - minJ + 1;
+    this.seen = new Uint32Array(boxes.length);
     boxes.forEach((b, k) => {
       for (let i = Math.floor(b.x / BUCKET); i <= Math.floor((b.x + b.width) / BUCKET); i++) {
         for (let j = Math.floor(b.y / BUCKET); j <= Math.floor((b.y + b.height) / BUCKET); j++) {
-          const key = `${i},${j}`;
+          const key = (i - minI) * this.rows + (j - minJ);
           const list = this.buckets.get(key);
           if (list) list.push(k);
           else this.buckets.set(key, [k]);
@@ -110,18 +131,60 @@ export class BoxIndex {
       }
     });
   }
-  overlapping(area: Box): Box[] {
-    const i0 = Math.floor(area.x / BUCKET);
-    const i1 = Math.floor((area.x + area.width) / BUCKET);
-    const j0 = Math.floor(area.y / BUCKET);
-    const j1 = Math.floor((area.y + area.height) / BUCKET);
+
+  /**
+   * Calls `visit` with the index of each box overlapping `area` (each once, in no set order)
+   * until it returns true; whether one did.
+   */
+  private some(area: Box, visit: (k: number) => boolean): boolean {
+    const i0 = Math.max(this.minI, Math.floor(area.x / BUCKET));
+    const i1 = Math.min(this.maxI, Math.floor((area.x + area.width) / BUCKET));
+    const j0 = Math.max(this.minJ, Math.floor(area.y / BUCKET));
+    const j1 = Math.min(this.maxJ, Math.floor((area.y + area.height) / BUCKET));
+    if (i0 > i1 || j0 > j1) return false;
+    const { boxes } = this;
     // An area wider than the index: reading every box is cheaper than every bucket.
-    if ((i1 - i0 + 1) * (j1 - j0 + 1) > this.buckets.size) return this.boxes.filter((b) => overlaps(b, area));
-    const found = new Set<number>();
-    for (let i = i0; i <= i1; i++) {
-      for (let j = j0; j <= j1; j++) for (const k of this.buckets.get(`${i},${j}`) ?? []) if (overlaps(this.boxes[k], area)) found.add(k);
+    if ((i1 - i0 + 1) * (j1 - j0 + 1) > this.buckets.size) {
+      for (let k = 0; k < boxes.length; k++) if (overlaps(boxes[k], area) && visit(k)) return true;
+      return false;
     }
-    return [...found].sort((a, b) => a - b).map((k) => this.boxes[k]);
+    const stamp = ++this.query;
+    if (stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.query = 0;
+    }
+    for (let i = i0; i <= i1; i++) {
+      for (let j = j0; j <= j1; j++) {
+        const list = this.buckets.get((i - this.minI) * this.rows + (j - this.minJ));
+        if (!list) continue;
+        for (const k of list) {
+          if (this.seen[k] === stamp) continue;
+          this.seen[k] = stamp;
+          if (overlaps(boxes[k], area) && visit(k)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  overlapping(area: Box): Box[] {
+    const found: number[] = [];
+    this.some(area, (k) => {
+      found.push(k);
+      return false;
+    });
+    return found.sort((a, b) => a - b).map((k) => this.boxes[k]);
+  }
+
+  /** Whether the segment a→b passes through any box grown by `grow` (see `segmentHitsBox`). */
+  segmentHits(a: Point, b: Point, grow: number): boolean {
+    const area = {
+      x: Math.min(a.x, b.x) - grow - 1,
+      y: Math.min(a.y, b.y) - grow - 1,
+      width: Math.abs(b.x - a.x) + 2 * grow + 2,
+      height: Math.abs(b.y - a.y) + 2 * grow + 2,
+    };
+    return this.some(area, (k) => segmentHitsBox(a, b, this.boxes[k], grow));
   }
 }
 
@@ -147,9 +210,11 @@ function simplify(points: Point[]): Point[] {
   return out;
 }
 
-const sortedUnique = (values: number[]) => [...new Set(values.map((v) => Math.round(v * 100) / 100))].sort((a, b) => a - b);
+/** A coordinate to 1/100 px, so that grid lines a rounding error apart are one line. */
+const rounded = (v: number) => Math.round(v * 100) / 100;
+const roundedSet = (values: readonly number[]) => new Set(values.map(rounded));
 
-/** A small binary heap of [cost, state] pairs. */
+/** A small binary heap of states by cost. */
 class Queue {
   private costs: number[] = [];
   private states: number[] = [];
@@ -171,9 +236,10 @@ class Queue {
     costs[i] = cost;
     states[i] = state;
   }
-  pop(): [number, number] {
+  /** Takes the state of least cost (the earliest pushed among equals is not promised). */
+  pop(): number {
     const { costs, states } = this;
-    const top: [number, number] = [costs[0], states[0]];
+    const top = states[0];
     const cost = costs.pop()!;
     const state = states.pop()!;
     if (costs.length > 0) {
@@ -207,14 +273,21 @@ interface Spent {
 function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box, spent: Spent): Point[] | null {
   // The ends are grid points themselves (they sit just outside their boxes); the stubs are
   // preferred places to turn, when there is room.
-  const xs = sortedUnique([start.x, end.x, start.x + STUB, end.x - STUB, (start.x + end.x) / 2, frame.x, frame.x + frame.width, ...boxes.flatMap((b) => [b.x - ROUTE_MARGIN, b.x + b.width + ROUTE_MARGIN])]);
-  const ys = sortedUnique([start.y, end.y, frame.y, frame.y + frame.height, ...boxes.flatMap((b) => [b.y - ROUTE_MARGIN, b.y + b.height + ROUTE_MARGIN])]);
-  const W = xs.length;
-  const H = ys.length;
+  const xSet = roundedSet([start.x, end.x, start.x + STUB, end.x - STUB, (start.x + end.x) / 2, frame.x, frame.x + frame.width]);
+  const ySet = roundedSet([start.y, end.y, frame.y, frame.y + frame.height]);
+  for (const b of boxes) {
+    xSet.add(rounded(b.x - ROUTE_MARGIN)).add(rounded(b.x + b.width + ROUTE_MARGIN));
+    ySet.add(rounded(b.y - ROUTE_MARGIN)).add(rounded(b.y + b.height + ROUTE_MARGIN));
+  }
+  const W = xSet.size;
+  const H = ySet.size;
   // Reading the boxes costs too, searched or not.
   spent.points += W + H;
   if (W * H > MAX_GRID_POINTS || spent.points + W * H > spent.limit) return null;
   spent.points += W * H;
+  // Distinct values, so a numeric sort gives the one ascending order.
+  const xs = Float64Array.from(xSet).sort();
+  const ys = Float64Array.from(ySet).sort();
   // A grid point is usable when outside every box (grown a little less than the margin, so the
   // margin lines themselves stay usable); a grid segment when both its ends are and its middle
   // is too. The middle suffices: every box's margin lines are grid lines, so a segment between
@@ -222,12 +295,12 @@ function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box
   // Each box paints the points strictly inside it (grown) as blocked: the same test as
   // `inside` at every point, made box by box over the sorted coordinates.
   const grow = ROUTE_MARGIN / 2;
-  const midXs = xs.slice(1).map((x, i) => (xs[i] + x) / 2);
-  const midYs = ys.slice(1).map((y, j) => (ys[j] + y) / 2);
+  const midXs = xs.subarray(1).map((x, i) => (xs[i] + x) / 2);
+  const midYs = ys.subarray(1).map((y, j) => (ys[j] + y) / 2);
   const blockedAt = new Uint8Array(W * H);
   const blockedRight = new Uint8Array(W * H);
   const blockedDown = new Uint8Array(W * H);
-  const paint = (into: Uint8Array, cols: readonly number[], rows: readonly number[], b: Box) => {
+  const paint = (into: Uint8Array, cols: Float64Array, rows: Float64Array, b: Box) => {
     const i0 = firstAbove(cols, b.x - grow);
     const j0 = firstAbove(rows, b.y - grow);
     for (let j = j0; j < rows.length && rows[j] < b.y + b.height + grow; j++) {
@@ -252,29 +325,37 @@ function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box
     }
   }
   const key = (p: Point) => {
-    const i = xs.indexOf(Math.round(p.x * 100) / 100);
-    const j = ys.indexOf(Math.round(p.y * 100) / 100);
+    const i = xs.indexOf(rounded(p.x));
+    const j = ys.indexOf(rounded(p.y));
     return j * W + i;
   };
   const source = key(start);
   const target = key(end);
   if (!free(source) || !free(target)) return null;
-  // State = grid point × the direction it was entered in (0 horizontal, 1 vertical).
+  // A* over states = grid point × the direction it was entered in (0 horizontal, 1 vertical),
+  // ordered by cost so far plus the Manhattan distance left: no route is shorter than that, and
+  // no move shortens it by more than it costs, so the first time a state is taken its cost is its
+  // least and the route found is a cheapest one, as a plain shortest-path search would find, but
+  // without spreading over the whole grid first (issue #15: most of the time of a 2,000-step
+  // graph's routes went there).
+  const targetX = xs[target % W];
+  const targetY = ys[Math.floor(target / W)];
   const best = new Float64Array(W * H * 2).fill(Infinity);
   const prev = new Int32Array(W * H * 2).fill(-1);
+  const done = new Uint8Array(W * H * 2);
   const queue = new Queue();
   best[source * 2] = 0;
-  queue.push(0, source * 2);
-  const STEPS = [
-    [1, 0],
-    [-1, 0],
-    [0, 1],
-    [0, -1],
-  ] as const;
+  queue.push(Math.abs(targetX - start.x) + Math.abs(targetY - start.y), source * 2);
+  // The four moves in a fixed order (right, left, down, up): ties between equal costs are
+  // broken the same way every time, so the same boxes give the same route.
+  const STEP_I = [1, -1, 0, 0];
+  const STEP_J = [0, 0, 1, -1];
   let reached = -1;
   while (queue.size > 0) {
-    const [cost, state] = queue.pop();
-    if (cost > best[state]) continue;
+    const state = queue.pop();
+    if (done[state]) continue;
+    done[state] = 1;
+    const cost = best[state];
     const cell = state >> 1;
     const dir = state & 1;
     if (cell === target) {
@@ -283,24 +364,24 @@ function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box
     }
     const i = cell % W;
     const j = (cell - i) / W;
-    for (const [di, dj] of STEPS) {
+    for (let move = 0; move < 4; move++) {
+      const di = STEP_I[move];
+      const dj = STEP_J[move];
       const ni = i + di;
       const nj = j + dj;
       if (ni < 0 || nj < 0 || ni >= W || nj >= H) continue;
       const next = nj * W + ni;
       const open = di === 1 ? openRight[cell] : di === -1 ? openRight[next] : dj === 1 ? openDown[cell] : openDown[next];
       if (!open) continue;
-      const a = { x: xs[i], y: ys[j] };
-      const b = { x: xs[ni], y: ys[nj] };
       const nextDir = di !== 0 ? 0 : 1;
       // Entering the target vertically means one more bend into its left side.
       const bends = (nextDir !== dir ? 1 : 0) + (next === target && nextDir === 1 ? 1 : 0);
-      const nextCost = cost + Math.abs(b.x - a.x) + Math.abs(b.y - a.y) + bends * BEND_COST;
+      const nextCost = cost + Math.abs(xs[ni] - xs[i]) + Math.abs(ys[nj] - ys[j]) + bends * BEND_COST;
       const nextState = next * 2 + nextDir;
       if (nextCost < best[nextState]) {
         best[nextState] = nextCost;
         prev[nextState] = state;
-        queue.push(nextCost, nextState);
+        queue.push(nextCost + Math.abs(targetX - xs[ni]) + Math.abs(targetY - ys[nj]), nextState);
       }
     }
   }
@@ -315,7 +396,7 @@ function searchRoute(start: Point, end: Point, boxes: readonly Box[], frame: Box
 }
 
 /** Index of the first of the ascending `values` above `v` (their length when none). */
-function firstAbove(values: readonly number[], v: number): number {
+function firstAbove(values: Float64Array, v: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
@@ -346,8 +427,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
 export function routeEdge(start: Point, end: Point, boxes: readonly Box[] | BoxIndex, spent: Spent = { points: 0, limit: Infinity }): Point[] {
   const index = boxes instanceof BoxIndex ? boxes : new BoxIndex(boxes);
   const plain = plainRoute(start, end);
-  const around = boundsOf(plain, ROUTE_MARGIN);
-  if (pathClear(plain, index.overlapping(around), 0)) return plain;
+  if (pathClear(plain, index, 0)) return plain;
   // Search near the two ends first (fast on big graphs), then over every box.
   const local = boundsOf([start, end], WINDOW);
   // A big graph searches only near ends that are close, while the budget lasts.

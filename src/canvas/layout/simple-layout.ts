@@ -23,11 +23,13 @@ export function layeredLayout(scenario: Scenario): Record<string, Position> {
   const order = new Map<string, number>();
   layers.forEach((layer, r) => {
     if (r > 0) {
-      const key = (id: string) => {
+      // Each step's key once, not at every comparison (a layer of an imported DAG may hold hundreds).
+      const keys = new Map<string, number>();
+      for (const id of layer) {
         const p = preds.get(id)!.filter((x) => order.has(x));
-        return p.length ? p.reduce((sum, x) => sum + order.get(x)!, 0) / p.length : Infinity;
-      };
-      layer.sort((a, b) => key(a) - key(b));
+        keys.set(id, p.length ? p.reduce((sum, x) => sum + order.get(x)!, 0) / p.length : Infinity);
+      }
+      layer.sort((a, b) => keys.get(a)! - keys.get(b)!);
     }
     layer.forEach((id, i) => order.set(id, i));
   });
