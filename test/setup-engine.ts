@@ -2,6 +2,7 @@ import { loadEngine } from '../src/store/engine-loader.ts';
 import { loadScenarioGate } from '../src/scenario/gate-loader.ts';
 import { loadLessonWorkings } from '../src/store/lesson-slice.ts';
 import { loadLint } from '../src/canvas/use-lint.ts';
+import { loadEdgeRouting } from '../src/canvas/use-edge-routing.ts';
 
 // The page loads the engine on its first run (src/store/engine-loader.ts); tests of the store
 // and components run with it loaded, as the page is after that first load. The path before it
@@ -13,3 +14,4 @@ await loadScenarioGate();
 await loadLessonWorkings();
 // And the canvas's lint (src/canvas/use-lint.ts), which it loads as the canvas mounts.
 await loadLint();
+await loadEdgeRouting();

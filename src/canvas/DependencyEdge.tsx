@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import type { DependencyFlowEdge } from './build-graph.ts';
-import { labelPoint, roundedPath, type Point } from './layout/edge-routes.ts';
+import { labelPoint, roundedPath, type Point } from './layout/edge-path.ts';
 
 // The route is computed from the scenario's positions; while a step is being dragged its ends
 // move ahead of them, and the edge follows as a plain step until the move is committed.

@@ -20,6 +20,7 @@ import { GroupFrame } from './GroupFrame.tsx';
 import { buildGroupFrames, isFrameNodeId, type GroupFrameNode } from './group-frames.ts';
 import { DependencyEdge } from './DependencyEdge.tsx';
 import { useLintByStep } from './use-lint.ts';
+import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-changes.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
@@ -90,7 +91,9 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // Edges show where a failure travelled, so they read the run: selected from the store, the
   // same array unless the failure travelled further, so the canvas itself does not re-render
   // while the playhead moves (each node follows it on its own).
-  const selectEdges = useCallback((state: RippleState) => buildEdges({ ...inputs, live: selectLiveStates(state) }, cache), [inputs, cache]);
+  // Plain steps until the edge router has loaded (after the first canvas); routed from then on.
+  const routing = useEdgeRouting();
+  const selectEdges = useCallback((state: RippleState) => buildEdges({ ...inputs, live: selectLiveStates(state), router: routing }, cache), [inputs, cache, routing]);
   const edges = useRipple(selectEdges);
 
   // React Flow needs node objects it can annotate (measured size, dragging); the store's

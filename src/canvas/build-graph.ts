@@ -8,7 +8,9 @@ import { conditionOf } from '../scenario/defaults.ts';
 import { STATE_META, stateText } from './state-meta.ts';
 import { FINALLY_TITLE, finallySteps, stepMarks } from './step-marks.ts';
 import { NODE_WIDTH } from './layout/layout-constants.ts';
-import { routeAll, type Point } from './layout/edge-routes.ts';
+import type { Point } from './layout/edge-path.ts';
+import type { routeAll as RouteAll } from './layout/edge-routes.ts';
+import { loadedEdgeRouting } from './use-edge-routing.ts';
 import type { IconName } from './icons.tsx';
 
 // Scenario + run moment → React Flow nodes and edges. Pure: what the canvas draws is decided
@@ -76,6 +78,8 @@ export interface GraphInputs {
   replayMarks?: Readonly<Record<string, ReplayMark>> | null;
   /** While a replay plan is open: its warnings by step (selectReplayWarnings). */
   replayWarnings?: Readonly<Record<string, string[]>> | null;
+  /** The edge router (null: not loaded yet, edges are plain steps); absent: the one loaded, if any (use-edge-routing.ts). */
+  router?: typeof RouteAll | null;
 }
 
 interface Cached<T> {
@@ -295,8 +299,15 @@ interface RouteMemo {
 const routeMemo = new WeakMap<Scenario, RouteMemo>();
 let lastRoutes: RouteMemo = { geometry: '', routes: new Map() };
 
-/** Each edge's route for the scenario's positions, recomputed only when positions or edges change (not on a rename or the playhead). */
-function routesOf(scenario: Scenario): Map<string, Routed> {
+// Before the router's chunk has loaded: no routes, each edge a plain step (DependencyEdge).
+const NO_ROUTES = new Map<string, Routed>();
+
+/**
+ * Each edge's route for the scenario's positions, recomputed only when positions or edges change
+ * (not on a rename or the playhead); none until the router has loaded (use-edge-routing.ts).
+ */
+function routesOf(scenario: Scenario, routeAll: typeof RouteAll | null): Map<string, Routed> {
+  if (!routeAll) return NO_ROUTES;
   const known = routeMemo.get(scenario);
   if (known) return known.routes;
   const positions = new Map<string, Point>();
@@ -352,7 +363,7 @@ function carriedEdges(scenario: Scenario, live: Record<string, LiveStepView> | n
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a === b || (a.size === b.size && [...a].every((id) => b.has(id)));
 
 export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFlowEdge[] {
-  const routes = routesOf(input.scenario);
+  const routes = routesOf(input.scenario, input.router === undefined ? loadedEdgeRouting() : input.router);
   // The playhead moves every frame and changes the edges only when a failure travels further:
   // then the list is the same array, and thousands of edges are not visited on each frame.
   const carriedIds = carriedEdges(input.scenario, input.live);

@@ -172,8 +172,8 @@ describe('a link opened, decoded in the text worker', () => {
     const fragment = `#${encodeScenarioLink(chain(400), { at: 200, select: 's3' })}`;
     history.replaceState(null, '', `/${fragment}`);
     decodeLinkEarly(location.href);
-    // The worker has the link before the page has drawn anything.
-    expect(FakeTextWorker.requests.map((r) => r.kind)).toEqual(['open-link']);
+    // The worker is asked for the link before the page has drawn anything (its client loads on demand).
+    await vi.waitFor(() => expect(FakeTextWorker.requests.map((r) => r.kind)).toEqual(['open-link']));
     const store = await open(fragment);
     expect(FakeTextWorker.requests.filter((r) => r.kind === 'open-link')).toHaveLength(1);
     const decoded = decodeScenarioLink(fragment);

@@ -4,6 +4,8 @@ import { lintByStep } from '../../src/canvas/use-lint.ts';
 import { stepMarks } from '../../src/canvas/step-marks.ts';
 import { stateText } from '../../src/canvas/state-meta.ts';
 import { scenario } from '../app/render.tsx';
+import { buildEdges } from '../../src/canvas/build-graph.ts';
+import { loadEdgeRouting } from '../../src/canvas/use-edge-routing.ts';
 
 describe('canvas helpers', () => {
   test('freeSpot moves a new step down until it sits on no other', () => {
@@ -43,5 +45,19 @@ describe('canvas helpers', () => {
   test('state words', () => {
     expect(stateText({ state: 'running', attempt: 1, status: null })).toBe('running');
     expect(stateText({ state: 'skipped', attempt: 0, status: null })).toBe('skipped');
+  });
+
+  test('edges are plain steps until the edge router has loaded, then go around the step in their way', async () => {
+    // c is right of a, and b sits on the straight line between them.
+    const s = {
+      ...scenario([{ id: 'a', position: { x: 0, y: 0 } }, { id: 'b', position: { x: 260, y: 0 } }, { id: 'c', position: { x: 520, y: 0 } }]),
+      dependencies: [{ from: 'a', to: 'c' }],
+    };
+    const inputs = { scenario: s, live: null, highlightPath: [], lint: {}, selectedStepIds: [], selectedEdge: null, renamingStepId: null, readOnly: false };
+    expect(buildEdges({ ...inputs, router: null })[0].data!.route).toBeNull();
+    const route = buildEdges({ ...inputs, router: await loadEdgeRouting() })[0].data!.route!;
+    expect(route.length).toBeGreaterThan(2);
+    // Around b (168 × 76 px at 260, 0): some point of the route is above or below it.
+    expect(route.some((p) => p.y < 0 || p.y > 76)).toBe(true);
   });
 });
