@@ -1,7 +1,8 @@
-import { useDeferredValue, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import type { LintWarning } from '../engine/types.ts';
 import type { lint as Lint } from '../engine/lint.ts';
 import { idRecord } from '../engine/records.ts';
+import { lazyPart } from './lazy-part.ts';
 import { useRipple } from '../store/context.tsx';
 import type { Scenario } from '../scenario/types.ts';
 
@@ -10,37 +11,13 @@ import type { Scenario } from '../scenario/types.ts';
 // The lint is a chunk of its own, loaded as the canvas mounts: the first canvas draws the steps
 // without waiting for it, and their marks follow (issue #15, the first load).
 
-let loadedLint: typeof Lint | null = null;
-let loadingLint: Promise<typeof Lint> | null = null;
-const lintListeners = new Set<() => void>();
+const lintPart = lazyPart<typeof Lint>(() => import('../engine/lint.ts').then((m) => m.lint));
 
 /** Loads the engine's lint once; later calls share the promise. Rejects when its chunk cannot be loaded (a later call tries again). */
-export function loadLint(): Promise<typeof Lint> {
-  loadingLint ??= import('../engine/lint.ts').then(
-    (m) => {
-      loadedLint = m.lint;
-      for (const listener of lintListeners) listener();
-      return m.lint;
-    },
-    (error: unknown) => {
-      loadingLint = null;
-      throw error;
-    },
-  );
-  return loadingLint;
-}
-
-function subscribeLint(listener: () => void): () => void {
-  lintListeners.add(listener);
-  // Without its chunk (offline after a deploy) the canvas simply shows no lint marks.
-  loadLint().catch(() => undefined);
-  return () => lintListeners.delete(listener);
-}
+export const loadLint = lintPart.load;
 
 /** The lint once its chunk is here, else null (the caller shows no warnings yet). */
-function useLoadedLint(): typeof Lint | null {
-  return useSyncExternalStore(subscribeLint, () => loadedLint, () => loadedLint);
-}
+const useLoadedLint = lintPart.use;
 
 const NO_WARNINGS: LintWarning[] = [];
 
