@@ -68,6 +68,9 @@ test('a preset downloads as an Airflow DAG file (Python), the bytes ripple expor
   if (!cli.ok) throw new Error(cli.message);
   expect(dag.suggestedFilename()).toBe(cli.filename);
   expect((await downloadedBytes(dag)).toString('utf8')).toBe(cli.text);
+  // The status line says this download, never the notes of an earlier one.
+  const said = page.getByRole('status').filter({ hasText: 'Downloaded the Airflow DAG file (Python)' });
+  await expect.poll(() => said.count()).toBe(1);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -223,7 +223,9 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
           loadExports()
             .then((m) => m.exportForOrchestrator(store.getState(), format))
             .then((warnings) => {
-              if (warnings.length > 0) say('info', `Downloaded the ${label}. ${warnings.length} note${warnings.length === 1 ? '' : 's'}:`, warnings.map((message) => ({ code: 'ignored', path: '', message })));
+              // Said every time, so the notes of an earlier export never stand for this one.
+              if (warnings.length === 0) say('info', `Downloaded the ${label}.`);
+              else say('info', `Downloaded the ${label}. ${warnings.length} note${warnings.length === 1 ? '' : 's'}:`, warnings.map((message) => ({ code: 'ignored', path: '', message })));
             }),
         ),
       })),

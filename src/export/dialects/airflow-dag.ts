@@ -13,7 +13,7 @@ import type { Scenario, Step } from '../../scenario/types.ts';
 import { resolveStep } from '../../scenario/defaults.ts';
 import { fileBase } from '../file-name.ts';
 import { pythonString } from '../literals.ts';
-import { triggerRuleOf } from './airflow.ts';
+import { retryGrowthWarning, triggerRuleOf } from './airflow.ts';
 import { foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
 // Python's keywords and the names the file itself imports: a task's name must be neither.
@@ -69,7 +69,8 @@ export function exportAirflowDag(scenario: Scenario): DialectExport {
     if (rule !== 'all_success') args.push(`trigger_rule=${pythonString(rule)}`);
     if (r.retry.maxAttempts > 1) {
       args.push(`retries=${r.retry.maxAttempts - 1}`, `retry_delay=${timedelta(r.retry.delayMs)}`);
-      if ((step.retry?.factor ?? 1) > 1) warnings.push(`${step.id}'s retry delay grows ×${step.retry!.factor} in Ripple; Airflow's retry_exponential_backoff has its own growth, so the delay is written fixed`);
+      const growth = retryGrowthWarning(step);
+      if (growth) warnings.push(growth);
     }
     if (step.timeoutMs !== undefined) args.push(`execution_timeout=${timedelta(step.timeoutMs)}`);
     const oneLine = `    ${names.get(step.id)} = ${operator}(${args.join(', ')})`;

@@ -14,6 +14,7 @@ import { foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './c
  */
 export function exportAirflowTasks(scenario: Scenario): DialectExport {
   const refusals: string[] = [];
+  const warnings = [...rippleOnlyWarnings(scenario), ...foreignFlagWarnings(scenario, [])];
   const tasks = scenario.steps.map((step) => {
     const rule = triggerRuleOf(scenario, step, refusals);
     const r = resolveStep(step);
@@ -24,11 +25,15 @@ export function exportAirflowTasks(scenario: Scenario): DialectExport {
       retries: r.retry.maxAttempts - 1,
       trigger_rule: rule,
     };
-    if (r.retry.maxAttempts > 1) task.retry_delay = { __type: 'TimeDelta', days: 0, seconds: Math.floor(r.retry.delayMs / 1000), microseconds: (r.retry.delayMs % 1000) * 1000 };
+    if (r.retry.maxAttempts > 1) {
+      task.retry_delay = { __type: 'TimeDelta', days: 0, seconds: Math.floor(r.retry.delayMs / 1000), microseconds: (r.retry.delayMs % 1000) * 1000 };
+      const growth = retryGrowthWarning(step);
+      if (growth) warnings.push(growth);
+    }
     return task;
   });
   if (refusals.length > 0) return { ok: false, message: `This scenario has no exact Airflow task list: ${refusals.join('; ')}.` };
-  return { ok: true, text: `${JSON.stringify({ tasks, total_entries: tasks.length }, null, 2)}\n`, warnings: [...rippleOnlyWarnings(scenario), ...foreignFlagWarnings(scenario, [])] };
+  return { ok: true, text: `${JSON.stringify({ tasks, total_entries: tasks.length }, null, 2)}\n`, warnings };
 }
 
 /** Airflow's trigger rules that Ripple's edge conditions map onto (see the table at the top). */
@@ -48,4 +53,11 @@ export function triggerRuleOf(scenario: Scenario, step: Step, refusals: string[]
   else if (on.has('always')) return 'all_done';
   else if (any) return 'one_success';
   return 'all_success';
+}
+
+/** The note for a retry delay that grows in Ripple (`retry.factor` > 1), which both Airflow files write fixed; else null. */
+export function retryGrowthWarning(step: Step): string | null {
+  const factor = step.retry?.factor ?? 1;
+  if (factor <= 1 || (step.retry?.maxAttempts ?? 1) <= 1) return null;
+  return `${step.id}'s retry delay grows ×${factor} in Ripple; Airflow's retry_exponential_backoff has its own growth, so the delay is written fixed`;
 }

@@ -52,7 +52,7 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
   const jobs: Record<string, unknown> = {};
   for (const step of scenario.steps) {
     const job: Record<string, unknown> = {};
-    if (step.label !== undefined && step.label !== step.id) job.name = step.label;
+    if (step.label !== undefined && step.label !== step.id) job.name = plainText(step.label, `${step.id}'s name`, warnings);
     const c = conditionOf(scenario, step);
     if (c.kind !== 'none') job.needs = c.prerequisites.length === 1 ? c.prerequisites[0] : c.prerequisites;
     if (step.if !== undefined && !renamedAny) job.if = step.if;
@@ -77,6 +77,8 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
       jobs[step.id] = job;
       continue;
     }
+    const lost = runnerLost(step, source);
+    if (lost) warnings.push(lost);
     job['runs-on'] = source.runsOn;
     if (step.timeoutMs !== undefined) job['timeout-minutes'] = Math.max(1, Math.ceil(step.timeoutMs / 60_000));
     if (step.continueOnError) job['continue-on-error'] = true;
@@ -84,7 +86,7 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
     jobs[step.id] = job;
   }
   if (scenario.steps.some((s) => (s.retry?.maxAttempts ?? 1) > 1)) warnings.push('GitHub has no job retries: retry settings are left out');
-  const doc = { name: scenario.title, on: 'workflow_dispatch', jobs };
+  const doc = { name: plainText(scenario.title, 'the title', warnings), on: 'workflow_dispatch', jobs };
   return { ok: true, text: `# Exported from Ripple\n${stringify(doc, { lineWidth: 0 })}`, warnings };
 }
 
@@ -111,6 +113,25 @@ function jobSource(step: Step): JobSource {
     return { kind: 'runs-on', runsOn: labels.length === 1 ? labels[0] : labels, says: step.label ?? step.id };
   }
   return { kind: 'runs-on', runsOn: 'ubuntu-latest', says: step.request ?? step.id };
+}
+
+/** Why a job imported from GitHub no longer runs where it did, or null. */
+function runnerLost(step: Step, source: JobSource): string | null {
+  const runner = RUNNER.exec(step.request ?? '');
+  if (!runner || source.kind !== 'runs-on' || source.runsOn !== 'ubuntu-latest' || runner[1] === 'ubuntu-latest') return null;
+  return `${step.id} ran on ${runner[1]}, which needs the matrix or inputs the export does not write: it runs on ubuntu-latest`;
+}
+
+/**
+ * A name GitHub shows as written: the workflow's and a job's `name:` are evaluated, so a `${{`
+ * in them would run an expression (or make the file invalid, naming an unknown context). It is
+ * written `$ {{`, and said in the warnings. Docs: "Workflow syntax for GitHub Actions", name and
+ * jobs.<job_id>.name ("can use expressions").
+ */
+function plainText(text: string, what: string, warnings: string[]): string {
+  if (!text.includes('${{')) return text;
+  warnings.push(`${what} holds \${{, which GitHub would evaluate as an expression: written $ {{`);
+  return text.replaceAll('${{', () => '$ {{');
 }
 
 /**

@@ -146,6 +146,12 @@ describe('refusals and the download', () => {
     expect(exported).toEqual({ ok: false, message: 'This scenario has no exact Airflow DAG: c: its dependencies mix success and failure conditions; a trigger rule applies to all upstream tasks alike.' });
   });
 
+  it('both Airflow files say that a retry delay growing ×2 in Ripple is written fixed', () => {
+    const scenario: Scenario = { version: 2, title: 'Backoff', steps: [{ id: 'call', retry: { maxAttempts: 3, delayMs: 100, factor: 2 } }], dependencies: [] };
+    const note = "call's retry delay grows ×2 in Ripple; Airflow's retry_exponential_backoff has its own growth, so the delay is written fixed";
+    for (const exported of [exportAirflowDag(scenario), exportAirflowTasks(scenario)]) expect(exported.ok && exported.warnings).toEqual([note]);
+  });
+
   it('downloads as <title>_dag.py', () => {
     const scenario: Scenario = { version: 2, title: 'Nightly build', steps: [{ id: 'build' }], dependencies: [] };
     const file = dialectExportFile('airflow-dag', scenario);

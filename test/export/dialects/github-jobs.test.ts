@@ -73,3 +73,33 @@ describe("a step's request in run:", () => {
     expect(back.ok).toBe(true);
   });
 });
+
+describe('names GitHub would evaluate', () => {
+  it('writes a ${{ in the title or a job name as $ {{, says so, and the file reads back with GitHub\'s parser', async () => {
+    const scenario: Scenario = {
+      version: 2,
+      title: 'Deploy ${{ secrets.TOKEN }}',
+      steps: [{ id: 'a', label: 'Build ${{ github.token }}' }, { id: 'b' }],
+      dependencies: [{ from: 'a', to: 'b' }],
+    };
+    const exported = exportGithubActions(scenario);
+    if (!exported.ok) throw new Error(exported.message);
+    expect(exported.text).not.toContain('${{ secrets');
+    expect(exported.text).not.toContain('${{ github.token');
+    expect((parse(exported.text) as { name: string }).name).toBe('Deploy $ {{ secrets.TOKEN }}');
+    expect(jobsOf(exported.text).a).toMatchObject({ name: 'Build $ {{ github.token }}' });
+    expect(exported.warnings).toEqual(
+      expect.arrayContaining(["the title holds ${{, which GitHub would evaluate as an expression: written $ {{", "a's name holds ${{, which GitHub would evaluate as an expression: written $ {{"]),
+    );
+    // Unescaped, GitHub's parser refuses the title ("Unrecognized named-value: 'secrets'").
+    const back = await importGithubActions(exported.text);
+    expect(back.ok).toBe(true);
+  });
+
+  it('says when a job ran on a matrix runner the export cannot write', async () => {
+    const first = await importGithubActions('on: push\njobs:\n  test:\n    strategy: {matrix: {os: [ubuntu-latest, windows-latest]}}\n    runs-on: ${{ matrix.os }}\n    steps: [{run: make test}]\n');
+    if (!first.ok) throw new Error(first.message);
+    const exported = exportGithubActions(first.scenario);
+    expect(exported.ok && exported.warnings).toContain('test ran on ${{ matrix.os }}, which needs the matrix or inputs the export does not write: it runs on ubuntu-latest');
+  });
+});
