@@ -9,9 +9,15 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
-/** A control without text to edit: its Ctrl+Z is the editor's undo. */
-function isToggleTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio');
+/**
+ * A control whose Ctrl+Z is the editor's undo: one without text to edit (a checkbox, a radio
+ * button), or a field with nothing typed since it last committed (`data-unedited`,
+ * src/panels/fields.tsx). The browser keeps one undo list for the page's fields, so there its
+ * Ctrl+Z would put back another field's old text, which the field would then commit anew.
+ */
+function hasNoUndoOfItsOwn(target: EventTarget | null): boolean {
+  if (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) return true;
+  return target instanceof HTMLElement && target.hasAttribute('data-unedited');
 }
 
 export interface ShortcutActions {
@@ -33,8 +39,8 @@ export function useEditorShortcuts({ addStep }: ShortcutActions): void {
         return;
       }
       if (state.readOnly) return;
-      // A checkbox, radio button or button has no undo of its own: Ctrl+Z undoes the edit it just made.
-      if (mod && isTypingTarget(event.target) && !isToggleTarget(event.target)) return;
+      // A checkbox, radio button, button or untouched field has no undo of its own: Ctrl+Z undoes the last edit.
+      if (mod && isTypingTarget(event.target) && !hasNoUndoOfItsOwn(event.target)) return;
       if (!mod && isTypingTarget(event.target)) return;
       if (mod) {
         const lower = key.toLowerCase();

@@ -71,6 +71,9 @@ export function TextField({ label, value, onCommit, help, disabled, placeholder,
     'aria-describedby': [error && `${id}-error`, help && `${id}-help`].filter(Boolean).join(' ') || undefined,
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: commit,
+    // Nothing typed since the last commit: Ctrl+Z is the editor's undo (src/app/use-shortcuts.ts),
+    // not the browser's, whose one undo list would put another field's old text back here.
+    'data-unedited': draft === value ? '' : undefined,
   };
   return (
     <Field id={id} label={label} help={help} error={error}>
@@ -131,6 +134,7 @@ export function NumberField({ label, value, onCommit, help, disabled, placeholde
         aria-describedby={[error && `${id}-error`, help && `${id}-help`].filter(Boolean).join(' ') || undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
+        data-unedited={draft.trim() === text ? '' : undefined}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
           if (e.key === 'Escape') {

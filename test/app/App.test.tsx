@@ -94,6 +94,26 @@ describe('keyboard', () => {
     expect(store.getState().scenario.steps[0].idempotent).toBeUndefined();
   });
 
+  test('Ctrl+Z in a field with nothing typed undoes the last edit (a rename made in the field before), and the fields agree with the canvas', async () => {
+    const { user, store } = renderApp({ scenario: scenario([{ id: 'a', label: 'Alpha' }]) });
+    act(() => store.getState().selectStep('a'));
+    const name = await screen.findByLabelText('Name');
+    await user.clear(name);
+    await user.type(name, 'Renamed');
+    await user.tab();
+    expect(store.getState().scenario.steps[0].label).toBe('Renamed');
+    // Typed text is the field's own: there Ctrl+Z is left to the browser.
+    await user.click(name);
+    await user.type(name, 'x');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().scenario.steps[0].label).toBe('Renamed');
+    // Escape puts the committed name back: nothing typed, so Ctrl+Z undoes the rename.
+    await user.keyboard('{Escape}');
+    await user.keyboard('{Control>}z{/Control}');
+    expect(store.getState().scenario.steps[0].label).toBe('Alpha');
+    expect(name).toHaveValue('Alpha');
+  });
+
   test('Delete and Backspace remove the selection, but not while typing in a field', async () => {
     const { user, store } = renderApp({ scenario: scenario([{ id: 'a' }, { id: 'b' }, { id: 'c' }], [['a', 'b']]) });
     act(() => store.getState().selectStep('a'));

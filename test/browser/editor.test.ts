@@ -144,3 +144,30 @@ test('loading a preset over edited work keeps the draft one click away', async (
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test("Ctrl+Z in the next field after renaming undoes the rename once: the Name field and the canvas agree, and nothing is re-applied", async () => {
+  const { page, errors, context } = await openPage(browser);
+  await closeGallery(page);
+  await page.getByRole('button', { name: /^Add step/ }).click();
+  const step = page.locator('[data-testid^="step-node-"]').first();
+  await step.waitFor();
+  await page.keyboard.press('Escape');
+  await step.click();
+  const name = page.getByLabel('Name', { exact: true });
+  const before = await name.inputValue();
+  await name.fill('Renamed by hand');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => step.textContent()).toContain('Renamed by hand');
+  // Focus is now in the next field, with nothing typed there: Chromium's own undo would put the
+  // old name back in the Name field only (one undo list for the page's fields).
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => step.textContent()).not.toContain('Renamed by hand');
+  expect(await name.inputValue()).toBe(before);
+  // Leaving the fields commits nothing new: the undone rename stays undone.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await step.click();
+  expect(await step.textContent()).not.toContain('Renamed by hand');
+  await screenshot(page, 'editor-undo-from-next-field');
+  expect(errors).toEqual([]);
+  await context.close();
+});
