@@ -91,8 +91,20 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // Edges show where a failure travelled, so they read the run: selected from the store, the
   // same array unless the failure travelled further, so the canvas itself does not re-render
   // while the playhead moves (each node follows it on its own).
-  // Plain steps until the edge router has loaded (after the first canvas); routed from then on.
-  const routing = useEdgeRouting();
+  // Plain steps until the edge router has loaded and the first picture is on screen; routed from
+  // then on, in a task of its own (routing 2,000 steps takes hundreds of ms: issue #15).
+  const router = useEdgeRouting();
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the next frame is drawn: a task queued from the frame callback runs once it is painted.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  const routing = painted ? router : null;
   const selectEdges = useCallback((state: RippleState) => buildEdges({ ...inputs, live: selectLiveStates(state), router: routing }, cache), [inputs, cache, routing]);
   const edges = useRipple(selectEdges);
 

@@ -138,6 +138,8 @@ describe('StepCanvas during playback', () => {
       { scenario: preset },
     );
     await screen.findByTestId('step-node-send-receipt');
+    // The edges take their routes once the first picture is painted (a frame, then a task): let that happen first.
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     act(() => {
       store.getState().runScenario();
       store.getState().pause();
