@@ -77,8 +77,7 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
       jobs[step.id] = job;
       continue;
     }
-    const lost = runnerLost(step, source);
-    if (lost) warnings.push(lost);
+    if (source.lost) warnings.push(source.lost);
     job['runs-on'] = source.runsOn;
     if (step.timeoutMs !== undefined) job['timeout-minutes'] = Math.max(1, Math.ceil(step.timeoutMs / 60_000));
     if (step.continueOnError) job['continue-on-error'] = true;
@@ -90,7 +89,8 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
   return { ok: true, text: `# Exported from Ripple\n${stringify(doc, { lineWidth: 0 })}`, warnings };
 }
 
-type JobSource = { kind: 'runs-on'; runsOn: string | string[]; says: string } | { kind: 'uses'; uses: string };
+/** Where a job runs; `lost` says why it no longer runs where the imported job did. */
+type JobSource = { kind: 'runs-on'; runsOn: string | string[]; says: string; lost?: string } | { kind: 'uses'; uses: string };
 
 const REUSABLE = /^uses (\S+)$/;
 const RUNNER = /^runs-on (.+)$/;
@@ -112,14 +112,9 @@ function jobSource(step: Step): JobSource {
     const labels = runner[1].split(', ');
     return { kind: 'runs-on', runsOn: labels.length === 1 ? labels[0] : labels, says: step.label ?? step.id };
   }
-  return { kind: 'runs-on', runsOn: 'ubuntu-latest', says: step.request ?? step.id };
-}
-
-/** Why a job imported from GitHub no longer runs where it did, or null. */
-function runnerLost(step: Step, source: JobSource): string | null {
-  const runner = RUNNER.exec(step.request ?? '');
-  if (!runner || source.kind !== 'runs-on' || source.runsOn !== 'ubuntu-latest' || runner[1] === 'ubuntu-latest') return null;
-  return `${step.id} ran on ${runner[1]}, which needs the matrix or inputs the export does not write: it runs on ubuntu-latest`;
+  const fallback: JobSource = { kind: 'runs-on', runsOn: 'ubuntu-latest', says: step.request ?? step.id };
+  if (runner) fallback.lost = `${step.id} ran on ${runner[1]}, which needs the matrix or inputs the export does not write: it runs on ubuntu-latest`;
+  return fallback;
 }
 
 /**
