@@ -2,22 +2,39 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 // A modal dialog: labelled by its heading, Escape and the backdrop close it, Tab stays inside,
-// and focus returns to where it was. (Not <dialog>.showModal: jsdom lacks it.)
+// and focus returns to where it was, or, when the dialog opened by itself (nothing had focus),
+// to what `focusAfter` names. (Not <dialog>.showModal: jsdom lacks it.)
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function Dialog({ title, description, onClose, children }: { title: string; description?: ReactNode; onClose: () => void; children: ReactNode }) {
+export function Dialog({
+  title,
+  description,
+  onClose,
+  focusAfter,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  onClose: () => void;
+  /** A CSS selector, read as the dialog closes: where focus goes when no control opened it. */
+  focusAfter?: () => string;
+  children: ReactNode;
+}) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
+  const after = useRef(focusAfter);
   useEffect(() => {
     close.current = onClose;
+    after.current = focusAfter;
   });
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE);
     (first ?? ref.current)?.focus();
     return () => {
-      if (opener && document.contains(opener)) opener.focus();
+      if (opener && opener !== document.body && document.contains(opener)) opener.focus();
+      else if (after.current) document.querySelector<HTMLElement>(after.current())?.focus();
     };
   }, []);
 

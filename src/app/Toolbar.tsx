@@ -129,7 +129,7 @@ export function Toolbar({
         <ShareEntry />
       </div>
       </div>
-      <button type="button" className="btn btn--primary" title="Run the simulation (Ctrl+Enter)" aria-keyshortcuts="Control+Enter" onClick={() => store.getState().runScenario()}>
+      <button type="button" className="btn btn--primary" data-run-button title="Run the simulation (Ctrl+Enter)" aria-keyshortcuts="Control+Enter" onClick={() => store.getState().runScenario()}>
         <span className="btn__icon" aria-hidden="true">
           <Icon name="play" />
         </span>

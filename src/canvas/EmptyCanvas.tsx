@@ -13,7 +13,7 @@ export function EmptyCanvas({ onOpenGallery, onAddStep }: { onOpenGallery: () =>
           <button type="button" className="btn btn--primary" onClick={onOpenGallery}>
             Open an example
           </button>
-          <button type="button" className="btn" onClick={onAddStep}>
+          <button type="button" className="btn" onClick={onAddStep} data-add-step-button>
             + Add a step
           </button>
         </div>

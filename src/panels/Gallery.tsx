@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import { PRESETS, type Preset } from '../presets/index.ts';
 import { EMPTY_SCENARIO } from '../store/editor-slice.ts';
@@ -7,6 +8,9 @@ import { Dialog } from '../app/Dialog.tsx';
 export function Gallery({ onClose }: { onClose: () => void }) {
   const store = useRippleStore();
   const previous = useRipple((s) => s.previousDraft);
+  // Opened by itself on a first visit, the gallery hands focus on to the next thing to do: Run
+  // for a scenario, adding a step for an empty canvas (not to the page's body).
+  const next = useRef('[data-run-button]');
 
   const open = (preset: Preset) => {
     store.getState().loadScenario(preset.scenario, { label: `open “${preset.title}”` });
@@ -18,6 +22,7 @@ export function Gallery({ onClose }: { onClose: () => void }) {
       title="Pick a scenario"
       description="Each one is a real way a 424 Failed Dependency happens. Open one, press Run, then select a 424 step to ask why."
       onClose={onClose}
+      focusAfter={() => next.current}
     >
       <ul className="gallery">
         {PRESETS.map((p, i) => (
@@ -36,6 +41,7 @@ export function Gallery({ onClose }: { onClose: () => void }) {
           className="btn"
           onClick={() => {
             store.getState().loadScenario(EMPTY_SCENARIO, { label: 'new scenario' });
+            next.current = '[data-add-step-button]';
             onClose();
           }}
         >

@@ -126,7 +126,7 @@ export function ReplayPanel() {
         <fieldset className="pb-fieldset">
           <legend>Replay from</legend>
           {failed.map((id) => (
-            <label key={id} className="pb-check">
+            <label key={id} className="pb-check pb-check-prose">
               <input type="checkbox" checked={chosen.includes(id)} onChange={(event) => toggle(id, event.currentTarget.checked)} />
               {name(id)}
             </label>

@@ -28,7 +28,7 @@ export function WholeRunToggle() {
   const wholeRun = useRipple((s) => s.wholeRun);
   const setWholeRun = useRipple((s) => s.setWholeRun);
   return (
-    <label className="pb-check">
+    <label className="pb-check pb-check-prose">
       <input type="checkbox" checked={wholeRun} onChange={(event) => setWholeRun(event.currentTarget.checked)} />
       Show the end of the run (otherwise: as of the playhead)
     </label>

@@ -98,7 +98,8 @@ const Row = memo(function Row({ row, index, duration, thin, cut }: RowProps) {
           key={`b${i}`}
           className={`pb-bar pb-bar-${bar.kind}${bar.replay ? ' pb-replayed' : ''}`}
           x={pct(bar.start, duration)}
-          width={pct(bar.end - bar.start, duration)}
+          // A bar of no length yet (an attempt that starts at the playhead) still shows: 2 px.
+          width={bar.end > bar.start ? pct(bar.end - bar.start, duration) : 2}
           y={bar.kind === 'wait' ? mid - 1.5 : y + 4}
           height={bar.kind === 'wait' ? 3 : ROW_HEIGHT - 8}
           rx={2}

@@ -1,4 +1,4 @@
-import { memo, type ReactNode } from 'react';
+import { memo, type KeyboardEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple } from '../store/context.tsx';
 import { SPEEDS } from '../store/run-slice.ts';
@@ -94,11 +94,31 @@ const Markers = memo(function Markers() {
   );
 });
 
+/** One page of the scrubber (Page Up / Page Down): a tenth of the run. */
+const PAGE_FRACTION = 0.1;
+
 function Scrubber() {
   const time = useRipple((s) => s.time);
   const duration = useRipple((s) => s.duration);
   const seekTime = useRipple((s) => s.seekTime);
+  const stepBack = useRipple((s) => s.stepBack);
+  const stepForward = useRipple((s) => s.stepForward);
   const sentence = useRipple(selectCurrentSentence);
+  // A range's own arrow keys move one step of 1 ms, which is nothing in a run of hours (or of
+  // 1e100 ms, a retry storm's): arrows move one event, as the transport's shortcuts do, and
+  // Page Up / Page Down a tenth of the run. Home and End keep their own meaning.
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const move =
+      event.key === 'ArrowLeft' || event.key === 'ArrowDown' ? stepBack
+      : event.key === 'ArrowRight' || event.key === 'ArrowUp' ? stepForward
+      : event.key === 'PageDown' ? () => seekTime(Math.max(0, time - duration * PAGE_FRACTION))
+      : event.key === 'PageUp' ? () => seekTime(Math.min(duration, time + duration * PAGE_FRACTION))
+      : null;
+    if (move === null) return;
+    event.preventDefault();
+    move();
+  };
   return (
     <div className="pb-scrubber">
       <Markers />
@@ -111,6 +131,8 @@ function Scrubber() {
         value={Math.round(time)}
         aria-label="Playback position (virtual time)"
         aria-valuetext={sentence || formatMs(time)}
+        aria-keyshortcuts="ArrowLeft ArrowRight PageUp PageDown Home End"
+        onKeyDown={onKeyDown}
         onChange={(event) => seekTime(Number(event.currentTarget.value))}
       />
     </div>

@@ -171,3 +171,28 @@ test("Ctrl+Z in the next field after renaming undoes the rename once: the Name f
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('first visit, by keyboard: Enter on "Start here" opens it and focus lands on Run; Enter runs it; the scrubber\'s arrows move one event', async () => {
+  const { page, errors, context } = await openPage(browser);
+  await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor({ state: 'detached' });
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-run-button'))).toBe(true);
+  await page.keyboard.press('Enter');
+  const slider = page.getByRole('toolbar', { name: 'Playback' }).getByRole('slider', { name: 'Playback position (virtual time)' });
+  await slider.waitFor();
+  await page.getByRole('toolbar', { name: 'Playback' }).getByRole('button', { name: 'Pause', exact: true }).click().catch(() => undefined);
+  await slider.press('Home');
+  await slider.press('ArrowRight');
+  await slider.press('ArrowRight');
+  // Two events on: the sentence the slider reads is the second event's, not 2 ms into the first.
+  const valueText = await slider.getAttribute('aria-valuetext');
+  await slider.press('ArrowLeft');
+  expect(await slider.getAttribute('aria-valuetext')).not.toBe(valueText);
+  await slider.press('ArrowRight');
+  expect(await slider.getAttribute('aria-valuetext')).toBe(valueText);
+  await page.getByRole('tab', { name: 'Run' }).click();
+  await screenshot(page, 'first-visit-keyboard-run');
+  expect(errors).toEqual([]);
+  await context.close();
+});

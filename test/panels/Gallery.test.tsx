@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { act, screen } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { Gallery } from '../../src/panels/Gallery.tsx';
 import { PRESETS } from '../../src/presets/index.ts';
@@ -47,5 +48,29 @@ describe('Gallery', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole('button', { name: 'Start with an empty canvas' }));
     expect(store.getState().scenario.steps).toEqual([]);
+  });
+
+  test('opened by itself (nothing focused), picking with Enter hands focus to Run; an empty canvas to "Add a step"', async () => {
+    function Host({ button }: { button: string }) {
+      const [open, setOpen] = useState(true);
+      return (
+        <>
+          <button type="button" {...{ [button]: true }}>
+            next
+          </button>
+          {open && <Gallery onClose={() => setOpen(false)} />}
+        </>
+      );
+    }
+    const user = userEvent.setup();
+    const first = renderWithStore(<Host button="data-run-button" />);
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toHaveAttribute('data-run-button');
+    first.unmount();
+
+    renderWithStore(<Host button="data-add-step-button" />);
+    await user.click(screen.getByRole('button', { name: 'Start with an empty canvas' }));
+    expect(document.activeElement).toHaveAttribute('data-add-step-button');
   });
 });

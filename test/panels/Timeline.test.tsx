@@ -2,7 +2,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
 import { Timeline } from '../../src/panels/Timeline.tsx';
-import { endedStore, ranStore, renderWith } from './helpers.tsx';
+import { endedStore, indexOf, ranStore, renderWith } from './helpers.tsx';
 
 describe('Timeline (Gantt)', () => {
   test('one row per step; attempts as bars, 424s as marks', () => {
@@ -33,5 +33,14 @@ describe('Timeline (Gantt)', () => {
     act(() => store.getState().seekTime(store.getState().duration));
     expect(container.querySelector<HTMLElement>('.pb-gantt-cursor')!.style.transform).toBe('translateX(100%)');
     expect(container.querySelector('svg .pb-bar-fail')).toBe(bar);
+  });
+
+  test('an attempt that starts at the playhead shows as a running bar, before any time has passed', () => {
+    const store = ranStore();
+    act(() => store.getState().setCursor(indexOf(store, 'started', 'reserve-stock')));
+    const { container } = renderWith(store, <Timeline />);
+    const running = [...container.querySelectorAll('svg .pb-bar-running')].filter((bar) => bar.querySelector('title')?.textContent?.startsWith('Reserve stock — attempt 1'));
+    expect(running).toHaveLength(1);
+    expect(running[0].getAttribute('width')).toBe('2');
   });
 });

@@ -46,6 +46,26 @@ describe('TransportBar', () => {
     expect(scrubber).toHaveAttribute('aria-valuetext', expect.stringContaining('Reserve stock answered 200 OK'));
   });
 
+  test('the scrubber\'s arrow keys move one event and Page Up / Page Down a tenth of the run, not 1 ms', async () => {
+    const store = ranStore();
+    renderWith(store, <TransportBar />);
+    const scrubber = screen.getByRole('slider', { name: /playback position/i });
+    scrubber.focus();
+    const user = userEvent.setup();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    expect(store.getState().cursor).toBe(2);
+    expect(store.getState().time).toBe(store.getState().timeline[2].at);
+    await user.keyboard('{ArrowLeft}');
+    expect(store.getState().cursor).toBe(1);
+    const { duration } = store.getState();
+    fireEvent.change(scrubber, { target: { value: String(duration) } });
+    expect(store.getState().time).toBe(duration);
+    await user.keyboard('{PageDown}');
+    expect(store.getState().time).toBeCloseTo(duration * 0.9);
+    await user.keyboard('{PageUp}{PageUp}');
+    expect(store.getState().time).toBe(duration);
+  });
+
   test('markers for the failure and the 424s, and the virtual clock', () => {
     const store = ranStore();
     const { container } = renderWith(store, <TransportBar />);
