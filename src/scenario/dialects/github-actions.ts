@@ -54,6 +54,10 @@ const NOT_SIMULATED: Record<string, string> = {
   environment: 'environment protection rules (required reviewers, wait timers) are not simulated',
   concurrency: 'concurrency groups are not simulated',
   services: 'service containers are not simulated',
+  // https://docs.github.com/en/actions/writing-workflows/workflow-syntax-for-github-actions#jobsjob_idwith
+  with: 'the inputs given to the reusable workflow are not kept: an exported file calls it without them',
+  // …#jobsjob_idsecrets
+  secrets: 'the secrets passed to the reusable workflow are not kept: an exported file calls it without them',
 };
 
 /**

@@ -46,6 +46,19 @@ describe('GitHub Actions import', () => {
     expect(r.warnings.find((w) => w.path === 'jobs.smoke.if')?.message).toMatch(/github\.event_name=push, github\.ref=refs\/heads\/main/);
   });
 
+  it("a reusable workflow's with: inputs and secrets: are named as not kept", async () => {
+    const text =
+      'on: push\njobs:\n  build: {runs-on: x, steps: [{run: make}]}\n' +
+      '  release:\n    needs: build\n    uses: octo-org/example-repo/.github/workflows/release.yml@main\n' +
+      '    with: {environment: production}\n    secrets: inherit\n';
+    const r = await importGithubActions(text);
+    if (!r.ok) throw new Error(r.message);
+    const byPath = new Map(r.warnings.map((w) => [w.path, w.message]));
+    expect(byPath.get('jobs.release.with')).toMatch(/inputs given to the reusable workflow are not kept/);
+    expect(byPath.get('jobs.release.secrets')).toMatch(/secrets passed to the reusable workflow are not kept/);
+    expect(byPath.has('jobs.build.with')).toBe(false);
+  });
+
   it('a workflow_dispatch input defaults to its declared default, and --context overrides it', async () => {
     const on = 'on:\n  workflow_dispatch:\n    inputs:\n      dry_run: {type: boolean, default: true}\njobs:\n';
     const jobs = '  a: {runs-on: x, steps: [{run: a}]}\n  b: {needs: a, if: "!inputs.dry_run", runs-on: x, steps: [{run: b}]}\n';
