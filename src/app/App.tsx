@@ -15,6 +15,7 @@ import { SidePanel } from './SidePanel.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { usePrefs, useTheme } from './use-prefs.ts';
 import { useEditorShortcuts } from './use-shortcuts.ts';
+import { useViewMemory } from './use-view-memory.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PresenterHost } from '../lessons/ui/PresenterHost.tsx';
 
@@ -43,6 +44,7 @@ function Editor() {
   const [galleryOpen, setGalleryOpen] = useState(() => firstVisit(prefs.seenGallery, readOnly));
   const addStep = useAddStep();
   useEditorShortcuts({ addStep });
+  useViewMemory();
 
   const openGallery = () => setGalleryOpen(true);
   const closeGallery = () => {

@@ -172,7 +172,7 @@ test("Ctrl+Z in the next field after renaming undoes the rename once: the Name f
   await context.close();
 });
 
-test('first visit, by keyboard: Enter on "Start here" opens it and focus lands on Run; Enter runs it; the scrubber\'s arrows move one event', async () => {
+test('first visit, by keyboard: Enter on "Start here" opens it and focus lands on Run; Enter runs it; the scrubber\'s arrows move one event; a reload keeps the moment and the selection', async () => {
   const { page, errors, context } = await openPage(browser);
   await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
   await page.keyboard.press('Enter');
@@ -193,6 +193,16 @@ test('first visit, by keyboard: Enter on "Start here" opens it and focus lands o
   expect(await slider.getAttribute('aria-valuetext')).toBe(valueText);
   await page.getByRole('tab', { name: 'Run' }).click();
   await screenshot(page, 'first-visit-keyboard-run');
+
+  // A reload keeps the run, paused at the same moment, and the selected step (not only the scenario).
+  const clock = page.getByRole('timer');
+  const shownAt = await clock.getAttribute('aria-label');
+  await page.getByTestId('step-node-create-invoice').click();
+  await page.reload();
+  await slider.waitFor();
+  await expect.poll(() => clock.getAttribute('aria-label')).toBe(shownAt);
+  expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('create-invoice');
+  expect(await page.getByRole('toolbar', { name: 'Playback' }).getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
   expect(errors).toEqual([]);
   await context.close();
 });

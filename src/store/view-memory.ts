@@ -1,0 +1,119 @@
+import { readStoredJson } from '../scenario/intake/draft.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { RippleStore } from './types.ts';
+
+// What a reload keeps besides the scenario: whether it was run, the playhead, and the selected
+// step. The draft (localStorage) and the address bar keep the scenario only; this is kept for the
+// tab alone (sessionStorage), written as the page is hidden and read once as the editor shows.
+// It is restored only onto the same scenario, and never over a link that asks for a moment of
+// its own (its run is already on its way when the editor shows).
+
+export const VIEW_KEY = 'ripple:view:v1';
+
+/** What is kept: `key` names the scenario; `at` (virtual ms) is set when its run was shown. */
+export interface KeptView {
+  key: string;
+  at?: number;
+  select?: string;
+}
+
+function session(): Storage | null {
+  try {
+    return (globalThis as { sessionStorage?: Storage }).sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** A stringify with each object's keys sorted, so the same scenario gives the same text however it was built. */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * A short name of the scenario (steps, dependencies, policy, title, positions): a 53-bit hash
+ * of its key-sorted JSON, in base 36, with the step count. Two different scenarios share it
+ * only by a hash collision, and then the worst is a playhead restored onto the wrong run.
+ */
+export function scenarioKey(scenario: Scenario): string {
+  const text = sortedJson(scenario);
+  // cyrb53 (public domain): two 32-bit multiplicative hashes combined.
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${scenario.steps.length}-${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+/**
+ * Keeps the view for a reload: the playhead (when a run of this very scenario is shown, without
+ * replays, which a reload cannot make again) and the selected step. Removes what was kept when
+ * there is nothing to keep. Never throws (storage may be missing or full).
+ */
+export function keepView(store: RippleStore): void {
+  const s = session();
+  if (!s) return;
+  const state = store.getState();
+  const shown = state.run !== null && state.segments.length === 1 && state.segments[0].scenario === state.scenario;
+  const view: KeptView | null =
+    state.scenario.steps.length === 0 || (!shown && state.selectedStepId === null)
+      ? null
+      : { key: scenarioKey(state.scenario), ...(shown ? { at: state.time } : {}), ...(state.selectedStepId !== null ? { select: state.selectedStepId } : {}) };
+  try {
+    if (view) s.setItem(VIEW_KEY, JSON.stringify(view));
+    else s.removeItem(VIEW_KEY);
+  } catch {
+    // Full or refused: a reload then shows the scenario without its run, as before.
+  }
+}
+
+/** The kept view, if it is well formed (it is this app's own writing, but storage may hold anything). */
+function readKept(s: Storage): KeptView | null {
+  let value: unknown;
+  try {
+    value = readStoredJson(s.getItem(VIEW_KEY));
+  } catch {
+    return null;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  const { key, at, select } = value as Record<string, unknown>;
+  if (typeof key !== 'string') return null;
+  if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at) || at < 0)) return null;
+  if (select !== undefined && typeof select !== 'string') return null;
+  return { key, ...(at !== undefined ? { at } : {}), ...(select !== undefined ? { select } : {}) };
+}
+
+/**
+ * Restores, once, the view kept before a reload: runs the scenario and opens it paused at the
+ * kept moment, and selects the kept step (the store's `openMoment`). Does nothing when the
+ * scenario is another one, or a run or selection is already there or on its way (a link that
+ * asked for a moment). What was kept is removed either way. Returns whether it restored.
+ */
+export function restoreView(store: RippleStore): boolean {
+  const s = session();
+  if (!s) return false;
+  const kept = readKept(s);
+  try {
+    s.removeItem(VIEW_KEY);
+  } catch {
+    // Nothing to do: it is read once per page anyway.
+  }
+  const state = store.getState();
+  if (!kept || state.run !== null || state.running || state.selectedStepId !== null || state.scenario.steps.length === 0) return false;
+  if (scenarioKey(state.scenario) !== kept.key) return false;
+  state.openMoment({ at: kept.at, play: false, select: kept.select });
+  return true;
+}

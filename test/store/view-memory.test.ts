@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createRippleStore } from '../../src/store/store.ts';
+import { keepView, restoreView, scenarioKey, VIEW_KEY } from '../../src/store/view-memory.ts';
+import { findPreset } from '../../src/presets/index.ts';
+import { MemoryStorage } from './helpers.ts';
+
+// A reload keeps the run shown, its playhead and the selected step, for the same scenario only.
+
+let session: MemoryStorage;
+beforeEach(() => {
+  session = new MemoryStorage();
+  (globalThis as { sessionStorage?: Storage }).sessionStorage = session;
+});
+afterEach(() => {
+  delete (globalThis as { sessionStorage?: Storage }).sessionStorage;
+});
+
+const preset = () => findPreset('payment-fails')!.scenario;
+
+function ranAt(fraction: number) {
+  const store = createRippleStore({ scenario: preset() });
+  store.getState().runScenario();
+  store.getState().seekTime(store.getState().duration * fraction);
+  store.getState().selectStep('create-invoice');
+  return store;
+}
+
+describe('view memory', () => {
+  test('a run paused mid-way with a step selected comes back paused at the same moment, with that step selected', () => {
+    const before = ranAt(0.5);
+    const { time, cursor } = before.getState();
+    keepView(before);
+
+    // The reloaded page: the same scenario, read back from the draft (a copy, not the same object).
+    const after = createRippleStore({ scenario: structuredClone(preset()) });
+    expect(restoreView(after)).toBe(true);
+    const state = after.getState();
+    expect(state.run).not.toBeNull();
+    expect(state.playing).toBe(false);
+    expect(state.time).toBe(time);
+    expect(state.cursor).toBe(cursor);
+    expect(state.selectedStepId).toBe('create-invoice');
+    // Read once: a second reload without a new keep restores nothing.
+    expect(session.getItem(VIEW_KEY)).toBeNull();
+  });
+
+  test('another scenario, or one changed since, gets nothing', () => {
+    keepView(ranAt(0.5));
+    const changed = preset();
+    const other = createRippleStore({ scenario: { ...changed, steps: changed.steps.map((s) => (s.id === 'create-invoice' ? { ...s, label: 'Bill' } : s)) } });
+    expect(restoreView(other)).toBe(false);
+    expect(other.getState().run).toBeNull();
+    expect(other.getState().selectedStepId).toBeNull();
+  });
+
+  test('a selection without a run comes back without running; nothing selected and no run keeps nothing', () => {
+    const store = createRippleStore({ scenario: preset() });
+    keepView(store);
+    expect(session.getItem(VIEW_KEY)).toBeNull();
+    store.getState().selectStep('send-receipt');
+    keepView(store);
+    const after = createRippleStore({ scenario: preset() });
+    expect(restoreView(after)).toBe(true);
+    expect(after.getState().run).toBeNull();
+    expect(after.getState().selectedStepId).toBe('send-receipt');
+  });
+
+  test('a link that already asked for its own moment wins', () => {
+    keepView(ranAt(0.5));
+    const linked = createRippleStore({ scenario: preset() });
+    linked.getState().openMoment({ at: 0, select: 'authorize-payment' });
+    expect(restoreView(linked)).toBe(false);
+    expect(linked.getState().time).toBe(0);
+    expect(linked.getState().selectedStepId).toBe('authorize-payment');
+  });
+
+  test('what storage holds that this app did not write is ignored', () => {
+    const store = createRippleStore({ scenario: preset() });
+    for (const junk of ['{', '[]', '{"key":5}', `{"key":"${scenarioKey(preset())}","at":-1}`, `{"key":"${scenarioKey(preset())}","select":{}}`]) {
+      session.setItem(VIEW_KEY, junk);
+      expect(restoreView(store)).toBe(false);
+    }
+    expect(store.getState().run).toBeNull();
+  });
+
+  test('the key does not depend on the order an object\'s fields were written in', () => {
+    const a = preset();
+    const reversed = (o: object) => Object.fromEntries(Object.entries(o).reverse());
+    const b = reversed({ ...a, steps: a.steps.map(reversed) }) as typeof a;
+    expect(Object.keys(b)).not.toEqual(Object.keys(a));
+    expect(scenarioKey(b)).toBe(scenarioKey(a));
+    expect(scenarioKey({ ...a, title: 'Another' })).not.toBe(scenarioKey(a));
+  });
+});
