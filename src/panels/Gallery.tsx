@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import { PRESETS, type Preset } from '../presets/index.ts';
 import { EMPTY_SCENARIO } from '../store/editor-slice.ts';
@@ -10,7 +10,21 @@ export function Gallery({ onClose }: { onClose: () => void }) {
   const previous = useRipple((s) => s.previousDraft);
   // Opened by itself on a first visit, the gallery hands focus on to the next thing to do: Run
   // for a scenario, adding a step for an empty canvas (not to the page's body).
-  const next = useRef('[data-run-button]');
+  const next = () => (store.getState().scenario.steps.length === 0 ? '[data-add-step-button]' : '[data-run-button]');
+
+  // A file dropped on the page while the gallery is up is opened (or refused) by the share menu:
+  // the gallery steps aside, so what the file did is seen, not hidden under the dialog.
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+  useEffect(() => {
+    const onDrop = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) close.current();
+    };
+    window.addEventListener('drop', onDrop);
+    return () => window.removeEventListener('drop', onDrop);
+  }, []);
 
   const open = (preset: Preset) => {
     store.getState().loadScenario(preset.scenario, { label: `open “${preset.title}”` });
@@ -22,7 +36,7 @@ export function Gallery({ onClose }: { onClose: () => void }) {
       title="Pick a scenario"
       description="Each one is a real way a 424 Failed Dependency happens. Open one, press Run, then select a 424 step to ask why."
       onClose={onClose}
-      focusAfter={() => next.current}
+      focusAfter={next}
     >
       <ul className="gallery">
         {PRESETS.map((p, i) => (
@@ -41,7 +55,6 @@ export function Gallery({ onClose }: { onClose: () => void }) {
           className="btn"
           onClick={() => {
             store.getState().loadScenario(EMPTY_SCENARIO, { label: 'new scenario' });
-            next.current = '[data-add-step-button]';
             onClose();
           }}
         >

@@ -206,3 +206,19 @@ test('first visit, by keyboard: Enter on "Start here" opens it and focus lands o
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a file dropped while the gallery is up: the gallery steps aside and the refusal is seen', async () => {
+  const { page, context } = await openPage(browser);
+  await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['{"version": 2, "steps": ['], 'broken.json', { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor({ state: 'detached' });
+  await expect.poll(() => page.getByRole('alert').filter({ hasText: /broken\.json/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  // Nothing was opened, so the canvas is empty: focus is on adding a step, not on the page's body.
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-add-step-button'))).toBe(true);
+  await screenshot(page, 'gallery-file-drop-refused');
+  await context.close();
+});

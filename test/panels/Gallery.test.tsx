@@ -73,4 +73,20 @@ describe('Gallery', () => {
     await user.click(screen.getByRole('button', { name: 'Start with an empty canvas' }));
     expect(document.activeElement).toHaveAttribute('data-add-step-button');
   });
+
+  test('a file dropped on the page closes it (the share menu opens the file, and what it says is not hidden)', () => {
+    const onClose = vi.fn();
+    renderWithStore(<Gallery onClose={onClose} />);
+    const drop = (types: string[]) => {
+      const event = new Event('drop', { bubbles: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { types, files: [] } });
+      act(() => {
+        window.dispatchEvent(event);
+      });
+    };
+    drop(['text/plain']);
+    expect(onClose).not.toHaveBeenCalled();
+    drop(['Files']);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
 });
