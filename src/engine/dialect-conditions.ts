@@ -10,7 +10,7 @@
 // step is decided (all prerequisites final, the moment R14 decides) runs it faithfully.
 //
 // Pure: no clock, no DOM, no parsing (the expression was compiled in src/scenario/dialects).
-import type { WhenOutcome, WhenNode } from '../scenario/when.ts';
+import { mentionedSteps, type WhenOutcome, type WhenNode } from '../scenario/when.ts';
 import { indexOf, inAdjacency, type Graph, type WhenCondition } from './graph.ts';
 
 /** What a dialect condition may look at when its step is decided. */
@@ -116,7 +116,7 @@ export function withDialectConditions(graph: Graph, conditions: DialectCondition
     // The expression is never evaluated (the dialect condition decides); a valid tree keeps lint and explain whole.
     const ast: WhenNode = own?.ast ?? { kind: 'term', step: first, result: 'Succeeded', column: 1 };
     const expr = own?.expr ?? source?.(id) ?? 'the imported condition';
-    const decided: DialectWhenCondition = { expr, ast, dialect: conditions };
+    const decided: DialectWhenCondition = { expr, ast, steps: own?.steps ?? mentionedSteps(ast), dialect: conditions };
     when[s] = decided;
   }
   return when === null ? graph : { ...graph, when };

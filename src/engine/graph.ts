@@ -76,6 +76,8 @@ export interface WhenCondition {
   /** The expression as written, for reasons and explanations. */
   expr: string;
   ast: WhenNode;
+  /** The prerequisite ids the expression mentions, each once, in order of appearance (`mentionedSteps` of `ast`). */
+  steps: readonly string[];
 }
 
 /**
@@ -208,7 +210,7 @@ function parseConditions(scenario: Scenario, g: Graph): (WhenCondition | undefin
     if (!parsed.ok) {
       throw new Error(`simulate: steps[${i}].when: ${parsed.problems[0].message}; validate the scenario first`);
     }
-    out[i] = { expr, ast: parsed.ast };
+    out[i] = { expr, ast: parsed.ast, steps: parsed.steps };
   }
   return out;
 }

@@ -188,10 +188,6 @@ class WhenParser {
     throw new WhenSyntax(`expected ${expected}, found ${found} at column ${this.column}`, this.column);
   }
 
-  private isPrerequisite(id: string): boolean {
-    return this.prerequisiteSet !== null ? this.prerequisiteSet.has(id) : this.prerequisites.includes(id);
-  }
-
   private mention(id: string): void {
     if (this.mentionedSet !== null) {
       if (this.mentionedSet.has(id)) return;
@@ -240,10 +236,9 @@ class WhenParser {
       return inner;
     }
     if (this.is(TOKEN_TERM)) {
-      const text = this.expr.slice(this.start, this.end);
-      const column = this.column;
+      const { start, end } = this;
       this.advance();
-      return this.term(text, column);
+      return this.term(start, end);
     }
     return this.fail('a step result such as "build.Succeeded", "!" or "("');
   }
@@ -253,38 +248,68 @@ class WhenParser {
     if (++this.depth > WHEN_MAX_DEPTH) throw new WhenSyntax(`nested deeper than ${WHEN_MAX_DEPTH} at column ${column}`, column);
   }
 
-  /** A TERM: a whole prerequisite id, else `<id>.<Result>` split at the last `.`. */
-  private term(text: string, column: number): WhenNode {
-    if (this.isPrerequisite(text)) {
-      this.mention(text);
-      return { kind: 'term', step: text, result: 'bare', column };
+  /**
+   * The prerequisite id written at `expr[start .. end)`, or undefined. A short list is compared
+   * in place, and the tree then names the prerequisite's own string: a valid term costs no
+   * substring (issue #15).
+   */
+  private prerequisiteAt(start: number, end: number): string | undefined {
+    if (this.prerequisiteSet !== null) {
+      const id = this.expr.slice(start, end);
+      return this.prerequisiteSet.has(id) ? id : undefined;
     }
-    const prerequisites = this.prerequisites;
-    const dot = text.lastIndexOf('.');
-    const id = dot > 0 ? text.slice(0, dot) : text;
-    const result = dot > 0 ? text.slice(dot + 1) : undefined;
-    if (!this.isPrerequisite(id)) {
-      this.suggester ??= new Suggester(prerequisites);
-      const suggestion = this.suggester.suggest(id);
-      // Without a likely intended id, say which ids may appear (a few of them).
-      const shown = prerequisites.slice(0, 6).map((p) => quote(p)).join(', ');
-      const known =
-        prerequisites.length === 0
-          ? `; ${this.stepId} has no prerequisites`
-          : suggestion === undefined
-            ? ` (its prerequisites: ${shown}${prerequisites.length > 6 ? ', …' : ''})`
-            : '';
-      this.problems.push({ message: `${quote(id)} is not a prerequisite of ${this.stepId}${didYouMean(suggestion)}${known} at column ${column}`, column });
-      return { kind: 'term', step: id, result: 'bare', column };
+    const length = end - start;
+    for (const p of this.prerequisites) if (p.length === length && this.expr.startsWith(p, start)) return p;
+    return undefined;
+  }
+
+  /** The result written at `expr[start .. end)`, or undefined when it is none of WHEN_RESULTS. */
+  private resultAt(start: number, end: number): WhenResult | undefined {
+    for (const r of WHEN_RESULTS) if (r.length === end - start && this.expr.startsWith(r, start)) return r;
+    return undefined;
+  }
+
+  /** The TERM at `expr[start .. end)`: a whole prerequisite id, else `<id>.<Result>` split at the last `.`. */
+  private term(start: number, end: number): WhenNode {
+    const column = start + 1;
+    const whole = this.prerequisiteAt(start, end);
+    if (whole !== undefined) {
+      this.mention(whole);
+      return { kind: 'term', step: whole, result: 'bare', column };
     }
+    const expr = this.expr;
+    // The last `.` of the term, when it is not the term's first character.
+    const at = expr.lastIndexOf('.', end - 1);
+    const dot = at > start ? at : -1;
+    const id = dot >= 0 ? this.prerequisiteAt(start, dot) : undefined;
+    if (id === undefined) return this.unknownStep(dot >= 0 ? expr.slice(start, dot) : expr.slice(start, end), column);
     this.mention(id);
-    if (!(WHEN_RESULTS as readonly string[]).includes(result as string)) {
-      const at = column + dot + 1;
-      const hint = didYouMean(new Suggester(WHEN_RESULTS).suggest(result as string));
-      this.problems.push({ message: `${quote(result as string)} is not a result${hint}; use ${WHEN_RESULTS.join(', ')} at column ${at}`, column: at });
+    const result = this.resultAt(dot + 1, end);
+    if (result === undefined) {
+      const written = expr.slice(dot + 1, end);
+      const resultColumn = dot + 2;
+      const hint = didYouMean(new Suggester(WHEN_RESULTS).suggest(written));
+      this.problems.push({ message: `${quote(written)} is not a result${hint}; use ${WHEN_RESULTS.join(', ')} at column ${resultColumn}`, column: resultColumn });
       return { kind: 'term', step: id, result: 'bare', column };
     }
-    return { kind: 'term', step: id, result: result as WhenResult, column };
+    return { kind: 'term', step: id, result, column };
+  }
+
+  /** A term whose id is no prerequisite of the step: a problem, with a did-you-mean or the ids that may appear. */
+  private unknownStep(id: string, column: number): WhenNode {
+    const prerequisites = this.prerequisites;
+    this.suggester ??= new Suggester(prerequisites);
+    const suggestion = this.suggester.suggest(id);
+    // Without a likely intended id, say which ids may appear (a few of them).
+    const shown = prerequisites.slice(0, 6).map((p) => quote(p)).join(', ');
+    const known =
+      prerequisites.length === 0
+        ? `; ${this.stepId} has no prerequisites`
+        : suggestion === undefined
+          ? ` (its prerequisites: ${shown}${prerequisites.length > 6 ? ', …' : ''})`
+          : '';
+    this.problems.push({ message: `${quote(id)} is not a prerequisite of ${this.stepId}${didYouMean(suggestion)}${known} at column ${column}`, column });
+    return { kind: 'term', step: id, result: 'bare', column };
   }
 }
 
