@@ -45,15 +45,14 @@ function outcomeOf(seen: SeenAs): WhenOutcome {
 export function decideWhen(run: RunState, s: number, condition: WhenCondition): void {
   const holds = isDialectWhen(condition)
     ? dialectHolds(run, s, condition.dialect)
-    : evaluateWhen(condition.ast, (id) => outcomeOf(seenAs(run, condition.prerequisites.get(id)!)));
+    : evaluateWhen(condition.ast, (run.whenOutcome ??= (id) => outcomeOf(seenAs(run, indexOf(run.graph, id) as number))));
   if (holds) {
     enqueue(run, s, -1);
     return;
   }
   let broken = -1;
   let cancelled = -1;
-  // The prerequisites in the order `condition.prerequisites` has them, read from the graph's
-  // lists rather than through the Map's iterator (a listed twice step changes no minimum).
+  // The prerequisites in the graph's order (a step listed twice changes no minimum).
   const prerequisites = inAdjacency(run.graph);
   for (let e = prerequisites.start[s], end = prerequisites.start[s + 1]; e < end; e++) {
     const p = prerequisites.from[e];

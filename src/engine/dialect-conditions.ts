@@ -10,7 +10,7 @@
 // step is decided (all prerequisites final, the moment R14 decides) runs it faithfully.
 //
 // Pure: no clock, no DOM, no parsing (the expression was compiled in src/scenario/dialects).
-import type { WhenOutcome, WhenNode } from '../scenario/when.ts';
+import { mentionedSteps, type WhenOutcome, type WhenNode } from '../scenario/when.ts';
 import { indexOf, inAdjacency, type Graph, type WhenCondition } from './graph.ts';
 
 /** What a dialect condition may look at when its step is decided. */
@@ -112,13 +112,11 @@ export function withDialectConditions(graph: Graph, conditions: DialectCondition
     if (s === undefined) continue;
     when ??= graph.when ? [...graph.when] : new Array<WhenCondition | undefined>(graph.n);
     const own = when[s];
-    const byId = new Map<string, number>();
-    for (let e = prerequisites.start[s]; e < prerequisites.start[s + 1]; e++) byId.set(graph.ids[prerequisites.from[e]], prerequisites.from[e]);
-    const [first = id] = byId.keys();
+    const first = prerequisites.start[s] < prerequisites.start[s + 1] ? graph.ids[prerequisites.from[prerequisites.start[s]]] : id;
     // The expression is never evaluated (the dialect condition decides); a valid tree keeps lint and explain whole.
     const ast: WhenNode = own?.ast ?? { kind: 'term', step: first, result: 'Succeeded', column: 1 };
     const expr = own?.expr ?? source?.(id) ?? 'the imported condition';
-    const decided: DialectWhenCondition = { expr, ast, prerequisites: byId, dialect: conditions };
+    const decided: DialectWhenCondition = { expr, ast, steps: own?.steps ?? mentionedSteps(ast), dialect: conditions };
     when[s] = decided;
   }
   return when === null ? graph : { ...graph, when };

@@ -68,13 +68,16 @@ export interface GroupOfSteps {
   members: number[];
 }
 
-/** A step's run condition (R14), parsed once per run. */
+/**
+ * A step's run condition (R14), parsed once per run. Its terms name the step's direct
+ * prerequisites by id (`indexOf` gives their indices).
+ */
 export interface WhenCondition {
   /** The expression as written, for reasons and explanations. */
   expr: string;
   ast: WhenNode;
-  /** The step's direct prerequisites by id (what the expression's terms name). */
-  prerequisites: Map<string, number>;
+  /** The prerequisite ids the expression mentions, each once, in order of appearance (`mentionedSteps` of `ast`). */
+  steps: readonly string[];
 }
 
 /**
@@ -181,27 +184,33 @@ function ascending(xs: readonly number[]): boolean {
   return true;
 }
 
-/** Parses every `when` once (R14). Throws on a bad one: the engine takes validated scenarios. */
+/**
+ * Parses every `when` once (R14). Throws on a bad one: the engine takes validated scenarios.
+ * One list of prerequisite ids serves every condition in turn (parseWhen keeps no reference
+ * to it), so a run with thousands of conditions makes no list or Map per condition (issue #15).
+ */
 function parseConditions(scenario: Scenario, g: Graph): (WhenCondition | undefined)[] {
   const prerequisiteLists = inAdjacency(g);
   const out = new Array<WhenCondition | undefined>(g.n);
+  const names: string[] = [];
+  // listedFor[p] === i + 1: prerequisite p is in step i's list already.
+  const listedFor = new Int32Array(g.n);
   for (let i = 0; i < g.n; i++) {
     const expr = scenario.steps[i].when;
     if (expr === undefined) continue;
-    const prerequisites = new Map<string, number>();
-    const names: string[] = [];
+    names.length = 0;
     for (let e = prerequisiteLists.start[i]; e < prerequisiteLists.start[i + 1]; e++) {
       const p = prerequisiteLists.from[e];
-      const id = g.ids[p];
-      if (prerequisites.has(id)) continue;
-      prerequisites.set(id, p);
-      names.push(id);
+      // A step listed twice is named once.
+      if (listedFor[p] === i + 1) continue;
+      listedFor[p] = i + 1;
+      names.push(g.ids[p]);
     }
     const parsed = parseWhen(expr, g.ids[i], names);
     if (!parsed.ok) {
       throw new Error(`simulate: steps[${i}].when: ${parsed.problems[0].message}; validate the scenario first`);
     }
-    out[i] = { expr, ast: parsed.ast, prerequisites };
+    out[i] = { expr, ast: parsed.ast, steps: parsed.steps };
   }
   return out;
 }

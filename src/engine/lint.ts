@@ -4,7 +4,7 @@ import { markReachable } from '../scenario/graph-algorithms.ts';
 import { DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { buildGraph, SUCCESS, type Graph } from './graph.ts';
 import type { LintWarning } from './types.ts';
-import { evaluateWhen, mentionedSteps, WHEN_RESULTS, type WhenOutcome } from '../scenario/when.ts';
+import { evaluateWhen, WHEN_RESULTS, type WhenOutcome } from '../scenario/when.ts';
 
 /**
  * Warns about step-order bugs a run may or may not show:
@@ -106,25 +106,24 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
 export const WHEN_LINT_MAX_PREREQUISITES = 6;
 
 function lintConditions(steps: Scenario['steps'], g: Graph, warnings: LintWarning[]): void {
-  // One outcome table and one lookup for every condition and combination: a closure per
-  // evaluation was most of what a run with conditions allocated (issue #15).
-  const outcome = new Map<string, WhenOutcome>();
-  const outcomeOf = (id: string): WhenOutcome => outcome.get(id)!;
-  const mentioned: string[] = [];
+  // One outcome table and one lookup for every condition and combination, and the ids each
+  // condition mentions as its parse listed them: a closure per evaluation, a Map filled per
+  // combination and a walk per condition were most of what lint allocated (issue #15).
+  let mentioned: readonly string[] = [];
+  const outcomes: WhenOutcome[] = [];
+  const outcomeOf = (id: string): WhenOutcome => outcomes[mentioned.indexOf(id)];
   for (let i = 0; i < steps.length; i++) {
     const condition = g.when![i];
     if (condition === undefined) continue;
-    mentioned.length = 0;
-    mentionedSteps(condition.ast, mentioned);
+    mentioned = condition.steps;
     if (mentioned.length > WHEN_LINT_MAX_PREREQUISITES) continue;
-    outcome.clear();
     let canBeTrue = false;
     let canBeFalse = false;
     const total = WHEN_RESULTS.length ** mentioned.length;
     for (let k = 0; k < total && !(canBeTrue && canBeFalse); k++) {
       let rest = k;
-      for (const id of mentioned) {
-        outcome.set(id, WHEN_RESULTS[rest % WHEN_RESULTS.length]);
+      for (let j = 0; j < mentioned.length; j++) {
+        outcomes[j] = WHEN_RESULTS[rest % WHEN_RESULTS.length];
         rest = Math.floor(rest / WHEN_RESULTS.length);
       }
       if (evaluateWhen(condition.ast, outcomeOf)) canBeTrue = true;

@@ -65,15 +65,21 @@ export function enqueue(run: RunState, i: number, missingOutputOf: number): void
 /** Step i became final: its dependents are told at the next `propagate`. */
 export function markFinal(run: RunState, i: number): void {
   run.finalAt[i] = run.now;
+  if (run.finalLength === run.finalQueue.length) {
+    const grown = new Int32Array(Math.max(16, 2 * run.finalQueue.length));
+    grown.set(run.finalQueue);
+    run.finalQueue = grown;
+  }
   run.finalQueue[run.finalLength++] = i;
 }
 
 /** Tells the dependents of every newly final step, until nothing more changes at this moment. */
 export function propagate(run: RunState): void {
-  const { graph, finalQueue, phase } = run;
+  const { graph, phase } = run;
   const { when, groupOf } = graph;
   while (run.finalHead < run.finalLength) {
-    const p = finalQueue[run.finalHead++];
+    // Read through `run`: a step made final below may grow the queue into a new array.
+    const p = run.finalQueue[run.finalHead++];
     // R18: a member's end may decide its group; until the group is decided, the member's
     // dependents outside the group are told nothing.
     let held = -1;
@@ -97,7 +103,6 @@ export function propagate(run: RunState): void {
       decideReadiness(run, s);
     }
   }
-  // Reset without truncating: the array keeps its capacity for the next cascade.
   run.finalLength = 0;
   run.finalHead = 0;
 }

@@ -5,6 +5,7 @@
 import { DEFAULT_DURATION_MS, resolvePolicy, type ResolvedStep } from '../scenario/defaults.ts';
 import { runEventBudget } from '../scenario/limits.ts';
 import type { Scenario, Step } from '../scenario/types.ts';
+import type { WhenOutcome } from '../scenario/when.ts';
 import { fingerprintScenario, hex, mixStr } from './fingerprint.ts';
 import type { Graph } from './graph.ts';
 import type { PhaseCode } from './phases.ts';
@@ -121,6 +122,11 @@ export class RunState {
   readonly compensationTimes = new Map<number, [number, number]>();
   /** Blocked steps waiting on this step's repair attempt (R9). */
   readonly repairWaiters = new Map<number, number[]>();
+  /**
+   * R14: a prerequisite's outcome by id, as a run condition's terms see it (conditions.ts):
+   * one function per run, made at the first condition decided, instead of one per decision.
+   */
+  whenOutcome: ((id: string) => WhenOutcome) | null = null;
   /** Visit marks for walks: a step is visited when its mark equals the walk's stamp. */
   readonly visited: Int32Array;
   visitStamp = 0;
@@ -137,8 +143,13 @@ export class RunState {
    * the order they failed: compensation runs it backwards (R10).
    */
   readonly completion: number[] = [];
-  /** Steps that became final and whose dependents have not been told yet. */
-  readonly finalQueue: number[] = [];
+  /**
+   * Steps that became final and whose dependents have not been told yet:
+   * `finalQueue[finalHead .. finalLength)`. Sized for every step once (a cascade of 424s can
+   * make most of the graph final at one moment); `markFinal` grows it when steps become final
+   * again (a repair) before the queue is emptied.
+   */
+  finalQueue: Int32Array;
   finalHead = 0;
   finalLength = 0;
 
@@ -205,7 +216,7 @@ export class RunState {
     this.failure = kept.u8();
     this.hasCompensation = kept.u8();
     this.reasons = new Reasons(graph.ids, kept.u8(), reasonArg);
-    const a = new Arena(n, 5, 11, 7);
+    const a = new Arena(n, 5, 12, 7);
     this.durationMs = a.f64();
     this.timeoutMs = a.f64();
     this.retryDelayMs = a.f64();
@@ -222,6 +233,7 @@ export class RunState {
     this.missingOutputOf = a.i32().fill(-1);
     this.attemptStatus = a.i32();
     this.visited = a.i32();
+    this.finalQueue = a.i32();
     this.hasFail = a.u8();
     this.joinAny = a.u8();
     this.attemptReserved = a.u8();
