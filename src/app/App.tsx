@@ -3,7 +3,7 @@
 // The dock comes before the side panel in the DOM (so in the tab order): on a phone the
 // panels stack in that order — graph, then Play, then the inspector — and on a wide screen
 // the grid puts the dock under both (styles.css, .workspace).
-import { lazy, Suspense, useContext, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { PlaybackDock } from '../panels/RunPanels.tsx';
 import { useRipple } from '../store/context.tsx';
@@ -17,7 +17,6 @@ import { usePrefs, useTheme } from './use-prefs.ts';
 import { useEditorShortcuts } from './use-shortcuts.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PresenterHost } from '../lessons/ui/PresenterHost.tsx';
-import { LinkOpening } from './share/LinkGate.tsx';
 
 // Not needed for the first canvas, so out of the main bundle (issue #15): the table view and the gallery.
 const StepTable = lazy(() => import('../panels/StepTable.tsx').then((m) => ({ default: m.StepTable })));
@@ -41,8 +40,6 @@ function Editor() {
   const theme = useTheme(prefs.theme);
   const readOnly = useRipple((s) => s.readOnly);
   const empty = useRipple((s) => s.scenario.steps.length === 0);
-  // A link being opened: the canvas is drawn once its scenario is here (LinkGate.tsx).
-  const opening = useContext(LinkOpening);
   const [galleryOpen, setGalleryOpen] = useState(() => firstVisit(prefs.seenGallery, readOnly));
   const addStep = useAddStep();
   useEditorShortcuts({ addStep });
@@ -63,7 +60,7 @@ function Editor() {
         <section className="canvas-area" aria-label={prefs.view === 'table' ? 'Steps (table)' : 'Step graph'}>
           {/* Keyed by the view: switching views is a fresh start after an error. */}
           <ErrorBoundary key={prefs.view} what={prefs.view === 'table' ? 'drawing the table' : 'drawing the canvas'}>
-            {opening ? null : prefs.view === 'table' ? (
+            {prefs.view === 'table' ? (
               <Suspense fallback={null}>
                 <StepTable />
               </Suspense>
@@ -71,7 +68,7 @@ function Editor() {
               <StepCanvas colorMode={theme} />
             )}
           </ErrorBoundary>
-          {empty && !readOnly && !opening && <EmptyCanvas onOpenGallery={openGallery} onAddStep={addStep} />}
+          {empty && !readOnly && <EmptyCanvas onOpenGallery={openGallery} onAddStep={addStep} />}
           <NoticeBar />
         </section>
         <ErrorBoundary what="showing the run">

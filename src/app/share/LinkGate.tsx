@@ -2,7 +2,7 @@
 // a scenario in the URL fragment goes through the gate: it opens in the editor, keeping the
 // person's own draft recoverable, or a recovery screen says exactly what is wrong. The link
 // codec (with fflate) is a chunk of its own, loaded only when the fragment holds a link.
-import { createContext, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
 import { EMPTY_SCENARIO } from '../../store/editor-slice.ts';
 import type { RippleState, RippleStore } from '../../store/store.ts';
@@ -16,13 +16,6 @@ import type { TextsOffThread } from '../../worker/texts-off-thread.ts';
 import type { DecodeResult } from '../../scenario/link-codec.ts';
 
 export type { BootOutcome } from './boot-link.ts';
-
-/**
- * True while a link opens behind "Opening link…": the editor inside LinkGate is mounted, but its
- * canvas waits for the linked scenario (App.tsx), so it is first drawn with that scenario, fitted
- * to it, and routes its edges after that first picture (src/canvas/StepCanvas.tsx).
- */
-export const LinkOpening = createContext(false);
 
 /** While the link codec loads: a moment, but never a blank page. */
 type GateState = BootOutcome | { kind: 'opening'; href: string };
@@ -191,15 +184,15 @@ export function LinkGate({ children, initial }: { children: ReactNode; initial?:
       </Suspense>
     );
   }
-  // While a link opens, the editor mounts behind "Opening link…", inert: its toolbar and panels
-  // are drawn while the text worker decodes the link, and only the canvas is left to draw when
-  // the scenario arrives (issue #15: the first canvas; LinkOpening). The wrapper has no box of
-  // its own (display: contents), so the editor's layout is the same.
+  // While a link opens, the editor mounts behind "Opening link…", inert, with what the store
+  // holds: its toolbar, panels and canvas are then drawn while the text worker decodes the link,
+  // and only the linked scenario is left to draw when it arrives (issue #15: the first canvas).
+  // The wrapper has no box of its own (display: contents), so the editor's layout is the same.
   const opening = outcome.kind === 'opening';
   return (
     <>
       <div className="link-gate" style={EDITOR_WRAPPER} inert={opening}>
-        <LinkOpening value={opening}>{children}</LinkOpening>
+        {children}
       </div>
       {opening ? <Opening over /> : <LinkSync />}
     </>
