@@ -183,22 +183,6 @@ describe('the link codec loads on demand', () => {
     expect(await screen.findByText('The editor')).toBeInTheDocument();
   });
 
-  test('while a link opens, the editor is drawn behind "Opening link…" but cannot be reached; then it is the editor again', async () => {
-    history.replaceState(null, '', `/#${encodeScenarioLink(payment)}`);
-    render(
-      <RippleProvider store={storeWithDraft()}>
-        <LinkGate>
-          <button type="button">Edit</button>
-        </LinkGate>
-      </RippleProvider>,
-    );
-    expect(screen.getByRole('status')).toHaveTextContent('Opening link…');
-    // Inert (no focus, no clicks, hidden from assistive technology) until the link is open.
-    expect(screen.getByText('Edit').closest('[inert]')).not.toBeNull();
-    await waitFor(() => expect(screen.queryByText('Opening link…')).toBeNull());
-    expect(screen.getByRole('button', { name: 'Edit' }).closest('[inert]')).toBeNull();
-  });
-
   test('a page without a link shows the editor at once', () => {
     history.replaceState(null, '', '/');
     render(

@@ -86,12 +86,9 @@ async function openLink(store: RippleStore, href: string): Promise<BootOutcome> 
   return outcome;
 }
 
-/** Over the editor, which mounts behind it meanwhile (see LinkGate). */
-const OVER_THE_EDITOR = { position: 'fixed', inset: 0, zIndex: 2000 } as const;
-
-function Opening({ over = false }: { over?: boolean }) {
+function Opening() {
   return (
-    <main className="recovery" aria-busy="true" style={over ? OVER_THE_EDITOR : undefined}>
+    <main className="recovery" aria-busy="true">
       <div className="recovery__card">
         <p role="status">Opening link…</p>
       </div>
@@ -165,6 +162,7 @@ export function LinkGate({ children, initial }: { children: ReactNode; initial?:
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [store]);
 
+  if (outcome.kind === 'opening') return <Opening />;
   if (outcome.kind === 'failed') {
     return (
       <Suspense fallback={<Opening />}>
@@ -184,19 +182,10 @@ export function LinkGate({ children, initial }: { children: ReactNode; initial?:
       </Suspense>
     );
   }
-  // While a link opens, the editor mounts behind "Opening link…", inert, with what the store
-  // holds: its toolbar, panels and canvas are then drawn while the text worker decodes the link,
-  // and only the linked scenario is left to draw when it arrives (issue #15: the first canvas).
-  // The wrapper has no box of its own (display: contents), so the editor's layout is the same.
-  const opening = outcome.kind === 'opening';
   return (
     <>
-      <div className="link-gate" style={EDITOR_WRAPPER} inert={opening}>
-        {children}
-      </div>
-      {opening ? <Opening over /> : <LinkSync />}
+      {children}
+      <LinkSync />
     </>
   );
 }
-
-const EDITOR_WRAPPER = { display: 'contents' } as const;
