@@ -319,7 +319,7 @@ const WATCH_FIRST_CANVAS = `(() => {
   const check = () => {
     const node = document.querySelector('.react-flow__node');
     if (node && getComputedStyle(node).visibility === 'visible') {
-      requestAnimationFrame(() => { window.__firstNode ??= performance.now(); });
+      requestAnimationFrame(() => { if (window.__firstNode === undefined) { window.__firstNode = performance.now(); performance.mark('ripple-first-node'); } });
       return;
     }
     requestAnimationFrame(check);
@@ -489,6 +489,44 @@ interface Opened {
   nodesInDom: number;
   /** The load's milestones (ms since navigation), for the first-canvas breakdown. */
   load: LoadBreakdown;
+  /** With `cpu`: thread time (ms) of the page's main thread and its workers up to the first node painted. */
+  cpu?: LoadCpu;
+}
+
+interface LoadCpu {
+  mainMs: number;
+  workerMs: number;
+  /** Main-thread time after the worker's last task (the decoded link sent back): the part of the first canvas no worker can shorten. */
+  mainAfterWorkerMs: number;
+}
+
+/**
+ * Starts a Chrome trace of `page`'s top-level tasks; the returned function ends it and sums the
+ * thread time (`tdur`, ms: CPU, not wall-clock, so it moves little when the shared machine is
+ * busy) of the renderer's main thread and of its worker threads up to the `ripple-first-node`
+ * mark (WATCH_FIRST_CANVAS). What the first canvas costs, apart from waiting.
+ */
+async function traceLoadCpu(page: Page): Promise<() => Promise<LoadCpu>> {
+  const cdp = await page.context().newCDPSession(page);
+  type TraceEvent = { name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number; pid: number; args?: { name?: string } };
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'toplevel,__metadata,blink.user_timing', transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach();
+    const mark = events.find((e) => e.name === 'ripple-first-node');
+    if (!mark) return { mainMs: NaN, workerMs: NaN, mainAfterWorkerMs: NaN };
+    const threads = new Map(events.filter((e) => e.name === 'thread_name' && e.pid === mark.pid).map((e) => [e.tid, e.args?.name ?? '']));
+    const tasks = events.filter((e) => e.ph === 'X' && e.pid === mark.pid && e.tdur !== undefined && e.ts <= mark.ts && /RunTask/.test(e.name));
+    const main = tasks.filter((e) => e.tid === mark.tid);
+    const worker = tasks.filter((e) => /DedicatedWorker/.test(threads.get(e.tid) ?? ''));
+    const workerDone = Math.max(0, ...worker.map((e) => e.ts + (e.dur ?? 0)));
+    const sum = (list: TraceEvent[]) => list.reduce((total, e) => total + (e.tdur ?? 0), 0) / 1000;
+    return { mainMs: sum(main), workerMs: sum(worker), mainAfterWorkerMs: sum(main.filter((e) => e.ts >= workerDone)) };
+  };
 }
 
 interface LoadBreakdown {
@@ -549,7 +587,7 @@ function printLoadBreakdown(label: string, load: LoadBreakdown): void {
 
 type Via = 'link' | 'draft';
 
-export async function openScenario(browser: Browser, origin: string, scenario: Scenario, ways: readonly Via[] = ['link', 'draft'], profileName?: string): Promise<Opened & { way: Via }> {
+export async function openScenario(browser: Browser, origin: string, scenario: Scenario, ways: readonly Via[] = ['link', 'draft'], profileName?: string, cpu = false): Promise<Opened & { way: Via }> {
   const fragment = encodeScenarioLink(scenario);
   // By link first: the fragment is how scenarios travel. If this build does not open links yet,
   // the editor's autosaved draft (what a reload restores) is the other way in.
@@ -569,6 +607,7 @@ export async function openScenario(browser: Browser, origin: string, scenario: S
     const page = await context.newPage();
     page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
     const stopProfile = PROFILE && profileName ? await startProfile(page) : null;
+    const stopTrace = cpu ? await traceLoadCpu(page) : null;
     await page.goto(via === 'link' ? `${origin}/index.html#${fragment}` : `${origin}/index.html`);
     try {
       // Its title in the toolbar and a step drawn: this scenario, not a leftover draft.
@@ -580,10 +619,11 @@ export async function openScenario(browser: Browser, origin: string, scenario: S
       await context.close();
       continue;
     }
+    const loadCpu = await stopTrace?.();
     const firstNodeMs = await page.evaluate<number>('window.__firstNode');
     const load = await page.evaluate<LoadBreakdown>(READ_LOAD);
     const nodesInDom = await page.locator('.react-flow__node:not(:has(.group-frame))').count();
-    return { page, way: via, via: via === 'link' ? `link (#r1… fragment, ${fragment.length.toLocaleString('en')} chars)` : 'saved draft in localStorage (link opening not wired)', firstNodeMs, nodesInDom, load };
+    return { page, way: via, via: via === 'link' ? `link (#r1… fragment, ${fragment.length.toLocaleString('en')} chars)` : 'saved draft in localStorage (link opening not wired)', firstNodeMs, nodesInDom, load, cpu: loadCpu };
   }
   throw new Error('the app showed the bench scenario neither from a link nor from a saved draft');
 }
@@ -844,14 +884,20 @@ async function firstCanvasTable(browser: Browser, origin: string): Promise<void>
       const scenario = make(n);
       const opened: Opened[] = [];
       for (let i = 0; i < runs; i++) {
-        const o = await openScenario(browser, origin, scenario, ['link'], i === 0 ? `load-${shape}-${n}` : undefined);
+        const o = await openScenario(browser, origin, scenario, ['link'], i === 0 ? `load-${shape}-${n}` : undefined, !PROFILE);
         await o.page.context().close();
         opened.push(o);
       }
       opened.sort((a, b) => a.firstNodeMs - b.firstNodeMs);
       const median = opened[Math.floor(opened.length / 2)];
       const target = targetsFor(n).firstCanvasMs;
-      const line = `${shape.padEnd(9)} ${String(scenario.steps.length).padStart(5)} steps: first canvas median ${median.firstNodeMs.toFixed(0)} ms, best ${opened[0].firstNodeMs.toFixed(0)} ms (target ${target}) ${verdict(median.firstNodeMs, target)}; ${median.nodesInDom} step nodes in the DOM; runs ${opened.map((o) => o.firstNodeMs.toFixed(0)).join(', ')}`;
+      // CPU before the first node: medians of their own, steadier than wall-clock on a busy machine.
+      const cpuMedian = (pick: (c: LoadCpu) => number) => {
+        const values = opened.map((o) => (o.cpu ? pick(o.cpu) : NaN)).sort((a, b) => a - b);
+        return values[Math.floor(values.length / 2)];
+      };
+      const cpu = PROFILE ? '' : `; CPU before it: main thread ${cpuMedian((c) => c.mainMs).toFixed(0)} ms (${cpuMedian((c) => c.mainAfterWorkerMs).toFixed(0)} ms of it after the last Web Worker task), Web Workers ${cpuMedian((c) => c.workerMs).toFixed(0)} ms (medians)`;
+      const line = `${shape.padEnd(9)} ${String(scenario.steps.length).padStart(5)} steps: first canvas median ${median.firstNodeMs.toFixed(0)} ms, best ${opened[0].firstNodeMs.toFixed(0)} ms (target ${target}) ${verdict(median.firstNodeMs, target)}${cpu}; ${median.nodesInDom} step nodes in the DOM; runs ${opened.map((o) => o.firstNodeMs.toFixed(0)).join(', ')}`;
       lines.push(line);
       console.log(line);
       printLoadBreakdown(`${shape} ${scenario.steps.length} (median run)`, median.load);

@@ -58,6 +58,19 @@ export interface AddStepOptions {
   after?: string;
 }
 
+/** Options of `loadScenario`. */
+export interface LoadOptions {
+  /** The undo step's name ("open link", "restore draft"); 'load scenario' when left out. */
+  label?: string;
+  /**
+   * True only for a scenario the gate has just opened and checked (a link decoded by
+   * src/scenario/link-codec.ts, on the page or in the text worker): it is not checked a second
+   * time, which costs 100–250 ms of the first canvas of a 1,000-step link (issue #15). Anything
+   * else (a preset, a file, a paste, a lesson) leaves it out and is checked here.
+   */
+  checked?: true;
+}
+
 export interface EditorSlice {
   scenario: Scenario;
   readOnly: boolean;
@@ -78,7 +91,7 @@ export interface EditorSlice {
 
   dismissNotice: () => void;
   /** Load a scenario (preset, file, link); an edited draft it replaces becomes `previousDraft`. */
-  loadScenario: (scenario: Scenario, options?: { label?: string }) => EditResult;
+  loadScenario: (scenario: Scenario, options?: LoadOptions) => EditResult;
   /** Same as `loadScenario` (the name other slices use). */
   setScenario: (scenario: Scenario) => void;
   restorePreviousDraft: () => void;

@@ -68,7 +68,8 @@ function withOwnContext(decoded: DecodeResult): DecodeResult {
 
 function openDecoded(store: RippleStore, decoded: DecodeResult, href: string): BootOutcome {
   if (!decoded.ok) return { kind: 'failed', problem: linkProblem(decoded.error, href) };
-  const opened = openInStore(store, decoded.scenario, decoded.extras, 'open link');
+  // `decoded` came through the gate (decodeScenarioLink, here or in the text worker): no second check.
+  const opened = openInStore(store, decoded.scenario, decoded.extras, 'open link', true);
   if (!opened.ok) return { kind: 'failed', problem: { kind: 'invalid', message: opened.message, problems: opened.problems, raw: href } };
   // A link that carries a lesson opens in lesson mode, its progress kept per link (issue #12).
   if (decoded.scenario.lesson) store.getState().startLesson(lessonLinkId(decoded.scenario), { title: decoded.scenario.title, scenario: decoded.scenario });

@@ -19,10 +19,12 @@ function sameScenario(a: Scenario, b: Scenario): boolean {
  * Puts an opened scenario (link, file, import) into the editor: `loadScenario` keeps an
  * edited draft recoverable and drops the old run; then the link's extras apply. Opening what the editor already holds (a reload, where the address bar
  * followed the edits) only applies the extras, so the draft is not pushed aside.
+ * `checked`: the gate has just checked this very scenario (a decoded link, boot-link.ts), so
+ * `loadScenario` does not check it again (see `LoadOptions.checked`); a file or a paste leaves it out.
  */
-export function openInStore(store: RippleStore, scenario: Scenario, extras: LinkExtras, label: string): EditResult {
+export function openInStore(store: RippleStore, scenario: Scenario, extras: LinkExtras, label: string, checked?: true): EditResult {
   if (!sameScenario(store.getState().scenario, scenario)) {
-    const loaded = store.getState().loadScenario(scenario, { label });
+    const loaded = store.getState().loadScenario(scenario, { label, checked });
     if (!loaded.ok) return loaded;
   }
   applyLinkExtras(store, extras);
