@@ -79,19 +79,17 @@ function upFrontChunk(id: string, ctx: ChunkingContext): string | null {
 }
 
 /**
- * The chunks src/app/main.tsx imports as it starts that a link's first canvas waits for: the
- * text worker's client, which starts the worker that decodes the link (src/worker/texts-on-demand.ts).
- * Every visit loads it (drafts and links are written in that worker). Not the scenario gate nor a
- * lesson's workings, also asked for at start: the first canvas does not wait for them, and ~16 kB
- * gzip more fetched up front would count against the first-load budget (issue #15).
+ * The chunks src/app/main.tsx imports as it starts, whatever the page opens: the scenario gate
+ * (src/scenario/gate-loader.ts), the text worker's client, which starts the worker that decodes a
+ * link (src/worker/texts-on-demand.ts), and a lesson's workings.
  */
-const START_CHUNKS = ['src/worker/texts-off-thread.ts'].map((file) => resolve(import.meta.dirname, file));
+const START_CHUNKS = ['src/scenario/open-value.ts', 'src/scenario/edits.ts', 'src/worker/texts-off-thread.ts', 'src/store/lesson-workings.ts'].map((file) => resolve(import.meta.dirname, file));
 
 /**
  * `<link rel="modulepreload">` in index.html for START_CHUNKS and what they import, so they are
  * fetched beside the up-front chunks instead of after those have arrived and run: the text worker
- * that decodes a link then starts sooner (issue #15). Every visit loads these chunks anyway, so no
- * visit fetches more than before.
+ * that decodes a link then starts ~300 ms sooner, and the first canvas of a link waits for it
+ * (issue #15). Every visit loads these chunks anyway, so no visit fetches more than before.
  */
 function preloadStartChunks(): Plugin {
   let base = './';
