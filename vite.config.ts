@@ -1,4 +1,4 @@
-import { defineConfig, type IndexHtmlTransformContext, type HtmlTagDescriptor, type Plugin } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import type { ChunkingContext } from 'rolldown';
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ const SCENARIO_GATE = /\/src\/scenario\/(validate|lesson|open-value|migrations|e
 
 export default defineConfig({
   base: './',
-  plugins: [react(), hostHeaders(resolve(import.meta.dirname, 'public/_headers')), preloadStartChunks()],
+  plugins: [react(), hostHeaders(resolve(import.meta.dirname, 'public/_headers'))],
   build: {
     target: 'es2022',
     // Every browser that runs ES2022 modules here has modulepreload (Chromium, Firefox 115+, Safari 17+).
@@ -76,58 +76,6 @@ function upFrontChunk(id: string, ctx: ChunkingContext): string | null {
   }
   if (sets.element.has(id) || !sets.editor.has(id)) return null;
   return sets.embed.has(id) ? 'core' : 'editor';
-}
-
-/**
- * The chunks src/app/main.tsx imports as it starts, whatever the page opens: the scenario gate
- * (src/scenario/gate-loader.ts), the text worker's client, which starts the worker that decodes a
- * link (src/worker/texts-on-demand.ts), and a lesson's workings.
- */
-const START_CHUNKS = ['src/scenario/open-value.ts', 'src/scenario/edits.ts', 'src/worker/texts-off-thread.ts', 'src/store/lesson-workings.ts'].map((file) => resolve(import.meta.dirname, file));
-
-/**
- * `<link rel="modulepreload">` in index.html for START_CHUNKS and what they import, so they are
- * fetched beside the up-front chunks instead of after those have arrived and run: the text worker
- * that decodes a link then starts ~300 ms sooner, and the first canvas of a link waits for it
- * (issue #15). Every visit loads these chunks anyway, so no visit fetches more than before.
- */
-function preloadStartChunks(): Plugin {
-  let base = './';
-  return {
-    name: 'ripple-preload-start-chunks',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html: string, ctx: IndexHtmlTransformContext): HtmlTagDescriptor[] {
-        const { bundle, chunk: entry } = ctx;
-        if (!bundle || !entry || ctx.filename !== resolve(import.meta.dirname, 'index.html')) return [];
-        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const upFront = new Set<string>([entry.fileName]);
-        for (let queue = [...entry.imports]; queue.length > 0; ) {
-          const file = queue.pop()!;
-          if (upFront.has(file)) continue;
-          upFront.add(file);
-          queue.push(...(chunks.find((c) => c.fileName === file)?.imports ?? []));
-        }
-        const wanted = new Set<string>();
-        // What `import()` fetches: the module's facade chunk (it re-exports from a shared chunk), else the chunk holding it.
-        const queue = START_CHUNKS.map((id) => {
-          const holder = chunks.find((c) => c.facadeModuleId === id) ?? chunks.find((c) => c.moduleIds.includes(id));
-          if (!holder) throw new Error(`vite.config.ts: no chunk holds ${id} (START_CHUNKS)`);
-          return holder.fileName;
-        });
-        for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-          if (upFront.has(file) || wanted.has(file)) continue;
-          wanted.add(file);
-          queue.push(...(chunks.find((c) => c.fileName === file)?.imports ?? []));
-        }
-        return [...wanted].sort().map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' }));
-      },
-    },
-  };
 }
 
 interface HeaderRule {
