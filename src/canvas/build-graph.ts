@@ -295,6 +295,8 @@ interface Routed {
 interface RouteMemo {
   geometry: string;
   routes: Map<string, Routed>;
+  /** The router that made them: a new one (the route worker's routes arrived) routes again. */
+  router?: typeof RouteAll;
 }
 const routeMemo = new WeakMap<Scenario, RouteMemo>();
 let lastRoutes: RouteMemo = { geometry: '', routes: new Map() };
@@ -309,15 +311,15 @@ const NO_ROUTES = new Map<string, Routed>();
 function routesOf(scenario: Scenario, routeAll: typeof RouteAll | null): Map<string, Routed> {
   if (!routeAll) return NO_ROUTES;
   const known = routeMemo.get(scenario);
-  if (known) return known.routes;
+  if (known && known.router === routeAll) return known.routes;
   const positions = new Map<string, Point>();
   for (const step of scenario.steps) if (step.position) positions.set(step.id, step.position);
   const geometry = JSON.stringify([[...positions], scenario.dependencies.map((d) => [d.from, d.to])]);
-  if (lastRoutes.geometry !== geometry) {
+  if (lastRoutes.geometry !== geometry || lastRoutes.router !== routeAll) {
     const fresh = routeAll(positions, STEP_NODE_SIZE, HANDLE_OFFSETS, shapesOf(scenario).map((s) => ({ id: s.id, from: s.dep.from, to: s.dep.to })));
     const routes = new Map<string, Routed>();
     for (const [id, points] of fresh) routes.set(id, { points, key: points.map((p) => `${p.x},${p.y}`).join(' ') });
-    lastRoutes = { geometry, routes };
+    lastRoutes = { geometry, routes, router: routeAll };
   }
   routeMemo.set(scenario, lastRoutes);
   return lastRoutes.routes;

@@ -227,7 +227,7 @@ function workBudgetWarning(scenario: Scenario): Problem | null {
     code: 'over-work-budget',
     path: `steps[${estimate.step}].retry.maxAttempts`,
     message:
-      `A run may make up to ${estimate.events.toLocaleString('en-US')} events, past its budget of ${estimate.budget.toLocaleString('en-US')}: ` +
+      `A run may make up to ${formatCount(estimate.events)} events, past its budget of ${formatCount(estimate.budget)}: ` +
       `"${step.label ?? step.id}" retries up to ${step.retry?.maxAttempts ?? 1} times` +
       `${graphAware ? ', and graph-aware retry re-runs a failed step for every retry of the steps it blocks' : ''}. ` +
       'If the retries are used, the run stops at the budget; lower maxAttempts to avoid that.',

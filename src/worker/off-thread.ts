@@ -1,6 +1,6 @@
 import type { RunResult } from '../engine/types.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { unpackRun, type PackedRun } from './run-transfer.ts';
+import { unpackRunInSlices, type PackedRun } from './run-transfer.ts';
 import { workerClient } from './worker-client.ts';
 
 // The page's side of the simulate worker: `simulateOffThread(scenario)` resolves to the very
@@ -25,17 +25,17 @@ export type SimulateOffThread = (scenario: Scenario) => Promise<RunResult>;
  */
 export function createOffThreadSimulator(): SimulateOffThread | null {
   if (typeof Worker === 'undefined') return null;
-  const ask = workerClient<SimulateRequest, SimulateReply, RunResult>({
+  const ask = workerClient<SimulateRequest, SimulateReply, PackedRun>({
     what: 'the simulate worker',
     start: () => new Worker(new URL('./simulate-worker.ts', import.meta.url), { type: 'module', name: 'ripple-simulate' }),
-    // Read and unpacked in this task; shown (the store's update, a whole render of a large graph)
-    // in the next, so the page is never held for both at once (issue #9 item 3). A reply this
-    // page cannot unpack (a bug) rejects: the run is then made on the page instead of never arriving.
     read: (data) => {
       if ('error' in data) throw new Error(data.error);
-      return unpackRun(data.packed);
+      return data.packed;
     },
-    settleLater: true,
   });
-  return (scenario) => ask({ scenario });
+  // Unpacked in slices, each a task of its own, and shown (the store's update, a whole render of
+  // a large graph) in the task after the last, so the page is never held for both at once
+  // (issue #9 item 3). A reply this page cannot unpack (a bug) rejects: the run is then made
+  // on the page instead of never arriving.
+  return (scenario) => ask({ scenario }).then((packed) => unpackRunInSlices(packed));
 }

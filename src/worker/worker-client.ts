@@ -12,8 +12,6 @@ export interface WorkerClientOptions<Reply, Value> {
   start: () => Worker;
   /** The value of a reply, read in the message's task; throws to reject its request. */
   read: (reply: Reply) => Value;
-  /** Settle in a task of its own, after the one that read the reply (a large run: issue #9 item 3). */
-  settleLater?: boolean;
 }
 
 /**
@@ -52,8 +50,7 @@ export function workerClient<Request extends { id: number }, Reply extends { id:
         waiting.reject(error instanceof Error ? error : new Error(String(error)));
         return;
       }
-      if (options.settleLater) setTimeout(() => waiting.resolve(value), 0);
-      else waiting.resolve(value);
+      waiting.resolve(value);
     };
     created.onerror = (event) => {
       event.preventDefault();

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { simulate } from '../../src/engine/index.ts';
 import { PRESETS } from '../../src/presets/index.ts';
-import { packEvents, packRun, transferables, unpackEvents, unpackRun } from '../../src/worker/run-transfer.ts';
+import { packEvents, packRun, transferables, unpackEvents, unpackRun, unpackRunInSlices } from '../../src/worker/run-transfer.ts';
 import type { RunEvent, RunResult } from '../../src/engine/types.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { retryStorm } from '../fixtures/retry-storm.ts';
@@ -52,6 +52,33 @@ describe('a run sent from the worker to the page', () => {
     expect(Object.keys(back.steps)).toEqual(['constructor', '__proto__', 'valueOf']);
     expect(step('valueOf').dependencyPath).toEqual(['constructor', '__proto__', 'valueOf']);
     expect(JSON.stringify(back)).toBe(JSON.stringify(run));
+  });
+});
+
+describe('a run unpacked in slices (unpackRunInSlices), so no page task unpacks 25,000 events at once', () => {
+  test('a 2,000-step storm: the same result JSON as unpacked at once, its events read 1,000 per task', async () => {
+    const run = simulate(retryStorm(2_000, 'naive'));
+    const packed = packRun(run);
+    const tasks: number[] = [];
+    let made = 0;
+    const back = await unpackRunInSlices(structuredClone(packed, { transfer: transferables(packed) }), 1_000, async () => {
+      tasks.push(made);
+      made++;
+    });
+    expect(JSON.stringify(back)).toBe(JSON.stringify(run));
+    // One wait before each of the 26 slices of 25,001 events, one before the result is handed over.
+    expect(run.events.length).toBe(25_001);
+    expect(tasks.length).toBe(27);
+    expect(Object.getPrototypeOf(back.steps)).toBeNull();
+  });
+
+  test('a run of no steps (a few events or none) settles too, in a task after its one slice', async () => {
+    const run = simulate({ version: 2, title: 'Empty', steps: [], dependencies: [] });
+    let waits = 0;
+    const back = await unpackRunInSlices(packRun(run), 1_000, async () => void waits++);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(run));
+    expect(run.events.length).toBeLessThan(1_000);
+    expect(waits).toBe(run.events.length === 0 ? 1 : 2);
   });
 });
 
