@@ -1,5 +1,5 @@
-import { createContext, memo, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
-import { EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { createContext, memo, useCallback, useContext, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { EdgeLabelRenderer, getSmoothStepPath, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { useRipple } from '../store/context.tsx';
 import { selectEdgeCarried } from '../store/selectors.ts';
 import { edgeAriaLabel, edgeLook, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
@@ -23,21 +23,27 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const followsPlayhead = data?.followsPlayhead ?? false;
   const followed = useRipple((state) => followsPlayhead && selectEdgeCarried(state, source, target));
   const carried = followsPlayhead ? followed : (data?.carried ?? false);
-  const markers = useContext(MarkerIds);
-  const edge = useRef<SVGPathElement>(null);
+  const { markers, cullToView } = useContext(EdgeCanvas);
+  // Right-angled routes read better than curves in the narrow gaps between layers; the routed
+  // ones go around other steps (src/canvas/layout/edge-routes.ts), never under them.
+  const route = data?.route;
+  const routed = !!route && route.length >= 2 && meets(route, sourceX, sourceY, targetX, targetY);
+  const corners = useMemo(() => (routed ? route : stepCorners(sourceX, sourceY, targetX, targetY)), [routed, route, sourceX, sourceY, targetX, targetY]);
+  const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || meetsView(corners, flow), [cullToView, corners]));
+  const edge = useRef<Element | null>(null);
+  const hold = useCallback((element: Element | null) => void (edge.current = element), []);
   const name = data?.name;
   // The accessible name is on React Flow's wrapper (the `g` with role "img"); the object gives it
   // the name without the run, which React writes only when that changes: add the run's part after.
   useLayoutEffect(() => {
     if (name !== undefined) edge.current?.closest('.react-flow__edge')?.setAttribute('aria-label', edgeAriaLabel(name, carried));
-  }, [name, carried]);
-  // Right-angled routes read better than curves in the narrow gaps between layers; the routed
-  // ones go around other steps (src/canvas/layout/edge-routes.ts), never under them.
-  const route = data?.route;
+  }, [name, carried, inView]);
+  // Out of view: nothing to paint, only a handle on the wrapper for its name.
+  if (!inView) return <g ref={hold} />;
   let path: string;
   let labelX: number;
   let labelY: number;
-  if (route && route.length >= 2 && meets(route, sourceX, sourceY, targetX, targetY)) {
+  if (routed) {
     path = roundedPath(route);
     ({ x: labelX, y: labelY } = labelPoint(route));
   } else {
@@ -54,7 +60,7 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   return (
     <>
       {/* React Flow's BaseEdge, written out for the ref: the drawn path, then a wide invisible one that takes the clicks. */}
-      <path ref={edge} id={id} d={path} fill="none" markerEnd={`url(#${markers}-${edgeLook(condition, carried, highlighted)})`} className={`react-flow__edge-path ${classes.join(' ')}`} />
+      <path ref={hold} id={id} d={path} fill="none" markerEnd={`url(#${markers}-${edgeLook(condition, carried, highlighted)})`} className={`react-flow__edge-path ${classes.join(' ')}`} />
       <path d={path} fill="none" strokeOpacity={0} strokeWidth={20} className="react-flow__edge-interaction" />
       {label && (
         <EdgeLabelRenderer>
@@ -81,8 +87,65 @@ const MARKER_COLOR: Readonly<Record<EdgeLook, string>> = {
 };
 const LOOKS = Object.keys(MARKER_COLOR) as EdgeLook[];
 
-/** The prefix of the arrowhead ids of the canvas around an edge: `<prefix>-<look>` (EdgeMarkers). */
-const MarkerIds = createContext('ripple-arrow');
+/**
+ * What the canvas tells its edges (EdgeMarkers): the prefix of its arrowhead ids
+ * (`<markers>-<look>`), and whether an edge whose drawn line is out of view draws nothing.
+ */
+const EdgeCanvas = createContext({ markers: 'ripple-arrow', cullToView: false });
+
+/** Flow px around the view within which an edge is still drawn: its arrowhead (16) and its label (about 50 wide) reach that far from the line. */
+const VIEW_MARGIN = 60;
+
+/**
+ * The corners of the plain step path DependencyEdge draws from a right-hand source handle to a
+ * left-hand target (getSmoothStepPath): across, down or up at the middle, across. A target left
+ * of the source gets a path that turns around both ends: its corners' box stands for it.
+ */
+function stepCorners(sx: number, sy: number, tx: number, ty: number): readonly Point[] {
+  if (tx >= sx + 40) {
+    const mx = (sx + tx) / 2;
+    return [
+      { x: sx, y: sy },
+      { x: mx, y: sy },
+      { x: mx, y: ty },
+      { x: tx, y: ty },
+    ];
+  }
+  const top = Math.min(sy, ty) - 80;
+  const bottom = Math.max(sy, ty) + 80;
+  const left = tx - 40;
+  const right = sx + 40;
+  return [
+    { x: left, y: top },
+    { x: right, y: top },
+    { x: right, y: bottom },
+    { x: left, y: bottom },
+    { x: left, y: top },
+  ];
+}
+
+/**
+ * Whether a line through `corners` (flow px) comes within VIEW_MARGIN of the part of the flow
+ * on screen. Tighter than React Flow's own test (the box spanning both steps meets the view),
+ * which at 2,000 steps mounts over a thousand edges for the sixty steps in view: each is a layer
+ * the browser walks when it paints a frame. Each segment is tested by its box, exact for the
+ * right-angled segments edges are drawn with. Before the canvas has a size, everything is in view.
+ */
+function meetsView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): boolean {
+  const { transform, width, height } = flow;
+  if (!width || !height) return true;
+  const [x, y, zoom] = transform;
+  const left = -x / zoom - VIEW_MARGIN;
+  const top = -y / zoom - VIEW_MARGIN;
+  const right = (width - x) / zoom + VIEW_MARGIN;
+  const bottom = (height - y) / zoom + VIEW_MARGIN;
+  for (let i = 0; i + 1 < corners.length; i++) {
+    const a = corners[i];
+    const b = corners[i + 1];
+    if (Math.max(a.x, b.x) >= left && Math.min(a.x, b.x) <= right && Math.max(a.y, b.y) >= top && Math.min(a.y, b.y) <= bottom) return true;
+  }
+  return false;
+}
 
 /**
  * The canvas's arrowheads, one `<marker>` per edge look, drawn once and shared by every edge
@@ -91,13 +154,14 @@ const MarkerIds = createContext('ripple-arrow');
  * flow px. `prefix` must be unique in the document (marker ids are document-wide: two
  * simulators can share a page) and safe in `url(#…)`; the edges inside `children` use it.
  */
-export function EdgeMarkers({ prefix, children }: { prefix: string; children: ReactNode }) {
-  return <MarkerIds.Provider value={prefix}>{children}</MarkerIds.Provider>;
+export function EdgeMarkers({ prefix, cullToView, children }: { prefix: string; cullToView: boolean; children: ReactNode }) {
+  const value = useMemo(() => ({ markers: prefix, cullToView }), [prefix, cullToView]);
+  return <EdgeCanvas.Provider value={value}>{children}</EdgeCanvas.Provider>;
 }
 
 /** The `<svg>` holding the arrowheads of `EdgeMarkers`: zero-size, out of the accessibility tree and of pointer events. */
 export function EdgeMarkerDefs() {
-  const prefix = useContext(MarkerIds);
+  const prefix = useContext(EdgeCanvas).markers;
   return (
     <svg className="edge-markers" aria-hidden="true" width="0" height="0">
       <defs>

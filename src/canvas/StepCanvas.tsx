@@ -269,7 +269,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   return (
     <div ref={wrapper} className={readOnly ? 'canvas read-only' : 'canvas'} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
-      <EdgeMarkers prefix={markerPrefix}>
+      <EdgeMarkers prefix={markerPrefix} cullToView={visibleOnly}>
         <ReactFlow<FlowNode, DependencyFlowEdge>
           nodes={flowNodes}
           edges={edges}
