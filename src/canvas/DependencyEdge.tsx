@@ -101,7 +101,7 @@ const VIEW_MARGIN = 60;
  * left-hand target (getSmoothStepPath): across, down or up at the middle, across. A target left
  * of the source gets a path that turns around both ends: its corners' box stands for it.
  */
-function stepCorners(sx: number, sy: number, tx: number, ty: number): readonly Point[] {
+export function stepCorners(sx: number, sy: number, tx: number, ty: number): readonly Point[] {
   if (tx >= sx + 40) {
     const mx = (sx + tx) / 2;
     return [
@@ -131,7 +131,7 @@ function stepCorners(sx: number, sy: number, tx: number, ty: number): readonly P
  * the browser walks when it paints a frame. Each segment is tested by its box, exact for the
  * right-angled segments edges are drawn with. Before the canvas has a size, everything is in view.
  */
-function meetsView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): boolean {
+export function meetsView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): boolean {
   const { transform, width, height } = flow;
   if (!width || !height) return true;
   const [x, y, zoom] = transform;

@@ -268,7 +268,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   );
 
   return (
-    <div ref={wrapper} className={readOnly ? 'canvas read-only' : 'canvas'} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
+    <div ref={wrapper} className={`canvas${readOnly ? ' read-only' : ''}${visibleOnly ? ' canvas--many' : ''}`} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
       <EdgeMarkers prefix={markerPrefix} cullToView={visibleOnly}>
         <ReactFlow<FlowNode, DependencyFlowEdge>
           nodes={flowNodes}
