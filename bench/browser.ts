@@ -675,6 +675,8 @@ interface ScaleRow {
   steps: number;
   firstCanvasMs: number;
   nodesInDom: number;
+  /** Edges React Flow mounted (its own test: the box spanning both steps meets the view) and edges drawn (a path on screen), after playing. */
+  edgesInDom: { mounted: number; drawn: number };
   editLongestMs: number;
   p95FrameMs: number;
   /** Main-thread CPU time per frame while playing (ms): the app's own work, whatever else runs on the machine. */
@@ -739,6 +741,7 @@ async function measureScale(browser: Browser, origin: string, shape: string, sce
     const transport = page.getByRole('toolbar', { name: 'Playback' });
 
     const walkCpuPerFrameMs = PROFILE ? 0 : await stepThroughRun(page);
+    const edgesInDom = { mounted: await page.locator('.react-flow__edge').count(), drawn: await page.locator('.react-flow__edge-path').count() };
 
     // Scrubbing: drag the scrubber's thumb from one end to the other in 40 moves.
     const slider = transport.getByRole('slider', { name: /playback position/i });
@@ -760,6 +763,7 @@ async function measureScale(browser: Browser, origin: string, shape: string, sce
       steps,
       firstCanvasMs: opened.firstNodeMs,
       nodesInDom: opened.nodesInDom,
+      edgesInDom,
       editLongestMs: Math.max(0, ...edit),
       p95FrameMs: p95(gaps),
       cpuPerFrameMs: cpuMs / Math.max(1, gaps.length),
@@ -780,13 +784,13 @@ function printScaleTable(rows: ScaleRow[]): void {
   const pad = (text: string | number, width: number) => String(text).padStart(width);
   const mark = (value: number, target: number) => `${value.toFixed(0)}${value <= target ? '' : '!'}`;
   console.log(
-    `  ${'shape'.padEnd(11)} ${pad('steps', 5)} ${pad('first canvas ms (target)', 25)} ${pad('nodes in DOM', 12)} ${pad('edit: longest task ms (≤ 200)', 30)} ` +
+    `  ${'shape'.padEnd(11)} ${pad('steps', 5)} ${pad('first canvas ms (target)', 25)} ${pad('nodes / edges in DOM (drawn)', 28)} ${pad('edit: longest task ms (≤ 200)', 30)} ` +
       `${pad('4× p95 frame ms (target)', 25)} ${pad('CPU ms/frame: 4× / walk', 23)} ${pad('scrub: p95 frame / longest task ms', 35)}  frame dominated by`,
   );
   for (const r of rows) {
     const t = targetsFor(r.steps);
     console.log(
-      `  ${r.shape.padEnd(11)} ${pad(r.steps, 5)} ${pad(`${mark(r.firstCanvasMs, t.firstCanvasMs)} (${t.firstCanvasMs})`, 25)} ${pad(r.nodesInDom, 12)} ` +
+      `  ${r.shape.padEnd(11)} ${pad(r.steps, 5)} ${pad(`${mark(r.firstCanvasMs, t.firstCanvasMs)} (${t.firstCanvasMs})`, 25)} ${pad(`${r.nodesInDom} / ${r.edgesInDom.mounted} (${r.edgesInDom.drawn})`, 28)} ` +
         `${pad(mark(r.editLongestMs, LONG_TASK_TARGET_MS), 30)} ${pad(`${mark(r.p95FrameMs, t.p95FrameMs)} (${t.p95FrameMs})`, 25)} ${pad(PROFILE ? '—' : `${r.cpuPerFrameMs.toFixed(1)} / ${r.walkCpuPerFrameMs.toFixed(1)}`, 23)} ` +
         `${pad(`${r.scrubP95Ms.toFixed(0)} / ${mark(r.scrubLongestMs, LONG_TASK_TARGET_MS)}`, 35)}  ${r.dominates}`,
     );

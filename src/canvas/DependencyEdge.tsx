@@ -1,6 +1,8 @@
-import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
-import type { DependencyFlowEdge } from './build-graph.ts';
+import { createContext, memo, useCallback, useContext, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import { EdgeLabelRenderer, getSmoothStepPath, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
+import { useRipple } from '../store/context.tsx';
+import { selectEdgeCarried } from '../store/selectors.ts';
+import { edgeAriaLabel, edgeLook, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
 import { labelPoint, roundedPath, type Point } from './layout/edge-path.ts';
 
 // The route is computed from the scenario's positions; while a step is being dragged its ends
@@ -13,31 +15,53 @@ const meets = (route: readonly Point[], sx: number, sy: number, tx: number, ty: 
 
 // success: solid; failure: dashed red, labelled "on fail"; always: dotted, labelled
 // "always". The edge a failure travelled along is thick and marked "424". Memoised: React Flow
-// passes coordinates and the edge's own `data`, which stays the same object until it changes.
+// passes coordinates and the edge's own `data`, which stays the same object until it changes;
+// on the canvas whether the failure came this way is read from the store by the edge itself, so
+// a playhead move re-renders only the edges it changes and React Flow's edge list stays the same.
 export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<DependencyFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, data } = props;
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
+  const followsPlayhead = data?.followsPlayhead ?? false;
+  const followed = useRipple((state) => followsPlayhead && selectEdgeCarried(state, source, target));
+  const carried = followsPlayhead ? followed : (data?.carried ?? false);
+  const { markers, cullToView } = useContext(EdgeCanvas);
   // Right-angled routes read better than curves in the narrow gaps between layers; the routed
   // ones go around other steps (src/canvas/layout/edge-routes.ts), never under them.
   const route = data?.route;
+  const routed = !!route && route.length >= 2 && meets(route, sourceX, sourceY, targetX, targetY);
+  const corners = useMemo(() => (routed ? route : stepCorners(sourceX, sourceY, targetX, targetY)), [routed, route, sourceX, sourceY, targetX, targetY]);
+  const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || meetsView(corners, flow), [cullToView, corners]));
+  const edge = useRef<Element | null>(null);
+  const hold = useCallback((element: Element | null) => void (edge.current = element), []);
+  const name = data?.name;
+  // The accessible name is on React Flow's wrapper (the `g` with role "img"); the object gives it
+  // the name without the run, which React writes only when that changes: add the run's part after.
+  useLayoutEffect(() => {
+    if (name !== undefined) edge.current?.closest('.react-flow__edge')?.setAttribute('aria-label', edgeAriaLabel(name, carried));
+  }, [name, carried, inView]);
+  // Out of view: nothing to paint, only a handle on the wrapper for its name.
+  if (!inView) return <g ref={hold} />;
   let path: string;
   let labelX: number;
   let labelY: number;
-  if (route && route.length >= 2 && meets(route, sourceX, sourceY, targetX, targetY)) {
+  if (routed) {
     path = roundedPath(route);
     ({ x: labelX, y: labelY } = labelPoint(route));
   } else {
     [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition, borderRadius: 10 });
   }
   const condition = data?.condition ?? 'success';
+  const highlighted = data?.highlighted ?? false;
   const classes = ['dep-edge', `dep-edge--${condition}`];
-  if (data?.carried) classes.push('dep-edge--carried');
-  if (data?.highlighted) classes.push('dep-edge--highlighted');
+  if (carried) classes.push('dep-edge--carried');
+  if (highlighted) classes.push('dep-edge--highlighted');
   // Short words: layers are only ~50 px apart.
-  const label = data?.carried ? '424' : condition === 'failure' ? 'on fail' : condition === 'always' ? 'always' : null;
-  const labelClass = data?.carried ? 'edge-label--carried' : `edge-label--${condition}`;
+  const label = carried ? '424' : condition === 'failure' ? 'on fail' : condition === 'always' ? 'always' : null;
+  const labelClass = carried ? 'edge-label--carried' : `edge-label--${condition}`;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={classes.join(' ')} />
+      {/* React Flow's BaseEdge, written out for the ref: the drawn path, then a wide invisible one that takes the clicks. */}
+      <path ref={hold} id={id} d={path} fill="none" markerEnd={`url(#${markers}-${edgeLook(condition, carried, highlighted)})`} className={`react-flow__edge-path ${classes.join(' ')}`} />
+      <path d={path} fill="none" strokeOpacity={0} strokeWidth={20} className="react-flow__edge-interaction" />
       {label && (
         <EdgeLabelRenderer>
           <div
@@ -52,3 +76,112 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
     </>
   );
 });
+
+/** Each look's arrowhead colour (the edge's stroke in src/app/styles.css). */
+const MARKER_COLOR: Readonly<Record<EdgeLook, string>> = {
+  success: 'var(--edge)',
+  failure: 'var(--state-failed)',
+  always: 'var(--text-muted)',
+  carried: 'var(--state-blocked)',
+  highlighted: 'var(--accent)',
+};
+const LOOKS = Object.keys(MARKER_COLOR) as EdgeLook[];
+
+/**
+ * What the canvas tells its edges (EdgeMarkers): the prefix of its arrowhead ids
+ * (`<markers>-<look>`), and whether an edge whose drawn line is out of view draws nothing.
+ */
+const EdgeCanvas = createContext({ markers: 'ripple-arrow', cullToView: false });
+
+/** Flow px around the view within which an edge is still drawn: its arrowhead (16) and its label (about 50 wide) reach that far from the line. */
+const VIEW_MARGIN = 60;
+
+/**
+ * The corners of the plain step path DependencyEdge draws from a right-hand source handle to a
+ * left-hand target (getSmoothStepPath): across, down or up at the middle, across. A target left
+ * of the source gets a path that turns around both ends: its corners' box stands for it.
+ */
+export function stepCorners(sx: number, sy: number, tx: number, ty: number): readonly Point[] {
+  if (tx >= sx + 40) {
+    const mx = (sx + tx) / 2;
+    return [
+      { x: sx, y: sy },
+      { x: mx, y: sy },
+      { x: mx, y: ty },
+      { x: tx, y: ty },
+    ];
+  }
+  const top = Math.min(sy, ty) - 80;
+  const bottom = Math.max(sy, ty) + 80;
+  const left = tx - 40;
+  const right = sx + 40;
+  return [
+    { x: left, y: top },
+    { x: right, y: top },
+    { x: right, y: bottom },
+    { x: left, y: bottom },
+    { x: left, y: top },
+  ];
+}
+
+/**
+ * Whether a line through `corners` (flow px) comes within VIEW_MARGIN of the part of the flow
+ * on screen. Tighter than React Flow's own test (the box spanning both steps meets the view),
+ * which at 2,000 steps mounts over a thousand edges for the sixty steps in view: each is a layer
+ * the browser walks when it paints a frame. Each segment is tested by its box, exact for the
+ * right-angled segments edges are drawn with. Before the canvas has a size, everything is in view.
+ */
+export function meetsView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): boolean {
+  const { transform, width, height } = flow;
+  if (!width || !height) return true;
+  const [x, y, zoom] = transform;
+  const left = -x / zoom - VIEW_MARGIN;
+  const top = -y / zoom - VIEW_MARGIN;
+  const right = (width - x) / zoom + VIEW_MARGIN;
+  const bottom = (height - y) / zoom + VIEW_MARGIN;
+  for (let i = 0; i + 1 < corners.length; i++) {
+    const a = corners[i];
+    const b = corners[i + 1];
+    if (Math.max(a.x, b.x) >= left && Math.min(a.x, b.x) <= right && Math.max(a.y, b.y) >= top && Math.min(a.y, b.y) <= bottom) return true;
+  }
+  return false;
+}
+
+/**
+ * The canvas's arrowheads, one `<marker>` per edge look, drawn once and shared by every edge
+ * (an edge changing look when a failure travels picks another, and no marker is made or
+ * re-derived). The shape is React Flow's ArrowClosed (viewBox −10…10, the tip at 0,0), 16 × 16
+ * flow px. `prefix` must be unique in the document (marker ids are document-wide: two
+ * simulators can share a page) and safe in `url(#…)`; the edges inside `children` use it.
+ */
+export function EdgeMarkers({ prefix, cullToView, children }: { prefix: string; cullToView: boolean; children: ReactNode }) {
+  const value = useMemo(() => ({ markers: prefix, cullToView }), [prefix, cullToView]);
+  return <EdgeCanvas.Provider value={value}>{children}</EdgeCanvas.Provider>;
+}
+
+/** The `<svg>` holding the arrowheads of `EdgeMarkers`: zero-size, out of the accessibility tree and of pointer events. */
+export function EdgeMarkerDefs() {
+  const prefix = useContext(EdgeCanvas).markers;
+  return (
+    <svg className="edge-markers" aria-hidden="true" width="0" height="0">
+      <defs>
+        {LOOKS.map((look) => (
+          <marker
+            key={look}
+            id={`${prefix}-${look}`}
+            className="react-flow__arrowhead"
+            markerWidth="16"
+            markerHeight="16"
+            viewBox="-10 -10 20 20"
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+            refX="0"
+            refY="0"
+          >
+            <polyline style={{ stroke: MARKER_COLOR[look], fill: MARKER_COLOR[look], strokeWidth: 1 }} strokeLinecap="round" strokeLinejoin="round" points="-5,-4 0,0 -5,4 -5,-4" />
+          </marker>
+        ))}
+      </defs>
+    </svg>
+  );
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import {
   applyNodeChanges,
   Background,
@@ -12,13 +12,13 @@ import {
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
-import { selectHighlightPath, selectLiveStates, selectReplayMarks, selectReplayWarnings } from '../store/selectors.ts';
+import { selectHighlightPath, selectReplayMarks, selectReplayWarnings } from '../store/selectors.ts';
 import type { Position } from '../scenario/types.ts';
 import { buildEdges, buildNodes, createGraphCache, edgeId, mergeNodes, STEP_NODE_SIZE, VISIBLE_ONLY_ABOVE, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
 import { StepNode } from './StepNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
 import { buildGroupFrames, isFrameNodeId, type GroupFrameNode } from './group-frames.ts';
-import { DependencyEdge } from './DependencyEdge.tsx';
+import { DependencyEdge, EdgeMarkerDefs, EdgeMarkers } from './DependencyEdge.tsx';
 import { useLintByStep } from './use-lint.ts';
 import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
@@ -88,9 +88,9 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // zoom onto the first step the moment it is added, moving the ground under the pointer.
   const [fitOnStart] = useState(() => scenario.steps.length > 0);
   const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
-  // Edges show where a failure travelled, so they read the run: selected from the store, the
-  // same array unless the failure travelled further, so the canvas itself does not re-render
-  // while the playhead moves (each node follows it on its own).
+  // Edges show where a failure travelled, but like the nodes each reads that at the playhead
+  // itself (DependencyEdge.tsx): the edge list is the same array while a run plays, so React
+  // Flow does not rebuild its lookups and markers over every edge when the failure travels.
   // Plain steps until the edge router has loaded and the first picture is on screen; routed from
   // then on, in a task of its own (routing 2,000 steps takes hundreds of ms: issue #15).
   const router = useEdgeRouting();
@@ -105,8 +105,9 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     };
   }, []);
   const routing = painted ? router : null;
-  const selectEdges = useCallback((state: RippleState) => buildEdges({ ...inputs, live: selectLiveStates(state), router: routing }, cache), [inputs, cache, routing]);
-  const edges = useRipple(selectEdges);
+  const edges = useMemo(() => buildEdges({ ...inputs, router: routing }, cache), [inputs, cache, routing]);
+  // Arrowhead ids are document-wide: this canvas's own (useId's text, cut to characters safe in `url(#…)`).
+  const markerPrefix = `ripple-arrow${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
 
   // React Flow needs node objects it can annotate (measured size, dragging); the store's
   // scenario stays the source of truth and positions are committed when a move ends.
@@ -252,6 +253,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     () => (
       <>
         <Background gap={24} size={1.2} />
+        <EdgeMarkerDefs />
         <Controls
           showInteractive={false}
           position="top-right"
@@ -266,42 +268,44 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   );
 
   return (
-    <div ref={wrapper} className={readOnly ? 'canvas read-only' : 'canvas'} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
-      <ReactFlow<FlowNode, DependencyFlowEdge>
-        nodes={flowNodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={readOnly ? undefined : onConnect}
-        onNodeClick={onNodeClick}
-        onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
-        colorMode={colorMode}
-        fitView={fitOnStart}
-        fitViewOptions={fit}
-        onMoveStart={onMoveStart}
-        defaultViewport={DEFAULT_VIEWPORT}
-        minZoom={0.2}
-        maxZoom={2}
-        zoomOnDoubleClick={false}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        // Space plays and pauses; dragging the pane pans.
-        panActivationKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        // Edges come before nodes in React Flow's DOM; keeping them out of the Tab order lets
-        // Tab reach the steps first (edges stay clickable, and each step's inspector lists them).
-        edgesFocusable={false}
-        nodesFocusable
-        elementsSelectable
-        ariaLabelConfig={ARIA_LABELS}
-        onlyRenderVisibleElements={visibleOnly}
-      >
-        {chrome}
-      </ReactFlow>
+    <div ref={wrapper} className={`canvas${readOnly ? ' read-only' : ''}${visibleOnly ? ' canvas--many' : ''}`} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
+      <EdgeMarkers prefix={markerPrefix} cullToView={visibleOnly}>
+        <ReactFlow<FlowNode, DependencyFlowEdge>
+          nodes={flowNodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={readOnly ? undefined : onConnect}
+          onNodeClick={onNodeClick}
+          onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
+          colorMode={colorMode}
+          fitView={fitOnStart}
+          fitViewOptions={fit}
+          onMoveStart={onMoveStart}
+          defaultViewport={DEFAULT_VIEWPORT}
+          minZoom={0.2}
+          maxZoom={2}
+          zoomOnDoubleClick={false}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          // Space plays and pauses; dragging the pane pans.
+          panActivationKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          // Edges come before nodes in React Flow's DOM; keeping them out of the Tab order lets
+          // Tab reach the steps first (edges stay clickable, and each step's inspector lists them).
+          edgesFocusable={false}
+          nodesFocusable
+          elementsSelectable
+          ariaLabelConfig={ARIA_LABELS}
+          onlyRenderVisibleElements={visibleOnly}
+        >
+          {chrome}
+        </ReactFlow>
+      </EdgeMarkers>
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { MarkerType, Position, type Edge, type EdgeMarker, type Node, type NodeHandle } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { Dependency, DependencyCondition, Scenario, Step } from '../scenario/types.ts';
 import type { LiveStepView } from '../store/types.ts';
-import type { ReplayMark } from '../store/selectors.ts';
+import { edgeCarried, type ReplayMark } from '../store/selectors.ts';
 import type { EdgeRef } from '../store/types.ts';
 import { orderedSteps } from './step-order.ts';
 import { conditionOf } from '../scenario/defaults.ts';
@@ -49,8 +49,19 @@ export type StepFlowNode = Node<StepNodeData, 'step'>;
 
 export interface DependencyEdgeData extends Record<string, unknown> {
   condition: DependencyCondition;
-  /** The prerequisite's failure travelled along this edge: it failed or was blocked, and the dependent is blocked for it. */
+  /**
+   * The prerequisite's failure travelled along this edge: it failed or was blocked, and the
+   * dependent is blocked for it. At the moment GraphInputs.live pictures; unused when `followsPlayhead`.
+   */
   carried: boolean;
+  /**
+   * True on the canvas (GraphInputs.live not given): the edge reads whether the failure came its
+   * way at the playhead from the store (selectEdgeCarried), so the edge list stays the same
+   * array while a run plays.
+   */
+  followsPlayhead: boolean;
+  /** The edge's accessible name without the run ("B depends on A"); edgeAriaLabel adds what the run made of it. */
+  name: string;
   highlighted: boolean;
   /**
    * The edge's route around other steps (src/canvas/layout/edge-routes.ts), from the source
@@ -235,28 +246,15 @@ export function buildNodes(input: GraphInputs, cache?: GraphCache): StepFlowNode
   );
 }
 
-function carried(live: Record<string, LiveStepView> | null | undefined, from: string, to: string): boolean {
-  const target = live?.[to];
-  if (!target || target.state !== 'blocked') return false;
-  if (target.failedPrerequisiteStep) return target.failedPrerequisiteStep === from;
-  const source = live?.[from]?.state;
-  return source === 'failed' || source === 'blocked';
-}
+/** How an edge is drawn, and so which arrowhead ends it: its condition, or what the run or the selection made of it. */
+export type EdgeLook = 'success' | 'failure' | 'always' | 'carried' | 'highlighted';
 
-type EdgeLook = 'success' | 'failure' | 'always' | 'carried' | 'highlighted';
+/** An edge's look: the highlighted 424 path first, then a carried failure, else its condition. */
+export const edgeLook = (condition: DependencyCondition, carried: boolean, highlighted: boolean): EdgeLook =>
+  highlighted ? 'highlighted' : carried ? 'carried' : condition;
 
-const MARKER_COLOR: Record<EdgeLook, string> = {
-  success: 'var(--edge)',
-  failure: 'var(--state-failed)',
-  always: 'var(--text-muted)',
-  carried: 'var(--state-blocked)',
-  highlighted: 'var(--accent)',
-};
-
-// One marker object per look: React Flow derives each edge's marker id from it.
-const MARKERS = Object.fromEntries(
-  Object.entries(MARKER_COLOR).map(([look, color]) => [look, { type: MarkerType.ArrowClosed, color, width: 16, height: 16, markerUnits: 'userSpaceOnUse' }]),
-) as Record<EdgeLook, EdgeMarker>;
+/** The accessible name of an edge: `name` (DependencyEdgeData), and, when the failure came its way, that in words. */
+export const edgeAriaLabel = (name: string, carried: boolean): string => (carried ? `${name} (${STATE_META.blocked.text}: the failure came this way)` : name);
 
 interface EdgeShape {
   dep: Dependency;
@@ -357,7 +355,7 @@ function carriedEdges(scenario: Scenario, live: Record<string, LiveStepView> | n
   const incoming = incomingOf(scenario);
   for (const to of Object.keys(live)) {
     if (live[to].state !== 'blocked') continue;
-    for (const shape of incoming.get(to) ?? []) if (carried(live, shape.dep.from, to)) ids.add(shape.id);
+    for (const shape of incoming.get(to) ?? []) if (edgeCarried(live, shape.dep.from, to)) ids.add(shape.id);
   }
   return ids;
 }
@@ -368,7 +366,9 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
   const routes = routesOf(input.scenario, input.router === undefined ? loadedEdgeRouting() : input.router);
   // The playhead moves every frame and changes the edges only when a failure travels further:
   // then the list is the same array, and thousands of edges are not visited on each frame.
-  const carriedIds = carriedEdges(input.scenario, input.live);
+  // On the canvas each edge follows the playhead itself (DependencyEdgeData.followsPlayhead).
+  const followsPlayhead = input.live === undefined;
+  const carriedIds = followsPlayhead ? NO_EDGES : carriedEdges(input.scenario, input.live);
   const before = cache?.edgeInputs;
   if (
     cache &&
@@ -399,18 +399,12 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
     ([dep, fromLabel, toLabel, isCarried, isHighlighted, isSelected]): DependencyFlowEdge => {
       const condition = conditionOf(dep);
       const sentence = condition === 'success' ? 'depends on' : condition === 'failure' ? 'runs if this fails:' : 'runs after, whatever happens to';
-      const data: DependencyEdgeData = { condition, carried: isCarried, highlighted: isHighlighted, route: routes.get(edgeId(dep.from, dep.to))?.points ?? null };
-      const look: EdgeLook = isHighlighted ? 'highlighted' : isCarried ? 'carried' : condition;
-      return {
-        id: edgeId(dep.from, dep.to),
-        type: 'dependency',
-        source: dep.from,
-        target: dep.to,
-        selected: isSelected,
-        markerEnd: MARKERS[look],
-        ariaLabel: `${toLabel} ${sentence} ${fromLabel}${isCarried ? ` (${STATE_META.blocked.text}: the failure came this way)` : ''}`,
-        data,
-      };
+      const name = `${toLabel} ${sentence} ${fromLabel}`;
+      const route = routes.get(edgeId(dep.from, dep.to))?.points ?? null;
+      const data: DependencyEdgeData = { condition, carried: isCarried, followsPlayhead, name, highlighted: isHighlighted, route };
+      // No `markerEnd`, and the name without the run: DependencyEdge draws the arrowhead of its look
+      // and adds to the name what the run made of it, which on the canvas never reaches this object.
+      return { id: edgeId(dep.from, dep.to), type: 'dependency', source: dep.from, target: dep.to, selected: isSelected, ariaLabel: name, data };
     },
   );
 }

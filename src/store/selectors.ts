@@ -159,6 +159,28 @@ export function selectStepLive(state: RippleState, id: string): LiveStepView | n
   return (live !== null && Object.hasOwn(live, id) && live[id]) || null;
 }
 
+/**
+ * Whether the failure travelled along the dependency `from` → `to` at this moment (the canvas
+ * draws that edge thick, marked "424"): `to` is blocked (424 Failed Dependency, RFC 4918
+ * §11.4) and `from` is the prerequisite it names, or, when it names none, a prerequisite that
+ * failed or was itself blocked. `live` is each step's view (selectLiveStates); null: no run.
+ */
+export function edgeCarried(live: Readonly<Record<string, LiveStepView>> | null | undefined, from: string, to: string): boolean {
+  const target = live && Object.hasOwn(live, to) ? live[to] : undefined;
+  if (!target || target.state !== 'blocked') return false;
+  if (target.failedPrerequisiteStep) return target.failedPrerequisiteStep === from;
+  const source = Object.hasOwn(live!, from) ? live![from].state : undefined;
+  return source === 'failed' || source === 'blocked';
+}
+
+/**
+ * `edgeCarried` at the cursor. Read by each canvas edge for itself (as nodes read
+ * selectStepLive), so the edge list React Flow holds stays the same array while a run plays.
+ */
+export function selectEdgeCarried(state: RippleState, from: string, to: string): boolean {
+  return edgeCarried(selectLiveStates(state), from, to);
+}
+
 export const selectHasRun = (state: RippleState): boolean => state.timeline.length > 0;
 
 /** The event under the cursor (with its place on the combined timeline), or null. */

@@ -228,6 +228,56 @@ describe('StepCanvas: the run reaches the nodes without a new node list', () => 
   });
 });
 
+describe('StepCanvas: the run reaches the edges without a new edge list', () => {
+  test('React Flow keeps the same edges while a failure travels; the edge it came along reads "424", in words and its arrowhead', async () => {
+    const preset = findPreset('payment-fails')!.scenario;
+    let flow: ReturnType<typeof useStoreApi> | null = null;
+    function FlowProbe() {
+      flow = useStoreApi();
+      return null;
+    }
+    const { store, container } = renderWithStore(
+      <div style={{ width: 1200, height: 800 }}>
+        <StepCanvas colorMode="light" />
+        <FlowProbe />
+      </div>,
+      { scenario: preset },
+    );
+    await screen.findByTestId('step-node-send-receipt');
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    const id = 'authorize-payment->create-invoice';
+    const wrapper = () => screen.getByTestId(`rf__edge-${id}`);
+    const path = () => wrapper().querySelector('.react-flow__edge-path')!;
+    // The arrowhead an edge points at is one of the canvas's shared markers, there in the document.
+    const arrowhead = () => container.querySelector(path().getAttribute('marker-end')!.replace(/^url\((.*)\)$/, '$1'));
+    expect(wrapper().getAttribute('aria-label')).toBe('Create invoice depends on Authorize payment');
+    expect(arrowhead()).not.toBeNull();
+    const designEdges = flow!.getState().edges;
+
+    act(() => {
+      store.getState().runScenario();
+      store.getState().pause();
+      store.getState().setCursor(0);
+    });
+    expect(path()).not.toHaveClass('dep-edge--carried');
+    act(() => store.getState().setCursor(store.getState().timeline.length - 1));
+    await waitFor(() => expect(path()).toHaveClass('dep-edge--carried'));
+    expect(screen.getByTestId(`edge-label-${id}`)).toHaveTextContent('424');
+    expect(wrapper().getAttribute('aria-label')).toBe('Create invoice depends on Authorize payment (424 blocked: the failure came this way)');
+    expect(path().getAttribute('marker-end')).toMatch(/-carried\)$/);
+    expect(arrowhead()).not.toBeNull();
+    // An edge the failure did not come along keeps its look and name.
+    expect(screen.getByTestId('rf__edge-create-order->authorize-payment').getAttribute('aria-label')).toBe('Authorize payment depends on Create order');
+    expect(flow!.getState().edges).toBe(designEdges);
+
+    // Back to the start: the mark goes, with the same list still.
+    act(() => store.getState().setCursor(0));
+    await waitFor(() => expect(path()).not.toHaveClass('dep-edge--carried'));
+    expect(wrapper().getAttribute('aria-label')).toBe('Create invoice depends on Authorize payment');
+    expect(flow!.getState().edges).toBe(designEdges);
+  });
+});
+
 describe('StepCanvas with a replay plan open', () => {
   test('draws the plan from the store: the failed step "replay from", its dependents "will rerun", the rest "kept"', async () => {
     const preset = findPreset('payment-fails')!.scenario;
