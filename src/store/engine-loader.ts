@@ -1,5 +1,6 @@
 import type { simulate } from '../engine/simulate.ts';
 import type { replay } from '../engine/replay.ts';
+import type { planReplay } from '../engine/replay-plan.ts';
 import type { diffRuns, summarizeDiff } from '../engine/compare.ts';
 import type { checkFix, findCause, gradePredictions } from '../engine/grade.ts';
 import type { createCompareWorkings } from './compare-session.ts';
@@ -13,6 +14,8 @@ import type { createCompareWorkings } from './compare-session.ts';
 export interface RunEngine {
   simulate: typeof simulate;
   replay: typeof replay;
+  /** The plan a "Replay from failed step" draft shows before it runs (with the engine: not needed for the first canvas). */
+  planReplay: typeof planReplay;
   diffRuns: typeof diffRuns;
   summarizeDiff: typeof summarizeDiff;
   /** A lesson's grading (issue #12): it needs a run, so it comes with the engine. */
@@ -36,11 +39,19 @@ export function loadedEngine(): RunEngine | null {
  * loaded (a later call tries again).
  */
 export function loadEngine(): Promise<RunEngine> {
-  loading ??= Promise.all([import('../engine/simulate.ts'), import('../engine/replay.ts'), import('../engine/compare.ts'), import('../engine/grade.ts'), import('./compare-session.ts')]).then(
-    ([s, r, c, g, w]) =>
+  loading ??= Promise.all([
+    import('../engine/simulate.ts'),
+    import('../engine/replay.ts'),
+    import('../engine/replay-plan.ts'),
+    import('../engine/compare.ts'),
+    import('../engine/grade.ts'),
+    import('./compare-session.ts'),
+  ]).then(
+    ([s, r, p, c, g, w]) =>
       (loaded = {
         simulate: s.simulate,
         replay: r.replay,
+        planReplay: p.planReplay,
         diffRuns: c.diffRuns,
         summarizeDiff: c.summarizeDiff,
         gradePredictions: g.gradePredictions,

@@ -1,5 +1,5 @@
 import type { RunEvent, RunResult } from '../engine/types.ts';
-import type { Scenario } from '../scenario/types.ts';
+import type { Problem, Scenario } from '../scenario/types.ts';
 import { GATE_NOT_LOADED, loadScenarioGate, validate, validateLoaded } from '../scenario/gate-loader.ts';
 import { loadedEngine, loadEngine } from './engine-loader.ts';
 import { hasIfConditions } from '../scenario/has-if.ts';
@@ -17,6 +17,11 @@ import type { RippleState, RippleStoreOptions, RunSlice, SliceCreator, Speed } f
 export const SPEEDS: readonly Speed[] = [0.25, 0.5, 1, 2, 4];
 
 /** Event types the "previous / next failure" jumps stop at. */
+/** The problem shown when the engine's chunk did not load (offline after a deploy). */
+function engineNotLoaded(error: unknown): Problem {
+  return { code: 'internal', path: '', message: `Ripple could not load its engine (${error instanceof Error ? error.message : 'unknown error'}).` };
+}
+
 export function isFailureEvent(event: RunEvent): boolean {
   return event.type === 'failed' || event.type === 'timed-out' || event.type === 'blocked' || event.type === 'compensation-failed';
 }
@@ -291,7 +296,21 @@ export const createRunSlice = (
 
     openReplayPlan: (from) => {
       if (get().segments.length === 0) return;
-      set({ replayDraft: { from: from && from.length > 0 ? [...from] : null }, replayProblems: null });
+      const open = () => set({ replayDraft: { from: from && from.length > 0 ? [...from] : null }, replayProblems: null });
+      if (loadedEngine()) {
+        open();
+        return;
+      }
+      // The planner comes with the engine, which a run made in the worker has not loaded here.
+      const segments = get().segments;
+      loadEngine().then(
+        () => {
+          if (get().segments === segments) open();
+        },
+        (error: unknown) => {
+          set({ replayProblems: [engineNotLoaded(error)] });
+        },
+      );
     },
     setReplayFrom: (from) => {
       if (!get().replayDraft) return;
@@ -309,7 +328,7 @@ export const createRunSlice = (
       if (!engine || compiler instanceof Promise) {
         // The engine comes with the first run; a replay pressed before it arrives waits for it.
         Promise.all([loadEngine(), compiler]).then(() => get().runReplay(), (error: unknown) => {
-          set({ replayProblems: [{ code: 'internal', path: '', message: `Ripple could not load its engine (${error instanceof Error ? error.message : 'unknown error'}).` }] });
+          set({ replayProblems: [engineNotLoaded(error)] });
         });
         return;
       }

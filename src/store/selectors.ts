@@ -1,11 +1,11 @@
 import type { EventType, ReplayPlan, Result, RunResult } from '../engine/types.ts';
 import type { Dependency, Scenario } from '../scenario/types.ts';
 import { stepNames } from '../scenario/step-names.ts';
-import { planReplay } from '../engine/replay-plan.ts';
 import { stateAt } from '../engine/state-at.ts';
 import { idRecord, setOwn } from '../engine/records.ts';
 import { isFailureEvent } from './run-slice.ts';
 import { memoOn } from './memo.ts';
+import { loadedEngine } from './engine-loader.ts';
 import type { LiveStepView, ReplayDraft, RippleState, RunSegment, TimelineEvent } from './types.ts';
 
 // OWNER: playback engineer. Module-level selectors; memoised on the references they read, so
@@ -306,10 +306,16 @@ export function selectIsStale(state: RippleState): boolean {
 // One plan per (draft, run, scenario): the draft object is the store's own and changes with
 // every "replay from" choice, so the scenario and the run are the only other inputs.
 const planOf = memoOn((draft: ReplayDraft) =>
-  memoOn((previous: RunResult) => memoOn((scenario: Scenario): Result<ReplayPlan> => planReplay(scenario, previous, draft.from ?? undefined))),
+  memoOn((previous: RunResult) =>
+    memoOn((scenario: Scenario): Result<ReplayPlan> | null => loadedEngine()?.planReplay(scenario, previous, draft.from ?? undefined) ?? null),
+  ),
 );
 
-/** The plan of the open "Replay from failed step" draft, against the scenario as edited now. */
+/**
+ * The plan of the open "Replay from failed step" draft, against the scenario as edited now.
+ * The planner comes with the engine (engine-loader.ts), which `openReplayPlan` loads before it
+ * opens a draft; null with no draft open.
+ */
 export function selectReplayPlan(state: RippleState): Result<ReplayPlan> | null {
   const latest = selectLatestSegment(state);
   if (!state.replayDraft || !latest) return null;
