@@ -10,7 +10,10 @@ export function Gallery({ onClose }: { onClose: () => void }) {
   const previous = useRipple((s) => s.previousDraft);
   // Opened by itself on a first visit, the gallery hands focus on to the next thing to do: Run
   // for a scenario, adding a step for an empty canvas (not to the page's body).
-  const next = () => (store.getState().scenario.steps.length === 0 ? '[data-add-step-button]' : '[data-run-button]');
+  // A dropped file is read after the gallery closes, so the canvas may still be empty then: Run,
+  // which stays, not "Add a step", which the opened file takes away.
+  const dropped = useRef(false);
+  const next = () => (!dropped.current && store.getState().scenario.steps.length === 0 ? '[data-add-step-button]' : '[data-run-button]');
 
   // A file dropped on the page while the gallery is up is opened (or refused) by the share menu:
   // the gallery steps aside, so what the file did is seen, not hidden under the dialog.
@@ -20,7 +23,9 @@ export function Gallery({ onClose }: { onClose: () => void }) {
   });
   useEffect(() => {
     const onDrop = (event: DragEvent) => {
-      if (event.dataTransfer?.types.includes('Files')) close.current();
+      if (!event.dataTransfer?.types.includes('Files')) return;
+      dropped.current = true;
+      close.current();
     };
     window.addEventListener('drop', onDrop);
     return () => window.removeEventListener('drop', onDrop);

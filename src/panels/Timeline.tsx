@@ -207,13 +207,23 @@ const Axis = memo(function Axis({ duration }: { duration: number }) {
 });
 
 const selectTimeline = (s: RippleState) => s.timeline;
+const selectTime = (s: RippleState) => s.time;
+
+/**
+ * The bars as of the playhead: cut after the cursor's entry, with bars still open drawn to the
+ * playhead's time (paused between two events, a running attempt reaches the playhead line).
+ * Only this part follows the playhead's time; rows the playhead is not inside stay as drawn.
+ */
+function BarsAtPlayhead({ model, from, to }: { model: GanttModel; from: number; to: number }) {
+  const cut = useRipple(selectGanttCut);
+  const timeline = useRipple(selectTimeline);
+  const time = useRipple(selectTime);
+  const until = useMemo(() => (cut < 0 ? null : { index: cut, time: Math.max(timeline[cut]?.at ?? 0, time) }), [cut, timeline, time]);
+  return <Bars model={model} from={from} to={to} until={until} />;
+}
 
 export function Timeline() {
   const model = useRipple(selectGantt);
-  const cut = useRipple(selectGanttCut);
-  const timeline = useRipple(selectTimeline);
-  // As of the playhead: the moment of the cursor's entry (bars still open are drawn to it).
-  const until = useMemo(() => (cut < 0 ? null : { index: cut, time: timeline[cut]?.at ?? 0 }), [cut, timeline]);
   const seekTime = useRipple((s) => s.seekTime);
   const selectStep = useRipple((s) => s.selectStep);
   const track = useRef<HTMLDivElement>(null);
@@ -256,7 +266,7 @@ export function Timeline() {
               if (event.button === 0) seekAt(event.clientX);
             }}
           >
-            <Bars model={model} from={from} to={to} until={until} />
+            <BarsAtPlayhead model={model} from={from} to={to} />
             <SelectedRow rows={model.rows} />
             <CursorLine />
           </div>

@@ -104,6 +104,10 @@ function Scrubber() {
   const stepBack = useRipple((s) => s.stepBack);
   const stepForward = useRipple((s) => s.stepForward);
   const sentence = useRipple(selectCurrentSentence);
+  const eventAt = useRipple((s) => s.timeline[s.cursor]?.at);
+  // Paused between two events, the slider says the time first, then the last event (whose own
+  // sentence starts with its time): a screen reader hears where the playhead is.
+  const valueText = !sentence ? formatMs(time) : eventAt === undefined || eventAt === time ? sentence : `${formatMs(time)}; last event: ${sentence}`;
   // A range's own arrow keys move one step of 1 ms, which is nothing in a run of hours (or of
   // 1e100 ms, a retry storm's): arrows move one event, as the transport's shortcuts do, and
   // Page Up / Page Down a tenth of the run. Home and End keep their own meaning.
@@ -130,7 +134,7 @@ function Scrubber() {
         step={1}
         value={Math.round(time)}
         aria-label="Playback position (virtual time)"
-        aria-valuetext={sentence || formatMs(time)}
+        aria-valuetext={valueText}
         aria-keyshortcuts="ArrowLeft ArrowRight PageUp PageDown Home End"
         onKeyDown={onKeyDown}
         onChange={(event) => seekTime(Number(event.currentTarget.value))}

@@ -1,19 +1,21 @@
 import { readStoredJson } from '../scenario/intake/draft.ts';
 import type { Scenario } from '../scenario/types.ts';
-import type { RippleStore } from './types.ts';
+import { SPEEDS } from './run-slice.ts';
+import type { RippleStore, Speed } from './types.ts';
 
-// What a reload keeps besides the scenario: whether it was run, the playhead, and the selected
-// step. The draft (localStorage) and the address bar keep the scenario only; this is kept for the
+// What a reload keeps besides the scenario: whether it was run, the playhead, the playback
+// speed and the selected step. The draft (localStorage) and the address bar keep the scenario only; this is kept for the
 // tab alone (sessionStorage), written as the page is hidden and read once as the editor shows.
 // It is restored only onto the same scenario, and never over a link that asks for a moment of
 // its own (its run is already on its way when the editor shows).
 
 export const VIEW_KEY = 'ripple:view:v1';
 
-/** What is kept: `key` names the scenario; `at` (virtual ms) is set when its run was shown. */
+/** What is kept: `key` names the scenario; `at` (virtual ms) and `speed` are set when its run was shown. */
 export interface KeptView {
   key: string;
   at?: number;
+  speed?: Speed;
   select?: string;
 }
 
@@ -71,7 +73,11 @@ export function keepView(store: RippleStore): void {
   const view: KeptView | null =
     state.scenario.steps.length === 0 || (!shown && state.selectedStepId === null)
       ? null
-      : { key: scenarioKey(state.scenario), ...(shown ? { at: state.time } : {}), ...(state.selectedStepId !== null ? { select: state.selectedStepId } : {}) };
+      : {
+          key: scenarioKey(state.scenario),
+          ...(shown ? { at: state.time, speed: state.speed } : {}),
+          ...(state.selectedStepId !== null ? { select: state.selectedStepId } : {}),
+        };
   try {
     if (view) s.setItem(VIEW_KEY, JSON.stringify(view));
     else s.removeItem(VIEW_KEY);
@@ -89,16 +95,17 @@ function readKept(s: Storage): KeptView | null {
     return null;
   }
   if (value === null || typeof value !== 'object') return null;
-  const { key, at, select } = value as Record<string, unknown>;
+  const { key, at, speed, select } = value as Record<string, unknown>;
   if (typeof key !== 'string') return null;
   if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at) || at < 0)) return null;
+  if (speed !== undefined && !SPEEDS.includes(speed as Speed)) return null;
   if (select !== undefined && typeof select !== 'string') return null;
-  return { key, ...(at !== undefined ? { at } : {}), ...(select !== undefined ? { select } : {}) };
+  return { key, ...(at !== undefined ? { at } : {}), ...(speed !== undefined ? { speed: speed as Speed } : {}), ...(select !== undefined ? { select } : {}) };
 }
 
 /**
  * Restores, once, the view kept before a reload: runs the scenario and opens it paused at the
- * kept moment, and selects the kept step (the store's `openMoment`). Does nothing when the
+ * kept moment, at the kept speed, and selects the kept step (the store's `openMoment`). Does nothing when the
  * scenario is another one, or a run or selection is already there or on its way (a link that
  * asked for a moment). What was kept is removed either way. Returns whether it restored.
  */
@@ -114,6 +121,7 @@ export function restoreView(store: RippleStore): boolean {
   const state = store.getState();
   if (!kept || state.run !== null || state.running || state.selectedStepId !== null || state.scenario.steps.length === 0) return false;
   if (scenarioKey(state.scenario) !== kept.key) return false;
+  if (kept.speed !== undefined) state.setSpeed(kept.speed);
   state.openMoment({ at: kept.at, play: false, select: kept.select });
   return true;
 }

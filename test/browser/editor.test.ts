@@ -207,7 +207,7 @@ test('first visit, by keyboard: Enter on "Start here" opens it and focus lands o
   await context.close();
 });
 
-test('a file dropped while the gallery is up: the gallery steps aside and the refusal is seen', async () => {
+test('a file dropped while the gallery is up: the gallery steps aside, the refusal or the canvas is seen, focus is on Run', async () => {
   const { page, context } = await openPage(browser);
   await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
   await page.evaluate(() => {
@@ -217,8 +217,22 @@ test('a file dropped while the gallery is up: the gallery steps aside and the re
   });
   await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor({ state: 'detached' });
   await expect.poll(() => page.getByRole('alert').filter({ hasText: /broken\.json/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
-  // Nothing was opened, so the canvas is empty: focus is on adding a step, not on the page's body.
-  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-add-step-button'))).toBe(true);
+  // Focus is on Run, which stays whatever the file did (not on the page's body).
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-run-button'))).toBe(true);
   await screenshot(page, 'gallery-file-drop-refused');
   await context.close();
+
+  // A good file: its canvas shows, and focus is still on Run once the file is read.
+  const good = await openPage(browser);
+  await good.page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
+  await good.page.evaluate(() => {
+    const scenario = { version: 2, title: 'Dropped', steps: [{ id: 'a' }, { id: 'b' }], dependencies: [{ from: 'a', to: 'b' }] };
+    const data = new DataTransfer();
+    data.items.add(new File([JSON.stringify(scenario)], 'dropped.json', { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await good.page.getByTestId('step-node-b').waitFor();
+  expect(await good.page.evaluate(() => document.activeElement?.hasAttribute('data-run-button'))).toBe(true);
+  expect(good.errors).toEqual([]);
+  await good.context.close();
 });

@@ -43,4 +43,17 @@ describe('Timeline (Gantt)', () => {
     expect(running).toHaveLength(1);
     expect(running[0].getAttribute('width')).toBe('2');
   });
+
+  test('paused between two events, a running attempt is drawn up to the playhead, not to the last event', () => {
+    const store = ranStore();
+    const started = store.getState().timeline[indexOf(store, 'started', 'create-order')].at;
+    const ended = store.getState().timeline[indexOf(store, 'succeeded', 'create-order')].at;
+    const { container } = renderWith(store, <Timeline />);
+    const runningWidth = () =>
+      [...container.querySelectorAll('svg .pb-bar-running')].find((bar) => bar.querySelector('title')?.textContent?.startsWith('Create order — attempt 1'))?.getAttribute('width');
+    const { duration } = store.getState();
+    const at = started + (ended - started) / 2;
+    act(() => store.getState().seekTime(at));
+    expect(parseFloat(runningWidth() ?? '0')).toBeCloseTo(((at - started) / duration) * 100, 3);
+  });
 });

@@ -44,6 +44,9 @@ describe('TransportBar', () => {
     fireEvent.change(scrubber, { target: { value: String(succeededAt) } });
     expect(store.getState().time).toBe(succeededAt);
     expect(scrubber).toHaveAttribute('aria-valuetext', expect.stringContaining('Reserve stock answered 200 OK'));
+    // Between two events it says the playhead's time first, then the last event.
+    fireEvent.change(scrubber, { target: { value: String(succeededAt + 1) } });
+    expect(scrubber.getAttribute('aria-valuetext')).toMatch(new RegExp(`^${succeededAt + 1} ms; last event: .*Reserve stock answered 200 OK`));
   });
 
   test('the scrubber\'s arrow keys move one event and Page Up / Page Down a tenth of the run, not 1 ms', async () => {

@@ -28,6 +28,7 @@ function ranAt(fraction: number) {
 describe('view memory', () => {
   test('a run paused mid-way with a step selected comes back paused at the same moment, with that step selected', () => {
     const before = ranAt(0.5);
+    before.getState().setSpeed(0.25);
     const { time, cursor } = before.getState();
     keepView(before);
 
@@ -40,6 +41,7 @@ describe('view memory', () => {
     expect(state.time).toBe(time);
     expect(state.cursor).toBe(cursor);
     expect(state.selectedStepId).toBe('create-invoice');
+    expect(state.speed).toBe(0.25);
     // Read once: a second reload without a new keep restores nothing.
     expect(session.getItem(VIEW_KEY)).toBeNull();
   });
@@ -76,7 +78,7 @@ describe('view memory', () => {
 
   test('what storage holds that this app did not write is ignored', () => {
     const store = createRippleStore({ scenario: preset() });
-    for (const junk of ['{', '[]', '{"key":5}', `{"key":"${scenarioKey(preset())}","at":-1}`, `{"key":"${scenarioKey(preset())}","select":{}}`]) {
+    for (const junk of ['{', '[]', '{"key":5}', `{"key":"${scenarioKey(preset())}","at":-1}`, `{"key":"${scenarioKey(preset())}","select":{}}`, `{"key":"${scenarioKey(preset())}","speed":3}`]) {
       session.setItem(VIEW_KEY, junk);
       expect(restoreView(store)).toBe(false);
     }
