@@ -13,7 +13,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import { selectHighlightPath, selectReplayMarks, selectReplayWarnings } from '../store/selectors.ts';
-import type { Position } from '../scenario/types.ts';
+import type { Position, Step } from '../scenario/types.ts';
 import { buildEdges, buildNodes, createGraphCache, edgeId, mergeNodes, STEP_NODE_SIZE, VISIBLE_ONLY_ABOVE, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
 import { StepNode } from './StepNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
@@ -34,6 +34,24 @@ type FlowNode = StepFlowNode | GroupFrameNode;
 // whole picture comes first (a person zooms in with a pinch), with less padding.
 const FIT = { padding: 0.2, maxZoom: 1.25, minZoom: 0.6 };
 const FIT_NARROW = { padding: 0.06, maxZoom: 1.25, minZoom: 0.25 };
+/** How many of a large graph's leftmost steps its first view shows (`startOfGraph`). */
+const START_STEPS = 4;
+
+/**
+ * What a fit by code shows: everything, up to VISIBLE_ONLY_ABOVE steps; above that a whole graph
+ * cannot be read at any zoom, and fitting it lands in an anonymous middle (of a 2,000-step chain:
+ * steps 997–1003, a thousand steps from the failure). Then the START_STEPS leftmost steps (the
+ * roots, where the run begins). Undefined (everything) while a step has no position yet. The
+ * fit button still fits everything.
+ */
+export function startOfGraph(steps: readonly Step[]): { id: string }[] | undefined {
+  if (steps.length <= VISIBLE_ONLY_ABOVE || steps.some((s) => !s.position)) return undefined;
+  return steps
+    .map((s) => ({ id: s.id, x: s.position!.x, y: s.position!.y }))
+    .sort((a, b) => a.x - b.x || a.y - b.y)
+    .slice(0, START_STEPS)
+    .map(({ id }) => ({ id }));
+}
 /** Canvas widths below this (px) are a phone's: the lower zoom floor applies. */
 const NARROW_BELOW = 600;
 /** Where the side panel sits below the canvas (src/app/styles.css), a tapped step scrolls it into view. */
@@ -87,6 +105,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // Fit the first picture only when there is one: on an empty canvas React Flow would otherwise
   // zoom onto the first step the moment it is added, moving the ground under the pointer.
   const [fitOnStart] = useState(() => scenario.steps.length > 0);
+  const [firstFit] = useState(() => ({ ...fit, nodes: startOfGraph(scenario.steps) }));
   const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
   // Edges show where a failure travelled, but like the nodes each reads that at the playhead
   // itself (DependencyEdge.tsx): the edge list is the same array while a run plays, so React
@@ -131,7 +150,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   useEffect(() => {
     if (viewSeq === 0) return;
     userMoved.current = false;
-    void fitView({ ...fit, duration: reducedMotion ? 0 : 250 });
+    void fitView({ ...fit, nodes: startOfGraph(store.getState().scenario.steps), duration: reducedMotion ? 0 : 250 });
     // Only a new picture (viewSeq) fits here; a change of floor is the resize effect's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewSeq, fitView, reducedMotion]);
@@ -156,7 +175,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       if (store.getState().scenario.steps.length === 0) return;
       cancelAnimationFrame(frame);
       // After React Flow has taken the new size (its own observer runs in the same round).
-      frame = requestAnimationFrame(() => void fitView(isNarrow ? FIT_NARROW : FIT));
+      frame = requestAnimationFrame(() => void fitView({ ...(isNarrow ? FIT_NARROW : FIT), nodes: startOfGraph(store.getState().scenario.steps) }));
     });
     observer.observe(element);
     return () => {
@@ -282,7 +301,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
           onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
           colorMode={colorMode}
           fitView={fitOnStart}
-          fitViewOptions={fit}
+          fitViewOptions={firstFit}
           onMoveStart={onMoveStart}
           defaultViewport={DEFAULT_VIEWPORT}
           minZoom={0.2}

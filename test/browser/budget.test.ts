@@ -87,6 +87,14 @@ describe('the page answers while a run is being made', () => {
     await notice.waitFor({ timeout: 120_000 });
     expect(await notice.textContent()).toMatch(/The run stopped after [\d,]+ events, the budget for 2,000 steps: "Reserve stock" made/);
     expect(await page.getByTestId('run-running').count()).toBe(0);
+    // The view opens on the start of the chain, where the step that retries is, not on its middle.
+    const inPane = await page.evaluate(() => {
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      const box = document.querySelector('[data-testid="step-node-s0"]')?.getBoundingClientRect();
+      return box !== undefined && box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom;
+    });
+    await screenshot(page, "storm-2000-first-view");
+    expect(inPane).toBe(true);
     const tasks = await longTasks(page);
     console.log(`[budget] 2,000 steps, naive, ${fragment.length}-character link: ${tasks.length} long tasks, longest ${Math.round(Math.max(0, ...tasks))} ms`);
     expect(errors).toEqual([]);
