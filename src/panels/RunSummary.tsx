@@ -7,6 +7,7 @@ import type { DialectName } from '../scenario/types.ts';
 import { useRipple } from '../store/context.tsx';
 import { selectAsOf, selectCurrentResult, selectCurrentSegment, selectStepNames } from '../store/selectors.ts';
 import { formatMs, midSentence, statusText } from './event-text.ts';
+import { formatCount } from '../scenario/text.ts';
 import './playback.css';
 
 // The run in numbers: outcome, steps per state, 424s that spared a request (fail-fast),
@@ -152,7 +153,18 @@ export function RunSummary() {
     <div className="pb-summary">
       {end ? (
         <p className={`pb-outcome pb-outcome-${result.outcome}`}>
-          <strong>{kind}{outcomeText(result.outcome)}</strong> — the batch answers {statusText(result.httpStatus)} after {formatMs(result.durationMs)} of virtual time.
+          {result.stopped ? (
+            // Not an ordinary end: the run was cut at its work budget (issue #9 item 3), and the
+            // steps not final then were cancelled. The notice above the log says which step to fix.
+            <>
+              <strong>{kind}Stopped at its work budget</strong> — after {formatCount(result.stopped.events)} events, at {formatMs(result.durationMs)} of virtual time; the batch
+              answers {statusText(result.httpStatus)}.
+            </>
+          ) : (
+            <>
+              <strong>{kind}{outcomeText(result.outcome)}</strong> — the batch answers {statusText(result.httpStatus)} after {formatMs(result.durationMs)} of virtual time.
+            </>
+          )}
           {spoken !== null && <DialectConclusion dialect={dialect} word={spoken} ended />}
         </p>
       ) : (

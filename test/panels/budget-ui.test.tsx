@@ -4,6 +4,7 @@ import { act, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { EventLog, WINDOW_FROM } from '../../src/panels/EventLog.tsx';
 import { RunStopNotice } from '../../src/panels/RunStopNotice.tsx';
+import { RunSummary } from '../../src/panels/RunSummary.tsx';
 import { ROWS_WINDOW_FROM, Timeline } from '../../src/panels/Timeline.tsx';
 import { createRippleStore } from '../../src/store/store.ts';
 import { retryStorm } from '../fixtures/retry-storm.ts';
@@ -21,6 +22,12 @@ describe('a run stopped at its work budget', () => {
   test('the notice names the step that retries too much', () => {
     renderWith(stormAtTheEnd(100), <RunStopNotice />);
     expect(screen.getByRole('status')).toHaveTextContent(/^The run stopped after [\d,]+ events, the budget for 100 steps: "Reserve stock" made/);
+  });
+
+  test('the run summary says the run was stopped at its budget, not that it failed as runs do', () => {
+    renderWith(stormAtTheEnd(100), <RunSummary />);
+    const outcome = screen.getByText(/Stopped at its work budget/).closest('p')!;
+    expect(outcome).toHaveTextContent(/^Stopped at its work budget — after [\d,]+ events, at .+ of virtual time; the batch answers 207 Multi-Status\.$/);
   });
 
   test('no notice for a run within its budget', () => {
