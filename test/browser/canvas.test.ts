@@ -69,8 +69,11 @@ test(`above ${VISIBLE_ONLY_ABOVE} steps only the steps in view are mounted, and 
   const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(big)}`);
   await page.locator('.react-flow__node').first().waitFor();
   const mounted = await page.locator('.react-flow__node').count();
-  expect(mounted).toBeGreaterThan(10);
-  expect(mounted).toBeLessThan(big.steps.length);
+  // The first view of a large graph shows its start (StepCanvas.tsx, startOfGraph): its four
+  // leftmost steps at least, and what else is in view; never all 200.
+  expect(mounted).toBeGreaterThanOrEqual(4);
+  expect(mounted).toBeLessThan(big.steps.length / 4);
+  expect(await node(page, 's0').count()).toBe(1);
   await run(page);
   await transport(page).getByLabel('Speed').selectOption('4');
   await expect.poll(() => page.locator('.react-flow__node [data-state="succeeded"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
