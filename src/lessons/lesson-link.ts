@@ -2,19 +2,10 @@
 // link"): a hash of the lesson scenario's canonical form, the form the link codec encodes, so
 // the same lesson shared twice (or re-encoded) keeps one record, and any edit makes a new one.
 import { canonicalScenario } from '../scenario/canonical.ts';
+import { sortedJson } from '../scenario/sorted-json.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { validate } from '../scenario/validate.ts';
 
-/** JSON with every object's keys sorted, so key order (which a link round trip may change) does not count. */
-function sortedJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson(record[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /**
  * `lessonLinkId(scenario)` → `'link-1a2b3c4d'`: FNV-1a (32-bit) over the UTF-16 code units of

@@ -1,4 +1,5 @@
 import { readStoredJson } from '../scenario/intake/draft.ts';
+import { sortedJson } from '../scenario/sorted-json.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { SPEEDS } from './run-slice.ts';
 import type { RippleStore, Speed } from './types.ts';
@@ -25,19 +26,6 @@ function session(): Storage | null {
   } catch {
     return null;
   }
-}
-
-/** A stringify with each object's keys sorted, so the same scenario gives the same text however it was built. */
-function sortedJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /**

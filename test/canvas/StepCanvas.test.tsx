@@ -181,26 +181,32 @@ describe('StepCanvas during playback', () => {
   });
 });
 
+/** The payment-fails preset on a canvas, drawn, with React Flow's own store (`flow()`) to look into. */
+async function paymentCanvasWithFlow() {
+  const preset = findPreset('payment-fails')!.scenario;
+  let api: ReturnType<typeof useStoreApi> | null = null;
+  function FlowProbe() {
+    api = useStoreApi();
+    return null;
+  }
+  const { store, container } = renderWithStore(
+    <div style={{ width: 1200, height: 800 }}>
+      <StepCanvas colorMode="light" />
+      <FlowProbe />
+    </div>,
+    { scenario: preset },
+  );
+  await screen.findByTestId('step-node-send-receipt');
+  return { preset, store, container, flow: () => api! };
+}
+
 describe('StepCanvas: the run reaches the nodes without a new node list', () => {
   test('React Flow keeps the same nodes while the playhead moves, and each node’s accessible name follows it', async () => {
-    const preset = findPreset('payment-fails')!.scenario;
-    let flow: ReturnType<typeof useStoreApi> | null = null;
-    function FlowProbe() {
-      flow = useStoreApi();
-      return null;
-    }
-    const { store } = renderWithStore(
-      <div style={{ width: 1200, height: 800 }}>
-        <StepCanvas colorMode="light" />
-        <FlowProbe />
-      </div>,
-      { scenario: preset },
-    );
-    await screen.findByTestId('step-node-send-receipt');
+    const { preset, store, flow } = await paymentCanvasWithFlow();
     const name = (id: string) => screen.getByTestId(`rf__node-${id}`).getAttribute('aria-label');
     expect(name('authorize-payment')).toMatch(/^Authorize payment\. POST /);
     expect(name('authorize-payment')).not.toMatch(/failed|pending/);
-    const designNodes = flow!.getState().nodes;
+    const designNodes = flow().getState().nodes;
 
     // The run arrives: the node list React Flow holds is the one it had for the design.
     act(() => {
@@ -209,14 +215,14 @@ describe('StepCanvas: the run reaches the nodes without a new node list', () => 
       store.getState().setCursor(0);
     });
     await waitFor(() => expect(name('authorize-payment')).toMatch(/\. pending\b/));
-    expect(flow!.getState().nodes).toBe(designNodes);
+    expect(flow().getState().nodes).toBe(designNodes);
 
     // The playhead walks to the end: still the same list, and the names tell each step's state then.
     const last = store.getState().timeline.length - 1;
     for (const cursor of [Math.floor(last / 2), last]) act(() => store.getState().setCursor(cursor));
     await waitFor(() => expect(name('authorize-payment')).toMatch(/\. 402 failed\b/));
     expect(name('create-invoice')).toMatch(/\. 424 blocked\b/);
-    expect(flow!.getState().nodes).toBe(designNodes);
+    expect(flow().getState().nodes).toBe(designNodes);
     const live = selectLiveStates(store.getState())!;
     for (const id of preset.steps.map((s) => s.id)) {
       expect(screen.getByTestId(`step-node-${id}`)).toHaveAttribute('data-state', live[id].state);
@@ -224,26 +230,13 @@ describe('StepCanvas: the run reaches the nodes without a new node list', () => 
 
     // A change the nodes do show (the selection) gives React Flow a new list.
     act(() => store.getState().selectStep('create-invoice'));
-    await waitFor(() => expect(flow!.getState().nodes).not.toBe(designNodes));
+    await waitFor(() => expect(flow().getState().nodes).not.toBe(designNodes));
   });
 });
 
 describe('StepCanvas: the run reaches the edges without a new edge list', () => {
   test('React Flow keeps the same edges while a failure travels; the edge it came along reads "424", in words and its arrowhead', async () => {
-    const preset = findPreset('payment-fails')!.scenario;
-    let flow: ReturnType<typeof useStoreApi> | null = null;
-    function FlowProbe() {
-      flow = useStoreApi();
-      return null;
-    }
-    const { store, container } = renderWithStore(
-      <div style={{ width: 1200, height: 800 }}>
-        <StepCanvas colorMode="light" />
-        <FlowProbe />
-      </div>,
-      { scenario: preset },
-    );
-    await screen.findByTestId('step-node-send-receipt');
+    const { store, container, flow } = await paymentCanvasWithFlow();
     await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
     const id = 'authorize-payment->create-invoice';
     const wrapper = () => screen.getByTestId(`rf__edge-${id}`);
@@ -252,7 +245,7 @@ describe('StepCanvas: the run reaches the edges without a new edge list', () => 
     const arrowhead = () => container.querySelector(path().getAttribute('marker-end')!.replace(/^url\((.*)\)$/, '$1'));
     expect(wrapper().getAttribute('aria-label')).toBe('Create invoice depends on Authorize payment');
     expect(arrowhead()).not.toBeNull();
-    const designEdges = flow!.getState().edges;
+    const designEdges = flow().getState().edges;
 
     act(() => {
       store.getState().runScenario();
@@ -268,13 +261,13 @@ describe('StepCanvas: the run reaches the edges without a new edge list', () => 
     expect(arrowhead()).not.toBeNull();
     // An edge the failure did not come along keeps its look and name.
     expect(screen.getByTestId('rf__edge-create-order->authorize-payment').getAttribute('aria-label')).toBe('Authorize payment depends on Create order');
-    expect(flow!.getState().edges).toBe(designEdges);
+    expect(flow().getState().edges).toBe(designEdges);
 
     // Back to the start: the mark goes, with the same list still.
     act(() => store.getState().setCursor(0));
     await waitFor(() => expect(path()).not.toHaveClass('dep-edge--carried'));
     expect(wrapper().getAttribute('aria-label')).toBe('Create invoice depends on Authorize payment');
-    expect(flow!.getState().edges).toBe(designEdges);
+    expect(flow().getState().edges).toBe(designEdges);
   });
 });
 
