@@ -59,8 +59,11 @@ function ownEventsOf(result: RunResult): Map<string, number[]> {
 /**
  * When step `id` starts again, if it failed (or answered 424) at or before event `index` and a
  * retry is scheduled: the `nextAt` of its latest own event, in the run's own time; else undefined.
+ * At the run's last event (`run-finished`) no retry is pending: a run stopped at its work budget
+ * (issue #9 item 3) ends with retries it never made, and those steps read as their last answer.
  */
 export function retryAtOf(result: RunResult, id: string, index: number): number | undefined {
+  if (result.events[index]?.type === 'run-finished') return undefined;
   const list = ownEventsOf(result).get(id);
   if (list === undefined) return undefined;
   let lo = 0;

@@ -42,6 +42,10 @@ describe('a small link that would freeze the tab', () => {
       const notice = page.getByTestId('run-stopped');
       await notice.waitFor();
       expect(await notice.textContent()).toMatch(/The run stopped after [\d,]+ events, the budget for 100 steps: "Reserve stock" made/);
+      // At the run's end no step still "will retry": the retries it never made were dropped at the stop.
+      await page.locator('[data-testid^="step-node-s"]').first().waitFor();
+      expect(await page.locator('[data-testid^="step-node-s"][data-state="blocked"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('[data-retrying="true"]').count()).toBe(0);
       // The log is a list readers can reach, at the run's end.
       const log = page.getByRole('region', { name: 'Event log' });
       const current = log.locator('[aria-current="step"]');

@@ -5,6 +5,7 @@ import { retryAtOf } from '../../src/store/selectors.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { selectLiveStates, selectStepLive } from '../../src/store/selectors.ts';
 import { createRippleStore, type RippleStore } from '../../src/store/store.ts';
+import { retryStorm } from '../fixtures/retry-storm.ts';
 
 function ran(preset = 'payment-fails'): RippleStore {
   const store = createRippleStore({ scenario: findPreset(preset)!.scenario });
@@ -73,5 +74,22 @@ describe('the shared record while the playhead wanders', () => {
         { seed: 424, numRuns: 40 },
       );
     }
+  });
+});
+
+describe('a run stopped at its work budget (issue #9 item 3)', () => {
+  test('its steps waiting for a retry read "will retry" before the stop and their last answer at the end', () => {
+    const store = createRippleStore({ scenario: retryStorm(100, 'naive') });
+    store.getState().runScenario();
+    store.getState().pause();
+    const end = store.getState().timeline.length - 1;
+    store.getState().setCursor(end - 1);
+    expect(selectStepLive(store.getState(), 's4')).toMatchObject({ state: 'blocked', status: 424 });
+    expect(selectStepLive(store.getState(), 's4')?.retryAt).toBeDefined();
+    store.getState().setCursor(end);
+    const ids = store.getState().scenario.steps.map((s) => s.id);
+    const retrying = ids.filter((id) => selectStepLive(store.getState(), id)?.retryAt !== undefined);
+    expect(retrying).toEqual([]);
+    expect(selectStepLive(store.getState(), 's4')).toMatchObject({ state: 'blocked', status: 424 });
   });
 });
