@@ -2,6 +2,7 @@ import { dialectLiveWord } from '../engine/dialect-words.ts';
 import type { LiveState } from '../engine/types.ts';
 import type { DialectName } from '../scenario/types.ts';
 import type { IconName } from './icons.tsx';
+import { formatMs } from '../panels/format-ms.ts';
 
 // How each step state reads: an icon and words, never colour alone. The CSS class
 // `state-<state>` (src/app/styles.css) adds the colour. Playback panels reuse this table.
@@ -47,9 +48,7 @@ export function viewMeta(view: { state: LiveState; retryAt?: number }): StateMet
 /** "Will try again at 1,200 ms" for a retrying view (a tooltip); undefined otherwise. */
 export function retryTitle(view: { retryAt?: number }): string | undefined {
   if (view.retryAt === undefined) return undefined;
-  const ms = view.retryAt;
-  const at = ms < 10_000 ? `${Math.round(ms)} ms` : ms < 1e15 ? `${Math.round(ms / 100) / 10} s` : `${(ms / 1000).toExponential(1)} s`;
-  return `Will try again at ${at}`;
+  return `Will try again at ${formatMs(view.retryAt)}`;
 }
 
 /** "409 failed", "503 · will retry", "running · attempt 2", "424 blocked", "200 succeeded". */

@@ -12,16 +12,9 @@ import { stepNames } from '../scenario/step-names.ts';
 // #11), each sentence keeps Ripple's words and ends with that system's word for what the event
 // did ("… answers 424 Failed Dependency. GitHub Actions: skipped.").
 
-/**
- * `120` → "120 ms"; `12_500` → "12.5 s"; past a billion seconds (a retry storm's delays grown
- * ×10 a hundred times) three significant digits: `4.4e103` → "4.4e+100 s", not float noise.
- */
-export function formatMs(ms: number): string {
-  if (ms < 10_000) return `${Math.round(ms)} ms`;
-  const seconds = ms / 1000;
-  if (seconds >= 1e9) return `${Number(seconds.toPrecision(3))} s`;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
+import { formatMs } from './format-ms.ts';
+
+export { formatMs };
 
 /** `424` → "424 Failed Dependency"; null → "no response". */
 export function statusText(status: number | null | undefined): string {
