@@ -71,6 +71,9 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
     if (source.kind === 'uses') {
       // A job that calls a reusable workflow has no steps, runner, timeout or continue-on-error.
       job.uses = source.uses;
+      // Docs: jobs.<job_id>.with and jobs.<job_id>.secrets. The import keeps neither, so the call
+      // is written bare; a workflow with required inputs or secrets refuses it until they are added.
+      warnings.push(`${step.id} calls ${source.uses} without with: or secrets: add the inputs and secrets it needs`);
       for (const [set, name] of [[step.fail !== undefined, 'its failure in Ripple'], [step.timeoutMs !== undefined, 'timeout-minutes'], [step.continueOnError === true, 'continue-on-error']] as const) {
         if (set) warnings.push(`${step.id} calls a reusable workflow (${source.uses}), which cannot say ${name}: left out`);
       }
@@ -85,6 +88,9 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
     jobs[step.id] = job;
   }
   if (scenario.steps.some((s) => (s.retry?.maxAttempts ?? 1) > 1)) warnings.push('GitHub has no job retries: retry settings are left out');
+  // A scenario does not keep an imported workflow's triggers: the file is run by hand (Actions tab, "Run workflow").
+  const imported = scenario.steps.some((s) => REUSABLE.test(s.request ?? '') || RUNNER.test(s.request ?? ''));
+  if (imported) warnings.push('the workflow runs on workflow_dispatch (started by hand); the original on: triggers are not kept');
   const doc = { name: plainText(scenario.title, 'the title', warnings), on: 'workflow_dispatch', jobs };
   return { ok: true, text: `# Exported from Ripple\n${stringify(doc, { lineWidth: 0 })}`, warnings };
 }

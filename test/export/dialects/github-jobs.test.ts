@@ -52,6 +52,8 @@ describe('a GitHub workflow exported back', () => {
       expect.arrayContaining([
         'release calls a reusable workflow (octo-org/example-repo/.github/workflows/release.yml@main), which cannot say its failure in Ripple: left out',
         'release calls a reusable workflow (octo-org/example-repo/.github/workflows/release.yml@main), which cannot say timeout-minutes: left out',
+        'release calls octo-org/example-repo/.github/workflows/release.yml@main without with: or secrets: add the inputs and secrets it needs',
+        'the workflow runs on workflow_dispatch (started by hand); the original on: triggers are not kept',
       ]),
     );
   });
