@@ -59,6 +59,19 @@ describe('a GitHub workflow exported back', () => {
   });
 });
 
+describe('the trigger', () => {
+  it('an imported workflow is told its on: is written as workflow_dispatch; a drawn scenario is not', async () => {
+    const first = await importGithubActions(WORKFLOW);
+    if (!first.ok) throw new Error(first.message);
+    const note = 'the workflow runs on workflow_dispatch (started by hand); the original on: triggers are not kept';
+    const imported = exportGithubActions(first.scenario);
+    expect(imported.ok && imported.warnings).toContain(note);
+    expect(parse(imported.ok ? imported.text : '').on).toBe('workflow_dispatch');
+    const drawn = exportGithubActions({ version: 2, title: 'Order', steps: [{ id: 'a' }, { id: 'b' }], dependencies: [{ from: 'a', to: 'b' }] });
+    expect(drawn.ok && drawn.warnings).not.toContain(note);
+  });
+});
+
 describe("a step's request in run:", () => {
   const hostile = [`GET /$(echo INJECTED)`, "POST /o'rders `echo INJECTED`", 'GET /${{ secrets.TOKEN }}/x', "DELETE /a'${{ github.token }}'; echo INJECTED"];
 
