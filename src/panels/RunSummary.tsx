@@ -208,13 +208,18 @@ function DialectConclusion({ dialect, word, ended }: { dialect: DialectName; wor
   );
 }
 
+/** The playhead's virtual time: the one part of the summary that changes on every frame of playback. */
+function PlayheadTime() {
+  const time = useRipple((s) => s.time);
+  return formatMs(time);
+}
+
 export function RunSummary() {
   const result = useRipple(selectCurrentResult);
   const segment = useRipple(selectCurrentSegment);
   const names = useRipple(selectStepNames);
   const upTo = useRipple((s) => selectAsOf(s)?.index);
   const end = useRipple((s) => selectAsOf(s)?.end ?? true);
-  const time = useRipple((s) => s.time);
   const dialect = useRipple(selectDialect);
   const figures = useMemo(() => (result ? runFigures(result, upTo) : null), [result, upTo]);
   // The system's conclusion once the run has ended, its running status before (as dialectViewAt
@@ -248,7 +253,7 @@ export function RunSummary() {
         </p>
       ) : (
         <p className="pb-outcome pb-outcome-running">
-          <strong>{kind}Running</strong> — at {formatMs(time)}; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so far.
+          <strong>{kind}Running</strong> — at <PlayheadTime />; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so far.
           {spoken !== null && <DialectConclusion dialect={dialect} word={spoken} ended={false} />}
         </p>
       )}
