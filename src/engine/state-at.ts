@@ -82,6 +82,115 @@ export function stateAt(run: RunResult, eventIndex: number): RunMoment {
   return { t, steps };
 }
 
+/**
+ * Every step's live state at a playhead that moves a little at a time (playback, the scrubber):
+ * moving it costs the events passed since its last position, in either direction, not the run's
+ * length or its step count. A reader keeps one per run (and per reader: two readers at different
+ * moments would undo each other's moves). `state[i]` is a code into LIVE_STATES (0 = pending),
+ * `attempt[i]`, and `status[i]` (-1 for none) of step `ids[i]`, as `stateAt` tells them.
+ */
+export interface LiveTrack {
+  readonly run: RunResult;
+  /** The run's step ids (`Object.keys(run.steps)`, in that order); step i is `ids[i]`. */
+  readonly ids: readonly string[];
+  readonly state: Uint8Array;
+  readonly attempt: Int32Array;
+  readonly status: Int32Array;
+  /** Events folded in so far: the track stands just after event `count - 1` (0: before the first). */
+  count: number;
+  /** The step index of each event (-1: it names no known step), filled as the track first passes it. */
+  readonly stepOf: Int32Array;
+  /** Each event's step as it was before the event: what moving back restores. */
+  readonly before: Snapshot;
+}
+
+/** A track of `run` standing before its first event (every step pending). */
+export function liveTrack(run: RunResult): LiveTrack {
+  const c = cacheOf(run);
+  const n = c.ids.length;
+  const m = run.events.length;
+  return {
+    run,
+    ids: c.ids,
+    state: new Uint8Array(n),
+    attempt: new Int32Array(n),
+    status: new Int32Array(n).fill(NO_STATUS),
+    count: 0,
+    stepOf: new Int32Array(m).fill(-1),
+    before: { state: new Uint8Array(m), attempt: new Int32Array(m), status: new Int32Array(m) },
+  };
+}
+
+/** The live state name of step `i` on `track`. */
+export function trackState(track: LiveTrack, i: number): LiveState {
+  return LIVE_STATES[track.state[i]];
+}
+
+/**
+ * Moves `track` to just after event `eventIndex` (clamped to the run; -1 = before the first
+ * event), as `stateAt(track.run, eventIndex)` would tell it. `touched`, when given, is called
+ * with the index of the step of each event passed over (a step may come more than once; an event
+ * that changes no state, a retry being scheduled, counts too: what follows from it may change).
+ * Cost: the events between the old and the new position.
+ */
+export function moveTrack(track: LiveTrack, eventIndex: number, touched?: (step: number) => void): void {
+  const events = track.run.events;
+  const to = Math.max(0, Math.min(events.length, Math.floor(eventIndex) + 1));
+  const { state, attempt, status, stepOf, before } = track;
+  const index = cacheOf(track.run).index;
+  while (track.count < to) {
+    const k = track.count;
+    const e = events[k];
+    const i = e.step === undefined ? -1 : (index.get(e.step) ?? -1);
+    stepOf[k] = i;
+    if (i >= 0) {
+      before.state[k] = state[i];
+      before.attempt[k] = attempt[i];
+      before.status[k] = status[i];
+      const next = liveAfter(e.type);
+      if (next !== 'keep') apply(track, i, e, next);
+      touched?.(i);
+    }
+    track.count = k + 1;
+  }
+  while (track.count > to) {
+    const k = track.count - 1;
+    const i = stepOf[k];
+    if (i >= 0) {
+      state[i] = before.state[k];
+      attempt[i] = before.attempt[k];
+      status[i] = before.status[k];
+      touched?.(i);
+    }
+    track.count = k;
+  }
+}
+
+/** Event `e` on step `i` of `s`, whose live state becomes `next`. */
+function apply(s: Snapshot, i: number, e: RunEvent, next: LiveState): void {
+  s.state[i] = LIVE_CODE.get(next)!;
+  if (e.attempt !== undefined) s.attempt[i] = e.attempt;
+  switch (next) {
+    case 'running':
+    case 'pending':
+    case 'skipped':
+    case 'cancelled':
+      s.status[i] = NO_STATUS;
+      break;
+    case 'succeeded':
+    case 'failed':
+    case 'blocked':
+    case 'rolled-back':
+      s.status[i] = e.status ?? NO_STATUS;
+      break;
+    case 'compensating':
+    case 'compensated':
+    case 'compensation-failed':
+      // The forward answer stays: a compensated step still answered 200.
+      break;
+  }
+}
+
 function fold(s: Snapshot, index: Map<string, number>, events: RunEvent[], from: number, to: number): void {
   for (let k = from; k < to; k++) {
     const e = events[k];
@@ -90,27 +199,7 @@ function fold(s: Snapshot, index: Map<string, number>, events: RunEvent[], from:
     if (i === undefined) continue;
     const next = liveAfter(e.type);
     if (next === 'keep') continue;
-    s.state[i] = LIVE_CODE.get(next)!;
-    if (e.attempt !== undefined) s.attempt[i] = e.attempt;
-    switch (next) {
-      case 'running':
-      case 'pending':
-      case 'skipped':
-      case 'cancelled':
-        s.status[i] = NO_STATUS;
-        break;
-      case 'succeeded':
-      case 'failed':
-      case 'blocked':
-      case 'rolled-back':
-        s.status[i] = e.status ?? NO_STATUS;
-        break;
-      case 'compensating':
-      case 'compensated':
-      case 'compensation-failed':
-        // The forward answer stays: a compensated step still answered 200.
-        break;
-    }
+    apply(s, i, e, next);
   }
 }
 

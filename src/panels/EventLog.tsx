@@ -111,15 +111,27 @@ export function EventLog() {
   // top item of playback at 2,000 steps). The scroll position written is kept as written.
   const seen = useRef(view);
   seen.current = view;
+  // The scroll position to write once the frame's own layout is done (see the layout effect).
+  const pendingTop = useRef<number | null>(null);
+  const observer = useRef<ResizeObserver | null>(null);
   useEffect(() => {
     const box = list.current;
     if (!box || !windowed || typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(() => {
+    const watch = new ResizeObserver(() => {
+      // Called after the frame's layout: reading the height and writing the scroll position cost
+      // no layout of their own here.
+      const top = pendingTop.current;
+      pendingTop.current = null;
+      if (top !== null) box.scrollTop = top;
       const height = box.clientHeight;
       if (height !== seen.current.height) setView((v) => ({ top: v.top, height }));
     });
-    observer.observe(box);
-    return () => observer.disconnect();
+    watch.observe(box);
+    observer.current = watch;
+    return () => {
+      observer.current = null;
+      watch.disconnect();
+    };
   }, [windowed]);
   useLayoutEffect(() => {
     const box = list.current;
@@ -131,8 +143,19 @@ export function EventLog() {
     if (top < view.top) next = top;
     else if (top + LOG_ROW_HEIGHT > view.top + shown) next = Math.max(0, top + LOG_ROW_HEIGHT - shown);
     if (next === view.top) return;
-    box.scrollTop = next;
     setView({ top: next, height: view.height });
+    // Writing the scroll position here, after this commit's DOM writes, would lay out the whole
+    // page at once, on every cursor move while playing (issue #15: the largest item of a playback
+    // frame). It is written after the frame's own layout instead: observing the list again makes
+    // the observer call back then, before the frame is painted.
+    const watch = observer.current;
+    if (watch === null) {
+      box.scrollTop = next;
+      return;
+    }
+    pendingTop.current = next;
+    watch.unobserve(box);
+    watch.observe(box);
   }, [cursor, sentences, windowed]);
 
   // Move the highlight and keep the current entry in view by scrolling the log itself, never
@@ -167,7 +190,10 @@ export function EventLog() {
           windowed
             ? (event) => {
                 const box = event.currentTarget;
-                setView({ top: box.scrollTop, height: box.clientHeight });
+                // A scroll written to follow the cursor comes back here: the view already has it.
+                const top = box.scrollTop;
+                const height = box.clientHeight;
+                setView((v) => (v.top === top && v.height === height ? v : { top, height }));
               }
             : undefined
         }

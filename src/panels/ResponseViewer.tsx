@@ -130,7 +130,12 @@ export function ResponseViewer() {
   const segment = useRipple(selectCurrentSegment);
   const selected = useRipple((s) => s.selectedStepId);
   const progress = useRipple(selectSelectedProgress);
-  const time = useRipple((s) => selectAsOf(s)?.time ?? 0);
+  // The playhead's time shows only while the selected step has not answered: read then, the
+  // panel does not redraw on every frame of playback for nothing it shows (issue #15).
+  const time = useRipple((s) => {
+    const p = selectSelectedProgress(s);
+    return s.selectedStepId && p !== 'told' && p !== 'answered' ? (selectAsOf(s)?.time ?? 0) : 0;
+  });
   const name = useRipple((s) => (selected ? (selectStepNames(s).get(selected) ?? selected) : ''));
 
   const response = useMemo(() => (result && selected ? result.response.results.find((r) => r.id === selected) : undefined), [result, selected]);

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { stateAt } from '../engine/index.ts';
-import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectLiveWord, dialectViewAt, dialectViewOptions } from '../engine/dialect.ts';
+import { liveTrack, moveTrack, type LiveTrack } from '../engine/state-at.ts';
+import { LIVE_STATES } from '../engine/phases.ts';
+import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectLiveWord, dialectRunningWord, dialectView, dialectViewOptions } from '../engine/dialect.ts';
 import { selectDialect } from '../store/editor-slice.ts';
 import type { LiveState, RunOutcome, RunResult, StepState } from '../engine/types.ts';
 import type { DialectName } from '../scenario/types.ts';
@@ -104,22 +105,97 @@ function talliesOf(result: RunResult): EventTallies {
   return tallies;
 }
 
+// The counts as of a playhead that moves a little at a time, per run: moving it re-counts only the
+// steps whose events it passed (issue #15: a pass over every step and every event before it, on
+// every cursor move, was the largest share of a playback frame at 2,000 steps).
+interface MomentCounts {
+  track: LiveTrack;
+  /** The index of each step's first `started` event (Infinity: never started), by the track's step index. */
+  firstStart: Float64Array;
+  /** What each step adds now: its state's code, and 1 when it counts as not attempted / reused. */
+  counted: Uint8Array;
+  notAttemptedBy: Uint8Array;
+  reusedBy: Uint8Array;
+  /** Steps per state code (LIVE_STATES order), and the two totals. */
+  counts: Uint32Array;
+  notAttempted: number;
+  reused: number;
+}
+
+const momentCounts = new WeakMap<RunResult, MomentCounts>();
+
+function momentCountsOf(result: RunResult): MomentCounts {
+  let m = momentCounts.get(result);
+  if (!m) {
+    const track = liveTrack(result);
+    const n = track.ids.length;
+    const { firstStart } = talliesOf(result);
+    const counts = new Uint32Array(LIVE_STATES.length);
+    // Before the first event every step is pending (code 0), attempted by no one, reused by none shown.
+    counts[0] = n;
+    m = {
+      track,
+      firstStart: Float64Array.from(track.ids, (id) => firstStart.get(id) ?? Infinity),
+      counted: new Uint8Array(n),
+      notAttemptedBy: new Uint8Array(n),
+      reusedBy: new Uint8Array(n),
+      counts,
+      notAttempted: 0,
+      reused: 0,
+    };
+    momentCounts.set(result, m);
+  }
+  return m;
+}
+
+/** Moves the counts to just after event `last`: only the steps whose events lie between are counted again. */
+function countsAt(result: RunResult, last: number): MomentCounts {
+  const m = momentCountsOf(result);
+  const { track } = m;
+  const touched = new Set<number>();
+  moveTrack(track, last, (i) => touched.add(i));
+  for (const i of touched) {
+    const code = track.state[i];
+    const state = LIVE_STATES[code];
+    const notAttempted = state === 'blocked' && !(m.firstStart[i] <= last) ? 1 : 0;
+    const reused = result.steps[track.ids[i]]?.reused && state !== 'pending' ? 1 : 0;
+    m.counts[m.counted[i]] -= 1;
+    m.counts[code] += 1;
+    m.counted[i] = code;
+    m.notAttempted += notAttempted - m.notAttemptedBy[i];
+    m.notAttemptedBy[i] = notAttempted;
+    m.reused += reused - m.reusedBy[i];
+    m.reusedBy[i] = reused;
+  }
+  return m;
+}
+
+/**
+ * The run's figures after its event `upTo` (an index into `result.events`; the whole run when
+ * omitted): steps per state as of then, 424s that spared a request, retries, compensations.
+ * Cost: the events between this `upTo` and the previous one asked of the same run.
+ */
 export function runFigures(result: RunResult, upTo = result.events.length - 1): RunFigures {
   const counts = Object.fromEntries(LIVE_ORDER.map((s) => [s, 0])) as Record<LiveState, number>;
   const last = Math.min(upTo, result.events.length - 1);
   const whole = last === result.events.length - 1;
-  const moment = whole ? null : stateAt(result, last);
-  const { firstStart, running } = talliesOf(result);
+  const { running } = talliesOf(result);
+  const at = (i: number) => (last < 0 ? 0 : running[last * 4 + i]);
+  const tallies = { retries: at(0), repairs: at(1), compensationsRun: at(2), compensationsFailed: at(3) };
+  if (!whole) {
+    const m = countsAt(result, last);
+    LIVE_STATES.forEach((state, code) => (counts[state] = m.counts[code]));
+    return { counts, notAttempted: m.notAttempted, reused: m.reused, ...tallies };
+  }
+  const { firstStart } = talliesOf(result);
   let notAttempted = 0;
   let reused = 0;
   for (const [id, step] of Object.entries(result.steps)) {
-    const state: LiveState = moment ? (moment.steps[id]?.state ?? 'pending') : step.state;
-    counts[state] += 1;
-    if (state === 'blocked' && !((firstStart.get(id) ?? Infinity) <= last)) notAttempted += 1;
-    if (step.reused && state !== 'pending') reused += 1;
+    counts[step.state] += 1;
+    if (step.state === 'blocked' && !((firstStart.get(id) ?? Infinity) <= last)) notAttempted += 1;
+    if (step.reused) reused += 1;
   }
-  const at = (i: number) => (last < 0 ? 0 : running[last * 4 + i]);
-  return { counts, notAttempted, retries: at(0), repairs: at(1), compensationsRun: at(2), compensationsFailed: at(3), reused };
+  return { counts, notAttempted, reused, ...tallies };
 }
 
 /** " GitHub Actions workflow conclusion: failure." (or its status while running). */
@@ -132,18 +208,26 @@ function DialectConclusion({ dialect, word, ended }: { dialect: DialectName; wor
   );
 }
 
+/** The playhead's virtual time: the one part of the summary that changes on every frame of playback. */
+function PlayheadTime() {
+  const time = useRipple((s) => s.time);
+  return formatMs(time);
+}
+
 export function RunSummary() {
   const result = useRipple(selectCurrentResult);
   const segment = useRipple(selectCurrentSegment);
   const names = useRipple(selectStepNames);
   const upTo = useRipple((s) => selectAsOf(s)?.index);
   const end = useRipple((s) => selectAsOf(s)?.end ?? true);
-  const time = useRipple((s) => s.time);
   const dialect = useRipple(selectDialect);
   const figures = useMemo(() => (result ? runFigures(result, upTo) : null), [result, upTo]);
+  // The system's conclusion once the run has ended, its running status before (as dialectViewAt
+  // tells it): worked out when that changes, not on every cursor move.
+  const finished = result !== null && (upTo ?? result.events.length - 1) >= result.events.length - 1;
   const spoken = useMemo(
-    () => (result && segment && dialect !== 'http' ? dialectViewAt(result, dialect, upTo ?? result.events.length - 1, dialectViewOptions(segment.scenario)).conclusion : null),
-    [result, segment, dialect, upTo],
+    () => (result && segment && dialect !== 'http' ? (finished ? dialectView(result, dialect, dialectViewOptions(segment.scenario)).conclusion : dialectRunningWord(dialect)) : null),
+    [result, segment, dialect, finished],
   );
   if (!result || !figures) return <p className="pb-hint">Run the scenario to see its summary.</p>;
   const total = Object.keys(result.steps).length;
@@ -169,7 +253,7 @@ export function RunSummary() {
         </p>
       ) : (
         <p className="pb-outcome pb-outcome-running">
-          <strong>{kind}Running</strong> — at {formatMs(time)}; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so far.
+          <strong>{kind}Running</strong> — at <PlayheadTime />; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so far.
           {spoken !== null && <DialectConclusion dialect={dialect} word={spoken} ended={false} />}
         </p>
       )}

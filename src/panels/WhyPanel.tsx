@@ -126,7 +126,9 @@ export function WhyPanel() {
   const dependents = useRipple(selectBlockedBySelected);
   const names = useRipple(selectStepNames);
   const progress = useRipple(selectSelectedProgress);
-  const time = useRipple((s) => selectAsOf(s)?.time ?? 0);
+  // The time shows only while the selected step's story is not told yet (NotYet): read then only,
+  // so the panel does not redraw on every frame of playback (issue #15).
+  const time = useRipple((s) => (s.selectedStepId && selectSelectedProgress(s) !== 'told' ? (selectAsOf(s)?.time ?? 0) : 0));
   const dialect = useRipple(selectDialect);
   // The ran scenario's flags: a Step Functions state with a Catch reads "Caught error".
   const ran = useRipple((s) => selectCurrentSegment(s)?.scenario);

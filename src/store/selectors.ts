@@ -1,7 +1,7 @@
 import type { EventType, ReplayPlan, Result, RunResult } from '../engine/types.ts';
 import type { Dependency, Scenario } from '../scenario/types.ts';
 import { stepNames } from '../scenario/step-names.ts';
-import { stateAt } from '../engine/state-at.ts';
+import { liveTrack, moveTrack, trackState, type LiveTrack } from '../engine/state-at.ts';
 import { idRecord, setOwn } from '../engine/records.ts';
 import { isFailureEvent } from './run-slice.ts';
 import { memoOn } from './memo.ts';
@@ -90,60 +90,94 @@ export function retryAtOf(result: RunResult, id: string, index: number): number 
 // The last answer per timeline (so per store: two simulators on one page never share it), so a
 // step whose view did not change keeps the same object from one cursor position to the next:
 // a canvas node (or table row) memoised on it does not re-render, and when no step changed the
-// whole record is the same object.
-const liveCache = new WeakMap<TimelineEvent[], { segments: RunSegment[]; cursor: number; live: Record<string, LiveStepView> | null }>();
+// whole record is the same object. The track beside it stands at the cursor's event, so the next
+// cursor move reads only the events passed since (issue #15: every step at every move cost
+// 2,000 steps' work a frame on a big graph).
+interface LiveAnswer {
+  segments: RunSegment[];
+  cursor: number;
+  live: Record<string, LiveStepView> | null;
+  /** The segment `live` was read from, and a track standing at its event. */
+  segment: number;
+  track: LiveTrack | null;
+}
+
+const liveCache = new WeakMap<TimelineEvent[], LiveAnswer>();
 
 function liveStatesAt(timeline: TimelineEvent[], segments: RunSegment[], cursor: number): Record<string, LiveStepView> | null {
   const cached = liveCache.get(timeline);
   if (cached && cached.segments === segments && cached.cursor === cursor) return cached.live;
-  const previousLive = cached?.live ?? null;
-  const live = computeLive(timeline, segments, cursor, previousLive);
-  liveCache.set(timeline, { segments, cursor, live });
-  return live;
+  const answer = computeLive(timeline, segments, cursor, cached ?? null);
+  liveCache.set(timeline, answer);
+  return answer.live;
 }
 
-function computeLive(
-  timeline: TimelineEvent[],
-  segments: RunSegment[],
-  cursor: number,
-  previousLive: Record<string, LiveStepView> | null,
-): Record<string, LiveStepView> | null {
+/** Step `i`'s view on `track` (standing at event `index` of `segment`), or `before` when that is the same view. */
+function viewOf(track: LiveTrack, i: number, segment: RunSegment, index: number, shift: number, before: LiveStepView | undefined): LiveStepView {
+  const result = segment.result;
+  const id = track.ids[i];
+  const state = trackState(track, i);
+  const attempt = track.attempt[i];
+  const status = track.status[i] < 0 ? null : track.status[i];
+  const step = result.steps[id];
+  const reused = step?.reused ? true : undefined;
+  const failedPrerequisiteStep = state === 'blocked' ? step?.failedPrerequisiteStep : undefined;
+  let retryAt: number | undefined;
+  if (state === 'failed' || state === 'blocked') {
+    const next = retryAtOf(result, id, index);
+    if (next !== undefined) retryAt = next + shift;
+  }
+  if (before && same(before, state, attempt, status, reused, failedPrerequisiteStep, retryAt)) return before;
+  const entry: LiveStepView = { state, attempt, status };
+  if (reused) entry.reused = true;
+  if (failedPrerequisiteStep !== undefined) entry.failedPrerequisiteStep = failedPrerequisiteStep;
+  if (retryAt !== undefined) entry.retryAt = retryAt;
+  return entry;
+}
+
+function computeLive(timeline: TimelineEvent[], segments: RunSegment[], cursor: number, previous: LiveAnswer | null): LiveAnswer {
   const at = timeline[cursor];
-  if (!at) return null;
+  const previousLive = previous?.live ?? null;
+  if (!at) return { segments, cursor, live: null, segment: -1, track: null };
   const segment = segments[at.segment];
-  const snapshot = stateAt(segment.result, at.index);
-  const live = idRecord<LiveStepView>();
   // On the shared timeline: the segment's events are shifted by the same amount.
   const shift = at.at - segment.result.events[at.index].t;
-  let changed = false;
-  let count = 0;
-  // Every step at every cursor move (2,000 on a big graph): no object is made for a step whose
-  // view is the one it had at the previous cursor.
-  for (const id in snapshot.steps) {
-    const view = snapshot.steps[id];
-    const step = segment.result.steps[id];
-    const reused = step?.reused ? true : undefined;
-    const failedPrerequisiteStep = view.state === 'blocked' ? step?.failedPrerequisiteStep : undefined;
-    let retryAt: number | undefined;
-    if (view.state === 'failed' || view.state === 'blocked') {
-      const next = retryAtOf(segment.result, id, at.index);
-      if (next !== undefined) retryAt = next + shift;
+  const reuse = previous !== null && previousLive !== null && previous.segments === segments && previous.segment === at.segment && previous.track?.run === segment.result;
+  if (reuse) {
+    // Only the steps whose events the move passed over can have a new view; every other keeps its
+    // object, and the record is copied only when one changed.
+    const track = previous.track!;
+    const touched = new Set<number>();
+    moveTrack(track, at.index, (i) => touched.add(i));
+    let live: Record<string, LiveStepView> | null = null;
+    for (const i of touched) {
+      const id = track.ids[i];
+      const before = previousLive[id];
+      const view = viewOf(track, i, segment, at.index, shift, before);
+      if (view === before) continue;
+      if (live === null) {
+        live = idRecord<LiveStepView>();
+        for (const key in previousLive) setOwn(live, key, previousLive[key]);
+      }
+      setOwn(live, id, view);
     }
-    const before = previousLive?.[id];
-    count++;
-    if (before && same(before, view.state, view.attempt, view.status, reused, failedPrerequisiteStep, retryAt)) {
-      setOwn(live, id, before);
-      continue;
-    }
-    const entry: LiveStepView = { state: view.state, attempt: view.attempt, status: view.status };
-    if (reused) entry.reused = true;
-    if (failedPrerequisiteStep !== undefined) entry.failedPrerequisiteStep = failedPrerequisiteStep;
-    if (retryAt !== undefined) entry.retryAt = retryAt;
-    setOwn(live, id, entry);
-    changed = true;
+    return { segments, cursor, live: live ?? previousLive, segment: at.segment, track };
   }
-  if (!changed && previousLive && Object.keys(previousLive).length === count) return previousLive;
-  return live;
+  const track = liveTrack(segment.result);
+  moveTrack(track, at.index);
+  const live = idRecord<LiveStepView>();
+  let changed = false;
+  // Every step once, on a new run or segment: no object is made for a step whose view is the
+  // one it had at the previous cursor.
+  for (let i = 0; i < track.ids.length; i++) {
+    const id = track.ids[i];
+    const before = previousLive?.[id];
+    const view = viewOf(track, i, segment, at.index, shift, before);
+    setOwn(live, id, view);
+    if (view !== before) changed = true;
+  }
+  const unchanged = !changed && previousLive !== null && Object.keys(previousLive).length === track.ids.length;
+  return { segments, cursor, live: unchanged ? previousLive : live, segment: at.segment, track };
 }
 
 /** Each step's state at the cursor, or null when there is no run (the canvas shows the design). */

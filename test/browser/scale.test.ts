@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, screenshot } from './harness.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
@@ -90,6 +90,21 @@ describe('a 2,000-step scenario by link, opened at a moment in the middle of its
   }, 240_000);
 });
 
+/** The event log (windowed at this size) has followed the playhead: its current entry is drawn, at least half of it within the list's scrolled view. */
+async function expectLogFollows(page: Page): Promise<void> {
+  const list = page.getByRole('region', { name: 'Event log' }).locator('ol');
+  const current = list.locator('li:has([aria-current="step"])');
+  await expect
+    .poll(
+      async () => {
+        const [box, entry] = await Promise.all([list.boundingBox(), current.count().then((n) => (n === 1 ? current.boundingBox() : null))]);
+        return box !== null && entry !== null && entry.y + entry.height / 2 > box.y && entry.y + entry.height / 2 < box.y + box.height;
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+}
+
 describe('a 2,000-step scenario plays and scrubs: the canvas shows the engine’s moment', () => {
   test('played to the end at 4×, every step in view shows its final state; scrubbed back to a moment, that moment’s states', async () => {
     const scenario = layered(2_000);
@@ -116,6 +131,7 @@ describe('a 2,000-step scenario plays and scrubs: the canvas shows the engine’
     const inView = Object.keys(await nodeStates(page));
     expect(inView.length).toBeGreaterThan(10);
     expect(await shownAgainst(end)).toEqual([]);
+    await expectLogFollows(page);
 
     // A moment while a step in view has started and not finished (the first view shows the start
     // of a large graph): drag the scrubber's thumb end to end, then to that moment.
@@ -137,6 +153,7 @@ describe('a 2,000-step scenario plays and scrubs: the canvas shows the engine’
     // The moment differs from the end for steps in view, so the canvas must have changed.
     expect(inView.filter((id) => moment[id] !== end[id]).length).toBeGreaterThan(0);
     await expect.poll(() => shownAgainst(moment), { timeout: 10_000 }).toEqual([]);
+    await expectLogFollows(page);
     await screenshot(page, 'scale-2000-steps-scrubbed');
     expect(errors).toEqual([]);
     await context.close();

@@ -1,5 +1,6 @@
 // stateAt: every step's state at a moment, from snapshots.
 import { simulate, stateAt } from '../../src/engine/index.ts';
+import { liveTrack, moveTrack, trackState } from '../../src/engine/state-at.ts';
 import type { LiveState, RunResult } from '../../src/engine/types.ts';
 import { chain, dep, scenario, step } from './helpers.ts';
 
@@ -79,5 +80,40 @@ describe('stateAt', () => {
     expect(big.events.length).toBeGreaterThan(200);
     const order = [big.events.length - 1, 3, 150, 149, 0, 260, 64, 128, 127];
     for (const i of order) expect(stateAt(big, i).steps).toEqual(naive(big, Math.min(i, big.events.length - 1)));
+  });
+});
+
+describe('a live track (the playhead moving a little at a time)', () => {
+  const ids = Array.from({ length: 60 }, (_, i) => `s${String(i).padStart(2, '0')}`);
+  const run = simulate(
+    scenario(
+      ids.map((id, i) => step(id, { durationMs: 10 + (i % 5) * 7, ...(i % 13 === 4 ? { fail: { status: 503, times: 1 } } : {}), ...(i % 9 === 2 ? { retry: { maxAttempts: 3, delayMs: 20 } } : {}), ...(i % 19 === 7 ? { fail: { status: 500 } } : {}) })),
+      ids.slice(1).map((id, i) => dep(ids[Math.floor(i / 2)], id)),
+    ),
+  );
+  const read = (track: ReturnType<typeof liveTrack>) =>
+    Object.fromEntries(track.ids.map((id, i) => [id, { state: trackState(track, i), attempt: track.attempt[i], status: track.status[i] < 0 ? null : track.status[i] }]));
+
+  it('tells what stateAt tells, wherever it is moved next, forwards or back, past either end', () => {
+    expect(run.events.some((e) => e.type === 'retry-scheduled')).toBe(true);
+    const track = liveTrack(run);
+    const last = run.events.length - 1;
+    const order = [5, 6, 40, 39, 0, -1, last, last + 3, 17, 90, 12, last - 1, -5, 3, 2, 1];
+    for (const at of order) {
+      moveTrack(track, at);
+      expect(read(track), `at ${at}`).toEqual(stateAt(run, at).steps);
+    }
+  });
+
+  it('names the steps of the events it passes, and only those', () => {
+    const track = liveTrack(run);
+    moveTrack(track, 10);
+    const touched = new Set<number>();
+    moveTrack(track, 30, (i) => touched.add(i));
+    const passed = new Set(run.events.slice(11, 31).map((e) => e.step).filter((id) => id !== undefined));
+    expect(new Set([...touched].map((i) => track.ids[i]))).toEqual(passed);
+    const back = new Set<number>();
+    moveTrack(track, 10, (i) => back.add(i));
+    expect(back).toEqual(touched);
   });
 });

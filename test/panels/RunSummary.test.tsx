@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { RunSummary, runFigures } from '../../src/panels/RunSummary.tsx';
 import { endedStore, renderWith } from './helpers.tsx';
-import { simulate } from '../../src/engine/index.ts';
+import { simulate, stateAt } from '../../src/engine/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
 
 describe('RunSummary', () => {
@@ -57,6 +57,25 @@ describe('RunSummary', () => {
         expect(figures.notAttempted).toBeLessThanOrEqual(blockedUnstarted.length);
       }
       expect(runFigures(result).retries + runFigures(result).compensationsRun).toBeGreaterThan(0);
+    }
+  });
+
+  test('asked in any order of moments (a scrubber going back and forth), the steps per state are those stateAt tells', () => {
+    for (const name of ['shipping-retry-loop', 'saga-compensation-fails', 'payment-fails']) {
+      const result = simulate(findPreset(name)!.scenario);
+      const last = result.events.length - 1;
+      const moments = [3, 4, 9, 1, -1, last - 1, 0, Math.floor(last / 2), 2, last - 2, 5];
+      for (const upTo of moments) {
+        const steps = Object.values(stateAt(result, upTo).steps);
+        const started = new Set(result.events.slice(0, upTo + 1).filter((e) => e.type === 'started').map((e) => e.step));
+        const figures = runFigures(result, upTo);
+        for (const state of Object.keys(figures.counts) as (keyof typeof figures.counts)[]) {
+          expect(figures.counts[state], `${name} at ${upTo}: ${state}`).toBe(steps.filter((s) => s.state === state).length);
+        }
+        const blockedIds = Object.entries(stateAt(result, upTo).steps).filter(([, s]) => s.state === 'blocked').map(([id]) => id);
+        expect(figures.notAttempted, `${name} at ${upTo}`).toBe(blockedIds.filter((id) => !started.has(id)).length);
+        expect(figures.reused).toBe(0);
+      }
     }
   });
 });
