@@ -148,7 +148,14 @@ function computeLive(timeline: TimelineEvent[], segments: RunSegment[], cursor: 
     // object, and the record is copied only when one changed.
     const track = previous.track!;
     const touched = new Set<number>();
+    const from = timeline[previous.cursor];
     moveTrack(track, at.index, (i) => touched.add(i));
+    // At the run's last event no retry is pending (retryAtOf): a move onto it or off it may
+    // change every waiting step's view, though no step's own event was passed.
+    const events = segment.result.events;
+    if (events[at.index]?.type === 'run-finished' || (from !== undefined && events[from.index]?.type === 'run-finished')) {
+      for (let i = 0; i < track.ids.length; i++) touched.add(i);
+    }
     let live: Record<string, LiveStepView> | null = null;
     for (const i of touched) {
       const id = track.ids[i];
