@@ -88,7 +88,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const { scenario, selectedStepIds, selectedEdge, renamingStepId, readOnly, highlightPath, viewSeq } = useRipple(useShallow(selectCanvas));
   const replayMarks = useRipple(selectReplayMarks);
   const replayWarnings = useRipple(selectReplayWarnings);
-  const lintNow = useLintByStep();
+  const lint = useLintByStep();
   const reducedMotion = usePrefersReducedMotion();
   const { screenToFlowPosition, fitView } = useReactFlow<FlowNode, DependencyFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -97,24 +97,6 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // Whether the person has panned or zoomed since the picture was last fitted: then a resize
   // leaves their view alone.
   const userMoved = useRef(false);
-  const [painted, setPainted] = useState(false);
-  // React Flow takes its nodes in its own effects after this canvas mounts: the first picture is
-  // the frame after that, not the canvas's first (empty) frame.
-  const flowReady = useStore(selectFlowReady) || scenario.steps.length === 0;
-  useEffect(() => {
-    if (!flowReady || painted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // After the next frame is drawn: a task queued from the frame callback runs once it is painted.
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [flowReady, painted]);
-  // The lint's chunk arrives while React Flow takes the first picture's nodes: its marks (a new
-  // node for every marked step, new lists for React Flow) wait for that picture, and come with the routes.
-  const [lintAtMount] = useState(lintNow);
-  const lint = painted ? lintNow : lintAtMount;
 
   // Without the run: each StepNode reads its own state at the playhead (StepNode.tsx), so while
   // a run plays these inputs, the nodes built from them and React Flow's node list stay the same.
@@ -136,6 +118,20 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // Plain steps until the edge router has loaded and the first picture is on screen; routed from
   // then on, in a task of its own (routing 2,000 steps takes hundreds of ms: issue #15).
   const router = useEdgeRouting();
+  const [painted, setPainted] = useState(false);
+  // React Flow takes its nodes in its own effects after this canvas mounts: the first picture is
+  // the frame after that, not the canvas's first (empty) frame.
+  const flowReady = useStore(selectFlowReady) || scenario.steps.length === 0;
+  useEffect(() => {
+    if (!flowReady || painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the next frame is drawn: a task queued from the frame callback runs once it is painted.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [flowReady, painted]);
   const routing = painted ? router : null;
   const edges = useMemo(() => buildEdges({ ...inputs, router: routing }, cache), [inputs, cache, routing]);
   // Arrowhead ids are document-wide: this canvas's own (useId's text, cut to characters safe in `url(#…)`).
