@@ -5,9 +5,11 @@ import {
   Controls,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type ReactFlowState,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
@@ -58,6 +60,9 @@ const NARROW_BELOW = 600;
 const PANELS_BELOW = '(max-width: 860px)';
 const narrowWindow = () => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW;
 const edgeTypes = { dependency: DependencyEdge };
+
+/** Whether React Flow holds the nodes (it takes them, and measures its pane, in its mount effects): its next frame draws the steps in view. */
+const selectFlowReady = (flow: ReactFlowState) => flow.nodes.length > 0;
 
 const selectCanvas = (s: RippleState) => ({
   scenario: s.scenario,
@@ -114,7 +119,11 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // then on, in a task of its own (routing 2,000 steps takes hundreds of ms: issue #15).
   const router = useEdgeRouting();
   const [painted, setPainted] = useState(false);
+  // React Flow takes its nodes in its own effects after this canvas mounts: the first picture is
+  // the frame after that, not the canvas's first (empty) frame.
+  const flowReady = useStore(selectFlowReady) || scenario.steps.length === 0;
   useEffect(() => {
+    if (!flowReady || painted) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // After the next frame is drawn: a task queued from the frame callback runs once it is painted.
     const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
@@ -122,7 +131,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, []);
+  }, [flowReady, painted]);
   const routing = painted ? router : null;
   const edges = useMemo(() => buildEdges({ ...inputs, router: routing }, cache), [inputs, cache, routing]);
   // Arrowhead ids are document-wide: this canvas's own (useId's text, cut to characters safe in `url(#…)`).
