@@ -53,19 +53,19 @@ export function createTextsOffThread(): TextsOffThread | null {
     return { scenarioKey: sent.key, scenario };
   };
   /** Asks about `scenario`, sending it again when the worker no longer holds it (a newer one came, or a new worker). */
-  const askAbout = async (scenario: Scenario, request: Unnumbered<TextRequest>): Promise<TextReply> => {
-    const reply = await ask({ ...request, ...about(scenario, false) } as Unnumbered<TextRequest>);
-    return reply.kind === 'scenario-unknown' ? ask({ ...request, ...about(scenario, true) } as Unnumbered<TextRequest>) : reply;
+  const askAbout = async (scenario: Scenario, request: (about: ScenarioOfRequest) => Unnumbered<TextRequest>): Promise<TextReply> => {
+    const reply = await ask(request(about(scenario, false)));
+    return reply.kind === 'scenario-unknown' ? ask(request(about(scenario, true))) : reply;
   };
 
   return {
     shareUrl: (scenario, base) =>
-      askAbout(scenario, { kind: 'share-url', base, scenarioKey: 0 }).then((reply) => {
+      askAbout(scenario, (about) => ({ kind: 'share-url', base, ...about })).then((reply) => {
         if (reply.kind !== 'share-url') throw new Error(`the text worker answered a share-url request with ${reply.kind}`);
         return reply.link;
       }),
     draftText: ({ scenario, dirty, savedAt }) =>
-      askAbout(scenario, { kind: 'draft-text', dirty, savedAt, scenarioKey: 0 }).then((reply) => {
+      askAbout(scenario, (about) => ({ kind: 'draft-text', dirty, savedAt, ...about })).then((reply) => {
         if (reply.kind !== 'draft-text') throw new Error(`the text worker answered a draft-text request with ${reply.kind}`);
         return reply.text;
       }),

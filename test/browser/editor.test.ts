@@ -72,6 +72,8 @@ test('draw three steps by mouse, connect them, a cycle is refused, undo, reload 
   const startY = (await draft(page))?.scenario.steps[0].position?.y ?? 0;
   await expect.poll(movedY).toBeGreaterThan(startY + 50);
   const saved = await draft(page);
+  // Written by the text worker, packed (draft-pack.ts): the reload below reads it back.
+  expect(await page.evaluate(() => localStorage.getItem('ripple:draft:v1')?.slice(0, 3))).toBe('z1.');
   await page.reload();
   await node(page, 'step-3').waitFor();
   expect(await page.locator('.react-flow__edge').count()).toBe(2);
