@@ -13,6 +13,7 @@
 // barely moves, to tell the app's work from the machine's.
 //   npx tsx bench/run.ts browser        (or `npm run bench -- browser`)
 //   … browser --steps=100,1000 --shapes=layered --no-storms   a part of it;  --profile  CPU profiles (see below)
+//   … browser --edit-only --runs=3 --steps=1000,2000   only the edit (a 3 s window after it), N runs per size
 import { build, preview, type PreviewServer } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -694,6 +695,78 @@ function targetsFor(steps: number): { firstCanvasMs: number; p95FrameMs: number 
 }
 
 /**
+ * Renames the first step node in view (click, F2, type, Enter: one store edit, redrawn) and
+ * returns the long tasks (ms) from the click until `settleMs` after Enter (600: the autosave's
+ * and link sync's debounces; longer to also take in the link and draft writes that follow).
+ */
+async function editAStep(page: Page, profileName: string, settleMs = 600): Promise<number[]> {
+  const inView = await page.evaluate<string | null>(`(() => {
+    const pane = document.querySelector('.react-flow').getBoundingClientRect();
+    for (const node of document.querySelectorAll('.react-flow__node')) {
+      const r = node.getBoundingClientRect();
+      if (r.left >= pane.left && r.top >= pane.top && r.right <= pane.right && r.bottom <= pane.bottom && r.width > 0) return node.dataset.id;
+    }
+    return null;
+  })()`);
+  const node = inView === null ? page.locator('.react-flow__node').first() : page.locator(`.react-flow__node[data-id="${inView}"]`);
+  const stopEditProfile = PROFILE ? await startProfile(page) : null;
+  const edit = await longTasksDuring(page, async () => {
+    await node.click({ timeout: 10_000 });
+    await page.keyboard.press('F2');
+    await page.keyboard.type(' edited');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(settleMs);
+  });
+  await stopEditProfile?.(profileName);
+  return edit;
+}
+
+/**
+ * `--edit-only` (with `--steps`, `--shapes`, `--runs=N`, default 3): only the edit of the
+ * scaling table, N times per size, each in a fresh page opened by link; prints the longest task
+ * of each run from the click until 3 s after Enter, a window that also takes in the address-bar
+ * link and the draft written after the edit (the table's own window ends 600 ms after Enter).
+ * Quick to repeat before and after a change.
+ */
+async function editOnlyTable(browser: Browser, origin: string): Promise<void> {
+  const runs = Number((process.argv.find((a) => a.startsWith('--runs=')) ?? '--runs=3').slice('--runs='.length));
+  const only = (process.argv.find((a) => a.startsWith('--steps=')) ?? '').slice('--steps='.length);
+  const sizes = only ? only.split(',').map(Number) : [1_000, 2_000];
+  const shapes = (process.argv.find((a) => a.startsWith('--shapes=')) ?? '--shapes=layered,wide-dag').slice('--shapes='.length).split(',');
+  const lines: string[] = [];
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  for (const [shape, make] of [
+    ['layered', (n: number) => benchScenario(n)],
+    ['wide-dag', (n: number) => wideDag(n)],
+  ] as const) {
+    if (!shapes.includes(shape)) continue;
+    for (const n of sizes) {
+      const scenario = make(n);
+      const long: number[] = [];
+      const cpu: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const { page } = await openScenario(browser, origin, scenario, ['link']);
+        // Let the first canvas's own follow-up work (routes, lint, the first link and draft) land first.
+        await page.waitForTimeout(3_000);
+        let tasks: number[] = [];
+        const cpuOf = await longestTaskCpu(page, PROFILE, async () => {
+          tasks = await editAStep(page, `edit-${shape}-${n}-run${i + 1}`, 3_000);
+        });
+        long.push(Math.max(0, ...tasks));
+        if (cpuOf) cpu.push(cpuOf.longestMs);
+        await page.context().close();
+      }
+      const line = `${shape.padEnd(9)} ${String(scenario.steps.length).padStart(5)} steps: edit's longest task (3 s window) median ${median(long).toFixed(0)} ms ${verdict(median(long), LONG_TASK_TARGET_MS)}; runs ${long.map((v) => v.toFixed(0)).join(', ')}` +
+        (cpu.length ? `; by thread CPU time: median ${median(cpu).toFixed(0)} ms, runs ${cpu.map((v) => v.toFixed(0)).join(', ')}` : '');
+      lines.push(line);
+      console.log(line);
+    }
+  }
+  console.log(`summary (load ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
+  for (const line of lines) console.log(`  ${line}`);
+}
+
+/**
  * One row of the scaling table: open `scenario` by link, edit a step (rename one in view),
  * run it and play at 4×, then drag the scrubber from start to end.
  */
@@ -702,25 +775,7 @@ async function measureScale(browser: Browser, origin: string, shape: string, sce
   const opened = await openScenario(browser, origin, scenario, ['link', 'draft'], `load-${shape}-${steps}`);
   const { page } = opened;
   try {
-    // Editing: rename the first step node in view (F2, type, Enter): one store edit, redrawn.
-    const inView = await page.evaluate<string | null>(`(() => {
-      const pane = document.querySelector('.react-flow').getBoundingClientRect();
-      for (const node of document.querySelectorAll('.react-flow__node')) {
-        const r = node.getBoundingClientRect();
-        if (r.left >= pane.left && r.top >= pane.top && r.right <= pane.right && r.bottom <= pane.bottom && r.width > 0) return node.dataset.id;
-      }
-      return null;
-    })()`);
-    const node = inView === null ? page.locator('.react-flow__node').first() : page.locator(`.react-flow__node[data-id="${inView}"]`);
-    const stopEditProfile = PROFILE ? await startProfile(page) : null;
-    const edit = await longTasksDuring(page, async () => {
-      await node.click({ timeout: 10_000 });
-      await page.keyboard.press('F2');
-      await page.keyboard.type(' edited');
-      await page.keyboard.press('Enter');
-      await page.waitForTimeout(600); // the autosave's and link sync's debounces
-    });
-    await stopEditProfile?.(`edit-${shape}-${steps}`);
+    const edit = await editAStep(page, `edit-${shape}-${steps}`);
 
     // Run, then 4× from the start.
     const stopProfile = PROFILE ? await startProfile(page) : null;
@@ -831,6 +886,10 @@ export async function runBrowserBench(): Promise<void> {
 
     if (FIRST_CANVAS_ONLY) {
       await firstCanvasTable(browser, origin);
+      return;
+    }
+    if (process.argv.includes('--edit-only')) {
+      await editOnlyTable(browser, origin);
       return;
     }
 

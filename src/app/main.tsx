@@ -5,7 +5,7 @@ import './styles.css';
 import { App } from './App.tsx';
 import { decodeLinkEarly, LinkGate } from './share/LinkGate.tsx';
 import { RippleProvider } from '../store/context.tsx';
-import { DRAFT_KEY, PREVIOUS_DRAFT_KEY, readItem, readPrefs } from '../store/persistence.ts';
+import { DRAFT_KEY, loadDraftUnpacking, PREVIOUS_DRAFT_KEY, readItem, readPrefs } from '../store/persistence.ts';
 import { loadScenarioGate } from '../scenario/gate-loader.ts';
 import { loadLessonWorkings } from '../store/lesson-slice.ts';
 import { resolveTheme } from './use-prefs.ts';
@@ -60,7 +60,8 @@ if (location.hash.length > 1 && !isAnchorFragment(location.hash.slice(1))) {
   decodeLinkEarly(location.href);
   void import('./share/boot-link.ts').catch(() => undefined);
 }
-if ([DRAFT_KEY, PREVIOUS_DRAFT_KEY].some((key) => (readItem(key) ?? '') !== '')) void gate.then(render, render);
+// A stored draft is read back through the gate, and a packed one (persistence.ts) through its unpacking.
+if ([DRAFT_KEY, PREVIOUS_DRAFT_KEY].some((key) => (readItem(key) ?? '') !== '')) void Promise.allSettled([gate, loadDraftUnpacking()]).then(render);
 else {
   render();
   gate.catch(() => undefined);

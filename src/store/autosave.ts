@@ -1,9 +1,9 @@
 import { openScenarioValue as openScenario } from '../scenario/gate-loader.ts';
-import { unreadableDraftReason } from '../scenario/intake/draft.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { restoreScenario } from './edit-check.ts';
 import {
   DRAFT_KEY,
+  draftTextProblem,
   keepUnreadable,
   PREVIOUS_DRAFT_KEY,
   readDraft,
@@ -76,7 +76,7 @@ export interface RestoredDrafts {
 /** Why the stored text under `key` cannot be restored, or null when it can or there is none. */
 function whyUnreadable(key: string, raw: string | null): string | null {
   if (raw === null || raw === '') return null;
-  const envelopeProblem = unreadableDraftReason(raw);
+  const envelopeProblem = draftTextProblem(raw);
   if (envelopeProblem) return envelopeProblem;
   const opened = openScenario(readDraft(key)?.scenario);
   if (opened.ok) return null;
@@ -154,13 +154,15 @@ function saveFailedNotice(scenario: Scenario, seq: number): Notice {
 
 /**
  * Saves `store`'s scenario `delayMs` ms after its last change (debounced) once the browser is
- * idle (a 2,000-step draft is a long JSON text: written between frames, not in the middle of
+ * idle (a 2,000-step draft is a long text: written between frames, not in the middle of
  * playback or typing — issue #15), and its previous
- * draft as soon as that changes (also onto the recent drafts, newest first). The draft's JSON is
- * made in the text worker where there is one (`texts`, src/worker/texts-off-thread.ts: for
- * 2,000 steps it keeps a thread busy for a long moment, issue #9 item 3), and stored when it
- * comes back unless a later save has overtaken it; a flush (the page is being hidden) makes it
- * here, at once, so the draft is never lost to a worker still at work. A save that storage
+ * draft as soon as that changes (also onto the recent drafts, newest first). The draft's text
+ * is made in the text worker where there is one (`texts`, src/worker/texts-off-thread.ts): its
+ * JSON, packed (src/scenario/intake/draft-pack.ts, ~7× shorter), because both the JSON and a
+ * long `localStorage.setItem` keep a thread busy for a long moment at 2,000 steps (issue #9
+ * item 3). It is stored when it comes back unless a later save has overtaken it; a flush (the
+ * page is being hidden) writes plain JSON here, at once, so the draft is never lost to a
+ * worker still at work. Both forms read back (persistence.ts `readDraft`). A save that storage
  * refuses (QuotaExceededError) sets an error notice with the scenario to download, at once;
  * it is said again only after a save has worked. Returns the flush and the teardown.
  */
@@ -168,7 +170,7 @@ export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DEL
   let timer: ReturnType<typeof setTimeout> | null = null;
   let cancelIdle: (() => void) | null = null;
   let failing = false;
-  // Counts the saves started: a draft JSON the worker sends back is stored only for the latest.
+  // Counts the saves started: a draft text the worker sends back is stored only for the latest.
   let latestSave = 0;
   let inWorker = false;
   const outcome = (result: 'saved' | 'unavailable' | 'failed') => {
@@ -204,7 +206,7 @@ export function startAutosave(store: RippleStore, delayMs: number = AUTOSAVE_DEL
     const mine = settle();
     const draft = draftNow();
     inWorker = true;
-    texts.draftJson(draft).then(
+    texts.draftText(draft).then(
       (text) => {
         if (mine !== latestSave) return;
         inWorker = false;

@@ -1,4 +1,5 @@
-import { readStoredDraft, readStoredDraftList, readStoredJson } from '../scenario/intake/draft.ts';
+import { isPackedDraft, readStoredDraft, readStoredDraftList, readStoredJson, unreadableDraftReason } from '../scenario/intake/draft.ts';
+import type { unpackDraft as UnpackDraft } from '../scenario/intake/draft-pack.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 // What the editor keeps in localStorage. Every read is wrapped: storage may be missing
@@ -73,9 +74,47 @@ function writeJson(key: string, value: unknown): WriteOutcome {
   return writeText(key, value === null ? null : JSON.stringify(value));
 }
 
-/** The raw stored draft: `{ scenario: unknown, dirty, savedAt }` or null. The caller validates the scenario. */
+let unpack: typeof UnpackDraft | null = null;
+
+/**
+ * Loads the unpacking of packed drafts (src/scenario/intake/draft-pack.ts, a chunk of its own,
+ * with fflate's inflate: the first canvas of a first visit does not need it). main.tsx loads it
+ * beside the scenario gate when a draft is stored, before the store reads it back. Rejects when
+ * the chunk cannot be loaded; a packed draft then reads as unreadable, and is kept untouched
+ * under its own key (autosave.ts).
+ */
+export function loadDraftUnpacking(): Promise<void> {
+  return import('../scenario/intake/draft-pack.ts').then((module) => {
+    unpack = module.unpackDraft;
+  });
+}
+
+/** A stored draft's JSON text: plain JSON as stored, a packed draft unpacked (null when it cannot be). */
+function draftJson(raw: string | null): string | null {
+  if (raw === null || !isPackedDraft(raw)) return raw;
+  const unpacked = unpack?.(raw);
+  return unpacked?.ok ? unpacked.json : null;
+}
+
+/**
+ * Why a stored draft's text cannot be read, as a sentence fragment, or null when it can (or
+ * there is none): a packed draft that is damaged or whose unpacking did not load, or text
+ * that is not JSON or holds no scenario. A scenario that is there but invalid is the gate's to judge.
+ */
+export function draftTextProblem(raw: string | null): string | null {
+  if (raw === null || !isPackedDraft(raw)) return unreadableDraftReason(raw);
+  if (!unpack) return 'the code that unpacks it could not be loaded';
+  const unpacked = unpack(raw);
+  return unpacked.ok ? unreadableDraftReason(unpacked.json) : unpacked.reason;
+}
+
+/**
+ * The raw stored draft: `{ scenario: unknown, dirty, savedAt }` or null. The caller validates
+ * the scenario. Reads both forms: plain JSON (what the page writes, and what every build
+ * before packing wrote) and packed (`z1.…`, what the text worker makes: draft-pack.ts).
+ */
 export function readDraft(key: string = DRAFT_KEY): { scenario: unknown; dirty: boolean; savedAt: number } | null {
-  return readStoredDraft(readItem(key));
+  return readStoredDraft(draftJson(readItem(key)));
 }
 
 /** Writes (or, with null, removes) a draft; `failed` when storage refused it (full). */
@@ -83,7 +122,7 @@ export function writeDraft(draft: SavedDraft | null, key: string = DRAFT_KEY): W
   return writeJson(key, draft);
 }
 
-/** Stores a draft's JSON made elsewhere (`JSON.stringify(draft)`, in the text worker); `failed` when storage refused it. */
+/** Stores a draft's text made elsewhere (packed in the text worker: draft-pack.ts); `failed` when storage refused it. */
 export function writeDraftText(text: string, key: string = DRAFT_KEY): WriteOutcome {
   return writeText(key, text);
 }

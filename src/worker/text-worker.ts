@@ -1,6 +1,6 @@
-import { answerTextRequest, type TextReply, type TextRequest } from './text-requests.ts';
+import { textAnswerer, type TextReply, type TextRequest } from './text-requests.ts';
 
-// The text worker: makes a scenario's share link and its draft JSON, and decodes a link opened,
+// The text worker: makes a scenario's share link and its packed draft text, and decodes a link opened,
 // off the page's main thread (text-requests.ts says why; the page's side is texts-off-thread.ts).
 // A worker of its own, not a message of the simulate worker: the address bar wants its link as
 // soon as the page opens, long before any run loads the engine into the simulate worker, and a
@@ -13,4 +13,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-scope.onmessage = ({ data }) => scope.postMessage(answerTextRequest(data));
+const answer = textAnswerer();
+scope.onmessage = ({ data }) => scope.postMessage(answer(data));

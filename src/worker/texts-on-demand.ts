@@ -25,7 +25,7 @@ function client(): Promise<TextsOffThread> {
 
 const onDemand: TextsOffThread = {
   shareUrl: (scenario, base) => client().then((texts) => texts.shareUrl(scenario, base)),
-  draftJson: (draft) => client().then((texts) => texts.draftJson(draft)),
+  draftText: (draft) => client().then((texts) => texts.draftText(draft)),
   openLink: (fragment) => client().then((texts) => texts.openLink(fragment)),
 };
 

@@ -21,7 +21,7 @@ export interface WorkerClientOptions<Reply, Value> {
  *
  * @example
  * const ask = workerClient<Req, Reply, string>({ what: 'the text worker', start, read: (r) => r.text });
- * await ask({ kind: 'draft-json', draft }) // → '{"scenario":…}'
+ * await ask({ kind: 'draft-text', draft }) // → 'z1.…'
  */
 export function workerClient<Request extends { id: number }, Reply extends { id: number }, Value>(
   options: WorkerClientOptions<Reply, Value>,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, screenshot } from './harness.ts';
+import { storedDraft } from './stored-draft.ts';
 
 // The editor in real Chromium: drawing by mouse and by keyboard, refusing a cycle, undo,
 // and a reload that restores the work exactly.
@@ -30,9 +31,7 @@ async function connect(page: Page, from: string, to: string) {
   await page.mouse.up();
 }
 
-async function draft(page: Page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('ripple:draft:v1') ?? 'null'));
-}
+const draft = (page: Page) => storedDraft(page);
 
 test('draw three steps by mouse, connect them, a cycle is refused, undo, reload restores', async () => {
   const { page, errors, context } = await openPage(browser);
@@ -69,17 +68,19 @@ test('draw three steps by mouse, connect them, a cycle is refused, undo, reload 
 
   await screenshot(page, 'editor-drawn-by-mouse');
   // The autosave is debounced: wait until it holds the redone move.
-  const movedY = async () => (await draft(page))?.scenario.steps.find((s: { id: string }) => s.id === 'step-2')?.position.y ?? 0;
-  const startY = (await draft(page))?.scenario.steps[0].position.y ?? 0;
+  const movedY = async () => (await draft(page))?.scenario.steps.find((s: { id: string }) => s.id === 'step-2')?.position?.y ?? 0;
+  const startY = (await draft(page))?.scenario.steps[0].position?.y ?? 0;
   await expect.poll(movedY).toBeGreaterThan(startY + 50);
-  const saved = await page.evaluate(() => localStorage.getItem('ripple:draft:v1'));
+  const saved = await draft(page);
+  // Written by the text worker, packed (draft-pack.ts): the reload below reads it back.
+  expect(await page.evaluate(() => localStorage.getItem('ripple:draft:v1')?.slice(0, 3))).toBe('z1.');
   await page.reload();
   await node(page, 'step-3').waitFor();
   expect(await page.locator('.react-flow__edge').count()).toBe(2);
   expect(await node(page, 'step-1').textContent()).toContain('Reserve stock');
   // No gallery on a return visit; the restored draft is byte-for-byte what was saved.
   expect(await page.getByRole('dialog').count()).toBe(0);
-  expect(JSON.parse((await page.evaluate(() => localStorage.getItem('ripple:draft:v1')))!).scenario).toEqual(JSON.parse(saved!).scenario);
+  expect((await draft(page))!.scenario).toEqual(saved!.scenario);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { baseUrl, launch, openPage, screenshot } from './harness.ts';
 import { askWhy, node, nodeStates, run, seekToEnd } from './app.ts';
+import { storedDraft } from './stored-draft.ts';
 import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
-import { DRAFT_KEY, PREFS_KEY } from '../../src/store/persistence.ts';
+import { PREFS_KEY } from '../../src/store/persistence.ts';
 
 // Issue 9 §1 in the built app: step ids that are names of Object.prototype once blanked the
 // editor, and, the draft being saved first, kept it blank on every later visit.
@@ -45,7 +46,7 @@ describe('a link whose step ids are Object.prototype names', () => {
     await expect.poll(() => why.textContent()).toContain('constructor');
 
     // The draft is written (debounced) before the reload, as it would be for a person.
-    await page.waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('hasOwnProperty'), DRAFT_KEY);
+    await expect.poll(async () => (await storedDraft(page))?.scenario.steps.map((s) => s.id) ?? []).toContain('hasOwnProperty');
     await page.reload();
     for (const step of hostile.steps) await node(page, step.id).waitFor();
 

@@ -4,6 +4,7 @@
 import { AUTOSAVE_DELAY_MS, recentDrafts } from '../../src/store/autosave.ts';
 import { EMPTY_SCENARIO } from '../../src/store/editor-slice.ts';
 import { DRAFT_KEY, PREVIOUS_DRAFT_KEY, RECENT_DRAFTS_KEY, RECENT_DRAFTS_MAX, UNREADABLE_PREFIX } from '../../src/store/persistence.ts';
+import { packDraft } from '../../src/scenario/intake/draft-pack.ts';
 import { editorStore, MemoryStorage, scenario } from './helpers.ts';
 
 /** A localStorage that is full: every setItem throws the browsers' QuotaExceededError. */
@@ -31,9 +32,17 @@ function unreadableKeys(): string[] {
   return Array.from({ length: storage.length }, (_, i) => storage.key(i)!).filter((k) => k.startsWith(UNREADABLE_PREFIX));
 }
 
+/** `text` with one base64url character of its body changed (the CRC-32 notices). */
+function flipOne(text: string): string {
+  const at = Math.floor(text.length / 2);
+  return text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+}
+
 describe('a stored draft the app cannot read', () => {
   const cases: [string, string, RegExp][] = [
     ['broken JSON', '{"scenario": {"version": 1, "title": "Half', /not complete JSON/],
+    ['a packed draft cut short', packDraft(JSON.stringify({ scenario: scenario(['a']), dirty: true, savedAt: 5 })).slice(0, 40), /packed text is damaged/],
+    ['a packed draft with a character changed', flipOne(packDraft(JSON.stringify({ scenario: scenario(['a']), dirty: true, savedAt: 5 }))), /packed text is damaged/],
     ['made by a newer version', JSON.stringify({ scenario: { version: 99, title: 'From the future', steps: [], dependencies: [] }, dirty: true, savedAt: 5 }), /newer|version/i],
     [
       'one field out of range',
@@ -70,6 +79,27 @@ describe('a stored draft the app cannot read', () => {
     const second = editorStore({ persist: true });
     expect(unreadableKeys()).toHaveLength(1);
     expect(second.getState().notice).toBeNull();
+  });
+
+  test('a packed draft (as the text worker stores it) starts without a notice, as a plain JSON one (older builds) does', () => {
+    storage.setItem(DRAFT_KEY, packDraft(JSON.stringify({ scenario: scenario(['a', 'b'], [['a', 'b']], { title: 'Ünïcode — 424 ✓' }), dirty: true, savedAt: 1 })));
+    const store = editorStore({ persist: true });
+    expect(store.getState().scenario.steps.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(store.getState().scenario.title).toBe('Ünïcode — 424 ✓');
+    expect(store.getState().dirty).toBe(true);
+    expect(store.getState().notice).toBeNull();
+    expect(unreadableKeys()).toEqual([]);
+  });
+
+  test('a packed draft reads as unreadable, saying why, until its unpacking has loaded (main.tsx loads it first)', async () => {
+    const packed = packDraft(JSON.stringify({ scenario: scenario(['a']), dirty: true, savedAt: 1 }));
+    vi.resetModules();
+    const fresh = await import('../../src/store/persistence.ts');
+    expect(fresh.draftTextProblem(packed)).toBe('the code that unpacks it could not be loaded');
+    expect(fresh.draftTextProblem('{"scenario":{}}')).toBeNull();
+    await fresh.loadDraftUnpacking();
+    expect(fresh.draftTextProblem(packed)).toBeNull();
+    expect(fresh.draftTextProblem(packed.slice(0, 30))).toMatch(/^its packed text is damaged/);
   });
 
   test('a readable draft starts without a notice', () => {

@@ -1,9 +1,10 @@
-// Issue #9 item 3: the draft's JSON (hundreds of ms for 2,000 steps) is made in the text worker,
-// and stored when it comes back. Storage must still end up holding the newest draft: a reply
+// Issue #9 item 3: the draft's text (its JSON, packed: hundreds of ms and a long setItem for
+// 2,000 steps as plain JSON) is made in the text worker, and stored when it comes back. Storage must still end up holding the newest draft: a reply
 // overtaken by a later save is dropped, a flush (the page is being hidden) writes at once
 // without waiting for the worker, and a failed worker leaves the save to the page.
 import { AUTOSAVE_DELAY_MS, startAutosave } from '../../src/store/autosave.ts';
-import { DRAFT_KEY, type SavedDraft } from '../../src/store/persistence.ts';
+import { DRAFT_KEY, loadDraftUnpacking, readDraft, type SavedDraft } from '../../src/store/persistence.ts';
+import { packDraft } from '../../src/scenario/intake/draft-pack.ts';
 import type { TextsOffThread } from '../../src/worker/texts-off-thread.ts';
 import { editorStore, MemoryStorage, scenario, withStorage } from './helpers.ts';
 
@@ -15,18 +16,18 @@ function heldTexts() {
   const texts: TextsOffThread = {
     shareUrl: () => Promise.reject(new Error('not asked here')),
     openLink: () => Promise.reject(new Error('not asked here')),
-    draftJson: (draft) =>
+    draftText: (draft) =>
       new Promise<string>((resolve, reject) => {
-        asked.push({ draft, answer: () => resolve(JSON.stringify(draft)), fail: () => reject(new Error('the text worker failed')) });
+        asked.push({ draft, answer: () => resolve(packDraft(JSON.stringify(draft))), fail: () => reject(new Error('the text worker failed')) });
       }),
   };
   return { texts, asked };
 }
 
-const savedTitle = () => {
-  const raw = storage().getItem(DRAFT_KEY);
-  return raw === null ? null : (JSON.parse(raw) as { scenario: { title: string } }).scenario.title;
-};
+beforeAll(() => loadDraftUnpacking());
+
+/** The stored draft's title, packed (from the worker) or plain JSON (made on the page), as the next start-up reads it. */
+const savedTitle = () => (readDraft()?.scenario as { title: string } | undefined)?.title ?? null;
 
 /** A store (not persisting by itself) with an autosave on `texts`, holding a draft titled `title`. */
 function storeSavingThrough(texts: TextsOffThread, title: string) {
@@ -37,7 +38,7 @@ function storeSavingThrough(texts: TextsOffThread, title: string) {
 }
 
 describe('autosave through the text worker', () => {
-  test('the draft is sent to the worker after the quiet time, and its JSON stored when it comes back', async () => {
+  test('the draft is sent to the worker after the quiet time, and its packed text stored when it comes back', async () => {
     const { texts, asked } = heldTexts();
     const { autosave } = storeSavingThrough(texts, 'Worked');
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 10);
@@ -46,7 +47,7 @@ describe('autosave through the text worker', () => {
     asked[0].answer();
     await vi.runAllTimersAsync();
     expect(savedTitle()).toBe('Worked');
-    expect(storage().getItem(DRAFT_KEY)).toBe(JSON.stringify(asked[0].draft));
+    expect(storage().getItem(DRAFT_KEY)).toBe(packDraft(JSON.stringify(asked[0].draft)));
     autosave.stop();
   });
 
@@ -72,6 +73,7 @@ describe('autosave through the text worker', () => {
     expect(asked).toHaveLength(1);
     autosave.flush();
     expect(savedTitle()).toBe('Hidden');
+    expect(storage().getItem(DRAFT_KEY)!.startsWith('{')).toBe(true);
     const writes = vi.spyOn(storage(), 'setItem');
     asked[0].answer();
     await vi.runAllTimersAsync();
@@ -89,7 +91,7 @@ describe('autosave through the text worker', () => {
     autosave.stop();
   });
 
-  test('storage that refuses the JSON from the worker says so with the scenario to download', async () => {
+  test('storage that refuses the text from the worker says so with the scenario to download', async () => {
     const { texts, asked } = heldTexts();
     const { store, autosave } = storeSavingThrough(texts, 'Too big');
     vi.spyOn(storage(), 'setItem').mockImplementation(() => {

@@ -1,4 +1,4 @@
-import { answerTextRequest, type TextReply, type TextRequest } from '../../src/worker/text-requests.ts';
+import { textAnswerer, type TextReply, type TextRequest } from '../../src/worker/text-requests.ts';
 
 // A stand-in for the browser's `Worker` running the text worker's own handler
 // (src/worker/text-requests.ts): requests and replies are copied with structuredClone, as
@@ -22,12 +22,14 @@ export class FakeTextWorker {
     FakeTextWorker.made.push(this);
   }
 
+  private answer = textAnswerer();
+
   postMessage(request: TextRequest): void {
     const copy = structuredClone(request);
     this.requests.push(copy);
     FakeTextWorker.requests.push(copy);
     const deliver = () => {
-      if (!this.terminated) this.onmessage?.({ data: structuredClone(answerTextRequest(copy)) });
+      if (!this.terminated) this.onmessage?.({ data: structuredClone(this.answer(copy)) });
     };
     setTimeout(() => (FakeTextWorker.holding ? FakeTextWorker.held.push(deliver) : deliver()), 0);
   }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { findPreset } from '../../src/presets/index.ts';
 import { FakeTextWorker } from './fake-text-worker.ts';
+import { packDraft } from '../../src/scenario/intake/draft-pack.ts';
 
 // The text worker's client is loaded on its first request (issue #15: it is not in the main
 // chunk). Callers must see the same client as texts-off-thread.ts gives: null without a Worker,
@@ -24,12 +25,12 @@ describe('textsOnDemand', () => {
     expect(textsOnDemand()).toBeNull();
   });
 
-  test("answers a draft's JSON from the text worker, started only by the first request", async () => {
+  test("answers a draft's packed text from the text worker, started only by the first request", async () => {
     const texts = textsOnDemand()!;
     expect(FakeTextWorker.made).toHaveLength(0);
     const draft = { scenario: payment, dirty: false, savedAt: 1_700_000_000_000 };
-    await expect(texts.draftJson(draft)).resolves.toBe(JSON.stringify(draft));
-    expect(FakeTextWorker.requests.map((r) => r.kind)).toEqual(['draft-json']);
+    await expect(texts.draftText(draft)).resolves.toBe(packDraft(JSON.stringify(draft)));
+    expect(FakeTextWorker.requests.map((r) => r.kind)).toEqual(['draft-text']);
   });
 
   test('rejects a pending request when the worker crashes, and the next request starts a new worker', async () => {

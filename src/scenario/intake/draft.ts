@@ -10,6 +10,17 @@ import { readJsonText } from './json-text.ts';
  */
 export const MAX_STORED_BYTES = 15_000_000;
 
+/**
+ * What a packed draft starts with (draft-pack.ts; a draft stored as plain JSON starts with `{`).
+ * Here, not in draft-pack.ts, so that telling the two apart does not load the unpacking.
+ */
+export const PACKED_DRAFT_PREFIX = 'z1.';
+
+/** Whether stored text is a packed draft (draft-pack.ts), else it is read as JSON. */
+export function isPackedDraft(raw: string): boolean {
+  return raw.startsWith(PACKED_DRAFT_PREFIX);
+}
+
 /** A stored draft as read: the scenario is still untrusted. */
 export interface StoredDraft {
   scenario: unknown;
