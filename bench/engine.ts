@@ -288,7 +288,19 @@ interface Row {
   kahnBesideRead: Timing;
 }
 
-/** Warm-up calls of each function before timing, the same at every size (the JIT and the heap settle alike). */
+/**
+ * Warm-up calls of each function before timing, the same at every size (the JIT and the heap settle alike).
+ *
+ * Garbage collection and the medians (checked 2026-12-01, issue #15): at 10,000 steps a call
+ * allocates ~3 MB, and a young-generation scavenge lands in about one call in five, so the
+ * median call pays none; at 100,000 steps a call allocates ~28 MB of typed arrays, and v8
+ * collects for "external memory pressure" inside nearly every call (and marks the whole heap,
+ * the 35 MB scenario included, every few calls), so the median call pays it. The medians of
+ * `timeRounds` are kept as the target's measure; `printScaling` prints each size's mean per
+ * call with its GC pauses, where each size pays for its own garbage. Forcing a full GC before
+ * each timed call (v8's `gc`) is no way to keep collection out of the timed region: right
+ * after one, a 10k `simulate` took 50–460 ms instead of ~10 ms (Node 20).
+ */
 const WARM_UP = 4;
 
 /**

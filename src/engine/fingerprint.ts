@@ -53,6 +53,20 @@ export function hex(h: number): string {
 
 /** Hashes every field the engine reads, in a fixed order, so key order in the file does not matter. */
 export function fingerprintScenario(scenario: Scenario, g: Graph): number {
+  const steps = scenario.steps;
+  let h = fingerprintHead(scenario);
+  for (let i = 0; i < steps.length; i++) h = fingerprintStep(h, steps[i]);
+  return fingerprintTail(h, scenario, g);
+}
+
+/**
+ * `fingerprintScenario` in three parts, for a caller that already walks the steps once
+ * (RunState): `fingerprintTail(…fingerprintStep(fingerprintHead(scenario), steps[0])…, scenario, g)`
+ * over every step in order is `fingerprintScenario(scenario, g)`. At 100,000 steps the step
+ * objects are far more than the CPU's caches hold, and a second walk over them costs memory
+ * traffic (issue #15). The head: title, description, policy and the number of steps.
+ */
+export function fingerprintHead(scenario: Scenario): number {
   // Not the format version: a version-1 scenario and its version-2 migration mean the same run
   // and keep their correlation id. Version-2 fields are hashed only when present, for the same reason.
   let h = mix(OFFSET, 1);
@@ -65,111 +79,116 @@ export function fingerprintScenario(scenario: Scenario, g: Graph): number {
     h = optNum(h, p.concurrency);
     if (p.compensationErrors !== undefined) h = mixStr(mix(h, 3), p.compensationErrors);
   }
-  const steps = scenario.steps;
-  h = mix(h, steps.length);
-  for (let i = 0; i < steps.length; i++) {
-    const s = steps[i];
-    // Only the fields a step has are read: steps of many shapes make every read of a field by
-    // name a slow (megamorphic) lookup, and most of the twenty fields below are absent (issue
-    // #15). The hash is the same as reading each field in turn: an absent field reads undefined.
-    let label: string | undefined;
-    let request: string | undefined;
-    let durationMs: number | undefined;
-    let timeoutMs: number | undefined;
-    let f: Step['fail'];
-    let r: Step['retry'];
-    let c: Step['compensation'];
-    let idempotent: boolean | undefined;
-    let join: string | undefined;
-    let produces: string[] | undefined;
-    let consumes: string[] | undefined;
-    let when: string | undefined;
-    let successStatus: number | undefined;
-    let condition: string | undefined;
-    let flags = 0;
-    for (const key in s) {
-      switch (key) {
-        case 'label':
-          label = s.label;
-          break;
-        case 'request':
-          request = s.request;
-          break;
-        case 'durationMs':
-          durationMs = s.durationMs;
-          break;
-        case 'timeoutMs':
-          timeoutMs = s.timeoutMs;
-          break;
-        case 'fail':
-          f = s.fail;
-          break;
-        case 'retry':
-          r = s.retry;
-          break;
-        case 'compensation':
-          c = s.compensation;
-          break;
-        case 'idempotent':
-          idempotent = s.idempotent;
-          break;
-        case 'join':
-          join = s.join;
-          break;
-        case 'produces':
-          produces = s.produces;
-          break;
-        case 'consumes':
-          consumes = s.consumes;
-          break;
-        case 'when':
-          when = s.when;
-          break;
-        case 'successStatus':
-          successStatus = s.successStatus;
-          break;
-        case 'if':
-          condition = s.if;
-          break;
-        case 'continueOnError':
-          if (s.continueOnError) flags |= 1;
-          break;
-        case 'continueOnFailed':
-          if (s.continueOnFailed) flags |= 2;
-          break;
-        case 'catch':
-          if (s.catch) flags |= 4;
-          break;
-        case 'failState':
-          if (s.failState) flags |= 8;
-          break;
-        default:
-          // The id is hashed first, below; positions and unknown fields change no run.
-          break;
-      }
+  return mix(h, scenario.steps.length);
+}
+
+/** Continues hash `h` with step `s`'s fields (see `fingerprintHead`). */
+export function fingerprintStep(h: number, s: Step): number {
+  // Only the fields a step has are read: steps of many shapes make every read of a field by
+  // name a slow (megamorphic) lookup, and most of the twenty fields below are absent (issue
+  // #15). The hash is the same as reading each field in turn: an absent field reads undefined.
+  let label: string | undefined;
+  let request: string | undefined;
+  let durationMs: number | undefined;
+  let timeoutMs: number | undefined;
+  let f: Step['fail'];
+  let r: Step['retry'];
+  let c: Step['compensation'];
+  let idempotent: boolean | undefined;
+  let join: string | undefined;
+  let produces: string[] | undefined;
+  let consumes: string[] | undefined;
+  let when: string | undefined;
+  let successStatus: number | undefined;
+  let condition: string | undefined;
+  let flags = 0;
+  for (const key in s) {
+    switch (key) {
+      case 'label':
+        label = s.label;
+        break;
+      case 'request':
+        request = s.request;
+        break;
+      case 'durationMs':
+        durationMs = s.durationMs;
+        break;
+      case 'timeoutMs':
+        timeoutMs = s.timeoutMs;
+        break;
+      case 'fail':
+        f = s.fail;
+        break;
+      case 'retry':
+        r = s.retry;
+        break;
+      case 'compensation':
+        c = s.compensation;
+        break;
+      case 'idempotent':
+        idempotent = s.idempotent;
+        break;
+      case 'join':
+        join = s.join;
+        break;
+      case 'produces':
+        produces = s.produces;
+        break;
+      case 'consumes':
+        consumes = s.consumes;
+        break;
+      case 'when':
+        when = s.when;
+        break;
+      case 'successStatus':
+        successStatus = s.successStatus;
+        break;
+      case 'if':
+        condition = s.if;
+        break;
+      case 'continueOnError':
+        if (s.continueOnError) flags |= 1;
+        break;
+      case 'continueOnFailed':
+        if (s.continueOnFailed) flags |= 2;
+        break;
+      case 'catch':
+        if (s.catch) flags |= 4;
+        break;
+      case 'failState':
+        if (s.failState) flags |= 8;
+        break;
+      default:
+        // The id is hashed first, below; positions and unknown fields change no run.
+        break;
     }
-    h = mixStr(h, s.id);
-    h = optStr(optStr(h, label), request);
-    h = optNum(optNum(h, durationMs), timeoutMs);
-    if (f === undefined) h = mix(h, 0);
-    else h = optBool(optNum(optStr(optNum(mix(h, 1), f.status), f.message), f.times), f.timeout);
-    if (r === undefined) h = mix(h, 0);
-    else h = optNum(optNum(optNum(mix(h, 1), r.maxAttempts), r.delayMs), r.factor);
-    if (c === undefined) h = mix(h, 0);
-    else {
-      h = optNum(optStr(mix(h, 1), c.label), c.durationMs);
-      h = c.fail === undefined ? mix(h, 0) : optStr(mixNum(mix(h, 1), c.fail.status), c.fail.message);
-      if (c.evenIfFailed !== undefined) h = optBool(mix(h, 3), c.evenIfFailed);
-    }
-    h = optStr(optBool(h, idempotent), join);
-    h = optList(optList(h, produces), consumes);
-    // Version-2 fields, each behind its own tag so it cannot be confused with another.
-    if (when !== undefined) h = mixStr(mix(h, 4), when);
-    if (successStatus !== undefined) h = mixNum(mix(h, 5), successStatus);
-    if (condition !== undefined) h = mixStr(mix(h, 7), condition);
-    // Issue #11: the dialect flags (types.ts), one bit each, hashed only when one is true.
-    if (flags !== 0) h = mixNum(mix(h, 9), flags);
   }
+  h = mixStr(h, s.id);
+  h = optStr(optStr(h, label), request);
+  h = optNum(optNum(h, durationMs), timeoutMs);
+  if (f === undefined) h = mix(h, 0);
+  else h = optBool(optNum(optStr(optNum(mix(h, 1), f.status), f.message), f.times), f.timeout);
+  if (r === undefined) h = mix(h, 0);
+  else h = optNum(optNum(optNum(mix(h, 1), r.maxAttempts), r.delayMs), r.factor);
+  if (c === undefined) h = mix(h, 0);
+  else {
+    h = optNum(optStr(mix(h, 1), c.label), c.durationMs);
+    h = c.fail === undefined ? mix(h, 0) : optStr(mixNum(mix(h, 1), c.fail.status), c.fail.message);
+    if (c.evenIfFailed !== undefined) h = optBool(mix(h, 3), c.evenIfFailed);
+  }
+  h = optStr(optBool(h, idempotent), join);
+  h = optList(optList(h, produces), consumes);
+  // Version-2 fields, each behind its own tag so it cannot be confused with another.
+  if (when !== undefined) h = mixStr(mix(h, 4), when);
+  if (successStatus !== undefined) h = mixNum(mix(h, 5), successStatus);
+  if (condition !== undefined) h = mixStr(mix(h, 7), condition);
+  // Issue #11: the dialect flags (types.ts), one bit each, hashed only when one is true.
+  if (flags !== 0) h = mixNum(mix(h, 9), flags);
+  return h;
+}
+
+/** Ends hash `h` with the scenario's groups, context and dependencies (see `fingerprintHead`). */
+export function fingerprintTail(h: number, scenario: Scenario, g: Graph): number {
   const groups = scenario.groups;
   if (groups !== undefined) {
     h = mix(mix(h, 6), groups.length);

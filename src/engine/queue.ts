@@ -12,17 +12,26 @@
 export function idKeys(ids: readonly string[]): Int32Array {
   const keys = new Int32Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    let k = 0;
-    for (let c = 0; c < 4; c++) {
-      const code = c < id.length ? id.charCodeAt(c) : 0;
-      // Not a valid id: let every comparison fall through to the strings.
-      if (code > 0x7f) return keys.fill(0);
-      k = (k << 8) | code;
-    }
+    const k = idKey(ids[i]);
+    // Not a valid id: let every comparison fall through to the strings.
+    if (k < 0) return keys.fill(0);
     keys[i] = k;
   }
   return keys;
+}
+
+/**
+ * One id's sort key (see `idKeys`), or -1 when its first 4 characters are not all ASCII: then
+ * every key of the run must be 0, so that comparisons fall through to the strings.
+ */
+export function idKey(id: string): number {
+  let k = 0;
+  for (let c = 0; c < 4; c++) {
+    const code = c < id.length ? id.charCodeAt(c) : 0;
+    if (code > 0x7f) return -1;
+    k = (k << 8) | code;
+  }
+  return k;
 }
 
 export class TimedQueue {

@@ -6,10 +6,10 @@ import { DEFAULT_DURATION_MS, resolvePolicy, type ResolvedStep } from '../scenar
 import { runEventBudget } from '../scenario/limits.ts';
 import type { Scenario, Step } from '../scenario/types.ts';
 import type { WhenOutcome } from '../scenario/when.ts';
-import { fingerprintScenario, hex, mixStr } from './fingerprint.ts';
+import { fingerprintHead, fingerprintStep, fingerprintTail, hex, mixStr } from './fingerprint.ts';
 import type { Graph } from './graph.ts';
 import type { PhaseCode } from './phases.ts';
-import { idKeys, TimedQueue } from './queue.ts';
+import { idKey, TimedQueue } from './queue.ts';
 import { assertTransition } from './transitions.ts';
 import type { EventType, RunStop, StepResult } from './types.ts';
 import { EventLog, NO_ATTEMPT } from './event-log.ts';
@@ -185,13 +185,7 @@ export class RunState {
     this.log = new EventLog(2 * n + 8);
     this.ids = graph.ids;
     this.startTime = replay ? replay.t0 : 0;
-    const keys = idKeys(graph.ids);
-    this.timers = new TimedQueue(graph.ids, keys);
-    this.ready = new TimedQueue(graph.ids, keys);
     this.now = this.startTime;
-    let h = fingerprintScenario(scenario, graph);
-    if (replay) h = mixStr(mixStr(h, replay.replayOf), replay.salt);
-    this.correlationId = `run-${hex(h)}`;
 
     const policy = resolvePolicy(scenario);
     this.failFast = policy.failFast;
@@ -258,8 +252,19 @@ export class RunState {
       return id;
     };
     const steps = scenario.steps;
+    // One walk over the step objects reads their behaviour, hashes them for the correlation id
+    // (fingerprintScenario's steps, in the same order) and makes the queues' id sort keys: at
+    // 100,000 steps the objects and their ids are far more than the CPU's caches hold, so each
+    // walk over them is memory traffic, and these were three (issue #15).
+    const keys = new Int32Array(n);
+    let asciiKeys = true;
+    let h = fingerprintHead(scenario);
     for (let i = 0; i < n; i++) {
       const s = steps[i];
+      h = fingerprintStep(h, s);
+      const key = idKey(s.id);
+      if (key < 0) asciiKeys = false;
+      keys[i] = key;
       // Only the fields the step has are read (see fingerprintScenario: steps of many shapes
       // make a read by name slow, and most fields are absent).
       let durationMs: number | undefined;
@@ -322,6 +327,13 @@ export class RunState {
       if (consumes !== undefined && consumes.length > 0) this.consumes.set(i, consumes.map(artifact));
     }
     this.produced = new Int32Array(this.artifactNames.length);
+    // As idKeys: a key that is not all ASCII makes every comparison fall through to the strings.
+    if (!asciiKeys) keys.fill(0);
+    this.timers = new TimedQueue(graph.ids, keys);
+    this.ready = new TimedQueue(graph.ids, keys);
+    h = fingerprintTail(h, scenario, graph);
+    if (replay) h = mixStr(mixStr(h, replay.replayOf), replay.salt);
+    this.correlationId = `run-${hex(h)}`;
   }
 }
 
