@@ -722,6 +722,25 @@ async function editAStep(page: Page, profileName: string, settleMs = 600): Promi
 }
 
 /**
+ * The scenarios a repeated table measures, from the command line: `--shapes=` (layered,
+ * wide-dag) × `--steps=` (default 1,000 and 2,000), each measured `--runs=` times (default 3).
+ */
+function repeatedCases(): { runs: number; cases: { shape: string; n: number; scenario: Scenario }[] } {
+  const runs = Number((process.argv.find((a) => a.startsWith('--runs=')) ?? '--runs=3').slice('--runs='.length));
+  const only = (process.argv.find((a) => a.startsWith('--steps=')) ?? '').slice('--steps='.length);
+  const sizes = only ? only.split(',').map(Number) : [1_000, 2_000];
+  const shapes = (process.argv.find((a) => a.startsWith('--shapes=')) ?? '--shapes=layered,wide-dag').slice('--shapes='.length).split(',');
+  const cases: { shape: string; n: number; scenario: Scenario }[] = [];
+  for (const [shape, make] of [
+    ['layered', (n: number) => benchScenario(n)],
+    ['wide-dag', (n: number) => wideDag(n)],
+  ] as const) {
+    if (shapes.includes(shape)) for (const n of sizes) cases.push({ shape, n, scenario: make(n) });
+  }
+  return { runs, cases };
+}
+
+/**
  * `--edit-only` (with `--steps`, `--shapes`, `--runs=N`, default 3): only the edit of the
  * scaling table, N times per size, each in a fresh page opened by link; prints the longest task
  * of each run from the click until 3 s after Enter, a window that also takes in the address-bar
@@ -729,38 +748,28 @@ async function editAStep(page: Page, profileName: string, settleMs = 600): Promi
  * Quick to repeat before and after a change.
  */
 async function editOnlyTable(browser: Browser, origin: string): Promise<void> {
-  const runs = Number((process.argv.find((a) => a.startsWith('--runs=')) ?? '--runs=3').slice('--runs='.length));
-  const only = (process.argv.find((a) => a.startsWith('--steps=')) ?? '').slice('--steps='.length);
-  const sizes = only ? only.split(',').map(Number) : [1_000, 2_000];
-  const shapes = (process.argv.find((a) => a.startsWith('--shapes=')) ?? '--shapes=layered,wide-dag').slice('--shapes='.length).split(',');
+  const { runs, cases } = repeatedCases();
   const lines: string[] = [];
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  for (const [shape, make] of [
-    ['layered', (n: number) => benchScenario(n)],
-    ['wide-dag', (n: number) => wideDag(n)],
-  ] as const) {
-    if (!shapes.includes(shape)) continue;
-    for (const n of sizes) {
-      const scenario = make(n);
-      const long: number[] = [];
-      const cpu: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const { page } = await openScenario(browser, origin, scenario, ['link']);
-        // Let the first canvas's own follow-up work (routes, lint, the first link and draft) land first.
-        await page.waitForTimeout(3_000);
-        let tasks: number[] = [];
-        const cpuOf = await longestTaskCpu(page, PROFILE, async () => {
-          tasks = await editAStep(page, `edit-${shape}-${n}-run${i + 1}`, 3_000);
-        });
-        long.push(Math.max(0, ...tasks));
-        if (cpuOf) cpu.push(cpuOf.longestMs);
-        await page.context().close();
-      }
-      const line = `${shape.padEnd(9)} ${String(scenario.steps.length).padStart(5)} steps: edit's longest task (3 s window) median ${median(long).toFixed(0)} ms ${verdict(median(long), LONG_TASK_TARGET_MS)}; runs ${long.map((v) => v.toFixed(0)).join(', ')}` +
-        (cpu.length ? `; by thread CPU time: median ${median(cpu).toFixed(0)} ms, runs ${cpu.map((v) => v.toFixed(0)).join(', ')}` : '');
-      lines.push(line);
-      console.log(line);
+  for (const { shape, n, scenario } of cases) {
+    const long: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const { page } = await openScenario(browser, origin, scenario, ['link']);
+      // Let the first canvas's own follow-up work (routes, lint, the first link and draft) land first.
+      await page.waitForTimeout(3_000);
+      let tasks: number[] = [];
+      const cpuOf = await longestTaskCpu(page, PROFILE, async () => {
+        tasks = await editAStep(page, `edit-${shape}-${n}-run${i + 1}`, 3_000);
+      });
+      long.push(Math.max(0, ...tasks));
+      if (cpuOf) cpu.push(cpuOf.longestMs);
+      await page.context().close();
     }
+    const line = `${shape.padEnd(9)} ${String(scenario.steps.length).padStart(5)} steps: edit's longest task (3 s window) median ${median(long).toFixed(0)} ms ${verdict(median(long), LONG_TASK_TARGET_MS)}; runs ${long.map((v) => v.toFixed(0)).join(', ')}` +
+      (cpu.length ? `; by thread CPU time: median ${median(cpu).toFixed(0)} ms, runs ${cpu.map((v) => v.toFixed(0)).join(', ')}` : '');
+    lines.push(line);
+    console.log(line);
   }
   console.log(`summary (load ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
   for (const line of lines) console.log(`  ${line}`);
@@ -933,38 +942,28 @@ export async function runBrowserBench(): Promise<void> {
 const FIRST_CANVAS_ONLY = process.argv.includes('--first-canvas');
 
 async function firstCanvasTable(browser: Browser, origin: string): Promise<void> {
-  const runs = Number((process.argv.find((a) => a.startsWith('--runs=')) ?? '--runs=3').slice('--runs='.length));
-  const only = (process.argv.find((a) => a.startsWith('--steps=')) ?? '').slice('--steps='.length);
-  const sizes = only ? only.split(',').map(Number) : [1_000, 2_000];
-  const shapes = (process.argv.find((a) => a.startsWith('--shapes=')) ?? '--shapes=layered,wide-dag').slice('--shapes='.length).split(',');
+  const { runs, cases } = repeatedCases();
   const lines: string[] = [];
-  for (const [shape, make] of [
-    ['layered', (n: number) => benchScenario(n)],
-    ['wide-dag', (n: number) => wideDag(n)],
-  ] as const) {
-    if (!shapes.includes(shape)) continue;
-    for (const n of sizes) {
-      const scenario = make(n);
-      const opened: Opened[] = [];
-      for (let i = 0; i < runs; i++) {
-        const o = await openScenario(browser, origin, scenario, ['link'], i === 0 ? `load-${shape}-${n}` : undefined, !PROFILE);
-        await o.page.context().close();
-        opened.push(o);
-      }
-      opened.sort((a, b) => a.firstNodeMs - b.firstNodeMs);
-      const median = opened[Math.floor(opened.length / 2)];
-      const target = targetsFor(n).firstCanvasMs;
-      // CPU before the first node: medians of their own, steadier than wall-clock on a busy machine.
-      const cpuMedian = (pick: (c: LoadCpu) => number) => {
-        const values = opened.map((o) => (o.cpu ? pick(o.cpu) : NaN)).sort((a, b) => a - b);
-        return values[Math.floor(values.length / 2)];
-      };
-      const cpu = PROFILE ? '' : `; CPU before it: main thread ${cpuMedian((c) => c.mainMs).toFixed(0)} ms (${cpuMedian((c) => c.mainAfterWorkerMs).toFixed(0)} ms of it after the last Web Worker task), Web Workers ${cpuMedian((c) => c.workerMs).toFixed(0)} ms (medians)`;
-      const line = `${shape.padEnd(9)} ${String(scenario.steps.length).padStart(5)} steps: first canvas median ${median.firstNodeMs.toFixed(0)} ms, best ${opened[0].firstNodeMs.toFixed(0)} ms (target ${target}) ${verdict(median.firstNodeMs, target)}${cpu}; ${median.nodesInDom} step nodes in the DOM; runs ${opened.map((o) => o.firstNodeMs.toFixed(0)).join(', ')}`;
-      lines.push(line);
-      console.log(line);
-      printLoadBreakdown(`${shape} ${scenario.steps.length} (median run)`, median.load);
+  for (const { shape, n, scenario } of cases) {
+    const opened: Opened[] = [];
+    for (let i = 0; i < runs; i++) {
+      const o = await openScenario(browser, origin, scenario, ['link'], i === 0 ? `load-${shape}-${n}` : undefined, !PROFILE);
+      await o.page.context().close();
+      opened.push(o);
     }
+    opened.sort((a, b) => a.firstNodeMs - b.firstNodeMs);
+    const median = opened[Math.floor(opened.length / 2)];
+    const target = targetsFor(n).firstCanvasMs;
+    // CPU before the first node: medians of their own, steadier than wall-clock on a busy machine.
+    const cpuMedian = (pick: (c: LoadCpu) => number) => {
+      const values = opened.map((o) => (o.cpu ? pick(o.cpu) : NaN)).sort((a, b) => a - b);
+      return values[Math.floor(values.length / 2)];
+    };
+    const cpu = PROFILE ? '' : `; CPU before it: main thread ${cpuMedian((c) => c.mainMs).toFixed(0)} ms (${cpuMedian((c) => c.mainAfterWorkerMs).toFixed(0)} ms of it after the last Web Worker task), Web Workers ${cpuMedian((c) => c.workerMs).toFixed(0)} ms (medians)`;
+    const line = `${shape.padEnd(9)} ${String(scenario.steps.length).padStart(5)} steps: first canvas median ${median.firstNodeMs.toFixed(0)} ms, best ${opened[0].firstNodeMs.toFixed(0)} ms (target ${target}) ${verdict(median.firstNodeMs, target)}${cpu}; ${median.nodesInDom} step nodes in the DOM; runs ${opened.map((o) => o.firstNodeMs.toFixed(0)).join(', ')}`;
+    lines.push(line);
+    console.log(line);
+    printLoadBreakdown(`${shape} ${scenario.steps.length} (median run)`, median.load);
   }
   console.log(`summary (load ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
   for (const line of lines) console.log(`  ${line}`);
