@@ -245,8 +245,10 @@ export const createRunSlice = (
       set({ ...noRun(), runProblems: null });
     },
 
-    openMoment: ({ at, play, select }) => {
+    openMoment: ({ at, play, select, event }) => {
       const selectAndShow = () => {
+        const { timeline } = get();
+        if (event !== undefined && at !== undefined && event < timeline.length && timeline[event].at === at) moveTo(event, { playing: play === true });
         if (select !== undefined && get().scenario.steps.some((s) => s.id === select)) get().selectStep(select);
         // A moment opens on the run panels, where the Why chain of the selected step shows.
         if (get().run) set({ panelTab: 'run' });

@@ -227,6 +227,12 @@ export interface Moment {
   select?: string;
   /** Keep playing after opening (otherwise a run opened at a moment is paused). */
   play?: boolean;
+  /**
+   * The index of the event on the run's timeline to stand at, when it is at time `at`: several
+   * events may share a time (steps answering at once, a retry storm's astronomic times), and
+   * `at` alone opens on the last of them. Ignored when out of range or at another time.
+   */
+  event?: number;
 }
 
 export interface RunSlice {

@@ -12,10 +12,14 @@ import type { RippleStore, Speed } from './types.ts';
 
 export const VIEW_KEY = 'ripple:view:v1';
 
-/** What is kept: `key` names the scenario; `at` (virtual ms) and `speed` are set when its run was shown. */
+/**
+ * What is kept: `key` names the scenario; `at` (virtual ms), `event` (the cursor: which of the
+ * events at `at`) and `speed` are set when its run was shown.
+ */
 export interface KeptView {
   key: string;
   at?: number;
+  event?: number;
   speed?: Speed;
   select?: string;
 }
@@ -63,7 +67,7 @@ export function keepView(store: RippleStore): void {
       ? null
       : {
           key: scenarioKey(state.scenario),
-          ...(shown ? { at: state.time, speed: state.speed } : {}),
+          ...(shown ? { at: state.time, event: state.cursor, speed: state.speed } : {}),
           ...(state.selectedStepId !== null ? { select: state.selectedStepId } : {}),
         };
   try {
@@ -83,12 +87,13 @@ function readKept(s: Storage): KeptView | null {
     return null;
   }
   if (value === null || typeof value !== 'object') return null;
-  const { key, at, speed, select } = value as Record<string, unknown>;
+  const { key, at, event, speed, select } = value as Record<string, unknown>;
   if (typeof key !== 'string') return null;
   if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at) || at < 0)) return null;
+  if (event !== undefined && (typeof event !== 'number' || !Number.isSafeInteger(event) || event < 0)) return null;
   if (speed !== undefined && !SPEEDS.includes(speed as Speed)) return null;
   if (select !== undefined && typeof select !== 'string') return null;
-  return { key, ...(at !== undefined ? { at } : {}), ...(speed !== undefined ? { speed: speed as Speed } : {}), ...(select !== undefined ? { select } : {}) };
+  return { key, ...(at !== undefined ? { at } : {}), ...(event !== undefined ? { event: event as number } : {}), ...(speed !== undefined ? { speed: speed as Speed } : {}), ...(select !== undefined ? { select } : {}) };
 }
 
 /**
@@ -110,6 +115,6 @@ export function restoreView(store: RippleStore): boolean {
   if (!kept || state.run !== null || state.running || state.selectedStepId !== null || state.scenario.steps.length === 0) return false;
   if (scenarioKey(state.scenario) !== kept.key) return false;
   if (kept.speed !== undefined) state.setSpeed(kept.speed);
-  state.openMoment({ at: kept.at, play: false, select: kept.select });
+  state.openMoment({ at: kept.at, event: kept.event, play: false, select: kept.select });
   return true;
 }

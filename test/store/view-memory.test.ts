@@ -46,6 +46,22 @@ describe('view memory', () => {
     expect(session.getItem(VIEW_KEY)).toBeNull();
   });
 
+  test('of several events at one time, the one the playhead stood on comes back, not the last of them (tryout)', () => {
+    const before = createRippleStore({ scenario: preset() });
+    before.getState().runScenario();
+    before.getState().pause();
+    const { timeline } = before.getState();
+    const shared = timeline.findIndex((e, i) => i + 1 < timeline.length && timeline[i + 1].at === e.at);
+    expect(shared).toBeGreaterThanOrEqual(0);
+    before.getState().setCursor(shared);
+    keepView(before);
+    const after = createRippleStore({ scenario: structuredClone(preset()) });
+    expect(restoreView(after)).toBe(true);
+    expect(after.getState().cursor).toBe(shared);
+    expect(after.getState().time).toBe(timeline[shared].at);
+    expect(after.getState().playing).toBe(false);
+  });
+
   test('another scenario, or one changed since, gets nothing', () => {
     keepView(ranAt(0.5));
     const changed = preset();
