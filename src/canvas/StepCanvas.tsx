@@ -39,25 +39,50 @@ const FIT_NARROW = { padding: 0.06, maxZoom: 1.25, minZoom: 0.25 };
 /** How many of a large graph's leftmost steps its first view shows (`startOfGraph`). */
 const START_STEPS = 4;
 
+/** Graphs of more steps than this open on their start when the whole does not fit (`startOfGraph`). */
+const START_CHECK_ABOVE = 40;
+
 /**
- * What a fit by code shows: everything, up to VISIBLE_ONLY_ABOVE steps; above that a whole graph
- * cannot be read at any zoom, and fitting it lands in an anonymous middle (of a 2,000-step chain:
- * steps 997–1003, a thousand steps from the failure). Then the START_STEPS leftmost steps (the
- * roots, where the run begins). Undefined (everything) while a step has no position yet. The
- * fit button still fits everything.
+ * What a fit by code shows: everything, unless the whole graph cannot be read. Above
+ * VISIBLE_ONLY_ABOVE steps it never can, and from START_CHECK_ABOVE steps on it cannot when it
+ * does not fit `view` (px) at the fit's `minZoom` with its padding. Fitting it then lands in an
+ * anonymous middle (a 2,000-step chain: steps 997–1003; a 100-step chain: steps 47–53, far
+ * from the failure), so the first view shows the START_STEPS leftmost steps (the roots, where
+ * the run begins). Undefined (everything) while a step has no position yet. The fit button
+ * still fits everything.
  */
-export function startOfGraph(steps: readonly Step[]): { id: string }[] | undefined {
-  if (steps.length <= VISIBLE_ONLY_ABOVE || steps.some((s) => !s.position)) return undefined;
+export function startOfGraph(steps: readonly Step[], view?: { width: number; height: number }, fit: { minZoom: number; padding: number } = FIT): { id: string }[] | undefined {
+  if (steps.length <= START_CHECK_ABOVE || steps.some((s) => !s.position)) return undefined;
+  if (steps.length <= VISIBLE_ONLY_ABOVE && (!view || fitsWhole(steps, view, fit))) return undefined;
   return steps
     .map((s) => ({ id: s.id, x: s.position!.x, y: s.position!.y }))
     .sort((a, b) => a.x - b.x || a.y - b.y)
     .slice(0, START_STEPS)
     .map(({ id }) => ({ id }));
 }
+
+/** Whether `steps` (all placed) fit `view` (px) at the fit's `minZoom`, with its padding. */
+function fitsWhole(steps: readonly Step[], view: { width: number; height: number }, fit: { minZoom: number; padding: number }): boolean {
+  if (view.width <= 0 || view.height <= 0) return true;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const s of steps) {
+    minX = Math.min(minX, s.position!.x);
+    minY = Math.min(minY, s.position!.y);
+    maxX = Math.max(maxX, s.position!.x);
+    maxY = Math.max(maxY, s.position!.y);
+  }
+  const scale = fit.minZoom * (1 + 2 * fit.padding);
+  return (maxX - minX + STEP_NODE_SIZE.width) * scale <= view.width && (maxY - minY + STEP_NODE_SIZE.height) * scale <= view.height;
+}
+
 /** Canvas widths below this (px) are a phone's: the lower zoom floor applies. */
 const NARROW_BELOW = 600;
 /** Where the side panel sits below the canvas (src/app/styles.css), a tapped step scrolls it into view. */
 const PANELS_BELOW = '(max-width: 860px)';
+const windowView = () => (typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight });
 const narrowWindow = () => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW;
 const edgeTypes = { dependency: DependencyEdge };
 
@@ -110,7 +135,8 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // Fit the first picture only when there is one: on an empty canvas React Flow would otherwise
   // zoom onto the first step the moment it is added, moving the ground under the pointer.
   const [fitOnStart] = useState(() => scenario.steps.length > 0);
-  const [firstFit] = useState(() => ({ ...fit, nodes: startOfGraph(scenario.steps) }));
+  // Before the first layout the canvas's size is not known: the window's stands in for it.
+  const [firstFit] = useState(() => ({ ...fit, nodes: startOfGraph(scenario.steps, windowView(), fit) }));
   const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
   // Edges show where a failure travelled, but like the nodes each reads that at the playhead
   // itself (DependencyEdge.tsx): the edge list is the same array while a run plays, so React
@@ -159,7 +185,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   useEffect(() => {
     if (viewSeq === 0) return;
     userMoved.current = false;
-    void fitView({ ...fit, nodes: startOfGraph(store.getState().scenario.steps), duration: reducedMotion ? 0 : 250 });
+    void fitView({ ...fit, nodes: startOfGraph(store.getState().scenario.steps, wrapper.current?.getBoundingClientRect() ?? windowView(), fit), duration: reducedMotion ? 0 : 250 });
     // Only a new picture (viewSeq) fits here; a change of floor is the resize effect's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewSeq, fitView, reducedMotion]);
@@ -184,7 +210,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       if (store.getState().scenario.steps.length === 0) return;
       cancelAnimationFrame(frame);
       // After React Flow has taken the new size (its own observer runs in the same round).
-      frame = requestAnimationFrame(() => void fitView({ ...(isNarrow ? FIT_NARROW : FIT), nodes: startOfGraph(store.getState().scenario.steps) }));
+      frame = requestAnimationFrame(() => void fitView({ ...(isNarrow ? FIT_NARROW : FIT), nodes: startOfGraph(store.getState().scenario.steps, { width, height }, isNarrow ? FIT_NARROW : FIT) }));
     });
     observer.observe(element);
     return () => {
