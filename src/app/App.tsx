@@ -16,7 +16,6 @@ import { NoticeBar } from './NoticeBar.tsx';
 import { usePrefs, useTheme } from './use-prefs.ts';
 import { useEditorShortcuts } from './use-shortcuts.ts';
 import { useViewMemory } from './use-view-memory.ts';
-import { DRAFT_KEY, readItem } from '../store/persistence.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PresenterHost } from '../lessons/ui/PresenterHost.tsx';
 
@@ -33,10 +32,8 @@ export function App() {
 }
 
 function firstVisit(seenGallery: boolean, readOnly: boolean): boolean {
-  // A link being opened (#…) shows its own scenario, not the gallery. Nor does a stored draft:
-  // its owner has been here (by a link, say) and it is their work that opens, not a picker over
-  // it (a draft opened from a damaged link's screen came up under the gallery: tryout).
-  return !seenGallery && !readOnly && (typeof location === 'undefined' || location.hash === '') && (readItem(DRAFT_KEY) ?? '') === '';
+  // A link being opened (#…) shows its own scenario, not the gallery.
+  return !seenGallery && !readOnly && (typeof location === 'undefined' || location.hash === '');
 }
 
 function Editor() {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App.tsx';
 import { RippleProvider } from '../../src/store/context.tsx';
 import { createRippleStore, type RippleStoreOptions } from '../../src/store/store.ts';
-import { DRAFT_KEY, PREFS_KEY } from '../../src/store/persistence.ts';
+import { PREFS_KEY } from '../../src/store/persistence.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { scenario } from './render.tsx';
 
@@ -32,13 +32,6 @@ describe('first use', () => {
       </RippleProvider>,
     );
     expect(screen.queryByRole('dialog')).toBeNull();
-  });
-
-  test('a first visit with a stored draft (opened by a link before) opens the draft, not the gallery over it', async () => {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ scenario: findPreset('payment-fails')!.scenario, dirty: true, savedAt: 1 }));
-    renderApp({ scenario: findPreset('payment-fails')!.scenario }, { firstVisit: true });
-    expect(await screen.findByTestId('step-node-create-invoice')).toBeInTheDocument();
-    expect(screen.queryByRole('dialog', { name: 'Pick a scenario' })).toBeNull();
   });
 
   test('an empty canvas explains how to start; the toolbar opens the gallery', async () => {
