@@ -182,8 +182,13 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, [groups, scenario.steps, nodes]);
   const flowNodes = useMemo<FlowNode[]>(() => (frames.length === 0 ? nodes : [...frames, ...nodes]), [frames, nodes]);
 
+  // The picture the canvas mounts with is fitted by React Flow itself, at once (`fitView`
+  // below); fitting it again here, animated, slid the steps from under a click just after
+  // Table → canvas.
+  const fittedSeq = useRef(viewSeq);
   useEffect(() => {
-    if (viewSeq === 0) return;
+    if (viewSeq === fittedSeq.current) return;
+    fittedSeq.current = viewSeq;
     userMoved.current = false;
     void fitView({ ...fit, nodes: startOfGraph(store.getState().scenario.steps, wrapper.current?.getBoundingClientRect() ?? windowView(), fit), duration: reducedMotion ? 0 : 250 });
     // Only a new picture (viewSeq) fits here; a change of floor is the resize effect's.

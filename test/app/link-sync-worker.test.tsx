@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { decodeLinkEarly, LinkGate } from '../../src/app/share/LinkGate.tsx';
 import { OFF_THREAD_LINK_CHARS } from '../../src/app/share/boot-link.ts';
 import { useLinkSync, writeLinkToAddressBar } from '../../src/app/share/useLinkSync.ts';
@@ -30,6 +30,7 @@ beforeAll(() => {
 afterAll(() => vi.unstubAllGlobals());
 beforeEach(() => FakeTextWorker.reset());
 afterEach(() => {
+  vi.restoreAllMocks();
   FakeTextWorker.release();
   history.replaceState(null, '', '/');
   sessionStorage.clear();
@@ -106,6 +107,75 @@ describe('the address bar, with its link made in the text worker', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     FakeTextWorker.release();
     await waitFor(() => expect(decodedHash().steps.find((s) => s.id === 'create-invoice')?.label).toBe('Renamed before leaving'));
+  });
+
+  test('a reload that began before the newest link landed comes back to the draft, not to the link it overtook', async () => {
+    // The browser reloads the fragment it had when the reload began; a link the worker sent
+    // back meanwhile lands too late, and on pagehide nothing is pending any more.
+    const store = storeWith(payment);
+    history.replaceState(null, '', '/');
+    render(
+      <RippleProvider store={store}>
+        <Sync />
+      </RippleProvider>,
+    );
+    await waitFor(() => expect(location.hash).not.toBe(''));
+    const older = location.hash;
+    store.getState().renameStep('create-invoice', 'Renamed as the reload began');
+    await waitFor(() => expect(decodedHash().steps.find((s) => s.id === 'create-invoice')?.label).toBe('Renamed as the reload began'));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(sessionStorage.getItem(STALE_KEY)).toBeNull();
+    const newer = location.hash;
+    cleanup();
+    const gate = () =>
+      render(
+        <RippleProvider store={createRippleStore()}>
+          <LinkGate>
+            <p>The editor</p>
+          </LinkGate>
+        </RippleProvider>,
+      );
+    // Reloaded on the older fragment: the draft opens (no "Opening link…", fragment gone).
+    const navigation = vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ type: 'reload' } as PerformanceNavigationTiming]);
+    history.replaceState(null, '', `/${older}`);
+    gate();
+    expect(screen.getByText('The editor')).toBeInTheDocument();
+    expect(location.hash).not.toBe(older);
+    cleanup();
+    // The newest link, reloaded, opens as a link.
+    history.replaceState(null, '', `/${newer}`);
+    gate();
+    expect(screen.getByText('Opening link…')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('The editor')).toBeInTheDocument());
+    cleanup();
+    // The older link followed again (not a reload) opens as a link: the person asked for it.
+    navigation.mockReturnValue([{ type: 'navigate' } as PerformanceNavigationTiming]);
+    history.replaceState(null, '', `/${older}`);
+    gate();
+    expect(screen.getByText('Opening link…')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('The editor')).toBeInTheDocument());
+  });
+
+  test('a link this tab never showed opens, whatever the tab wrote before', async () => {
+    const store = storeWith(payment);
+    history.replaceState(null, '', '/');
+    render(
+      <RippleProvider store={store}>
+        <Sync />
+      </RippleProvider>,
+    );
+    await waitFor(() => expect(location.hash).not.toBe(''));
+    cleanup();
+    history.replaceState(null, '', `/#${encodeScenarioLink(chain(3))}`);
+    render(
+      <RippleProvider store={createRippleStore()}>
+        <LinkGate>
+          <p>The editor</p>
+        </LinkGate>
+      </RippleProvider>,
+    );
+    expect(screen.getByText('Opening link…')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText('The editor')).toBeInTheDocument());
   });
 
   test('the page hidden with no write on its way marks nothing', async () => {

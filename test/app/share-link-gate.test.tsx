@@ -44,6 +44,7 @@ async function open(fragment: string, store = storeWithDraft()) {
 afterEach(() => {
   vi.useRealTimers();
   history.replaceState(null, '', '/');
+  sessionStorage.clear();
 });
 
 describe('a good link', () => {

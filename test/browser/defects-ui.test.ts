@@ -67,6 +67,11 @@ describe('no blank page with a step selected', () => {
       await tableButton(page).click();
       await node(page, 'create-invoice').waitFor();
       expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('create-invoice');
+      // The canvas comes back where it is, not sliding into place (a click aimed at a step
+      // during that slide landed on the empty pane and cleared the selection).
+      const shown = await node(page, 'reserve-stock').boundingBox();
+      await page.waitForTimeout(400);
+      expect(await node(page, 'reserve-stock').boundingBox()).toEqual(shown);
     }
     // Still the editor, still answering: select another step.
     await node(page, 'reserve-stock').click();

@@ -146,6 +146,36 @@ test('loading a preset over edited work keeps the draft one click away', async (
   await context.close();
 });
 
+test('a reload that begins just before the address bar catches up still comes back to the newest work', async () => {
+  // The browser reloads the address it had when the reload began. Here the page's document is
+  // held back for a second, so the link of the preset just loaded lands in the address bar while
+  // the old page still runs; the reloaded page must open the draft (the preset), not the link
+  // of the step drawn before it (stale-link.ts). A CI run once failed on exactly this timing.
+  const { page, errors, context } = await openPage(browser);
+  await closeGallery(page);
+  await page.keyboard.press('n');
+  await page.keyboard.type('My own step');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => location.hash.length), { timeout: 10_000 }).toBeGreaterThan(1);
+  await page.getByRole('button', { name: /Examples/ }).click();
+  await page.getByRole('button', { name: /payment declined/ }).click();
+  await node(page, 'create-invoice').waitFor();
+  const linkBefore = await page.evaluate(() => location.hash);
+  await page.route(
+    (url) => url.pathname === '/' || url.pathname === '/index.html',
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  await page.reload();
+  await node(page, 'create-invoice').waitFor();
+  expect(await page.evaluate(() => location.hash)).not.toBe(linkBefore);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test("Ctrl+Z in the next field after renaming undoes the rename once: the Name field and the canvas agree, and nothing is re-applied", async () => {
   const { page, errors, context } = await openPage(browser);
   await closeGallery(page);

@@ -10,7 +10,7 @@ import type { BootOutcome } from './boot-link.ts';
 import type { RecoveryScreenProps } from './RecoveryScreen.tsx';
 import { crashProblem, isAnchorFragment, linkFragment, OFF_THREAD_LINK_CHARS } from './links.ts';
 import { useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
-import { takeStaleLink } from './stale-link.ts';
+import { noteLinkShown, takeStaleLink } from './stale-link.ts';
 import { textsOnDemand } from '../../worker/texts-on-demand.ts';
 import type { TextsOffThread } from '../../worker/texts-off-thread.ts';
 import type { DecodeResult } from '../../scenario/link-codec.ts';
@@ -146,7 +146,11 @@ export function LinkGate({ children, initial }: { children: ReactNode; initial?:
     latest.current = outcome.href;
     const href = outcome.href;
     void openOnce(outcome, store).then((result) => {
-      if (latest.current === href) setOutcome(result);
+      if (latest.current !== href) return;
+      // The address bar now shows this scenario's link (stale-link.ts: a reload that comes back
+      // to it after a newer link was written opens the newer draft instead).
+      if (result.kind !== 'failed') noteLinkShown(new URL(href).hash);
+      setOutcome(result);
     });
   }, [store, outcome]);
 

@@ -12,7 +12,7 @@ import { textsOnDemand } from '../../worker/texts-on-demand.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { appBaseUrl, isAnchorFragment } from './links.ts';
 import type { makeShareUrl, ShareUrlResult } from './share-url.ts';
-import { markStaleLink } from './stale-link.ts';
+import { markStaleLink, noteLinkShown } from './stale-link.ts';
 
 export const LINK_SYNC_DELAY_MS = 400;
 
@@ -29,7 +29,9 @@ export function linkWriteInFlight(): boolean {
 
 function writeLink(link: ShareUrlResult | null): void {
   const next = link?.ok ? `${location.pathname}${location.search}${link.url.slice(link.url.indexOf('#'))}` : `${location.pathname}${location.search}`;
-  if (next !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', next);
+  if (next === `${location.pathname}${location.search}${location.hash}`) return;
+  history.replaceState(history.state, '', next);
+  noteLinkShown(location.hash);
 }
 
 /** The link made on the page: at once when the codec is loaded, else once it is (rejects when its chunk does not load). */
