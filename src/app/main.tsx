@@ -35,6 +35,14 @@ function lazyOffThreadSimulator(): SimulateOffThread | undefined {
   };
 }
 
+// Fields commit on blur (src/panels/fields.tsx): a reload or a tab closed while one is being
+// typed in commits it first, so the draft and the link, written on the same `pagehide`
+// (store/context.tsx, share/useLinkSync.ts), keep it. Registered before those, so it runs first.
+window.addEventListener('pagehide', () => {
+  const active = document.activeElement;
+  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) active.blur();
+});
+
 const root = createRoot(document.getElementById('root')!);
 const render = () =>
   root.render(

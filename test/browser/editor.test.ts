@@ -176,6 +176,24 @@ test('a reload that begins just before the address bar catches up still comes ba
   await context.close();
 });
 
+test('a reload while a field is still being typed in keeps what was typed: the Title, and a step name on the canvas', async () => {
+  const { page, errors, context } = await openPage(browser);
+  await closeGallery(page);
+  await page.keyboard.press('n');
+  // The step's name is being typed on the canvas, not yet confirmed with Enter.
+  await page.keyboard.type('Typed, not confirmed');
+  await page.reload();
+  await expect.poll(() => page.locator('.step-node').first().textContent(), { timeout: 15_000 }).toContain('Typed, not confirmed');
+  await page.getByRole('tab', { name: 'Scenario' }).click();
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill('A title still in its field');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Scenario' }).click();
+  await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue(), { timeout: 15_000 }).toBe('A title still in its field');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test("Ctrl+Z in the next field after renaming undoes the rename once: the Name field and the canvas agree, and nothing is re-applied", async () => {
   const { page, errors, context } = await openPage(browser);
   await closeGallery(page);
