@@ -30,15 +30,15 @@ const draft: Scenario = {
   dependencies: [{ from: 'mine', to: 'next' }],
 };
 
-/** A context whose localStorage holds an edited draft, the gallery already seen. */
-async function contextWithDraft(width = 1280, height = 720): Promise<{ context: BrowserContext; errors: string[] }> {
+/** A context whose localStorage holds an edited draft, the gallery already seen (unless `seenGallery` is false: a visitor who only ever came by links). */
+async function contextWithDraft(width = 1280, height = 720, seenGallery = true): Promise<{ context: BrowserContext; errors: string[] }> {
   const { context, page, errors } = await openPage(browser, 'index.html', { width, height });
   await page.evaluate(
-    ([draftKey, prefsKey, value]) => {
+    ([draftKey, prefsKey, value, seen]) => {
       localStorage.setItem(draftKey, value);
-      localStorage.setItem(prefsKey, JSON.stringify({ theme: 'system', view: 'canvas', seenGallery: true }));
+      localStorage.setItem(prefsKey, JSON.stringify({ theme: 'system', view: 'canvas', seenGallery: seen }));
     },
-    [DRAFT_KEY, PREFS_KEY, JSON.stringify({ scenario: draft, dirty: true, savedAt: 1 })] as const,
+    [DRAFT_KEY, PREFS_KEY, JSON.stringify({ scenario: draft, dirty: true, savedAt: 1 }), seenGallery] as const,
   );
   await page.close();
   return { context, errors };
@@ -105,6 +105,22 @@ describe('no blank page with a step selected', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+});
+
+test('a visitor who only came by links opens a damaged one, then "Open your last draft": the draft, not the gallery over it; a reload keeps it so', async () => {
+  const { context, errors } = await contextWithDraft(1280, 720, false);
+  const page = await newPage(context, errors, 'r1.%%zz-not*a*link');
+  await page.getByRole('heading', { level: 1, name: 'This link is damaged' }).waitFor();
+  await page.getByRole('button', { name: 'Open your last draft “My own draft”' }).click();
+  await node(page, 'mine').waitFor();
+  await node(page, 'next').click();
+  expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('next');
+  expect(await page.getByRole('dialog', { name: 'Pick a scenario' }).count()).toBe(0);
+  await page.reload();
+  await node(page, 'mine').waitFor();
+  expect(await page.getByRole('dialog', { name: 'Pick a scenario' }).count()).toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
 });
 
 describe('Run is always visible and clickable', () => {

@@ -11,6 +11,7 @@ import type { RecoveryScreenProps } from './RecoveryScreen.tsx';
 import { crashProblem, isAnchorFragment, linkFragment, OFF_THREAD_LINK_CHARS } from './links.ts';
 import { useLinkSync, writeLinkToAddressBar } from './useLinkSync.ts';
 import { noteLinkShown, takeStaleLink } from './stale-link.ts';
+import { readPrefs, writePrefs } from '../../store/persistence.ts';
 import { textsOnDemand } from '../../worker/texts-on-demand.ts';
 import type { TextsOffThread } from '../../worker/texts-off-thread.ts';
 import type { DecodeResult } from '../../scenario/link-codec.ts';
@@ -119,6 +120,16 @@ function initialState(): GateState {
   return { kind: 'opening', href: location.href };
 }
 
+/**
+ * The person chose what to open on the recovery screen: the editor that follows must show it,
+ * not the first visit's gallery over it (a visitor who only ever came by links has not seen the
+ * gallery, and with the fragment gone the editor would take the page for a first visit).
+ */
+function chosenOverGallery(): void {
+  const prefs = readPrefs();
+  if (!prefs.seenGallery) writePrefs({ ...prefs, seenGallery: true });
+}
+
 function removeFragment(): void {
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
 }
@@ -174,10 +185,12 @@ export function LinkGate({ children, initial }: { children: ReactNode; initial?:
           problem={outcome.problem}
           draftTitle={draftTitle}
           onOpenDraft={() => {
+            chosenOverGallery();
             removeFragment();
             setOutcome({ kind: 'none' });
           }}
           onStartEmpty={() => {
+            chosenOverGallery();
             store.getState().loadScenario(EMPTY_SCENARIO, { label: 'start empty' });
             removeFragment();
             setOutcome({ kind: 'none' });
