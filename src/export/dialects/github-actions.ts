@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import type { WhenNode } from '../../scenario/when.ts';
 import type { Scenario, Step } from '../../scenario/types.ts';
+import { contextPathsRead, GITHUB_CONTEXT_DEFAULTS } from '../../scenario/dialects/github-if.ts';
 import { shellWord } from '../literals.ts';
 import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
@@ -55,8 +56,11 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
     if (step.label !== undefined && step.label !== step.id) job.name = plainText(step.label, `${step.id}'s name`, warnings);
     const c = conditionOf(scenario, step);
     if (c.kind !== 'none') job.needs = c.prerequisites.length === 1 ? c.prerequisites[0] : c.prerequisites;
-    if (step.if !== undefined && !renamedAny) job.if = step.if;
-    else switch (c.kind) {
+    if (step.if !== undefined && !renamedAny) {
+      job.if = step.if;
+      const read = contextPathsRead(step.if);
+      if (read.length > 0) warnings.push(runByHandWarning(step.id, read, scenario.context));
+    } else switch (c.kind) {
       case 'none':
       case 'default':
         break;
@@ -93,6 +97,21 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
   if (imported) warnings.push('the workflow runs on workflow_dispatch (started by hand); the original on: triggers are not kept');
   const doc = { name: plainText(scenario.title, 'the title', warnings), on: 'workflow_dispatch', jobs };
   return { ok: true, text: `# Exported from Ripple\n${stringify(doc, { lineWidth: 0 })}`, warnings };
+}
+
+/**
+ * An `if:` kept as written that reads the run's context (`github.event_name`, `github.ref`,
+ * `inputs.*`…): GitHub sets those from the event that starts the run, and the exported file
+ * starts on workflow_dispatch, so the job may run where Ripple's run skipped it, or the other
+ * way round. Names the values Ripple read (the scenario's `context` over GitHub's defaults).
+ * Docs: "Contexts reference" › github context; "Events that trigger workflows" › workflow_dispatch.
+ */
+function runByHandWarning(id: string, read: readonly string[], context: Readonly<Record<string, string>> | undefined): string {
+  const values = read.map((path) => {
+    const value = context?.[path] ?? GITHUB_CONTEXT_DEFAULTS[path];
+    return value === undefined ? `${path} empty` : `${path} = ${value}`;
+  });
+  return `${id}'s if: reads ${read.join(', ')}, which GitHub sets from the event that starts the run; this file is started by hand (workflow_dispatch), so the job may run where Ripple's run skipped it, or the other way round (Ripple read ${values.join(', ')})`;
 }
 
 /** Where a job runs; `lost` says why it no longer runs where the imported job did. */

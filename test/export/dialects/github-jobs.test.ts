@@ -2,6 +2,8 @@
 // runner labels, or the reusable workflow it calls), and puts a step's text into `run:` as one
 // literal word: neither the shell nor GitHub's expression syntax may read code in it.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportGithubActions } from '../../../src/export/dialects/github-actions.ts';
@@ -69,6 +71,43 @@ describe('the trigger', () => {
     expect(parse(imported.ok ? imported.text : '').on).toBe('workflow_dispatch');
     const drawn = exportGithubActions({ version: 2, title: 'Order', steps: [{ id: 'a' }, { id: 'b' }], dependencies: [{ from: 'a', to: 'b' }] });
     expect(drawn.ok && drawn.warnings).not.toContain(note);
+  });
+});
+
+describe('an if: that reads the context', () => {
+  it("names each job whose kept if: reads the event, the ref or an input, with the values Ripple read (a real release workflow)", async () => {
+    const text = readFileSync(join(import.meta.dirname, '../../fixtures/dialects/github-release.yml'), 'utf8');
+    const imported = await importGithubActions(text, { context: { 'github.ref': 'refs/tags/v1.2.0' } });
+    if (!imported.ok) throw new Error(imported.message);
+    const exported = exportGithubActions(imported.scenario);
+    if (!exported.ok) throw new Error(exported.message);
+    const notes = exported.warnings.filter((w) => w.includes("'s if: reads"));
+    expect(notes).toEqual([
+      expect.stringMatching(/^smoke's if: reads github\.event_name, .*\(Ripple read github\.event_name = push\)$/),
+      expect.stringMatching(/^publish's if: reads github\.ref, inputs\.dry_run, .*\(Ripple read github\.ref = refs\/tags\/v1\.2\.0, inputs\.dry_run = false\)$/),
+    ]);
+    // The if:s themselves go out as written.
+    expect(jobsOf(exported.text).smoke).toMatchObject({ if: "${{ github.event_name == 'workflow_dispatch' }}" });
+  });
+
+  it('says nothing for an if: over needs and status functions only', async () => {
+    const workflow = `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make
+  notify:
+    needs: build
+    if: \${{ failure() && needs.build.result == 'failure' && contains('github.ref', 'x') }}
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo
+`;
+    const imported = await importGithubActions(workflow);
+    if (!imported.ok) throw new Error(imported.message);
+    const exported = exportGithubActions(imported.scenario);
+    expect(exported.ok && exported.warnings.filter((w) => w.includes("'s if: reads"))).toEqual([]);
   });
 });
 
