@@ -75,11 +75,15 @@ const SAME = 20;
 /** A screenshot with every CSS animation of the page's own document paused at `ms`. */
 async function inlineAt(page: Page, ms: number): Promise<Buffer> {
   await page.evaluate(async (t) => {
-    for (const a of document.getAnimations()) {
+    const animations = document.getAnimations();
+    for (const a of animations) {
       a.pause();
       a.currentTime = t;
     }
-    // Let the paused frame reach the screen before the screenshot.
+    // A pause is pending until the animation is ready (a compositor animation pauses a frame
+    // later): wait for every one, set the time again, then let the frame reach the screen.
+    await Promise.all(animations.map((a) => a.ready));
+    for (const a of animations) a.currentTime = t;
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   }, ms);
   return page.screenshot();
