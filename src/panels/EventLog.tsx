@@ -78,6 +78,14 @@ function Spacer({ rows }: { rows: number }) {
   return <li role="none" aria-hidden="true" className="pb-log-spacer" style={{ height: rows * LOG_ROW_HEIGHT }} />;
 }
 
+/** The scroll position (px) that shows row `index` in a list at `top` showing `viewPx` px: `top` itself when the row is in view. */
+function followTop(top: number, viewPx: number, index: number): number {
+  const rowTop = index * LOG_ROW_HEIGHT;
+  if (rowTop < top) return rowTop;
+  if (rowTop + LOG_ROW_HEIGHT > top + viewPx) return Math.max(0, rowTop + LOG_ROW_HEIGHT - viewPx);
+  return top;
+}
+
 /** The rows [from, to) to render for a list scrolled to `scrollTop` showing `viewPx` px. */
 export function logWindow(count: number, scrollTop: number, viewPx: number): { from: number; to: number } {
   if (count < WINDOW_FROM) return { from: 0, to: count };
@@ -111,6 +119,8 @@ export function EventLog() {
   // top item of playback at 2,000 steps). The scroll position written is kept as written.
   const seen = useRef(view);
   seen.current = view;
+  const cursorNow = useRef(cursor);
+  cursorNow.current = cursor;
   // The scroll position to write once the frame's own layout is done (see the layout effect).
   const pendingTop = useRef<number | null>(null);
   const observer = useRef<ResizeObserver | null>(null);
@@ -120,11 +130,16 @@ export function EventLog() {
     const watch = new ResizeObserver(() => {
       // Called after the frame's layout: reading the height and writing the scroll position cost
       // no layout of their own here.
-      const top = pendingTop.current;
-      pendingTop.current = null;
-      if (top !== null) box.scrollTop = top;
+      const before = seen.current;
       const height = box.clientHeight;
-      if (height !== seen.current.height) setView((v) => ({ top: v.top, height }));
+      let top = pendingTop.current ?? before.top;
+      pendingTop.current = null;
+      // The list's first real size (after a reload its position was worked out for a guessed
+      // height), or a new size while the current entry was in view: keep that entry in view.
+      const following = before.height === 0 || followTop(before.top, before.height, cursorNow.current) === before.top;
+      if (height > 0 && height !== before.height && following) top = followTop(top, height, cursorNow.current);
+      if (Math.abs(box.scrollTop - top) >= 1) box.scrollTop = top;
+      if (height !== before.height || top !== before.top) setView({ top, height });
     });
     watch.observe(box);
     observer.current = watch;
@@ -137,11 +152,7 @@ export function EventLog() {
     const box = list.current;
     if (!box || !windowed) return;
     const view = seen.current;
-    const shown = view.height || FALLBACK_VIEW_PX;
-    const top = cursor * LOG_ROW_HEIGHT;
-    let next = view.top;
-    if (top < view.top) next = top;
-    else if (top + LOG_ROW_HEIGHT > view.top + shown) next = Math.max(0, top + LOG_ROW_HEIGHT - shown);
+    const next = followTop(view.top, view.height || FALLBACK_VIEW_PX, cursor);
     if (next === view.top) return;
     setView({ top: next, height: view.height });
     // Writing the scroll position here, after this commit's DOM writes, would lay out the whole
