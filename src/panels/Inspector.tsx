@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
@@ -482,6 +482,8 @@ export const CONDITION_TEXT: Record<DependencyCondition, { label: string; help: 
   always: { label: 'always', help: 'Runs once the prerequisite is finished, whatever happened (cleanup).' },
 };
 
+const NO_STEPS: readonly Step[] = [];
+
 function DependencyFields({ step, disabled }: { step: Step; disabled: boolean }) {
   const store = useRippleStore();
   const scenario = useRipple((s) => s.scenario);
@@ -491,7 +493,15 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
   const labelOf = (id: string) => scenario.steps.find((s) => s.id === id)?.label ?? id;
   const prerequisites = scenario.dependencies.filter((d) => d.to === step.id);
   const dependents = scenario.dependencies.filter((d) => d.from === step.id);
-  const candidates = scenario.steps.filter((s) => s.id !== step.id && !prerequisites.some((d) => d.from === s.id));
+  const candidates = useMemo(() => {
+    const taken = new Set<string>([step.id]);
+    for (const d of scenario.dependencies) if (d.to === step.id) taken.add(d.from);
+    return scenario.steps.filter((s) => !taken.has(s.id));
+  }, [scenario.steps, scenario.dependencies, step.id]);
+  // Its options are drawn in a background render after the panel: on a 2,000-step graph they
+  // are 2,000 <option>s, which as part of selecting a step made one long task (issue #15: no long
+  // task over 200 ms while editing). React builds them in slices it can interrupt.
+  const listed = useDeferredValue(candidates, NO_STEPS);
 
   const add = () => {
     if (!choice) return;
@@ -542,7 +552,7 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
           <div className="inline-form">
             <select id={addId} value={choice} onChange={(e) => setChoice(e.target.value)}>
               <option value="">Choose a step…</option>
-              {candidates.map((s) => (
+              {listed.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.label ?? s.id}
                 </option>
