@@ -1,6 +1,7 @@
 import { readStoredJson } from '../scenario/intake/draft.ts';
 import { sortedJson } from '../scenario/sorted-json.ts';
 import type { Scenario } from '../scenario/types.ts';
+import { digest53 } from './digest.ts';
 import { SPEEDS } from './run-slice.ts';
 import type { RippleStore, Speed } from './types.ts';
 
@@ -38,18 +39,7 @@ function session(): Storage | null {
  * only by a hash collision, and then the worst is a playhead restored onto the wrong run.
  */
 export function scenarioKey(scenario: Scenario): string {
-  const text = sortedJson(scenario);
-  // cyrb53 (public domain): two 32-bit multiplicative hashes combined.
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${scenario.steps.length}-${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+  return `${scenario.steps.length}-${digest53(sortedJson(scenario))}`;
 }
 
 /**

@@ -11,24 +11,12 @@
 // next start opens the draft instead of the link the page wrote itself. Kept in sessionStorage,
 // which survives a reload of the same tab and nothing else. A link this tab has not shown (one
 // pasted or followed) always opens.
+import { digest53 } from '../../store/digest.ts';
+
 const STALE_KEY = 'ripple.staleLink';
 const SHOWN_KEY = 'ripple.linksShown';
 /** How many of the links shown are remembered (digests, newest first). */
 const SHOWN_MAX = 8;
-
-/** A 53-bit digest of `text` (cyrb53), as base-36: a 60,000-character link is not stored again. */
-function digest(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
-}
 
 /** The digests of the links shown, newest first (stored space-separated). */
 function shownDigests(): string[] {
@@ -48,7 +36,7 @@ export function markStaleLink(hash: string): void {
 export function noteLinkShown(hash: string): void {
   if (!hash) return;
   try {
-    const mine = digest(hash);
+    const mine = digest53(hash);
     const list = shownDigests().filter((d) => d !== mine);
     sessionStorage.setItem(SHOWN_KEY, [mine, ...list].slice(0, SHOWN_MAX).join(' '));
   } catch {
@@ -74,7 +62,7 @@ export function takeStaleLink(hash: string, reloaded: boolean = pageWasReloaded(
     if (stale !== null) sessionStorage.removeItem(STALE_KEY);
     if (!reloaded) return false;
     if (stale !== null && stale === hash) return true;
-    return shownDigests().indexOf(digest(hash)) > 0;
+    return shownDigests().indexOf(digest53(hash)) > 0;
   } catch {
     return false;
   }
