@@ -9,6 +9,7 @@ import { DEFAULT_DURATION_MS, DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { STATUS_INFO, reasonPhrase, type StatusInfo } from '../engine/http-status.ts';
 import { FieldError, NumberField, TextField, messageOf, useImmediate } from './fields.tsx';
 import { WhenField } from './WhenField.tsx';
+import { prerequisiteChoices } from '../scenario/graph-algorithms.ts';
 
 // The inspector for the selected step: everything the engine reads from a step, with the
 // status picker explaining each code and whether a retry can help.
@@ -493,11 +494,8 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
   const labelOf = (id: string) => scenario.steps.find((s) => s.id === id)?.label ?? id;
   const prerequisites = scenario.dependencies.filter((d) => d.to === step.id);
   const dependents = scenario.dependencies.filter((d) => d.from === step.id);
-  const candidates = useMemo(() => {
-    const taken = new Set<string>([step.id]);
-    for (const d of scenario.dependencies) if (d.to === step.id) taken.add(d.from);
-    return scenario.steps.filter((s) => !taken.has(s.id));
-  }, [scenario.steps, scenario.dependencies, step.id]);
+  // Not the steps that depend on this one: each would close a cycle.
+  const candidates = useMemo(() => prerequisiteChoices(scenario.steps, scenario.dependencies, step.id), [scenario.steps, scenario.dependencies, step.id]);
   // Its options are drawn in a background render after the panel: on a 2,000-step graph they
   // are 2,000 <option>s, which as part of selecting a step made one long task (issue #15: no long
   // task over 200 ms while editing). React builds them in slices it can interrupt.
@@ -551,7 +549,7 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
           <label htmlFor={addId}>Add a prerequisite</label>
           <div className="inline-form">
             <select id={addId} value={choice} onChange={(e) => setChoice(e.target.value)}>
-              <option value="">Choose a step…</option>
+              <option value="">{listed === candidates ? 'Choose a step…' : `Listing ${candidates.length.toLocaleString('en')} steps…`}</option>
               {listed.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.label ?? s.id}

@@ -224,14 +224,20 @@ export function findCycles(adj: Adjacency, remaining: Int32Array): Cycle[] {
 // Id-keyed searches for the editor, which works on the scenario's dependency list rather
 // than on index arrays.
 
-/** A path of step ids from `from` to `to` following dependencies, or null. Breadth-first, so the shortest. */
-export function findPath(dependencies: readonly Dependency[], from: string, to: string): string[] | null {
+/** Each step's direct dependents, by id. */
+function dependentsById(dependencies: readonly Dependency[]): Map<string, string[]> {
   const next = new Map<string, string[]>();
   for (const d of dependencies) {
     const list = next.get(d.from);
     if (list) list.push(d.to);
     else next.set(d.from, [d.to]);
   }
+  return next;
+}
+
+/** A path of step ids from `from` to `to` following dependencies, or null. Breadth-first, so the shortest. */
+export function findPath(dependencies: readonly Dependency[], from: string, to: string): string[] | null {
+  const next = dependentsById(dependencies);
   const previous = new Map<string, string>([[from, from]]);
   const queue = [from];
   while (queue.length > 0) {
@@ -259,4 +265,28 @@ export function cycleIfConnected(dependencies: readonly Dependency[], from: stri
   if (from === to) return [from, from];
   const back = findPath(dependencies, to, from);
   return back ? [from, ...back] : null;
+}
+
+/**
+ * The steps that can become a prerequisite of `id` (what the Step panel offers): every step but
+ * `id` itself, its prerequisites already, and the steps that depend on it, directly or through
+ * others (each would close a cycle, which `connect` refuses). In the scenario's order. O(steps + dependencies).
+ *
+ * @example
+ * prerequisiteChoices(chain a → b → c, 'b') // → [] (a is already one; c depends on b)
+ */
+export function prerequisiteChoices<S extends { id: string }>(steps: readonly S[], dependencies: readonly Dependency[], id: string): S[] {
+  const next = dependentsById(dependencies);
+  const excluded = new Set<string>([id]);
+  const queue = [id];
+  while (queue.length > 0) {
+    for (const n of next.get(queue.pop()!) ?? []) {
+      if (!excluded.has(n)) {
+        excluded.add(n);
+        queue.push(n);
+      }
+    }
+  }
+  for (const d of dependencies) if (d.to === id) excluded.add(d.from);
+  return steps.filter((s) => !excluded.has(s.id));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adjacency, findCycles, longestPathRanks, markReachable, topologicalOrder } from '../../src/scenario/graph-algorithms.ts';
+import fc from 'fast-check';
+import { adjacency, cycleIfConnected, findCycles, longestPathRanks, markReachable, prerequisiteChoices, topologicalOrder } from '../../src/scenario/graph-algorithms.ts';
 
 // checkout(0) → pay(1) → ship(2), checkout(0) → ship(2), and email(3) alone.
 const from = [0, 1, 0];
@@ -42,5 +43,32 @@ describe('graph algorithms', () => {
       { closingEdge: 3, steps: [0, 1] },
       { closingEdge: 5, steps: [3, 4] },
     ]);
+  });
+});
+
+describe('prerequisiteChoices', () => {
+  /** A random DAG on n steps: each dependency goes from a lower index to a higher one. */
+  const dags = fc.integer({ min: 2, max: 12 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      edges: fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })).filter(([a, b]) => a !== b).map(([a, b]) => (a < b ? [a, b] : [b, a])), { selector: ([a, b]) => `${a}-${b}`, maxLength: 30 }),
+      at: fc.integer({ min: 0, max: n - 1 }),
+    }),
+  );
+
+  it('offers exactly the steps that connect without a cycle and are not already prerequisites', () => {
+    fc.assert(
+      fc.property(dags, ({ n, edges, at }) => {
+        const steps = Array.from({ length: n }, (_, i) => ({ id: `s${i}` }));
+        const dependencies = edges.map(([a, b]) => ({ from: `s${a}`, to: `s${b}` }));
+        const id = `s${at}`;
+        const offered = new Set(prerequisiteChoices(steps, dependencies, id).map((s) => s.id));
+        for (const step of steps) {
+          const already = dependencies.some((d) => d.from === step.id && d.to === id);
+          const allowed = step.id !== id && !already && cycleIfConnected(dependencies, step.id, id) === null;
+          expect(offered.has(step.id)).toBe(allowed);
+        }
+      }),
+    );
   });
 });
