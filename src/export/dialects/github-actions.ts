@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { WhenNode } from '../../scenario/when.ts';
 import type { Scenario, Step } from '../../scenario/types.ts';
-import { contextPathsRead, GITHUB_CONTEXT_DEFAULTS } from '../../scenario/dialects/github-if.ts';
+import { contextKeysRead, githubContextValues } from '../../scenario/dialects/github-context.ts';
 import { shellWord } from '../literals.ts';
 import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
@@ -58,8 +58,8 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
     if (c.kind !== 'none') job.needs = c.prerequisites.length === 1 ? c.prerequisites[0] : c.prerequisites;
     if (step.if !== undefined && !renamedAny) {
       job.if = step.if;
-      const read = contextPathsRead(step.if);
-      if (read.length > 0) warnings.push(runByHandWarning(step.id, read, scenario.context));
+      const read = contextKeysRead({ steps: [step] });
+      if (read.length > 0) warnings.push(runByHandWarning(step.id, read, githubContextValues(scenario.context)));
     } else switch (c.kind) {
       case 'none':
       case 'default':
@@ -103,15 +103,13 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
  * An `if:` kept as written that reads the run's context (`github.event_name`, `github.ref`,
  * `inputs.*`…): GitHub sets those from the event that starts the run, and the exported file
  * starts on workflow_dispatch, so the job may run where Ripple's run skipped it, or the other
- * way round. Names the values Ripple read (the scenario's `context` over GitHub's defaults).
+ * way round. Names the values Ripple read (the scenario's `context` over GitHub's defaults:
+ * `githubContextValues`); the names read are `contextKeysRead`'s.
  * Docs: "Contexts reference" › github context; "Events that trigger workflows" › workflow_dispatch.
  */
-function runByHandWarning(id: string, read: readonly string[], context: Readonly<Record<string, string>> | undefined): string {
-  const values = read.map((path) => {
-    const value = context?.[path] ?? GITHUB_CONTEXT_DEFAULTS[path];
-    return value === undefined ? `${path} empty` : `${path} = ${value}`;
-  });
-  return `${id}'s if: reads ${read.join(', ')}, which GitHub sets from the event that starts the run; this file is started by hand (workflow_dispatch), so the job may run where Ripple's run skipped it, or the other way round (Ripple read ${values.join(', ')})`;
+function runByHandWarning(id: string, read: readonly string[], values: ReadonlyMap<string, string>): string {
+  const used = read.map((path) => (values.has(path) ? `${path} = ${values.get(path)}` : `${path} empty`));
+  return `${id}'s if: reads ${read.join(', ')}, which GitHub sets from the event that starts the run; this file is started by hand (workflow_dispatch), so the job may run where Ripple's run skipped it, or the other way round (Ripple read ${used.join(', ')})`;
 }
 
 /** Where a job runs; `lost` says why it no longer runs where the imported job did. */

@@ -14,7 +14,6 @@
 // A job skipped because a need failed is Ripple's `Blocked` (answered 424), and its result is
 // `skipped` to its own dependents.
 import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
-import { ContextAccess, FunctionCall, Grouping, IndexAccess, Literal, Logical, Unary, Binary } from '@actions/expressions/ast';
 import type { Expr } from '@actions/expressions';
 import { truthy } from '@actions/expressions/result';
 import type { FunctionDefinition } from '@actions/expressions/funcs/info';
@@ -132,55 +131,6 @@ export function compileIf(source: string, values: ReadonlyMap<string, string>): 
       return truthy(new Evaluator(expr, ctx, fns).evaluate());
     };
   return { ok: true, expr, usesStatus, condition };
-}
-
-/** `github.event_name` for `github.event_name` and `github['event_name']`; null when an index is not a literal. */
-function contextPath(expr: Expr): string | null {
-  if (expr instanceof ContextAccess) return expr.name.lexeme;
-  if (expr instanceof IndexAccess && expr.index instanceof Literal && expr.index.literal.primitive) {
-    const base = contextPath(expr.expr);
-    return base === null ? null : `${base}.${String(expr.index.literal.coerceString())}`;
-  }
-  return null;
-}
-
-/**
- * The context values an `if:` reads other than `needs` (`github.event_name`, `inputs.deploy`,
- * `vars.X`…), each once, in the order written; [] when it does not parse. Read from GitHub's own
- * parser's syntax tree (@actions/expressions), so a name inside a string is not counted.
- *
- * @example
- * contextPathsRead("github.event_name == 'push' && needs.build.result == 'success'") // → ['github.event_name']
- * contextPathsRead("${{ startsWith(github.ref, 'refs/tags/') && !inputs.dry_run }}") // → ['github.ref', 'inputs.dry_run']
- */
-export function contextPathsRead(source: string): string[] {
-  // An if: may be written bare or wrapped whole in ${{ }} (docs: "jobs.<job_id>.if").
-  const whole = /^\s*\$\{\{([\s\S]*)\}\}\s*$/.exec(source);
-  let expr: Expr;
-  try {
-    expr = new Parser(new Lexer(whole ? whole[1] : source).lex().tokens, CONTEXTS, STATUS_FUNCTIONS.map((name) => ({ name, minArgs: 0, maxArgs: 0 }))).parse();
-  } catch {
-    return [];
-  }
-  const found = new Set<string>();
-  const walk = (e: Expr): void => {
-    const path = contextPath(e);
-    if (path !== null) {
-      if (!path.startsWith('needs')) found.add(path);
-      return;
-    }
-    if (e instanceof IndexAccess) {
-      walk(e.expr);
-      walk(e.index);
-    } else if (e instanceof Unary) walk(e.expr);
-    else if (e instanceof Binary) {
-      walk(e.left);
-      walk(e.right);
-    } else if (e instanceof Logical || e instanceof FunctionCall) e.args.forEach(walk);
-    else if (e instanceof Grouping) walk(e.group);
-  };
-  walk(expr);
-  return [...found];
 }
 
 /** The five outcomes a need can have, as `when` names them. */
