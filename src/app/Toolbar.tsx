@@ -19,10 +19,28 @@ const selectToolbar = (s: RippleState) => ({
   readOnly: s.readOnly,
   hasSteps: s.scenario.steps.length > 0,
   previousTitle: s.previousDraft?.scenario.title ?? null,
+  previousSavedAt: s.previousDraft?.savedAt ?? 0,
+  previousSteps: s.previousDraft?.scenario.steps.length ?? 0,
 });
 
 const THEME_NEXT: Record<Prefs['theme'], Prefs['theme']> = { system: 'light', light: 'dark', dark: 'system' };
 const THEME_TEXT: Record<Prefs['theme'], string> = { system: 'Auto', light: 'Light', dark: 'Dark' };
+
+/**
+ * The Restore draft button's tooltip: which draft comes back, so two versions that share a
+ * title can be told apart. `savedAt` is ms since the epoch (0: unknown). Local time, formatted
+ * without Intl (its first call is slow, and the toolbar renders on the first canvas).
+ */
+export function restoreTitle(title: string, savedAt: number, steps: number, now = new Date()): string {
+  const what = `Restore draft “${title}” (${steps} ${steps === 1 ? 'step' : 'steps'})`;
+  if (savedAt <= 0) return what;
+  const at = new Date(savedAt);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${two(at.getHours())}:${two(at.getMinutes())}`;
+  const sameDay = at.toDateString() === now.toDateString();
+  const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
+  return `${what}, replaced at ${time}${sameDay ? '' : ` on ${day}`}`;
+}
 
 /** `collapsible`: the text hides first when the toolbar gets tight (styles.css), the icon and name stay. */
 function Button({
@@ -95,7 +113,13 @@ export function Toolbar({
             onClick={() => store.getState().redo()}
           />
           {t.previousTitle !== null && (
-            <Button icon="rotate-back" text="Restore draft" collapsible label={`Restore previous draft “${t.previousTitle}”`} title={`Restore previous draft “${t.previousTitle}”`} onClick={() => store.getState().restorePreviousDraft()} />
+            <Button
+              icon="rotate-back"
+              text="Restore draft"
+              collapsible
+              label={`Restore draft “${t.previousTitle}”`}
+              title={restoreTitle(t.previousTitle, t.previousSavedAt, t.previousSteps)}
+              onClick={() => store.getState().restorePreviousDraft()} />
           )}
           {t.previousTitle !== null && <Button icon="caret" text="Recent drafts" iconOnly title="Recent drafts" onClick={() => setRecentOpen(true)} />}
           {recentOpen && (

@@ -96,7 +96,7 @@ describe('no blank page with a step selected', () => {
     await node(page, 'mine').click();
     await expect.poll(() => page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('mine');
     await page.evaluate(() => (location.hash = 'r1.%%zz-not*a*link'));
-    await page.getByRole('heading', { level: 1, name: 'This link is damaged' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'This link cannot be read' }).waitFor();
     await page.getByRole('button', { name: 'Open your last draft “My own draft”' }).click();
     await node(page, 'mine').waitFor();
     expect(await node(page, 'mine').textContent()).toContain('My step');
@@ -110,7 +110,7 @@ describe('no blank page with a step selected', () => {
 test('a visitor who only came by links opens a damaged one, then "Open your last draft": the draft, not the gallery over it; a reload keeps it so', async () => {
   const { context, errors } = await contextWithDraft(1280, 720, false);
   const page = await newPage(context, errors, 'r1.%%zz-not*a*link');
-  await page.getByRole('heading', { level: 1, name: 'This link is damaged' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'This link cannot be read' }).waitFor();
   await page.getByRole('button', { name: 'Open your last draft “My own draft”' }).click();
   await node(page, 'mine').waitFor();
   await node(page, 'next').click();
@@ -134,7 +134,12 @@ describe('Run is always visible and clickable', () => {
     await openGallery(page);
     await pickPreset(page, longest.name);
     const toolbar = page.getByRole('banner');
-    await toolbar.getByRole('button', { name: /^Restore previous draft/ }).waitFor();
+    const restore = toolbar.getByRole('button', { name: /^Restore draft “/ });
+    await restore.waitFor();
+    // Its accessible name starts with the words it shows (WCAG 2.5.3, label in name), and its
+    // tooltip says which draft comes back.
+    expect(await restore.getAttribute('aria-label')).toBe('Restore draft “My own draft”');
+    expect(await restore.getAttribute('title')).toMatch(/^Restore draft “My own draft” \(2 steps\), replaced at \d\d:\d\d$/);
     expect(await page.locator('.toolbar__title').textContent()).toBe(longest.title);
 
     for (const width of [1920, 1366, 1280, 1024, 900, 860, 700, 390]) {

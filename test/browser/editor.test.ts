@@ -139,7 +139,7 @@ test('loading a preset over edited work keeps the draft one click away', async (
   await node(page, 'create-invoice').waitFor();
   await page.reload();
   await node(page, 'create-invoice').waitFor();
-  await page.getByRole('button', { name: /Restore previous draft/ }).click();
+  await page.getByRole('button', { name: /^Restore draft “/ }).click();
   await node(page, 'step-1').waitFor();
   expect(await node(page, 'step-1').textContent()).toContain('My own step');
   expect(errors).toEqual([]);

@@ -90,7 +90,7 @@ describe('bad links open the recovery screen, the draft intact', () => {
   const cases = [
     ['truncated', good.slice(0, Math.floor(good.length * 0.6)), 'This link is cut short', /copy the whole link/],
     ['newer version', `r7.${good.slice(3)}`, 'This link was made by a newer Ripple', /link format r7; this Ripple reads r2/],
-    ['garbage', 'r1.%%zz-not*a*link', 'This link is damaged', /damaged/],
+    ['garbage', 'r1.%%zz-not*a*link', 'This link cannot be read', /damaged/],
   ] as const;
 
   for (const [name, fragment, heading, message] of cases) {
@@ -99,6 +99,9 @@ describe('bad links open the recovery screen, the draft intact', () => {
       const page = await visit(context, fragment);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       expect(await page.getByTestId('recovery-message').textContent()).toMatch(message);
+      // The heading and the gate's message under it do not say the same thing twice.
+      const said = (await page.locator('main').textContent())!;
+      expect(said.match(/damaged/g)?.length ?? 0).toBeLessThanOrEqual(1);
       if (name === 'truncated') await screenshot(page, 'share-recovery-truncated');
       // The draft in storage is untouched while the screen shows.
       const stored = await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);

@@ -20,7 +20,8 @@ function headline(kind: LinkProblemKind): string {
     case 'too-large':
       return 'This link is too large to open';
     case 'corrupt':
-      return 'This link is damaged';
+      // The gate's message under it says "The link is damaged: …" and what exactly.
+      return 'This link cannot be read';
     case 'invalid':
       return 'The scenario in this link has problems';
   }
