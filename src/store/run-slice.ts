@@ -245,13 +245,14 @@ export const createRunSlice = (
       set({ ...noRun(), runProblems: null });
     },
 
-    openMoment: ({ at, play, select, event }) => {
+    openMoment: ({ at, play, select, event, tab }) => {
       const selectAndShow = () => {
         const { timeline } = get();
         if (event !== undefined && at !== undefined && event < timeline.length && timeline[event].at === at) moveTo(event, { playing: play === true });
         if (select !== undefined && get().scenario.steps.some((s) => s.id === select)) get().selectStep(select);
         // A moment opens on the run panels, where the Why chain of the selected step shows.
-        if (get().run) set({ panelTab: 'run' });
+        if (tab !== undefined) set({ panelTab: tab });
+        else if (get().run) set({ panelTab: 'run' });
       };
       // Run opens playback already playing; a moment opens paused at `at` unless it asks to play.
       if ((at !== undefined || play === true) && startRun(selectAndShow, { at, play: play === true, later: true })) return;

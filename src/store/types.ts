@@ -233,6 +233,8 @@ export interface Moment {
    * `at` alone opens on the last of them. Ignored when out of range or at another time.
    */
   event?: number;
+  /** The side panel's tab to show once opened (a reload keeps the person's tab); by default the run panels when there is a run. */
+  tab?: PanelTab;
 }
 
 export interface RunSlice {

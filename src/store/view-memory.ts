@@ -3,10 +3,10 @@ import { sortedJson } from '../scenario/sorted-json.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { digest53 } from './digest.ts';
 import { SPEEDS } from './run-slice.ts';
-import type { RippleStore, Speed } from './types.ts';
+import type { PanelTab, RippleStore, Speed } from './types.ts';
 
 // What a reload keeps besides the scenario: whether it was run, the playhead, the playback
-// speed and the selected step. The draft (localStorage) and the address bar keep the scenario only; this is kept for the
+// speed, the selected step and the side panel's tab. The draft (localStorage) and the address bar keep the scenario only; this is kept for the
 // tab alone (sessionStorage), written as the page is hidden and read once as the editor shows.
 // It is restored only onto the same scenario, and never over a link that asks for a moment of
 // its own (its run is already on its way when the editor shows).
@@ -23,7 +23,11 @@ export interface KeptView {
   event?: number;
   speed?: Speed;
   select?: string;
+  /** The side panel's tab, kept with a run or a selection. */
+  tab?: PanelTab;
 }
+
+const TABS: readonly PanelTab[] = ['step', 'scenario', 'run', 'source', 'lesson'];
 
 function session(): Storage | null {
   try {
@@ -59,6 +63,7 @@ export function keepView(store: RippleStore): void {
           key: scenarioKey(state.scenario),
           ...(shown ? { at: state.time, event: state.cursor, speed: state.speed } : {}),
           ...(state.selectedStepId !== null ? { select: state.selectedStepId } : {}),
+          tab: state.panelTab,
         };
   try {
     if (view) s.setItem(VIEW_KEY, JSON.stringify(view));
@@ -77,18 +82,20 @@ function readKept(s: Storage): KeptView | null {
     return null;
   }
   if (value === null || typeof value !== 'object') return null;
-  const { key, at, event, speed, select } = value as Record<string, unknown>;
+  const { key, at, event, speed, select, tab } = value as Record<string, unknown>;
   if (typeof key !== 'string') return null;
   if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at) || at < 0)) return null;
   if (event !== undefined && (typeof event !== 'number' || !Number.isSafeInteger(event) || event < 0)) return null;
   if (speed !== undefined && !SPEEDS.includes(speed as Speed)) return null;
   if (select !== undefined && typeof select !== 'string') return null;
-  return { key, ...(at !== undefined ? { at } : {}), ...(event !== undefined ? { event: event as number } : {}), ...(speed !== undefined ? { speed: speed as Speed } : {}), ...(select !== undefined ? { select } : {}) };
+  // An unknown tab (another version's) is only left out: the rest of the view still holds.
+  const knownTab = TABS.includes(tab as PanelTab) ? { tab: tab as PanelTab } : {};
+  return { key, ...(at !== undefined ? { at } : {}), ...(event !== undefined ? { event: event as number } : {}), ...(speed !== undefined ? { speed: speed as Speed } : {}), ...(select !== undefined ? { select } : {}), ...knownTab };
 }
 
 /**
  * Restores, once, the view kept before a reload: runs the scenario and opens it paused at the
- * kept moment, at the kept speed, and selects the kept step (the store's `openMoment`). Does nothing when the
+ * kept moment, at the kept speed, selects the kept step and shows the kept tab (the store's `openMoment`). Does nothing when the
  * scenario is another one, or a run or selection is already there or on its way (a link that
  * asked for a moment). What was kept is removed either way. Returns whether it restored.
  */
@@ -105,6 +112,6 @@ export function restoreView(store: RippleStore): boolean {
   if (!kept || state.run !== null || state.running || state.selectedStepId !== null || state.scenario.steps.length === 0) return false;
   if (scenarioKey(state.scenario) !== kept.key) return false;
   if (kept.speed !== undefined) state.setSpeed(kept.speed);
-  state.openMoment({ at: kept.at, event: kept.event, play: false, select: kept.select });
+  state.openMoment({ at: kept.at, event: kept.event, play: false, select: kept.select, tab: kept.tab });
   return true;
 }

@@ -83,6 +83,32 @@ describe('view memory', () => {
     expect(after.getState().selectedStepId).toBe('send-receipt');
   });
 
+  test('the side panel comes back on the tab the person was on, not the Step tab a selection opens (tryout)', () => {
+    for (const tab of ['source', 'scenario', 'run'] as const) {
+      const before = ranAt(0.5);
+      before.getState().setPanelTab(tab);
+      keepView(before);
+      const after = createRippleStore({ scenario: structuredClone(preset()) });
+      expect(restoreView(after)).toBe(true);
+      expect(after.getState().selectedStepId).toBe('create-invoice');
+      expect(after.getState().panelTab).toBe(tab);
+    }
+    // Without a run too: a selected step on the Scenario tab.
+    const store = createRippleStore({ scenario: preset() });
+    store.getState().selectStep('send-receipt');
+    store.getState().setPanelTab('scenario');
+    keepView(store);
+    const after = createRippleStore({ scenario: preset() });
+    expect(restoreView(after)).toBe(true);
+    expect(after.getState().panelTab).toBe('scenario');
+    // A tab this version does not know (another version's writing) is left out; the rest holds.
+    session.setItem(VIEW_KEY, JSON.stringify({ key: scenarioKey(preset()), select: 'send-receipt', tab: 'gantt' }));
+    const third = createRippleStore({ scenario: preset() });
+    expect(restoreView(third)).toBe(true);
+    expect(third.getState().selectedStepId).toBe('send-receipt');
+    expect(third.getState().panelTab).toBe('step');
+  });
+
   test('a link that already asked for its own moment wins', () => {
     keepView(ranAt(0.5));
     const linked = createRippleStore({ scenario: preset() });
