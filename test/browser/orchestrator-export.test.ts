@@ -41,6 +41,11 @@ test('an imported Argo DAG downloads as a GitHub workflow and an Argo file that 
   expect(outcomes(back.scenario, [])).toEqual(outcomes(scenario, []));
   const note = page.getByRole('status').filter({ hasText: 'Downloaded the GitHub Actions workflow (YAML)' });
   await expect.poll(() => note.textContent()).toContain('continueOn.failed (Argo) of B is not written');
+  // The notes stand over the canvas, not over the side panel beside it (tryout: at 1280 × 800
+  // they covered its left 60 px).
+  const [toast, panel] = await Promise.all([page.locator('.share-toast').boundingBox(), page.locator('.side-panel').boundingBox()]);
+  expect(toast!.x + toast!.width).toBeLessThanOrEqual(panel!.x);
+  expect(toast!.x).toBeGreaterThanOrEqual(0);
   await screenshot(page, 'orchestrator-export-note');
 
   await menu.click();
