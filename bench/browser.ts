@@ -272,7 +272,7 @@ async function traceTotals(page: Page, run: () => Promise<unknown>) {
  */
 export async function mainThreadCpu<T>(page: Page, run: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
   const cdp = await page.context().newCDPSession(page);
-  const events: { name: string; ph: string; tdur?: number; tid: number; pid: number; args?: { name?: string } }[] = [];
+  const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', { categories: 'toplevel,__metadata', transferMode: 'ReportEvents' });
@@ -1033,26 +1033,51 @@ const LONG_TASK_TARGET_MS = 200;
  * (PerformanceObserver) grows with the load, its CPU time much less. Null when `skip` (a CPU
  * profile is being taken) or the trace has no renderer main thread.
  */
-async function longestTaskCpu(page: Page, skip: boolean, run: () => Promise<void>): Promise<{ longestMs: number; over: number } | null> {
+async function longestTaskCpu(page: Page, skip: boolean, run: () => Promise<void>): Promise<{ longestMs: number; over: number; longestWallMs: number; what: string } | null> {
   if (skip) {
     await run();
     return null;
   }
   const cdp = await page.context().newCDPSession(page);
-  const events: { name: string; ph: string; tdur?: number; tid: number; pid: number; args?: { name?: string } }[] = [];
+  const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: 'disabled-by-default-devtools.timeline,toplevel', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8.execute', transferMode: 'ReportEvents' });
   await run();
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
   const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const durations = events
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined && mains.some((m) => m.pid === e.pid && m.tid === e.tid))
-    .map((e) => (e.tdur ?? 0) / 1000);
-  if (durations.length === 0) return null;
-  return { longestMs: Math.max(...durations), over: durations.filter((ms) => ms > LONG_TASK_TARGET_MS).length };
+  const onMain = (e: TraceEvent) => mains.some((m) => m.pid === e.pid && m.tid === e.tid);
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined && onMain(e));
+  if (tasks.length === 0) return null;
+  const durations = tasks.map((e) => (e.tdur ?? 0) / 1000);
+  // The longest task by wall time, and what ran in it: its children of 10 ms or more (by wall
+  // time), with the script or function they ran, so a long task can be told apart (the app's
+  // boot, a React render, a timer, a worker message).
+  const longest = tasks.reduce((a, b) => ((b.dur ?? 0) > (a.dur ?? 0) ? b : a));
+  const start = longest.ts ?? 0;
+  const end = start + (longest.dur ?? 0);
+  const wrappers = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+  const inside = events.filter((e) => e !== longest && !wrappers.has(e.name) && e.ph === 'X' && (e.dur ?? 0) >= 10_000 && (e.ts ?? 0) >= start && (e.ts ?? 0) < end && e.pid === longest.pid && e.tid === longest.tid);
+  const label = (e: TraceEvent) => {
+    const data = e.args?.data;
+    const where = data?.functionName || data?.url?.replace(/^.*\//, '') || data?.type || '';
+    return `${e.name}${where ? ` ${where}` : ''} ${((e.dur ?? 0) / 1000).toFixed(0)}`;
+  };
+  const what = inside.sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0)).slice(0, 10).map(label).join(', ');
+  return { longestMs: Math.max(...durations), over: durations.filter((ms) => ms > LONG_TASK_TARGET_MS).length, longestWallMs: (longest.dur ?? 0) / 1000, what };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts?: number;
+  dur?: number;
+  tdur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
 }
 
 /**
@@ -1087,9 +1112,26 @@ async function retryStorms(browser: Browser, origin: string): Promise<void> {
           `${tasks.length} long tasks, longest ${longest.toFixed(0)} ms ${verdict(longest, LONG_TASK_TARGET_MS)}` +
           (cpu ? `; by thread CPU time: longest task ${cpu.longestMs.toFixed(0)} ms (${cpu.over} over 200 ms)` : ''),
       );
+      if (cpu?.what) console.log(`      the longest task (trace, ${cpu.longestWallMs.toFixed(0)} ms wall) ran: ${cpu.what}`);
       await context.close();
     }
   }
+  // What the app's own start costs, for comparison: a three-step preset's link at a late moment.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await recordLongTasks(context);
+  const page = await context.newPage();
+  const cpu = await longestTaskCpu(page, PROFILE, async () => {
+    await page.goto(`${origin}/index.html#${encodeScenarioLink(findPreset('payment-fails')!.scenario, { at: 1e9 })}`);
+    await page.locator('[data-testid="step-node-create-invoice"][data-state="blocked"]').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1_000);
+  });
+  const tasks = await longTasks(page);
+  console.log(
+    `  baseline, the payment-fails preset (3 steps) at its end: ${tasks.length} long tasks, longest ${Math.max(0, ...tasks).toFixed(0)} ms` +
+      (cpu ? `; by thread CPU time: longest task ${cpu.longestMs.toFixed(0)} ms` : ''),
+  );
+  if (cpu?.what) console.log(`      the longest task (trace, ${cpu.longestWallMs.toFixed(0)} ms wall) ran: ${cpu.what}`);
+  await context.close();
 }
 
 /**
