@@ -135,6 +135,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       speakAs: null,
 
       dismissNotice: () => set({ notice: null }),
+      sayNotice: notify,
 
       loadScenario,
       setScenario: (scenario) => {

@@ -90,6 +90,8 @@ export interface EditorSlice {
   viewSeq: number;
 
   dismissNotice: () => void;
+  /** Say `text` on the status line (the notice bar), as the store's own messages are said. */
+  sayNotice: (kind: Notice['kind'], text: string) => void;
   /** Load a scenario (preset, file, link); an edited draft it replaces becomes `previousDraft`. */
   loadScenario: (scenario: Scenario, options?: LoadOptions) => EditResult;
   /** Same as `loadScenario` (the name other slices use). */

@@ -3,6 +3,7 @@ import { sortedJson } from '../scenario/sorted-json.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { digest53 } from './digest.ts';
 import { SPEEDS } from './run-slice.ts';
+import { selectIsStale } from './selectors.ts';
 import type { PanelTab, RippleStore, Speed } from './types.ts';
 
 // What a reload keeps besides the scenario: whether it was run, the playhead, the playback
@@ -23,6 +24,11 @@ export interface KeptView {
   event?: number;
   speed?: Speed;
   select?: string;
+  /**
+   * A run was shown of an earlier version of the scenario (edited since): a reload cannot make
+   * that run again, so it says so instead of dropping it without a word.
+   */
+  staleRun?: true;
   /** The side panel's tab, kept with a run or a selection. */
   tab?: PanelTab;
 }
@@ -55,13 +61,17 @@ export function keepView(store: RippleStore): void {
   const s = session();
   if (!s) return;
   const state = store.getState();
-  const shown = state.run !== null && state.segments.length === 1 && state.segments[0].scenario === state.scenario;
+  // A run of this scenario, or of one that differs only where the engine does not look (a step
+  // moved, the title): running the scenario again makes the same run.
+  const stale = state.run !== null && selectIsStale(state);
+  const shown = state.run !== null && state.segments.length === 1 && !stale;
   const view: KeptView | null =
-    state.scenario.steps.length === 0 || (!shown && state.selectedStepId === null)
+    state.scenario.steps.length === 0 || (!shown && !stale && state.selectedStepId === null)
       ? null
       : {
           key: scenarioKey(state.scenario),
           ...(shown ? { at: state.time, event: state.cursor, speed: state.speed } : {}),
+          ...(stale ? { staleRun: true as const } : {}),
           ...(state.selectedStepId !== null ? { select: state.selectedStepId } : {}),
           tab: state.panelTab,
         };
@@ -82,7 +92,7 @@ function readKept(s: Storage): KeptView | null {
     return null;
   }
   if (value === null || typeof value !== 'object') return null;
-  const { key, at, event, speed, select, tab } = value as Record<string, unknown>;
+  const { key, at, event, speed, select, tab, staleRun } = value as Record<string, unknown>;
   if (typeof key !== 'string') return null;
   if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at) || at < 0)) return null;
   if (event !== undefined && (typeof event !== 'number' || !Number.isSafeInteger(event) || event < 0)) return null;
@@ -90,7 +100,7 @@ function readKept(s: Storage): KeptView | null {
   if (select !== undefined && typeof select !== 'string') return null;
   // An unknown tab (another version's) is only left out: the rest of the view still holds.
   const knownTab = TABS.includes(tab as PanelTab) ? { tab: tab as PanelTab } : {};
-  return { key, ...(at !== undefined ? { at } : {}), ...(event !== undefined ? { event: event as number } : {}), ...(speed !== undefined ? { speed: speed as Speed } : {}), ...(select !== undefined ? { select } : {}), ...knownTab };
+  return { key, ...(at !== undefined ? { at } : {}), ...(event !== undefined ? { event: event as number } : {}), ...(speed !== undefined ? { speed: speed as Speed } : {}), ...(select !== undefined ? { select } : {}), ...(staleRun === true ? { staleRun: true as const } : {}), ...knownTab };
 }
 
 /**
@@ -113,5 +123,6 @@ export function restoreView(store: RippleStore): boolean {
   if (scenarioKey(state.scenario) !== kept.key) return false;
   if (kept.speed !== undefined) state.setSpeed(kept.speed);
   state.openMoment({ at: kept.at, event: kept.event, play: false, select: kept.select, tab: kept.tab });
+  if (kept.staleRun) state.sayNotice('info', 'The run shown before the reload was of an earlier version of this scenario, so it is not shown again: press Run to run this one.');
   return true;
 }

@@ -109,6 +109,29 @@ describe('view memory', () => {
     expect(third.getState().panelTab).toBe('step');
   });
 
+  test('a run stays across a reload after a step was only moved; a run made stale by an edit is said to be gone, not dropped without a word', () => {
+    const moved = ranAt(0.5);
+    const { time, cursor } = moved.getState();
+    moved.getState().moveSteps({ 'create-invoice': { x: 999, y: 42 } });
+    keepView(moved);
+    const afterMove = createRippleStore({ scenario: structuredClone(moved.getState().scenario) });
+    expect(restoreView(afterMove)).toBe(true);
+    expect(afterMove.getState().run).not.toBeNull();
+    expect(afterMove.getState().time).toBe(time);
+    expect(afterMove.getState().cursor).toBe(cursor);
+    expect(afterMove.getState().notice).toBeNull();
+
+    const edited = ranAt(0.5);
+    edited.getState().renameStep('create-invoice', 'Bill the customer');
+    edited.getState().updateStep('create-invoice', { request: 'POST /bills' });
+    keepView(edited);
+    const afterEdit = createRippleStore({ scenario: structuredClone(edited.getState().scenario) });
+    expect(restoreView(afterEdit)).toBe(true);
+    expect(afterEdit.getState().run).toBeNull();
+    expect(afterEdit.getState().selectedStepId).toBe('create-invoice');
+    expect(afterEdit.getState().notice?.text).toMatch(/^The run shown before the reload was of an earlier version of this scenario.*press Run/);
+  });
+
   test('a link that already asked for its own moment wins', () => {
     keepView(ranAt(0.5));
     const linked = createRippleStore({ scenario: preset() });
