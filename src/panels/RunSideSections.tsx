@@ -8,6 +8,17 @@ import { ResponseViewer } from './ResponseViewer.tsx';
 import { RunSummary } from './RunSummary.tsx';
 import { WhyPanel } from './WhyPanel.tsx';
 import { DialectPanel } from './DialectPanel.tsx';
+import { selectDialect } from '../store/editor-slice.ts';
+import { DIALECT_TITLES, dialectWord } from '../engine/dialect-words.ts';
+import type { DialectName } from '../scenario/types.ts';
+
+/**
+ * "Why 424?", with the system's own word for a 424 when the run is spoken as another system
+ * ("Why 424? (GitHub Actions: skipped)"): Ripple's rule stays, the person's word is beside it.
+ */
+export function whyTitle(dialect: DialectName): string {
+  return dialect === 'http' ? 'Why 424?' : `Why 424? (${DIALECT_TITLES[dialect]}: ${dialectWord(dialect, 'blocked')})`;
+}
 
 // A closed section renders nothing inside: its panel would otherwise follow the playhead on
 // every frame unseen (issue #15: "Speak as", closed by default, redrew a row per step per frame).
@@ -37,10 +48,11 @@ export function WholeRunToggle() {
 
 export default function RunSideSections() {
   const failed = useRipple((s) => (selectLatestSegment(s)?.result.outcome ?? 'succeeded') !== 'succeeded');
+  const dialect = useRipple(selectDialect);
   return (
     <>
       <WholeRunToggle />
-      <Section title="Why 424?" testId="why-section">
+      <Section title={whyTitle(dialect)} testId="why-section">
         <WhyPanel />
       </Section>
       <Section title="Responses" testId="responses-section">

@@ -5,6 +5,7 @@ import { EventLog } from '../../src/panels/EventLog.tsx';
 import { RunSummary } from '../../src/panels/RunSummary.tsx';
 import { TimelineLegend } from '../../src/panels/TimelineLegend.tsx';
 import { WhyPanel } from '../../src/panels/WhyPanel.tsx';
+import RunSideSections from '../../src/panels/RunSideSections.tsx';
 import { createRippleStore } from '../../src/store/store.ts';
 import { endedStore, indexOf, ranStore, renderWith } from './helpers.tsx';
 
@@ -42,6 +43,21 @@ describe('Speak as: the scenario’s dialect', () => {
     renderWith(store, <TimelineLegend />);
     expect(speakAs()).toBeDisabled();
     expect(speakAs()).toHaveAttribute('title', expect.stringMatching(/read-only/));
+  });
+});
+
+describe('the Why section says the system’s word for a 424 beside it', () => {
+  test('HTTP 424: "Why 424?"; GitHub Actions: skipped; Argo: Omitted; Airflow: upstream_failed', () => {
+    const store = endedStore();
+    renderWith(store, <RunSideSections />);
+    const heading = () => within(screen.getByTestId('why-section')).getByRole('heading', { level: 2 }).textContent;
+    expect(heading()).toBe('Why 424?');
+    act(() => store.getState().setDialect('github-actions'));
+    expect(heading()).toBe('Why 424? (GitHub Actions: skipped)');
+    act(() => store.getState().setDialect('argo'));
+    expect(heading()).toBe('Why 424? (Argo: Omitted)');
+    act(() => store.getState().setDialect('airflow'));
+    expect(heading()).toBe('Why 424? (Airflow: upstream_failed)');
   });
 });
 
