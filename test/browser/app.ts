@@ -66,7 +66,10 @@ async function expectDisabled(locator: Locator): Promise<void> {
 /** Pauses wherever playback is. */
 export async function pause(page: Page): Promise<void> {
   const pauseButton = transport(page).getByRole('button', { name: 'Pause', exact: true });
-  if (await pauseButton.isVisible()) await pauseButton.click();
+  // Playback may end between the look and the click (the button turns into Play): then it is
+  // paused already. Either way it is not playing when this returns.
+  if (await pauseButton.isVisible()) await pauseButton.click({ timeout: 5_000 }).catch(() => undefined);
+  await pauseButton.waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
 export const node = (page: Page, id: string): Locator => page.getByTestId(`step-node-${id}`);

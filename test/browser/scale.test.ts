@@ -94,15 +94,17 @@ describe('a 2,000-step scenario by link, opened at a moment in the middle of its
 async function expectLogFollows(page: Page): Promise<void> {
   const list = page.getByRole('region', { name: 'Event log' }).locator('ol');
   const current = list.locator('li:has([aria-current="step"])');
+  // Polled as a description, so a failure says where the list and its entry were (CI under load).
   await expect
     .poll(
       async () => {
         const [box, entry] = await Promise.all([list.boundingBox(), current.count().then((n) => (n === 1 ? current.boundingBox() : null))]);
-        return box !== null && entry !== null && entry.y >= box.y - 0.5 && entry.y + entry.height <= box.y + box.height + 0.5;
+        const inView = box !== null && entry !== null && entry.y >= box.y - 0.5 && entry.y + entry.height <= box.y + box.height + 0.5;
+        return inView ? 'in view' : `list ${JSON.stringify(box)}, entry ${JSON.stringify(entry)}`;
       },
-      { timeout: 10_000 },
+      { timeout: 30_000 },
     )
-    .toBe(true);
+    .toBe('in view');
 }
 
 describe('a 2,000-step scenario plays and scrubs: the canvas shows the engine’s moment', () => {
