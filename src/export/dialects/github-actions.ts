@@ -4,9 +4,12 @@
 // a job skipped by its own `if` (Ripple's skipped) both as `skipped`; the two are told apart
 // with `failure()`, which is exact when no job runs after an earlier failure it did not see.
 import { stringify } from 'yaml';
+import { simulate } from '../../engine/index.ts';
+import type { StepState } from '../../engine/types.ts';
 import type { WhenNode } from '../../scenario/when.ts';
 import type { Scenario, Step } from '../../scenario/types.ts';
 import { contextKeysRead, githubContextValues } from '../../scenario/dialects/github-context.ts';
+import { compileScenarioConditions } from '../../scenario/dialects/scenario-conditions.ts';
 import { shellWord } from '../literals.ts';
 import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
 
@@ -46,10 +49,22 @@ export function exportGithubActions(scenario: Scenario): DialectExport {
  * renamed, as the `if` may name the old id; the other steps get an `if:` written from their `when`.
  */
 function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): DialectExport {
+  const kept = renamedAny ? [] : scenario.steps.filter((s) => s.if !== undefined);
+  const values = githubContextValues(scenario.context);
+  const inputs = dispatchInputs(kept, values);
   if (scenario.context !== undefined) {
-    warnings.push(`the context (${Object.entries(scenario.context).map(([k, v]) => `${k} = ${v}`).join(', ')}) is what the triggering event sets, not the workflow file: left out`);
+    // An input the file declares carries Ripple's value as its default; the rest of the context is the event's.
+    const left = Object.entries(scenario.context).filter(([k]) => !inputs.has(inputKey(k) ?? ''));
+    if (left.length > 0) warnings.push(`the context (${left.map(([k, v]) => `${k} = ${v}`).join(', ')}) is what the triggering event sets, not the workflow file: left out of the file`);
+  }
+  const declared = [...inputs];
+  if (declared.length > 0) {
+    warnings.push(
+      `on: workflow_dispatch declares the inputs the if:s read, with the values Ripple read as defaults: ${declared.map(([name, i]) => `${name} (${i.type}${i.default === undefined ? ', no default' : `, default ${String(i.default)}`})`).join(', ')}`,
+    );
   }
   if (renamedAny && scenario.steps.some((s) => s.if !== undefined)) warnings.push('jobs were renamed, so the if: of each job is written from its when (the approximation over its needs)');
+  const runs = kept.some((s) => contextKeysRead({ steps: [s] }).length > 0) ? compareRuns(scenario) : null;
   const jobs: Record<string, unknown> = {};
   for (const step of scenario.steps) {
     const job: Record<string, unknown> = {};
@@ -59,7 +74,7 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
     if (step.if !== undefined && !renamedAny) {
       job.if = step.if;
       const read = contextKeysRead({ steps: [step] });
-      if (read.length > 0) warnings.push(runByHandWarning(step.id, read, githubContextValues(scenario.context)));
+      if (read.length > 0) warnings.push(runByHandWarning(step.id, read, values, runs, inputs));
     } else switch (c.kind) {
       case 'none':
       case 'default':
@@ -95,21 +110,155 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
   // A scenario does not keep an imported workflow's triggers: the file is run by hand (Actions tab, "Run workflow").
   const imported = scenario.steps.some((s) => REUSABLE.test(s.request ?? '') || RUNNER.test(s.request ?? ''));
   if (imported) warnings.push('the workflow runs on workflow_dispatch (started by hand); the original on: triggers are not kept');
-  const doc = { name: plainText(scenario.title, 'the title', warnings), on: 'workflow_dispatch', jobs };
+  // Object.fromEntries defines each name as an own property, even `__proto__`.
+  const on = declared.length > 0 ? { workflow_dispatch: { inputs: Object.fromEntries(declared) } } : 'workflow_dispatch';
+  const doc = { name: plainText(scenario.title, 'the title', warnings), on, jobs };
   return { ok: true, text: `# Exported from Ripple\n${stringify(doc, { lineWidth: 0 })}`, warnings };
 }
 
 /**
- * An `if:` kept as written that reads the run's context (`github.event_name`, `github.ref`,
- * `inputs.*`…): GitHub sets those from the event that starts the run, and the exported file
- * starts on workflow_dispatch, so the job may run where Ripple's run skipped it, or the other
- * way round. Names the values Ripple read (the scenario's `context` over GitHub's defaults:
- * `githubContextValues`); the names read are `contextKeysRead`'s.
- * Docs: "Contexts reference" › github context; "Events that trigger workflows" › workflow_dispatch.
+ * A workflow_dispatch input as the file declares it: `type` and `default` (docs: "Workflow syntax
+ * for GitHub Actions" › on.workflow_dispatch.inputs; types boolean, choice, number, environment,
+ * string). The `inputs` context keeps a boolean input a boolean ("Contexts reference" › inputs),
+ * as Ripple reads `true`/`false`; a string input without default is empty.
  */
-function runByHandWarning(id: string, read: readonly string[], values: ReadonlyMap<string, string>): string {
+export type DispatchInput = { type: 'boolean'; default: boolean } | { type: 'number'; default: number } | { type: 'string'; default?: string };
+
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * The input for the value Ripple read (`undefined`: none). `true`/`false` are booleans, as the
+ * engine reads them (github-if.ts); a number written as JavaScript writes it back is a number;
+ * anything else a string.
+ *
+ * @example
+ * dispatchInput('false') // → { type: 'boolean', default: false }
+ * dispatchInput('3')     // → { type: 'number', default: 3 }
+ * dispatchInput('03')    // → { type: 'string', default: '03' }
+ */
+export function dispatchInput(value: string | undefined): DispatchInput {
+  if (value === undefined) return { type: 'string' };
+  if (value === 'true' || value === 'false') return { type: 'boolean', default: value === 'true' };
+  if (NUMBER.test(value) && String(Number(value)) === value) return { type: 'number', default: Number(value) };
+  return { type: 'string', default: value };
+}
+
+/** `dry_run` for `inputs.dry_run`; null for any other name (and for `inputs.a.b`, a property of an input). */
+function inputKey(key: string): string | null {
+  const parts = key.split('.');
+  return parts.length === 2 && parts[0].toLowerCase() === 'inputs' ? parts[1] : null;
+}
+
+/** The inputs the kept `if:`s read, each with the value Ripple read as its default, by name in order. */
+function dispatchInputs(kept: Step[], values: ReadonlyMap<string, string>): Map<string, DispatchInput> {
+  const inputs = new Map<string, DispatchInput>();
+  for (const key of contextKeysRead({ steps: kept })) {
+    const name = inputKey(key);
+    if (name !== null && !inputs.has(name)) inputs.set(name, dispatchInput(values.get(key)));
+  }
+  return inputs;
+}
+
+/** Ripple's run of the scenario, and the same run with the value GitHub gives the exported file's runs: github.event_name = workflow_dispatch. */
+type Runs = { ripple: Readonly<Record<string, { state: StepState }>>; github: Readonly<Record<string, { state: StepState }>>; readBy: (id: string) => string[] };
+
+/** Null when an `if:` does not compile (GitHub's parser refuses it): there is no run to name. */
+function compareRuns(scenario: Scenario): Runs | null {
+  const ripple = runOf(scenario);
+  const github = runOf({ ...scenario, context: { ...scenario.context, 'github.event_name': 'workflow_dispatch' } });
+  if (ripple === null || github === null) return null;
+  const needs = new Map<string, string[]>();
+  for (const d of scenario.dependencies) {
+    const list = needs.get(d.to);
+    if (list) list.push(d.from);
+    else needs.set(d.to, [d.from]);
+  }
+  const byId = new Map(scenario.steps.map((s) => [s.id, s]));
+  // The context a job's outcome depends on: what its own if: reads and what its ancestors' do.
+  const readBy = (id: string): string[] => {
+    const seen = new Set<string>([id]);
+    const todo = [id];
+    for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+      for (const n of needs.get(next) ?? []) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        todo.push(n);
+      }
+    }
+    return contextKeysRead({ steps: [...seen].flatMap((s) => byId.get(s) ?? []) });
+  };
+  return { ripple, github, readBy };
+}
+
+function runOf(scenario: Scenario): Record<string, { state: StepState }> | null {
+  const compiled = compileScenarioConditions(scenario);
+  return compiled.ok ? simulate(scenario, { ...compiled.options, lint: false }).steps : null;
+}
+
+/** What a job did, as GitHub says it: a job that ran (and failed, or was rolled back after) ran. */
+function outcome(state: StepState, tense: 'past' | 'present'): string {
+  const past = tense === 'past';
+  switch (state) {
+    case 'succeeded':
+    case 'failed':
+    case 'compensated':
+    case 'compensation-failed':
+    case 'rolled-back':
+      return past ? 'ran' : 'runs';
+    case 'skipped':
+      return past ? 'was skipped' : 'is skipped';
+    case 'blocked':
+      return past ? 'was skipped after a need failed' : 'is skipped after a need fails';
+    case 'cancelled':
+      return past ? 'was cancelled' : 'is cancelled';
+  }
+}
+
+const REF_KEYS = new Set(['github.ref', 'github.ref_name', 'github.ref_type', 'github.sha']);
+const BY_HAND = 'on GitHub this file starts by hand (workflow_dispatch)';
+
+/**
+ * The note for an `if:` kept as written that reads the run's context (`github.event_name`,
+ * `github.ref`, `inputs.*`…; the names are `contextKeysRead`'s, Ripple's values
+ * `githubContextValues`'). Says whether the job ran in Ripple's run (the engine's, with the
+ * scenario's values) and what decides it on GitHub, where the exported file starts only on
+ * workflow_dispatch: github.event_name is then `workflow_dispatch` and the inputs have the
+ * declared defaults unless changed, so when the job and its ancestors read nothing else the
+ * engine's run with those values says what GitHub does; the branch or tag (`github.ref`) and the
+ * rest are chosen when the run starts.
+ * Docs: "Contexts reference" › github context and inputs context; "Events that trigger
+ * workflows" › workflow_dispatch.
+ *
+ * @example
+ * // smoke: if: ${{ github.event_name == 'workflow_dispatch' }}, scenario with the default push
+ * // → "smoke's if: reads github.event_name. In Ripple's run smoke was skipped (github.event_name = push); on GitHub this file starts by hand (workflow_dispatch), so github.event_name = workflow_dispatch; there smoke runs"
+ */
+function runByHandWarning(id: string, read: readonly string[], values: ReadonlyMap<string, string>, runs: Runs | null, inputs: ReadonlyMap<string, DispatchInput>): string {
   const used = read.map((path) => (values.has(path) ? `${path} = ${values.get(path)}` : `${path} empty`));
-  return `${id}'s if: reads ${read.join(', ')}, which GitHub sets from the event that starts the run; this file is started by hand (workflow_dispatch), so the job may run where Ripple's run skipped it, or the other way round (Ripple read ${used.join(', ')})`;
+  const head = `${id}'s if: reads ${read.join(', ')}`;
+  if (runs === null) return `${head}. Ripple read ${used.join(', ')}; ${BY_HAND}, and whether ${id} runs depends on the values that run starts with`;
+  const ripple = `In Ripple's run ${id} ${outcome(runs.ripple[id].state, 'past')} (${used.join(', ')})`;
+  const reads = runs.readBy(id);
+  const inputsRead = reads.filter((k) => inputKey(k) !== null);
+  const open = reads.filter((k) => k.toLowerCase() !== 'github.event_name' && !(inputKey(k) !== null && inputs.get(inputKey(k) as string)?.type !== 'number'));
+  if (open.length === 0) {
+    const event = reads.some((k) => k.toLowerCase() === 'github.event_name') ? ', so github.event_name = workflow_dispatch' : '';
+    const where = inputsRead.length > 0 ? "started there with the inputs' defaults," : 'there';
+    return `${head}. ${ripple}; ${BY_HAND}${event}; ${where} ${id} ${outcome(runs.github[id].state, 'present')}`;
+  }
+  const parts: string[] = [];
+  const refs = open.filter((k) => REF_KEYS.has(k.toLowerCase()));
+  if (refs.length > 0) parts.push(`the branch or tag it is started on (${refs.join(', ')})`);
+  const others = open.filter((k) => !REF_KEYS.has(k.toLowerCase()) && inputKey(k) === null);
+  if (others.length > 0) parts.push(`${others.join(', ')} as GitHub sets ${others.length === 1 ? 'it' : 'them'} for that run`);
+  if (inputsRead.length > 0) {
+    const given = inputsRead.map((k) => {
+      const input = inputs.get(inputKey(k) as string);
+      return input?.default === undefined ? `${k}, no default` : `${k}, default ${String(input.default)}`;
+    });
+    parts.push(`the inputs given (${given.join('; ')})`);
+  }
+  return `${head}. ${ripple}; ${BY_HAND}, and whether ${id} runs depends on ${parts.join(' and ')}`;
 }
 
 /** Where a job runs; `lost` says why it no longer runs where the imported job did. */

@@ -100,6 +100,22 @@ describe('export back keeps what the source file said', () => {
     }
   });
 
+  it.each(['true', 'false'])('a release workflow (github-release.yml) run with inputs.dry_run = %s reads back with the same input and runs the same, given the ref the note says is left out', async (dryRun) => {
+    const ref = { 'github.ref': 'refs/tags/v1.2.0' };
+    const first = await importGithubActions(fixture('github-release.yml'), { context: { ...ref, 'inputs.dry_run': dryRun } });
+    if (!first.ok) throw new Error(first.message);
+    const exported = exportGithubActions(first.scenario);
+    if (!exported.ok) throw new Error(exported.message);
+    expect(exported.warnings).toContain('the context (github.ref = refs/tags/v1.2.0) is what the triggering event sets, not the workflow file: left out of the file');
+    // The input's default carries Ripple's value; github.ref is given again, as a run on GitHub would get it.
+    const back = await importGithubActions(exported.text, { context: ref });
+    if (!back.ok) throw new Error(back.message);
+    expect(back.scenario.context).toEqual(first.scenario.context);
+    for (const failing of [[], ...first.scenario.steps.map((s) => [s.id])]) {
+      expect([failing, outcomes(back.scenario, failing, exact(back))]).toEqual([failing, outcomes(first.scenario, failing, exact(first))]);
+    }
+  });
+
   it('an Argo task keeps continueOn.failed; a flag the target cannot carry is named in the warnings', () => {
     const yaml = 'spec:\n  entrypoint: d\n  templates:\n  - name: d\n    dag:\n      tasks:\n      - {name: a, template: t, continueOn: {failed: true}}\n      - {name: b, dependencies: [a], template: t}\n';
     const first = importArgo(yaml);
