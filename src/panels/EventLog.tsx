@@ -123,6 +123,15 @@ export function EventLog() {
   cursorNow.current = cursor;
   // The scroll position to write once the frame's own layout is done (see the layout effect).
   const pendingTop = useRef<number | null>(null);
+  // Whether the log follows the cursor: true until a person scrolls the current entry out of
+  // view, and again at each cursor move. A new height (the list's first real one, the dock
+  // resized) keeps a followed entry in view. Kept apart from the view's height, which a scroll
+  // event may record before the observer has reported it (CI under load: the observer was made
+  // after a frame whose scroll event had already stored the real height, so the position worked
+  // out for the guessed height stayed, and the entry was 19 rows below the list's view).
+  const follow = useRef(true);
+  // The last scroll position written here: the scroll event it causes is not a person scrolling.
+  const written = useRef<number | null>(null);
   const observer = useRef<ResizeObserver | null>(null);
   useEffect(() => {
     const box = list.current;
@@ -134,11 +143,11 @@ export function EventLog() {
       const height = box.clientHeight;
       let top = pendingTop.current ?? before.top;
       pendingTop.current = null;
-      // The list's first real size (after a reload its position was worked out for a guessed
-      // height), or a new size while the current entry was in view: keep that entry in view.
-      const following = before.height === 0 || followTop(before.top, before.height, cursorNow.current) === before.top;
-      if (height > 0 && height !== before.height && following) top = followTop(top, height, cursorNow.current);
-      if (Math.abs(box.scrollTop - top) >= 1) box.scrollTop = top;
+      if (height > 0 && follow.current) top = followTop(top, height, cursorNow.current);
+      if (Math.abs(box.scrollTop - top) >= 1) {
+        written.current = top;
+        box.scrollTop = top;
+      }
       if (height !== before.height || top !== before.top) setView({ top, height });
     });
     watch.observe(box);
@@ -151,6 +160,7 @@ export function EventLog() {
   useLayoutEffect(() => {
     const box = list.current;
     if (!box || !windowed) return;
+    follow.current = true;
     const view = seen.current;
     const next = followTop(view.top, view.height || FALLBACK_VIEW_PX, cursor);
     if (next === view.top) return;
@@ -161,6 +171,7 @@ export function EventLog() {
     // the observer call back then, before the frame is painted.
     const watch = observer.current;
     if (watch === null) {
+      written.current = next;
       box.scrollTop = next;
       return;
     }
@@ -204,6 +215,10 @@ export function EventLog() {
                 // A scroll written to follow the cursor comes back here: the view already has it.
                 const top = box.scrollTop;
                 const height = box.clientHeight;
+                // A person's scroll: the log follows the cursor only while its entry stays in view.
+                const own = written.current !== null && Math.abs(top - written.current) < 1;
+                written.current = null;
+                if (!own && height > 0) follow.current = followTop(top, height, cursorNow.current) === top;
                 setView((v) => (v.top === top && v.height === height ? v : { top, height }));
               }
             : undefined

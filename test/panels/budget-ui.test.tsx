@@ -1,8 +1,8 @@
 // Issue #9 item 3 in the panels: a run at its work budget says why, and the log and the
 // timeline draw what is in view, not every event.
-import { act, screen, within } from '@testing-library/react';
-import { describe, expect, test } from 'vitest';
-import { EventLog, WINDOW_FROM } from '../../src/panels/EventLog.tsx';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { EventLog, LOG_ROW_HEIGHT, WINDOW_FROM } from '../../src/panels/EventLog.tsx';
 import { RunStopNotice } from '../../src/panels/RunStopNotice.tsx';
 import { RunSummary } from '../../src/panels/RunSummary.tsx';
 import { ROWS_WINDOW_FROM, Timeline } from '../../src/panels/Timeline.tsx';
@@ -19,6 +19,11 @@ function stormAtTheEnd(n: number) {
 }
 
 describe('a run stopped at its work budget', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
+  });
+
   test('the notice names the step that retries too much', () => {
     renderWith(stormAtTheEnd(100), <RunStopNotice />);
     expect(screen.getByRole('status')).toHaveTextContent(/^The run stopped after [\d,]+ events, the budget for 100 steps: "Reserve stock" made/);
@@ -55,6 +60,53 @@ describe('a run stopped at its work budget', () => {
     act(() => store.getState().restart());
     const first = within(list).getByRole('button', { current: 'step' });
     expect(first.closest('li')).toHaveAttribute('aria-posinset', '1');
+  });
+
+  test('the log keeps the current entry in view when a scroll event records the list’s real height before its size observer reports (CI under load)', () => {
+    // jsdom has no layout: the list is 192 px tall, keeps the scroll position written to it,
+    // and its size observer reports only when the test says so.
+    const viewPx = 192;
+    const callbacks: (() => void)[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly callback: () => void) {}
+        observe() {
+          callbacks.push(this.callback);
+        }
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const tops = new WeakMap<Element, number>();
+    const list = (element: Element) => element.classList.contains('pb-log-list');
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return list(this) ? viewPx : 0;
+    });
+    vi.spyOn(Element.prototype, 'scrollTop', 'get').mockImplementation(function (this: Element) {
+      return tops.get(this) ?? 0;
+    });
+    vi.spyOn(Element.prototype, 'scrollTop', 'set').mockImplementation(function (this: Element, top: number) {
+      tops.set(this, top);
+    });
+
+    const store = stormAtTheEnd(100);
+    const cursor = store.getState().cursor;
+    renderWith(store, <EventLog />);
+    const box = within(screen.getByRole('region', { name: 'Event log' })).getByRole('list');
+    // The browser's order of one frame: the scroll event of the first write (made for a guessed
+    // height), then the size observer's first report.
+    fireEvent.scroll(box);
+    act(() => callbacks.forEach((report) => report()));
+    const rowTop = cursor * LOG_ROW_HEIGHT;
+    expect(box.scrollTop).toBeLessThanOrEqual(rowTop);
+    expect(box.scrollTop + viewPx).toBeGreaterThanOrEqual(rowTop + LOG_ROW_HEIGHT);
+
+    // A person scrolling the current entry out of view is not pulled back when the list is resized.
+    tops.set(box, 0);
+    fireEvent.scroll(box);
+    act(() => callbacks.forEach((report) => report()));
+    expect(box.scrollTop).toBe(0);
   });
 
   test('the timeline draws the rows in view of a 2,000-step run, with at most one mark per thousandth of the width', () => {
