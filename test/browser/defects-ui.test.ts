@@ -179,6 +179,34 @@ describe('Run is always visible and clickable', () => {
   });
 });
 
+describe('the toolbar on a laptop', () => {
+  test('at 1,280 and 1,366 px every tool keeps its words on one row beside the brand and Run (tryout: it wrapped onto a second row at 1,280)', async () => {
+    const { context, errors } = await contextWithDraft(1280, 800);
+    const page = await newPage(context, errors);
+    await node(page, 'mine').waitFor();
+    for (const width of [1280, 1366]) {
+      await page.setViewportSize({ width, height: 800 });
+      const rows = await page.evaluate(() => {
+        const buttons = [...document.querySelectorAll('header.toolbar button')].filter((b) => b.getBoundingClientRect().width > 0);
+        return {
+          tops: [...new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top)))].length,
+          // Buttons that show words show them (none gone icon-only at this width).
+          wordless: buttons.filter((b) => b.querySelector('.btn__text') && b.querySelector('.btn__text')!.getBoundingClientRect().width < 2).length,
+          // The title is shown readably or not at all, never as a stub ("U…").
+          titleStub: ((w) => w > 0 && w < 80)(document.querySelector('.toolbar__title')!.getBoundingClientRect().width),
+        };
+      });
+      expect({ width, ...rows }).toEqual({ width, tops: 1, wordless: 0, titleStub: false });
+    }
+    await screenshot(page, 'toolbar-1366');
+    // Wide enough, the title is there to read.
+    await page.setViewportSize({ width: 1920, height: 800 });
+    expect((await page.locator('.toolbar__title').boundingBox())?.width).toBeGreaterThan(80);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('Space plays and pauses everywhere but in text fields', () => {
   /** Whether playback is playing: the transport shows Pause. */
   const playing = (page: Page) => transport(page).getByRole('button', { name: 'Pause', exact: true }).isVisible();
