@@ -200,6 +200,18 @@ describe('a wide imported DAG of 1,000 steps by link opens on its start', () => 
     // Readable: no smaller than the canvas's fit floor (StepCanvas.tsx FIT.minZoom).
     expect(zoom).toBeGreaterThanOrEqual(0.6);
     await screenshot(page, 'scale-wide-dag-first-view');
+
+    // Run opens the dock below the canvas: the smaller canvas is fitted again on the same start.
+    const paneHeight = () => page.locator('.react-flow').evaluate((n) => n.getBoundingClientRect().height);
+    const before = await paneHeight();
+    await run(page);
+    await expect
+      .poll(async () => {
+        const [height, now] = await Promise.all([paneHeight(), inView()]);
+        return { shrunk: height < before - 50, first: now.ids.includes(first), moreThan10: now.ids.length > 10 };
+      }, { timeout: 30_000 })
+      .toEqual({ shrunk: true, first: true, moreThan10: true });
+    await screenshot(page, 'scale-wide-dag-after-run');
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
