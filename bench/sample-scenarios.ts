@@ -1,7 +1,9 @@
-// Scenarios built in code for the link-size bench, the fuzzer and the codec tests: a 10-step
+// Scenarios built in code for the benches, the fuzzer and the tests: a 10-step
 // order saga written by hand, and a generator of realistic layered scenarios (labels, request
-// lines, failures, retries, compensations and editor positions) from a seed.
+// lines, failures, retries, compensations and editor positions) from a seed; a wide Argo-like
+// DAG, imported without positions.
 import type { Scenario, Step } from '../src/scenario/types.ts';
+import { importArgo } from '../src/scenario/dialects/argo.ts';
 
 /** Mulberry32: a tiny seeded PRNG, so every figure and fuzz case can be reproduced. */
 export function prng(seed: number): () => number {
@@ -125,4 +127,59 @@ export function generatedScenario(count: number, seed = 64): Scenario {
     steps,
     dependencies,
   };
+}
+
+const MAX_ARGO_TASKS = 1_999;
+
+/**
+ * The "imported wide Argo-like DAG" of issue #15: an Argo Workflow (YAML) with a fan-out task,
+ * then `count - 2` tasks in 4 wide levels, each depending on 1–2 tasks of the level before (the
+ * first level on the fan-out), and a fan-in task that depends on every task of the last level,
+ * imported by Ripple's own Argo importer (src/scenario/dialects/argo.ts). The importer gives no
+ * positions (the app lays the graph out on open) and no failures, so as a person would, the
+ * bench then fails 1% of tasks for good and makes 5% flaky with retries, and gives each a
+ * duration of 100–900 ms.
+ */
+export function wideDag(wanted: number, seed = 15): Scenario {
+  // The importer counts a possible exit handler against the 2,000-step limit (tasks + 1), so
+  // at most 1,999 tasks come through it.
+  const count = Math.min(wanted, MAX_ARGO_TASKS);
+  const rand = prng(seed);
+  const levels = 4;
+  const inner = count - 2;
+  const perLevel = Math.ceil(inner / levels);
+  const tasks: string[] = ['      - name: generate-shards\n        template: shard'];
+  const levelOf: string[][] = [];
+  for (let i = 0; i < inner; i++) {
+    const level = Math.floor(i / perLevel);
+    const name = `process-${level}-${i % perLevel}`;
+    const before = level === 0 ? ['generate-shards'] : levelOf[level - 1];
+    const picks = [...new Set([before[Math.floor(rand() * before.length)], before[Math.floor(rand() * before.length)]])];
+    tasks.push(`      - name: ${name}\n        template: process\n        dependencies: [${picks.join(', ')}]`);
+    (levelOf[level] ??= []).push(name);
+  }
+  tasks.push(`      - name: collect-results\n        template: collect\n        dependencies: [${levelOf[levelOf.length - 1].join(', ')}]`);
+  const yaml = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: bench-wide-dag-
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+${tasks.join('\n')}
+`;
+  const imported = importArgo(yaml);
+  if (!imported.ok) throw new Error(`the Argo importer refused the bench's wide DAG: ${imported.message}`);
+  const steps = imported.scenario.steps.map((step, i): Step => {
+    const roll = rand();
+    const durationMs = 100 + Math.floor(rand() * 800);
+    const inner = i > perLevel && i < count - 1;
+    if (roll < 0.01 && inner) return { ...step, durationMs, fail: { status: 500, message: 'pod failed' } };
+    if (roll < 0.06) return { ...step, durationMs, fail: { status: 503, message: 'node pressure', times: 1 }, retry: { maxAttempts: 3, delayMs: 200, factor: 2 } };
+    return { ...step, durationMs };
+  });
+  return { ...imported.scenario, title: `Bench: ${count}-task wide DAG`, description: `A generated wide Argo DAG (seed ${seed}), imported, for the browser bench.`, steps };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import {
   applyNodeChanges,
   Background,
@@ -36,8 +36,12 @@ type FlowNode = StepFlowNode | GroupFrameNode;
 // whole picture comes first (a person zooms in with a pinch), with less padding.
 const FIT = { padding: 0.2, maxZoom: 1.25, minZoom: 0.6 };
 const FIT_NARROW = { padding: 0.06, maxZoom: 1.25, minZoom: 0.25 };
-/** How many of a large graph's leftmost steps its first view shows (`startOfGraph`). */
-const START_STEPS = 4;
+/** How many of a large graph's leftmost layers its first view shows (`startOfGraph`). */
+const START_LAYERS = 4;
+/** Steps whose x differs by less than this (px) stand in one layer (a hand-placed graph is not exactly aligned). */
+const SAME_LAYER_X = NODE_WIDTH / 2;
+/** The canvas assumed when its size is not known (no window): a laptop's. */
+const ASSUMED_VIEW = { width: 1280, height: 720 };
 
 /** Graphs of more steps than this open on their start when the whole does not fit (`startOfGraph`). */
 const START_CHECK_ABOVE = 40;
@@ -47,18 +51,59 @@ const START_CHECK_ABOVE = 40;
  * VISIBLE_ONLY_ABOVE steps it never can, and from START_CHECK_ABOVE steps on it cannot when it
  * does not fit `view` (px) at the fit's `minZoom` with its padding. Fitting it then lands in an
  * anonymous middle (a 2,000-step chain: steps 997–1003; a 100-step chain: steps 47–53, far
- * from the failure), so the first view shows the START_STEPS leftmost steps (the roots, where
- * the run begins). Undefined (everything) while a step has no position yet. The fit button
- * still fits everything.
+ * from the failure), so the first view shows its start: the first step in reading order (the
+ * leftmost layer's top step, where the run begins), and of the START_LAYERS leftmost layers the
+ * steps nearest that step's row, as many as fit `view` at `minZoom` — so the start is seen, and
+ * readably. Nearest its row, not the layers' tops: an imported wide DAG centres its one fan-out
+ * step on a next layer of hundreds (27,000 px tall), and the box of that step and the layer's top
+ * steps, fitted, showed the empty middle between them. Undefined (everything) while a step has
+ * no position yet. The fit button still fits everything.
+ *
+ * @example startOfGraph(chainOf100, { width: 1280, height: 720 }) // [{ id: 's0' }, …, { id: 's3' }]
  */
 export function startOfGraph(steps: readonly Step[], view?: { width: number; height: number }, fit: { minZoom: number; padding: number } = FIT): { id: string }[] | undefined {
   if (steps.length <= START_CHECK_ABOVE || steps.some((s) => !s.position)) return undefined;
   if (steps.length <= VISIBLE_ONLY_ABOVE && (!view || fitsWhole(steps, view, fit))) return undefined;
-  return steps
-    .map((s) => ({ id: s.id, x: s.position!.x, y: s.position!.y }))
-    .sort((a, b) => a.x - b.x || a.y - b.y)
-    .slice(0, START_STEPS)
-    .map(({ id }) => ({ id }));
+  const placed = steps.map((s) => ({ id: s.id, x: s.position!.x, y: s.position!.y })).sort((a, b) => a.x - b.x || a.y - b.y);
+  // The START_LAYERS leftmost layers (a layer: steps within SAME_LAYER_X of its leftmost one).
+  const layerOf = new Map<string, number>();
+  let layer = 0;
+  let layerX = placed[0].x;
+  for (const s of placed) {
+    if (s.x - layerX >= SAME_LAYER_X) {
+      if (++layer === START_LAYERS) break;
+      layerX = s.x;
+    }
+    layerOf.set(s.id, layer);
+  }
+  // The first step in reading order: the leftmost layer's top one.
+  const first = placed.reduce((top, s) => (layerOf.get(s.id) === 0 && s.y < top.y ? s : top));
+  const candidates = placed.filter((s) => layerOf.has(s.id)).sort((a, b) => layerOf.get(a.id)! - layerOf.get(b.id)! || Math.abs(a.y - first.y) - Math.abs(b.y - first.y) || a.y - b.y);
+  // Grown a step at a time, nearest first, skipping a step that would make it too large to read
+  // (measured as `fitsWhole` does; React Flow's padding takes less room, so the fit lands a little
+  // above minZoom).
+  const usable = view && view.width > 0 && view.height > 0 ? view : ASSUMED_VIEW;
+  const scale = fit.minZoom * (1 + 2 * fit.padding);
+  const room = { width: usable.width / scale - STEP_NODE_SIZE.width, height: usable.height / scale - STEP_NODE_SIZE.height };
+  const box = { minX: first.x, maxX: first.x, minY: first.y, maxY: first.y };
+  const chosen = [{ id: first.id }];
+  for (const s of candidates) {
+    if (s === first) continue;
+    const minX = Math.min(box.minX, s.x);
+    const maxX = Math.max(box.maxX, s.x);
+    const minY = Math.min(box.minY, s.y);
+    const maxY = Math.max(box.maxY, s.y);
+    if (maxX - minX > room.width || maxY - minY > room.height) continue;
+    Object.assign(box, { minX, maxX, minY, maxY });
+    chosen.push({ id: s.id });
+  }
+  return chosen;
+}
+
+/** The fit by code for a canvas of `view` (px): the phone's floor below NARROW_BELOW, and the steps `startOfGraph` picks. */
+function startFit(steps: readonly Step[], view: { width: number; height: number } | undefined) {
+  const fit = view && view.width > 0 && view.width < NARROW_BELOW ? FIT_NARROW : FIT;
+  return { ...fit, nodes: startOfGraph(steps, view, fit) };
 }
 
 /** Whether `steps` (all placed) fit `view` (px) at the fit's `minZoom`, with its padding. */
@@ -136,7 +181,13 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // zoom onto the first step the moment it is added, moving the ground under the pointer.
   const [fitOnStart] = useState(() => scenario.steps.length > 0);
   // Before the first layout the canvas's size is not known: the window's stands in for it.
-  const [firstFit] = useState(() => ({ ...fit, nodes: startOfGraph(scenario.steps, windowView(), fit) }));
+  const [firstFit, setFirstFit] = useState(() => startFit(scenario.steps, windowView()));
+  // Once the canvas is laid out (before React Flow, which fits when it has measured the nodes),
+  // the start is chosen for the canvas's own size, as every later fit chooses it.
+  useLayoutEffect(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    if (box && box.width > 0 && box.height > 0) setFirstFit(startFit(store.getState().scenario.steps, box));
+  }, [store]);
   const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
   // Edges show where a failure travelled, but like the nodes each reads that at the playhead
   // itself (DependencyEdge.tsx): the edge list is the same array while a run plays, so React
@@ -190,7 +241,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     if (viewSeq === fittedSeq.current) return;
     fittedSeq.current = viewSeq;
     userMoved.current = false;
-    void fitView({ ...fit, nodes: startOfGraph(store.getState().scenario.steps, wrapper.current?.getBoundingClientRect() ?? windowView(), fit), duration: reducedMotion ? 0 : 250 });
+    void fitView({ ...startFit(store.getState().scenario.steps, wrapper.current?.getBoundingClientRect() ?? windowView()), duration: reducedMotion ? 0 : 250 });
     // Only a new picture (viewSeq) fits here; a change of floor is the resize effect's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewSeq, fitView, reducedMotion]);
@@ -215,7 +266,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       if (store.getState().scenario.steps.length === 0) return;
       cancelAnimationFrame(frame);
       // After React Flow has taken the new size (its own observer runs in the same round).
-      frame = requestAnimationFrame(() => void fitView({ ...(isNarrow ? FIT_NARROW : FIT), nodes: startOfGraph(store.getState().scenario.steps, { width, height }, isNarrow ? FIT_NARROW : FIT) }));
+      frame = requestAnimationFrame(() => void fitView(startFit(store.getState().scenario.steps, { width, height })));
     });
     observer.observe(element);
     return () => {

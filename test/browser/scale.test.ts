@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, screenshot } from './harness.ts';
+import { baseUrl, launch, openPage, screenshot } from './harness.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
 import { longTasks, recordLongTasks } from '../fixtures/long-tasks.ts';
@@ -8,6 +8,7 @@ import { nodeStates, playToEnd, run, transport } from './app.ts';
 import { simulate } from '../../src/engine/index.ts';
 import { stateAt } from '../../src/engine/state-at.ts';
 import { buildTimeline, indexAtTime } from '../../src/store/timeline.ts';
+import { wideDag } from '../../bench/sample-scenarios.ts';
 
 // Issue #15: a 2,000-step graph opens, runs and answers. What is drawn is bounded by what is on
 // screen: the canvas draws the steps in view, the Gantt and the event log a window of rows.
@@ -163,6 +164,54 @@ describe('a 2,000-step scenario plays and scrubs: the canvas shows the engine’
     await page.reload();
     await expect.poll(() => slider.inputValue(), { timeout: 60_000 }).toBe(String(at));
     await expectLogFollows(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
+
+describe('a wide imported DAG of 1,000 steps by link opens on its start', () => {
+  // The bench's wide Argo-like DAG: one fan-out task, then levels of 250 tasks stacked 27,000 px
+  // tall, laid out on open. The first view fitted the four leftmost steps (the fan-out task in the
+  // middle of that height and the top three tasks of the next level): at the lowest zoom their
+  // box was still 13,800 px tall, and the view centred on its empty middle.
+  test('the first view shows the fan-out task and the steps around it, readably', async () => {
+    const scenario = wideDag(1_000);
+    const first = scenario.steps[0].id;
+    const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(scenario)}`, { height: 800 });
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+
+    /** The steps drawn whole inside the canvas's visible rectangle, and the zoom. */
+    const inView = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+        const ids = [...document.querySelectorAll<HTMLElement>('.react-flow__node [data-testid^="step-node-"]')]
+          .filter((n) => {
+            const r = n.getBoundingClientRect();
+            return r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
+          })
+          .map((n) => n.dataset.testid!.slice('step-node-'.length));
+        const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+        return { ids, zoom };
+      });
+    // Polled: the picture is fitted once the layout is in (an animated fit); no timing asserted.
+    await expect.poll(async () => (await inView()).ids.includes(first), { timeout: 30_000 }).toBe(true);
+    const { ids, zoom } = await inView();
+    expect(ids.length).toBeGreaterThan(10);
+    // Readable: no smaller than the canvas's fit floor (StepCanvas.tsx FIT.minZoom).
+    expect(zoom).toBeGreaterThanOrEqual(0.6);
+    await screenshot(page, 'scale-wide-dag-first-view');
+
+    // Run opens the dock below the canvas: the smaller canvas is fitted again on the same start.
+    const paneHeight = () => page.locator('.react-flow').evaluate((n) => n.getBoundingClientRect().height);
+    const before = await paneHeight();
+    await run(page);
+    await expect
+      .poll(async () => {
+        const [height, now] = await Promise.all([paneHeight(), inView()]);
+        return { shrunk: height < before - 50, first: now.ids.includes(first), moreThan10: now.ids.length > 10 };
+      }, { timeout: 30_000 })
+      .toEqual({ shrunk: true, first: true, moreThan10: true });
+    await screenshot(page, 'scale-wide-dag-after-run');
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
