@@ -56,7 +56,8 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
     const initial = initialState(options);
     let noticeSeq = initial.notice?.seq ?? 0;
 
-    const notify = (kind: Notice['kind'], text: string) => set({ notice: { kind, text, seq: ++noticeSeq } });
+    const notify = (kind: Notice['kind'], text: string, opts: { untilRun?: true } = {}) =>
+      set({ notice: { kind, text, seq: ++noticeSeq, ...(opts.untilRun ? { untilRun: true as const } : {}) } });
 
     /**
      * Build the next scenario with `make` (the loaded edits), check it and commit it as one undo

@@ -87,6 +87,9 @@ export const createRunSlice = (
   // Increases with every run started or cleared: a result is shown only for the latest.
   let generation = 0;
 
+  /** A run starts: a notice about a run that is not shown ("press Run to run this one") is done with. Other notices stay. */
+  const starting = (): Partial<RippleState> => (get().notice?.untilRun ? { notice: null } : {});
+
   /**
    * The state that shows a run: playing from its first event, or paused (unless `moment.play`)
    * at `moment.at`. Set in one update, so what the playhead shows is worked out once, for the
@@ -115,7 +118,7 @@ export const createRunSlice = (
     if (!validateLoaded()) {
       // Pressed in the moment after the first paint, before the checks' chunk arrived: run once it has.
       const mine = ++generation;
-      set({ running: true, runProblems: null });
+      set({ running: true, runProblems: null, ...starting() });
       loadScenarioGate().then(
         () => {
           if (mine !== generation) return;
@@ -130,7 +133,7 @@ export const createRunSlice = (
     }
     if (moment?.later && options.simulateOffThread) {
       const mine = ++generation;
-      set({ running: true, runProblems: null });
+      set({ running: true, runProblems: null, ...starting() });
       setTimeout(() => {
         if (mine !== generation) return;
         if (get().scenario !== scenario) set({ running: false });
@@ -160,11 +163,11 @@ export const createRunSlice = (
         set({ runProblems: conditions.problems });
         return false;
       }
-      set(shown(engine.simulate(checked.scenario, conditions.options), scenario, moment));
+      set({ ...shown(engine.simulate(checked.scenario, conditions.options), scenario, moment), ...starting() });
       then();
       return true;
     }
-    set({ running: true, runProblems: null });
+    set({ running: true, runProblems: null, ...starting() });
     // A result that arrives is shown in a task after the one that lays it out and works out the
     // canvas's live states at the moment shown (memoised on the timeline, so the update that
     // shows it finds them): the page is held for the canvas's redraw alone (issue #9 item 3).

@@ -45,6 +45,8 @@ export interface Notice {
   seq: number;
   /** A file the notice offers to download (a draft that could not be read or saved). */
   download?: { label: string; filename: string; text: string; type: string };
+  /** A note about the run not shown ("press Run to run this one"): the next run to start removes it. */
+  untilRun?: true;
 }
 
 export type EditResult = { ok: true } | { ok: false; message: string; problems: Problem[] };
@@ -90,8 +92,11 @@ export interface EditorSlice {
   viewSeq: number;
 
   dismissNotice: () => void;
-  /** Say `text` on the status line (the notice bar), as the store's own messages are said. */
-  sayNotice: (kind: Notice['kind'], text: string) => void;
+  /**
+   * Say `text` on the status line (the notice bar), as the store's own messages are said. With
+   * `untilRun`, the next run to start takes it away (it is about a run that is not shown).
+   */
+  sayNotice: (kind: Notice['kind'], text: string, options?: { untilRun?: true }) => void;
   /** Load a scenario (preset, file, link); an edited draft it replaces becomes `previousDraft`. */
   loadScenario: (scenario: Scenario, options?: LoadOptions) => EditResult;
   /** Same as `loadScenario` (the name other slices use). */

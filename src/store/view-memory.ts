@@ -123,6 +123,6 @@ export function restoreView(store: RippleStore): boolean {
   if (scenarioKey(state.scenario) !== kept.key) return false;
   if (kept.speed !== undefined) state.setSpeed(kept.speed);
   state.openMoment({ at: kept.at, event: kept.event, play: false, select: kept.select, tab: kept.tab });
-  if (kept.staleRun) state.sayNotice('info', 'The run shown before the reload was of an earlier version of this scenario, so it is not shown again: press Run to run this one.');
+  if (kept.staleRun) state.sayNotice('info', 'The run shown before the reload was of an earlier version of this scenario, so it is not shown again: press Run to run this one.', { untilRun: true });
   return true;
 }

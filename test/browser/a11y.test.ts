@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch } from './harness.ts';
-import { canvasTextContrast, expectNoSeriousAxe as check, openA11yPage, type OpenedA11yPage } from './axe.ts';
+import { launch, screenshot } from './harness.ts';
+import { canvasTextContrast, controlContrast, expectNoSeriousAxe as check, openA11yPage, type OpenedA11yPage } from './axe.ts';
 import { askWhy, gallery, node, openGallery, pause, pickPreset, run, seekToEnd, transport } from './app.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
@@ -18,9 +18,9 @@ afterAll(async () => {
 });
 
 
-/** Text on the canvas, which axe cannot measure (see canvasTextContrast). */
-async function checkCanvasContrast(page: Page, screen: string): Promise<void> {
-  const low = (await canvasTextContrast(page)).map((c) => `${c.target} “${c.text}”: ${c.ratio}:1, needs ${c.needed}:1 (${c.color} on ${c.background})`);
+/** Text on the canvas (or in `selector`), which axe cannot measure (see canvasTextContrast). */
+async function checkCanvasContrast(page: Page, screen: string, selector?: string): Promise<void> {
+  const low = (await canvasTextContrast(page, selector)).map((c) => `${c.target} “${c.text}”: ${c.ratio}:1, needs ${c.needed}:1 (${c.color} on ${c.background})`);
   if (low.length > 0) console.log(`canvas contrast, ${screen}:\n  ${low.join('\n  ')}`);
   expect(low, `canvas text below WCAG AA contrast on: ${screen}`).toEqual([]);
 }
@@ -102,6 +102,15 @@ describe('dark theme', () => {
     await pausedOnThe424(page);
     await check(page, 'dark: playback with Why 424? open');
     await checkCanvasContrast(page, 'dark: payment, paused on the 424');
+    // "Show the end of the run": its label 4.5:1 and its box 3:1 on the dark panel, unchecked and checked (tryout: barely visible).
+    const toggle = page.getByRole('checkbox', { name: /^Show the end of the run/ });
+    for (const checked of [false, true]) {
+      await toggle.setChecked(checked);
+      await checkCanvasContrast(page, `dark: "Show the end of the run" label, ${checked ? 'checked' : 'unchecked'}`, '.pb-check-prose');
+      expect(await controlContrast(page, '.pb-check-prose input[type="checkbox"]'), `its box, ${checked ? 'checked' : 'unchecked'}`).toBeGreaterThanOrEqual(3);
+      await screenshot(page, `a11y-dark-whole-run-${checked ? 'checked' : 'unchecked'}`);
+    }
+    await toggle.setChecked(false);
     await sagaAtTheEnd(page);
     await checkCanvasContrast(page, 'dark: saga at the end');
     expect(errors).toEqual([]);

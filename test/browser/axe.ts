@@ -161,3 +161,42 @@ export async function expectNoSeriousAxe(page: Page, screen: string): Promise<vo
   if (lines.length > 0) console.log(`axe, ${screen}:\n  ${lines.join('\n  ')}`);
   expect(describeViolations(blocking(violations)), `serious or critical axe violations on: ${screen}`).toEqual([]);
 }
+
+/**
+ * WCAG 1.4.11 (non-text contrast) of a control drawn by the browser, which axe does not measure:
+ * the contrast against the page just outside `selector`'s first element (a 4 px margin's
+ * corner) that at least half a 1 px ring round the element reaches, so one stray pixel does
+ * not count. A check box whose edge is drawn at 3:1 or more scores at least 3.
+ */
+export async function controlContrast(page: Page, selector: string): Promise<number> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`${selector} is not shown`);
+  const pad = 4;
+  const shot = await page.screenshot({ clip: { x: box.x - pad, y: box.y - pad, width: box.width + 2 * pad, height: box.height + 2 * pad }, animations: 'disabled', scale: 'css' });
+  return page.evaluate(async ({ png, pad }) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${png}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const { data, width, height } = context.getImageData(0, 0, image.width, image.height);
+    const luminance = (i: number) => {
+      const channel = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * channel(data[i]) + 0.7152 * channel(data[i + 1]) + 0.0722 * channel(data[i + 2]);
+    };
+    const behind = luminance(0);
+    const ratios: number[] = [];
+    for (let y = pad; y < height - pad; y++) {
+      for (let x = pad; x < width - pad; x++) {
+        const l = luminance((y * width + x) * 4);
+        ratios.push((Math.max(l, behind) + 0.05) / (Math.min(l, behind) + 0.05));
+      }
+    }
+    ratios.sort((a, b) => b - a);
+    const perimeter = 2 * (width - 2 * pad) + 2 * (height - 2 * pad) - 4;
+    return Math.round(ratios[Math.floor(perimeter / 2)] * 100) / 100;
+  }, { png: shot.toString('base64'), pad });
+}

@@ -123,6 +123,28 @@ test('a visitor who only came by links opens a damaged one, then "Open your last
   await context.close();
 });
 
+test('a reload after an edit says the run shown was of an earlier version; pressing Run runs this one and the note goes', async () => {
+  const payment = findPreset('payment-fails')!.scenario;
+  const { context, errors } = await contextWithDraft();
+  const page = await newPage(context, errors, encodeScenarioLink(payment));
+  await node(page, 'create-invoice').waitFor();
+  await run(page);
+  await page.getByRole('tab', { name: 'Scenario' }).click();
+  await page.getByRole('checkbox', { name: 'Fail-fast guard' }).uncheck();
+  // The address bar comes to hold the edited scenario, which the reload opens.
+  await expect.poll(() => page.url()).not.toContain(encodeScenarioLink(payment));
+  await page.reload();
+  const stale = page.getByRole('status').getByText(/^The run shown before the reload was of an earlier version of this scenario/);
+  await stale.waitFor();
+  await screenshot(page, 'stale-run-note');
+  await run(page);
+  // Gone as the run starts (not only when the notice bar's own 8 s have passed).
+  expect(await stale.count()).toBe(0);
+  await screenshot(page, 'stale-run-note-gone');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 describe('Run is always visible and clickable', () => {
   const longest = [...PRESETS].sort((a, b) => b.title.length - a.title.length)[0];
 

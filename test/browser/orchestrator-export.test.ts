@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { downloadedBytes, launch, openPage, screenshot } from './harness.ts';
 import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
 import { importArgo } from '../../src/scenario/dialects/argo.ts';
@@ -42,10 +42,8 @@ test('an imported Argo DAG downloads as a GitHub workflow and an Argo file that 
   const note = page.getByRole('status').filter({ hasText: 'Downloaded the GitHub Actions workflow (YAML)' });
   await expect.poll(() => note.textContent()).toContain('continueOn.failed (Argo) of B is not written');
   // The notes stand over the canvas, not over the side panel beside it (tryout: at 1280 × 800
-  // they covered its left 60 px).
-  const [toast, panel] = await Promise.all([page.locator('.share-toast').boundingBox(), page.locator('.side-panel').boundingBox()]);
-  expect(toast!.x + toast!.width).toBeLessThanOrEqual(panel!.x);
-  expect(toast!.x).toBeGreaterThanOrEqual(0);
+  // they covered its left 60 px), nor over the toolbar or the timeline and legend under the canvas.
+  await expectOverTheCanvasAlone(page);
   await screenshot(page, 'orchestrator-export-note');
 
   await menu.click();
@@ -63,6 +61,17 @@ test('an imported Argo DAG downloads as a GitHub workflow and an Argo file that 
   await context.close();
 });
 
+/** The share toast lies inside the canvas column: left of the side panel, under the toolbar, above the playback dock. */
+async function expectOverTheCanvasAlone(page: Page): Promise<void> {
+  const [toast, canvas, panel, header, dock] = await Promise.all(['.share-toast', '.canvas-area', '.side-panel', 'header.toolbar', '.pb-dock'].map((s) => page.locator(s).boundingBox()));
+  expect(toast!.x).toBeGreaterThanOrEqual(canvas!.x);
+  expect(toast!.x + toast!.width).toBeLessThanOrEqual(canvas!.x + canvas!.width);
+  expect(toast!.y).toBeGreaterThanOrEqual(header!.y + header!.height);
+  expect(toast!.y + toast!.height).toBeLessThanOrEqual(dock!.y);
+  // Wide, the side panel is beside the canvas; narrow, it is under the dock.
+  expect(toast!.x + toast!.width <= panel!.x || toast!.y + toast!.height <= panel!.y).toBe(true);
+}
+
 test('a preset downloads as an Airflow DAG file (Python), the bytes ripple export writes', async () => {
   const scenario = findPreset('payment-fails')!.scenario;
   const { page, context, errors } = await openPage(browser, `index.html#${encodeScenarioLink(scenario)}`, { width: 1280, height: 800, reducedMotion: 'reduce' });
@@ -76,6 +85,27 @@ test('a preset downloads as an Airflow DAG file (Python), the bytes ripple expor
   // The status line says this download, never the notes of an earlier one.
   const said = page.getByRole('status').filter({ hasText: 'Downloaded the Airflow DAG file (Python)' });
   await expect.poll(() => said.count()).toBe(1);
+  // It says so for a moment and goes by itself (once the pointer is not resting on it).
+  await page.mouse.move(5, 790);
+  await page.locator('.share-toast').waitFor({ state: 'detached', timeout: 20_000 });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('on a phone (390 × 844) the export notes stand at the top of the canvas, clear of the playback dock, and go by themselves', async () => {
+  const scenario = { ...findPreset('payment-fails')!.scenario, policy: { failFast: false } };
+  const { page, context, errors } = await openPage(browser, `index.html#${encodeScenarioLink(scenario)}`, { width: 390, height: 844, reducedMotion: 'reduce' });
+  await page.locator('[data-testid^="step-node-"]').first().waitFor();
+  await page.getByRole('banner').getByRole('button', { name: 'Run', exact: true }).click();
+  await page.getByRole('toolbar', { name: 'Playback' }).waitFor();
+  await page.getByRole('button', { name: 'Import / Export' }).click();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'GitHub Actions workflow (YAML)' }).click()]);
+  const note = page.getByRole('status').filter({ hasText: 'Downloaded the GitHub Actions workflow (YAML)' });
+  await expect.poll(() => note.textContent()).toContain('GitHub Actions skips a job when a job it needs has failed');
+  await expectOverTheCanvasAlone(page);
+  await screenshot(page, 'orchestrator-export-note-phone');
+  await page.mouse.move(5, 840);
+  await page.locator('.share-toast').waitFor({ state: 'detached', timeout: 20_000 });
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -103,6 +103,9 @@ describe('bad links open the recovery screen, the draft intact', () => {
       const said = (await page.locator('main').textContent())!;
       expect(said.match(/damaged/g)?.length ?? 0).toBeLessThanOrEqual(1);
       if (name === 'truncated') await screenshot(page, 'share-recovery-truncated');
+      // No blank paragraph or row in the card (the status line is empty until Copy is pressed).
+      expect(await page.locator('main p').evaluateAll((ps) => ps.filter((p) => p.textContent!.trim() === '').length)).toBe(0);
+      if (name === 'garbage') await screenshot(page, 'share-recovery-garbage');
       // The draft in storage is untouched while the screen shows.
       const stored = await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
       expect(JSON.parse(stored!).scenario.title).toBe('My own draft');

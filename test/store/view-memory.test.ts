@@ -130,6 +130,25 @@ describe('view memory', () => {
     expect(afterEdit.getState().run).toBeNull();
     expect(afterEdit.getState().selectedStepId).toBe('create-invoice');
     expect(afterEdit.getState().notice?.text).toMatch(/^The run shown before the reload was of an earlier version of this scenario.*press Run/);
+    // Pressing Run, as it says, makes the run of this version: the note about the old one goes.
+    afterEdit.getState().runScenario();
+    expect(afterEdit.getState().run).not.toBeNull();
+    expect(afterEdit.getState().notice).toBeNull();
+  });
+
+  test('a run starting takes away only the note about the stale run: other notices (a save that failed) stay', () => {
+    const edited = ranAt(0.5);
+    edited.getState().updateStep('create-invoice', { request: 'POST /bills' });
+    keepView(edited);
+    const after = createRippleStore({ scenario: structuredClone(edited.getState().scenario) });
+    expect(restoreView(after)).toBe(true);
+    after.getState().sayNotice('error', 'Your draft could not be saved in this browser.');
+    after.getState().runScenario();
+    expect(after.getState().run).not.toBeNull();
+    expect(after.getState().notice).toMatchObject({ kind: 'error', text: 'Your draft could not be saved in this browser.' });
+    after.getState().sayNotice('info', 'Restored "Payment fails".');
+    after.getState().runScenario();
+    expect(after.getState().notice?.text).toBe('Restored "Payment fails".');
   });
 
   test('a link that already asked for its own moment wins', () => {

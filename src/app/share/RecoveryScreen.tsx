@@ -85,10 +85,10 @@ export function RecoveryScreen({ problem, draftTitle, onOpenDraft, onStartEmpty 
             Start empty
           </button>
         </div>
-        <p className="recovery__status" role="status">
-          {copied === 'yes' && 'Copied the raw text.'}
-          {copied === 'no' && 'Could not copy: select the text below and copy it by hand.'}
-        </p>
+        {/* The live region is there from the start (so what it says is announced); empty, it takes no room (share.css). */}
+        <div className="recovery__status" role="status">
+          {copied !== null && <p>{copied === 'yes' ? 'Copied the raw text.' : 'Could not copy: select the text below and copy it by hand.'}</p>}
+        </div>
 
         <label className="recovery__raw">
           {/* No count here: the gate's message above is the one place a link's length is given. */}

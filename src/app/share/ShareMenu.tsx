@@ -2,6 +2,7 @@
 // Import / Export menu. It also makes the whole page a drop target for scenario files,
 // $batch bodies and exported images, so none of that needs wiring elsewhere.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Problem } from '../../scenario/types.ts';
 import { useRippleStore } from '../../store/context.tsx';
 import { downloadText } from './download.ts';
@@ -137,11 +138,14 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
     setToast({ kind, text, problems, seq: ++seq.current });
   }, []);
 
+  // An informational toast goes by itself after a few seconds, but not while the pointer or the
+  // focus is on it (its notes are being read); an error stays until dismissed.
+  const [held, setHeld] = useState(false);
   useEffect(() => {
-    if (toast?.kind !== 'info') return undefined;
+    if (toast?.kind !== 'info' || held) return undefined;
     const timer = setTimeout(() => setToast((current) => (current === toast ? null : current)), 6_000);
     return () => clearTimeout(timer);
-  }, [toast]);
+  }, [toast, held]);
 
   const applyOpened = useCallback(
     (opened: OpenedInput, name: string) => {
@@ -283,17 +287,39 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
           <span>Drop a scenario, $batch body, or Ripple SVG/PNG to open it</span>
         </div>
       )}
-      {toast && (
-        <div className={`share-toast share-toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} key={toast.seq}>
-          <div>
-            {toast.text}
-            <ProblemList problems={toast.problems} max={5} except={toast.text} />
-          </div>
-          <button type="button" className="btn btn--quiet" aria-label="Dismiss" onClick={() => setToast(null)}>
-            ×
-          </button>
-        </div>
-      )}
+      {toast &&
+        // At the top of the canvas column, clear of the toolbar, the side panel and the playback
+        // dock under it (tryout: at the bottom it covered the timeline, and on a phone the dock).
+        createPortal(
+          <div
+            className={`share-toast share-toast--${toast.kind}`}
+            role={toast.kind === 'error' ? 'alert' : 'status'}
+            key={toast.seq}
+            onPointerEnter={() => setHeld(true)}
+            onPointerLeave={() => setHeld(false)}
+            onFocus={() => setHeld(true)}
+            onBlur={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget)) setHeld(false);
+            }}
+          >
+            <div>
+              {toast.text}
+              <ProblemList problems={toast.problems} max={5} except={toast.text} />
+            </div>
+            <button
+              type="button"
+              className="btn btn--quiet"
+              aria-label="Dismiss"
+              onClick={() => {
+                setToast(null);
+                setHeld(false);
+              }}
+            >
+              ×
+            </button>
+          </div>,
+          document.querySelector('.canvas-area') ?? document.body,
+        )}
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { resolveStep } from '../../scenario/defaults.ts';
 import { fileBase } from '../file-name.ts';
 import { pythonString } from '../literals.ts';
 import { retryGrowthWarning, triggerRuleOf } from './airflow.ts';
-import { foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
+import { foreignFlagWarnings, rippleOnlyWarnings, AIRFLOW_TARGET, type DialectExport } from './common.ts';
 
 // Python's keywords and the names the file itself imports: a task's name must be neither.
 const TAKEN = new Set(
@@ -49,7 +49,7 @@ function timedelta(ms: number): string {
  */
 export function exportAirflowDag(scenario: Scenario): DialectExport {
   const refusals: string[] = [];
-  const warnings = [...rippleOnlyWarnings(scenario), ...foreignFlagWarnings(scenario, [])];
+  const warnings = [...rippleOnlyWarnings(scenario, AIRFLOW_TARGET), ...foreignFlagWarnings(scenario, [])];
   const names = pythonNames(scenario.steps);
   const tasks: string[] = [];
   let bash = false;

@@ -6,7 +6,7 @@
 // Any other mix, or a `when`, has no trigger rule and refuses the export, naming the step.
 import type { Scenario, Step } from '../../scenario/types.ts';
 import { resolveStep } from '../../scenario/defaults.ts';
-import { foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
+import { foreignFlagWarnings, rippleOnlyWarnings, AIRFLOW_TARGET, type DialectExport } from './common.ts';
 
 /**
  * @example
@@ -14,7 +14,7 @@ import { foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './c
  */
 export function exportAirflowTasks(scenario: Scenario): DialectExport {
   const refusals: string[] = [];
-  const warnings = [...rippleOnlyWarnings(scenario), ...foreignFlagWarnings(scenario, [])];
+  const warnings = [...rippleOnlyWarnings(scenario, AIRFLOW_TARGET), ...foreignFlagWarnings(scenario, [])];
   const tasks = scenario.steps.map((step) => {
     const rule = triggerRuleOf(scenario, step, refusals);
     const r = resolveStep(step);

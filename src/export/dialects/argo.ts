@@ -6,14 +6,14 @@
 import { stringify } from 'yaml';
 import type { Scenario } from '../../scenario/types.ts';
 import { mentionedSteps, type WhenNode } from '../../scenario/when.ts';
-import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
+import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, ARGO_TARGET, type DialectExport } from './common.ts';
 
 /**
  * @example
  * exportArgo(paymentFails) // → { ok: true, text: 'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\n…', warnings: [] }
  */
 export function exportArgo(scenario: Scenario): DialectExport {
-  const warnings: string[] = [...rippleOnlyWarnings(scenario), ...foreignFlagWarnings(scenario, ['continueOnFailed'])];
+  const warnings: string[] = [...rippleOnlyWarnings(scenario, ARGO_TARGET), ...foreignFlagWarnings(scenario, ['continueOnFailed'])];
   const tasks = scenario.steps.map((step) => {
     const task: Record<string, unknown> = { name: step.id, template: step.fail ? 'fail' : 'pass' };
     if (step.continueOnFailed) task.continueOn = { failed: true };

@@ -42,22 +42,50 @@ export function conditionOf(scenario: Scenario, step: Step): Condition {
 }
 
 /**
- * The parts of a scenario no orchestrator file can carry, one warning each (Ripple's own
- * policies: R6 `failFast: false`, R7 `onFailure: abort`, R11/R17 saga compensation, R18 groups,
- * and `produces`/`consumes` data checks). An exported file runs as `orchestratorCore(scenario)`
- * does in Ripple.
+ * How the notes of an export name the system and its file, and what that system does with a
+ * step whose prerequisite failed: the notes are read by the file's author, in the system's words.
+ */
+export interface ExportTarget {
+  /** What the notes call the file: 'the workflow', 'the DAG'. */
+  file: string;
+  /** What the system does with a step whose prerequisite failed, and so what the file does, as its docs say it. */
+  afterFailure: string;
+  /** Why a run that stops at the first failure cannot be written, when the system has no such setting; else the note only says it is left out. */
+  noAbort?: string;
+}
+
+export const GITHUB_TARGET: ExportTarget = {
+  file: 'the workflow',
+  afterFailure: 'GitHub Actions skips a job when a job it needs has failed, so the workflow skips those jobs instead',
+  noAbort: 'GitHub Actions has no such setting for jobs (its fail-fast applies to the jobs of one matrix)',
+};
+export const ARGO_TARGET: ExportTarget = {
+  file: 'the workflow',
+  afterFailure: 'Argo does not run a task whose depends is not met, as when a task it depends on failed (the task is Omitted), so the workflow does not run those tasks',
+};
+export const AIRFLOW_TARGET: ExportTarget = {
+  file: 'the DAG',
+  afterFailure: 'Airflow does not run a task whose upstream task failed (under the default trigger rule all_success it ends upstream_failed), so the DAG does not run those tasks',
+};
+
+/**
+ * The parts of a scenario no orchestrator file can carry, one note each, in plain words (Ripple's
+ * own policies: R6 fail-fast guard off, R7 `onFailure: abort`, R11/R17 saga compensation, R18
+ * groups, and `produces`/`consumes` data checks). An exported file runs as
+ * `orchestratorCore(scenario)` does in Ripple.
  *
  * @example
- * rippleOnlyWarnings({ …, policy: { compensation: 'saga' } }) // → ['the saga compensation (policy.compensation) is Ripple\'s own: left out']
+ * rippleOnlyWarnings({ …, policy: { compensation: 'saga' } }, GITHUB_TARGET)
+ * // → ['Compensation "saga" (undo the steps that succeeded after a later one fails) is a Ripple setting: the workflow leaves it out and has no undo steps']
  */
-export function rippleOnlyWarnings(scenario: Scenario): string[] {
+export function rippleOnlyWarnings(scenario: Scenario, target: ExportTarget): string[] {
   const out: string[] = [];
   const policy = scenario.policy ?? {};
-  if (policy.failFast === false) out.push('policy.failFast false (dependents run without their prerequisite\'s output) is Ripple\'s own: the file blocks them');
-  if (policy.onFailure === 'abort') out.push('policy.onFailure abort (cancel the rest after a failure) is Ripple\'s own: left out');
-  if (policy.compensation === 'saga') out.push('the saga compensation (policy.compensation) is Ripple\'s own: left out');
-  if ((scenario.groups ?? []).length > 0) out.push('groups (atomic change sets, R18) are Ripple\'s own: left out');
-  if (scenario.steps.some((s) => (s.produces ?? []).length > 0 || (s.consumes ?? []).length > 0)) out.push('produces/consumes (data a step hands on) are Ripple\'s own: left out');
+  if (policy.failFast === false) out.push(`The fail-fast guard is off (a step still runs when a step it depends on has failed), which is a Ripple setting: ${target.afterFailure}`);
+  if (policy.onFailure === 'abort') out.push(`On failure "abort" (cancel every step not yet started once one fails) is a Ripple setting: ${target.noAbort ? `${target.noAbort}, so ${target.file} leaves it out` : `${target.file} leaves it out`}`);
+  if (policy.compensation === 'saga') out.push(`Compensation "saga" (undo the steps that succeeded after a later one fails) is a Ripple setting: ${target.file} leaves it out and has no undo steps`);
+  if ((scenario.groups ?? []).length > 0) out.push(`Atomic groups (steps that succeed or fail all together) are a Ripple setting: ${target.file} leaves them out`);
+  if (scenario.steps.some((s) => (s.produces ?? []).length > 0 || (s.consumes ?? []).length > 0)) out.push(`"Produces" and "Consumes" (the data a step hands to the steps after it) are Ripple settings: ${target.file} leaves them out`);
   return out;
 }
 

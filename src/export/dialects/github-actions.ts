@@ -11,7 +11,7 @@ import type { Scenario, Step } from '../../scenario/types.ts';
 import { contextKeysRead, githubContextValues } from '../../scenario/dialects/github-context.ts';
 import { compileScenarioConditions } from '../../scenario/dialects/scenario-conditions.ts';
 import { shellWord } from '../literals.ts';
-import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, type DialectExport } from './common.ts';
+import { conditionOf, foreignFlagWarnings, rippleOnlyWarnings, GITHUB_TARGET, type DialectExport } from './common.ts';
 
 const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -20,7 +20,7 @@ const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  * exportGithubActions(paymentFails) // → { ok: true, text: 'name: …\non: workflow_dispatch\njobs:\n  create-order: …', warnings: [] }
  */
 export function exportGithubActions(scenario: Scenario): DialectExport {
-  const warnings: string[] = [...rippleOnlyWarnings(scenario), ...foreignFlagWarnings(scenario, ['continueOnError'])];
+  const warnings: string[] = [...rippleOnlyWarnings(scenario, GITHUB_TARGET), ...foreignFlagWarnings(scenario, ['continueOnError'])];
   // GitHub job ids start with a letter or _ and hold letters, digits, - and _ only.
   const jobId = new Map<string, string>();
   const taken = new Set(scenario.steps.map((s) => s.id).filter((id) => JOB_ID.test(id)));
@@ -63,7 +63,7 @@ function write2(scenario: Scenario, warnings: string[], renamedAny: boolean): Di
       `on: workflow_dispatch declares the inputs the if:s read, with the values Ripple read as defaults: ${declared.map(([name, i]) => `${name} (${i.type}${i.default === undefined ? ', no default' : `, default ${String(i.default)}`})`).join(', ')}`,
     );
   }
-  if (renamedAny && scenario.steps.some((s) => s.if !== undefined)) warnings.push('jobs were renamed, so the if: of each job is written from its when (the approximation over its needs)');
+  if (renamedAny && scenario.steps.some((s) => s.if !== undefined)) warnings.push('some jobs were renamed, so no imported if: is kept (it may name an old job id): each job\'s if: is written from its conditions on the jobs it needs');
   const runs = kept.some((s) => contextKeysRead({ steps: [s] }).length > 0) ? compareRuns(scenario) : null;
   const jobs: Record<string, unknown> = {};
   for (const step of scenario.steps) {

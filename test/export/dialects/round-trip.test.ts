@@ -7,7 +7,7 @@ import { PRESETS } from '../../../src/presets/index.ts';
 import { exportArgo } from '../../../src/export/dialects/argo.ts';
 import { exportAirflowTasks, retryGrowthWarning } from '../../../src/export/dialects/airflow.ts';
 import { exportGithubActions } from '../../../src/export/dialects/github-actions.ts';
-import { orchestratorCore, rippleOnlyWarnings } from '../../../src/export/dialects/common.ts';
+import { AIRFLOW_TARGET, ARGO_TARGET, GITHUB_TARGET, orchestratorCore, rippleOnlyWarnings } from '../../../src/export/dialects/common.ts';
 import { importGithubActions, type GithubExtras } from '../../../src/scenario/dialects/github-actions.ts';
 import { importArgo } from '../../../src/scenario/dialects/argo.ts';
 import { importAirflowTasks } from '../../../src/scenario/dialects/airflow.ts';
@@ -36,7 +36,7 @@ describe('export back and import again gives the same run', () => {
     it(`${preset.name} as an Argo DAG`, () => {
       const exported = exportArgo(original);
       if (!exported.ok) throw new Error(exported.message);
-      expect(exported.warnings).toEqual(expect.arrayContaining(rippleOnlyWarnings(original)));
+      expect(exported.warnings).toEqual(expect.arrayContaining(rippleOnlyWarnings(original, ARGO_TARGET)));
       const back = importArgo(exported.text);
       if (!back.ok) throw new Error(back.message);
       expect(cases(withFails(back.scenario, preset.scenario))).toEqual(cases(preset.scenario));
@@ -44,7 +44,7 @@ describe('export back and import again gives the same run', () => {
     it(`${preset.name} as a GitHub Actions workflow`, async () => {
       const exported = exportGithubActions(original);
       if (!exported.ok) throw new Error(exported.message);
-      expect(exported.warnings).toEqual(expect.arrayContaining(rippleOnlyWarnings(original)));
+      expect(exported.warnings).toEqual(expect.arrayContaining(rippleOnlyWarnings(original, GITHUB_TARGET)));
       const back = await importGithubActions(exported.text);
       if (!back.ok) throw new Error(back.message);
       // Job ids that GitHub refuses (`1`) were renamed (`_1`): read the steps back in order.
@@ -67,7 +67,7 @@ describe('export back and import again gives the same run', () => {
       }
       if (!exported.ok) throw new Error(exported.message);
       // Besides Ripple's own settings, a retry delay that grows is written fixed, and said.
-      expect(exported.warnings).toEqual([...rippleOnlyWarnings(original), ...original.steps.flatMap((s) => retryGrowthWarning(s) ?? [])]);
+      expect(exported.warnings).toEqual([...rippleOnlyWarnings(original, AIRFLOW_TARGET), ...original.steps.flatMap((s) => retryGrowthWarning(s) ?? [])]);
       const back = importAirflowTasks(exported.text);
       if (!back.ok) throw new Error(back.message);
       expect(back.scenario.steps.map((s) => s.retry?.maxAttempts ?? 1)).toEqual(preset.scenario.steps.map((s) => s.retry?.maxAttempts ?? 1));
@@ -131,6 +131,35 @@ describe('export back keeps what the source file said', () => {
     expect(outcomes(back.scenario, ['a'])).toEqual({ a: 'Failed', b: 'Succeeded' });
     const asGithub = exportGithubActions(first.scenario);
     expect(asGithub.ok && asGithub.warnings).toContain('continueOn.failed (Argo) of a is not written: the file has no such setting');
+  });
+
+  it('names what it leaves out in words a workflow author knows: the setting as the Policy panel shows it, and what the system does instead', () => {
+    const s: Scenario = {
+      version: 2,
+      title: 'everything Ripple-only',
+      steps: [{ id: 'a', produces: ['order'] }, { id: 'b', consumes: ['order'] }],
+      dependencies: [{ from: 'a', to: 'b' }],
+      groups: [{ id: 'g', steps: ['a', 'b'] }],
+      policy: { failFast: false, onFailure: 'abort', compensation: 'saga' },
+    };
+    const github = exportGithubActions(s);
+    expect(github.ok && github.warnings).toEqual([
+      'The fail-fast guard is off (a step still runs when a step it depends on has failed), which is a Ripple setting: GitHub Actions skips a job when a job it needs has failed, so the workflow skips those jobs instead',
+      'On failure "abort" (cancel every step not yet started once one fails) is a Ripple setting: GitHub Actions has no such setting for jobs (its fail-fast applies to the jobs of one matrix), so the workflow leaves it out',
+      'Compensation "saga" (undo the steps that succeeded after a later one fails) is a Ripple setting: the workflow leaves it out and has no undo steps',
+      'Atomic groups (steps that succeed or fail all together) are a Ripple setting: the workflow leaves them out',
+      '"Produces" and "Consumes" (the data a step hands to the steps after it) are Ripple settings: the workflow leaves them out',
+    ]);
+    const airflow = exportAirflowTasks(s);
+    expect(airflow.ok && airflow.warnings[0]).toBe(
+      'The fail-fast guard is off (a step still runs when a step it depends on has failed), which is a Ripple setting: Airflow does not run a task whose upstream task failed (under the default trigger rule all_success it ends upstream_failed), so the DAG does not run those tasks',
+    );
+    const argo = exportArgo(s);
+    expect(argo.ok && argo.warnings[1]).toBe('On failure "abort" (cancel every step not yet started once one fails) is a Ripple setting: the workflow leaves it out');
+    // No field paths, rule numbers or "Ripple's own" in what a person reads.
+    for (const notes of [github, airflow, argo].map((e) => (e.ok ? e.warnings : []))) {
+      for (const note of notes) expect(note).not.toMatch(/policy\.|R\d+\b|Ripple's own|produces\/consumes|the file blocks/);
+    }
   });
 });
 
