@@ -85,6 +85,8 @@ const PANELS_BELOW = '(max-width: 860px)';
 const windowView = () => (typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight });
 const narrowWindow = () => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW;
 const edgeTypes = { dependency: DependencyEdge };
+/** The edge list of a large graph's first picture (`edgesLater`). */
+const NO_FLOW_EDGES: DependencyFlowEdge[] = [];
 
 /** Whether React Flow holds the nodes (it takes them, and measures its pane, in its mount effects): its next frame draws the steps in view. */
 const selectFlowReady = (flow: ReactFlowState) => flow.nodes.length > 0;
@@ -159,7 +161,11 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     };
   }, [flowReady, painted]);
   const routing = painted ? router : null;
-  const edges = useMemo(() => buildEdges({ ...inputs, router: routing }, cache), [inputs, cache, routing]);
+  // A large graph's first picture is its steps alone: React Flow then mounts no edge before the
+  // first node is drawn (hundreds of edge svgs laid out and painted in that frame: issue #15).
+  // The edges come with the routes, in the frame after.
+  const edgesLater = !painted && visibleOnly;
+  const edges = useMemo(() => (edgesLater ? NO_FLOW_EDGES : buildEdges({ ...inputs, router: routing }, cache)), [edgesLater, inputs, cache, routing]);
   // Arrowhead ids are document-wide: this canvas's own (useId's text, cut to characters safe in `url(#…)`).
   const markerPrefix = `ripple-arrow${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
 
