@@ -20,7 +20,7 @@ import { buildEdges, buildNodes, createGraphCache, edgeId, mergeNodes, STEP_NODE
 import { StepNode } from './StepNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
 import { buildGroupFrames, isFrameNodeId, type GroupFrameNode } from './group-frames.ts';
-import { DependencyEdge, EdgeMarkerDefs, EdgeMarkers } from './DependencyEdge.tsx';
+import { DependencyEdge, EdgeMarkerDefs, EdgeMarkers, PassingLines } from './DependencyEdge.tsx';
 import { useLintByStep } from './use-lint.ts';
 import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
@@ -369,6 +369,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
           onlyRenderVisibleElements={visibleOnly}
         >
           {chrome}
+          {visibleOnly && <PassingLines edges={edges} />}
         </ReactFlow>
       </EdgeMarkers>
     </div>

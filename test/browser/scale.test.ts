@@ -67,6 +67,17 @@ describe('a 2,000-step scenario by link, opened at a moment in the middle of its
     expect(betweenInView.length).toBeGreaterThan(0);
     await expect.poll(() => missingEdges(page, betweenInView), { timeout: 30_000 }).toEqual([]);
 
+    // Fitted, the view is the middle of the graph (it does not fit whole at the zoom floor): the
+    // plain lines from the layers above it to those below only cross it, and are drawn as one
+    // path, each shared stretch once (PassingLines); the edges between steps in view, as edges.
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    const passing = page.locator('.passing-lines path');
+    await expect.poll(async () => ((await passing.count()) === 1 ? ((await passing.getAttribute('d'))?.match(/M/g)?.length ?? 0) : 0), { timeout: 30_000 }).toBeGreaterThan(10);
+    const betweenInMiddle = await edgesBetweenStepsInView(page, scenario);
+    expect(betweenInMiddle.length).toBeGreaterThan(0);
+    await expect.poll(() => missingEdges(page, betweenInMiddle), { timeout: 30_000 }).toEqual([]);
+    await screenshot(page, 'scale-2000-steps-fitted');
+
     // The Gantt: one labelled row per step, but only the rows in view are drawn.
     const gantt = page.getByRole('region', { name: /Timeline \(Gantt\)/ });
     const labels = gantt.getByRole('list', { name: 'Steps' }).getByRole('listitem');
