@@ -4,6 +4,7 @@ import { useRipple } from '../store/context.tsx';
 import { selectEdgeCarried } from '../store/selectors.ts';
 import { edgeAriaLabel, edgeLook, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
 import { labelPoint, roundedPath, type Point } from './layout/edge-path.ts';
+import { passesThrough, passingPath, viewBox, type ViewBox } from './passing-lines.ts';
 
 // The route is computed from the scenario's positions; while a step is being dragged its ends
 // move ahead of them, and the edge follows as a plain step until the move is committed.
@@ -29,7 +30,11 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const route = data?.route;
   const routed = !!route && route.length >= 2 && meets(route, sourceX, sourceY, targetX, targetY);
   const corners = useMemo(() => (routed ? route : stepCorners(sourceX, sourceY, targetX, targetY)), [routed, route, sourceX, sourceY, targetX, targetY]);
-  const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || meetsView(corners, flow), [cullToView, corners]));
+  const condition = data?.condition ?? 'success';
+  const highlighted = data?.highlighted ?? false;
+  // A plain edge whose route only crosses the view is drawn with the others in PassingLines.
+  const mayPass = cullToView && routed && condition === 'success' && !highlighted && !carried && !props.selected;
+  const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || (meetsView(corners, flow) && !(mayPass && passesView(corners, flow))), [cullToView, corners, mayPass]));
   const edge = useRef<Element | null>(null);
   const hold = useCallback((element: Element | null) => void (edge.current = element), []);
   const name = data?.name;
@@ -49,8 +54,6 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   } else {
     [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition, borderRadius: 10 });
   }
-  const condition = data?.condition ?? 'success';
-  const highlighted = data?.highlighted ?? false;
   const classes = ['dep-edge', `dep-edge--${condition}`];
   if (carried) classes.push('dep-edge--carried');
   if (highlighted) classes.push('dep-edge--highlighted');
@@ -146,6 +149,42 @@ export function meetsView(corners: readonly Point[], flow: Pick<ReactFlowState, 
   }
   return false;
 }
+
+/** Whether a line through `corners` crosses the view with both ends out of it (passing-lines.ts): a passing line. */
+export function passesView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): boolean {
+  const box = viewBox(flow.transform, flow.width, flow.height, VIEW_MARGIN);
+  return !!box && passesThrough(corners, box);
+}
+
+/**
+ * The plain edges of `edges` whose routes only cross the view (passesView), drawn as one path
+ * with each shared stretch once (passing-lines.ts), where React Flow draws edge labels: above the
+ * edges, below the steps. DependencyEdge draws the other edges, and these when they carry a 424.
+ */
+export function PassingLines({ edges }: { edges: readonly DependencyFlowEdge[] }) {
+  const box = useStore(selectViewBox, sameBox);
+  const path = useMemo(() => {
+    if (!box) return '';
+    const lines: (readonly Point[])[] = [];
+    for (const edge of edges) {
+      const route = edge.data?.route;
+      if (!route || edge.selected || edge.data!.highlighted || edge.data!.condition !== 'success') continue;
+      if (passesThrough(route, box)) lines.push(route);
+    }
+    return passingPath(lines);
+  }, [edges, box]);
+  if (!path) return null;
+  return (
+    <EdgeLabelRenderer>
+      <svg className="passing-lines" aria-hidden="true" width="1" height="1">
+        <path className="dep-edge dep-edge--success" d={path} />
+      </svg>
+    </EdgeLabelRenderer>
+  );
+}
+
+const selectViewBox = (flow: ReactFlowState) => viewBox(flow.transform, flow.width, flow.height, VIEW_MARGIN);
+const sameBox = (a: ViewBox | null, b: ViewBox | null) => a === b || (!!a && !!b && a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom);
 
 /**
  * The canvas's arrowheads, one `<marker>` per edge look, drawn once and shared by every edge

@@ -20,7 +20,7 @@ import { buildEdges, buildNodes, createGraphCache, edgeId, mergeNodes, STEP_NODE
 import { StepNode } from './StepNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
 import { buildGroupFrames, isFrameNodeId, type GroupFrameNode } from './group-frames.ts';
-import { DependencyEdge, EdgeMarkerDefs, EdgeMarkers } from './DependencyEdge.tsx';
+import { DependencyEdge, EdgeMarkerDefs, EdgeMarkers, PassingLines } from './DependencyEdge.tsx';
 import { useLintByStep } from './use-lint.ts';
 import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
@@ -130,6 +130,8 @@ const PANELS_BELOW = '(max-width: 860px)';
 const windowView = () => (typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight });
 const narrowWindow = () => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW;
 const edgeTypes = { dependency: DependencyEdge };
+/** The edge list of a large graph's first picture (`edgesLater`). */
+const NO_FLOW_EDGES: DependencyFlowEdge[] = [];
 
 /** Whether React Flow holds the nodes (it takes them, and measures its pane, in its mount effects): its next frame draws the steps in view. */
 const selectFlowReady = (flow: ReactFlowState) => flow.nodes.length > 0;
@@ -210,7 +212,11 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     };
   }, [flowReady, painted]);
   const routing = painted ? router : null;
-  const edges = useMemo(() => buildEdges({ ...inputs, router: routing }, cache), [inputs, cache, routing]);
+  // A large graph's first picture is its steps alone: React Flow then mounts no edge before the
+  // first node is drawn (hundreds of edge svgs laid out and painted in that frame: issue #15).
+  // The edges come with the routes, in the frame after.
+  const edgesLater = !painted && visibleOnly;
+  const edges = useMemo(() => (edgesLater ? NO_FLOW_EDGES : buildEdges({ ...inputs, router: routing }, cache)), [edgesLater, inputs, cache, routing]);
   // Arrowhead ids are document-wide: this canvas's own (useId's text, cut to characters safe in `url(#…)`).
   const markerPrefix = `ripple-arrow${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
 
@@ -414,6 +420,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
           onlyRenderVisibleElements={visibleOnly}
         >
           {chrome}
+          {visibleOnly && <PassingLines edges={edges} />}
         </ReactFlow>
       </EdgeMarkers>
     </div>

@@ -62,6 +62,23 @@ describe('a 2,000-step scenario by link, opened at a moment in the middle of its
     expect(stepNodes).toBeGreaterThan(0);
     expect(stepNodes).toBeLessThan(300);
 
+    // The edges: drawn once the steps are (the first picture is the steps alone), every edge
+    // between two steps wholly in view among them.
+    const betweenInView = await edgesBetweenStepsInView(page, scenario);
+    expect(betweenInView.length).toBeGreaterThan(0);
+    await expect.poll(() => missingEdges(page, betweenInView), { timeout: 30_000 }).toEqual([]);
+
+    // Fitted, the view is the middle of the graph (it does not fit whole at the zoom floor): the
+    // plain lines from the layers above it to those below only cross it, and are drawn as one
+    // path, each shared stretch once (PassingLines); the edges between steps in view, as edges.
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    const passing = page.locator('.passing-lines path');
+    await expect.poll(async () => ((await passing.count()) === 1 ? ((await passing.getAttribute('d'))?.match(/M/g)?.length ?? 0) : 0), { timeout: 30_000 }).toBeGreaterThan(10);
+    const betweenInMiddle = await edgesBetweenStepsInView(page, scenario);
+    expect(betweenInMiddle.length).toBeGreaterThan(0);
+    await expect.poll(() => missingEdges(page, betweenInMiddle), { timeout: 30_000 }).toEqual([]);
+    await screenshot(page, 'scale-2000-steps-fitted');
+
     // The Gantt: one labelled row per step, but only the rows in view are drawn.
     const gantt = page.getByRole('region', { name: /Timeline \(Gantt\)/ });
     const labels = gantt.getByRole('list', { name: 'Steps' }).getByRole('listitem');
@@ -90,6 +107,28 @@ describe('a 2,000-step scenario by link, opened at a moment in the middle of its
     await context.close();
   }, 240_000);
 });
+
+/** Ids (`from->to`) of the dependencies whose both steps are drawn wholly inside the canvas. */
+async function edgesBetweenStepsInView(page: Page, scenario: Scenario): Promise<string[]> {
+  const inView = new Set(
+    await page.$$eval('.react-flow__node', (nodes) => {
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      return nodes
+        .filter((node) => {
+          const box = node.getBoundingClientRect();
+          return box.left >= pane.left && box.right <= pane.right && box.top >= pane.top && box.bottom <= pane.bottom;
+        })
+        .map((node) => node.getAttribute('data-id')!);
+    }),
+  );
+  return scenario.dependencies.filter((d) => inView.has(d.from) && inView.has(d.to)).map((d) => `${d.from}->${d.to}`);
+}
+
+/** Which of `ids` have no drawn path on the canvas. */
+async function missingEdges(page: Page, ids: string[]): Promise<string[]> {
+  const drawn = new Set(await page.$$eval('.react-flow__edge-path', (paths) => paths.map((path) => path.closest('.react-flow__edge')?.getAttribute('data-id') ?? '')));
+  return ids.filter((id) => !drawn.has(id));
+}
 
 /** The event log (windowed at this size) has followed the playhead: its current entry is drawn, whole, within the list's scrolled view (tryout: its last 4 px were cut off). */
 async function expectLogFollows(page: Page): Promise<void> {
