@@ -4,6 +4,7 @@ import { fixture, outcomes } from './run.ts';
 import { MAX_STEPS } from '../../../src/scenario/limits.ts';
 import { simulate } from '../../../src/engine/index.ts';
 import { dialectView } from '../../../src/engine/dialect.ts';
+import { wideDag } from '../../../bench/sample-scenarios.ts';
 
 const ABORT_NOTE = (said: string) =>
   `Argo's ${said}: once a task fails, Argo schedules no new tasks. Imported as On failure "abort": Ripple cancels the steps not yet started as soon as a step fails, where Argo stops once the failure has reached the end of its branch (its dependents Omitted). Write failFast: false to run every branch.`;
@@ -167,5 +168,14 @@ describe('Argo DAG import', () => {
       expect(r.scenario.policy).toEqual({ onFailure: 'abort' });
       expect(r.warnings[0].message).toBe(ABORT_NOTE('failFast is on by default'));
     });
+  });
+
+  it('the bench\'s wide Argo-like DAG says failFast: false, so every branch runs after its failures (no step cancelled) and its figures stay comparable', () => {
+    const scenario = wideDag(300);
+    expect(scenario.policy).toBeUndefined();
+    const result = simulate(scenario, { lint: false });
+    const states = Object.values(result.steps).map((s) => s.state);
+    expect(states).toContain('failed');
+    expect(states).not.toContain('cancelled');
   });
 });
