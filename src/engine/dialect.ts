@@ -334,7 +334,7 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'Failed', ripple: 'failed', rule: 'The task failed (Ripple does not tell Error from Failed).' },
     { word: 'Omitted', ripple: 'blocked', rule: 'R5/R14: its depends was false because a dependency failed (Ripple: 424).' },
     { word: 'Omitted', ripple: 'skipped', rule: 'R14: its depends was false without a failure.' },
-    { word: 'Omitted', ripple: 'cancelled', rule: 'R8: never scheduled after the run stopped.' },
+    { word: 'Omitted', ripple: 'cancelled', rule: "R8: never scheduled once a failure stopped the DAG (Argo's failFast, on by default); Argo creates no node for such a task, and Omitted is its word for one that did not run." },
     { word: 'Omitted', ripple: 'rolled-back', rule: 'R18: undone because another task of its atomic group failed (Argo has no atomic groups).' },
     { word: 'Pending', ripple: 'pending', rule: 'Before its end: the task waits for its dependencies.' },
     { word: 'Running', ripple: 'running', rule: 'Before its end: the task runs (a retry node stays Running between attempts).' },

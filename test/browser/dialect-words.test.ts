@@ -95,3 +95,37 @@ for (const size of [
     await context.close();
   });
 }
+
+// Argo's examples/dag-disable-failFast.yaml with its `failFast: false` taken out, so Argo's
+// default holds: once C fails, Argo schedules no new tasks (test/fixtures/dialects/SOURCES.md).
+const argoDefault = readFileSync(new URL('../fixtures/dialects/argo-disable-failfast.yaml', import.meta.url), 'utf8').replace('      failFast: false\n', '');
+
+test('a pasted Argo DAG with failFast on by default: the note names it, the run aborts, and D and E read Omitted, never scheduled after C failed', async () => {
+  const { context, page, errors } = await openPage(browser, '', { width: 1280, height: 900 });
+  await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: /Import \/ Export/ }).click();
+  await page.getByRole('menuitem', { name: /Import JSON \$batch body/ }).click();
+  await page.getByRole('dialog').locator('textarea').fill(argoDefault);
+  await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
+  await node(page, 'C').waitFor({ timeout: 30_000 });
+  await expect.poll(() => page.locator('body').textContent()).toContain("Argo's failFast is on by default: once a task fails, Argo schedules no new tasks. Imported as On failure \"abort\"");
+  await screenshot(page, 'dialect-words-argo-failfast-note');
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  if ((await dismiss.count()) > 0) await dismiss.dispatchEvent('click');
+
+  await page.keyboard.press('Control+Enter');
+  await transport(page).waitFor();
+  await seekToEnd(page);
+  expect(await legendSelect(page).inputValue()).toBe('argo');
+  expect(await Promise.all(['B', 'C', 'D', 'E'].map((id) => pill(page, id)))).toEqual(['Succeeded', 'Failed', 'Omitted', 'Omitted']);
+  expect(await node(page, 'D').getByTestId('node-state').getAttribute('title')).toBe('Ripple: cancelled');
+  const why = await askWhy(page, 'D');
+  expect(await why.getByTestId('why-dialect').textContent()).toBe(
+    "Argo: Omitted — R8: never scheduled once a failure stopped the DAG (Argo's failFast, on by default); Argo creates no node for such a task, and Omitted is its word for one that did not run.",
+  );
+  expect(await page.getByTestId('summary-section').getByTestId('summary-dialect-conclusion').textContent()).toBe('Failed');
+  await screenshot(page, 'dialect-words-argo-failfast-run');
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -49,8 +49,12 @@ test('an imported Argo DAG downloads as a GitHub workflow and an Argo file that 
   await menu.click();
   const [argo] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Argo Workflow (YAML)' }).click()]);
   expect(argo.suggestedFilename()).toBe('dag-contiue-on-fail.argo.yaml');
-  const again = importArgo((await downloadedBytes(argo)).toString('utf8'));
+  const argoText = (await downloadedBytes(argo)).toString('utf8');
+  // Ripple ran every branch (On failure: continue), so the file turns Argo's failFast (on by default) off.
+  expect(argoText).toMatch(/\n {6}dag:\n {8}failFast: false\n/);
+  const again = importArgo(argoText);
   if (!again.ok) throw new Error(again.message);
+  expect(again.scenario.policy).toBeUndefined();
   expect(outcomes(again.scenario, [])).toEqual(outcomes(scenario, []));
   expect(again.scenario.steps.filter((s) => s.continueOnFailed).map((s) => s.id)).toEqual(['B']);
 

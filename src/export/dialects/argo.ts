@@ -3,6 +3,9 @@
 // scenario run a template that exits 1, so the file runs in Argo as it simulates in Ripple.
 // Argo cannot tell Ripple's blocked from skipped (both `Omitted`): such terms are written as
 // `Omitted` and listed in the warnings.
+// Argo's DAG `failFast` is on by default (stop scheduling new tasks after a failure no dependent
+// handles). Ripple's default onFailure "continue" runs every branch, so the file says
+// `failFast: false`; onFailure "abort" is written as Argo's default, with a note on how they differ.
 import { stringify } from 'yaml';
 import type { Scenario } from '../../scenario/types.ts';
 import { mentionedSteps, type WhenNode } from '../../scenario/when.ts';
@@ -45,7 +48,7 @@ export function exportArgo(scenario: Scenario): DialectExport {
     spec: {
       entrypoint: 'main',
       templates: [
-        { name: 'main', dag: { tasks } },
+        { name: 'main', dag: scenario.policy?.onFailure === 'abort' ? { tasks } : { failFast: false, tasks } },
         { name: 'pass', container: { image: 'busybox', command: ['sh', '-c', 'exit 0'] } },
         { name: 'fail', container: { image: 'busybox', command: ['sh', '-c', 'exit 1'] } },
       ],

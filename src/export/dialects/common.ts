@@ -52,6 +52,8 @@ export interface ExportTarget {
   afterFailure: string;
   /** Why a run that stops at the first failure cannot be written, when the system has no such setting; else the note only says it is left out. */
   noAbort?: string;
+  /** When the system has a near setting: how the file writes a run that stops at the first failure, and how that differs (the note's words after 'On failure "abort" (…)'). */
+  abortAs?: string;
 }
 
 export const GITHUB_TARGET: ExportTarget = {
@@ -62,6 +64,9 @@ export const GITHUB_TARGET: ExportTarget = {
 export const ARGO_TARGET: ExportTarget = {
   file: 'the workflow',
   afterFailure: 'Argo does not run a task whose depends is not met, as when a task it depends on failed (the task is Omitted), so the workflow does not run those tasks',
+  // Argo's field docs (DAGTemplate.failFast) and workflow/controller/dag.go assessDAGPhase.
+  abortAs:
+    "is written as Argo's failFast, which is on by default: Argo stops scheduling new tasks once a failure that no task handles has reached the end of its branch (its dependents Omitted), while Ripple cancels the steps not yet started as soon as any step fails",
 };
 export const AIRFLOW_TARGET: ExportTarget = {
   file: 'the DAG',
@@ -70,9 +75,10 @@ export const AIRFLOW_TARGET: ExportTarget = {
 
 /**
  * The parts of a scenario no orchestrator file can carry, one note each, in plain words (Ripple's
- * own policies: R6 fail-fast guard off, R7 `onFailure: abort`, R11/R17 saga compensation, R18
+ * own policies: R6 fail-fast guard off, R8 `onFailure: abort`, R11/R17 saga compensation, R18
  * groups, and `produces`/`consumes` data checks). An exported file runs as
- * `orchestratorCore(scenario)` does in Ripple.
+ * `orchestratorCore(scenario)` does in Ripple, except an Argo file for `onFailure: abort`, which
+ * keeps Argo's failFast on (`ExportTarget.abortAs`).
  *
  * @example
  * rippleOnlyWarnings({ …, policy: { compensation: 'saga' } }, GITHUB_TARGET)
@@ -82,7 +88,10 @@ export function rippleOnlyWarnings(scenario: Scenario, target: ExportTarget): st
   const out: string[] = [];
   const policy = scenario.policy ?? {};
   if (policy.failFast === false) out.push(`The fail-fast guard is off (a step still runs when a step it depends on has failed), which is a Ripple setting: ${target.afterFailure}`);
-  if (policy.onFailure === 'abort') out.push(`On failure "abort" (cancel every step not yet started once one fails) is a Ripple setting: ${target.noAbort ? `${target.noAbort}, so ${target.file} leaves it out` : `${target.file} leaves it out`}`);
+  if (policy.onFailure === 'abort') {
+    const how = target.abortAs ?? `is a Ripple setting: ${target.noAbort ? `${target.noAbort}, so ${target.file} leaves it out` : `${target.file} leaves it out`}`;
+    out.push(`On failure "abort" (cancel every step not yet started once one fails) ${how}`);
+  }
   if (policy.compensation === 'saga') out.push(`Compensation "saga" (undo the steps that succeeded after a later one fails) is a Ripple setting: ${target.file} leaves it out and has no undo steps`);
   if ((scenario.groups ?? []).length > 0) out.push(`Atomic groups (steps that succeed or fail all together) are a Ripple setting: ${target.file} leaves them out`);
   if (scenario.steps.some((s) => (s.produces ?? []).length > 0 || (s.consumes ?? []).length > 0)) out.push(`"Produces" and "Consumes" (the data a step hands to the steps after it) are Ripple settings: ${target.file} leaves them out`);

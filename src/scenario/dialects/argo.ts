@@ -10,6 +10,7 @@
 //   continueOn: {failed: true} → a failed X satisfies dependents' bare `X`, and does not fail
 //                              the workflow (kept for the dialect view)
 //   spec.onExit              → a finally step (R15): `on: always` edges from every DAG leaf
+//   dag.failFast             → the scenario's onFailure (R8), see `failFastPolicy` below
 import type { Dependency, Problem, Scenario, Step } from '../types.ts';
 import { SCENARIO_VERSION } from '../types.ts';
 import { LIMITS } from '../validate.ts';
@@ -73,7 +74,8 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
   // The exit handler (spec.onExit) becomes one more step, so it counts against the limit only when there is one.
   const counts = refuseCounts(F, tasks.length + (typeof spec.onExit === 'string' ? 1 : 0), tasks.length * 4, { steps: 'tasks', path: tasksPath });
   if (counts) return counts;
-  if (tpl.dag.failFast !== undefined) warnings.push(problemAt('not-simulated', `${tplPath}.dag.failFast`, "Argo's failFast (stop scheduling after an unhandled failure) is not simulated: every task whose depends holds runs"));
+  // The failFast note, made once the tasks are read, goes first: it is about the whole DAG.
+  const failFastAt = warnings.length;
 
   const names: string[] = [];
   const problems: Problem[] = [];
@@ -93,6 +95,8 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
   const steps: Step[] = [];
   const dependencies: Dependency[] = [];
   const depSource: string[] = [];
+  // A task that may run after a failure (failFastPolicy): continueOn, or a depends that is not all success terms.
+  let handled = continueOn.size > 0;
   const suggester = new Suggester(names);
   const alwaysFails = failingTemplates(templates);
   tasks.forEach((raw, i) => {
@@ -125,6 +129,7 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
       const at = typeof t.depends === 'string' ? `${path}.depends` : `${path}.dependencies`;
       const translated = translateDepends(expr, names, at, suggester, continueOn, warnings, problems);
       if (translated) {
+        if (translated.mayRunAfterFailure) handled = true;
         for (const p of translated.prerequisites) {
           dependencies.push({ from: idOf.get(p) as string, to: ids[i] });
           depSource.push(at);
@@ -135,6 +140,8 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
     steps.push(step);
   });
   if (problems.length > 0) return refuse(F, `The DAG has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`, problems);
+  const failFast = failFastPolicy(tpl.dag.failFast, handled, `${tplPath}.dag.failFast`);
+  if (failFast.warning) warnings.splice(failFastAt, 0, failFast.warning);
 
   // A `when` that says exactly what plain success edges say is dropped for readability.
   for (const s of steps) {
@@ -165,11 +172,54 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
     description: "Imported from an Argo Workflows DAG: each task is a step, its depends a run condition. Mark the tasks that fail to see which are Omitted.",
     steps,
     dependencies,
+    ...(failFast.abort ? { policy: { onFailure: 'abort' as const } } : {}),
     dialect: 'argo',
   };
   const pathOf = new Map(ids.map((id, i) => [id, `${tasksPath}[${i}]`]));
   const result = finishImport(F, scenario, warnings, (k) => depSource[k] ?? tasksPath, (id) => pathOf.get(id) ?? tasksPath);
   return result.ok ? { ...result, extras: { exitHandler } } : result;
+}
+
+/**
+ * What the DAG's `failFast` means here. Argo's field docs: "stop scheduling new steps, as soon as
+ * it detects that one of the DAG nodes is failed … The FailFast flag default is true; if set to
+ * false, it will allow a DAG to run all branches of the DAG to completion". In the controller
+ * (workflow/controller/dag.go, assessDAGPhase) the DAG fails early when a target (leaf) task's
+ * branch phase is Failed or Error and that task has no continueOn for it: a failure counts once
+ * it reaches a leaf through Omitted dependents, not when a dependent that runs on it handles it.
+ *
+ *   failFast: false      → Ripple's default onFailure "continue": every branch runs, as simulated.
+ *   absent (on) or true  → when no task may run after a failure (`handled` false: no continueOn,
+ *                          and every depends a conjunction of success terms, that is bare names,
+ *                          .Succeeded, .Skipped, .Daemoned, joined by &&), every failure reaches a
+ *                          leaf, so Argo stops scheduling at every failure: imported as onFailure
+ *                          "abort" (R8), with a note on when each stops. Otherwise (a `||`, a `!`, a
+ *                          .Failed/.Errored/.Omitted/.AllFailed/.AnySucceeded term or a continueOn
+ *                          may let a task run after a failure) whether a failure reaches a leaf
+ *                          depends on the run: kept "continue", with a note that Ripple does not
+ *                          simulate it.
+ */
+function failFastPolicy(value: unknown, handled: boolean, path: string): { abort: boolean; warning?: Problem } {
+  if (value === false) return { abort: false };
+  const said = value === true ? 'failFast is true' : value === undefined ? 'failFast is on by default' : `failFast ${quote(String(value))} is not true or false, so Argo's default holds: it is on`;
+  if (!handled) {
+    return {
+      abort: true,
+      warning: problemAt(
+        'not-simulated',
+        path,
+        `Argo's ${said}: once a task fails, Argo schedules no new tasks. Imported as On failure "abort": Ripple cancels the steps not yet started as soon as a step fails, where Argo stops once the failure has reached the end of its branch (its dependents Omitted). Write failFast: false to run every branch.`,
+      ),
+    };
+  }
+  return {
+    abort: false,
+    warning: problemAt(
+      'not-simulated',
+      path,
+      `Argo's ${said}: Argo stops scheduling new tasks after a failure that no dependent handles (one that reaches the end of its branch through Omitted tasks). Ripple does not simulate this: every task whose depends holds runs, as with failFast: false.`,
+    ),
+  };
 }
 
 /**
@@ -209,7 +259,7 @@ function translateDepends(
   continueOn: ReadonlySet<string>,
   warnings: Problem[],
   problems: Problem[],
-): { prerequisites: string[]; when: (idOf: Map<string, string>) => string } | null {
+): { prerequisites: string[]; mayRunAfterFailure: boolean; when: (idOf: Map<string, string>) => string } | null {
   const tokens = expr.match(/&&|\|\||!|\(|\)|[A-Za-z0-9._-]+|\S/g) ?? [];
   const known = new Set(names);
   const mentioned: string[] = [];
@@ -319,5 +369,8 @@ function translateDepends(
     }
     return '';
   };
-  return { prerequisites: mentioned, when: (idOf) => write(ast, idOf, 0) };
+  // Only a conjunction of success terms is false whenever one of its tasks failed or was Omitted.
+  const onlySuccess = (n: Node): boolean =>
+    n.kind === 'term' ? (['bare', 'Succeeded', 'Skipped', 'Daemoned'] as const).some((r) => r === n.result) : n.kind === 'and' && onlySuccess(n.left) && onlySuccess(n.right);
+  return { prerequisites: mentioned, mayRunAfterFailure: !onlySuccess(ast), when: (idOf) => write(ast, idOf, 0) };
 }

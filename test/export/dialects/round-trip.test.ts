@@ -37,9 +37,16 @@ describe('export back and import again gives the same run', () => {
       const exported = exportArgo(original);
       if (!exported.ok) throw new Error(exported.message);
       expect(exported.warnings).toEqual(expect.arrayContaining(rippleOnlyWarnings(original, ARGO_TARGET)));
+      // Ripple's default (continue) is written failFast: false; abort keeps Argo's failFast on,
+      // which comes back as abort when no task may run after a failure.
+      const abort = original.policy?.onFailure === 'abort';
+      expect(exported.text.includes('failFast: false')).toBe(!abort);
       const back = importArgo(exported.text);
       if (!back.ok) throw new Error(back.message);
-      expect(cases(withFails(back.scenario, preset.scenario))).toEqual(cases(preset.scenario));
+      const backAbort = back.scenario.policy?.onFailure === 'abort';
+      if (!abort) expect([backAbort, back.warnings.filter((w) => w.path.endsWith('dag.failFast'))]).toEqual([false, []]);
+      const expected = backAbort ? { ...preset.scenario, policy: { ...preset.scenario.policy, onFailure: 'abort' as const } } : preset.scenario;
+      expect(cases(withFails(back.scenario, preset.scenario))).toEqual(cases(expected));
     });
     it(`${preset.name} as a GitHub Actions workflow`, async () => {
       const exported = exportGithubActions(original);
@@ -155,11 +162,69 @@ describe('export back keeps what the source file said', () => {
       'The fail-fast guard is off (a step still runs when a step it depends on has failed), which is a Ripple setting: Airflow does not run a task whose upstream task failed (under the default trigger rule all_success it ends upstream_failed), so the DAG does not run those tasks',
     );
     const argo = exportArgo(s);
-    expect(argo.ok && argo.warnings[1]).toBe('On failure "abort" (cancel every step not yet started once one fails) is a Ripple setting: the workflow leaves it out');
+    expect(argo.ok && argo.warnings[1]).toBe(
+      'On failure "abort" (cancel every step not yet started once one fails) is written as Argo\'s failFast, which is on by default: Argo stops scheduling new tasks once a failure that no task handles has reached the end of its branch (its dependents Omitted), while Ripple cancels the steps not yet started as soon as any step fails',
+    );
     // No field paths, rule numbers or "Ripple's own" in what a person reads.
     for (const notes of [github, airflow, argo].map((e) => (e.ok ? e.warnings : []))) {
       for (const note of notes) expect(note).not.toMatch(/policy\.|R\d+\b|Ripple's own|produces\/consumes|the file blocks/);
     }
+  });
+});
+
+describe('an Argo export writes the DAG\'s failFast for the scenario\'s On failure', () => {
+  // A checkout: pay and reserve after create, ship after both; email after reserve (slow), on a branch of its own.
+  const checkout = (policy?: Scenario['policy']): Scenario => ({
+    version: 2,
+    title: 'checkout',
+    steps: [{ id: 'create' }, { id: 'pay' }, { id: 'reserve', durationMs: 3000 }, { id: 'ship' }, { id: 'email' }],
+    dependencies: [
+      { from: 'create', to: 'pay' },
+      { from: 'create', to: 'reserve' },
+      { from: 'pay', to: 'ship' },
+      { from: 'reserve', to: 'ship' },
+      { from: 'reserve', to: 'email' },
+    ],
+    ...(policy ? { policy } : {}),
+  });
+  const singleFailures = (s: Scenario) => [[], ...s.steps.map((x) => [x.id])].map((failing) => [failing, outcomes(s, failing)]);
+
+  it('continue (Ripple\'s default) → failFast: false, so Argo runs every branch as Ripple showed; read back with no note, every single failure ending the same', () => {
+    const s = checkout();
+    const exported = exportArgo(s);
+    if (!exported.ok) throw new Error(exported.message);
+    expect(exported.text).toMatch(/\n {6}dag:\n {8}failFast: false\n {8}tasks:\n/);
+    expect(exported.warnings).toEqual([]);
+    const back = importArgo(exported.text);
+    if (!back.ok) throw new Error(back.message);
+    expect([back.scenario.policy, back.warnings]).toEqual([undefined, []]);
+    expect(singleFailures(back.scenario)).toEqual(singleFailures(s));
+    // pay fails: email, on another branch, still runs.
+    expect(outcomes(back.scenario, ['pay'])).toEqual({ create: 'Succeeded', pay: 'Failed', reserve: 'Succeeded', ship: 'Blocked', email: 'Succeeded' });
+  });
+
+  it('abort → no failFast (Argo\'s default, on), with a note on how it differs; read back as abort, every single failure ending the same', () => {
+    const s = checkout({ onFailure: 'abort' });
+    const exported = exportArgo(s);
+    if (!exported.ok) throw new Error(exported.message);
+    expect(exported.text).not.toContain('failFast');
+    expect(exported.warnings).toEqual([rippleOnlyWarnings(s, ARGO_TARGET)[0]]);
+    expect(exported.warnings[0]).toMatch(/^On failure "abort" \(cancel every step not yet started once one fails\) is written as Argo's failFast, which is on by default: /);
+    const back = importArgo(exported.text);
+    if (!back.ok) throw new Error(back.message);
+    expect(back.scenario.policy).toEqual({ onFailure: 'abort' });
+    expect(back.warnings.map((w) => w.path)).toEqual(['spec.templates[0].dag.failFast']);
+    expect(singleFailures(back.scenario)).toEqual(singleFailures(s));
+    // pay fails while reserve runs: email, not started yet and not after pay, is cancelled (Argo never schedules it).
+    expect(outcomes(back.scenario, ['pay'])).toEqual({ create: 'Succeeded', pay: 'Failed', reserve: 'Succeeded', ship: 'Blocked', email: 'Cancelled' });
+  });
+
+  it('GitHub and Airflow notes for abort are unchanged: they leave it out', () => {
+    const s = checkout({ onFailure: 'abort' });
+    expect(rippleOnlyWarnings(s, GITHUB_TARGET)).toEqual([
+      'On failure "abort" (cancel every step not yet started once one fails) is a Ripple setting: GitHub Actions has no such setting for jobs (its fail-fast applies to the jobs of one matrix), so the workflow leaves it out',
+    ]);
+    expect(rippleOnlyWarnings(s, AIRFLOW_TARGET)).toEqual(['On failure "abort" (cancel every step not yet started once one fails) is a Ripple setting: the DAG leaves it out']);
   });
 });
 

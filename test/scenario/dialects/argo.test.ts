@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { importArgo } from '../../../src/scenario/dialects/argo.ts';
 import { fixture, outcomes } from './run.ts';
 import { MAX_STEPS } from '../../../src/scenario/limits.ts';
+import { simulate } from '../../../src/engine/index.ts';
+import { dialectView } from '../../../src/engine/dialect.ts';
+import { wideDag } from '../../../bench/sample-scenarios.ts';
+
+const ABORT_NOTE = (said: string) =>
+  `Argo's ${said}: once a task fails, Argo schedules no new tasks. Imported as On failure "abort": Ripple cancels the steps not yet started as soon as a step fails, where Argo stops once the failure has reached the end of its branch (its dependents Omitted). Write failFast: false to run every branch.`;
+const HANDLED_NOTE = (said: string) =>
+  `Argo's ${said}: Argo stops scheduling new tasks after a failure that no dependent handles (one that reaches the end of its branch through Omitted tasks). Ripple does not simulate this: every task whose depends holds runs, as with failFast: false.`;
 
 describe('Argo DAG import', () => {
   it('dag-continue-on-fail: B and E run the template that exits 1, so they fail as imported; D runs on B.Failed && C; G is Omitted (Argo examples/dag-continue-on-fail.yaml)', () => {
@@ -16,9 +24,12 @@ describe('Argo DAG import', () => {
       ['B', 'template intentional-fail: exit 1'],
       ['E', 'template intentional-fail: exit 1'],
     ]);
-    expect(r.warnings.map((w) => [w.path, w.message])).toEqual(
-      [1, 4].map((i) => [`spec.templates[0].dag.tasks[${i}].template`, 'template "intentional-fail" runs "exit 1" whatever happens, so Argo marks the task Failed: imported as failing']),
-    );
+    // D runs on B.Failed: a failure a dependent handles, so failFast (on by default) is not simulated, and said.
+    expect(r.scenario.policy).toBeUndefined();
+    expect(r.warnings.map((w) => [w.path, w.message])).toEqual([
+      ['spec.templates[0].dag.failFast', HANDLED_NOTE('failFast is on by default')],
+      ...[1, 4].map((i) => [`spec.templates[0].dag.tasks[${i}].template`, 'template "intentional-fail" runs "exit 1" whatever happens, so Argo marks the task Failed: imported as failing']),
+    ]);
   });
 
   it('a template whose exit may not run (a branch, ||) or that exits 0 is not read as failing', () => {
@@ -67,7 +78,8 @@ describe('Argo DAG import', () => {
     const yaml = `spec:\n  entrypoint: d\n  templates:\n  - name: d\n    dag:\n      failFast: false\n      tasks:\n      - {name: a, template: t, withItems: [1, 2]}\n      - {name: b, depends: "a.Errored", when: "{{x}} == 1", template: t}\n`;
     const r = importArgo(yaml);
     if (!r.ok) throw new Error(r.message);
-    expect(r.warnings.map((w) => w.path)).toEqual(['spec.templates[0].dag.failFast', 'spec.templates[0].dag.tasks[0].withItems', 'spec.templates[0].dag.tasks[1].when', 'spec.templates[0].dag.tasks[1].depends']);
+    // failFast: false is simulated exactly (every branch runs), so it has no note.
+    expect(r.warnings.map((w) => w.path)).toEqual(['spec.templates[0].dag.tasks[0].withItems', 'spec.templates[0].dag.tasks[1].when', 'spec.templates[0].dag.tasks[1].depends']);
   });
 
   it('refuses an unknown task in depends (with a did-you-mean), a cycle, and a steps template, each with its path', () => {
@@ -93,5 +105,77 @@ describe('Argo DAG import', () => {
     expect(full.ok && full.scenario.steps.length).toBe(MAX_STEPS);
     const withExit = await importArgo(dag(MAX_STEPS, true));
     expect(withExit.ok).toBe(false);
+  });
+
+  describe('dag.failFast (on by default; Argo stops scheduling new tasks after a failure no dependent handles)', () => {
+    const disabled = fixture('argo-disable-failfast.yaml');
+    const FAIL_FAST_AT = 'spec.templates[4].dag.failFast';
+
+    it('dag-disable-failFast as published (failFast: false): every branch runs to completion, with no note, as Argo documents', () => {
+      const r = importArgo(disabled);
+      if (!r.ok) throw new Error(r.message);
+      expect(r.scenario.policy).toBeUndefined();
+      expect(r.warnings.map((w) => w.path)).toEqual(['spec.templates[4].dag.tasks[2].template']);
+      expect(outcomes(r.scenario, [])).toEqual({ A: 'Succeeded', B: 'Succeeded', C: 'Failed', D: 'Succeeded', E: 'Succeeded' });
+    });
+
+    it.each([
+      ['absent', '', 'failFast is on by default'],
+      ['true', '      failFast: true\n', 'failFast is true'],
+    ])('the same file with failFast %s: nothing handles C’s failure, so it imports as On failure "abort": D and E are never scheduled (Argo shows no node; Omitted in its words), the workflow Failed', (_, line, said) => {
+      const r = importArgo(disabled.replace('      failFast: false\n', line));
+      if (!r.ok) throw new Error(r.message);
+      expect(r.scenario.policy).toEqual({ onFailure: 'abort' });
+      expect(r.warnings.map((w) => [w.path, w.message])[0]).toEqual([FAIL_FAST_AT, ABORT_NOTE(said)]);
+      expect(outcomes(r.scenario, [])).toEqual({ A: 'Succeeded', B: 'Succeeded', C: 'Failed', D: 'Cancelled', E: 'Cancelled' });
+      const view = dialectView(simulate(r.scenario, { lint: false }), 'argo');
+      expect([view.steps.D.state, view.steps.E.state, view.conclusion]).toEqual(['Omitted', 'Omitted', 'Failed']);
+    });
+
+    it('a failFast that is not true or false is read as Argo’s default, and said', () => {
+      const r = importArgo(disabled.replace('      failFast: false\n', '      failFast: "no"\n'));
+      expect(r.ok && r.scenario.policy).toEqual({ onFailure: 'abort' });
+      expect(r.ok && r.warnings[0].message).toBe(ABORT_NOTE('failFast "no" is not true or false, so Argo\'s default holds: it is on'));
+    });
+
+    // A task that may run after a failure (so the failure need not reach a leaf): Ripple keeps
+    // running every branch and says that failFast is not simulated.
+    const dag = (extra: string) => `spec:\n  entrypoint: d\n  templates:\n  - name: d\n    dag:\n      tasks:\n      - {name: a, template: t}\n      - {name: b, template: t}\n${extra}`;
+    it.each([
+      ['a .Failed term', '      - {name: c, depends: "a.Failed", template: t}\n'],
+      ['an .Errored term', '      - {name: c, depends: "a.Errored", template: t}\n'],
+      ['an .Omitted term', '      - {name: c, depends: "a", template: t}\n      - {name: e, depends: "c.Omitted", template: t}\n'],
+      ['an .AllFailed term', '      - {name: c, depends: "a.AllFailed", template: t}\n'],
+      ['an .AnySucceeded term (a fan-out that partly failed)', '      - {name: c, depends: "a.AnySucceeded", template: t}\n'],
+      ['an ||', '      - {name: c, depends: "a || b", template: t}\n'],
+      ['a !', '      - {name: c, depends: "!a.Succeeded", template: t}\n'],
+      ['continueOn.failed', '      - {name: c, depends: "a", template: t, continueOn: {failed: true}}\n'],
+      ['continueOn.error', '      - {name: c, depends: "a", template: t, continueOn: {error: true}}\n'],
+    ])('with %s the run continues, with a note that failFast is not simulated', (_, tasks) => {
+      const r = importArgo(dag(tasks));
+      if (!r.ok) throw new Error(r.message);
+      expect(r.scenario.policy).toBeUndefined();
+      expect(r.warnings[0]).toEqual({ code: 'not-simulated', path: 'spec.templates[0].dag.failFast', message: HANDLED_NOTE('failFast is on by default') });
+    });
+
+    it.each([
+      ['dependencies', '      - {name: c, dependencies: [a, b], template: t}\n'],
+      ['bare names and .Succeeded joined by &&', '      - {name: c, depends: "a && (b.Succeeded && a.Succeeded)", template: t}\n'],
+      ['.Skipped and .Daemoned (never after a failure)', '      - {name: c, depends: "a.Skipped && b.Daemoned", template: t}\n'],
+    ])('with only success terms (%s) every failure reaches a leaf: imported as On failure "abort"', (_, tasks) => {
+      const r = importArgo(dag(tasks));
+      if (!r.ok) throw new Error(r.message);
+      expect(r.scenario.policy).toEqual({ onFailure: 'abort' });
+      expect(r.warnings[0].message).toBe(ABORT_NOTE('failFast is on by default'));
+    });
+  });
+
+  it('the bench\'s wide Argo-like DAG says failFast: false, so every branch runs after its failures (no step cancelled) and its figures stay comparable', () => {
+    const scenario = wideDag(300);
+    expect(scenario.policy).toBeUndefined();
+    const result = simulate(scenario, { lint: false });
+    const states = Object.values(result.steps).map((s) => s.state);
+    expect(states).toContain('failed');
+    expect(states).not.toContain('cancelled');
   });
 });
