@@ -4,7 +4,7 @@ import { useRipple } from '../store/context.tsx';
 import { selectEdgeCarried } from '../store/selectors.ts';
 import { edgeAriaLabel, edgeLook, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
 import { labelPoint, roundedPath, type Point } from './layout/edge-path.ts';
-import { passesThrough, passingPath, viewBox, type ViewBox } from './passing-lines.ts';
+import { lineMeets, passesThrough, passingPath, viewBox, type ViewBox } from './passing-lines.ts';
 
 // The route is computed from the scenario's positions; while a step is being dragged its ends
 // move ahead of them, and the edge follows as a plain step until the move is committed.
@@ -135,19 +135,8 @@ export function stepCorners(sx: number, sy: number, tx: number, ty: number): rea
  * right-angled segments edges are drawn with. Before the canvas has a size, everything is in view.
  */
 export function meetsView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): boolean {
-  const { transform, width, height } = flow;
-  if (!width || !height) return true;
-  const [x, y, zoom] = transform;
-  const left = -x / zoom - VIEW_MARGIN;
-  const top = -y / zoom - VIEW_MARGIN;
-  const right = (width - x) / zoom + VIEW_MARGIN;
-  const bottom = (height - y) / zoom + VIEW_MARGIN;
-  for (let i = 0; i + 1 < corners.length; i++) {
-    const a = corners[i];
-    const b = corners[i + 1];
-    if (Math.max(a.x, b.x) >= left && Math.min(a.x, b.x) <= right && Math.max(a.y, b.y) >= top && Math.min(a.y, b.y) <= bottom) return true;
-  }
-  return false;
+  const box = viewBox(flow.transform, flow.width, flow.height, VIEW_MARGIN);
+  return !box || lineMeets(corners, box);
 }
 
 /** Whether a line through `corners` crosses the view with both ends out of it (passing-lines.ts): a passing line. */
