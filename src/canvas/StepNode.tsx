@@ -71,7 +71,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
           {marks.map((m) => (
             <span key={m.kind} className={m.kind === 'fail' ? 'chip chip--fail' : m.kind === 'success-status' ? 'chip chip--success' : 'chip'} title={m.title} data-mark={m.kind}>
               {m.icon && <Icon name={m.icon} />}
-              {m.text}
+              <span className="chip__text">{m.text}</span>
             </span>
           ))}
         </div>

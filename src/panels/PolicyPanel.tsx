@@ -9,17 +9,17 @@ import { FieldError, NumberField, useImmediate } from './fields.tsx';
 
 export const POLICY_HELP = {
   failFast:
-    'On: a step whose prerequisite failed is not run and answers 424 Failed Dependency at once. Off: the orchestrator runs it anyway and it fails with 500 “missing output” — the seeds’ “orchestrator continued dependent tasks after prerequisite timeout”.',
+    'On: a step whose prerequisite failed is not run and answers 424 Failed Dependency at once. Off: the orchestrator runs it anyway and it fails with 500 “missing output” — as in the production incident where the “orchestrator continued dependent tasks after prerequisite timeout”.',
   onFailure: {
     continue: 'Continue: branches that do not depend on the failure keep running.',
     abort: 'Abort: at the first root failure, every step not yet started is cancelled; running ones finish.',
   },
   compensation: {
     none: 'None: after a failure, what already succeeded stays done.',
-    saga: 'Saga: after a failure, succeeded steps with an undo handler are rolled back in reverse order; a handler that fails leaves a partial state (the seeds’ “rollback failed … repeated 424”).',
+    saga: 'Saga: after a failure, succeeded steps with an undo handler are rolled back in reverse order; a handler that fails leaves a partial state (as in the incident of a “rollback failed … repeated 424”).',
   },
   retryMode: {
-    naive: 'Naive: a blocked step is re-sent on its own and answers 424 every time — the seeds’ shipping label retried while stock reservation stays failed, a “repeated 424 loop”.',
+    naive: 'Naive: a blocked step is re-sent on its own and answers 424 every time — as in the incident where a shipping label was retried while stock reservation stayed failed, a “repeated 424 loop”.',
     'graph-aware': 'Graph-aware: each retry of a blocked step first asks its failed prerequisite for another attempt (“repair upstream first”), then runs it.',
   },
   compensationErrors: {

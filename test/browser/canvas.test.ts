@@ -91,3 +91,32 @@ test(`up to ${VISIBLE_ONLY_ABOVE} steps every step is mounted, so Tab reaches al
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('a step’s failure status is shown whole beside its other marks; those give way (tryout: "401" read "01" beside "undo fails")', async () => {
+  const scenario: Scenario = {
+    version: 2,
+    title: 'Marks',
+    steps: [
+      { id: 'authorize', label: 'Authorize payment', request: 'POST /payments/authorize', fail: { status: 401 }, compensation: { label: 'Void', fail: { status: 500 } }, retry: { maxAttempts: 3 }, position: { x: 0, y: 0 } },
+      { id: 'invoice', label: 'Create invoice', request: 'POST /invoices', position: { x: 260, y: 0 } },
+    ],
+    dependencies: [{ from: 'authorize', to: 'invoice' }],
+  };
+  const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(scenario)}`);
+  await node(page, 'authorize').waitFor();
+  const marks = await page.evaluate(() => {
+    const row = document.querySelector('[data-testid="step-node-authorize"] .step-node__marks')!.getBoundingClientRect();
+    return [...document.querySelectorAll<HTMLElement>('[data-testid="step-node-authorize"] .step-node__marks .chip')].map((chip) => {
+      const box = chip.getBoundingClientRect();
+      const text = chip.querySelector<HTMLElement>('.chip__text')!;
+      return { mark: chip.dataset.mark, text: chip.textContent, inRow: box.left >= row.left - 0.5 && box.right <= row.right + 0.5, whole: text.scrollWidth <= text.clientWidth + 0.5 };
+    });
+  });
+  expect(marks.find((m) => m.mark === 'fail')).toMatchObject({ text: expect.stringContaining('401'), inRow: true, whole: true });
+  expect(marks.find((m) => m.mark === 'retry')).toMatchObject({ text: '3', inRow: true, whole: true });
+  expect(marks.length).toBeGreaterThan(1);
+  expect(marks.every((m) => m.inRow)).toBe(true);
+  await screenshot(page, 'canvas-marks-401');
+  expect(errors).toEqual([]);
+  await context.close();
+});

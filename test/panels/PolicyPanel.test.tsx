@@ -7,7 +7,7 @@ import { findPreset } from '../../src/presets/index.ts';
 import { renderWithStore, scenario } from '../app/render.tsx';
 
 describe('PolicyPanel', () => {
-  test('each option says what it changes, in the seeds’ words, and changes the policy', async () => {
+  test('each option says what it changes, in the words of the production incidents, and changes the policy', async () => {
     const { store } = renderWithStore(<PolicyPanel />, { scenario: scenario([{ id: 'a' }]) });
     const user = userEvent.setup();
     const failFast = screen.getByRole('checkbox', { name: /Fail-fast guard/ });
@@ -19,7 +19,7 @@ describe('PolicyPanel', () => {
     await user.click(screen.getByRole('radio', { name: 'naive' }));
     expect(store.getState().scenario.policy?.retryMode).toBe('naive');
     expect(screen.getByText(/repeated 424 loop/)).toBeInTheDocument();
-    expect(screen.getByText(/shipping label retried while stock reservation stays failed/)).toBeInTheDocument();
+    expect(screen.getByText(/shipping label was retried while stock reservation stayed failed/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: /saga/ }));
     expect(store.getState().scenario.policy?.compensation).toBe('saga');
