@@ -240,6 +240,20 @@ export interface Problem {
   message: string;
   step?: number;
   dependency?: number;
+  /**
+   * The task, job, state or request the problem is about, by the name people see (the step's
+   * label, else its id), so a note can say `task "load"` instead of `tasks[3].retries`. Set by
+   * the dialect importers (finishImport) for problems under one step's source path.
+   */
+  subject?: ProblemSubject;
+}
+
+/** What an importer calls one of its steps, for naming them in notes (`7 tasks (a, b, …)`). */
+export type SubjectNoun = 'task' | 'job' | 'state' | 'request';
+
+export interface ProblemSubject {
+  noun: SubjectNoun;
+  name: string;
 }
 
 export type ValidationResult =

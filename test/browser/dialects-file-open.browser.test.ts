@@ -56,3 +56,81 @@ for (const size of SIZES) test(`a GitHub workflow opens in its dialect; a failed
   expect(errors).toEqual([]);
   await context.close();
 });
+
+/** An Argo DAG of `n` tasks under a root, seven of them on a template that always fails (as in the tryout's big-argo.yaml). */
+function argoWithFailingTasks(n: number): Buffer {
+  const bad = new Set([4, 9, 13, 18, 22, 27, 31]);
+  const tasks = Array.from({ length: n }, (_, i) => `      - { name: t${String(i).padStart(3, '0')}, depends: root, template: ${bad.has(i) ? 'bad' : 'ok'} }`);
+  return Buffer.from(`apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: { generateName: notes-dag- }
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      failFast: false
+      tasks:
+      - { name: root, template: ok }
+${tasks.join('\n')}
+  - name: ok
+    container: { image: busybox, command: [echo], args: ["ok"] }
+  - name: bad
+    container: { image: busybox, command: [sh, -c], args: ["exit 1"] }
+`);
+}
+
+const GROUPED = '7 tasks (“t004”, “t009”, “t013”, “t018” and 3 more): template "bad" runs "exit 1" whatever happens, so Argo marks the task Failed: imported as failing';
+
+test('an Argo file whose seven tasks run a failing template opens with one note naming them, its field paths a click away, in a box over the top of the canvas (1280 px)', async () => {
+  const { context, page, errors } = await openPage(browser, '', { width: 1280, height: 800 });
+  await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.locator('input[type="file"]').setInputFiles({ name: 'notes.yaml', mimeType: 'text/yaml', buffer: argoWithFailingTasks(40) });
+  const toast = page.getByRole('status').filter({ hasText: 'Opened “notes-dag”' });
+  await toast.waitFor({ timeout: 30_000 });
+  expect(await toast.getByRole('listitem').allTextContents()).toEqual([GROUPED]);
+  expect(await toast.getByText('“t009”').getAttribute('title')).toBe('spec.templates[0].dag.tasks[10].template');
+  await toast.getByText('Where in the file').click();
+  await expect.poll(() => toast.locator('details li').first().textContent()).toBe('spec.templates[0].dag.tasks[5].template (task "t004")');
+  const [box, canvas] = await Promise.all([toast.boundingBox(), page.locator('.canvas-area').boundingBox()]);
+  expect(box!.height).toBeLessThanOrEqual(canvas!.height * 0.4 + 1);
+  await screenshot(page, 'import-notes-grouped-1280');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('on a phone (390 × 844, touch) the import notes go by themselves unless tapped; a tap holds them until dismissed', async () => {
+  const { context, page, errors } = await openPage(browser, '', { width: 390, height: 844, colorScheme: 'dark', touch: true });
+  await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+  // Time is the page's fake clock from here: the toast's timeout runs when the test moves it on.
+  await page.clock.install();
+  const open = async () => {
+    await page.locator('input[type="file"]').setInputFiles({ name: 'notes.yaml', mimeType: 'text/yaml', buffer: argoWithFailingTasks(40) });
+    const toast = page.locator('.share-toast');
+    await toast.getByRole('listitem').first().waitFor({ timeout: 30_000 });
+    return toast;
+  };
+
+  // Untouched, the notes go after their few seconds.
+  const first = await open();
+  await page.clock.fastForward(20_000);
+  await first.waitFor({ state: 'detached' });
+
+  // Tapped, they stay well past that, readable inside a box that leaves most of the canvas in sight.
+  const toast = await open();
+  await toast.getByText('Opened “notes-dag”').tap();
+  await page.clock.fastForward(60_000);
+  expect(await toast.getByRole('listitem').allTextContents()).toEqual([GROUPED]);
+  expect(await toast.getAttribute('data-pinned')).toBe('true');
+  const [box, canvas] = await Promise.all([toast.boundingBox(), page.locator('.canvas-area').boundingBox()]);
+  expect(box!.x).toBeGreaterThanOrEqual(canvas!.x);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(canvas!.x + canvas!.width);
+  expect(box!.height).toBeLessThanOrEqual(canvas!.height / 2 + 1);
+  await screenshot(page, 'import-notes-held-390-dark');
+  await toast.getByRole('button', { name: 'Dismiss' }).tap();
+  await toast.waitFor({ state: 'detached' });
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -33,10 +33,12 @@ export interface OpenedPage {
 export async function openPage(
   browser: Browser,
   path = '',
-  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {},
+  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference'; touch?: boolean } = {},
 ): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 720 },
+    // A phone: taps are touch pointers, and there is no hover.
+    ...(options.touch ? { hasTouch: true, isMobile: true } : {}),
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: options.reducedMotion ?? 'no-preference',
   });

@@ -1,19 +1,108 @@
-// The gate's problems with their paths, as text (never markup), shortened to a readable list.
+// The gate's problems as text (never markup), shortened to a readable list: notes that say the
+// same thing are one line naming the tasks (jobs, states…) they are about, each name carrying
+// its field path as a tooltip, and every path listed under "Where in the file".
+import { Fragment } from 'react';
+import { countNoun, groupProblems, namedMembers, type ProblemGroup } from '../../scenario/problem-groups.ts';
 import type { Problem } from '../../scenario/types.ts';
 
-/** `except`: the headline already shown above the list; a problem saying only that is not repeated. */
+/** Names shown on a grouped line before "and N more". */
+const MAX_NAMES = 4;
+/** Paths listed under "Where in the file" before "and N more". */
+const MAX_PATHS = 30;
+
+/**
+ * `max`: lines shown (groups, not problems). `except`: the headline already shown above the
+ * list; a problem saying only that is not repeated.
+ */
 export function ProblemList({ problems, max = 8, className, label, except }: { problems: Problem[]; max?: number; className?: string; label?: string; except?: string }) {
   const listed = except === undefined ? problems : problems.filter((p) => !(p.path === '' && except.includes(p.message)));
   if (listed.length === 0) return null;
-  const shown = listed.slice(0, max);
+  const groups = groupProblems(listed);
+  const shown = groups.slice(0, max);
+  const hidden = groups.slice(max).reduce((n, g) => n + g.members.length, 0);
+  // Paths a line does not show already: those of named subjects.
+  const where = shown.filter((g) => g.noun !== undefined).flatMap((g) => g.members.filter((p) => p.path !== ''));
   return (
-    <ul className={className} aria-label={label}>
-      {shown.map((p, i) => (
-        <li key={i}>
-          {p.path && <code>{p.path}</code>} {p.message}
-        </li>
-      ))}
-      {listed.length > max && <li>… and {listed.length - max} more</li>}
-    </ul>
+    <>
+      <ul className={className} aria-label={label}>
+        {shown.map((group, i) => (
+          <li key={i}>
+            <GroupLine group={group} />
+          </li>
+        ))}
+        {hidden > 0 && (
+          <li>
+            … and {hidden} more note{hidden === 1 ? '' : 's'}
+          </li>
+        )}
+      </ul>
+      {where.length > 0 && (
+        <details className="problem-paths">
+          <summary>Where in the file</summary>
+          <ul>
+            {where.slice(0, MAX_PATHS).map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code>
+                {p.subject && ` (${p.subject.noun} ${JSON.stringify(p.subject.name)})`}
+              </li>
+            ))}
+            {where.length > MAX_PATHS && <li>… and {where.length - MAX_PATHS} more</li>}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }
+
+/** `Task "a": …`, `7 tasks ("a", "b", … and 3 more): …`, or `path message` for a note about no task. */
+function GroupLine({ group }: { group: ProblemGroup }) {
+  const members = namedMembers(group);
+  const names = members.slice(0, MAX_NAMES);
+  const more = members.length - names.length;
+  if (group.noun === undefined) {
+    if (members.length <= 1) {
+      const p = group.members[0];
+      return (
+        <>
+          {p.path && <code>{p.path}</code>} {p.message}
+        </>
+      );
+    }
+    return (
+      <>
+        {names.map((m, i) => (
+          <Fragment key={m.name}>
+            {i > 0 && ', '}
+            <code>{m.name}</code>
+          </Fragment>
+        ))}
+        {more > 0 && ` and ${more} more`}: {group.message}
+      </>
+    );
+  }
+  const nameList = (
+    <>
+      {names.map((m, i) => (
+        <Fragment key={m.name}>
+          {i > 0 && ', '}
+          <span className="problem-name" title={m.paths.join('\n')}>
+            “{m.name}”
+          </span>
+        </Fragment>
+      ))}
+      {more > 0 && ` and ${more} more`}
+    </>
+  );
+  const noun = countNoun(group.noun, members.length);
+  return members.length === 1 ? (
+    <>
+      {noun[0].toUpperCase()}
+      {noun.slice(1)} {nameList}: {group.message}
+    </>
+  ) : (
+    <>
+      {noun} ({nameList}): {group.message}
+    </>
+  );
+}
+

@@ -134,18 +134,22 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
   const fileInput = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
 
-  const say = useCallback((kind: Toast['kind'], text: string, problems: Toast['problems'] = []) => {
-    setToast({ kind, text, problems, seq: ++seq.current });
-  }, []);
-
   // An informational toast goes by itself after a few seconds, but not while the pointer or the
-  // focus is on it (its notes are being read); an error stays until dismissed.
+  // focus is on it (its notes are being read); an error stays until dismissed. A touch screen
+  // has no hover (its pointer leaves as the finger lifts), so a tap or a pen's touch inside the
+  // toast pins it until dismissed (tryout: on a phone the notes went while being read).
   const [held, setHeld] = useState(false);
+  const [pinned, setPinned] = useState(false);
   useEffect(() => {
-    if (toast?.kind !== 'info' || held) return undefined;
+    if (toast?.kind !== 'info' || held || pinned) return undefined;
     const timer = setTimeout(() => setToast((current) => (current === toast ? null : current)), 6_000);
     return () => clearTimeout(timer);
-  }, [toast, held]);
+  }, [toast, held, pinned]);
+
+  const say = useCallback((kind: Toast['kind'], text: string, problems: Toast['problems'] = []) => {
+    setPinned(false);
+    setToast({ kind, text, problems, seq: ++seq.current });
+  }, []);
 
   const applyOpened = useCallback(
     (opened: OpenedInput, name: string) => {
@@ -295,14 +299,18 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
             className={`share-toast share-toast--${toast.kind}`}
             role={toast.kind === 'error' ? 'alert' : 'status'}
             key={toast.seq}
+            data-pinned={pinned || undefined}
             onPointerEnter={() => setHeld(true)}
             onPointerLeave={() => setHeld(false)}
+            onPointerDown={(event) => {
+              if (event.pointerType !== 'mouse') setPinned(true);
+            }}
             onFocus={() => setHeld(true)}
             onBlur={(event) => {
               if (!event.currentTarget.contains(event.relatedTarget)) setHeld(false);
             }}
           >
-            <div>
+            <div className="share-toast__body">
               {toast.text}
               <ProblemList problems={toast.problems} max={5} except={toast.text} />
             </div>
@@ -313,6 +321,7 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
               onClick={() => {
                 setToast(null);
                 setHeld(false);
+                setPinned(false);
               }}
             >
               ×

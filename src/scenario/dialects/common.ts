@@ -7,7 +7,7 @@
 //        → finishImport: the scenario gate (ids, references, cycles) and every `when` parsed
 //
 // A cycle found by the gate is reported at the source construct that closes it (`jobs.b.needs`).
-import type { DialectName, Problem, ProblemCode, Scenario } from '../types.ts';
+import type { DialectName, Problem, ProblemCode, Scenario, SubjectNoun } from '../types.ts';
 import { MAX_DEPENDENCIES, MAX_JSON_BYTES, MAX_STEPS } from '../limits.ts';
 import { checkScenario, formatCycle, ID_PATTERN, INTERNAL_ERROR_PREFIX, LIMITS } from '../validate.ts';
 import { formatCount, utf8Length } from '../text.ts';
@@ -24,6 +24,16 @@ export const DIALECT_OF: Readonly<Record<InputFormat, DialectName>> = {
   'step-functions': 'step-functions',
   'odata-multipart': 'http',
   'graph-batch': 'http',
+};
+
+/** What each format calls one of the things that become steps, for naming them in notes. */
+export const SUBJECT_NOUN: Readonly<Record<InputFormat, SubjectNoun>> = {
+  'github-actions': 'job',
+  argo: 'task',
+  'airflow-tasks': 'task',
+  'step-functions': 'state',
+  'odata-multipart': 'request',
+  'graph-batch': 'request',
 };
 
 /** Largest file an importer reads, in UTF-8 bytes (the same as a scenario file: 1 MB). */
@@ -133,7 +143,40 @@ export function finishImport(
   if (problems.length > 0) {
     return refuse(format, `The file has ${formatCount(problems.length)} problem${problems.length === 1 ? '' : 's'}.`, problems);
   }
-  return { ok: true, format, scenario, warnings };
+  return { ok: true, format, scenario, warnings: nameSubjects(format, scenario, warnings, sourceOfStep) };
+}
+
+/**
+ * Each warning under one step's source path (`tasks[3]`, `tasks[3].retries`, `jobs.build.if`)
+ * gets that step as its `subject`, named as the canvas names it (label, else id), so the notes
+ * can say which task they are about. A path shared by two steps, or one that holds every other
+ * step's path (an importer's fallback, such as `tasks` for an exit handler), names nobody.
+ */
+function nameSubjects(format: InputFormat, scenario: Scenario, warnings: Problem[], sourceOfStep: (id: string) => string): Problem[] {
+  if (warnings.length === 0) return warnings;
+  const byPath = new Map<string, string | null>();
+  for (const step of scenario.steps) {
+    const path = sourceOfStep(step.id);
+    byPath.set(path, byPath.has(path) ? null : (step.label ?? step.id));
+  }
+  // An importer's fallback for a step with no source of its own (`tasks` for Argo's exit
+  // handler) holds every other step's path; a Parallel state's path holds only its branches'.
+  const held = new Map<string, number>();
+  for (const path of byPath.keys()) for (const cut of cuts(path)) if (byPath.has(cut)) held.set(cut, (held.get(cut) ?? 0) + 1);
+  for (const [path, n] of held) if (n === byPath.size - 1) byPath.set(path, null);
+  const noun = SUBJECT_NOUN[format];
+  return warnings.map((w) => {
+    if (w.subject) return w;
+    const name = [w.path, ...cuts(w.path)].map((p) => byPath.get(p)).find((n) => n !== undefined);
+    return typeof name === 'string' ? { ...w, subject: { noun, name } } : w;
+  });
+}
+
+/** The paths that hold `path`, longest first: `a.b[2].c` → `a.b[2]`, `a.b`, `a`. */
+function cuts(path: string): string[] {
+  const out: string[] = [];
+  for (let i = path.length - 1; i > 0; i--) if (path[i] === '.' || path[i] === '[') out.push(path.slice(0, i));
+  return out;
 }
 
 /** Prerequisite ids of each step, in dependency order. */

@@ -1,7 +1,7 @@
 // The dialect importers behind one entry (issue #11). Heavy (GitHub's parser and expression
 // package, the YAML reader): the app loads this module with `import()`, never statically.
 import { importGraphBatch } from '../graph-batch.ts';
-import { problemAt, refuse, type DialectImport, type InputFormat } from './common.ts';
+import { problemAt, refuse, SUBJECT_NOUN, type DialectImport, type InputFormat } from './common.ts';
 import { detectFormat } from './detect.ts';
 import { importAirflowTasks } from './airflow.ts';
 import { importArgo, type ArgoExtras } from './argo.ts';
@@ -52,7 +52,12 @@ export async function importDialect(text: string, format: InputFormat | 'auto', 
     case 'graph-batch': {
       const r = importGraphBatch(text);
       if (!r.ok) return { ok: false, format: f, message: r.message, problems: r.problems.length > 0 ? r.problems : [problemAt('not-a-scenario', '', r.message)] };
-      return { ok: true, format: f, scenario: { ...r.scenario, dialect: 'http' }, warnings: r.warnings };
+      // A batch warning's `step` is its request's index, which is also its step's (types.ts Problem).
+      const warnings = r.warnings.map((w) => {
+        const step = w.step === undefined ? undefined : r.scenario.steps[w.step];
+        return step && !w.subject ? { ...w, subject: { noun: SUBJECT_NOUN[f], name: step.label ?? step.id } } : w;
+      });
+      return { ok: true, format: f, scenario: { ...r.scenario, dialect: 'http' }, warnings };
     }
   }
 }

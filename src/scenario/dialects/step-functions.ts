@@ -66,6 +66,7 @@ function importMachine(input: unknown): DialectImport {
   const warnings: Problem[] = [];
   const problems: Problem[] = [];
   const steps: Step[] = [];
+  const sourceOf = new Map<string, string>();
   const ways = new Map<string, Way[]>();
   const taken = new Set<string>();
   let count = 0;
@@ -172,6 +173,7 @@ function importMachine(input: unknown): DialectImport {
       const at = joinPath(joinPath(path, 'States'), name);
       const id = newId(name, prefix);
       idOf.set(name, id);
+      sourceOf.set(id, at);
       const wanted = prefix ? `${prefix}.${name}` : name;
       if (id !== wanted) warnings.push(problemAt('renamed-id', at, `${quote(wanted)} is not a valid step id; the step is called ${quote(id)}`));
       const step: Step = { id };
@@ -272,7 +274,7 @@ function importMachine(input: unknown): DialectImport {
     dependencies,
     dialect: 'step-functions',
   };
-  const result = finishImport(F, scenario, warnings, (k) => depSource[k] ?? 'States', () => 'States');
+  const result = finishImport(F, scenario, warnings, (k) => depSource[k] ?? 'States', (id) => sourceOf.get(id) ?? 'States');
   return result;
 }
 

@@ -1,0 +1,53 @@
+// Notes that say the same thing about several tasks, told once (tryout: an Argo file with seven
+// tasks on a failing template gave seven identical lines, each behind a field path).
+import type { Problem, SubjectNoun } from './types.ts';
+
+/**
+ * Problems with the same message, in the order the first was found. `noun` is set when every
+ * member names its subject (a task, a job…), so the group can be told by those names; the
+ * members keep their paths for the authors who want them.
+ */
+export interface ProblemGroup {
+  message: string;
+  noun?: SubjectNoun;
+  members: Problem[];
+}
+
+/**
+ * Groups problems whose message is the same, keeping those with a subject apart from those
+ * without one (which are told by their paths).
+ *
+ * @example
+ * groupProblems([
+ *   { code: 'not-simulated', path: 'tasks[1].template', message: 'fails', subject: { noun: 'task', name: 'a' } },
+ *   { code: 'not-simulated', path: 'tasks[4].template', message: 'fails', subject: { noun: 'task', name: 'b' } },
+ * ]) // → [{ message: 'fails', noun: 'task', members: [both] }]
+ */
+export function groupProblems(problems: readonly Problem[]): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const p of problems) {
+    const key = `${p.subject?.noun ?? ''}\u0000${p.message}`;
+    const group = groups.get(key);
+    if (group) group.members.push(p);
+    else groups.set(key, { message: p.message, ...(p.subject ? { noun: p.subject.noun } : {}), members: [p] });
+  }
+  return [...groups.values()];
+}
+
+/** `task`, `7 tasks`. */
+export function countNoun(noun: SubjectNoun, n: number): string {
+  return n === 1 ? noun : `${n} ${noun}s`;
+}
+
+/** Each member once by its name (the subject's, or else its path), with the paths it was found at. */
+export function namedMembers(group: ProblemGroup): { name: string; paths: string[] }[] {
+  const byName = new Map<string, string[]>();
+  for (const p of group.members) {
+    const name = p.subject?.name ?? p.path;
+    if (name === '') continue;
+    const paths = byName.get(name);
+    if (paths) paths.push(p.path);
+    else byName.set(name, [p.path]);
+  }
+  return [...byName].map(([name, paths]) => ({ name, paths }));
+}
