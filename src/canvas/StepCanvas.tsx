@@ -24,6 +24,7 @@ import { DependencyEdge, EdgeMarkerDefs, EdgeMarkers, PassingLines } from './Dep
 import { useLintByStep } from './use-lint.ts';
 import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
+import { useRevealSelection } from './use-reveal-selection.ts';
 import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-changes.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 import { idRecord } from '../engine/records.ts';
@@ -291,6 +292,9 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const onFitButton = useCallback(() => {
     userMoved.current = false;
   }, []);
+  // A step selected in a panel (the Why links, the Gantt labels) is brought into view; the view
+  // is then the person's, as after a pan.
+  useRevealSelection({ minZoom: fit.minZoom, reducedMotion, onRevealed: onZoomButton });
 
   const onNodesChange = useCallback(
     (all: NodeChange<FlowNode>[]) => {

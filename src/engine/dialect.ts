@@ -106,7 +106,10 @@ export interface GlossaryEntry {
   word: string;
   /** The Ripple state the word stands for (`pending`, `running`: before the step's end), or the run's conclusion. */
   ripple: LiveState | 'run';
+  /** The reason in plain words (what the Why panel and the glossary show). */
   rule: string;
+  /** Ripple's rule numbers behind it ("R5/R14"), for a tooltip and the docs; never shown as text. */
+  ruleIds?: string;
 }
 
 /**
@@ -284,7 +287,7 @@ export function dialectEventWord(dialect: DialectName, event: RunEvent, result: 
  * that produced it (the Why panel shows it beside Ripple's own explanation).
  *
  * @example
- * glossaryEntry('github-actions', 'blocked') // → { word: 'skipped', ripple: 'blocked', rule: 'R5 = "If a job fails or is skipped, …' }
+ * glossaryEntry('github-actions', 'blocked') // → { word: 'skipped', ripple: 'blocked', rule: 'A job it needs failed, and “if a job fails …', ruleIds: 'R5' }
  */
 export function glossaryEntry(dialect: DialectName, state: StepState, caught = false): GlossaryEntry {
   const word = dialectWord(dialect, state, caught);
@@ -293,7 +296,7 @@ export function glossaryEntry(dialect: DialectName, state: StepState, caught = f
     entries.find((e) => e.ripple === state && e.word === word) ??
     entries.find((e) => e.ripple === state) ??
     // compensated / compensation-failed: none of the four has a rollback, so the step's forward result.
-    { word, ripple: state, rule: GLOSSARY.http.find((e) => e.ripple === state)?.rule ?? `Ripple ${state}.` }
+    { ...(GLOSSARY.http.find((e) => e.ripple === state) ?? { rule: `Ripple ${state}.` }), word, ripple: state }
   );
 }
 
@@ -309,21 +312,21 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
   http: [
     { word: 'succeeded', ripple: 'succeeded', rule: 'The step answered 2xx.' },
     { word: 'failed', ripple: 'failed', rule: 'The step answered its own error (4xx/5xx, 504 on timeout) after its last attempt.' },
-    { word: 'blocked', ripple: 'blocked', rule: 'R5: a prerequisite failed or was blocked, so the step answered 424 Failed Dependency without running.' },
-    { word: 'skipped', ripple: 'skipped', rule: 'R4/R14: its condition did not hold and no prerequisite failed.' },
-    { word: 'cancelled', ripple: 'cancelled', rule: 'R8: onFailure "abort" cancelled it before it started.' },
-    { word: 'compensated', ripple: 'compensated', rule: 'R10: it succeeded, then the saga undid it.' },
-    { word: 'rolled-back', ripple: 'rolled-back', rule: 'R18: another member of its atomic group (a change set) failed, so its work was undone; dependents see it as blocked.' },
+    { word: 'blocked', ripple: 'blocked', rule: 'A prerequisite failed or was blocked, so the step answered 424 Failed Dependency without running.', ruleIds: 'R5' },
+    { word: 'skipped', ripple: 'skipped', rule: 'Its condition did not hold and no prerequisite failed.', ruleIds: 'R4/R14' },
+    { word: 'cancelled', ripple: 'cancelled', rule: 'OnFailure "abort" cancelled it before it started.', ruleIds: 'R8' },
+    { word: 'compensated', ripple: 'compensated', rule: 'It succeeded, then the saga undid it.', ruleIds: 'R10' },
+    { word: 'rolled-back', ripple: 'rolled-back', rule: 'Another member of its atomic group (a change set) failed, so its work was undone; dependents see it as blocked.', ruleIds: 'R18' },
     { word: 'pending', ripple: 'pending', rule: 'Before its end: not started yet (a prerequisite has not answered).' },
     { word: 'running', ripple: 'running', rule: 'Before its end: an attempt is in progress.' },
   ],
   'github-actions': [
     { word: 'success', ripple: 'succeeded', rule: 'The job succeeded.' },
     { word: 'failure', ripple: 'failed', rule: 'The job failed.' },
-    { word: 'skipped', ripple: 'blocked', rule: 'R5 = "If a job fails or is skipped, all jobs that need it are skipped": a need failed (Ripple: 424).' },
-    { word: 'skipped', ripple: 'skipped', rule: 'R14: its if: was false and no need failed.' },
-    { word: 'cancelled', ripple: 'cancelled', rule: 'R8: the run was stopped before the job started.' },
-    { word: 'skipped', ripple: 'rolled-back', rule: 'R18: undone because another job of its atomic group failed (GitHub has no atomic groups; its result is that of a job that took no effect).' },
+    { word: 'skipped', ripple: 'blocked', rule: 'A job it needs failed, and “if a job fails or is skipped, all jobs that need it are skipped” (Ripple: 424).', ruleIds: 'R5' },
+    { word: 'skipped', ripple: 'skipped', rule: 'Its if: was false and no need failed.', ruleIds: 'R14' },
+    { word: 'cancelled', ripple: 'cancelled', rule: 'The run was stopped before the job started.', ruleIds: 'R8' },
+    { word: 'skipped', ripple: 'rolled-back', rule: 'Undone because another job of its atomic group failed (GitHub has no atomic groups; its result is that of a job that took no effect).', ruleIds: 'R18' },
     { word: 'queued', ripple: 'pending', rule: 'Before its end: the job waits for its needs (Ripple pending).' },
     { word: 'in_progress', ripple: 'running', rule: 'Before its end: the job runs; a failed job that will try again stays in_progress (Ripple retry).' },
     { word: 'conclusion failure', ripple: 'run', rule: 'A job failed (continue-on-error jobs excepted).' },
@@ -332,10 +335,10 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
   argo: [
     { word: 'Succeeded', ripple: 'succeeded', rule: 'The task succeeded.' },
     { word: 'Failed', ripple: 'failed', rule: 'The task failed (Ripple does not tell Error from Failed).' },
-    { word: 'Omitted', ripple: 'blocked', rule: 'R5/R14: its depends was false because a dependency failed (Ripple: 424).' },
-    { word: 'Omitted', ripple: 'skipped', rule: 'R14: its depends was false without a failure.' },
-    { word: 'Omitted', ripple: 'cancelled', rule: "R8: never scheduled once a failure stopped the DAG (Argo's failFast, on by default); Argo creates no node for such a task, and Omitted is its word for one that did not run." },
-    { word: 'Omitted', ripple: 'rolled-back', rule: 'R18: undone because another task of its atomic group failed (Argo has no atomic groups).' },
+    { word: 'Omitted', ripple: 'blocked', rule: 'Its depends was false because a dependency failed (Ripple: 424).', ruleIds: 'R5/R14' },
+    { word: 'Omitted', ripple: 'skipped', rule: 'Its depends was false without a failure.', ruleIds: 'R14' },
+    { word: 'Omitted', ripple: 'cancelled', rule: "Never scheduled once a failure stopped the DAG (Argo's failFast, on by default); Argo creates no node for such a task, and Omitted is its word for one that did not run.", ruleIds: 'R8' },
+    { word: 'Omitted', ripple: 'rolled-back', rule: 'Undone because another task of its atomic group failed (Argo has no atomic groups).', ruleIds: 'R18' },
     { word: 'Pending', ripple: 'pending', rule: 'Before its end: the task waits for its dependencies.' },
     { word: 'Running', ripple: 'running', rule: 'Before its end: the task runs (a retry node stays Running between attempts).' },
     { word: 'phase Failed', ripple: 'run', rule: 'A task failed without continueOn.' },
@@ -344,13 +347,13 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
   airflow: [
     { word: 'success', ripple: 'succeeded', rule: 'The task instance succeeded.' },
     { word: 'failed', ripple: 'failed', rule: 'The task instance failed after its retries.' },
-    { word: 'upstream_failed', ripple: 'blocked', rule: 'R5: an upstream task failed and the trigger rule needed it (Ripple: 424).' },
-    { word: 'skipped', ripple: 'skipped', rule: 'R4/R14: the trigger rule did not hold without a failure (e.g. all_success after a skipped upstream).' },
-    { word: 'skipped', ripple: 'cancelled', rule: 'R8: never started after the run stopped.' },
-    { word: 'upstream_failed', ripple: 'rolled-back', rule: 'R18: undone because another task of its atomic group failed (Airflow has no atomic groups).' },
+    { word: 'upstream_failed', ripple: 'blocked', rule: 'An upstream task failed and the trigger rule needed it (Ripple: 424).', ruleIds: 'R5' },
+    { word: 'skipped', ripple: 'skipped', rule: 'The trigger rule did not hold without a failure (e.g. all_success after a skipped upstream).', ruleIds: 'R4/R14' },
+    { word: 'skipped', ripple: 'cancelled', rule: 'Never started after the run stopped.', ruleIds: 'R8' },
+    { word: 'upstream_failed', ripple: 'rolled-back', rule: 'Undone because another task of its atomic group failed (Airflow has no atomic groups).', ruleIds: 'R18' },
     { word: 'none', ripple: 'pending', rule: 'Before its end: not yet queued, its upstream tasks have not all finished.' },
     { word: 'running', ripple: 'running', rule: 'Before its end: the task instance runs.' },
-    { word: 'up_for_retry', ripple: 'running', rule: 'R3: the attempt failed and the task will be retried after its retry delay.' },
+    { word: 'up_for_retry', ripple: 'running', rule: 'The attempt failed and the task will be retried after its retry delay.', ruleIds: 'R3' },
     { word: 'DAG run failed', ripple: 'run', rule: 'A leaf task is failed or upstream_failed.' },
     { word: 'DAG run running', ripple: 'run', rule: 'Before its end the DAG run is running.' },
   ],
@@ -358,10 +361,10 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'Succeeded', ripple: 'succeeded', rule: 'The state succeeded.' },
     { word: 'Failed', ripple: 'failed', rule: 'The state failed after its Retry, with no Catch.' },
     { word: 'Caught error', ripple: 'failed', rule: 'The state failed and its Catch sent the execution to its handler (a failure path).' },
-    { word: 'Not started', ripple: 'blocked', rule: 'R5/R14: the execution never reached the state because an earlier state failed (Ripple: 424).' },
-    { word: 'Not started', ripple: 'skipped', rule: 'R14: the execution took another path.' },
-    { word: 'Cancelled', ripple: 'cancelled', rule: 'R8: the execution was stopped.' },
-    { word: 'Not started', ripple: 'rolled-back', rule: 'R18: undone because another state of its atomic group failed (Step Functions has no atomic groups).' },
+    { word: 'Not started', ripple: 'blocked', rule: 'The execution never reached the state because an earlier state failed (Ripple: 424).', ruleIds: 'R5/R14' },
+    { word: 'Not started', ripple: 'skipped', rule: 'The execution took another path.', ruleIds: 'R14' },
+    { word: 'Cancelled', ripple: 'cancelled', rule: 'The execution was stopped.', ruleIds: 'R8' },
+    { word: 'Not started', ripple: 'rolled-back', rule: 'Undone because another state of its atomic group failed (Step Functions has no atomic groups).', ruleIds: 'R18' },
     { word: 'Not started', ripple: 'pending', rule: 'Before its end: the execution has not reached the state yet.' },
     { word: 'In progress', ripple: 'running', rule: 'Before its end: the state runs (its Retry attempts included).' },
     { word: 'FAILED', ripple: 'run', rule: 'A Fail state was reached or a state without Catch failed.' },

@@ -67,7 +67,7 @@ export function DialectPanel() {
               <dt>
                 <code>{e.word}</code> = {e.ripple === 'run' ? 'the run' : `Ripple ${e.ripple}`}
               </dt>
-              <dd>{e.rule}</dd>
+              <dd title={e.ruleIds ? `Ripple rule ${e.ruleIds}` : undefined}>{e.rule}</dd>
             </div>
           ))}
         </dl>

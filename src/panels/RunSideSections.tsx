@@ -2,7 +2,9 @@
 // demand by RunSidePanel (RunPanels.tsx), once there is a run to show.
 import { useState, type ReactNode } from 'react';
 import { useRipple } from '../store/context.tsx';
-import { selectLatestSegment } from '../store/selectors.ts';
+import { selectCurrentResult, selectCurrentSegment, selectLatestSegment, selectSelectedProgress } from '../store/selectors.ts';
+import type { RippleState } from '../store/store.ts';
+import type { StepState } from '../engine/types.ts';
 import { ReplayPanel } from './ReplayPanel.tsx';
 import { ResponseViewer } from './ResponseViewer.tsx';
 import { RunSummary } from './RunSummary.tsx';
@@ -13,11 +15,31 @@ import { DIALECT_TITLES, dialectWord } from '../engine/dialect-words.ts';
 import type { DialectName } from '../scenario/types.ts';
 
 /**
- * "Why 424?", with the system's own word for a 424 when the run is spoken as another system
- * ("Why 424? (GitHub Actions: skipped)"): Ripple's rule stays, the person's word is beside it.
+ * The Why section's heading, for the selected step: "Why 424?" for a step that answered 424
+ * (or before one is chosen), "What happened" for a step told with another ending; spoken as
+ * another system, with that system's word for the step beside it ("Why 424? (Argo: Omitted)",
+ * "What happened (Argo: Failed)"). `step`: the selected step's final state once the panel tells
+ * it, `'untold'` for a step selected whose ending is not shown yet (no word: it has none yet),
+ * null with no step selected (the word for a 424: what the panel invites the person to pick).
+ *
+ * @example whyTitle('argo', 'failed') // → 'What happened (Argo: Failed)'
  */
-export function whyTitle(dialect: DialectName): string {
-  return dialect === 'http' ? 'Why 424?' : `Why 424? (${DIALECT_TITLES[dialect]}: ${dialectWord(dialect, 'blocked')})`;
+export function whyTitle(dialect: DialectName, step: StepState | 'untold' | null = null, caught = false): string {
+  const blocked = step === null || step === 'untold' || step === 'blocked' || step === 'rolled-back';
+  const title = blocked ? 'Why 424?' : 'What happened';
+  if (dialect === 'http' || step === 'untold') return title;
+  return `${title} (${DIALECT_TITLES[dialect]}: ${dialectWord(dialect, step ?? 'blocked', caught)})`;
+}
+
+/** `whyTitle` for the store's selected step at the playhead (a string: the heading redraws only when it changes). */
+function selectWhyTitle(s: RippleState): string {
+  const dialect = selectDialect(s);
+  const id = s.selectedStepId;
+  if (!id) return whyTitle(dialect);
+  const state = selectSelectedProgress(s) === 'told' ? selectCurrentResult(s)?.steps[id]?.state : undefined;
+  if (!state) return whyTitle(dialect, 'untold');
+  const caught = dialect === 'step-functions' && state === 'failed' && selectCurrentSegment(s)?.scenario.steps.find((step) => step.id === id)?.catch === true;
+  return whyTitle(dialect, state, caught);
 }
 
 // A closed section renders nothing inside: its panel would otherwise follow the playhead on
@@ -48,11 +70,11 @@ export function WholeRunToggle() {
 
 export default function RunSideSections() {
   const failed = useRipple((s) => (selectLatestSegment(s)?.result.outcome ?? 'succeeded') !== 'succeeded');
-  const dialect = useRipple(selectDialect);
+  const title = useRipple(selectWhyTitle);
   return (
     <>
       <WholeRunToggle />
-      <Section title={whyTitle(dialect)} testId="why-section">
+      <Section title={title} testId="why-section">
         <WhyPanel />
       </Section>
       <Section title="Responses" testId="responses-section">

@@ -67,6 +67,13 @@ const LIVE_ORDER: LiveState[] = [
 
 const LIVE_LABEL: Record<LiveState, string> = { ...STATE_LABEL, pending: 'not answered yet', running: 'running', compensating: 'rolling back' };
 
+/** A count's name: the system's word first, then Ripple's ("Omitted · blocked (424)"), said once when they are the same word ("Succeeded"). */
+function figureLabel(dialect: DialectName, state: LiveState): string {
+  const word = dialectLiveWord(dialect, state);
+  if (dialect === 'http' || word.toLowerCase() === LIVE_LABEL[state].toLowerCase()) return dialect === 'http' ? LIVE_LABEL[state] : word;
+  return `${word} · ${LIVE_LABEL[state]}`;
+}
+
 /**
  * The run's figures after its event `upTo` (an index into `result.events`; the whole run when
  * omitted): steps per state as of then, 424s that spared a request, retries, compensations.
@@ -260,7 +267,7 @@ export function RunSummary() {
       <dl className="pb-figures">
         {LIVE_ORDER.filter((s) => figures.counts[s] > 0).map((s) => (
           <div key={s} className={`pb-figure pb-figure-${s}`}>
-            <dt>{dialect === 'http' ? LIVE_LABEL[s] : `${dialectLiveWord(dialect, s)} · ${LIVE_LABEL[s]}`}</dt>
+            <dt>{figureLabel(dialect, s)}</dt>
             <dd>{figures.counts[s]}<span className="pb-of"> of {total}</span></dd>
           </div>
         ))}

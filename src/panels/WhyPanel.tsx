@@ -25,11 +25,11 @@ import './playback.css';
 // whole run (the `wholeRun` pref). Spoken as another system ("Speak as", issue #11), Ripple's
 // rule stays and the system's word is added with the glossary's reason for it.
 
-/** "GitHub Actions: skipped — R5 = …": the dialect's word for a final state and the rule behind it. */
+/** "Argo: Omitted — Its depends was false because …": the dialect's word for a final state and the reason, in plain words (the rule's number only in the tooltip). */
 function DialectWord({ dialect, state, caught }: { dialect: DialectName; state: StepResult['state']; caught: boolean }) {
   const entry = glossaryEntry(dialect, state, caught);
   return (
-    <p className="pb-dialect-word" data-testid="why-dialect">
+    <p className="pb-dialect-word" data-testid="why-dialect" title={entry.ruleIds ? `Ripple rule ${entry.ruleIds}` : undefined}>
       {DIALECT_TITLES[dialect]}: <code>{entry.word}</code> — {entry.rule}
     </p>
   );

@@ -30,9 +30,11 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set, get) => 
   return {
     ...NO_SELECTION,
     panelTab: 'scenario',
+    revealSeq: 0,
 
     setPanelTab: (panelTab) => set({ panelTab }),
-    selectStep: (id) => set({ selectedStepId: id, selectedStepIds: id ? [id] : [], selectedEdge: null, ...tabFor(id !== null) }),
+    selectStep: (id) =>
+      set({ selectedStepId: id, selectedStepIds: id ? [id] : [], selectedEdge: null, ...(id !== null ? { revealSeq: get().revealSeq + 1 } : {}), ...tabFor(id !== null) }),
     setSelection: (ids, edge = null) => {
       const { selectedStepId } = get();
       const unique = [...new Set(ids)];

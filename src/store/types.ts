@@ -184,6 +184,12 @@ export interface SelectionSlice extends Selection {
    */
   panelTab: PanelTab;
   setPanelTab: (tab: PanelTab) => void;
+  /**
+   * Increases when a step is selected from outside the canvas (`selectStep`: the Why links, the
+   * step table, the Gantt labels, a lesson): the canvas brings that step into view if it is off
+   * screen. A selection made on the canvas (`setSelection`) leaves it, so a click never moves the view.
+   */
+  revealSeq: number;
   selectStep: (id: string | null) => void;
   setSelection: (ids: string[], edge?: EdgeRef | null) => void;
   selectEdge: (edge: EdgeRef | null) => void;

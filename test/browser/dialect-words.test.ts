@@ -67,7 +67,7 @@ for (const size of [
 
     // Why keeps Ripple's rule and adds GitHub's word with the reason for it.
     const why = await askWhy(page, 'test-frontend');
-    expect(await why.getByTestId('why-dialect').textContent()).toMatch(/^GitHub Actions: skipped — R5 = "If a job fails or is skipped, all jobs that need it are skipped"/);
+    expect(await why.getByTestId('why-dialect').textContent()).toMatch(/^GitHub Actions: skipped — A job it needs failed, and “if a job fails or is skipped, all jobs that need it are skipped”/);
     expect(await why.getByRole('heading', { level: 3 }).textContent()).toMatch(/^Why did test-frontend.* answer 424\?$/);
     await why.scrollIntoViewIfNeeded();
     await screenshot(page, `dialect-words-why-${size.width}-${size.colorScheme}`);
@@ -122,7 +122,7 @@ test('a pasted Argo DAG with failFast on by default: the note names it, the run 
   expect(await node(page, 'D').getByTestId('node-state').getAttribute('title')).toBe('Ripple: cancelled');
   const why = await askWhy(page, 'D');
   expect(await why.getByTestId('why-dialect').textContent()).toBe(
-    "Argo: Omitted — R8: never scheduled once a failure stopped the DAG (Argo's failFast, on by default); Argo creates no node for such a task, and Omitted is its word for one that did not run.",
+    "Argo: Omitted — Never scheduled once a failure stopped the DAG (Argo's failFast, on by default); Argo creates no node for such a task, and Omitted is its word for one that did not run.",
   );
   expect(await page.getByTestId('summary-section').getByTestId('summary-dialect-conclusion').textContent()).toBe('Failed');
   await screenshot(page, 'dialect-words-argo-failfast-run');

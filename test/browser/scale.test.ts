@@ -255,3 +255,56 @@ describe('a wide imported DAG of 1,000 steps by link opens on its start', () => 
     await context.close();
   }, 240_000);
 });
+
+describe('a 180-step graph by link: the Why section’s root-cause link brings that step into view', () => {
+  /** Three layers of 60 steps, 6,600 px tall; the top step of the second layer depends on the bottom step of the first, which fails. */
+  function tall(): Scenario {
+    const steps: Step[] = [];
+    const dependencies: Dependency[] = [];
+    for (let layer = 0; layer < 3; layer++) {
+      for (let row = 0; row < 60; row++) {
+        const id = `l${layer}-${row}`;
+        steps.push({ id, durationMs: 100, position: { x: layer * 240, y: row * 110 }, ...(id === 'l1-59' ? { fail: { status: 500, message: 'exit 1' } } : {}) });
+        if (layer > 0) dependencies.push({ from: id === 'l2-0' ? 'l1-59' : `l${layer - 1}-${row}`, to: id });
+      }
+    }
+    return { version: 2, title: 'Tall', steps, dependencies };
+  }
+  const viewport = (page: Page) => page.locator('.react-flow__viewport').evaluate((n) => getComputedStyle(n).transform);
+  /** Whether step `id` is drawn wholly inside the canvas's visible rectangle. */
+  const wholeInView = (page: Page, id: string) =>
+    page.evaluate((testId) => {
+      const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+      const step = document.querySelector(`[data-testid="${testId}"]`)?.getBoundingClientRect();
+      return step !== undefined && step.left >= pane.left && step.right <= pane.right && step.top >= pane.top && step.bottom <= pane.bottom;
+    }, `step-node-${id}`);
+
+  test('clicking a step on the canvas leaves the view; the root-cause link pans to the failed step, off screen before', async () => {
+    const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(tall(), { at: 10_000 })}`, { height: 800 });
+    await transport(page).waitFor({ timeout: 60_000 });
+    await expect.poll(() => wholeInView(page, 'l2-0'), { timeout: 30_000 }).toBe(true);
+    // The root cause is 6,500 px below: not drawn at all (React Flow draws only the steps in view).
+    expect(await page.getByTestId('step-node-l1-59').count()).toBe(0);
+
+    const before = await viewport(page);
+    await page.getByTestId('step-node-l2-0').click();
+    await page.getByRole('tab', { name: 'Run' }).click();
+    const why = page.getByTestId('why-section');
+    await expect.poll(() => why.getByRole('heading', { level: 3 }).textContent()).toBe('Why did l2-0 answer 424?');
+    expect(await viewport(page)).toBe(before);
+
+    await why.getByRole('button', { name: 'Select step l1-59' }).click();
+    await expect.poll(() => why.getByRole('heading', { level: 3 }).textContent()).toBe('Why did l1-59 fail?');
+    await expect.poll(() => wholeInView(page, 'l1-59'), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('.react-flow__node.selected [data-testid="step-node-l1-59"]').count()).toBe(1);
+    await screenshot(page, 'scale-why-root-cause-revealed');
+
+    // A click on the canvas, on a step in view, moves nothing.
+    const revealed = await viewport(page);
+    await page.getByTestId('step-node-l0-58').click();
+    await expect.poll(() => why.getByRole('heading', { level: 3 }).textContent()).toBe('What happened to l0-58?');
+    expect(await viewport(page)).toBe(revealed);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
+});

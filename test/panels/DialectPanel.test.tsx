@@ -14,6 +14,9 @@ describe('DialectPanel (Speak as)', () => {
     fireEvent.change(screen.getByRole('combobox', { name: /Speak as/ }), { target: { value: 'airflow' } });
     expect(within(row()).getAllByRole('cell')[0].textContent).toBe('upstream_failed');
     expect(screen.getByText(/DAG run state/)).toBeInTheDocument();
-    expect(screen.getByText(/an upstream task failed and the trigger rule needed it/)).toBeInTheDocument();
+    // The glossary gives the reason in plain words; Ripple's rule number only in its tooltip.
+    const reason = screen.getByText(/^An upstream task failed and the trigger rule needed it/);
+    expect(reason).toHaveAttribute('title', 'Ripple rule R5');
+    expect(reason.textContent).not.toMatch(/\bR\d/);
   });
 });

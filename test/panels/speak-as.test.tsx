@@ -59,6 +59,32 @@ describe('the Why section says the system’s word for a 424 beside it', () => {
     act(() => store.getState().setDialect('airflow'));
     expect(heading()).toBe('Why 424? (Airflow: upstream_failed)');
   });
+
+  test('the heading follows the selected step: Omitted for the invoice’s 424, then Failed for the payment its Why link selects', () => {
+    const store = endedStore();
+    store.getState().setDialect('argo');
+    store.getState().selectStep('create-invoice');
+    renderWith(store, <RunSideSections />);
+    const why = screen.getByTestId('why-section');
+    const heading = () => within(why).getByRole('heading', { level: 2 }).textContent;
+    expect(heading()).toBe('Why 424? (Argo: Omitted)');
+    fireEvent.click(within(why).getByRole('button', { name: 'Select step Authorize payment' }));
+    expect(within(why).getByRole('heading', { level: 3 }).textContent).toBe('Why did Authorize payment fail?');
+    expect(heading()).toBe('What happened (Argo: Failed)');
+    act(() => store.getState().setDialect('http'));
+    expect(heading()).toBe('What happened');
+    act(() => store.getState().selectStep('create-invoice'));
+    expect(heading()).toBe('Why 424?');
+  });
+
+  test('mid-run, a step without its ending yet gets no system word in the heading', () => {
+    const store = ranStore();
+    store.getState().setDialect('argo');
+    store.getState().setCursor(indexOf(store, 'started', 'authorize-payment'));
+    store.getState().selectStep('authorize-payment');
+    renderWith(store, <RunSideSections />);
+    expect(within(screen.getByTestId('why-section')).getByRole('heading', { level: 2 }).textContent).toBe('Why 424?');
+  });
 });
 
 describe('mid-run: the words at the playhead, no conclusion before the end', () => {
@@ -91,6 +117,19 @@ describe('mid-run: the words at the playhead, no conclusion before the end', () 
     act(() => store.getState().setDialect('airflow'));
     expect(screen.getByText(/Airflow DAG run state/)).toBeInTheDocument();
   });
+
+  test('a count whose system word is Ripple’s own is named once: Argo “Succeeded”, not “Succeeded · succeeded”', () => {
+    const store = endedStore();
+    store.getState().setDialect('argo');
+    renderWith(store, <RunSummary />);
+    const terms = () => screen.getAllByRole('term').map((t) => t.textContent);
+    expect(terms()).toContain('Succeeded');
+    expect(terms()).toContain('Failed');
+    expect(terms()).toContain('Omitted · blocked (424)');
+    expect(terms().filter((t) => /^(\w+) · \1$/i.test(t ?? ''))).toEqual([]);
+    act(() => store.getState().setDialect('github-actions'));
+    expect(terms()).toContain('success · succeeded');
+  });
 });
 
 describe('the panels in the dialect’s words', () => {
@@ -112,9 +151,14 @@ describe('the panels in the dialect’s words', () => {
     store.getState().setDialect('github-actions');
     renderWith(store, <WhyPanel />);
     expect(screen.getByRole('heading', { name: 'Why did Create invoice answer 424?' })).toBeInTheDocument();
-    expect(screen.getByTestId('why-dialect')).toHaveTextContent(/^GitHub Actions: skipped — R5 = "If a job fails or is skipped, all jobs that need it are skipped": a need failed \(Ripple: 424\)\.$/);
+    expect(screen.getByTestId('why-dialect')).toHaveTextContent(/^GitHub Actions: skipped — A job it needs failed, and “if a job fails or is skipped, all jobs that need it are skipped” \(Ripple: 424\)\.$/);
     act(() => store.getState().setDialect('airflow'));
-    expect(screen.getByTestId('why-dialect')).toHaveTextContent(/^Airflow: upstream_failed — R5/);
+    expect(screen.getByTestId('why-dialect')).toHaveTextContent(/^Airflow: upstream_failed — An upstream task failed and the trigger rule needed it \(Ripple: 424\)\.$/);
+    // Ripple's rule number stays out of the text: only the tooltip names it.
+    expect(screen.getByTestId('why-dialect')).toHaveAttribute('title', 'Ripple rule R5');
+    act(() => store.getState().setDialect('argo'));
+    expect(screen.getByTestId('why-dialect')).toHaveTextContent(/^Argo: Omitted — Its depends was false because a dependency failed \(Ripple: 424\)\.$/);
+    expect(screen.getByTestId('why-dialect').textContent).not.toMatch(/\bR\d/);
   });
 
   test('Why before the end says what the step is doing in the dialect’s words', () => {

@@ -147,3 +147,20 @@ describe('the side panel follows what the person did', () => {
     expect(store.getState().panelTab).toBe('run');
   });
 });
+
+describe('selectStep asks the canvas to bring the step into view; a selection made on the canvas does not', () => {
+  test('selectStep (a Why link, a Gantt label) counts a reveal; setSelection (a canvas click) and deselecting do not', () => {
+    const store = editorStore({ scenario: scenario(['a', 'b']) });
+    const seq = () => store.getState().revealSeq;
+    store.getState().selectStep('a');
+    expect(seq()).toBe(1);
+    // The same step again (the Why link of the step shown) still asks: the person may have panned away.
+    store.getState().selectStep('a');
+    expect(seq()).toBe(2);
+    store.getState().setSelection(['b']);
+    expect(store.getState().selectedStepId).toBe('b');
+    expect(seq()).toBe(2);
+    store.getState().selectStep(null);
+    expect(seq()).toBe(2);
+  });
+});
