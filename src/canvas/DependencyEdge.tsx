@@ -4,7 +4,7 @@ import { useRipple } from '../store/context.tsx';
 import { selectEdgeCarried } from '../store/selectors.ts';
 import { edgeAriaLabel, edgeLook, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
 import { labelPoint, roundedPath, type Point } from './layout/edge-path.ts';
-import { lineMeets, passesThrough, passingPath, viewBox, type ViewBox } from './passing-lines.ts';
+import { lineMeets, passesThrough, viewBox } from './view-box.ts';
 
 // The route is computed from the scenario's positions; while a step is being dragged its ends
 // move ahead of them, and the edge follows as a plain step until the move is committed.
@@ -24,7 +24,7 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const followsPlayhead = data?.followsPlayhead ?? false;
   const followed = useRipple((state) => followsPlayhead && selectEdgeCarried(state, source, target));
   const carried = followsPlayhead ? followed : (data?.carried ?? false);
-  const { markers, cullToView } = useContext(EdgeCanvas);
+  const { markers, cullToView, passing } = useContext(EdgeCanvas);
   // Right-angled routes read better than curves in the narrow gaps between layers; the routed
   // ones go around other steps (src/canvas/layout/edge-routes.ts), never under them.
   const route = data?.route;
@@ -32,8 +32,8 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const corners = useMemo(() => (routed ? route : stepCorners(sourceX, sourceY, targetX, targetY)), [routed, route, sourceX, sourceY, targetX, targetY]);
   const condition = data?.condition ?? 'success';
   const highlighted = data?.highlighted ?? false;
-  // A plain edge whose route only crosses the view is drawn with the others in PassingLines.
-  const mayPass = cullToView && routed && condition === 'success' && !highlighted && !carried && !props.selected;
+  // A plain edge whose route only crosses the view is drawn with the others in PassingLines (once its chunk is here).
+  const mayPass = passing && cullToView && routed && condition === 'success' && !highlighted && !carried && !props.selected;
   const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || (meetsView(corners, flow) && !(mayPass && passesView(corners, flow))), [cullToView, corners, mayPass]));
   const edge = useRef<Element | null>(null);
   const hold = useCallback((element: Element | null) => void (edge.current = element), []);
@@ -94,10 +94,10 @@ const LOOKS = Object.keys(MARKER_COLOR) as EdgeLook[];
  * What the canvas tells its edges (EdgeMarkers): the prefix of its arrowhead ids
  * (`<markers>-<look>`), and whether an edge whose drawn line is out of view draws nothing.
  */
-const EdgeCanvas = createContext({ markers: 'ripple-arrow', cullToView: false });
+const EdgeCanvas = createContext({ markers: 'ripple-arrow', cullToView: false, passing: false });
 
 /** Flow px around the view within which an edge is still drawn: its arrowhead (16) and its label (about 50 wide) reach that far from the line. */
-const VIEW_MARGIN = 60;
+export const VIEW_MARGIN = 60;
 
 /**
  * The corners of the plain step path DependencyEdge draws from a right-hand source handle to a
@@ -146,44 +146,14 @@ export function passesView(corners: readonly Point[], flow: Pick<ReactFlowState,
 }
 
 /**
- * The plain edges of `edges` whose routes only cross the view (passesView), drawn as one path
- * with each shared stretch once (passing-lines.ts), where React Flow draws edge labels: above the
- * edges, below the steps. DependencyEdge draws the other edges, and these when they carry a 424.
- */
-export function PassingLines({ edges }: { edges: readonly DependencyFlowEdge[] }) {
-  const box = useStore(selectViewBox, sameBox);
-  const path = useMemo(() => {
-    if (!box) return '';
-    const lines: (readonly Point[])[] = [];
-    for (const edge of edges) {
-      const route = edge.data?.route;
-      if (!route || edge.selected || edge.data!.highlighted || edge.data!.condition !== 'success') continue;
-      if (passesThrough(route, box)) lines.push(route);
-    }
-    return passingPath(lines);
-  }, [edges, box]);
-  if (!path) return null;
-  return (
-    <EdgeLabelRenderer>
-      <svg className="passing-lines" aria-hidden="true" width="1" height="1">
-        <path className="dep-edge dep-edge--success" d={path} />
-      </svg>
-    </EdgeLabelRenderer>
-  );
-}
-
-const selectViewBox = (flow: ReactFlowState) => viewBox(flow.transform, flow.width, flow.height, VIEW_MARGIN);
-const sameBox = (a: ViewBox | null, b: ViewBox | null) => a === b || (!!a && !!b && a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom);
-
-/**
  * The canvas's arrowheads, one `<marker>` per edge look, drawn once and shared by every edge
  * (an edge changing look when a failure travels picks another, and no marker is made or
  * re-derived). The shape is React Flow's ArrowClosed (viewBox −10…10, the tip at 0,0), 16 × 16
  * flow px. `prefix` must be unique in the document (marker ids are document-wide: two
  * simulators can share a page) and safe in `url(#…)`; the edges inside `children` use it.
  */
-export function EdgeMarkers({ prefix, cullToView, children }: { prefix: string; cullToView: boolean; children: ReactNode }) {
-  const value = useMemo(() => ({ markers: prefix, cullToView }), [prefix, cullToView]);
+export function EdgeMarkers({ prefix, cullToView, passing = false, children }: { prefix: string; cullToView: boolean; passing?: boolean; children: ReactNode }) {
+  const value = useMemo(() => ({ markers: prefix, cullToView, passing }), [prefix, cullToView, passing]);
   return <EdgeCanvas.Provider value={value}>{children}</EdgeCanvas.Provider>;
 }
 

@@ -20,7 +20,8 @@ import { buildEdges, buildNodes, createGraphCache, edgeId, mergeNodes, STEP_NODE
 import { StepNode } from './StepNode.tsx';
 import { GroupFrame } from './GroupFrame.tsx';
 import { buildGroupFrames, isFrameNodeId, type GroupFrameNode } from './group-frames.ts';
-import { DependencyEdge, EdgeMarkerDefs, EdgeMarkers, PassingLines } from './DependencyEdge.tsx';
+import { DependencyEdge, EdgeMarkerDefs, EdgeMarkers } from './DependencyEdge.tsx';
+import { lazyPart } from './lazy-part.ts';
 import { useLintByStep } from './use-lint.ts';
 import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
@@ -131,6 +132,8 @@ const PANELS_BELOW = '(max-width: 860px)';
 const windowView = () => (typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight });
 const narrowWindow = () => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW;
 const edgeTypes = { dependency: DependencyEdge };
+/** Plain edges that only cross the view, drawn as one path: loaded for graphs over VISIBLE_ONLY_ABOVE steps only (PassingLines.tsx). */
+const passingLines = lazyPart(() => import('./PassingLines.tsx').then((m) => m.PassingLines));
 /** The edge list of a large graph's first picture (`edgesLater`). */
 const NO_FLOW_EDGES: DependencyFlowEdge[] = [];
 
@@ -192,6 +195,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     if (box && box.width > 0 && box.height > 0) setFirstFit(startFit(store.getState().scenario.steps, box));
   }, [store]);
   const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
+  const PassingLines = passingLines.use(visibleOnly);
   // Edges show where a failure travelled, but like the nodes each reads that at the playhead
   // itself (DependencyEdge.tsx): the edge list is the same array while a run plays, so React
   // Flow does not rebuild its lookups and markers over every edge when the failure travels.
@@ -389,7 +393,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   return (
     <div ref={wrapper} className={`canvas${readOnly ? ' read-only' : ''}${visibleOnly ? ' canvas--many' : ''}`} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
-      <EdgeMarkers prefix={markerPrefix} cullToView={visibleOnly}>
+      <EdgeMarkers prefix={markerPrefix} cullToView={visibleOnly} passing={PassingLines !== null}>
         <ReactFlow<FlowNode, DependencyFlowEdge>
           nodes={flowNodes}
           edges={edges}
@@ -424,7 +428,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
           onlyRenderVisibleElements={visibleOnly}
         >
           {chrome}
-          {visibleOnly && <PassingLines edges={edges} />}
+          {PassingLines && <PassingLines edges={edges} />}
         </ReactFlow>
       </EdgeMarkers>
     </div>

@@ -6,8 +6,8 @@ export interface LazyPart<T> {
   load: () => Promise<T>;
   /** The part once loaded, else null. */
   loaded: () => T | null;
-  /** The part once loaded, else null; the component renders again when it arrives. Starts the load. */
-  use: () => T | null;
+  /** The part once loaded, else null; the component renders again when it arrives. Starts the load, unless `wanted` is false (then null). */
+  use: (wanted?: boolean) => T | null;
 }
 
 /**
@@ -37,5 +37,7 @@ export function lazyPart<T>(importIt: () => Promise<T>): LazyPart<T> {
     return () => void listeners.delete(listener);
   };
   const current = () => loaded;
-  return { load, loaded: current, use: () => useSyncExternalStore(subscribe, current, current) };
+  const none = () => null;
+  const idle = () => () => undefined;
+  return { load, loaded: current, use: (wanted = true) => useSyncExternalStore(wanted ? subscribe : idle, wanted ? current : none, wanted ? current : none) };
 }

@@ -3,7 +3,7 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import { selectHighlightPath } from '../store/selectors.ts';
 import { STEP_NODE_SIZE } from './build-graph.ts';
-import { revealViewport, type FlowBox } from './reveal.ts';
+import type { FlowBox } from './reveal.ts';
 
 /**
  * Pans the canvas to a step selected from outside it (`revealSeq`, see selection-slice.ts) when
@@ -36,9 +36,14 @@ export function useRevealSelection({ minZoom, reducedMotion, onRevealed }: { min
     const path = selectHighlightPath(state)
       .map(boxOf)
       .filter((box): box is FlowBox => box !== null);
-    const next = revealViewport(target, path, { x: transform[0], y: transform[1], zoom: transform[2] }, { width, height }, minZoom);
-    if (!next) return;
-    onRevealed();
-    void setViewport(next, { duration: reducedMotion ? 0 : 300 });
+    // The placement maths is a chunk of its own, loaded at the first reveal (main JS, issue #15);
+    // a later selection made meanwhile wins.
+    void import('./reveal.ts').then(({ revealViewport }) => {
+      if (handled.current !== revealSeq) return;
+      const next = revealViewport(target, path, { x: transform[0], y: transform[1], zoom: transform[2] }, { width, height }, minZoom);
+      if (!next) return;
+      onRevealed();
+      void setViewport(next, { duration: reducedMotion ? 0 : 300 });
+    }, () => undefined); // Its chunk did not load (offline after a deploy): the view stays.
   }, [revealSeq, store, flow, setViewport, minZoom, reducedMotion, onRevealed]);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { passesThrough, passingPath, viewBox } from '../../src/canvas/passing-lines.ts';
+import { passingPath } from '../../src/canvas/passing-lines.ts';
+import { passesThrough, viewBox } from '../../src/canvas/view-box.ts';
 
 const p = (x: number, y: number) => ({ x, y });
 

@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import { EdgeLabelRenderer, useStore, type ReactFlowState } from '@xyflow/react';
+import type { DependencyFlowEdge } from './build-graph.ts';
+import type { Point } from './layout/edge-path.ts';
+import { passingPath } from './passing-lines.ts';
+import { passesThrough, viewBox, type ViewBox } from './view-box.ts';
+import { VIEW_MARGIN } from './DependencyEdge.tsx';
+
+// A chunk of its own, loaded only for a graph of over 100 steps (StepCanvas): until it is here,
+// DependencyEdge draws every edge in view itself (issue #15: main JS).
+
+/**
+ * The plain edges of `edges` whose routes only cross the view (passesView), drawn as one path
+ * with each shared stretch once (passing-lines.ts), where React Flow draws edge labels: above the
+ * edges, below the steps. DependencyEdge draws the other edges, and these when they carry a 424.
+ */
+export function PassingLines({ edges }: { edges: readonly DependencyFlowEdge[] }) {
+  const box = useStore(selectViewBox, sameBox);
+  const path = useMemo(() => {
+    if (!box) return '';
+    const lines: (readonly Point[])[] = [];
+    for (const edge of edges) {
+      const route = edge.data?.route;
+      if (!route || edge.selected || edge.data!.highlighted || edge.data!.condition !== 'success') continue;
+      if (passesThrough(route, box)) lines.push(route);
+    }
+    return passingPath(lines);
+  }, [edges, box]);
+  if (!path) return null;
+  return (
+    <EdgeLabelRenderer>
+      <svg className="passing-lines" aria-hidden="true" width="1" height="1">
+        <path className="dep-edge dep-edge--success" d={path} />
+      </svg>
+    </EdgeLabelRenderer>
+  );
+}
+
+const selectViewBox = (flow: ReactFlowState) => viewBox(flow.transform, flow.width, flow.height, VIEW_MARGIN);
+const sameBox = (a: ViewBox | null, b: ViewBox | null) => a === b || (!!a && !!b && a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom);
