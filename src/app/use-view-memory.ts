@@ -11,6 +11,8 @@ export function useViewMemory(): void {
   useEffect(() => {
     let gone = false;
     let keep: (() => void) | null = null;
+    // The tab the editor first shows: one the person picks before the chunk arrives is theirs.
+    const shownFirst = { panelTab: store.getState().panelTab };
     const onPageHide = () => keep?.();
     const onVisibility = () => document.visibilityState === 'hidden' && keep?.();
     window.addEventListener('pagehide', onPageHide);
@@ -18,7 +20,7 @@ export function useViewMemory(): void {
     import('../store/view-memory.ts').then(
       ({ keepView, restoreView }) => {
         if (gone) return;
-        restoreView(store);
+        restoreView(store, shownFirst);
         keep = () => keepView(store);
       },
       () => undefined, // Offline after a deploy: a reload shows the scenario without its run, as it used to.

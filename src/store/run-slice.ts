@@ -104,7 +104,9 @@ export const createRunSlice = (
       const time = Math.min(Math.max(0, moment.at), built.duration);
       place = { cursor: indexAtTime(built.timeline, time), time };
     }
-    return { ...noRun(), ...built, ...place, run: result, runProblems: null, playing, panelTab: 'run' as const };
+    // Run pressed shows the Run tab; a moment (openMoment) picks its tab once it is shown, and
+    // leaves one the person picked meanwhile.
+    return { ...noRun(), ...built, ...place, run: result, runProblems: null, playing, ...(moment === undefined ? { panelTab: 'run' as const } : {}) };
   };
 
   /**
@@ -249,9 +251,14 @@ export const createRunSlice = (
     },
 
     openMoment: ({ at, play, select, event, tab }) => {
+      // The run may come later (a worker): a tab or step the person picked meanwhile is theirs
+      // (CI: a Scenario tab clicked just after a reload was switched back to Step).
+      const before = { panelTab: get().panelTab, selected: get().selectedStepId };
+      const picked = () => get().selectedStepId !== before.selected || get().panelTab !== before.panelTab;
       const selectAndShow = () => {
         const { timeline } = get();
         if (event !== undefined && at !== undefined && event < timeline.length && timeline[event].at === at) moveTo(event, { playing: play === true });
+        if (picked()) return;
         if (select !== undefined && get().scenario.steps.some((s) => s.id === select)) get().selectStep(select);
         // A moment opens on the run panels, where the Why chain of the selected step shows.
         if (tab !== undefined) set({ panelTab: tab });

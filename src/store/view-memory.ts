@@ -107,9 +107,10 @@ function readKept(s: Storage): KeptView | null {
  * Restores, once, the view kept before a reload: runs the scenario and opens it paused at the
  * kept moment, at the kept speed, selects the kept step and shows the kept tab (the store's `openMoment`). Does nothing when the
  * scenario is another one, or a run or selection is already there or on its way (a link that
- * asked for a moment). What was kept is removed either way. Returns whether it restored.
+ * asked for a moment), or when the side panel's tab is no longer `shownFirst`'s (the person
+ * picked one before this chunk arrived). What was kept is removed either way. Returns whether it restored.
  */
-export function restoreView(store: RippleStore): boolean {
+export function restoreView(store: RippleStore, shownFirst?: { panelTab: PanelTab }): boolean {
   const s = session();
   if (!s) return false;
   const kept = readKept(s);
@@ -120,6 +121,8 @@ export function restoreView(store: RippleStore): boolean {
   }
   const state = store.getState();
   if (!kept || state.run !== null || state.running || state.selectedStepId !== null || state.scenario.steps.length === 0) return false;
+  // The person has picked a tab since the editor showed (this chunk came late): theirs stands.
+  if (shownFirst !== undefined && state.panelTab !== shownFirst.panelTab) return false;
   if (scenarioKey(state.scenario) !== kept.key) return false;
   if (kept.speed !== undefined) state.setSpeed(kept.speed);
   state.openMoment({ at: kept.at, event: kept.event, play: false, select: kept.select, tab: kept.tab });

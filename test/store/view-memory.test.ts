@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { simulate } from '../../src/engine/index.ts';
 import { createRippleStore } from '../../src/store/store.ts';
 import { keepView, restoreView, scenarioKey, VIEW_KEY } from '../../src/store/view-memory.ts';
 import { findPreset } from '../../src/presets/index.ts';
@@ -44,6 +45,39 @@ describe('view memory', () => {
     expect(state.speed).toBe(0.25);
     // Read once: a second reload without a new keep restores nothing.
     expect(session.getItem(VIEW_KEY)).toBeNull();
+  });
+
+  test('a tab the person picked before the view memory arrived is theirs: nothing is restored over it (CI: Scenario clicked just after a reload was switched back to Step)', () => {
+    keepView(ranAt(0.5));
+    const after = createRippleStore({ scenario: structuredClone(preset()) });
+    const shownFirst = { panelTab: after.getState().panelTab };
+    after.getState().setPanelTab(shownFirst.panelTab === 'scenario' ? 'source' : 'scenario');
+    const picked = after.getState().panelTab;
+    expect(restoreView(after, shownFirst)).toBe(false);
+    expect(after.getState().panelTab).toBe(picked);
+    expect(after.getState().selectedStepId).toBeNull();
+  });
+
+  test('a moment whose run comes later (a worker) selects its step and shows its tab, unless the person picked another tab or step meanwhile', async () => {
+    const open = (pick?: (store: ReturnType<typeof createRippleStore>) => void) => {
+      const store = createRippleStore({ scenario: preset(), simulateOffThread: async (scenario) => simulate(scenario) });
+      const at = simulate(preset()).events[3].t;
+      store.getState().openMoment({ at, play: false, select: 'create-invoice', tab: 'step' });
+      expect(store.getState().running).toBe(true);
+      pick?.(store);
+      return store;
+    };
+    const settled = async (store: ReturnType<typeof createRippleStore>) => {
+      for (let i = 0; i < 50 && (store.getState().running || store.getState().run === null); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      return store.getState();
+    };
+    const untouched = await settled(open());
+    expect([untouched.panelTab, untouched.selectedStepId]).toEqual(['step', 'create-invoice']);
+    const tabPicked = await settled(open((store) => store.getState().setPanelTab('source')));
+    expect(tabPicked.run).not.toBeNull();
+    expect([tabPicked.panelTab, tabPicked.selectedStepId]).toEqual(['source', null]);
+    const stepPicked = await settled(open((store) => store.getState().selectStep('authorize-payment')));
+    expect(stepPicked.selectedStepId).toBe('authorize-payment');
   });
 
   test('of several events at one time, the one the playhead stood on comes back, not the last of them (tryout)', () => {
