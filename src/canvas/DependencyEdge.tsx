@@ -24,6 +24,10 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const followsPlayhead = data?.followsPlayhead ?? false;
   const followed = useRipple((state) => followsPlayhead && selectEdgeCarried(state, source, target));
   const carried = followsPlayhead ? followed : (data?.carried ?? false);
+  // An edge into or out of the selected step stands out, so its connections can be traced in a
+  // large graph where many lines share a column (tryout). Read by the edge itself: a new
+  // selection re-renders only the edges whose answer changes.
+  const adjacent = useRipple((state) => state.selectedStepId !== null && (state.selectedStepId === source || state.selectedStepId === target));
   const { markers, cullToView, passing } = useContext(EdgeCanvas);
   // Right-angled routes read better than curves in the narrow gaps between layers; the routed
   // ones go around other steps (src/canvas/layout/edge-routes.ts), never under them.
@@ -33,7 +37,7 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const condition = data?.condition ?? 'success';
   const highlighted = data?.highlighted ?? false;
   // A plain edge whose route only crosses the view is drawn with the others in PassingLines (once its chunk is here).
-  const mayPass = passing && cullToView && routed && condition === 'success' && !highlighted && !carried && !props.selected;
+  const mayPass = passing && cullToView && routed && condition === 'success' && !highlighted && !carried && !adjacent && !props.selected;
   const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || (meetsView(corners, flow) && !(mayPass && passesView(corners, flow))), [cullToView, corners, mayPass]));
   const edge = useRef<Element | null>(null);
   const hold = useCallback((element: Element | null) => void (edge.current = element), []);
@@ -57,6 +61,7 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const classes = ['dep-edge', `dep-edge--${condition}`];
   if (carried) classes.push('dep-edge--carried');
   if (highlighted) classes.push('dep-edge--highlighted');
+  else if (adjacent) classes.push('dep-edge--adjacent');
   // Short words: layers are only ~50 px apart.
   const label = carried ? '424' : condition === 'failure' ? 'on fail' : condition === 'always' ? 'always' : null;
   const labelClass = carried ? 'edge-label--carried' : `edge-label--${condition}`;

@@ -5,6 +5,7 @@ import type { Point } from './layout/edge-path.ts';
 import { passingPath } from './passing-lines.ts';
 import { passesThrough, viewBox, type ViewBox } from './view-box.ts';
 import { VIEW_MARGIN } from './DependencyEdge.tsx';
+import { useRipple } from '../store/context.tsx';
 
 // A chunk of its own, loaded only for a graph of over 100 steps (StepCanvas): until it is here,
 // DependencyEdge draws every edge in view itself (issue #15: main JS).
@@ -12,20 +13,22 @@ import { VIEW_MARGIN } from './DependencyEdge.tsx';
 /**
  * The plain edges of `edges` whose routes only cross the view (passesView), drawn as one path
  * with each shared stretch once (passing-lines.ts), where React Flow draws edge labels: above the
- * edges, below the steps. DependencyEdge draws the other edges, and these when they carry a 424.
+ * edges, below the steps. DependencyEdge draws the other edges, the selected step's own, and
+ * these when they carry a 424.
  */
 export function PassingLines({ edges }: { edges: readonly DependencyFlowEdge[] }) {
   const box = useStore(selectViewBox, sameBox);
+  const selectedStep = useRipple((state) => state.selectedStepId);
   const path = useMemo(() => {
     if (!box) return '';
     const lines: (readonly Point[])[] = [];
     for (const edge of edges) {
       const route = edge.data?.route;
-      if (!route || edge.selected || edge.data!.highlighted || edge.data!.condition !== 'success') continue;
+      if (!route || edge.selected || edge.data!.highlighted || edge.data!.condition !== 'success' || edge.source === selectedStep || edge.target === selectedStep) continue;
       if (passesThrough(route, box)) lines.push(route);
     }
     return passingPath(lines);
-  }, [edges, box]);
+  }, [edges, box, selectedStep]);
   if (!path) return null;
   return (
     <EdgeLabelRenderer>

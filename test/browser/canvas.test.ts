@@ -120,3 +120,34 @@ test('a step’s failure status is shown whole beside its other marks; those giv
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test('selecting a step makes its own edges stand out (its prerequisites and dependents), and only those (tryout: a step’s connections could not be traced)', async () => {
+  const scenario: Scenario = {
+    version: 2,
+    title: 'Adjacent',
+    steps: [
+      { id: 'a', position: { x: 0, y: 0 } },
+      { id: 'b', position: { x: 260, y: 0 } },
+      { id: 'c', position: { x: 520, y: 0 } },
+      { id: 'd', position: { x: 260, y: 160 } },
+    ],
+    dependencies: [
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'c' },
+      { from: 'a', to: 'd' },
+      { from: 'd', to: 'c' },
+    ],
+  };
+  const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(scenario)}`);
+  await node(page, 'b').waitFor();
+  const standingOut = () => page.evaluate(() => [...document.querySelectorAll('path.dep-edge--adjacent')].map((p) => p.id).sort());
+  expect(await standingOut()).toEqual([]);
+  await node(page, 'b').click();
+  await expect.poll(standingOut).toEqual(['a->b', 'b->c']);
+  await screenshot(page, 'canvas-adjacent-edges');
+  // Another step: its edges instead.
+  await node(page, 'd').click();
+  await expect.poll(standingOut).toEqual(['a->d', 'd->c']);
+  expect(errors).toEqual([]);
+  await context.close();
+});
