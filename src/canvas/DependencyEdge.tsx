@@ -38,7 +38,7 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const highlighted = data?.highlighted ?? false;
   // A plain edge whose route only crosses the view is drawn with the others in PassingLines (once its chunk is here).
   const mayPass = passing && cullToView && routed && condition === 'success' && !highlighted && !carried && !adjacent && !props.selected;
-  const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || (meetsView(corners, flow) && !(mayPass && passesView(corners, flow))), [cullToView, corners, mayPass]));
+  const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || meetsView(corners, flow, mayPass), [cullToView, corners, mayPass]));
   const edge = useRef<Element | null>(null);
   const hold = useCallback((element: Element | null) => void (edge.current = element), []);
   const name = data?.name;
@@ -138,16 +138,11 @@ export function stepCorners(sx: number, sy: number, tx: number, ty: number): rea
  * which at 2,000 steps mounts over a thousand edges for the sixty steps in view: each is a layer
  * the browser walks when it paints a frame. Each segment is tested by its box, exact for the
  * right-angled segments edges are drawn with. Before the canvas has a size, everything is in view.
+ * With `passing`, a line that only crosses the view (both ends out of it) does not count: PassingLines draws it.
  */
-export function meetsView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): boolean {
+export function meetsView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>, passing = false): boolean {
   const box = viewBox(flow.transform, flow.width, flow.height, VIEW_MARGIN);
-  return !box || lineMeets(corners, box);
-}
-
-/** Whether a line through `corners` crosses the view with both ends out of it (passing-lines.ts): a passing line. */
-export function passesView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>): boolean {
-  const box = viewBox(flow.transform, flow.width, flow.height, VIEW_MARGIN);
-  return !!box && passesThrough(corners, box);
+  return !box || (lineMeets(corners, box) && !(passing && passesThrough(corners, box)));
 }
 
 /**

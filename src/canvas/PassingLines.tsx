@@ -11,7 +11,7 @@ import { useRipple } from '../store/context.tsx';
 // DependencyEdge draws every edge in view itself (issue #15: main JS).
 
 /**
- * The plain edges of `edges` whose routes only cross the view (passesView), drawn as one path
+ * The plain edges of `edges` whose routes only cross the view (passesThrough), drawn as one path
  * with each shared stretch once (passing-lines.ts), where React Flow draws edge labels: above the
  * edges, below the steps. DependencyEdge draws the other edges, the selected step's own, and
  * these when they carry a 424.

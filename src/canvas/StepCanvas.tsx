@@ -84,9 +84,7 @@ export function startOfGraph(steps: readonly Step[], view?: { width: number; hei
   // Grown a step at a time, nearest first, skipping a step that would make it too large to read
   // (measured as `fitsWhole` does; React Flow's padding takes less room, so the fit lands a little
   // above minZoom).
-  const usable = view && view.width > 0 && view.height > 0 ? view : ASSUMED_VIEW;
-  const scale = fit.minZoom * (1 + 2 * fit.padding);
-  const room = { width: usable.width / scale - STEP_NODE_SIZE.width, height: usable.height / scale - STEP_NODE_SIZE.height };
+  const room = roomAtMinZoom(view && view.width > 0 && view.height > 0 ? view : ASSUMED_VIEW, fit);
   const box = { minX: first.x, maxX: first.x, minY: first.y, maxY: first.y };
   const chosen = [{ id: first.id }];
   for (const s of candidates) {
@@ -101,6 +99,8 @@ export function startOfGraph(steps: readonly Step[], view?: { width: number; hei
   }
   return chosen;
 }
+
+const sameIds = (a: { id: string }[] | undefined, b: { id: string }[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((n, i) => n.id === b[i].id));
 
 /** The fit by code for a canvas of `view` (px): the phone's floor below NARROW_BELOW, and the steps `startOfGraph` picks. */
 function startFit(steps: readonly Step[], view: { width: number; height: number } | undefined) {
@@ -121,8 +121,14 @@ function fitsWhole(steps: readonly Step[], view: { width: number; height: number
     maxX = Math.max(maxX, s.position!.x);
     maxY = Math.max(maxY, s.position!.y);
   }
+  const room = roomAtMinZoom(view, fit);
+  return maxX - minX <= room.width && maxY - minY <= room.height;
+}
+
+/** How far apart (flow px) the positions of steps shown whole in `view` (px) at the fit's `minZoom`, with its padding, may lie. */
+function roomAtMinZoom(view: { width: number; height: number }, fit: { minZoom: number; padding: number }): { width: number; height: number } {
   const scale = fit.minZoom * (1 + 2 * fit.padding);
-  return (maxX - minX + STEP_NODE_SIZE.width) * scale <= view.width && (maxY - minY + STEP_NODE_SIZE.height) * scale <= view.height;
+  return { width: view.width / scale - STEP_NODE_SIZE.width, height: view.height / scale - STEP_NODE_SIZE.height };
 }
 
 /** Canvas widths below this (px) are a phone's: the lower zoom floor applies. */
@@ -192,7 +198,10 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // the start is chosen for the canvas's own size, as every later fit chooses it.
   useLayoutEffect(() => {
     const box = wrapper.current?.getBoundingClientRect();
-    if (box && box.width > 0 && box.height > 0) setFirstFit(startFit(store.getState().scenario.steps, box));
+    if (!box || box.width <= 0 || box.height <= 0) return;
+    const next = startFit(store.getState().scenario.steps, box);
+    // The same choice as the window's: no second render of a large canvas before its first paint.
+    setFirstFit((first) => (first.minZoom === next.minZoom && sameIds(first.nodes, next.nodes) ? first : next));
   }, [store]);
   const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
   const PassingLines = passingLines.use(visibleOnly);

@@ -12,6 +12,7 @@ import { WhyPanel } from './WhyPanel.tsx';
 import { DialectPanel } from './DialectPanel.tsx';
 import { selectDialect } from '../store/editor-slice.ts';
 import { DIALECT_TITLES, dialectWord } from '../engine/dialect-words.ts';
+import { dialectViewOptions } from '../engine/dialect.ts';
 import type { DialectName } from '../scenario/types.ts';
 
 /**
@@ -38,7 +39,9 @@ function selectWhyTitle(s: RippleState): string {
   if (!id) return whyTitle(dialect);
   const state = selectSelectedProgress(s) === 'told' ? selectCurrentResult(s)?.steps[id]?.state : undefined;
   if (!state) return whyTitle(dialect, 'untold');
-  const caught = dialect === 'step-functions' && state === 'failed' && selectCurrentSegment(s)?.scenario.steps.find((step) => step.id === id)?.catch === true;
+  // The flag as every panel reads it (dialectViewOptions), and only where it changes the word.
+  const segment = dialect === 'step-functions' && state === 'failed' ? selectCurrentSegment(s) : null;
+  const caught = segment !== null && (dialectViewOptions(segment.scenario).caught ?? []).includes(id);
   return whyTitle(dialect, state, caught);
 }
 

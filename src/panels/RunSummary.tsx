@@ -69,9 +69,9 @@ const LIVE_LABEL: Record<LiveState, string> = { ...STATE_LABEL, pending: 'not an
 
 /** A count's name: the system's word first, then Ripple's ("Omitted · blocked (424)"), said once when they are the same word ("Succeeded"). */
 function figureLabel(dialect: DialectName, state: LiveState): string {
+  if (dialect === 'http') return LIVE_LABEL[state];
   const word = dialectLiveWord(dialect, state);
-  if (dialect === 'http' || word.toLowerCase() === LIVE_LABEL[state].toLowerCase()) return dialect === 'http' ? LIVE_LABEL[state] : word;
-  return `${word} · ${LIVE_LABEL[state]}`;
+  return word.toLowerCase() === LIVE_LABEL[state].toLowerCase() ? word : `${word} · ${LIVE_LABEL[state]}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The gate's problems as text (never markup), shortened to a readable list: notes that say the
 // same thing are one line naming the tasks (jobs, states…) they are about, each name carrying
 // its field path as a tooltip, and every path listed under "Where in the file".
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { countNoun, groupProblems, namedMembers, type ProblemGroup } from '../../scenario/problem-groups.ts';
 import type { Problem } from '../../scenario/types.ts';
 
@@ -57,8 +57,6 @@ export function ProblemList({ problems, max = 8, className, label, except }: { p
 /** `Task "a": …`, `7 tasks ("a", "b", … and 3 more): …`, or `path message` for a note about no task. */
 function GroupLine({ group }: { group: ProblemGroup }) {
   const members = namedMembers(group);
-  const names = members.slice(0, MAX_NAMES);
-  const more = members.length - names.length;
   if (group.noun === undefined) {
     if (members.length <= 1) {
       const p = group.members[0];
@@ -70,28 +68,19 @@ function GroupLine({ group }: { group: ProblemGroup }) {
     }
     return (
       <>
-        {names.map((m, i) => (
-          <Fragment key={m.name}>
-            {i > 0 && ', '}
-            <code>{m.name}</code>
-          </Fragment>
-        ))}
-        {more > 0 && ` and ${more} more`}: {group.message}
+        <NameList members={members} name={(m) => <code>{m.name}</code>} />: {group.message}
       </>
     );
   }
   const nameList = (
-    <>
-      {names.map((m, i) => (
-        <Fragment key={m.name}>
-          {i > 0 && ', '}
-          <span className="problem-name" title={m.paths.join('\n')}>
-            “{m.name}”
-          </span>
-        </Fragment>
-      ))}
-      {more > 0 && ` and ${more} more`}
-    </>
+    <NameList
+      members={members}
+      name={(m) => (
+        <span className="problem-name" title={m.paths.join('\n')}>
+          “{m.name}”
+        </span>
+      )}
+    />
   );
   const noun = countNoun(group.noun, members.length);
   return members.length === 1 ? (
@@ -106,3 +95,19 @@ function GroupLine({ group }: { group: ProblemGroup }) {
   );
 }
 
+/** The first MAX_NAMES of `members`, each drawn by `name`, comma-separated, then "and N more". */
+function NameList({ members, name }: { members: { name: string; paths: string[] }[]; name: (m: { name: string; paths: string[] }) => ReactNode }) {
+  const shown = members.slice(0, MAX_NAMES);
+  const more = members.length - shown.length;
+  return (
+    <>
+      {shown.map((m, i) => (
+        <Fragment key={m.name}>
+          {i > 0 && ', '}
+          {name(m)}
+        </Fragment>
+      ))}
+      {more > 0 && ` and ${more} more`}
+    </>
+  );
+}
