@@ -9,6 +9,7 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type NodeProps,
   type ReactFlowState,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
@@ -18,8 +19,8 @@ import { selectHighlightPath, selectReplayMarks, selectReplayWarnings } from '..
 import type { Position, Step } from '../scenario/types.ts';
 import { buildEdges, buildNodes, createGraphCache, edgeId, mergeNodes, STEP_NODE_SIZE, VISIBLE_ONLY_ABOVE, type DependencyFlowEdge, type StepFlowNode } from './build-graph.ts';
 import { StepNode } from './StepNode.tsx';
-import { GroupFrame } from './GroupFrame.tsx';
-import { buildGroupFrames, isFrameNodeId, type GroupFrameNode } from './group-frames.ts';
+import type { GroupFrameNode } from './group-frames.ts';
+import { isFrameNodeId } from './group-frame-id.ts';
 import { DependencyEdge, EdgeMarkerDefs, EdgeMarkers } from './DependencyEdge.tsx';
 import { lazyPart } from './lazy-part.ts';
 import { useLintByStep } from './use-lint.ts';
@@ -30,7 +31,17 @@ import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-cha
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 import { idRecord } from '../engine/records.ts';
 
-const nodeTypes = { step: StepNode, groupFrame: GroupFrame };
+/**
+ * Atomic groups' frames (group-frames.ts, GroupFrame.tsx): a chunk of their own, loaded only for
+ * a scenario with groups; the canvas draws its steps without them and adds the frames on arrival.
+ */
+const groupFrames = lazyPart(() => import('./GroupFrame.tsx'));
+/** A frame node exists only once its chunk is here (`frames` in StepCanvas), so it is loaded by then. */
+function LazyGroupFrame(props: NodeProps<GroupFrameNode>) {
+  const Frame = groupFrames.loaded()?.GroupFrame;
+  return Frame ? <Frame {...props} /> : null;
+}
+const nodeTypes = { step: StepNode, groupFrame: LazyGroupFrame };
 /** What the canvas draws as nodes: steps, and the frames of atomic groups behind them. */
 type FlowNode = StepFlowNode | GroupFrameNode;
 // Fit the graph, but on a wide screen never so small that labels are hard to read: pan for the
@@ -246,11 +257,12 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // Group frames are sized from where the steps are drawn now (a drag in progress included),
   // so a frame follows its members as they move; behind them in the DOM and in z-order.
   const groups = scenario.groups;
+  const frameParts = groupFrames.use(!!groups && groups.length > 0);
   const lastFrames = useRef<GroupFrameNode[]>([]);
   const frames = useMemo(() => {
-    if (!groups || groups.length === 0) return (lastFrames.current = []);
-    return (lastFrames.current = buildGroupFrames({ groups, steps: scenario.steps }, new Map(nodes.map((n) => [n.id, n])), STEP_NODE_SIZE, lastFrames.current));
-  }, [groups, scenario.steps, nodes]);
+    if (!groups || groups.length === 0 || !frameParts) return (lastFrames.current = []);
+    return (lastFrames.current = frameParts.buildGroupFrames({ groups, steps: scenario.steps }, new Map(nodes.map((n) => [n.id, n])), STEP_NODE_SIZE, lastFrames.current));
+  }, [groups, scenario.steps, nodes, frameParts]);
   const flowNodes = useMemo<FlowNode[]>(() => (frames.length === 0 ? nodes : [...frames, ...nodes]), [frames, nodes]);
 
   // The picture the canvas mounts with is fitted by React Flow itself, at once (`fitView`

@@ -69,7 +69,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
       {marks.length > 0 && (
         <div className="step-node__marks">
           {marks.map((m) => (
-            <span key={m.kind} className={m.kind === 'fail' ? 'chip chip--fail' : m.kind === 'success-status' ? 'chip chip--success' : 'chip'} title={m.title} data-mark={m.kind}>
+            <span key={m.kind} className={`${m.kind === 'fail' ? 'chip chip--fail' : m.kind === 'success-status' ? 'chip chip--success' : 'chip'}${m.icon ? ' chip--icon' : ''}`} title={m.title} data-mark={m.kind}>
               {m.icon && <Icon name={m.icon} />}
               <span className="chip__text">{m.text}</span>
             </span>

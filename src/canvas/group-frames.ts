@@ -1,5 +1,6 @@
 import type { Node } from '@xyflow/react';
 import type { Group, Scenario } from '../scenario/types.ts';
+import { frameNodeId } from './group-frame-id.ts';
 
 // R18 atomic groups on the canvas: a labelled frame drawn behind each group's members. A frame
 // is not a parent node (members keep their absolute positions, as the scenario stores them);
@@ -18,10 +19,7 @@ export type GroupFrameNode = Node<GroupFrameData, 'groupFrame'>;
 /** Space (px) between the members' boxes and the frame; the top has room for the label tab. */
 export const FRAME_PAD = { side: 16, top: 38, bottom: 20 } as const;
 
-/** Step ids match [A-Za-z0-9._-] (validate.ts ID_PATTERN), so a `:` never clashes with a step. */
-const FRAME_PREFIX = 'group-frame:';
-export const frameNodeId = (groupId: string) => `${FRAME_PREFIX}${groupId}`;
-export const isFrameNodeId = (id: string) => id.startsWith(FRAME_PREFIX);
+export { frameNodeId, isFrameNodeId } from './group-frame-id.ts';
 
 /** Where a step is drawn: its node's position and measured size. */
 export interface DrawnBox {

@@ -1,28 +1,46 @@
-import { useEffect, useRef } from 'react';
-import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useEffect, useRef, useState } from 'react';
+import { useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import { selectHighlightPath } from '../store/selectors.ts';
 import { STEP_NODE_SIZE } from './build-graph.ts';
 import type { FlowBox } from './reveal.ts';
+import { noteRevealSeen, revealSeen } from './reveal-memory.ts';
+
+/** Whether React Flow has no fit waiting (the canvas's first picture, a new layout's): a reveal moves the view it leaves. */
+const selectFitDone = (flow: ReactFlowState) => !flow.fitViewQueued;
 
 /**
  * Pans the canvas to a step selected from outside it (`revealSeq`, see selection-slice.ts) when
  * that step is off screen, zooming out only as far as `minZoom` to show its highlighted
  * dependency path too (`revealViewport`). A selection made on the canvas does not move it.
  * `onRevealed` runs when the view moves (the canvas then keeps it on a resize, as it keeps a
- * view the person chose).
+ * view the person chose). A step picked while the canvas was away (the Table view in its place)
+ * is brought into view when it comes back, after its first fit, at once: an animated move slid
+ * the steps from under a click just after Table → canvas.
  */
 export function useRevealSelection({ minZoom, reducedMotion, onRevealed }: { minZoom: number; reducedMotion: boolean; onRevealed: () => void }): void {
   const store = useRippleStore();
   const flow = useStoreApi();
   const { setViewport } = useReactFlow();
   const revealSeq = useRipple((s) => s.revealSeq);
-  // A selection made before this canvas mounted (in the table view) is not revealed: the
-  // canvas's first picture is its own (StepCanvas's first fit).
-  const handled = useRef(revealSeq);
+  const fitDone = useStore(selectFitDone);
+  // A selection made before this store's first canvas (a linked moment's step) is not revealed:
+  // the canvas's first picture is its own (StepCanvas's first fit). One made since a canvas or
+  // the table last showed this store (a step picked in the table) is.
+  const [seenAtMount] = useState(() => revealSeen(store) ?? store.getState().revealSeq);
+  const handled = useRef(seenAtMount);
+  const cameBack = useRef(seenAtMount !== store.getState().revealSeq);
   useEffect(() => {
-    if (revealSeq === handled.current) return;
+    if (revealSeq === handled.current) {
+      noteRevealSeen(store, revealSeq);
+      return;
+    }
+    // After the fit React Flow has queued: it would move the view from where the reveal puts it.
+    if (!fitDone) return;
     handled.current = revealSeq;
+    noteRevealSeen(store, revealSeq);
+    const instant = cameBack.current || reducedMotion;
+    cameBack.current = false;
     const state = store.getState();
     const { nodeLookup, width, height, transform } = flow.getState();
     const boxOf = (id: string): FlowBox | null => {
@@ -43,7 +61,7 @@ export function useRevealSelection({ minZoom, reducedMotion, onRevealed }: { min
       const next = revealViewport(target, path, { x: transform[0], y: transform[1], zoom: transform[2] }, { width, height }, minZoom);
       if (!next) return;
       onRevealed();
-      void setViewport(next, { duration: reducedMotion ? 0 : 300 });
+      void setViewport(next, { duration: instant ? 0 : 300 });
     }, () => undefined); // Its chunk did not load (offline after a deploy): the view stays.
-  }, [revealSeq, store, flow, setViewport, minZoom, reducedMotion, onRevealed]);
+  }, [revealSeq, fitDone, store, flow, setViewport, minZoom, reducedMotion, onRevealed]);
 }

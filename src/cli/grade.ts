@@ -125,7 +125,7 @@ export function formatGrade(grade: Grade): string {
     const mark = item.correct ? '✓' : '✗';
     const predicted = item.predicted === null ? 'no answer' : stateWords(item.predicted);
     lines.push(`${mark} ${item.step.padEnd(width)}  predicted ${predicted}, was ${stateWords(item.actual)}`);
-    if (!item.correct) lines.push(`  ${' '.repeat(width)}  why: ${item.why}`);
+    if (!item.correct) lines.push(`  ${' '.repeat(width)}  why: ${item.why} (rule ${item.rule})`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -10,29 +10,36 @@ import type { RunResult } from './types.ts';
 
 const byId: StepNamer = (id) => id;
 
+/** A rule a learner meets: its number in issue #2 (R1–R13) or the engine-rules issue (R14–R18), and the rule in one plain sentence. */
+export interface Rule {
+  id: `R${number}`;
+  text: string;
+}
+
 /**
- * The rules a learner meets, in one sentence each, by their number in issue #2 (R1–R13) and
- * the engine-rules issue (R14–R18). A miss's `why` starts with the rule that decided the step.
+ * The rules a learner meets, in one sentence each. A miss's `why` starts with the sentence of the
+ * rule that decided the step; its number is the item's `rule`, for a tooltip or a note after the
+ * sentence (as the Why panel shows GLOSSARY's `ruleIds`), never the first words a learner reads.
  */
 export const RULES = Object.freeze({
-  R3: 'R3: a step whose last attempt failed is failed with that status — a root failure',
-  R3ok: 'R3: a step runs once its prerequisites are satisfied, and an attempt without a failure answers 200',
-  R4skip: 'R4: a skipped prerequisite skips its dependent, it does not block it',
-  R4void: 'R4: a failure edge is void when its prerequisite did not fail, so the dependent is skipped, not blocked',
-  R4cancel: 'R4: a cancelled prerequisite cancels its dependent',
-  R5: 'R5: with the fail-fast guard on, a step whose prerequisite failed or answered 424 is not run; it answers 424 Failed Dependency',
-  R6: 'R6: without the fail-fast guard, a dependent of a failed step runs anyway and fails with 500 "missing output"',
-  R7: 'R7: a step that starts before the artifact it consumes exists fails with 500 "missing input"',
-  R8: 'R8: with onFailure "abort", every step not started at a root failure is cancelled',
-  R9naive: 'R9: a naive retry re-sends the blocked step and gets 424 again each time; its prerequisite is never touched',
-  R9repair: 'R9: a graph-aware retry repairs the root cause first, then the blocked step runs',
-  R10: 'R10: a saga rolls back the succeeded steps that have a handler, in reverse order of completion',
-  R10fail: 'R10: a compensation handler that fails leaves its step compensation-failed, in a partial state; the others still run',
-  R13: 'R13: a replay reuses the result of a step that succeeded in the previous run',
-  R14: 'R14: a step with a run condition is decided by its expression alone; false with no failed prerequisite means skipped, not 424',
-  R17: 'R17: with compensationErrors "stop", no handler runs after the first that fails; the rest stay succeeded',
-  R18: 'R18: an atomic group is all-or-nothing: when one member fails, the members that had succeeded are rolled back (424)',
-});
+  R3: { id: 'R3', text: 'A step whose last attempt failed is failed with that status — a root failure' },
+  R3ok: { id: 'R3', text: 'A step runs once its prerequisites are satisfied, and an attempt without a failure answers 200' },
+  R4skip: { id: 'R4', text: 'A skipped prerequisite skips its dependent, it does not block it' },
+  R4void: { id: 'R4', text: 'A failure edge is void when its prerequisite did not fail, so the dependent is skipped, not blocked' },
+  R4cancel: { id: 'R4', text: 'A cancelled prerequisite cancels its dependent' },
+  R5: { id: 'R5', text: 'With the fail-fast guard on, a step whose prerequisite failed or answered 424 is not run; it answers 424 Failed Dependency' },
+  R6: { id: 'R6', text: 'Without the fail-fast guard, a dependent of a failed step runs anyway and fails with 500 "missing output"' },
+  R7: { id: 'R7', text: 'A step that starts before the artifact it consumes exists fails with 500 "missing input"' },
+  R8: { id: 'R8', text: 'With onFailure "abort", every step not started at a root failure is cancelled' },
+  R9naive: { id: 'R9', text: 'A naive retry re-sends the blocked step and gets 424 again each time; its prerequisite is never touched' },
+  R9repair: { id: 'R9', text: 'A graph-aware retry repairs the root cause first, then the blocked step runs' },
+  R10: { id: 'R10', text: 'A saga rolls back the succeeded steps that have a handler, in reverse order of completion' },
+  R10fail: { id: 'R10', text: 'A compensation handler that fails leaves its step compensation-failed, in a partial state; the others still run' },
+  R13: { id: 'R13', text: 'A replay reuses the result of a step that succeeded in the previous run' },
+  R14: { id: 'R14', text: 'A step with a run condition is decided by its expression alone; false with no failed prerequisite means skipped, not 424' },
+  R17: { id: 'R17', text: 'With compensationErrors "stop", no handler runs after the first that fails; the rest stay succeeded' },
+  R18: { id: 'R18', text: 'An atomic group is all-or-nothing: when one member fails, the members that had succeeded are rolled back (424)' },
+} satisfies Record<string, Rule>);
 
 /** One graded prediction: `predicted` is null when the learner gave no answer (a miss). */
 export interface GradedItem {
@@ -40,8 +47,10 @@ export interface GradedItem {
   predicted: PredictableState | null;
   actual: PredictableState;
   correct: boolean;
-  /** The rule that decided `actual`, then the engine's causal chain (`explain`). */
+  /** The rule that decided `actual` in plain words, then the engine's causal chain (`explain`). No rule number: that is `rule`. */
   why: string;
+  /** The number of the rule that decided `actual` (`R5`), for a tooltip or a note after `why`. */
+  rule: Rule['id'];
 }
 
 export interface Grade {
@@ -59,8 +68,8 @@ export interface Grade {
  * @example
  * gradePredictions(paymentFails, simulate(paymentFails), new Map([['create-invoice', 'skipped']]))
  * // → { score: 0, total: 5, items: [ …, { step: 'create-invoice', predicted: 'skipped',
- * //      actual: 'blocked', correct: false, why: 'R5: with the fail-fast guard on, … create-invoice
- * //      answered 424 Failed Dependency because authorize-payment failed. …' }, … ] }
+ * //      actual: 'blocked', correct: false, why: 'With the fail-fast guard on, … create-invoice
+ * //      answered 424 Failed Dependency because authorize-payment failed. …', rule: 'R5' }, … ] }
  */
 export function gradePredictions(
   scenario: Scenario,
@@ -73,24 +82,26 @@ export function gradePredictions(
   const items = ids.map((step): GradedItem => {
     const actual = result.steps[step].state as PredictableState;
     const predicted = answers.get(step) ?? null;
-    return { step, predicted, actual, correct: predicted === actual, why: whyState(scenario, result, step, name) };
+    return { step, predicted, actual, correct: predicted === actual, why: whyState(scenario, result, step, name), rule: ruleFor(scenario, result, step).id };
   });
   return { score: items.filter((i) => i.correct).length, total: items.length, items };
 }
 
 /**
- * Why `step` ended as it did: the rule that decided it, then the causal chain from `explain`.
+ * Why `step` ended as it did: the rule that decided it in plain words (its number is `ruleFor`'s
+ * `id`), then the causal chain from `explain`.
  *
  * @example
  * whyState(scenario, run, 'send-receipt')
- * // → 'R5: with the fail-fast guard on, … . send-receipt answered 424 Failed Dependency because
+ * // → 'With the fail-fast guard on, … . send-receipt answered 424 Failed Dependency because
  * //    create-invoice answered 424. … authorize-payment failed: 402 Payment Required — card declined (root cause).'
  */
 export function whyState(scenario: Scenario, result: RunResult, step: string, name: StepNamer = byId): string {
-  return `${ruleFor(scenario, result, step)}. ${explain(result, step, name).join(' ')}`.trim();
+  return `${ruleFor(scenario, result, step).text}. ${explain(result, step, name).join(' ')}`.trim();
 }
 
-function ruleFor(scenario: Scenario, result: RunResult, id: string): string {
+/** The rule that decided how step `id` ended in `result`. */
+function ruleFor(scenario: Scenario, result: RunResult, id: string): Rule {
   const r = result.steps[id];
   const step = scenario.steps.find((s) => s.id === id);
   const policy = resolvePolicy(scenario);

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { LessonMark } from '../lessons/ui/LessonMark.tsx';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
@@ -10,6 +10,7 @@ import { stepsInOrder } from '../canvas/build-graph.ts';
 import { retryTitle, stateText, viewMeta } from '../canvas/state-meta.ts';
 import { stepMarks } from '../canvas/step-marks.ts';
 import { Icon } from '../canvas/icons.tsx';
+import { noteRevealsFromHere } from '../canvas/reveal-memory.ts';
 import { CONDITION_TEXT } from './Inspector.tsx';
 
 // The steps as a table: an alternative to the canvas for screen readers and keyboards,
@@ -49,6 +50,9 @@ export function StepTable() {
   const { scenario, selectedStepId } = useRipple(useShallow(selectTable));
   const live = useRipple(selectLiveStates);
   const rows = useMemo(() => rowTexts(scenario), [scenario]);
+  // A step picked here is brought into view when the canvas comes back (use-reveal-selection.ts),
+  // also when the page opened on the table.
+  useEffect(() => noteRevealsFromHere(store), [store]);
   return (
     <div className="step-table-wrap">
       <table className="step-table">

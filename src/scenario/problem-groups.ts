@@ -39,6 +39,24 @@ export function countNoun(noun: SubjectNoun, n: number): string {
   return n === 1 ? noun : `${n} ${noun}s`;
 }
 
+/**
+ * How many notes a list of `problems` shows, as the line above it says it: one note per line of
+ * the list (`groupProblems`), and when a line tells several tasks (jobs, states…) of one kind,
+ * how many. Tryout: "12 notes" stood above two lines.
+ *
+ * @example
+ * countNotes(sevenTasksOnAFailingTemplate) // → '1 note about 7 tasks'
+ * countNotes([aboutPathA, aboutPathB])     // → '2 notes'
+ */
+export function countNotes(problems: readonly Problem[]): string {
+  const groups = groupProblems(problems);
+  const notes = `${groups.length} note${groups.length === 1 ? '' : 's'}`;
+  const noun = groups[0]?.noun;
+  if (noun === undefined || groups.some((g) => g.noun !== noun)) return notes;
+  const subjects = new Set(groups.flatMap((g) => namedMembers(g).map((m) => m.name))).size;
+  return subjects > groups.length ? `${notes} about ${countNoun(noun, subjects)}` : notes;
+}
+
 /** Each member once by its name (the subject's, or else its path), with the paths it was found at. */
 export function namedMembers(group: ProblemGroup): { name: string; paths: string[] }[] {
   const byName = new Map<string, string[]>();

@@ -106,11 +106,11 @@ export function createCompareWorkings(
       store.setState({
         selectStep: (id) => {
           selectStep(id);
-          get().compareSelect(id);
+          get().compareSelect(id, store);
         },
         setSelection: (ids, edge) => {
           setSelection(ids, edge);
-          get().compareSelect(store.getState().selectedStepId);
+          get().compareSelect(store.getState().selectedStepId, store);
         },
       });
     }
@@ -182,16 +182,19 @@ export function createCompareWorkings(
       if (target !== undefined) seek(target, { playing: false });
     },
 
-    compareSelect: (id) => {
+    compareSelect: (id, from) => {
       const session = get().compare;
       if (!session) return;
       for (const side of [session.a, session.b]) {
         const state = side.store.getState();
         const target = id !== null && state.scenario.steps.some((s) => s.id === id) ? id : null;
+        // The other side's canvas brings the step into view, as for a step picked in a panel:
+        // the person is looking at the side they picked on, and the step may be off screen here.
+        const reveal = target !== null && side.store !== from ? { revealSeq: state.revealSeq + 1 } : {};
         // The store's own update (not the wrapped action), so the sides do not call each other back.
         if (state.selectedStepId !== target || state.selectedStepIds.length !== (target === null ? 0 : 1)) {
-          side.store.setState({ selectedStepId: target, selectedStepIds: target === null ? [] : [target], selectedEdge: null });
-        }
+          side.store.setState({ selectedStepId: target, selectedStepIds: target === null ? [] : [target], selectedEdge: null, ...reveal });
+        } else if ('revealSeq' in reveal) side.store.setState(reveal);
       }
       if (session.selectedStepId !== id) update({ selectedStepId: id });
     },

@@ -72,7 +72,7 @@ export function createCompareSlice(makeStore: (options: RippleStoreOptions) => R
       compareTogglePlay: () => ready()?.compareTogglePlay(),
       compareSetSpeed: (speed) => ready()?.compareSetSpeed(speed),
       compareStep: (direction) => ready()?.compareStep(direction),
-      compareSelect: (id) => ready()?.compareSelect(id),
+      compareSelect: (id, from) => ready()?.compareSelect(id, from),
     };
   };
 }

@@ -399,6 +399,10 @@ export interface CompareSlice {
   compareSetSpeed: (speed: Speed) => void;
   /** To the next (1) or previous (−1) moment at which anything happens on either side. */
   compareStep: (direction: 1 | -1) => void;
-  /** Select step `id` (or nothing) on both sides. */
-  compareSelect: (id: string | null) => void;
+  /**
+   * Select step `id` (or nothing) on both sides, and bring it into view (`revealSeq`) on each
+   * side but `from`, the side whose own selection this follows (which reveals it, or not, as
+   * its own selection does). Without `from` (the diff table) both sides reveal it.
+   */
+  compareSelect: (id: string | null, from?: RippleStore) => void;
 }

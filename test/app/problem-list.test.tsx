@@ -51,6 +51,7 @@ describe('ProblemList', () => {
       { code: 'ignored', path: 'a.c', message: 'not kept' },
       { code: 'ignored', path: 'z', message: 'first of the hidden' },
       { code: 'ignored', path: 'y', message: 'second of the hidden' },
+      { code: 'ignored', path: 'x', message: 'second of the hidden' },
     ];
     render(<ProblemList problems={[...r.warnings, ...loose]} max={2} label="Notes" />);
     expect(within(screen.getByRole('list', { name: 'Notes' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual([

@@ -85,8 +85,8 @@ describe('a bad link opens the recovery screen, with the draft intact', () => {
   test('truncated: says so and asks for the whole link', async () => {
     const { store, user } = await open(`#${good.slice(0, Math.floor(good.length / 2))}`);
     expect(screen.queryByText('The editor')).toBeNull();
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('This link is cut short');
-    expect(screen.getByTestId('recovery-message')).toHaveTextContent(/cut off.*Ask the sender to copy the whole link/);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Part of this link is missing');
+    expect(screen.getByTestId('recovery-message')).toHaveTextContent(/^This link has [\d,]+ of its [\d,]+ characters\. Ask the sender to copy the whole link\.$/);
     expect(store.getState().scenario.steps[0].label).toBe('Mine, edited');
 
     await user.click(screen.getByRole('button', { name: 'Open your last draft “My own draft”' }));

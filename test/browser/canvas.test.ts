@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, openPage, screenshot } from './harness.ts';
+import { join } from 'node:path';
+import { ARTIFACTS, launch, openPage, screenshot } from './harness.ts';
 import { node, pause, pickPreset, run, transport } from './app.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
@@ -120,6 +121,47 @@ test('a step’s failure status is shown whole beside its other marks; those giv
   expect(errors).toEqual([]);
   await context.close();
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a mark too narrow for its words shows its icon alone, the words in its tooltip, never a cut letter (tryout: "ι" beside 401 and a retry count; ${colorScheme})`, async () => {
+    const scenario: Scenario = {
+      version: 2,
+      title: 'Marks',
+      steps: [
+        { id: 'authorize', label: 'Authorize payment', request: 'POST /payments/authorize', fail: { status: 401 }, compensation: { label: 'Void', fail: { status: 500 } }, retry: { maxAttempts: 3 }, position: { x: 0, y: 0 } },
+        // Room for the words: they show whole.
+        { id: 'reserve', label: 'Reserve stock', compensation: { label: 'Release' }, timeoutMs: 1500, position: { x: 260, y: 0 } },
+      ],
+      dependencies: [{ from: 'authorize', to: 'reserve' }],
+    };
+    const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(scenario)}`, { colorScheme });
+    await node(page, 'authorize').waitFor();
+    /** Each mark of step `id`: how much of its words the chip shows — all, none (its icon alone), or a cut part. */
+    const shown = (id: string) =>
+      page.evaluate((testId) => {
+        return [...document.querySelectorAll<HTMLElement>(`[data-testid="${testId}"] .step-node__marks .chip`)].map((chip) => {
+          const box = chip.getBoundingClientRect();
+          const words = chip.querySelector<HTMLElement>('.chip__text')!;
+          const text = words.getBoundingClientRect();
+          const visible = Math.max(0, Math.min(box.right, text.right) - Math.max(box.left, text.left)) * Math.max(0, Math.min(box.bottom, text.bottom) - Math.max(box.top, text.top));
+          const whole = visible > 0 && words.scrollWidth <= words.clientWidth + 0.5 && text.left >= box.left && text.right <= box.right && text.top >= box.top && text.bottom <= box.bottom;
+          return { mark: chip.dataset.mark, title: chip.title, shows: whole ? words.textContent : visible === 0 ? 'icon only' : `cut: ${words.textContent}` };
+        });
+      }, `step-node-${id}`);
+    expect(await shown('authorize')).toEqual([
+      { mark: 'fail', title: 'Fails with 401 Unauthorized', shows: '401' },
+      { mark: 'retry', title: 'Retries: up to 3 attempts', shows: '3' },
+      { mark: 'compensation', title: 'Compensation: Void (fails with 500)', shows: 'icon only' },
+    ]);
+    expect(await shown('reserve')).toEqual([
+      { mark: 'timeout', title: 'Times out after 1.5 s', shows: '1.5 s' },
+      { mark: 'compensation', title: 'Compensation: Release', shows: 'undo' },
+    ]);
+    await node(page, 'authorize').screenshot({ path: join(ARTIFACTS, `canvas-marks-icon-only-${colorScheme}.png`), scale: 'device' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
 
 test('selecting a step makes its own edges stand out (its prerequisites and dependents), and only those (tryout: a step’s connections could not be traced)', async () => {
   const scenario: Scenario = {

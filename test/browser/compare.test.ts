@@ -174,3 +174,33 @@ test('compare mode by keyboard, in dark mode: Space plays and pauses both, → s
   expect(errors).toEqual([]);
   await context.close();
 });
+
+/** Whether `node`'s box lies wholly inside `frame`'s (px, as drawn). */
+async function inside(node: Locator, frame: Locator): Promise<boolean> {
+  const [n, f] = await Promise.all([node.boundingBox(), frame.boundingBox()]);
+  return n !== null && f !== null && n.x >= f.x && n.y >= f.y && n.x + n.width <= f.x + f.width && n.y + n.height <= f.y + f.height;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a step picked on one side's canvas is brought into view on the other, where it was off screen (${colorScheme})`, async () => {
+    const { page, context, errors } = await openPage(browser, '', { colorScheme });
+    await pickPreset(page, 'shipping-retry-loop');
+    await compareWith(page, 'Graph-aware retries');
+    const canvasOf = (tag: 'a' | 'b') => side(page, tag).locator('.compare-side__canvas');
+    const viewportOf = (tag: 'a' | 'b') => side(page, tag).locator('.react-flow__viewport').evaluate((n) => getComputedStyle(n).transform);
+    // The reader zooms in on B: its first step leaves B's picture.
+    for (let i = 0; i < 4; i++) await side(page, 'b').locator('.react-flow__controls-zoomin').click();
+    const bFirst = side(page, 'b').getByTestId('step-node-create-order');
+    await expect.poll(() => inside(bFirst, canvasOf('b'))).toBe(false);
+    const aView = await viewportOf('a');
+
+    await side(page, 'a').getByTestId('step-node-create-order').click();
+    await expect.poll(() => side(page, 'b').locator('.react-flow__node.selected').getAttribute('data-id')).toBe('create-order');
+    // B pans to it; A, where it was picked, stays as it was.
+    await expect.poll(() => inside(bFirst, canvasOf('b'))).toBe(true);
+    expect(await viewportOf('a')).toBe(aView);
+    await screenshot(page, `compare-select-revealed-${colorScheme}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}

@@ -90,6 +90,8 @@ test('an Argo file whose seven tasks run a failing template opens with one note 
   const toast = page.getByRole('status').filter({ hasText: 'Opened “notes-dag”' });
   await toast.waitFor({ timeout: 30_000 });
   expect(await toast.getByRole('listitem').allTextContents()).toEqual([GROUPED]);
+  // The headline counts the one line below it (tryout: "7 notes" above one line).
+  expect(await toast.locator('.share-toast__body').evaluate((body) => body.firstChild?.textContent)).toMatch(/^Opened “notes-dag” from the Argo [^.]*\. 1 note about 7 tasks:$/);
   expect(await toast.getByText('“t009”').getAttribute('title')).toBe('spec.templates[0].dag.tasks[10].template');
   await toast.getByText('Where in the file').click();
   await expect.poll(() => toast.locator('details li').first().textContent()).toBe('spec.templates[0].dag.tasks[5].template (task "t004")');

@@ -53,7 +53,10 @@ describe('lessons by keyboard', () => {
     await press(panel(page).getByRole('button', { name: /^Run and check \(5 of 5 guessed\)/ }));
     await panel(page).getByRole('heading', { name: 'Your prediction: 4 of 5 right' }).waitFor();
     const miss = panel(page).getByRole('listitem').filter({ hasText: 'Create invoice: you said skipped' });
-    await expect.poll(() => miss.textContent()).toContain('R5: with the fail-fast guard on');
+    await expect.poll(() => miss.textContent()).toContain('blocked (424).With the fail-fast guard on');
+    // The rule's number is on hover only: never the first words of the why.
+    expect(await miss.textContent()).not.toMatch(/\bR\d+\b/);
+    expect(await miss.locator('.lesson-grade__why').getAttribute('title')).toBe('Ripple rule R5');
     await check(page, 'predict, graded');
     await screenshot(page, 'lesson-graded-light');
     await press(panel(page).getByRole('button', { name: 'Finish the lesson' }));
@@ -129,7 +132,7 @@ describe('lessons by mouse', () => {
     for (const [step, state] of guesses) await panel(page).getByLabel(`Your guess for ${step}`).selectOption(state);
     await panel(page).getByRole('button', { name: /^Run and check \(5 of 5 guessed\)/ }).click();
     await panel(page).getByRole('heading', { name: 'Your prediction: 4 of 5 right' }).waitFor();
-    await expect(panel(page).getByRole('listitem').filter({ hasText: 'Create invoice: you said skipped' }).textContent()).resolves.toContain('R5: with the fail-fast guard on');
+    await expect(panel(page).getByRole('listitem').filter({ hasText: 'Create invoice: you said skipped' }).textContent()).resolves.toContain('With the fail-fast guard on');
     // The node on the canvas says the guess was wrong.
     await expect(page.getByTestId('step-node-create-invoice').getByTestId('lesson-mark').getAttribute('data-verdict')).resolves.toBe('miss');
     await panel(page).getByRole('button', { name: 'Finish the lesson' }).click();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, openPage, screenshot } from './harness.ts';
-import { node } from './app.ts';
+import { node, openGallery, pickPreset } from './app.ts';
 import { axe, blocking, canvasTextContrast, describeViolations, openA11yPage } from './axe.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { DRAFT_KEY, PREFS_KEY } from '../../src/store/persistence.ts';
@@ -95,6 +95,23 @@ describe('version 2 on the canvas and in the inspector', () => {
     await page.mouse.up();
     await expect.poll(async () => (await box(page, 'group-frame-release')).height).toBeGreaterThan(before.height + 100);
     expect(await inside()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("a scenario without groups never loads the frames' code; one with groups loads it and draws its frame", async () => {
+    const { page, context, errors } = await openPage(browser, 'index.html', { width: 1280, height: 800 });
+    const frameCode: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/GroupFrame-[^/]*\.js$/.test(request.url())) frameCode.push(request.url());
+    });
+    await pickPreset(page, 'payment-fails');
+    await page.waitForLoadState('networkidle');
+    expect(frameCode).toEqual([]);
+    await openGallery(page);
+    await pickPreset(page, 'odata-changeset-fails');
+    await expect.poll(() => page.getByTestId('group-frame-changeset-1').textContent()).toBe('Change set 1all or nothing');
+    expect(frameCode).toHaveLength(1);
     expect(errors).toEqual([]);
     await context.close();
   });

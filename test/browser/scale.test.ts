@@ -307,4 +307,26 @@ describe('a 180-step graph by link: the Why section’s root-cause link brings t
     expect(errors).toEqual([]);
     await context.close();
   }, 240_000);
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`a step picked in the Table view is in view when the canvas comes back (${colorScheme})`, async () => {
+      const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(tall())}`, { height: 800, colorScheme });
+      await expect.poll(() => wholeInView(page, 'l0-0'), { timeout: 30_000 }).toBe(true);
+      expect(await page.getByTestId('step-node-l1-59').count()).toBe(0);
+      const tableButton = page.getByRole('banner').getByRole('button', { name: 'Table view' });
+      await tableButton.click();
+      await page.locator('.step-table').getByRole('button', { name: 'l1-59', exact: true }).click();
+      await expect.poll(() => page.locator('.step-table tr[aria-selected="true"]').count()).toBe(1);
+      await tableButton.click();
+      await expect.poll(() => wholeInView(page, 'l1-59'), { timeout: 10_000 }).toBe(true);
+      expect(await page.locator('.react-flow__node.selected [data-testid="step-node-l1-59"]').count()).toBe(1);
+      await screenshot(page, `scale-table-pick-revealed-${colorScheme}`);
+      // The view is the person's from then on: a click on a step in view moves nothing.
+      const revealed = await viewport(page);
+      await page.getByTestId('step-node-l1-58').click();
+      expect(await viewport(page)).toBe(revealed);
+      expect(errors).toEqual([]);
+      await context.close();
+    }, 120_000);
+  }
 });

@@ -88,7 +88,7 @@ describe('good links', () => {
 describe('bad links open the recovery screen, the draft intact', () => {
   const good = encodeScenarioLink(payment);
   const cases = [
-    ['truncated', good.slice(0, Math.floor(good.length * 0.6)), 'This link is cut short', /copy the whole link/],
+    ['truncated', good.slice(0, Math.floor(good.length * 0.6)), 'Part of this link is missing', /copy the whole link/],
     ['newer version', `r7.${good.slice(3)}`, 'This link was made by a newer Ripple', /link format r7; this Ripple reads r2/],
     ['garbage', 'r1.%%zz-not*a*link', 'This link cannot be read', /damaged/],
   ] as const;
@@ -120,13 +120,27 @@ describe('bad links open the recovery screen, the draft intact', () => {
     });
   }
 
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`a first visit by a damaged link (${colorScheme}): one way to the editor, "Start empty", and it opens an empty canvas`, async () => {
+      const { context, page, errors } = await openPage(browser, `index.html#${good.slice(0, Math.floor(good.length * 0.6))}`, { colorScheme });
+      await page.getByRole('heading', { level: 1, name: 'Part of this link is missing' }).waitFor();
+      expect(await page.locator('.recovery__actions button').allTextContents()).toEqual(['Start empty', 'Copy the raw text']);
+      await screenshot(page, `share-recovery-no-draft-${colorScheme}`);
+      await page.getByRole('button', { name: 'Start empty' }).click();
+      await page.locator('.react-flow').waitFor();
+      expect(await page.locator('.react-flow__node').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
   test('a link pasted into an open tab is opened too (hashchange)', async () => {
     const { context, errors } = await contextWithDraft();
     const page = await context.newPage();
     await page.goto(new URL('index.html', baseUrl()).href);
     await page.getByTestId('step-node-mine').waitFor();
     await page.evaluate((fragment) => (location.hash = fragment), good.slice(0, 40));
-    await page.getByRole('heading', { level: 1, name: 'This link is cut short' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Part of this link is missing' }).waitFor();
     await page.getByRole('button', { name: 'Start empty' }).click();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(0);
     expect(errors).toEqual([]);

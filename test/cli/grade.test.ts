@@ -34,8 +34,9 @@ describe('simulate --grade', () => {
       ['b', 'skipped', 'blocked', false],
       ['c', 'blocked', 'succeeded', false],
     ]);
-    for (const item of grade.items) expect(Object.keys(item)).toEqual(['step', 'predicted', 'actual', 'correct', 'why']);
-    expect(grade.items[1].why).toMatch(/^R5: .*b answered 424 Failed Dependency because a failed\./);
+    for (const item of grade.items) expect(Object.keys(item)).toEqual(['step', 'predicted', 'actual', 'correct', 'why', 'rule']);
+    expect(grade.items[1].why).toMatch(/^With the fail-fast guard on, .*b answered 424 Failed Dependency because a failed\./);
+    expect(grade.items[1].rule).toBe('R5');
   });
 
   it('a missing answer is wrong (predicted null); the table marks it "no answer"', async () => {
@@ -46,6 +47,8 @@ describe('simulate --grade', () => {
     expect(table.out).toMatch(/^Score: 1 of 3\n/);
     expect(table.out).toContain('✓ a     predicted failed, was failed');
     expect(table.out).toContain('✗ b     predicted no answer, was blocked (424)');
+    // The rule in words, its number after it.
+    expect(table.out).toMatch(/why: With the fail-fast guard on, .* \(rule R5\)\n/);
   });
 
   it('grades any scenario, every step when it has no lesson', async () => {

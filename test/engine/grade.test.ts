@@ -37,7 +37,8 @@ describe('gradePredictions', () => {
       predicted: 'skipped',
       actual: 'blocked',
       correct: false,
-      why: `${RULES.R5}. create-invoice answered 424 Failed Dependency because authorize-payment failed. authorize-payment failed: 402 Payment Required — card declined (root cause).`,
+      rule: 'R5',
+      why: `${RULES.R5.text}. create-invoice answered 424 Failed Dependency because authorize-payment failed. authorize-payment failed: 402 Payment Required — card declined (root cause).`,
     });
   });
 
@@ -60,10 +61,11 @@ describe('gradePredictions', () => {
     const grade = gradePredictions(ok, run, new Map([['alert', 'blocked']]));
     const alert = grade.items.find((i) => i.step === 'alert')!;
     expect(alert.actual).toBe('skipped');
-    expect(alert.why.startsWith(RULES.R4void)).toBe(true);
+    expect(alert.why.startsWith(RULES.R4void.text)).toBe(true);
+    expect(alert.rule).toBe('R4');
     const c = grade.items.find((i) => i.step === 'c')!;
     expect(c.actual).toBe('skipped');
-    expect(c.why.startsWith(RULES.R4skip)).toBe(true);
+    expect(c.why.startsWith(RULES.R4skip.text)).toBe(true);
     expect(c.why).toContain('was skipped');
   });
 
@@ -72,7 +74,7 @@ describe('gradePredictions', () => {
     const grade = gradePredictions(loop, run, new Map());
     const blocked = grade.items.filter((i) => i.actual === 'blocked');
     expect(blocked.length).toBeGreaterThan(0);
-    expect(blocked.some((i) => i.why.startsWith(RULES.R9naive))).toBe(true);
+    expect(blocked.some((i) => i.why.startsWith(RULES.R9naive.text) && i.rule === 'R9')).toBe(true);
   });
 });
 

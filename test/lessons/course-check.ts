@@ -36,9 +36,13 @@ export function checkCourseLesson(lesson: CourseLesson, references: readonly Ref
         const grade = gradePredictions(scenario, run, new Map(Object.entries(reference.key)));
         expect(Object.fromEntries(grade.items.map((item) => [item.step, item.actual])), 'the answer key is the run').toEqual(reference.key);
         expect(grade.score).toBe(grade.total);
-        // A wrong guess on every step is a miss with a rule to read.
+        // A wrong guess on every step is a miss with a rule to read: in words first, its number apart.
         const wrong = gradePredictions(scenario, run, new Map());
-        for (const item of wrong.items) expect(item.why).toMatch(/^R\d+: /);
+        for (const item of wrong.items) {
+          expect(item.why).toMatch(/^[A-Z][a-z]* /);
+          expect(item.why).not.toMatch(/\bR\d+\b/);
+          expect(item.rule).toMatch(/^R\d+$/);
+        }
         return;
       }
       case 'fix': {

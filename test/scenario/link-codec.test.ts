@@ -176,7 +176,7 @@ describe('share links: bad links give typed errors', () => {
     }
     const r = decodeScenarioLink(sagaLink.slice(0, 400));
     expect(!r.ok && r.error.message).toBe(
-      `This link is cut off: it has 400 of its ${sagaLink.length} characters. Ask the sender to copy the whole link — some apps cut long links short.`,
+      `This link has 400 of its ${sagaLink.length} characters. Ask the sender to copy the whole link.`,
     );
   });
 

@@ -3,7 +3,7 @@ import { importAirflowTasks } from '../../src/scenario/dialects/airflow.ts';
 import { importArgo } from '../../src/scenario/dialects/argo.ts';
 import { importGithubActions } from '../../src/scenario/dialects/github-actions.ts';
 import { importStepFunctions } from '../../src/scenario/dialects/step-functions.ts';
-import { groupProblems, namedMembers } from '../../src/scenario/problem-groups.ts';
+import { countNotes, groupProblems, namedMembers } from '../../src/scenario/problem-groups.ts';
 import type { Problem } from '../../src/scenario/types.ts';
 
 // Tryout: an Argo file with seven tasks on a failing template gave seven identical notes, each
@@ -69,6 +69,20 @@ describe('import notes name what they are about, and the same note is told once'
       ['task', ['extract', 'load'], 'earlier DAG runs are not simulated'],
       ['task', ['load'], expect.stringMatching(/^one_success: Airflow fires as soon as one upstream task qualifies/)],
     ]);
+    // The toast's headline counts the two lines below it, and says which tasks they are about.
+    expect(countNotes(r.warnings)).toBe('2 notes');
+  });
+
+  it('the headline counts what the list shows: a line naming seven tasks is one note about 7 tasks, not "7 notes"', () => {
+    const onTask = (name: string, message: string): Problem => ({ code: 'ignored', path: `tasks.${name}`, message, subject: { noun: 'task', name } });
+    const seven = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => onTask(name, 'fails'));
+    expect(countNotes(seven)).toBe('1 note about 7 tasks');
+    // Tryout: "12 notes" above two lines.
+    const twelve = [...seven, ...['h', 'i', 'j', 'k', 'l'].map((name) => onTask(name, 'retries'))];
+    expect(countNotes(twelve)).toBe('2 notes about 12 tasks');
+    // Lines about no task, or about tasks and jobs, are counted as lines alone.
+    expect(countNotes([{ code: 'ignored', path: 'a', message: 'x' }, { code: 'ignored', path: 'b', message: 'x' }, { code: 'ignored', path: 'c', message: 'y' }])).toBe('2 notes');
+    expect(countNotes([onTask('a', 'x')])).toBe('1 note');
   });
 
   it('GitHub Actions: jobs by the name the canvas shows (the job’s name, else its id)', async () => {

@@ -85,6 +85,25 @@ describe('compare mode', () => {
     expect(b.store.getState().selectedStepId).toBeNull();
   });
 
+  it("a step selected on one side is brought into view on the other (revealSeq); from the diff table, on both", () => {
+    const store = comparing('shipping-retry-loop', 'shipping-retry-graph-aware');
+    const { a, b } = store.getState().compare!;
+    const seqs = () => [a.store.getState().revealSeq, b.store.getState().revealSeq];
+    const [a0, b0] = seqs();
+    // Clicked on A's canvas (setSelection): A stays where the person is looking, B reveals it.
+    a.store.getState().setSelection(['reserve-stock']);
+    expect(seqs()).toEqual([a0, b0 + 1]);
+    // Picked in B's Why panel (selectStep): B reveals it as its own selection does, and A too.
+    b.store.getState().selectStep('notify-customer');
+    expect(seqs()).toEqual([a0 + 1, b0 + 2]);
+    // A row of the diff table belongs to neither side: both reveal it.
+    store.getState().compareSelect('create-shipping-label');
+    expect(seqs()).toEqual([a0 + 2, b0 + 3]);
+    // Nothing selected: nothing to reveal.
+    a.store.getState().selectStep(null);
+    expect(seqs()).toEqual([a0 + 2, b0 + 3]);
+  });
+
   it('"the root cause fixed" runs B as a replay: B\'s timeline is A\'s run, then the replay', () => {
     const a = preset('payment-fails');
     const store = createRippleStore({ scenario: a });

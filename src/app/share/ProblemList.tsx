@@ -19,7 +19,8 @@ export function ProblemList({ problems, max = 8, className, label, except }: { p
   if (listed.length === 0) return null;
   const groups = groupProblems(listed);
   const shown = groups.slice(0, max);
-  const hidden = groups.slice(max).reduce((n, g) => n + g.members.length, 0);
+  // Counted as lines, as the headline above counts them (`countNotes`).
+  const hidden = Math.max(0, groups.length - max);
   // Paths a line does not show already: those of named subjects.
   const where = shown.filter((g) => g.noun !== undefined).flatMap((g) => g.members.filter((p) => p.path !== ''));
   return (

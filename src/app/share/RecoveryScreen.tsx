@@ -1,5 +1,6 @@
 // What a person sees instead of the editor when the link they opened cannot be read: what is
-// wrong in plain words, the problems' paths for invalid content, and three ways forward.
+// wrong in plain words, the problems' paths for invalid content, and the ways forward (the
+// draft, the raw text, an empty start).
 // Nothing from the link is rendered as markup: React escapes every string shown here.
 import { useState } from 'react';
 import type { LinkProblem, LinkProblemKind } from './links.ts';
@@ -12,7 +13,7 @@ const SHOWN_PROBLEMS = 50;
 function headline(kind: LinkProblemKind): string {
   switch (kind) {
     case 'truncated':
-      return 'This link is cut short';
+      return 'Part of this link is missing';
     case 'newer-version':
       return 'This link was made by a newer Ripple';
     case 'unknown-version':
@@ -31,7 +32,7 @@ function headline(kind: LinkProblemKind): string {
 function advice(kind: LinkProblemKind): string {
   switch (kind) {
     case 'truncated':
-      return 'Chat apps and mail clients sometimes cut long links. If it happens again, the sender can send the scenario as a file (Import / Export → Download scenario).';
+      return 'Chat apps and mail clients sometimes shorten long links. If it happens again, the sender can send the scenario as a file (Import / Export → Download scenario).';
     case 'newer-version':
       return 'Or ask the sender for the scenario as a file and open it once your Ripple is up to date.';
     case 'unknown-version':
@@ -69,9 +70,16 @@ export function RecoveryScreen({ problem, draftTitle, onOpenDraft, onStartEmpty 
         <ProblemList problems={problem.problems} max={SHOWN_PROBLEMS} className="recovery__problems" label="Problems found" except={problem.message} />
 
         <div className="recovery__actions">
-          <button type="button" className="btn btn--primary" onClick={onOpenDraft}>
-            {draftTitle ? `Open your last draft “${draftTitle}”` : 'Go to the editor'}
-          </button>
+          {/* Without a draft the editor holds nothing: going to it is starting empty, so one button says so. */}
+          {draftTitle ? (
+            <button type="button" className="btn btn--primary" onClick={onOpenDraft}>
+              {`Open your last draft “${draftTitle}”`}
+            </button>
+          ) : (
+            <button type="button" className="btn btn--primary" onClick={onStartEmpty}>
+              Start empty
+            </button>
+          )}
           <button
             type="button"
             className="btn"
@@ -81,9 +89,11 @@ export function RecoveryScreen({ problem, draftTitle, onOpenDraft, onStartEmpty 
           >
             Copy the raw text
           </button>
-          <button type="button" className="btn" onClick={onStartEmpty}>
-            Start empty
-          </button>
+          {draftTitle && (
+            <button type="button" className="btn" onClick={onStartEmpty}>
+              Start empty
+            </button>
+          )}
         </div>
         {/* The live region is there from the start (so what it says is announced); empty, it takes no room (share.css). */}
         <div className="recovery__status" role="status">

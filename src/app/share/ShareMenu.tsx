@@ -3,6 +3,7 @@
 // $batch bodies and exported images, so none of that needs wiring elsewhere.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { countNotes } from '../../scenario/problem-groups.ts';
 import type { Problem } from '../../scenario/types.ts';
 import { useRippleStore } from '../../store/context.tsx';
 import { downloadText } from './download.ts';
@@ -164,7 +165,8 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
       }
       const from = opened.source === 'scenario file' ? name : `the ${opened.source}`;
       const next = opened.source.startsWith('JSON $batch') ? ' Select a request and give it a failure, then Run to see which answer 424.' : '';
-      const note = opened.warnings.length > 0 ? ` ${opened.warnings.length} note${opened.warnings.length === 1 ? '' : 's'}:` : '';
+      // Counted as the list below tells them: a line naming seven tasks is one note.
+      const note = opened.warnings.length > 0 ? ` ${countNotes(opened.warnings)}:` : '';
       say('info', `Opened “${opened.scenario.title}” from ${from}.${next}${note}`, opened.warnings);
     },
     [store, say],
@@ -233,7 +235,10 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
             .then((warnings) => {
               // Said every time, so the notes of an earlier export never stand for this one.
               if (warnings.length === 0) say('info', `Downloaded the ${label}.`);
-              else say('info', `Downloaded the ${label}. ${warnings.length} note${warnings.length === 1 ? '' : 's'}:`, warnings.map((message) => ({ code: 'ignored', path: '', message })));
+              else {
+                const notes: Problem[] = warnings.map((message) => ({ code: 'ignored', path: '', message }));
+                say('info', `Downloaded the ${label}. ${countNotes(notes)}:`, notes);
+              }
             }),
         ),
       })),

@@ -295,7 +295,12 @@ function PredictView({ steps }: { steps?: string[] }) {
               <span>
                 <strong>{names.get(item.step) ?? item.step}</strong>: {item.correct ? 'right, ' : `you said ${item.predicted === null ? 'nothing' : stateLabel(item.predicted)}; it `}
                 {item.correct ? stateLabel(item.actual) : `ended ${stateLabel(item.actual)}.`}
-                {!item.correct && <span className="lesson-grade__why">{item.why}</span>}
+                {/* The rule's number only on hover, as the Why panel gives it: the learner reads the rule itself first. */}
+                {!item.correct && (
+                  <span className="lesson-grade__why" title={`Ripple rule ${item.rule}`}>
+                    {item.why}
+                  </span>
+                )}
               </span>
             </li>
           ))}

@@ -33,7 +33,8 @@ export interface FrameError {
 
 export type Unframed = { ok: true; payload: string; format: LinkFormat } | { ok: false; error: FrameError };
 
-export const COPY_WHOLE = 'Ask the sender to copy the whole link — some apps cut long links short.';
+/** What to do about a link that ends early; the message before it says once what is wrong (the recovery screen's advice says why links end early). */
+export const COPY_WHOLE = 'Ask the sender to copy the whole link.';
 
 function refuse(kind: FrameError['kind'], message: string): Unframed {
   return { ok: false, error: { kind, message } };
@@ -113,7 +114,7 @@ export function inflateLimited(data: Uint8Array, limit: number): Inflated {
  * none. Never throws.
  *
  * @example
- * unframe('r1.DcxB') // → { ok: false, error: { kind: 'truncated', message: 'This link is cut off …' } }
+ * unframe('r1.Dc') // → { ok: false, error: { kind: 'truncated', message: 'This link ends after 5 characters, inside its header. …' } }
  */
 export function unframe(input: string): Unframed {
   if (input.length > MAX_LINK_CHARS * 2) {
@@ -158,7 +159,7 @@ export function unframe(input: string): Unframed {
   const bytes = b64.bytes;
   const head = readVarint(bytes, 0, 4);
   if (!head || bytes.length < head.length + 1) {
-    if (bytes.length < 5) return refuse('truncated', `This link is cut off after ${formatCount(text.length)} characters. ${COPY_WHOLE}`);
+    if (bytes.length < 5) return refuse('truncated', `This link ends after ${formatCount(text.length)} characters, inside its header. ${COPY_WHOLE}`);
     return refuse('corrupt', 'The link is damaged: its header cannot be read.');
   }
   if (crc8(bytes.subarray(0, head.length)) !== bytes[head.length]) {
@@ -171,7 +172,7 @@ export function unframe(input: string): Unframed {
   if (bytes.length < expected) {
     return refuse(
       'truncated',
-      `This link is cut off: it has ${formatCount(text.length)} of its ${formatCount(expectedChars)} characters. ${COPY_WHOLE}`,
+      `This link has ${formatCount(text.length)} of its ${formatCount(expectedChars)} characters. ${COPY_WHOLE}`,
     );
   }
   if (bytes.length > expected || b64.dangling) {

@@ -47,8 +47,10 @@ describe('LessonPanel', () => {
     expect(screen.getByRole('heading', { name: 'Your prediction: 1 of 5 right' })).toBeInTheDocument();
     const list = screen.getByRole('list');
     expect(within(list).getByText(/you said skipped; it/).closest('li')).toHaveTextContent(
-      'Send receipt: you said skipped; it ended blocked (424).R5: with the fail-fast guard on, a step whose prerequisite failed or answered 424 is not run; it answers 424 Failed Dependency. Send receipt answered 424 Failed Dependency because Create invoice answered 424.',
+      'Send receipt: you said skipped; it ended blocked (424).With the fail-fast guard on, a step whose prerequisite failed or answered 424 is not run; it answers 424 Failed Dependency. Send receipt answered 424 Failed Dependency because Create invoice answered 424.',
     );
+    // The rule's number is there on hover, not in the words.
+    expect(within(list).getByText(/^With the fail-fast guard on/)).toHaveAttribute('title', 'Ripple rule R5');
     expect(list).toHaveTextContent('Create invoice: right, blocked (424)');
     // The caption shows the beat at the playhead once there is a run.
     act(() => store.getState().seekTime(200));
