@@ -26,6 +26,7 @@ import { useLintByStep } from './use-lint.ts';
 import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 import { useRevealSelection } from './use-reveal-selection.ts';
+import { useStagedMount } from './staged-mount.ts';
 import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-changes.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 import { idRecord } from '../engine/records.ts';
@@ -251,7 +252,11 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     if (!groups || groups.length === 0) return (lastFrames.current = []);
     return (lastFrames.current = buildGroupFrames({ groups, steps: scenario.steps }, new Map(nodes.map((n) => [n.id, n])), STEP_NODE_SIZE, lastFrames.current));
   }, [groups, scenario.steps, nodes]);
-  const flowNodes = useMemo<FlowNode[]>(() => (frames.length === 0 ? nodes : [...frames, ...nodes]), [frames, nodes]);
+  const allNodes = useMemo<FlowNode[]>(() => (frames.length === 0 ? nodes : [...frames, ...nodes]), [frames, nodes]);
+  // A graph drawn whole whose first view shows only its start mounts the rest after that view
+  // is painted, a few steps a frame (staged-mount.ts); visible-only graphs mount only what is in view anyway.
+  const [stagedOnStart] = useState(() => !visibleOnly);
+  const mounted = useStagedMount(allNodes, edges, firstFit.nodes, stagedOnStart, painted);
 
   // The picture the canvas mounts with is fitted by React Flow itself, at once (`fitView`
   // below); fitting it again here, animated, slid the steps from under a click just after
@@ -404,8 +409,8 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     <div ref={wrapper} className={`canvas${readOnly ? ' read-only' : ''}${visibleOnly ? ' canvas--many' : ''}`} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
       <EdgeMarkers prefix={markerPrefix} cullToView={visibleOnly} passing={PassingLines !== null}>
         <ReactFlow<FlowNode, DependencyFlowEdge>
-          nodes={flowNodes}
-          edges={edges}
+          nodes={mounted.nodes}
+          edges={mounted.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
