@@ -27,6 +27,7 @@ import { useLintByStep } from './use-lint.ts';
 import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 import { useRevealSelection } from './use-reveal-selection.ts';
+import { stagedMount } from './staged-mount.ts';
 import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-changes.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 import { idRecord } from '../engine/records.ts';
@@ -222,20 +223,12 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // Plain steps until the edge router has loaded and the first picture is on screen; routed from
   // then on, in a task of its own (routing 2,000 steps takes hundreds of ms: issue #15).
   const router = useEdgeRouting();
-  const [painted, setPainted] = useState(false);
+  // Pictures painted since React Flow took its nodes: the first, then one more a frame while a
+  // staged mount still holds steps back (below).
+  const [painted, setPainted] = useState(0);
   // React Flow takes its nodes in its own effects after this canvas mounts: the first picture is
   // the frame after that, not the canvas's first (empty) frame.
   const flowReady = useStore(selectFlowReady) || scenario.steps.length === 0;
-  useEffect(() => {
-    if (!flowReady || painted) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // After the next frame is drawn: a task queued from the frame callback runs once it is painted.
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [flowReady, painted]);
   const routing = painted ? router : null;
   // A large graph's first picture is its steps alone: React Flow then mounts no edge before the
   // first node is drawn (hundreds of edge svgs laid out and painted in that frame: issue #15).
@@ -263,7 +256,23 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     if (!groups || groups.length === 0 || !frameParts) return (lastFrames.current = []);
     return (lastFrames.current = frameParts.buildGroupFrames({ groups, steps: scenario.steps }, new Map(nodes.map((n) => [n.id, n])), STEP_NODE_SIZE, lastFrames.current));
   }, [groups, scenario.steps, nodes, frameParts]);
-  const flowNodes = useMemo<FlowNode[]>(() => (frames.length === 0 ? nodes : [...frames, ...nodes]), [frames, nodes]);
+  const allNodes = useMemo<FlowNode[]>(() => (frames.length === 0 ? nodes : [...frames, ...nodes]), [frames, nodes]);
+  // A graph drawn whole whose first view shows only its start mounts the rest after that view
+  // is painted, a few steps a frame (staged-mount.ts); visible-only graphs mount only what is in
+  // view anyway. Once whole it stays so: `painted` only grows (a step added later may wait a frame).
+  const start = visibleOnly ? undefined : firstFit.nodes;
+  const mounted = useMemo(() => stagedMount(allNodes, edges, start, painted), [allNodes, edges, start, painted]);
+  const holding = mounted !== null;
+  useEffect(() => {
+    if (!flowReady || (painted > 0 && !holding)) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the next frame is drawn: a task queued from the frame callback runs once it is painted.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted((n) => n + 1), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [flowReady, painted, holding]);
 
   // The picture the canvas mounts with is fitted by React Flow itself, at once (`fitView`
   // below); fitting it again here, animated, slid the steps from under a click just after
@@ -416,8 +425,8 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     <div ref={wrapper} className={`canvas${readOnly ? ' read-only' : ''}${visibleOnly ? ' canvas--many' : ''}`} style={{ width: '100%', height: '100%' }} onDoubleClick={onDoubleClick}>
       <EdgeMarkers prefix={markerPrefix} cullToView={visibleOnly} passing={PassingLines !== null}>
         <ReactFlow<FlowNode, DependencyFlowEdge>
-          nodes={flowNodes}
-          edges={edges}
+          nodes={mounted?.nodes ?? allNodes}
+          edges={mounted?.edges ?? edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}

@@ -129,9 +129,18 @@ function wholeGantt(
   timeline: readonly TimelineEvent[],
   segments: readonly RunSegment[],
   duration: number,
-  formatMs: Describe,
+  describe: Describe,
   statusText: StatusText,
 ): GanttModel {
+  // Every bar and mark is titled with its times: a 2,000-step retry storm's 50,000 titles name
+  // only ~120 distinct moments, each said once here (issue #9 item 3: formatting them all was
+  // ~60 ms of the task that draws the timeline).
+  const said = new Map<number, string>();
+  const formatMs = (ms: number) => {
+    let text = said.get(ms);
+    if (text === undefined) said.set(ms, (text = describe(ms)));
+    return text;
+  };
   const latest = segments[segments.length - 1];
   const rows = new Map<string, GanttRow>();
   const names = latest ? stepNames(latest.scenario) : new Map<string, string>();
