@@ -23,8 +23,12 @@ const ANNOUNCE_EVERY_MS = 1200;
 export const WINDOW_FROM = 400;
 /** Height of one windowed row in px (playback.css `.pb-log-windowed`). */
 export const LOG_ROW_HEIGHT = 24;
-/** Rows rendered above and below the visible ones. */
-const OVERSCAN = 20;
+/**
+ * Rows rendered above and below the visible ones: enough for a wheel notch (about 100 px) to
+ * land on drawn rows. Few, because at 4× a large run moves the cursor dozens of entries a frame
+ * and each frame then draws the whole window anew (issue #15: 48 rows a frame with 20 here).
+ */
+const OVERSCAN = 6;
 /** The list's height before layout has measured it (jsdom, a hidden panel). */
 const FALLBACK_VIEW_PX = 480;
 

@@ -1,10 +1,17 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
-import { EventLog } from '../../src/panels/EventLog.tsx';
+import { EventLog, LOG_ROW_HEIGHT, logWindow } from '../../src/panels/EventLog.tsx';
 import { indexOf, ranStore, renderWith } from './helpers.tsx';
 
 describe('EventLog', () => {
+  test('a long log draws the rows in view and six either side: at 4× the cursor passes dozens of entries a frame, each frame drawing the window anew (issue #15)', () => {
+    // 3,000 entries, scrolled to row 1,000, eight rows in view.
+    expect(logWindow(3_000, 1_000 * LOG_ROW_HEIGHT, 8 * LOG_ROW_HEIGHT)).toEqual({ from: 994, to: 1_014 });
+    // At the top nothing is drawn above the first row.
+    expect(logWindow(3_000, 0, 8 * LOG_ROW_HEIGHT)).toEqual({ from: 0, to: 14 });
+  });
+
   test('plain sentences: the 402 and the 424 it causes', () => {
     const store = ranStore();
     store.getState().setCursor(store.getState().timeline.length - 1);
