@@ -2,7 +2,7 @@ import { createContext, memo, useCallback, useContext, useLayoutEffect, useMemo,
 import { EdgeLabelRenderer, getSmoothStepPath, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { useRipple } from '../store/context.tsx';
 import { selectEdgeCarried } from '../store/selectors.ts';
-import { edgeAriaLabel, edgeLook, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
+import { edgeAriaLabel, edgeLook, edgeNameIn, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
 import { labelPoint, roundedPath, type Point } from './layout/edge-path.ts';
 import { lineMeets, passesThrough, viewBox } from './view-box.ts';
 
@@ -36,12 +36,14 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const corners = useMemo(() => (routed ? route : stepCorners(sourceX, sourceY, targetX, targetY)), [routed, route, sourceX, sourceY, targetX, targetY]);
   const condition = data?.condition ?? 'success';
   const highlighted = data?.highlighted ?? false;
+  // On the canvas the name comes from the store's labels (a string: only the renamed step's edges re-render).
+  const labelled = useRipple((state) => (followsPlayhead ? edgeNameIn(state.scenario, source, target, condition) : undefined));
   // A plain edge whose route only crosses the view is drawn with the others in PassingLines (once its chunk is here).
   const mayPass = passing && cullToView && routed && condition === 'success' && !highlighted && !carried && !adjacent && !props.selected;
   const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || meetsView(corners, flow, mayPass), [cullToView, corners, mayPass]));
   const edge = useRef<Element | null>(null);
   const hold = useCallback((element: Element | null) => void (edge.current = element), []);
-  const name = data?.name;
+  const name = followsPlayhead ? labelled : data?.name;
   // The accessible name is on React Flow's wrapper (the `g` with role "img"); the object gives it
   // the name without the run, which React writes only when that changes: add the run's part after.
   useLayoutEffect(() => {
