@@ -24,10 +24,6 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const followsPlayhead = data?.followsPlayhead ?? false;
   const followed = useRipple((state) => followsPlayhead && selectEdgeCarried(state, source, target));
   const carried = followsPlayhead ? followed : (data?.carried ?? false);
-  // An edge into or out of the selected step stands out, so its connections can be traced in a
-  // large graph where many lines share a column (tryout). Read by the edge itself: a new
-  // selection re-renders only the edges whose answer changes.
-  const adjacent = useRipple((state) => state.selectedStepId !== null && (state.selectedStepId === source || state.selectedStepId === target));
   const { markers, cullToView, passing } = useContext(EdgeCanvas);
   // Right-angled routes read better than curves in the narrow gaps between layers; the routed
   // ones go around other steps (src/canvas/layout/edge-routes.ts), never under them.
@@ -38,9 +34,17 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const highlighted = data?.highlighted ?? false;
   // On the canvas the name comes from the store's labels (a string: only the renamed step's edges re-render).
   const labelled = useRipple((state) => (followsPlayhead ? edgeNameIn(state.scenario, source, target, condition) : undefined));
-  // A plain edge whose route only crosses the view is drawn with the others in PassingLines (once its chunk is here).
-  const mayPass = passing && cullToView && routed && condition === 'success' && !highlighted && !carried && !adjacent && !props.selected;
-  const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || meetsView(corners, flow, mayPass), [cullToView, corners, mayPass]));
+  // A plain edge whose route only crosses the view is drawn with the others in PassingLines (once
+  // its chunk is here), unless it is the selected step's own (below).
+  const mayPass = passing && cullToView && routed && condition === 'success' && !highlighted && !carried && !props.selected;
+  const place = useStore(useCallback((flow: ReactFlowState) => (cullToView ? placeInView(corners, flow, mayPass) : 'in'), [cullToView, corners, mayPass]));
+  // An edge into or out of the selected step stands out, so its connections can be traced in a
+  // large graph where many lines share a column (tryout). Read by the edge itself, and only by an
+  // edge whose line is on screen: a new selection re-renders only those whose answer changes, not
+  // the hundreds of a fan-out step's edges React Flow mounts off screen (issue #15: edit's longest task).
+  const adjacent = useRipple((state) => place !== 'out' && state.selectedStepId !== null && (state.selectedStepId === source || state.selectedStepId === target));
+  // A passing line is drawn here when it is the selected step's own (PassingLines leaves it out).
+  const inView = place === 'in' || (place === 'passing' && adjacent);
   const edge = useRef<Element | null>(null);
   const hold = useCallback((element: Element | null) => void (edge.current = element), []);
   const name = followsPlayhead ? labelled : data?.name;
@@ -143,8 +147,19 @@ export function stepCorners(sx: number, sy: number, tx: number, ty: number): rea
  * With `passing`, a line that only crosses the view (both ends out of it) does not count: PassingLines draws it.
  */
 export function meetsView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>, passing = false): boolean {
+  return placeInView(corners, flow, passing) === 'in';
+}
+
+/**
+ * Where a line through `corners` (flow px) is with respect to the view (see `meetsView`): 'out'
+ * (not within VIEW_MARGIN of it), 'passing' (with `passing`: it only crosses it, PassingLines may
+ * draw it) or 'in'. Before the canvas has a size, everything is 'in'.
+ */
+export function placeInView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>, passing = false): 'out' | 'passing' | 'in' {
   const box = viewBox(flow.transform, flow.width, flow.height, VIEW_MARGIN);
-  return !box || (lineMeets(corners, box) && !(passing && passesThrough(corners, box)));
+  if (!box) return 'in';
+  if (!lineMeets(corners, box)) return 'out';
+  return passing && passesThrough(corners, box) ? 'passing' : 'in';
 }
 
 /**
