@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import type { StepPatch } from '../store/types.ts';
-import type { CompensationSpec, DependencyCondition, DialectName, FailSpec, RetrySpec, Step } from '../scenario/types.ts';
+import type { CompensationSpec, Dependency, DependencyCondition, DialectName, FailSpec, RetrySpec, Step } from '../scenario/types.ts';
 import { DIALECT_TITLES } from '../engine/dialect.ts';
 import { DEFAULT_DURATION_MS, DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { STATUS_INFO, reasonPhrase, type StatusInfo } from '../engine/http-status.ts';
@@ -484,6 +484,9 @@ export const CONDITION_TEXT: Record<DependencyCondition, { label: string; help: 
 };
 
 const NO_STEPS: readonly Step[] = [];
+const NO_DEPENDENCIES: readonly Dependency[] = [];
+/** Above this many dependents, the "Needed by" list is drawn in a background render after the panel. */
+const LIST_LATER_ABOVE = 50;
 
 /**
  * Each step's name as the inspector shows it (its label, else its id), once per steps list: a
@@ -568,7 +571,13 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
   const [error, setError] = useState<string | null>(null);
   const labelOf = useLabels(scenario.steps);
   const prerequisites = scenario.dependencies.filter((d) => d.to === step.id);
-  const dependents = scenario.dependencies.filter((d) => d.from === step.id);
+  const dependents = useMemo(() => scenario.dependencies.filter((d) => d.from === step.id), [scenario.dependencies, step.id]);
+  // A fan-out step's hundreds of dependents are listed in a background render after the panel,
+  // like the options below, rather than in the task of the click that selected it (issue #15).
+  const deferredDependents = useDeferredValue(dependents, NO_DEPENDENCIES);
+  // Never another step's list (the deferred value is the last one drawn until the new one is).
+  const ownDeferred = deferredDependents.length === 0 || deferredDependents[0].from === step.id ? deferredDependents : NO_DEPENDENCIES;
+  const listedDependents = dependents.length > LIST_LATER_ABOVE ? ownDeferred : dependents;
   // Not the steps that depend on this one: each would close a cycle.
   const candidates = useMemo(() => prerequisiteChoices(scenario.steps, scenario.dependencies, step.id), [scenario.steps, scenario.dependencies, step.id]);
   // Its options are drawn in a background render after the panel: on a 2,000-step graph they
@@ -619,8 +628,9 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
       {dependents.length === 0 ? (
         <p className="field__help">No step depends on it.</p>
       ) : (
-        <ul className="dep-list">
-          {dependents.map((d) => (
+        <ul className="dep-list" aria-busy={listedDependents !== dependents}>
+          {listedDependents !== dependents && <li className="field__help">Listing {dependents.length.toLocaleString('en')} steps…</li>}
+          {listedDependents.map((d) => (
             <DependentRow key={d.to} from={step.id} to={d.to} on={d.on ?? 'success'} label={labelOf(d.to)} disabled={disabled} />
           ))}
         </ul>

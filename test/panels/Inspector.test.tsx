@@ -152,6 +152,20 @@ describe('Inspector', () => {
     expect(screen.getByRole('button', { name: 'Remove dependency of Ship' })).toBeInTheDocument();
   });
 
+  test('a fan-out step lists its many dependents (after the panel), and each remove button removes its own', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ id: `shard-${i}`, label: `Shard ${i}` }));
+    const { store } = setup([{ id: 'fan', label: 'Fan out' }, { id: 'other', label: 'Other' }, ...many], [...many.map((m) => ['fan', m.id] as [string, string]), ['other', 'shard-0']]);
+    act(() => store.getState().selectStep('fan'));
+    const remove = await screen.findByRole('button', { name: 'Remove dependency of Shard 59' });
+    expect(screen.getAllByRole('button', { name: /^Remove dependency of / })).toHaveLength(60);
+    await userEvent.setup().click(remove);
+    expect(store.getState().scenario.dependencies).not.toContainEqual({ from: 'fan', to: 'shard-59' });
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Remove dependency of / })).toHaveLength(59));
+    // Another step: its own list only, never the fan-out's.
+    act(() => store.getState().selectStep('other'));
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Remove dependency of / }).map((b) => b.getAttribute('aria-label'))).toEqual(['Remove dependency of Shard 0']));
+  });
+
   test('the dependency condition can be changed from the step', async () => {
     const { store } = setup();
     act(() => store.getState().selectStep('ship'));
