@@ -3,6 +3,7 @@ import { useRipple } from '../store/context.tsx';
 import type { PanelTab } from '../store/types.ts';
 import { RunSidePanel } from '../panels/RunPanels.tsx';
 import { LessonTab } from '../lessons/ui/LessonTab.tsx';
+import { whenIdle } from '../store/autosave.ts';
 
 // The editing panels load when their tab first opens, out of the main bundle (issue #15);
 // CodeMirror and the YAML reader come with the Source tab.
@@ -41,16 +42,7 @@ export function SidePanel() {
   // idle moment after the canvas rather than in that click's task, where adding them to the page
   // (and the style recalculation a new sheet costs over a 2,000-step canvas) made the longest
   // task of selecting a step (issue #15).
-  useEffect(() => {
-    if (readOnly) return;
-    const load = () => void loadInspector().catch(() => undefined);
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(load, 0);
-      return () => clearTimeout(timer);
-    }
-    const id = requestIdleCallback(load, { timeout: INSPECTOR_IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(id);
-  }, [readOnly]);
+  useEffect(() => (readOnly ? undefined : whenIdle(() => void loadInspector().catch(() => undefined), INSPECTOR_IDLE_TIMEOUT_MS)), [readOnly]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === tab);

@@ -159,46 +159,15 @@ function buildList<Source, Key extends readonly unknown[], T>(
 
 export const edgeId = (from: string, to: string) => `${from}->${to}`;
 
-/**
- * Whether `next` places the same steps as `before`: the same dependencies list (the object) and
- * steps with the same ids and positions in the same order. True after an edit of a step's own
- * fields (a rename, a failure, a retry): what depends only on the graph's shape and places (the
- * tab order, the edge routes) is still right. O(steps), against O((steps + edges) · log steps)
- * for the order and far more for the routes.
- */
-export function samePlaces(before: Scenario, next: Scenario): boolean {
-  if (before === next) return true;
-  if (before.dependencies !== next.dependencies || before.steps.length !== next.steps.length) return false;
-  for (let i = 0; i < next.steps.length; i++) {
-    const a = before.steps[i];
-    const b = next.steps[i];
-    if (a === b) continue;
-    if (a.id !== b.id || a.position?.x !== b.position?.x || a.position?.y !== b.position?.y) return false;
-  }
-  return true;
-}
+const orderCache = new WeakMap<Scenario, Step[]>();
 
-/** Each scenario's order, as indexes into its steps (what a scenario of the same places reuses). */
-const orderCache = new WeakMap<Scenario, { steps: Step[]; places: number[] }>();
-let lastOrdered: { scenario: Scenario; places: number[] } | null = null;
-
-/**
- * `orderedSteps`, computed once per scenario object (the playhead does not change it), and after
- * an edit that keeps every step's place (`samePlaces`: a rename) taken from the last order with
- * the edited steps swapped in: the same order, in O(steps).
- */
+/** `orderedSteps`, computed once per scenario object (the playhead does not change it). */
 export function stepsInOrder(scenario: Scenario): Step[] {
-  const known = orderCache.get(scenario);
-  if (known) return known.steps;
-  let places: number[];
-  if (lastOrdered && samePlaces(lastOrdered.scenario, scenario)) places = lastOrdered.places;
-  else {
-    const index = new Map(scenario.steps.map((s, i) => [s, i]));
-    places = orderedSteps(scenario).map((s) => index.get(s)!);
+  let steps = orderCache.get(scenario);
+  if (!steps) {
+    steps = orderedSteps(scenario);
+    orderCache.set(scenario, steps);
   }
-  const steps = places.map((i) => scenario.steps[i]);
-  orderCache.set(scenario, { steps, places });
-  lastOrdered = { scenario, places };
   return steps;
 }
 
@@ -356,8 +325,6 @@ interface RouteMemo {
   routes: Map<string, Routed>;
   /** The router that made them: a new one (the route worker's routes arrived) routes again. */
   router?: typeof RouteAll;
-  /** The last scenario they were asked for: a next one of the same places (`samePlaces`) takes them as they are. */
-  scenario?: Scenario;
 }
 const routeMemo = new WeakMap<Scenario, RouteMemo>();
 let lastRoutes: RouteMemo = { geometry: '', routes: new Map() };
@@ -373,11 +340,6 @@ function routesOf(scenario: Scenario, routeAll: typeof RouteAll | null): Map<str
   if (!routeAll) return NO_ROUTES;
   const known = routeMemo.get(scenario);
   if (known && known.router === routeAll) return known.routes;
-  // A rename or another edit of a step's own fields: the same places, the same routes (no 200 kB of geometry text to compare).
-  if (lastRoutes.router === routeAll && lastRoutes.scenario && samePlaces(lastRoutes.scenario, scenario)) {
-    routeMemo.set(scenario, lastRoutes);
-    return lastRoutes.routes;
-  }
   const positions = new Map<string, Point>();
   for (const step of scenario.steps) if (step.position) positions.set(step.id, step.position);
   const geometry = JSON.stringify([[...positions], scenario.dependencies.map((d) => [d.from, d.to])]);
@@ -387,7 +349,6 @@ function routesOf(scenario: Scenario, routeAll: typeof RouteAll | null): Map<str
     for (const [id, points] of fresh) routes.set(id, { points, key: points.map((p) => `${p.x},${p.y}`).join(' ') });
     lastRoutes = { geometry, routes, router: routeAll };
   }
-  lastRoutes.scenario = scenario;
   routeMemo.set(scenario, lastRoutes);
   return lastRoutes.routes;
 }
@@ -459,7 +420,7 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
     const isSelected = !!picked && picked.from === dep.from && picked.to === dep.to;
     // The dependency and the labels, not the shape: an edit elsewhere (a drag) makes new shapes.
     // On the canvas the edge reads its name itself: a rename keeps every edge and the list.
-    return [dep, followsPlayhead ? null : shape.fromLabel, followsPlayhead ? null : shape.toLabel, carriedIds.has(id), onPath.size > 0 && onPath.has(id), isSelected, routes.get(id)?.key ?? null] as const;
+    return [dep, !followsPlayhead && shape.fromLabel, !followsPlayhead && shape.toLabel, carriedIds.has(id), onPath.size > 0 && onPath.has(id), isSelected, routes.get(id)?.key ?? null] as const;
   };
   return buildList(
     cache?.edges,
@@ -469,14 +430,12 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
     ([dep, fromLabel, toLabel, isCarried, isHighlighted, isSelected]): DependencyFlowEdge => {
       const condition = conditionOf(dep);
       const route = routes.get(edgeId(dep.from, dep.to))?.points ?? null;
-      const data: DependencyEdgeData = { condition, carried: isCarried, followsPlayhead, highlighted: isHighlighted, route };
+      const name = followsPlayhead ? undefined : edgeName(fromLabel as string, toLabel as string, condition);
+      const data: DependencyEdgeData = { condition, carried: isCarried, followsPlayhead, name, highlighted: isHighlighted, route };
       // No `markerEnd`, and the name without the run: DependencyEdge draws the arrowhead of its look
       // and adds to the name what the run made of it, which on the canvas never reaches this object.
       // On the canvas no name at all: DependencyEdge writes it over React Flow's placeholder.
-      if (followsPlayhead) return { id: edgeId(dep.from, dep.to), type: 'dependency', source: dep.from, target: dep.to, selected: isSelected, data };
-      const name = edgeName(fromLabel!, toLabel!, condition);
-      data.name = name;
-      return { id: edgeId(dep.from, dep.to), type: 'dependency', source: dep.from, target: dep.to, selected: isSelected, ariaLabel: name, data };
+      return { id: edgeId(dep.from, dep.to), type: 'dependency', source: dep.from, target: dep.to, selected: isSelected, ariaLabel: data.name, data };
     },
   );
 }
