@@ -754,6 +754,7 @@ async function editOnlyTable(browser: Browser, origin: string): Promise<void> {
   for (const { shape, n, scenario } of cases) {
     const long: number[] = [];
     const cpu: number[] = [];
+    const what: string[] = [];
     for (let i = 0; i < runs; i++) {
       const { page } = await openScenario(browser, origin, scenario, ['link']);
       // Let the first canvas's own follow-up work (routes, lint, the first link and draft) land first.
@@ -763,13 +764,18 @@ async function editOnlyTable(browser: Browser, origin: string): Promise<void> {
         tasks = await editAStep(page, `edit-${shape}-${n}-run${i + 1}`, 3_000);
       });
       long.push(Math.max(0, ...tasks));
-      if (cpuOf) cpu.push(cpuOf.longestMs);
+      if (cpuOf) {
+        cpu.push(cpuOf.longestMs);
+        what.push(cpuOf.what);
+      }
       await page.context().close();
     }
     const line = `${shape.padEnd(9)} ${String(scenario.steps.length).padStart(5)} steps: edit's longest task (3 s window) median ${median(long).toFixed(0)} ms ${verdict(median(long), LONG_TASK_TARGET_MS)}; runs ${long.map((v) => v.toFixed(0)).join(', ')}` +
       (cpu.length ? `; by thread CPU time: median ${median(cpu).toFixed(0)} ms, runs ${cpu.map((v) => v.toFixed(0)).join(', ')}` : '');
     lines.push(line);
     console.log(line);
+    // What ran in each run's longest task (by wall time): which part of the edit to look at.
+    for (const [i, w] of what.entries()) console.log(`    run ${i + 1}'s longest task: ${w || '—'}`);
   }
   console.log(`summary (load ${loadavg().map((l) => l.toFixed(1)).join(' ')}):`);
   for (const line of lines) console.log(`  ${line}`);

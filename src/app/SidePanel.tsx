@@ -1,12 +1,16 @@
-import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useRipple } from '../store/context.tsx';
 import type { PanelTab } from '../store/types.ts';
 import { RunSidePanel } from '../panels/RunPanels.tsx';
 import { LessonTab } from '../lessons/ui/LessonTab.tsx';
+import { whenIdle } from '../store/autosave.ts';
 
 // The editing panels load when their tab first opens, out of the main bundle (issue #15);
 // CodeMirror and the YAML reader come with the Source tab.
-const Inspector = lazy(() => import('../panels/Inspector.tsx').then((m) => ({ default: m.Inspector })));
+const loadInspector = () => import('../panels/Inspector.tsx');
+const Inspector = lazy(() => loadInspector().then((m) => ({ default: m.Inspector })));
+/** How long (ms) the inspector's chunk waits for an idle moment after the first render before it loads anyway. */
+const INSPECTOR_IDLE_TIMEOUT_MS = 5_000;
 const EdgeInspector = lazy(() => import('../panels/EdgeInspector.tsx').then((m) => ({ default: m.EdgeInspector })));
 const ScenarioPanel = lazy(() => import('../panels/ScenarioPanel.tsx').then((m) => ({ default: m.ScenarioPanel })));
 const SourcePanel = lazy(() => import('../panels/SourcePanel.tsx'));
@@ -34,6 +38,11 @@ export function SidePanel() {
   const tab: Tab = readOnly ? 'run' : storedTab;
   const refs = useRef<Record<Tab, HTMLButtonElement | null>>({ step: null, scenario: null, run: null, source: null, lesson: null });
   const tabs = readOnly ? TABS.filter((t) => t.id === 'run') : TABS;
+  // What a first click on a step opens is the inspector: its chunk and style sheet load in an
+  // idle moment after the canvas rather than in that click's task, where adding them to the page
+  // (and the style recalculation a new sheet costs over a 2,000-step canvas) made the longest
+  // task of selecting a step (issue #15).
+  useEffect(() => (readOnly ? undefined : whenIdle(() => void loadInspector().catch(() => undefined), INSPECTOR_IDLE_TIMEOUT_MS)), [readOnly]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === tab);

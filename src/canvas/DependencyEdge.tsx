@@ -2,7 +2,7 @@ import { createContext, memo, useCallback, useContext, useLayoutEffect, useMemo,
 import { EdgeLabelRenderer, getSmoothStepPath, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { useRipple } from '../store/context.tsx';
 import { selectEdgeCarried } from '../store/selectors.ts';
-import { edgeAriaLabel, edgeLook, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
+import { edgeAriaLabel, edgeLook, edgeNameIn, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
 import { labelPoint, roundedPath, type Point } from './layout/edge-path.ts';
 import { lineMeets, passesThrough, viewBox } from './view-box.ts';
 
@@ -24,10 +24,6 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const followsPlayhead = data?.followsPlayhead ?? false;
   const followed = useRipple((state) => followsPlayhead && selectEdgeCarried(state, source, target));
   const carried = followsPlayhead ? followed : (data?.carried ?? false);
-  // An edge into or out of the selected step stands out, so its connections can be traced in a
-  // large graph where many lines share a column (tryout). Read by the edge itself: a new
-  // selection re-renders only the edges whose answer changes.
-  const adjacent = useRipple((state) => state.selectedStepId !== null && (state.selectedStepId === source || state.selectedStepId === target));
   const { markers, cullToView, passing } = useContext(EdgeCanvas);
   // Right-angled routes read better than curves in the narrow gaps between layers; the routed
   // ones go around other steps (src/canvas/layout/edge-routes.ts), never under them.
@@ -36,12 +32,21 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const corners = useMemo(() => (routed ? route : stepCorners(sourceX, sourceY, targetX, targetY)), [routed, route, sourceX, sourceY, targetX, targetY]);
   const condition = data?.condition ?? 'success';
   const highlighted = data?.highlighted ?? false;
-  // A plain edge whose route only crosses the view is drawn with the others in PassingLines (once its chunk is here).
-  const mayPass = passing && cullToView && routed && condition === 'success' && !highlighted && !carried && !adjacent && !props.selected;
-  const inView = useStore(useCallback((flow: ReactFlowState) => !cullToView || meetsView(corners, flow, mayPass), [cullToView, corners, mayPass]));
+  // On the canvas the name comes from the store's labels (a string: only the renamed step's edges re-render).
+  const name = useRipple((state) => (followsPlayhead ? edgeNameIn(state.scenario, source, target, condition) : data?.name));
+  // A plain edge whose route only crosses the view is drawn with the others in PassingLines (once
+  // its chunk is here), unless it is the selected step's own (below).
+  const mayPass = passing && cullToView && routed && condition === 'success' && !highlighted && !carried && !props.selected;
+  const place = useStore(useCallback((flow: ReactFlowState) => (cullToView ? placeInView(corners, flow, mayPass) : IN), [cullToView, corners, mayPass]));
+  // An edge into or out of the selected step stands out, so its connections can be traced in a
+  // large graph where many lines share a column (tryout). Read by the edge itself, and only by an
+  // edge whose line is on screen: a new selection re-renders only those whose answer changes, not
+  // the hundreds of a fan-out step's edges React Flow mounts off screen (issue #15: edit's longest task).
+  const adjacent = useRipple((state) => place !== OUT && (state.selectedStepId === source || state.selectedStepId === target));
+  // A passing line is drawn here when it is the selected step's own (PassingLines leaves it out).
+  const inView = place === IN || (place === PASSING && adjacent);
   const edge = useRef<Element | null>(null);
   const hold = useCallback((element: Element | null) => void (edge.current = element), []);
-  const name = data?.name;
   // The accessible name is on React Flow's wrapper (the `g` with role "img"); the object gives it
   // the name without the run, which React writes only when that changes: add the run's part after.
   useLayoutEffect(() => {
@@ -101,6 +106,12 @@ const LOOKS = Object.keys(MARKER_COLOR) as EdgeLook[];
  */
 const EdgeCanvas = createContext({ markers: 'ripple-arrow', cullToView: false, passing: false });
 
+/** Where an edge's line is with respect to the view (`placeInView`): numbers, so the test each edge runs on every view change stays small. */
+export const OUT = 0;
+export const PASSING = 1;
+export const IN = 2;
+export type ViewPlace = typeof OUT | typeof PASSING | typeof IN;
+
 /** Flow px around the view within which an edge is still drawn: its arrowhead (16) and its label (about 50 wide) reach that far from the line. */
 export const VIEW_MARGIN = 60;
 
@@ -133,16 +144,19 @@ export function stepCorners(sx: number, sy: number, tx: number, ty: number): rea
 }
 
 /**
- * Whether a line through `corners` (flow px) comes within VIEW_MARGIN of the part of the flow
- * on screen. Tighter than React Flow's own test (the box spanning both steps meets the view),
- * which at 2,000 steps mounts over a thousand edges for the sixty steps in view: each is a layer
- * the browser walks when it paints a frame. Each segment is tested by its box, exact for the
- * right-angled segments edges are drawn with. Before the canvas has a size, everything is in view.
- * With `passing`, a line that only crosses the view (both ends out of it) does not count: PassingLines draws it.
+ * Where a line through `corners` (flow px) is with respect to the part of the flow on screen:
+ * OUT (not within VIEW_MARGIN of it), PASSING (with `passing`: it only crosses the view, both
+ * ends out of it, and PassingLines may draw it) or IN. Tighter than React Flow's own test (the
+ * box spanning both steps meets the view), which at 2,000 steps mounts over a thousand edges for
+ * the sixty steps in view: each is a layer the browser walks when it paints a frame. Each segment
+ * is tested by its box, exact for the right-angled segments edges are drawn with. Before the
+ * canvas has a size, everything is IN.
  */
-export function meetsView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>, passing = false): boolean {
+export function placeInView(corners: readonly Point[], flow: Pick<ReactFlowState, 'transform' | 'width' | 'height'>, passing = false): ViewPlace {
   const box = viewBox(flow.transform, flow.width, flow.height, VIEW_MARGIN);
-  return !box || (lineMeets(corners, box) && !(passing && passesThrough(corners, box)));
+  if (!box) return IN;
+  if (!lineMeets(corners, box)) return OUT;
+  return passing && passesThrough(corners, box) ? PASSING : IN;
 }
 
 /**

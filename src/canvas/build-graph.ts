@@ -60,8 +60,12 @@ export interface DependencyEdgeData extends Record<string, unknown> {
    * array while a run plays.
    */
   followsPlayhead: boolean;
-  /** The edge's accessible name without the run ("B depends on A"); edgeAriaLabel adds what the run made of it. */
-  name: string;
+  /**
+   * The edge's accessible name without the run ("B depends on A"); edgeAriaLabel adds what the
+   * run made of it. Absent on the canvas (`followsPlayhead`): there the edge reads it from the
+   * store (`edgeNameIn`), so renaming a step gives React Flow no new edge list.
+   */
+  name?: string;
   highlighted: boolean;
   /**
    * The edge's route around other steps (src/canvas/layout/edge-routes.ts), from the source
@@ -157,7 +161,7 @@ export const edgeId = (from: string, to: string) => `${from}->${to}`;
 
 const orderCache = new WeakMap<Scenario, Step[]>();
 
-/** `orderedSteps`, computed once per scenario object (it is quadratic, and the playhead does not change it). */
+/** `orderedSteps`, computed once per scenario object (the playhead does not change it). */
 export function stepsInOrder(scenario: Scenario): Step[] {
   let steps = orderCache.get(scenario);
   if (!steps) {
@@ -264,12 +268,38 @@ interface EdgeShape {
 }
 
 const edgeShapes = new WeakMap<Scenario, EdgeShape[]>();
+const stepLabels = new WeakMap<readonly Step[], Map<string, string>>();
+
+/** Each step's shown name (its label, else its id) by id, once per steps list. */
+function labelsOf(steps: readonly Step[]): Map<string, string> {
+  let labels = stepLabels.get(steps);
+  if (!labels) {
+    labels = new Map(steps.map((s) => [s.id, s.label ?? s.id]));
+    stepLabels.set(steps, labels);
+  }
+  return labels;
+}
+
+/** An edge's accessible name without the run, from its ends' shown names: "Ship depends on Pay". */
+export function edgeName(fromLabel: string, toLabel: string, condition: DependencyCondition): string {
+  const sentence = condition === 'success' ? 'depends on' : condition === 'failure' ? 'runs if this fails:' : 'runs after, whatever happens to';
+  return `${toLabel} ${sentence} ${fromLabel}`;
+}
+
+/**
+ * The name of the edge `from` → `to` (`edgeName`) with the step labels of `scenario`: what a
+ * canvas edge reads from the store. O(1) after the first call for a steps list.
+ */
+export function edgeNameIn(scenario: Scenario, from: string, to: string, condition: DependencyCondition): string {
+  const labels = labelsOf(scenario.steps);
+  return edgeName(labels.get(from) ?? from, labels.get(to) ?? to, condition);
+}
 
 /** Each edge's id and end labels, computed once per scenario rather than on every cursor move. */
 function shapesOf(scenario: Scenario): EdgeShape[] {
   let shapes = edgeShapes.get(scenario);
   if (!shapes) {
-    const labels = new Map(scenario.steps.map((s) => [s.id, s.label ?? s.id]));
+    const labels = labelsOf(scenario.steps);
     shapes = scenario.dependencies.map((dep) => ({
       dep,
       id: edgeId(dep.from, dep.to),
@@ -389,7 +419,8 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
     const { dep, id } = shape;
     const isSelected = !!picked && picked.from === dep.from && picked.to === dep.to;
     // The dependency and the labels, not the shape: an edit elsewhere (a drag) makes new shapes.
-    return [dep, shape.fromLabel, shape.toLabel, carriedIds.has(id), onPath.size > 0 && onPath.has(id), isSelected, routes.get(id)?.key ?? null] as const;
+    // On the canvas the edge reads its name itself: a rename keeps every edge and the list.
+    return [dep, !followsPlayhead && shape.fromLabel, !followsPlayhead && shape.toLabel, carriedIds.has(id), onPath.size > 0 && onPath.has(id), isSelected, routes.get(id)?.key ?? null] as const;
   };
   return buildList(
     cache?.edges,
@@ -398,13 +429,13 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
     keyOf,
     ([dep, fromLabel, toLabel, isCarried, isHighlighted, isSelected]): DependencyFlowEdge => {
       const condition = conditionOf(dep);
-      const sentence = condition === 'success' ? 'depends on' : condition === 'failure' ? 'runs if this fails:' : 'runs after, whatever happens to';
-      const name = `${toLabel} ${sentence} ${fromLabel}`;
       const route = routes.get(edgeId(dep.from, dep.to))?.points ?? null;
+      const name = followsPlayhead ? undefined : edgeName(fromLabel as string, toLabel as string, condition);
       const data: DependencyEdgeData = { condition, carried: isCarried, followsPlayhead, name, highlighted: isHighlighted, route };
       // No `markerEnd`, and the name without the run: DependencyEdge draws the arrowhead of its look
       // and adds to the name what the run made of it, which on the canvas never reaches this object.
-      return { id: edgeId(dep.from, dep.to), type: 'dependency', source: dep.from, target: dep.to, selected: isSelected, ariaLabel: name, data };
+      // On the canvas no name at all: DependencyEdge writes it over React Flow's placeholder.
+      return { id: edgeId(dep.from, dep.to), type: 'dependency', source: dep.from, target: dep.to, selected: isSelected, ariaLabel: data.name, data };
     },
   );
 }

@@ -1,9 +1,9 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import type { StepPatch } from '../store/types.ts';
-import type { CompensationSpec, DependencyCondition, DialectName, FailSpec, RetrySpec, Step } from '../scenario/types.ts';
+import type { CompensationSpec, Dependency, DependencyCondition, DialectName, FailSpec, RetrySpec, Step } from '../scenario/types.ts';
 import { DIALECT_TITLES } from '../engine/dialect.ts';
 import { DEFAULT_DURATION_MS, DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { STATUS_INFO, reasonPhrase, type StatusInfo } from '../engine/http-status.ts';
@@ -484,6 +484,84 @@ export const CONDITION_TEXT: Record<DependencyCondition, { label: string; help: 
 };
 
 const NO_STEPS: readonly Step[] = [];
+const NO_DEPENDENCIES: readonly Dependency[] = [];
+/** Above this many dependents, the "Needed by" list is drawn in a background render after the panel. */
+const LIST_LATER_ABOVE = 50;
+
+/**
+ * Each step's name as the inspector shows it (its label, else its id), once per steps list: a
+ * step with hundreds of dependents (an imported fan-out) names each of them on every edit.
+ */
+function useLabels(steps: readonly Step[]): (id: string) => string {
+  const labels = useMemo(() => new Map(steps.map((s) => [s.id, s.label ?? s.id])), [steps]);
+  return (id) => labels.get(id) ?? id;
+}
+
+/**
+ * The "Add a prerequisite" options: one `<option>` element per step object, kept while that step
+ * is unchanged, so after an edit React rewrites only the options of the steps it changed rather
+ * than all 2,000 (issue #15: no long task over 200 ms while editing). A renamed step is a new
+ * object, so its option is made again with its new label.
+ */
+function useStepOptions(steps: readonly Step[]): ReactElement[] {
+  const made = useRef(new WeakMap<Step, ReactElement>());
+  return useMemo(
+    () =>
+      steps.map((s) => {
+        let option = made.current.get(s);
+        if (!option) {
+          option = (
+            <option key={s.id} value={s.id}>
+              {s.label ?? s.id}
+            </option>
+          );
+          made.current.set(s, option);
+        }
+        return option;
+      }),
+    [steps],
+  );
+}
+
+/** One prerequisite of the inspected step: its name, the condition picker and the remove button. Memoised: an edit elsewhere leaves it as it is. */
+const PrerequisiteRow = memo(function PrerequisiteRow({ from, to, on, label, when, disabled }: { from: string; to: string; on: DependencyCondition; label: string; when: boolean; disabled: boolean }) {
+  const store = useRippleStore();
+  return (
+    <li>
+      <span>{label}</span>
+      <select aria-label={`Condition on ${label}`} value={on} disabled={disabled} onChange={(e) => store.getState().setEdgeCondition(from, to, e.target.value as DependencyCondition)}>
+        {(Object.keys(CONDITION_TEXT) as DependencyCondition[]).map((c) => (
+          // A run condition decides alone (R14): other conditions are not offered beside it.
+          <option key={c} value={c} disabled={when && c !== 'success' && c !== on}>
+            {CONDITION_TEXT[c].label}
+          </option>
+        ))}
+      </select>
+      {!disabled && (
+        <button type="button" className="btn btn--small btn--quiet" aria-label={`Remove dependency on ${label}`} onClick={() => store.getState().disconnect(from, to)}>
+          ✕
+        </button>
+      )}
+    </li>
+  );
+});
+
+/** One step that depends on the inspected one: its name, the condition, and the remove button. Memoised like PrerequisiteRow: a fan-out step has hundreds. */
+const DependentRow = memo(function DependentRow({ from, to, on, label, disabled }: { from: string; to: string; on: DependencyCondition; label: string; disabled: boolean }) {
+  const store = useRippleStore();
+  return (
+    <li>
+      <span>
+        {label} <span className="field__help">({CONDITION_TEXT[on].label})</span>
+      </span>
+      {!disabled && (
+        <button type="button" className="btn btn--small btn--quiet" aria-label={`Remove dependency of ${label}`} onClick={() => store.getState().disconnect(from, to)}>
+          ✕
+        </button>
+      )}
+    </li>
+  );
+});
 
 function DependencyFields({ step, disabled }: { step: Step; disabled: boolean }) {
   const store = useRippleStore();
@@ -491,15 +569,22 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
   const addId = useId();
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const labelOf = (id: string) => scenario.steps.find((s) => s.id === id)?.label ?? id;
+  const labelOf = useLabels(scenario.steps);
   const prerequisites = scenario.dependencies.filter((d) => d.to === step.id);
-  const dependents = scenario.dependencies.filter((d) => d.from === step.id);
+  const dependents = useMemo(() => scenario.dependencies.filter((d) => d.from === step.id), [scenario.dependencies, step.id]);
+  // A fan-out step's hundreds of dependents are listed in a background render after the panel,
+  // like the options below, rather than in the task of the click that selected it (issue #15).
+  const deferredDependents = useDeferredValue(dependents, NO_DEPENDENCIES);
+  // Never another step's list (the deferred value is the last one drawn until the new one is).
+  const ownDeferred = deferredDependents.length === 0 || deferredDependents[0].from === step.id ? deferredDependents : NO_DEPENDENCIES;
+  const listedDependents = dependents.length > LIST_LATER_ABOVE ? ownDeferred : dependents;
   // Not the steps that depend on this one: each would close a cycle.
   const candidates = useMemo(() => prerequisiteChoices(scenario.steps, scenario.dependencies, step.id), [scenario.steps, scenario.dependencies, step.id]);
   // Its options are drawn in a background render after the panel: on a 2,000-step graph they
   // are 2,000 <option>s, which as part of selecting a step made one long task (issue #15: no long
   // task over 200 ms while editing). React builds them in slices it can interrupt.
   const listed = useDeferredValue(candidates, NO_STEPS);
+  const options = useStepOptions(listed);
 
   const add = () => {
     if (!choice) return;
@@ -517,27 +602,7 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
       ) : (
         <ul className="dep-list">
           {prerequisites.map((d) => (
-            <li key={d.from}>
-              <span>{labelOf(d.from)}</span>
-              <select
-                aria-label={`Condition on ${labelOf(d.from)}`}
-                value={d.on ?? 'success'}
-                disabled={disabled}
-                onChange={(e) => store.getState().setEdgeCondition(d.from, step.id, e.target.value as DependencyCondition)}
-              >
-                {(Object.keys(CONDITION_TEXT) as DependencyCondition[]).map((c) => (
-                  // A run condition decides alone (R14): other conditions are not offered beside it.
-                  <option key={c} value={c} disabled={step.when !== undefined && c !== 'success' && c !== (d.on ?? 'success')}>
-                    {CONDITION_TEXT[c].label}
-                  </option>
-                ))}
-              </select>
-              {!disabled && (
-                <button type="button" className="btn btn--small btn--quiet" aria-label={`Remove dependency on ${labelOf(d.from)}`} onClick={() => store.getState().disconnect(d.from, step.id)}>
-                  ✕
-                </button>
-              )}
-            </li>
+            <PrerequisiteRow key={d.from} from={d.from} to={step.id} on={d.on ?? 'success'} label={labelOf(d.from)} when={step.when !== undefined} disabled={disabled} />
           ))}
         </ul>
       )}
@@ -550,11 +615,7 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
           <div className="inline-form">
             <select id={addId} value={choice} onChange={(e) => setChoice(e.target.value)}>
               <option value="">{listed === candidates ? 'Choose a step…' : `Listing ${candidates.length.toLocaleString('en')} steps…`}</option>
-              {listed.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label ?? s.id}
-                </option>
-              ))}
+              {options}
             </select>
             <button type="button" className="btn btn--small" onClick={add} disabled={!choice}>
               Add
@@ -567,18 +628,10 @@ function DependencyFields({ step, disabled }: { step: Step; disabled: boolean })
       {dependents.length === 0 ? (
         <p className="field__help">No step depends on it.</p>
       ) : (
-        <ul className="dep-list">
-          {dependents.map((d) => (
-            <li key={d.to}>
-              <span>
-                {labelOf(d.to)} <span className="field__help">({CONDITION_TEXT[d.on ?? 'success'].label})</span>
-              </span>
-              {!disabled && (
-                <button type="button" className="btn btn--small btn--quiet" aria-label={`Remove dependency of ${labelOf(d.to)}`} onClick={() => store.getState().disconnect(step.id, d.to)}>
-                  ✕
-                </button>
-              )}
-            </li>
+        <ul className="dep-list" aria-busy={listedDependents !== dependents}>
+          {listedDependents !== dependents && <li className="field__help">Listing {dependents.length.toLocaleString('en')} steps…</li>}
+          {listedDependents.map((d) => (
+            <DependentRow key={d.to} from={step.id} to={d.to} on={d.on ?? 'success'} label={labelOf(d.to)} disabled={disabled} />
           ))}
         </ul>
       )}

@@ -36,7 +36,7 @@ type IdleGlobal = { requestIdleCallback?: (run: () => void, options: { timeout: 
  * Runs `run` when the browser is idle (within `timeout` ms), or at once where there is no
  * `requestIdleCallback` (Node, jsdom, Safari). Returns the cancel.
  */
-function whenIdle(run: () => void, timeout: number): () => void {
+export function whenIdle(run: () => void, timeout: number): () => void {
   const w = globalThis as IdleGlobal;
   if (!w.requestIdleCallback || !w.cancelIdleCallback) {
     run();

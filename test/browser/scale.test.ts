@@ -240,6 +240,15 @@ describe('a wide imported DAG of 1,000 steps by link opens on its start', () => 
     expect(zoom).toBeGreaterThanOrEqual(0.6);
     await screenshot(page, 'scale-wide-dag-first-view');
 
+    // Selecting the fan-out task makes its own edges on screen stand out (each edge asks only
+    // while its line is on screen: issue #15), and only its own.
+    const standingOut = () => page.evaluate(() => [...document.querySelectorAll('path.dep-edge--adjacent')].map((p) => p.id));
+    expect(await standingOut()).toEqual([]);
+    await page.locator(`.react-flow__node[data-id="${first}"]`).click();
+    await expect.poll(async () => (await standingOut()).length, { timeout: 30_000 }).toBeGreaterThan(3);
+    expect((await standingOut()).filter((id) => !id.startsWith(`${first}->`))).toEqual([]);
+    await screenshot(page, 'scale-wide-dag-fan-out-selected');
+
     // Run opens the dock below the canvas: the smaller canvas is fitted again on the same start.
     const paneHeight = () => page.locator('.react-flow').evaluate((n) => n.getBoundingClientRect().height);
     const before = await paneHeight();

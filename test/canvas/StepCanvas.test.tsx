@@ -3,7 +3,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { memo, type ComponentProps } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { StepCanvas } from '../../src/canvas/StepCanvas.tsx';
-import { buildEdges, buildNodes, createGraphCache, mergeNodes, type GraphInputs, type StepFlowNode } from '../../src/canvas/build-graph.ts';
+import { buildEdges, buildNodes, createGraphCache, edgeNameIn, mergeNodes, type GraphInputs, type StepFlowNode } from '../../src/canvas/build-graph.ts';
 import { selectLiveStates } from '../../src/store/selectors.ts';
 import type { LiveStepView } from '../../src/store/types.ts';
 import { findPreset } from '../../src/presets/index.ts';
@@ -88,6 +88,17 @@ describe('building the graph with a cache', () => {
     const edges1 = buildEdges(inputs({ scenario: s }), cache);
     const renamed = { ...s, steps: s.steps.map((step) => (step.id === 'c' ? { ...step, label: 'Ship' } : step)) };
     expect(buildEdges(inputs({ scenario: renamed }), cache).map((e, i) => e === edges1[i])).toEqual([true, false]);
+  });
+
+  test('on the canvas (no live given) a rename keeps the very edge list: each edge reads its name from the store', () => {
+    const cache = createGraphCache();
+    const canvas = (sc: typeof s) => ({ ...inputs({ scenario: sc }), live: undefined });
+    const edges1 = buildEdges(canvas(s), cache);
+    expect(edges1[1].data!.name).toBeUndefined();
+    const renamed = { ...s, steps: s.steps.map((step) => (step.id === 'c' ? { ...step, label: 'Ship' } : step)) };
+    expect(buildEdges(canvas(renamed), cache)).toBe(edges1);
+    expect(edgeNameIn(renamed, 'b', 'c', 'success')).toBe('Ship depends on b');
+    expect(edgeNameIn(s, 'b', 'c', 'failure')).toBe('c runs if this fails: b');
   });
 
   test('selection, highlight and renaming are inputs too', () => {
@@ -262,6 +273,13 @@ describe('StepCanvas: the run reaches the edges without a new edge list', () => 
     // An edge the failure did not come along keeps its look and name.
     expect(screen.getByTestId('rf__edge-create-order->authorize-payment').getAttribute('aria-label')).toBe('Authorize payment depends on Create order');
     expect(flow().getState().edges).toBe(designEdges);
+
+    // Renaming a step renames its edges, with the same list still (each edge reads its name).
+    act(() => void store.getState().renameStep('authorize-payment', 'Charge card'));
+    await waitFor(() => expect(wrapper().getAttribute('aria-label')).toBe('Create invoice depends on Charge card (424 blocked: the failure came this way)'));
+    expect(screen.getByTestId('rf__edge-create-order->authorize-payment').getAttribute('aria-label')).toBe('Charge card depends on Create order');
+    expect(flow().getState().edges).toBe(designEdges);
+    act(() => void store.getState().renameStep('authorize-payment', 'Authorize payment'));
 
     // Back to the start: the mark goes, with the same list still.
     act(() => store.getState().setCursor(0));

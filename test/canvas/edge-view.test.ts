@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { meetsView, stepCorners } from '../../src/canvas/DependencyEdge.tsx';
+import { IN, placeInView, stepCorners } from '../../src/canvas/DependencyEdge.tsx';
+
+/** Whether the edge is drawn by itself: its line on screen, and not only passing through when `passing`. */
+const meetsView = (...args: Parameters<typeof placeInView>) => placeInView(...args) === IN;
 
 // Above 100 steps an edge whose drawn line does not come near the view draws nothing
 // (DependencyEdge.tsx): the test must keep every edge a person could see.

@@ -123,6 +123,49 @@ describe('Inspector', () => {
     await waitFor(() => expect(within(screen.getByLabelText('Add a prerequisite')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a step…', 'Reserve stock', 'Audit']));
   });
 
+  test('renaming another step renames it in the prerequisite list and the dependents list, and only it (each option and row is kept while its step is unchanged: issue #15)', async () => {
+    const { store } = setup(
+      [
+        { id: 'reserve-stock', label: 'Reserve stock' },
+        { id: 'ship', label: 'Ship' },
+        { id: 'notify', label: 'Notify' },
+        { id: 'audit', label: 'Audit' },
+      ],
+      [
+        ['reserve-stock', 'ship'],
+        ['reserve-stock', 'notify'],
+      ],
+    );
+    act(() => store.getState().selectStep('ship'));
+    const options = () => within(screen.getByLabelText('Add a prerequisite')).getAllByRole('option').map((o) => o.textContent);
+    await waitFor(() => expect(options()).toEqual(['Choose a step…', 'Notify', 'Audit']));
+    act(() => void store.getState().renameStep('audit', 'Audit trail'));
+    await waitFor(() => expect(options()).toEqual(['Choose a step…', 'Notify', 'Audit trail']));
+    // Its prerequisite renamed: the row under "Depends on" reads the new name.
+    act(() => void store.getState().renameStep('reserve-stock', 'Hold stock'));
+    expect(await screen.findByLabelText('Condition on Hold stock')).toBeInTheDocument();
+    // From the prerequisite's side: a renamed dependent reads its new name under "Needed by".
+    act(() => store.getState().selectStep('reserve-stock'));
+    await screen.findByRole('button', { name: 'Remove dependency of Notify' });
+    act(() => void store.getState().renameStep('notify', 'Tell the customer'));
+    expect(await screen.findByRole('button', { name: 'Remove dependency of Tell the customer' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Remove dependency of Ship' })).toBeInTheDocument();
+  });
+
+  test('a fan-out step lists its many dependents (after the panel), and each remove button removes its own', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ id: `shard-${i}`, label: `Shard ${i}` }));
+    const { store } = setup([{ id: 'fan', label: 'Fan out' }, { id: 'other', label: 'Other' }, ...many], [...many.map((m) => ['fan', m.id] as [string, string]), ['other', 'shard-0']]);
+    act(() => store.getState().selectStep('fan'));
+    const remove = await screen.findByRole('button', { name: 'Remove dependency of Shard 59' });
+    expect(screen.getAllByRole('button', { name: /^Remove dependency of / })).toHaveLength(60);
+    await userEvent.setup().click(remove);
+    expect(store.getState().scenario.dependencies).not.toContainEqual({ from: 'fan', to: 'shard-59' });
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Remove dependency of / })).toHaveLength(59));
+    // Another step: its own list only, never the fan-out's.
+    act(() => store.getState().selectStep('other'));
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Remove dependency of / }).map((b) => b.getAttribute('aria-label'))).toEqual(['Remove dependency of Shard 0']));
+  });
+
   test('the dependency condition can be changed from the step', async () => {
     const { store } = setup();
     act(() => store.getState().selectStep('ship'));
