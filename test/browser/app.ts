@@ -121,8 +121,11 @@ export async function openLessonsIndex(page: Page): Promise<void> {
 export async function pressTool(page: Page, name: RegExp | string): Promise<void> {
   const banner = page.getByRole('banner');
   const button = banner.getByRole('button', { name, exact: typeof name === 'string' });
+  const more = banner.getByRole('button', { name: 'More tools' });
+  // Whichever the toolbar draws, once it is drawn.
+  await button.or(more).waitFor();
   if (await button.isVisible()) return pressOn(button);
-  await pressOn(banner.getByRole('button', { name: 'More tools' }));
+  await pressOn(more);
   const item = banner.getByRole('menu', { name: 'More tools' }).locator('[role^="menuitem"]').filter({ hasText: name });
   await item.waitFor();
   // Down from the first item until the wanted one has the focus.

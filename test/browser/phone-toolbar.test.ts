@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, screenshot } from './harness.ts';
 import { openGallery, pickPreset, sidePanel } from './app.ts';
+import { expectNoSeriousAxe, openA11yPage } from './axe.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { DRAFT_KEY, PREFS_KEY } from '../../src/store/persistence.ts';
 
@@ -111,6 +112,18 @@ describe('the toolbar on a 390 × 844 px phone', () => {
       await page.getByRole('menuitem', { name: /^Lessons/ }).tap();
       await sidePanel(page).getByRole('heading', { name: 'Lessons', exact: true }).waitFor();
       await expect.poll(() => more.getAttribute('aria-expanded')).toBe('false');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the open More menu: no serious axe violation (${colorScheme})`, async () => {
+      const { page, context, errors } = await openA11yPage(browser, 'index.html', { width: 390, height: 844, colorScheme });
+      await pickPreset(page, 'payment-fails');
+      await page.getByRole('banner').getByRole('button', { name: 'More tools' }).click();
+      await page.getByRole('menu', { name: 'More tools' }).waitFor();
+      await expectNoSeriousAxe(page, `390 px, More menu open, ${colorScheme}`);
       expect(errors).toEqual([]);
       await context.close();
     });
