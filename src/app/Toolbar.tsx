@@ -3,9 +3,8 @@ import { useRipple, useRippleStore } from '../store/context.tsx';
 import type { RippleState } from '../store/store.ts';
 import type { Prefs } from '../store/persistence.ts';
 import { ShareEntry } from './share/ShareEntry.tsx';
-import { CompareEntry, CompareIcon } from './compare/CompareEntry.tsx';
+import { CompareEntry } from './compare/CompareEntry.tsx';
 import { lazy, Suspense, useRef, useState } from 'react';
-import type { MoreAction } from './MoreMenu.tsx';
 import { Icon, type IconName } from '../canvas/icons.tsx';
 
 // A dialog: loaded when first opened, out of the main bundle (issue #15).
@@ -92,24 +91,6 @@ export function Toolbar({
   const table = () => setPrefs({ view: prefs.view === 'table' ? 'canvas' : 'table' });
   const theme = () => setPrefs({ theme: THEME_NEXT[prefs.theme] });
   const themeLabel = `Theme: ${THEME_TEXT[prefs.theme].toLowerCase()}. Switch to ${THEME_TEXT[THEME_NEXT[prefs.theme]].toLowerCase()}`;
-  // The tools marked `more` below, in the toolbar's order: what a phone's More menu holds.
-  const moreActions: MoreAction[] = [
-    ...(t.readOnly
-      ? []
-      : [
-          { icon: <Icon name="tidy" />, text: 'Tidy: arrange left to right', run: tidy, disabled: !t.hasSteps },
-          ...(t.previousTitle === null
-            ? []
-            : [
-                { icon: <Icon name="rotate-back" />, text: `Restore draft “${t.previousTitle}”`, run: restore },
-                { icon: <Icon name="caret" />, text: 'Recent drafts', run: () => setRecentOpen(true), dialog: true },
-              ]),
-        ]),
-    { icon: <Icon name="check" />, text: 'Lessons: predict, run, learn from every miss', run: lessons },
-    { icon: <Icon name="table" />, text: 'Table view', run: table, checked: prefs.view === 'table' },
-    { icon: <Icon name="theme" />, text: themeLabel, run: theme },
-    { icon: <CompareIcon />, text: 'Compare with…', run: () => setCompareOpen(true), disabled: !t.hasSteps, dialog: true },
-  ];
   return (
     <header className="toolbar">
       <h1>
@@ -207,7 +188,12 @@ export function Toolbar({
           </button>
           {moreOpen && (
             <Suspense fallback={null}>
-              <MoreMenu id="toolbar-more-menu" actions={moreActions} button={moreButton} onClose={() => setMoreOpen(false)} />
+              <MoreMenu
+                id="toolbar-more-menu"
+                button={moreButton}
+                onClose={() => setMoreOpen(false)}
+                tools={{ readOnly: t.readOnly, hasSteps: t.hasSteps, previousTitle: t.previousTitle, tableOn: prefs.view === 'table', themeLabel, tidy, restore, recent: () => setRecentOpen(true), lessons, table, theme, compare: () => setCompareOpen(true) }}
+              />
             </Suspense>
           )}
         </div>
