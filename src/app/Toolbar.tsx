@@ -4,11 +4,13 @@ import type { RippleState } from '../store/store.ts';
 import type { Prefs } from '../store/persistence.ts';
 import { ShareEntry } from './share/ShareEntry.tsx';
 import { CompareEntry } from './compare/CompareEntry.tsx';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Icon, type IconName } from '../canvas/icons.tsx';
 
 // A dialog: loaded when first opened, out of the main bundle (issue #15).
 const RecentDrafts = lazy(() => import('./RecentDrafts.tsx').then((m) => ({ default: m.RecentDrafts })));
+// A phone's More menu (styles.css hides the tools it holds below 600 px): loaded when first opened.
+const MoreMenu = lazy(() => import('./MoreMenu.tsx'));
 
 const selectToolbar = (s: RippleState) => ({
   title: s.scenario.title,
@@ -42,16 +44,20 @@ export function restoreTitle(title: string, savedAt: number, steps: number, now 
   return `${what}, replaced at ${time}${sameDay ? '' : ` on ${day}`}`;
 }
 
-/** `collapsible`: the text hides first when the toolbar gets tight (styles.css), the icon and name stay. */
+/**
+ * `collapsible`: the text hides first when the toolbar gets tight (styles.css), the icon and name
+ * stay. `more`: a less-used tool, which on a phone is in the More menu instead (styles.css).
+ */
 function Button({
   icon,
   text,
   label,
   iconOnly = false,
   collapsible = false,
+  more = false,
   ...rest
-}: { icon: IconName; text: string; label?: string; iconOnly?: boolean; collapsible?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
-  const className = iconOnly ? 'btn btn--icon' : collapsible ? 'btn btn--collapsible' : 'btn';
+}: { icon: IconName; text: string; label?: string; iconOnly?: boolean; collapsible?: boolean; more?: boolean } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+  const className = (iconOnly ? 'btn btn--icon' : collapsible ? 'btn btn--collapsible' : 'btn') + (more ? ' toolbar__extra' : '');
   return (
     <button type="button" className={className} aria-label={label ?? text} {...rest}>
       <span className="btn__icon" aria-hidden="true">
@@ -76,6 +82,15 @@ export function Toolbar({
   const store = useRippleStore();
   const t = useRipple(useShallow(selectToolbar));
   const [recentOpen, setRecentOpen] = useState(false);
+  const [compareOpen, setCompareOpen] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const tidy = () => store.getState().autoLayout();
+  const restore = () => store.getState().restorePreviousDraft();
+  const lessons = () => store.getState().setPanelTab('lesson');
+  const table = () => setPrefs({ view: prefs.view === 'table' ? 'canvas' : 'table' });
+  const theme = () => setPrefs({ theme: THEME_NEXT[prefs.theme] });
+  const themeLabel = `Theme: ${THEME_TEXT[prefs.theme].toLowerCase()}. Switch to ${THEME_TEXT[THEME_NEXT[prefs.theme]].toLowerCase()}`;
   return (
     <header className="toolbar">
       <h1>
@@ -92,7 +107,7 @@ export function Toolbar({
         <div className="toolbar__group" role="group" aria-label="Edit">
           <Button icon="menu" text="Examples" label="Examples: open a preset scenario" onClick={onOpenGallery} />
           <Button icon="plus" text="Add step" title="Add step (N)" aria-keyshortcuts="N" onClick={onAddStep} />
-          <Button icon="tidy" text="Tidy" collapsible label="Tidy: arrange left to right" title="Tidy: arrange the steps left to right (auto-layout)" disabled={!t.hasSteps} onClick={() => store.getState().autoLayout()} />
+          <Button icon="tidy" text="Tidy" collapsible more label="Tidy: arrange left to right" title="Tidy: arrange the steps left to right (auto-layout)" disabled={!t.hasSteps} onClick={tidy} />
           <span className="toolbar__sep" aria-hidden="true" />
           <Button
             icon="undo"
@@ -117,11 +132,12 @@ export function Toolbar({
               icon="rotate-back"
               text="Restore draft"
               collapsible
+              more
               label={`Restore draft “${t.previousTitle}”`}
               title={restoreTitle(t.previousTitle, t.previousSavedAt, t.previousSteps)}
-              onClick={() => store.getState().restorePreviousDraft()} />
+              onClick={restore} />
           )}
-          {t.previousTitle !== null && <Button icon="caret" text="Recent drafts" iconOnly title="Recent drafts" onClick={() => setRecentOpen(true)} />}
+          {t.previousTitle !== null && <Button icon="caret" text="Recent drafts" iconOnly more title="Recent drafts" onClick={() => setRecentOpen(true)} />}
           {recentOpen && (
             <Suspense fallback={null}>
               <RecentDrafts onClose={() => setRecentOpen(false)} />
@@ -131,26 +147,56 @@ export function Toolbar({
       )}
       <span className="toolbar__spacer" />
       <div className="toolbar__group" role="group" aria-label="View">
-        <Button icon="check" text="Lessons" collapsible label="Lessons: predict, run, learn from every miss" title="Lessons: predict which steps answer 424" onClick={() => store.getState().setPanelTab('lesson')} />
+        <Button icon="check" text="Lessons" collapsible more label="Lessons: predict, run, learn from every miss" title="Lessons: predict which steps answer 424" onClick={lessons} />
         <Button
           icon="table"
           text="Table"
           collapsible
+          more
           label="Table view"
           aria-pressed={prefs.view === 'table'}
           title="Show the steps as a table"
-          onClick={() => setPrefs({ view: prefs.view === 'table' ? 'canvas' : 'table' })}
+          onClick={table}
         />
         <Button
           icon="theme"
           text={THEME_TEXT[prefs.theme]}
           iconOnly
-          label={`Theme: ${THEME_TEXT[prefs.theme].toLowerCase()}. Switch to ${THEME_TEXT[THEME_NEXT[prefs.theme]].toLowerCase()}`}
+          more
+          label={themeLabel}
           title={`Theme: ${THEME_TEXT[prefs.theme].toLowerCase()} — switch to ${THEME_TEXT[THEME_NEXT[prefs.theme]].toLowerCase()}`}
-          onClick={() => setPrefs({ theme: THEME_NEXT[prefs.theme] })}
+          onClick={theme}
         />
-        <CompareEntry />
+        <CompareEntry menu={compareOpen} setMenu={setCompareOpen} className="toolbar__extra" />
         <ShareEntry />
+        {/* Shown on a phone only (styles.css): the tools marked `more` above, as a menu. */}
+        <div className="toolbar__more">
+          <button
+            ref={moreButton}
+            type="button"
+            className="btn btn--icon"
+            aria-label="More tools"
+            title="More tools"
+            aria-haspopup="menu"
+            aria-expanded={moreOpen}
+            aria-controls={moreOpen ? 'toolbar-more-menu' : undefined}
+            onClick={() => setMoreOpen(!moreOpen)}
+          >
+            <span className="btn__icon" aria-hidden="true">
+              <Icon name="more" />
+            </span>
+          </button>
+          {moreOpen && (
+            <Suspense fallback={null}>
+              <MoreMenu
+                id="toolbar-more-menu"
+                button={moreButton}
+                onClose={() => setMoreOpen(false)}
+                tools={{ readOnly: t.readOnly, hasSteps: t.hasSteps, previousTitle: t.previousTitle, tableOn: prefs.view === 'table', themeLabel, tidy, restore, recent: () => setRecentOpen(true), lessons, table, theme, compare: () => setCompareOpen(true) }}
+              />
+            </Suspense>
+          )}
+        </div>
       </div>
       </div>
       <button type="button" className="btn btn--primary" data-run-button title="Run the simulation (Ctrl+Enter)" aria-keyshortcuts="Control+Enter" onClick={() => store.getState().runScenario()}>

@@ -50,6 +50,15 @@ type FlowNode = StepFlowNode | GroupFrameNode;
 // whole picture comes first (a person zooms in with a pinch), with less padding.
 const FIT = { padding: 0.2, maxZoom: 1.25, minZoom: 0.6 };
 const FIT_NARROW = { padding: 0.06, maxZoom: 1.25, minZoom: 0.25 };
+/**
+ * A phone's first view of a large graph (more than START_CHECK_ABOVE steps): its start at a zoom
+ * where step names can be read, fewer steps rather than smaller ones. At 0.8 a name (13 px,
+ * styles.css `.step-node__label`) is drawn 10.4 px tall, its text 12 px high as measured on a
+ * 390 px phone (test/browser/phone-first-view.test.ts); at the narrow fit's 0.25 floor it was
+ * 4.3 px, unreadable, and at the laptop's 0.6 it is 9 px, which a phone's smaller pixels make
+ * smaller still. On a 390 × 489 px canvas this shows two layers of five rows: ten steps.
+ */
+const FIT_NARROW_START = { ...FIT_NARROW, minZoom: 0.8 };
 /** How many of a large graph's leftmost layers its first view shows (`startOfGraph`). */
 const START_LAYERS = 4;
 /** Steps whose x differs by less than this (px) stand in one layer (a hand-placed graph is not exactly aligned). */
@@ -114,9 +123,14 @@ export function startOfGraph(steps: readonly Step[], view?: { width: number; hei
 
 const sameIds = (a: { id: string }[] | undefined, b: { id: string }[] | undefined) => a === b || (!!a && !!b && a.length === b.length && a.every((n, i) => n.id === b[i].id));
 
-/** The fit by code for a canvas of `view` (px): the phone's floor below NARROW_BELOW, and the steps `startOfGraph` picks. */
+/**
+ * The fit by code for a canvas of `view` (px), and the steps `startOfGraph` picks. Below
+ * NARROW_BELOW (a phone) a graph of up to START_CHECK_ABOVE steps is fitted whole down to the
+ * phone's floor (0.25), and a larger one opens on its start at a readable zoom (FIT_NARROW_START).
+ */
 function startFit(steps: readonly Step[], view: { width: number; height: number } | undefined) {
-  const fit = view && view.width > 0 && view.width < NARROW_BELOW ? FIT_NARROW : FIT;
+  const narrow = !!view && view.width > 0 && view.width < NARROW_BELOW;
+  const fit = !narrow ? FIT : steps.length > START_CHECK_ABOVE ? FIT_NARROW_START : FIT_NARROW;
   return { ...fit, nodes: startOfGraph(steps, view, fit) };
 }
 

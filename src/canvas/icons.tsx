@@ -28,7 +28,8 @@ export type IconName =
   | 'theme'
   | 'external'
   | 'import-export'
-  | 'caret';
+  | 'caret'
+  | 'more';
 
 // Drawn on a 16 × 16 grid with a 1.6 stroke; `fill` parts are solid.
 const PATHS: Readonly<Record<IconName, { stroke?: string; fill?: string; circle?: readonly [number, number, number] }>> = {
@@ -57,6 +58,7 @@ const PATHS: Readonly<Record<IconName, { stroke?: string; fill?: string; circle?
   external: { stroke: 'M6.5 3.5h-3v9h9v-3M9 3h4v4M13 3L7.5 8.5' },
   'import-export': { stroke: 'M5 13V3M2.5 5.5L5 3l2.5 2.5M11 3v10M8.5 10.5L11 13l2.5-2.5' },
   caret: { fill: 'M4 6h8l-4 5z' },
+  more: { fill: 'M2.2 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0zM6.6 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0zM11 8a1.4 1.4 0 1 0 2.8 0a1.4 1.4 0 1 0-2.8 0z' },
 };
 
 /**

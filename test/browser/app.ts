@@ -110,7 +110,26 @@ export async function openLessonsIndex(page: Page): Promise<void> {
     await page.keyboard.press('Escape');
     await gallery(page).waitFor({ state: 'hidden' });
   }
-  await pressOn(page.getByRole('banner').getByRole('button', { name: /^Lessons/ }));
+  await pressTool(page, /^Lessons/);
   await sidePanel(page).getByRole('heading', { name: 'Lessons', exact: true }).waitFor();
+}
+
+/**
+ * Presses a toolbar tool by keyboard: its button, or on a phone, where the less-used tools are in
+ * the More menu (Toolbar.tsx), that menu's item, reached by the arrow keys.
+ */
+export async function pressTool(page: Page, name: RegExp | string): Promise<void> {
+  const banner = page.getByRole('banner');
+  const button = banner.getByRole('button', { name, exact: typeof name === 'string' });
+  const more = banner.getByRole('button', { name: 'More tools' });
+  // Whichever the toolbar draws, once it is drawn.
+  await button.or(more).waitFor();
+  if (await button.isVisible()) return pressOn(button);
+  await pressOn(more);
+  const item = banner.getByRole('menu', { name: 'More tools' }).locator('[role^="menuitem"]').filter({ hasText: name });
+  await item.waitFor();
+  // Down from the first item until the wanted one has the focus.
+  for (let i = 0; i < 12 && !(await item.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
 }
 

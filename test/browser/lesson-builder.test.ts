@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, screenshot } from './harness.ts';
 import { expectNoSeriousAxe as noSeriousAxe, openA11yPage } from './axe.ts';
-import { node, run, seekToEnd, sidePanel as panel } from './app.ts';
+import { node, pressTool, run, seekToEnd, sidePanel as panel } from './app.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
 
@@ -46,9 +46,7 @@ async function playAll(page: Page): Promise<{ heading: string; items: string; ca
 async function openLessons(page: Page): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Pick a scenario' });
   if (await dialog.isVisible()) await page.keyboard.press('Escape');
-  const lessons = page.getByRole('banner').getByRole('button', { name: /^Lessons/ });
-  await lessons.focus();
-  await lessons.press('Enter');
+  await pressTool(page, /^Lessons/);
   await panel(page).getByRole('heading', { name: 'Lessons', exact: true }).waitFor();
 }
 

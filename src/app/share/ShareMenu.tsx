@@ -13,6 +13,7 @@ import { ProblemList } from './ProblemList.tsx';
 import { fileBase } from './snippets.ts';
 import { useFileDrop } from './useFileDrop.ts';
 import { ImportExportFace, ShareFace } from './button-faces.tsx';
+import { closeMenu, MenuList } from '../MenuList.tsx';
 import './share.css';
 
 // The dialogs, the exporters and the file readers load on first use: they are not needed to
@@ -44,40 +45,7 @@ interface MenuItem {
 function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuItem[] }[] }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-
-  useEffect(() => {
-    if (!open) return undefined;
-    list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onDown = (event: MouseEvent) => {
-      if (!list.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
-
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    const items = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      close();
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      items[(at + step + items.length) % items.length]?.focus();
-    } else if (event.key === 'Home' || event.key === 'End') {
-      event.preventDefault();
-      items[event.key === 'Home' ? 0 : items.length - 1]?.focus();
-    } else if (event.key === 'Tab') {
-      setOpen(false);
-    }
-  };
+  const close = () => setOpen(false);
 
   return (
     <>
@@ -94,7 +62,7 @@ function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuIt
         <ImportExportFace />
       </button>
       {open && (
-        <ul ref={list} id="share-io-menu" className="share-menu__list" role="menu" aria-label="Import and export" onKeyDown={onKeyDown}>
+        <MenuList id="share-io-menu" label="Import and export" button={button} onClose={close}>
           {groups.map((group, g) => (
             <li key={group.heading} role="none">
               {g > 0 && <div className="share-menu__separator" role="separator" />}
@@ -110,7 +78,7 @@ function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuIt
                       tabIndex={-1}
                       className="share-menu__item"
                       onClick={() => {
-                        close();
+                        closeMenu(button, close);
                         item.run();
                       }}
                     >
@@ -121,7 +89,7 @@ function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuIt
               </ul>
             </li>
           ))}
-        </ul>
+        </MenuList>
       )}
     </>
   );
