@@ -1,5 +1,4 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { LessonMark } from '../lessons/ui/LessonMark.tsx';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import { selectDialect } from '../store/editor-slice.ts';
@@ -9,6 +8,7 @@ import type { LiveStepView } from '../store/types.ts';
 import { dialectStateText, dialectStateTitle, viewMeta } from './state-meta.ts';
 import { FINALLY_TITLE, stepMarks } from './step-marks.ts';
 import { Icon } from './icons.tsx';
+import { lazyPart } from './lazy-part.ts';
 import './replay-marks.css';
 import './groups.css';
 
@@ -16,10 +16,14 @@ import './groups.css';
 // playback — its state by colour, icon and words. The state comes from the store, read by the
 // node itself: a playhead move re-renders the few nodes whose state changed, and React Flow's
 // node list (and all its per-node work) stays as it is.
+// A learner's guess and its verdict (lessons only): a chunk of its own, loaded when a lesson is open.
+const lessonMark = lazyPart(() => import('../lessons/ui/LessonMark.tsx').then((m) => m.LessonMark));
+
 export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowNode>) {
   const { step, lint, highlighted, renaming, readOnly, replay, replayWarnings, isFinally } = data;
   const live = useStepLive(id, data);
   const dialect = useRipple(selectDialect);
+  const LessonMark = lessonMark.use(useRipple((s) => s.lessonActive !== null));
   const root = useRef<HTMLDivElement>(null);
   const ariaLabel = nodeAriaLabel(step, live, lint, replay, replayWarnings, isFinally);
   // The accessible name belongs on React Flow's wrapper, the element that takes focus; it
@@ -116,7 +120,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
           )}
         </div>
       )}
-      <LessonMark id={id} />
+      {LessonMark && <LessonMark id={id} />}
       <Handle type="source" position={Position.Right} isConnectable={!readOnly} />
     </div>
   );

@@ -6,11 +6,11 @@ import {
   selectCurrentEvent,
   selectIsStale,
   selectLiveStates,
-  selectMarkers,
   selectReplayMarks,
   selectReplayPlan,
   selectHighlightPath,
 } from '../../src/store/selectors.ts';
+import { selectMarkers } from '../../src/store/timeline-markers.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 
 // The story: payment authorization is declined with 402, so create-invoice and send-receipt

@@ -2,14 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { findPreset } from '../../src/presets/index.ts';
 import {
   selectBlockedBySelected,
-  selectFailureIndices,
   selectHighlightPath,
-  selectMarkers,
   selectReplayMarks,
   selectReplayPlan,
   selectReplayableSteps,
   selectReplayWarnings,
 } from '../../src/store/selectors.ts';
+import { selectFailureIndices, selectMarkers } from '../../src/store/timeline-markers.ts';
 import { createRippleStore, type RippleStore } from '../../src/store/store.ts';
 
 function ran(preset = 'payment-fails'): RippleStore {
