@@ -48,6 +48,9 @@ describe('lessons by keyboard', () => {
     await guess(page, 'Create invoice', 'k'); // wrong: it answers 424
     await guess(page, 'Send receipt', 'b');
     await expect.poll(() => panel(page).getByLabel('Your guess for Create invoice').inputValue()).toBe('skipped');
+    // The guess is on the step's node on the canvas too (its mark loads with the lesson).
+    const node = page.locator('.react-flow__node[data-id="create-invoice"]');
+    await expect.poll(() => node.getByTestId('lesson-mark').textContent()).toBe('guess: skipped');
     await check(page, 'predict, before the run');
     await screenshot(page, 'lesson-predict-light');
     await press(panel(page).getByRole('button', { name: /^Run and check \(5 of 5 guessed\)/ }));
@@ -57,6 +60,7 @@ describe('lessons by keyboard', () => {
     // The rule's number is on hover only: never the first words of the why.
     expect(await miss.textContent()).not.toMatch(/\bR\d+\b/);
     expect(await miss.locator('.lesson-grade__why').getAttribute('title')).toBe('Ripple rule R5');
+    await expect.poll(() => node.getByTestId('lesson-mark').getAttribute('data-verdict')).toBe('miss');
     await check(page, 'predict, graded');
     await screenshot(page, 'lesson-graded-light');
     await press(panel(page).getByRole('button', { name: 'Finish the lesson' }));
