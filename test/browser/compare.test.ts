@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launch, openPage, screenshot } from './harness.ts';
-import { pickPreset } from './app.ts';
+import { pickPreset, pressTool } from './app.ts';
 import { axe, blocking, describeViolations, openA11yPage } from './axe.ts';
 
 // Compare mode (issue #13) in real Chromium: the same graph under two choices side by side,
@@ -200,6 +200,35 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect.poll(() => inside(bFirst, canvasOf('b'))).toBe(true);
     expect(await viewportOf('a')).toBe(aView);
     await screenshot(page, `compare-select-revealed-${colorScheme}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`on a 390 px phone the table of differing steps is drawn whole below the two sides, reached by scrolling (${colorScheme})`, async () => {
+    const { page, context, errors } = await openPage(browser, '', { width: 390, height: 844, colorScheme });
+    await pickPreset(page, 'shipping-retry-loop');
+    await pressTool(page, 'Compare with…');
+    await page.getByRole('dialog', { name: 'Compare with…' }).getByRole('button', { name: 'Graph-aware retries', exact: true }).click();
+    await view(page).waitFor();
+    await pauseBoth(page);
+    const table = view(page).getByTestId('compare-diff');
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    // Each row as tall as its text, and the table at least as tall as its rows (it used to shrink to 0 px).
+    const tableBox = (await table.boundingBox())!;
+    const lastRow = (await rows.nth(2).boundingBox())!;
+    expect(lastRow.height).toBeGreaterThan(20);
+    expect(tableBox.height).toBeGreaterThanOrEqual(lastRow.y + lastRow.height - tableBox.y);
+    // Below side B, and scrolling the comparison to its end shows the last row.
+    const sideB = (await side(page, 'b').boundingBox())!;
+    expect(tableBox.y).toBeGreaterThanOrEqual(sideB.y + sideB.height);
+    await view(page).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const shown = (await rows.nth(2).boundingBox())!;
+    expect(shown.y).toBeGreaterThanOrEqual(0);
+    expect(shown.y + shown.height).toBeLessThanOrEqual(844);
+    await screenshot(page, `compare-390-diff-${colorScheme}`);
     expect(errors).toEqual([]);
     await context.close();
   });
