@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launch, openPage, screenshot } from './harness.ts';
-import { pickPreset, pressTool } from './app.ts';
+import { pickPreset, pressOn, pressTool } from './app.ts';
 import { axe, blocking, describeViolations, openA11yPage } from './axe.ts';
 
 // Compare mode (issue #13) in real Chromium: the same graph under two choices side by side,
@@ -233,3 +233,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test('a click anywhere on a row of the differing steps selects that step on both sides, as its name button does', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await pickPreset(page, 'shipping-retry-loop');
+  await compareWith(page, 'Graph-aware retries');
+  const row = view(page).getByTestId('compare-diff').locator('tbody tr[data-step="create-shipping-label"]');
+  await row.locator('td[data-side="a"]').click();
+  await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+  for (const tag of ['a', 'b'] as const) expect(await side(page, tag).locator('.react-flow__node.selected').getAttribute('data-id')).toBe('create-shipping-label');
+  // A second click on the row, in B's cell, unselects it, as the name button does.
+  await row.locator('td[data-side="b"]').click();
+  await expect.poll(() => row.getAttribute('aria-selected')).toBe('false');
+  // The name button still answers the keyboard, and the row holds no other control.
+  await pressOn(row.getByRole('button'), 'Enter');
+  await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+  expect(await row.getAttribute('role')).toBeNull();
+  expect(await row.getAttribute('tabindex')).toBeNull();
+  expect(errors).toEqual([]);
+  await context.close();
+});
