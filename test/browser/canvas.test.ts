@@ -103,23 +103,45 @@ test('a step’s failure status is shown whole beside its other marks; those giv
     steps: [
       { id: 'authorize', label: 'Authorize payment', request: 'POST /payments/authorize', fail: { status: 401 }, compensation: { label: 'Void', fail: { status: 500 } }, retry: { maxAttempts: 3 }, position: { x: 0, y: 0 } },
       { id: 'invoice', label: 'Create invoice', request: 'POST /invoices', position: { x: 260, y: 0 } },
+      // Failing only the first attempts: the status and its count (tryout: "401 ×2" read "01 ×2").
+      { id: 'capture', label: 'Capture payment', request: 'POST /payments/capture', fail: { status: 401, times: 2 }, compensation: { label: 'Refund' }, retry: { maxAttempts: 3 }, position: { x: 520, y: 0 } },
+      { id: 'ship', label: 'Ship', request: 'POST /shipments', fail: { timeout: true, times: 2 }, compensation: { label: 'Cancel', fail: { status: 500 } }, retry: { maxAttempts: 3 }, timeoutMs: 1500, idempotent: false, position: { x: 780, y: 0 } },
     ],
-    dependencies: [{ from: 'authorize', to: 'invoice' }],
+    dependencies: [
+      { from: 'authorize', to: 'invoice' },
+      { from: 'invoice', to: 'capture' },
+      { from: 'capture', to: 'ship' },
+    ],
   };
   const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(scenario)}`);
   await node(page, 'authorize').waitFor();
-  const marks = await page.evaluate(() => {
-    const row = document.querySelector('[data-testid="step-node-authorize"] .step-node__marks')!.getBoundingClientRect();
-    return [...document.querySelectorAll<HTMLElement>('[data-testid="step-node-authorize"] .step-node__marks .chip')].map((chip) => {
-      const box = chip.getBoundingClientRect();
-      const text = chip.querySelector<HTMLElement>('.chip__text')!;
-      return { mark: chip.dataset.mark, text: chip.textContent, inRow: box.left >= row.left - 0.5 && box.right <= row.right + 0.5, whole: text.scrollWidth <= text.clientWidth + 0.5 };
-    });
-  });
+  const marksOf = (id: string) =>
+    page.evaluate((testId) => {
+      const row = document.querySelector(`[data-testid="${testId}"] .step-node__marks`)!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>(`[data-testid="${testId}"] .step-node__marks .chip`)].map((chip) => {
+        const box = chip.getBoundingClientRect();
+        const text = chip.querySelector<HTMLElement>('.chip__text')!;
+        // Vertically: on the row's one line, or wholly on the clipped line below it (given way).
+        const line = box.top >= row.top - 0.5 && box.bottom <= row.bottom + 0.5 ? 'shown' : box.top >= row.bottom ? 'hidden' : 'cut';
+        return { mark: chip.dataset.mark, text: chip.textContent, inRow: box.left >= row.left - 0.5 && box.right <= row.right + 0.5, whole: text.scrollWidth <= text.clientWidth + 0.5, line };
+      });
+    }, `step-node-${id}`);
+  const marks = await marksOf('authorize');
   expect(marks.find((m) => m.mark === 'fail')).toMatchObject({ text: expect.stringContaining('401'), inRow: true, whole: true });
   expect(marks.find((m) => m.mark === 'retry')).toMatchObject({ text: '3', inRow: true, whole: true });
   expect(marks.length).toBeGreaterThan(1);
-  expect(marks.every((m) => m.inRow)).toBe(true);
+  expect(marks.every((m) => m.inRow && m.line === 'shown')).toBe(true);
+  // A status failing only the first attempts keeps its count, whole, and so does a hang.
+  for (const [id, words] of [['capture', '401 ×2'], ['ship', 'hangs ×2']] as const) {
+    const those = await marksOf(id);
+    expect(those.find((m) => m.mark === 'fail'), id).toEqual({ mark: 'fail', text: words, inRow: true, whole: true, line: 'shown' });
+    expect(those.find((m) => m.mark === 'retry'), id).toMatchObject({ text: '3', inRow: true, whole: true, line: 'shown' });
+    expect(those.every((m) => m.inRow && m.line !== 'cut'), id).toBe(true);
+  }
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const id of ['capture', 'ship']) await node(page, id).screenshot({ path: join(ARTIFACTS, `canvas-marks-times-${id}-${colorScheme}.png`), scale: 'device' });
+  }
   await screenshot(page, 'canvas-marks-401');
   expect(errors).toEqual([]);
   await context.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launch, openPage, screenshot } from './harness.ts';
-import { pickPreset } from './app.ts';
+import { pickPreset, pressOn, pressTool } from './app.ts';
 import { axe, blocking, describeViolations, openA11yPage } from './axe.ts';
 
 // Compare mode (issue #13) in real Chromium: the same graph under two choices side by side,
@@ -204,3 +204,52 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`on a 390 px phone the table of differing steps is drawn whole below the two sides, reached by scrolling (${colorScheme})`, async () => {
+    const { page, context, errors } = await openPage(browser, '', { width: 390, height: 844, colorScheme });
+    await pickPreset(page, 'shipping-retry-loop');
+    await pressTool(page, 'Compare with…');
+    await page.getByRole('dialog', { name: 'Compare with…' }).getByRole('button', { name: 'Graph-aware retries', exact: true }).click();
+    await view(page).waitFor();
+    await pauseBoth(page);
+    const table = view(page).getByTestId('compare-diff');
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(3);
+    // Each row as tall as its text, and the table at least as tall as its rows (it used to shrink to 0 px).
+    const tableBox = (await table.boundingBox())!;
+    const lastRow = (await rows.nth(2).boundingBox())!;
+    expect(lastRow.height).toBeGreaterThan(20);
+    expect(tableBox.height).toBeGreaterThanOrEqual(lastRow.y + lastRow.height - tableBox.y);
+    // Below side B, and scrolling the comparison to its end shows the last row.
+    const sideB = (await side(page, 'b').boundingBox())!;
+    expect(tableBox.y).toBeGreaterThanOrEqual(sideB.y + sideB.height);
+    await view(page).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const shown = (await rows.nth(2).boundingBox())!;
+    expect(shown.y).toBeGreaterThanOrEqual(0);
+    expect(shown.y + shown.height).toBeLessThanOrEqual(844);
+    await screenshot(page, `compare-390-diff-${colorScheme}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+test('a click anywhere on a row of the differing steps selects that step on both sides, as its name button does', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await pickPreset(page, 'shipping-retry-loop');
+  await compareWith(page, 'Graph-aware retries');
+  const row = view(page).getByTestId('compare-diff').locator('tbody tr[data-step="create-shipping-label"]');
+  await row.locator('td[data-side="a"]').click();
+  await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+  for (const tag of ['a', 'b'] as const) expect(await side(page, tag).locator('.react-flow__node.selected').getAttribute('data-id')).toBe('create-shipping-label');
+  // A second click on the row, in B's cell, unselects it, as the name button does.
+  await row.locator('td[data-side="b"]').click();
+  await expect.poll(() => row.getAttribute('aria-selected')).toBe('false');
+  // The name button still answers the keyboard, and the row holds no other control.
+  await pressOn(row.getByRole('button'), 'Enter');
+  await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+  expect(await row.getAttribute('role')).toBeNull();
+  expect(await row.getAttribute('tabindex')).toBeNull();
+  expect(errors).toEqual([]);
+  await context.close();
+});

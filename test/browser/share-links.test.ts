@@ -6,6 +6,7 @@ import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { DRAFT_KEY, PREFS_KEY } from '../../src/store/persistence.ts';
+import { pickPreset, presetTitle } from './app.ts';
 
 // Opening links in the built app: good ones open their scenario (at their moment), bad ones
 // the recovery screen with the person's draft intact, and nothing from a link is ever markup.
@@ -129,6 +130,34 @@ describe('bad links open the recovery screen, the draft intact', () => {
       await page.getByRole('button', { name: 'Start empty' }).click();
       await page.locator('.react-flow').waitFor();
       expect(await page.locator('.react-flow__node').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`on a 390 px phone the recovery card fits the screen, with a long-titled draft's button wrapping and without a draft (${colorScheme})`, async () => {
+      const damaged = `index.html#${good.slice(0, Math.floor(good.length * 0.6))}`;
+      /** How far the page reaches past the screen's right edge (px; 0 when nothing scrolls sideways). */
+      const overflow = (page: Page) => page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.querySelector('.recovery__card')!.getBoundingClientRect().right) - innerWidth);
+      const { context, page, errors } = await openPage(browser, '', { width: 390, height: 844, colorScheme });
+      await page.getByRole('heading', { level: 1, name: 'Part of this link is missing' }).or(page.getByRole('dialog', { name: 'Pick a scenario' })).waitFor();
+      // Without a draft…
+      await page.goto(new URL(damaged, baseUrl()).href);
+      await page.getByRole('heading', { level: 1, name: 'Part of this link is missing' }).waitFor();
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      await screenshot(page, `share-recovery-390-no-draft-${colorScheme}`);
+      // …and with one whose title is long: a preset opened is kept as the draft.
+      await page.goto(new URL('index.html', baseUrl()).href);
+      await pickPreset(page, 'artifact-checksum');
+      await expect.poll(() => page.evaluate((key) => localStorage.getItem(key) !== null, DRAFT_KEY)).toBe(true);
+      await page.goto(new URL(damaged, baseUrl()).href);
+      const open = page.getByRole('button', { name: `Open your last draft “${presetTitle('artifact-checksum')}”` });
+      await open.waitFor();
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      // The button's words wrap inside the card, none cut.
+      expect(await open.evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
+      await screenshot(page, `share-recovery-390-draft-${colorScheme}`);
       expect(errors).toEqual([]);
       await context.close();
     });

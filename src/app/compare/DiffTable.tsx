@@ -34,6 +34,7 @@ export function DiffTable() {
   if (!steps || !scenario) return null;
   const ids = Object.keys(steps);
   const label = new Map(scenario.steps.map((s) => [s.id, s.label ?? s.id]));
+  const toggle = (id: string) => store.getState().compareSelect(selected === id ? null : id);
   if (ids.length === 0) return <p className="compare-diff__none">No step differs between A and B.</p>;
   return (
     <table className="compare-diff" data-testid="compare-diff">
@@ -52,9 +53,18 @@ export function DiffTable() {
         {ids.map((id) => {
           const d = steps[id];
           return (
-            <tr key={id} data-step={id} aria-selected={selected === id}>
+            // A click anywhere on the row does what its name button does; the button stays the one
+            // control for the keyboard and assistive tech (the row gets no role of its own).
+            <tr
+              key={id}
+              data-step={id}
+              aria-selected={selected === id}
+              onClick={(e) => {
+                if (!(e.target as Element).closest('button')) toggle(id);
+              }}
+            >
               <th scope="row">
-                <button type="button" className="link-button" aria-pressed={selected === id} onClick={() => store.getState().compareSelect(selected === id ? null : id)}>
+                <button type="button" className="link-button" aria-pressed={selected === id} onClick={() => toggle(id)}>
                   {label.get(id) ?? id}
                 </button>
               </th>
