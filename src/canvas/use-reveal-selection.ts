@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useReactFlow, useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import { selectHighlightPath } from '../store/selectors.ts';
@@ -16,7 +16,9 @@ const selectFitDone = (flow: ReactFlowState) => !flow.fitViewQueued;
  * `onRevealed` runs when the view moves (the canvas then keeps it on a resize, as it keeps a
  * view the person chose). A step picked while the canvas was away (the Table view in its place)
  * is brought into view when it comes back, after its first fit, at once: an animated move slid
- * the steps from under a click just after Table → canvas.
+ * the steps from under a click just after Table → canvas. A step React Flow has not taken yet (a
+ * staged mount holds it back a few frames, staged-mount.ts) is revealed once it has: revealed
+ * before, it was not found and the view stayed on the start (tryout: Step 77 of a 100-step chain).
  */
 export function useRevealSelection({ minZoom, reducedMotion, onRevealed }: { minZoom: number; reducedMotion: boolean; onRevealed: () => void }): void {
   const store = useRippleStore();
@@ -24,6 +26,9 @@ export function useRevealSelection({ minZoom, reducedMotion, onRevealed }: { min
   const { setViewport } = useReactFlow();
   const revealSeq = useRipple((s) => s.revealSeq);
   const fitDone = useStore(selectFitDone);
+  const selectedId = useRipple((s) => s.selectedStepId);
+  const selectMounted = useCallback((flow: ReactFlowState) => selectedId !== null && flow.nodeLookup.has(selectedId), [selectedId]);
+  const targetMounted = useStore(selectMounted);
   // A selection made before this store's first canvas (a linked moment's step) is not revealed:
   // the canvas's first picture is its own (StepCanvas's first fit). One made since a canvas or
   // the table last showed this store (a step picked in the table) is.
@@ -37,6 +42,8 @@ export function useRevealSelection({ minZoom, reducedMotion, onRevealed }: { min
     }
     // After the fit React Flow has queued: it would move the view from where the reveal puts it.
     if (!fitDone) return;
+    // Not mounted yet (staged-mount.ts): this runs again when it is.
+    if (selectedId !== null && !targetMounted) return;
     handled.current = revealSeq;
     noteRevealSeen(store, revealSeq);
     const instant = cameBack.current || reducedMotion;
@@ -63,5 +70,5 @@ export function useRevealSelection({ minZoom, reducedMotion, onRevealed }: { min
       onRevealed();
       void setViewport(next, { duration: instant ? 0 : 300 });
     }, () => undefined); // Its chunk did not load (offline after a deploy): the view stays.
-  }, [revealSeq, fitDone, store, flow, setViewport, minZoom, reducedMotion, onRevealed]);
+  }, [revealSeq, fitDone, selectedId, targetMounted, store, flow, setViewport, minZoom, reducedMotion, onRevealed]);
 }

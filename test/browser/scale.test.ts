@@ -338,4 +338,26 @@ describe('a 180-step graph by link: the Why section’s root-cause link brings t
       await context.close();
     }, 120_000);
   }
+
+  test('a step picked in the Table view is in view when the canvas comes back: a 100-step chain, mounted a few steps a frame', async () => {
+    // Steps 0–99 in one row, 24,000 px wide: drawn whole (not visible-only), its first view
+    // shows the start alone and the rest is mounted after it (staged-mount.ts). Tryout: Step 77,
+    // picked in the table, was selected but the canvas still showed Steps 0–3.
+    const steps: Step[] = Array.from({ length: 100 }, (_, i) => ({ id: `s${i}`, label: `Step ${i}`, durationMs: 100, position: { x: i * 240, y: 0 } }));
+    const dependencies: Dependency[] = steps.slice(1).map((step, i) => ({ from: `s${i}`, to: step.id }));
+    const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink({ version: 2, title: 'Chain', steps, dependencies })}`, { height: 800 });
+    await expect.poll(() => wholeInView(page, 's0'), { timeout: 30_000 }).toBe(true);
+    expect(await wholeInView(page, 's77')).toBe(false);
+    const tableButton = page.getByRole('banner').getByRole('button', { name: 'Table view' });
+    await tableButton.click();
+    await page.locator('.step-table').getByRole('button', { name: 'Step 77', exact: true }).click();
+    await expect.poll(() => page.locator('.step-table tr[aria-selected="true"]').count()).toBe(1);
+    await tableButton.click();
+    await expect.poll(() => wholeInView(page, 's77'), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('.react-flow__node.selected [data-testid="step-node-s77"]').count()).toBe(1);
+    expect(await wholeInView(page, 's0')).toBe(false);
+    await screenshot(page, 'scale-table-pick-revealed-chain');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
