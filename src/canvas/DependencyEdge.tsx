@@ -2,7 +2,7 @@ import { createContext, memo, useCallback, useContext, useLayoutEffect, useMemo,
 import { EdgeLabelRenderer, getSmoothStepPath, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
 import { useRipple } from '../store/context.tsx';
 import { selectEdgeCarried } from '../store/selectors.ts';
-import { edgeAriaLabel, edgeLook, edgeNameIn, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
+import { edgeAriaLabel, edgeLook, edgeName, stepLabelIn, type DependencyFlowEdge, type EdgeLook } from './build-graph.ts';
 import { labelPoint, roundedPath, type Point } from './layout/edge-path.ts';
 import { lineMeets, passesThrough, viewBox } from './view-box.ts';
 
@@ -32,8 +32,11 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const corners = useMemo(() => (routed ? route : stepCorners(sourceX, sourceY, targetX, targetY)), [routed, route, sourceX, sourceY, targetX, targetY]);
   const condition = data?.condition ?? 'success';
   const highlighted = data?.highlighted ?? false;
-  // On the canvas the name comes from the store's labels (a string: only the renamed step's edges re-render).
-  const name = useRipple((state) => (followsPlayhead ? edgeNameIn(state.scenario, source, target, condition) : data?.name));
+  // On the canvas the name comes from the store's labels: each end's label is the string kept for
+  // it, so a store update (every seek) builds no string and only a renamed step's edges re-render.
+  const fromLabel = useRipple((state) => (followsPlayhead ? stepLabelIn(state.scenario, source) : null));
+  const toLabel = useRipple((state) => (followsPlayhead ? stepLabelIn(state.scenario, target) : null));
+  const name = fromLabel !== null && toLabel !== null ? edgeName(fromLabel, toLabel, condition) : data?.name;
   // A plain edge whose route only crosses the view is drawn with the others in PassingLines (once
   // its chunk is here), unless it is the selected step's own (below).
   const mayPass = passing && cullToView && routed && condition === 'success' && !highlighted && !carried && !props.selected;

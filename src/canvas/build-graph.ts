@@ -286,13 +286,17 @@ export function edgeName(fromLabel: string, toLabel: string, condition: Dependen
   return `${toLabel} ${sentence} ${fromLabel}`;
 }
 
+/** The shown name of step `id` in `scenario` (its label, else its id): the string kept for it, not a new one. */
+export function stepLabelIn(scenario: Scenario, id: string): string {
+  return labelsOf(scenario.steps).get(id) ?? id;
+}
+
 /**
  * The name of the edge `from` → `to` (`edgeName`) with the step labels of `scenario`: what a
  * canvas edge reads from the store. O(1) after the first call for a steps list.
  */
 export function edgeNameIn(scenario: Scenario, from: string, to: string, condition: DependencyCondition): string {
-  const labels = labelsOf(scenario.steps);
-  return edgeName(labels.get(from) ?? from, labels.get(to) ?? to, condition);
+  return edgeName(stepLabelIn(scenario, from), stepLabelIn(scenario, to), condition);
 }
 
 /** Each edge's id and end labels, computed once per scenario rather than on every cursor move. */
