@@ -9,7 +9,8 @@ import { CONCLUSION_NAMES, DIALECT_TITLES, RUN_STATUS_NAMES, dialectViewAt, dial
 import { useRipple } from '../store/context.tsx';
 import { selectDialect } from '../store/editor-slice.ts';
 import { SpeakAsSelect } from './SpeakAsSelect.tsx';
-import { selectAsOf, selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
+import { selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
+import { selectAsOf } from '../store/panel-selectors.ts';
 import { GithubContextForm } from './GithubContextForm.tsx';
 
 export { DIALECT_TITLES };

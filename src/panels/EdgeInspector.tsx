@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
-import { selectSelectedDependency } from '../store/selectors.ts';
+import { selectSelectedDependency } from '../store/panel-selectors.ts';
 import type { DependencyCondition } from '../scenario/types.ts';
 import { CONDITION_TEXT } from './Inspector.tsx';
 import { FieldError, useImmediate } from './fields.tsx';

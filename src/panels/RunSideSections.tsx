@@ -2,7 +2,8 @@
 // demand by RunSidePanel (RunPanels.tsx), once there is a run to show.
 import { useState, type ReactNode } from 'react';
 import { useRipple } from '../store/context.tsx';
-import { selectCurrentResult, selectCurrentSegment, selectLatestSegment, selectSelectedProgress } from '../store/selectors.ts';
+import { selectCurrentResult, selectCurrentSegment, selectLatestSegment } from '../store/selectors.ts';
+import { selectSelectedProgress } from '../store/panel-selectors.ts';
 import type { RippleState } from '../store/store.ts';
 import type { StepState } from '../engine/types.ts';
 import { ReplayPanel } from './ReplayPanel.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRipple } from '../store/context.tsx';
-import { selectRunStop } from '../store/selectors.ts';
+import { selectRunStop } from '../store/panel-selectors.ts';
 import { Icon } from '../canvas/icons.tsx';
 
 /**

@@ -5,15 +5,8 @@ import type { DialectName } from '../scenario/types.ts';
 import { selectDialect } from '../store/editor-slice.ts';
 import type { LiveState, StepResult } from '../engine/types.ts';
 import { useRipple } from '../store/context.tsx';
-import {
-  selectAsOf,
-  selectBlockedBySelected,
-  selectCurrentResult,
-  selectCurrentSegment,
-  selectSelectedLive,
-  selectSelectedProgress,
-  selectStepNames,
-} from '../store/selectors.ts';
+import { selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
+import { selectAsOf, selectBlockedBySelected, selectSelectedLive, selectSelectedProgress, selectStepNames } from '../store/panel-selectors.ts';
 import type { LiveStepView } from '../store/types.ts';
 import { formatMs, statusText } from './event-text.ts';
 import './playback.css';

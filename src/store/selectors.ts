@@ -1,6 +1,5 @@
-import type { EventType, ReplayPlan, Result, RunResult } from '../engine/types.ts';
-import type { Dependency, Scenario } from '../scenario/types.ts';
-import { stepNames } from '../scenario/step-names.ts';
+import type { ReplayPlan, Result, RunResult } from '../engine/types.ts';
+import type { Scenario } from '../scenario/types.ts';
 import { liveTrack, moveTrack, trackState, type LiveTrack } from '../engine/state-at.ts';
 import { idRecord, setOwn } from '../engine/records.ts';
 import { memoOn } from './memo.ts';
@@ -299,16 +298,6 @@ export function selectReplayMarks(state: RippleState): Record<string, ReplayMark
   return plan && marksOf(plan);
 }
 
-/** Steps a replay can start from: those that did not succeed in the latest segment. */
-const failedStepsOf = memoOn((result: RunResult): string[] =>
-  Object.entries(result.steps).filter(([, step]) => step.state === 'failed').map(([id]) => id),
-);
-
-export const selectReplayableSteps = (state: RippleState): readonly string[] => {
-  const latest = selectLatestSegment(state);
-  return latest ? failedStepsOf(latest.result) : NONE;
-};
-
 // Keyed by the plan, which was planned on exactly one scenario (see `planOf`).
 const warningsOf = memoOn((plan: Result<ReplayPlan>) => memoOn((scenario: Scenario): Record<string, string[]> | null => {
   if (!plan.ok || plan.value.warnings.length === 0) return null;
@@ -338,116 +327,4 @@ export function selectHighlightPath(state: RippleState): readonly string[] {
   const id = state.selectedStepId;
   if (!id) return NONE;
   return selectCurrentResult(state)?.steps[id]?.dependencyPath ?? NONE;
-}
-
-const blockedByOf = memoOn((result: RunResult) => {
-  const byRoot = new Map<string, string[]>();
-  for (const [id, step] of Object.entries(result.steps)) {
-    if (step.state !== 'blocked' || step.rootCauseStep === undefined) continue;
-    const list = byRoot.get(step.rootCauseStep);
-    if (list) list.push(id);
-    else byRoot.set(step.rootCauseStep, [id]);
-  }
-  return byRoot;
-});
-
-/**
- * When the selected step failed in the result under the cursor: the steps whose 424 traces back
- * to it (it is their root cause), in the result's order; otherwise empty.
- */
-export function selectBlockedBySelected(state: RippleState): readonly string[] {
-  const id = state.selectedStepId;
-  const result = selectCurrentResult(state);
-  if (!id || !result || result.steps[id]?.state !== 'failed') return NONE;
-  return blockedByOf(result).get(id) ?? NONE;
-}
-
-/** The selected dependency as the scenario holds it, or null (none selected, or it was deleted). */
-export function selectSelectedDependency(state: RippleState): Dependency | null {
-  const edge = state.selectedEdge;
-  return (edge && state.scenario.dependencies.find((d) => d.from === edge.from && d.to === edge.to)) ?? null;
-}
-
-/**
- * The sentence of the latest run (or replay) that stopped at its work budget, naming the step
- * that retries too much (RunResult.stopped, src/engine/budget.ts); null when none did.
- */
-export const selectRunStop = (state: RippleState): string | null => selectLatestSegment(state)?.result.stopped?.message ?? null;
-
-// ---- names and the run as of the playhead (issue 8, items 3 and 7) ---------------------------
-
-/** Step id → the name a person reads (its label, else its id), for the scenario as edited now. */
-export const selectStepNames = (state: RippleState): ReadonlyMap<string, string> => stepNames(state.scenario);
-
-/** Event types that give a step its forward answer (what a client receives for it). */
-const ANSWERS: ReadonlySet<EventType> = new Set<EventType>(['succeeded', 'failed', 'timed-out', 'blocked', 'skipped', 'cancelled', 'reused']);
-
-interface StepMilestones {
-  /** Index (in the result's events) of the step's last answer: its response exists from there. */
-  answered: Map<string, number>;
-  /** Index of the last event that changes the step's state: its story is told from there. */
-  settled: Map<string, number>;
-  /** Index of `run-finished` (the batch's answer); the last event when there is none. */
-  finished: number;
-}
-
-const milestonesOf = memoOn((result: RunResult): StepMilestones => {
-  const answered = new Map<string, number>();
-  const settled = new Map<string, number>();
-  let finished = result.events.length - 1;
-  result.events.forEach((event, index) => {
-    if (event.type === 'run-finished') finished = index;
-    if (event.step === undefined) return;
-    if (ANSWERS.has(event.type)) answered.set(event.step, index);
-    // retry-scheduled and repair-requested say what comes next; they change no state.
-    if (event.type !== 'retry-scheduled' && event.type !== 'repair-requested') settled.set(event.step, index);
-  });
-  return { answered, settled, finished };
-});
-
-/** Where the side panels stand: the segment's event index and virtual ms, or the end with `wholeRun`. */
-export interface AsOf {
-  /** True when the panels tell the whole run (the `wholeRun` pref, or the playhead at its end). */
-  end: boolean;
-  /** Index into the current result's events of the moment shown. */
-  index: number;
-  /** Virtual ms of the playhead on the combined timeline. */
-  time: number;
-}
-
-/**
- * The moment the run panels show: the playhead's, unless the person asked for the whole run.
- * A new object on every call: components select one of its fields, never the whole answer.
- */
-export function selectAsOf(state: RippleState): AsOf | null {
-  const at = selectCurrentEvent(state);
-  const result = selectCurrentResult(state);
-  if (!at || !result) return null;
-  const end = state.wholeRun || at.index >= milestonesOf(result).finished;
-  return { end, index: end ? result.events.length - 1 : at.index, time: state.time };
-}
-
-/**
- * How far the selected step's story has got at the playhead: `told` when its state will not
- * change again in this run (the Why panel can tell it, ending included), `answered` when it
- * has its final answer (the response viewer shows it) but something still follows (a rollback),
- * `unanswered` otherwise; null with no run or no selection. With `wholeRun`: always `told`.
- */
-export type StepProgress = 'told' | 'answered' | 'unanswered';
-
-export function selectSelectedProgress(state: RippleState): StepProgress | null {
-  const id = state.selectedStepId;
-  const result = selectCurrentResult(state);
-  const asOf = selectAsOf(state);
-  if (!id || !result || !asOf || !Object.hasOwn(result.steps, id)) return null;
-  if (asOf.end) return 'told';
-  const { answered, settled } = milestonesOf(result);
-  if ((settled.get(id) ?? -1) <= asOf.index) return 'told';
-  return (answered.get(id) ?? Infinity) <= asOf.index ? 'answered' : 'unanswered';
-}
-
-/** The selected step's live view at the playhead (state, attempt, latest status), or null. */
-export function selectSelectedLive(state: RippleState): LiveStepView | null {
-  const id = state.selectedStepId;
-  return (id && selectLiveStates(state)?.[id]) || null;
 }

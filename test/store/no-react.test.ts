@@ -14,7 +14,8 @@ vi.mock('@xyflow/react', () => {
 
 test('the vanilla store runs a scenario, seeks and selects without React', async () => {
   const { createRippleStore } = await import('../../src/store/store.ts');
-  const { selectBlockedBySelected, selectHighlightPath, selectLiveStates } = await import('../../src/store/selectors.ts');
+  const { selectHighlightPath, selectLiveStates } = await import('../../src/store/selectors.ts');
+  const { selectBlockedBySelected } = await import('../../src/store/panel-selectors.ts');
   const { selectMarkers } = await import('../../src/store/timeline-markers.ts');
   const { findPreset } = await import('../../src/presets/index.ts');
 

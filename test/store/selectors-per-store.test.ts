@@ -1,13 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { findPreset } from '../../src/presets/index.ts';
 import {
-  selectBlockedBySelected,
   selectHighlightPath,
   selectReplayMarks,
   selectReplayPlan,
-  selectReplayableSteps,
   selectReplayWarnings,
 } from '../../src/store/selectors.ts';
+import { selectBlockedBySelected, selectReplayableSteps } from '../../src/store/panel-selectors.ts';
 import { selectFailureIndices, selectMarkers } from '../../src/store/timeline-markers.ts';
 import { createRippleStore, type RippleStore } from '../../src/store/store.ts';
 

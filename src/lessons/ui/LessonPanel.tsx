@@ -5,7 +5,7 @@ import { introParagraphs, PREDICTABLE_STATES, predictedSteps, type LessonChallen
 import { useRipple, useRippleStore } from '../../store/context.tsx';
 import { currentChallenge } from '../../store/lesson-slice.ts';
 import { fixGoalChecked, gradeShownInFull, linkProgress, selectFixCheck, selectLessonCaption } from '../../store/lesson-workings.ts';
-import { selectStepNames } from '../../store/selectors.ts';
+import { selectStepNames } from '../../store/panel-selectors.ts';
 import type { RippleState } from '../../store/types.ts';
 import { COURSE, nextLesson } from '../course/index.ts';
 import { focusedStep, GUESS_KEYS, keyOf, stateLabel } from './keys.ts';

@@ -6,7 +6,7 @@ import { selectCurrentSentence } from '../../panels/event-text.ts';
 import { introParagraphs } from '../../scenario/lesson.ts';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
 import { presenterBeats } from '../../store/lesson-workings.ts';
-import { selectStepNames } from '../../store/selectors.ts';
+import { selectStepNames } from '../../store/panel-selectors.ts';
 import type { RippleState } from '../../store/types.ts';
 import './presenter.css';
 
