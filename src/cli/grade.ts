@@ -8,7 +8,8 @@ import { runScenario } from './run-scenario.ts';
 import { validateLessonScenario } from '../lessons/lesson-gate.ts';
 import { PREDICTABLE_STATES, predictedSteps, type PredictableState } from '../scenario/lesson.ts';
 import { openScenario } from '../scenario/open-scenario.ts';
-import { Suggester, didYouMean, formatProblem, quote } from '../scenario/text.ts';
+import { Suggester, didYouMean, quote } from '../scenario/text.ts';
+import { problemLines } from '../scenario/problem-groups.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
 import type { CliIo } from './main.ts';
 
@@ -61,7 +62,7 @@ export function runGrade(argv: readonly string[], io: CliIo): number {
 
 function invalid(io: CliIo, heading: string, problems: readonly Problem[]): number {
   io.stderr(`${heading}\n`);
-  for (const p of problems) io.stderr(`${formatProblem(p)}\n`);
+  for (const line of problemLines(problems)) io.stderr(`${line}\n`);
   return 2;
 }
 

@@ -6,7 +6,8 @@
 //
 // main.ts hands an invocation here when `isDialectInvocation(argv)` (an `--input` other than
 // the older `graph-batch` response mode, or any `--dialect`). The import's warnings go to
-// stderr as `warning: FILE: path: message`; the run is printed as a table of each step's state
+// stderr one line per note (`warning: FILE: path: message`, or a note about several tasks
+// once, naming them: problem-groups.ts `problemLines`); the run is printed as a table of each step's state
 // in the dialect's words, or with `--json` as the result JSON plus `"dialect": { name, steps,
 // conclusion }`. Exit codes as main.ts: 0 ran, 2 invalid input, 1 anything else.
 import { parseArgs } from 'node:util';
@@ -17,7 +18,7 @@ import { dialectView, dialectViewOptions } from '../engine/dialect.ts';
 import { findPreset, PRESETS } from '../presets/index.ts';
 import { importDialect, INPUT_FORMATS, DIALECT_OF, type InputFormat } from '../scenario/dialects/index.ts';
 import { openScenario } from '../scenario/open-scenario.ts';
-import { formatProblem } from '../scenario/text.ts';
+import { problemLines } from '../scenario/problem-groups.ts';
 import { DIALECT_NAMES, type DialectName, type Problem, type Scenario } from '../scenario/types.ts';
 import type { CliIo } from './main.ts';
 
@@ -68,7 +69,7 @@ export async function runDialect(argv: readonly string[], io: CliIo): Promise<nu
   } catch (error) {
     if (error instanceof Refusal) {
       io.stderr(`${error.code === 1 ? 'error: ' : ''}${error.message}\n`);
-      for (const p of error.problems) if (!error.message.includes(p.message)) io.stderr(`${formatProblem(p)}\n`);
+      for (const line of problemLines(error.problems.filter((p) => !error.message.includes(p.message)))) io.stderr(`${line}\n`);
       if (error.code === 1) io.stderr(`\n${IMPORT_USAGE}\n`);
       return error.code;
     }
@@ -106,7 +107,8 @@ async function execute(argv: readonly string[], io: CliIo): Promise<void> {
     if (context.size > 0 && format !== 'github-actions') throw new Refusal('--context only goes with --input github-actions', 1);
     const imported = await importDialect(read(file, io), format, { context, fileName: file });
     if (!imported.ok) throw new Refusal(`${file}: ${imported.message}`, 2, imported.problems);
-    for (const w of imported.warnings) io.stderr(`warning: ${file}: ${formatProblem(w)}\n`);
+    // One line per note, as the app lists them: a note about seven tasks is one line naming them.
+    for (const line of problemLines(imported.warnings)) io.stderr(`warning: ${file}: ${line}\n`);
     scenario = imported.scenario;
     dialect ??= DIALECT_OF[format];
     const extras = imported.extras as Record<string, unknown> | undefined;

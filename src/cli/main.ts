@@ -14,6 +14,7 @@ import { buildShareUrl, decodeScenarioLink, parseShareUrl } from '../scenario/li
 import { MAX_LINK_CHARS } from '../scenario/limits.ts';
 import { openScenario } from '../scenario/open-scenario.ts';
 import { formatProblem } from '../scenario/text.ts';
+import { problemLines } from '../scenario/problem-groups.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
 import { validate } from '../scenario/validate.ts';
 import { parseCommand, UsageError, USAGE, type Command, type Source } from './args.ts';
@@ -70,7 +71,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(`${error.heading}\n`);
       // A problem the heading already states (`This is not JSON: …` under the same sentence,
       // `version: made by a newer Ripple …`) is not printed a second time.
-      for (const p of error.problems) if (!error.heading.includes(p.message)) io.stderr(`${formatProblem(p)}\n`);
+      for (const line of problemLines(error.problems.filter((p) => !error.heading.includes(p.message)))) io.stderr(`${line}\n`);
       return EXIT_INVALID;
     }
     if (error instanceof UsageError) {
@@ -180,7 +181,7 @@ function decodeCommand(text: string, io: CliIo): void {
     const { message, problems } = decoded.error;
     throw new InputError(message, problems ?? []);
   }
-  for (const w of decoded.warnings) io.stderr(`warning: ${formatProblem(w)}\n`);
+  for (const line of problemLines(decoded.warnings)) io.stderr(`warning: ${line}\n`);
   io.stdout(json(decoded.scenario));
 }
 
@@ -229,7 +230,7 @@ function graphBatchCommand(command: Extract<Command, { kind: 'graph-batch' }>, i
   const text = readText(command.file, io);
   const imported = importGraphBatch(text);
   if (!imported.ok) throw new InputError(`${command.file}: ${imported.message}`, imported.problems);
-  for (const w of imported.warnings) io.stderr(`warning: ${command.file}: ${formatProblem(w)}\n`);
+  for (const line of problemLines(imported.warnings)) io.stderr(`warning: ${command.file}: ${line}\n`);
   const scenario = withFailures(imported.scenario, command.fail, imported.requests);
   const result = runScenario(scenario);
   io.stdout(json(toGraphBatchResponse(result, scenario, imported.requests)));
@@ -282,7 +283,7 @@ function loadScenario(source: Source, io: CliIo): Scenario {
   // `.yaml`/`.yml` (or a first line like `version: 2`) is read as YAML; anything else as JSON.
   const opened = openScenario(readText(source.path, io), { name: source.path });
   if (!opened.ok) throw new InputError(`${source.path}: ${opened.message}`, opened.problems);
-  for (const w of opened.warnings) io.stderr(`warning: ${source.path}: ${formatProblem(w)}\n`);
+  for (const line of problemLines(opened.warnings)) io.stderr(`warning: ${source.path}: ${line}\n`);
   return opened.scenario;
 }
 

@@ -69,3 +69,31 @@ export function namedMembers(group: ProblemGroup): { name: string; paths: string
   }
   return [...byName].map(([name, paths]) => ({ name, paths }));
 }
+
+/** Names a grouped line of `problemLines` shows before "and N more". */
+const LINE_NAMES = 10;
+
+/**
+ * The notes as plain text lines, one per group (`groupProblems`), as the app's list tells them
+ * (src/app/share/ProblemList.tsx) but with every shown name's path written out, since a terminal
+ * has no tooltip: `path: message` for a note alone; `message (7 tasks: "a" at path, … and 3 more)`
+ * for one said about several tasks (jobs, states…); `message (at path, path, …)` for several paths.
+ *
+ * @example
+ * problemLines(sevenTasksOnAFailingTemplate)
+ * // → ['template "boom" fails on every attempt (7 tasks: "a" at spec.templates[0].dag.tasks[1], … and 1 more)']
+ */
+export function problemLines(problems: readonly Problem[]): string[] {
+  return groupProblems(problems).map((group) => {
+    if (group.members.length === 1) {
+      const [p] = group.members;
+      return p.path === '' ? p.message : `${p.path}: ${p.message}`;
+    }
+    const members = namedMembers(group);
+    const more = members.length > LINE_NAMES ? ` and ${members.length - LINE_NAMES} more` : '';
+    const shown = members.slice(0, LINE_NAMES);
+    if (group.noun === undefined) return `${group.message} (at ${shown.map((m) => m.name).join(', ')}${more})`;
+    const names = shown.map((m) => (m.paths[0] === '' || m.paths[0] === undefined ? JSON.stringify(m.name) : `${JSON.stringify(m.name)} at ${m.paths.join(', ')}`));
+    return `${group.message} (${countNoun(group.noun, members.length)}: ${names.join(', ')}${more})`;
+  });
+}

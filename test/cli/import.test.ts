@@ -27,6 +27,19 @@ describe('simulate --input FORMAT FILE', () => {
     expect(c.err()).toContain('warning: github-release.yml: jobs.publish.environment: environment protection rules');
   });
 
+  it('a note about several tasks is one warning line naming them (as the app lists it), not one line per task', async () => {
+    const wf = [
+      'apiVersion: argoproj.io/v1alpha1', 'kind: Workflow', 'metadata: {name: w}', 'spec:', '  entrypoint: main', '  templates:',
+      '  - name: main', '    dag:', '      tasks:', '      - {name: root, template: ok}',
+      ...['a', 'b', 'c'].map((t) => `      - {name: ${t}, depends: root, template: bad}`),
+      '  - name: ok', '    container: {image: busybox, command: [echo]}', '  - name: bad', '    container: {image: busybox, command: [sh, -c], args: ["exit 1"]}', '',
+    ].join('\n');
+    const c = cli({ 'wf.yaml': wf });
+    expect(await run(['--input', 'argo', 'wf.yaml', '--json'], c.io)).toBe(0);
+    const failing = c.err().split('\n').filter((l) => l.includes('whatever happens'));
+    expect(failing).toEqual([expect.stringMatching(/^warning: wf\.yaml: .* \(3 tasks: "a" at [^,]+, "b" at [^,]+, "c" at [^,]+\)$/)]);
+  });
+
   it('GitHub status functions see every ancestor through the CLI: a job behind an always() job is skipped after a failure, failure() runs', async () => {
     const wf = 'on: push\njobs:\n  a: {runs-on: x, steps: [{run: a}]}\n  b: {needs: a, if: always(), runs-on: x, steps: [{run: b}]}\n' +
       '  c: {needs: b, if: failure(), runs-on: x, steps: [{run: c}]}\n  d: {needs: b, runs-on: x, steps: [{run: d}]}\n';

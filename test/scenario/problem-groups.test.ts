@@ -3,7 +3,7 @@ import { importAirflowTasks } from '../../src/scenario/dialects/airflow.ts';
 import { importArgo } from '../../src/scenario/dialects/argo.ts';
 import { importGithubActions } from '../../src/scenario/dialects/github-actions.ts';
 import { importStepFunctions } from '../../src/scenario/dialects/step-functions.ts';
-import { countNotes, groupProblems, namedMembers } from '../../src/scenario/problem-groups.ts';
+import { countNotes, groupProblems, namedMembers, problemLines } from '../../src/scenario/problem-groups.ts';
 import type { Problem } from '../../src/scenario/types.ts';
 
 // Tryout: an Argo file with seven tasks on a failing template gave seven identical notes, each
@@ -149,5 +149,25 @@ jobs:
       ],
       ['task', [{ name: 'b', paths: ['tasks[1].x'] }]],
     ]);
+  });
+});
+
+describe('problemLines: the notes as a terminal prints them (the CLI)', () => {
+  it('three tasks on a failing template are one line naming each with its path; a lone note keeps "path: message"', () => {
+    const r = importArgo(argo);
+    if (!r.ok) throw new Error(r.message);
+    const lines = problemLines(r.warnings);
+    const failing = lines.filter((l) => l.includes('whatever happens'));
+    expect(failing).toHaveLength(1);
+    expect(failing[0]).toMatch(/ \(3 tasks: "l1-t004" at spec\.templates\[0\]\.dag\.tasks\[1\]\.template, "l2-t019" at spec\.templates\[0\]\.dag\.tasks\[2\]\.template, "Odd Name" at spec\.templates\[0\]\.dag\.tasks\[3\]\.template\)$/);
+    expect(lines.length).toBe(groupProblems(r.warnings).length);
+    expect(problemLines([{ code: 'not-simulated', path: 'a.b', message: 'is odd' }])).toEqual(['a.b: is odd']);
+    expect(problemLines([{ code: 'not-simulated', path: '', message: 'is odd' }])).toEqual(['is odd']);
+  });
+
+  it('names past ten are counted, not listed; notes about paths only are one line listing the paths', () => {
+    const many: Problem[] = Array.from({ length: 13 }, (_, i) => ({ code: 'not-simulated', path: `tasks[${i}]`, message: 'same', subject: { noun: 'task' as const, name: `t${i}` } }));
+    expect(problemLines(many)).toEqual([`same (13 tasks: ${many.slice(0, 10).map((p) => `"${p.subject!.name}" at ${p.path}`).join(', ')} and 3 more)`]);
+    expect(problemLines([{ code: 'not-simulated', path: 'a', message: 'same' }, { code: 'not-simulated', path: 'b', message: 'same' }])).toEqual(['same (at a, b)']);
   });
 });
