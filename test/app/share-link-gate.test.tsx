@@ -86,7 +86,7 @@ describe('a bad link opens the recovery screen, with the draft intact', () => {
     const { store, user } = await open(`#${good.slice(0, Math.floor(good.length / 2))}`);
     expect(screen.queryByText('The editor')).toBeNull();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Part of this link is missing');
-    expect(screen.getByTestId('recovery-message')).toHaveTextContent(/^This link has [\d,]+ of its [\d,]+ characters\. Ask the sender to copy the whole link\.$/);
+    expect(screen.getByTestId('recovery-message')).toHaveTextContent(/^This link has [\d,]+ of its [\d,]+ characters after the #\. Ask the sender to copy the whole link\.$/);
     expect(store.getState().scenario.steps[0].label).toBe('Mine, edited');
 
     await user.click(screen.getByRole('button', { name: 'Open your last draft “My own draft”' }));
