@@ -6,7 +6,7 @@ import { nodeAriaLabel, REPLAY_MARK_META, type StepFlowNode, type StepNodeData }
 import { selectStepLive } from '../store/selectors.ts';
 import type { LiveStepView } from '../store/types.ts';
 import { dialectStateText, dialectStateTitle, viewMeta } from './state-meta.ts';
-import { FINALLY_TITLE, stepMarks } from './step-marks.ts';
+import { FINALLY_TITLE, stepMarks, type StepMark } from './step-marks.ts';
 import { Icon } from './icons.tsx';
 import { lazyPart } from './lazy-part.ts';
 import './replay-marks.css';
@@ -73,7 +73,7 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
       {marks.length > 0 && (
         <div className="step-node__marks">
           {marks.map((m) => (
-            <span key={m.kind} className={`${m.kind === 'fail' ? 'chip chip--fail' : m.kind === 'success-status' ? 'chip chip--success' : 'chip'}${m.icon ? ' chip--icon' : ''}`} title={m.title} data-mark={m.kind}>
+            <span key={m.kind} className={chipClass(m)} title={m.title} data-mark={m.kind}>
               {m.icon && <Icon name={m.icon} />}
               <span className="chip__text">{m.text}</span>
             </span>
@@ -125,6 +125,12 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
     </div>
   );
 });
+
+/** A mark's chip classes: failures in the failed colour (a failing undo too), a success status in the succeeded one. */
+function chipClass(m: StepMark): string {
+  const tone = m.kind === 'fail' ? ' chip--fail' : m.icon === 'undo-fails' ? ' chip--undo-fails' : m.kind === 'success-status' ? ' chip--success' : '';
+  return `chip${tone}${m.icon ? ' chip--icon' : ''}`;
+}
 
 /** The node's live view: the store's at the playhead on the canvas, else the one it was built with (a picture of one moment). */
 function useStepLive(id: string, data: StepNodeData): LiveStepView | null {

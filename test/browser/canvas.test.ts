@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { ARTIFACTS, launch, openPage, screenshot } from './harness.ts';
 import { node, pause, pickPreset, run, transport } from './app.ts';
+import { canvasTextContrast, expectNoSeriousAxe, openA11yPage } from './axe.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
 import { STEP_NODE_HANDLES, STEP_NODE_SIZE, VISIBLE_ONLY_ABOVE } from '../../src/canvas/build-graph.ts';
@@ -183,6 +184,43 @@ for (const colorScheme of ['light', 'dark'] as const) {
       { mark: 'compensation', title: 'Compensation: Release', shows: 'undo' },
     ]);
     await node(page, 'authorize').screenshot({ path: join(ARTIFACTS, `canvas-marks-icon-only-${colorScheme}.png`), scale: 'device' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a failing undo looks unlike an undo, by its icon and its colour, also squeezed to its icon; its words meet contrast, and axe finds nothing serious (tryout: one icon and colour for both; ${colorScheme})`, async () => {
+    const scenario: Scenario = {
+      version: 2,
+      title: 'Undo marks',
+      steps: [
+        { id: 'authorize', label: 'Authorize payment', request: 'POST /payments/authorize', fail: { status: 401 }, compensation: { label: 'Void', fail: { status: 500 } }, retry: { maxAttempts: 3 }, position: { x: 0, y: 0 } },
+        { id: 'reserve', label: 'Reserve stock', compensation: { label: 'Release' }, position: { x: 260, y: 0 } },
+        { id: 'refund', label: 'Refund', compensation: { label: 'Refund back', fail: { status: 500 } }, position: { x: 520, y: 0 } },
+      ],
+      dependencies: [{ from: 'authorize', to: 'reserve' }, { from: 'reserve', to: 'refund' }],
+    };
+    const { page, context, errors } = await openA11yPage(browser, `#${encodeScenarioLink(scenario)}`, { colorScheme });
+    await node(page, 'refund').waitFor();
+    const undoMark = (id: string) =>
+      page.evaluate((testId) => {
+        const chip = document.querySelector<HTMLElement>(`[data-testid="${testId}"] .chip[data-mark="compensation"]`)!;
+        return { icon: chip.querySelector('svg')!.dataset.icon, color: getComputedStyle(chip).color, border: getComputedStyle(chip).borderColor, text: chip.textContent };
+      }, `step-node-${id}`);
+    const undo = await undoMark('reserve');
+    const fails = await undoMark('refund');
+    const squeezed = await undoMark('authorize');
+    expect(undo).toMatchObject({ icon: 'undo', text: 'undo' });
+    expect(fails).toMatchObject({ icon: 'undo-fails', text: 'undo fails' });
+    // Squeezed to its icon beside 401 and a retry count, it is still told apart.
+    expect(squeezed).toEqual(fails);
+    expect(fails.color).not.toBe(undo.color);
+    expect(fails.border).not.toBe(undo.border);
+    const low = await canvasTextContrast(page, '.step-node__marks .chip *');
+    expect(low, JSON.stringify(low)).toEqual([]);
+    await expectNoSeriousAxe(page, `undo marks (${colorScheme})`);
+    for (const id of ['authorize', 'reserve', 'refund']) await node(page, id).screenshot({ path: join(ARTIFACTS, `canvas-undo-marks-${id}-${colorScheme}.png`), scale: 'device' });
     expect(errors).toEqual([]);
     await context.close();
   });
