@@ -226,6 +226,57 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('marks that do not fit a step’s 100 px are counted at the row’s end, “+N”, whose tooltip names them (tryout: a mark left out gave no hint)', async () => {
+  const scenario: Scenario = {
+    version: 2,
+    title: 'Many marks',
+    steps: [
+      // A status failing its first attempts and a retry count fill the 100 px: the count still fits beside them.
+      { id: 'ship', label: 'Ship', request: 'POST /shipments', fail: { timeout: true, times: 2 }, compensation: { label: 'Cancel', fail: { status: 500 } }, retry: { maxAttempts: 3 }, timeoutMs: 1500, idempotent: false, position: { x: 0, y: 0 } },
+      { id: 'many', label: 'No request', fail: { status: 409 }, compensation: { label: 'Void' }, retry: { maxAttempts: 3 }, timeoutMs: 2500, idempotent: false, join: 'any', successStatus: 201, position: { x: 260, y: 0 } },
+      { id: 'few', label: 'Few', request: 'GET /x', timeoutMs: 1500, retry: { maxAttempts: 2 }, position: { x: 520, y: 0 } },
+    ],
+    dependencies: [{ from: 'ship', to: 'many' }, { from: 'many', to: 'few' }],
+  };
+  const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(scenario)}`);
+  await node(page, 'few').waitFor();
+  const row = (id: string) =>
+    page.evaluate((testId) => {
+      const marks = document.querySelector(`[data-testid="${testId}"] .step-node__marks`)!;
+      const box = marks.getBoundingClientRect();
+      const chips = [...marks.querySelectorAll<HTMLElement>('.chip')];
+      return {
+        shown: chips.filter((c) => c.dataset.mark !== 'more').map((c) => c.dataset.mark),
+        more: chips.find((c) => c.dataset.mark === 'more')?.textContent ?? null,
+        moreTitle: chips.find((c) => c.dataset.mark === 'more')?.title ?? null,
+        // Every chip, the count too, on the row's one line and inside it, none over another.
+        allOnTheLine: chips.every((c) => {
+          const r = c.getBoundingClientRect();
+          return r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+        }),
+        overlapping: chips.some((c, i) => i > 0 && c.getBoundingClientRect().left < chips[i - 1].getBoundingClientRect().right - 0.5),
+        name: marks.closest('.react-flow__node')!.getAttribute('aria-label')!,
+      };
+    }, `step-node-${id}`);
+  const ship = await row('ship');
+  expect(ship).toMatchObject({ shown: ['fail', 'retry'], more: '+3', allOnTheLine: true, overlapping: false });
+  expect(ship.moreTitle).toBe('Also: Times out after 1.5 s\nCompensation: Cancel (fails with 500)\nNot idempotent: running it twice does it twice');
+  for (const title of ship.moreTitle!.slice('Also: '.length).split('\n')) expect(ship.name).toContain(title);
+  const many = await row('many');
+  expect(many.more).toBe(`+${7 - many.shown.length}`);
+  expect(many).toMatchObject({ allOnTheLine: true, overlapping: false });
+  expect(many.shown.slice(0, 2)).toEqual(['fail', 'retry']);
+  expect(await row('few')).toMatchObject({ shown: ['retry', 'timeout'], more: null, allOnTheLine: true });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const low = await canvasTextContrast(page, '.step-node__marks .chip--more *');
+    expect(low, `${colorScheme}: ${JSON.stringify(low)}`).toEqual([]);
+    for (const id of ['ship', 'many']) await node(page, id).screenshot({ path: join(ARTIFACTS, `canvas-marks-more-${id}-${colorScheme}.png`), scale: 'device' });
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('selecting a step makes its own edges stand out (its prerequisites and dependents), and only those (tryout: a step’s connections could not be traced)', async () => {
   const scenario: Scenario = {
     version: 2,
