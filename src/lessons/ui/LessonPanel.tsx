@@ -295,10 +295,10 @@ function PredictView({ steps }: { steps?: string[] }) {
               <span>
                 <strong>{names.get(item.step) ?? item.step}</strong>: {item.correct ? 'right, ' : `you said ${item.predicted === null ? 'nothing' : stateLabel(item.predicted)}; it `}
                 {item.correct ? stateLabel(item.actual) : `ended ${stateLabel(item.actual)}.`}
-                {/* The rule's number only on hover, as the Why panel gives it: the learner reads the rule itself first. */}
+                {/* The rule itself first; its number after it, as text (a tooltip was out of reach by touch). */}
                 {!item.correct && (
-                  <span className="lesson-grade__why" title={`Ripple rule ${item.rule}`}>
-                    {item.why}
+                  <span className="lesson-grade__why">
+                    {item.why} <span className="lesson-grade__rule">(Ripple rule {item.rule})</span>
                   </span>
                 )}
               </span>
