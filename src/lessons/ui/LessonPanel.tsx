@@ -351,7 +351,7 @@ function PredictView({ steps }: { steps?: string[] }) {
       <button type="button" className="btn btn--primary" onClick={() => store.getState().checkPredictions()}>
         Run and check ({guesses.size} of {asked.length} guessed)
       </button>
-      <p className="panel-hint">The toolbar's Run (Ctrl+Enter) checks your prediction too: guess first, a step left at — counts as a miss.</p>
+      <p className="panel-hint">The toolbar's Run<span className="keys-hint"> (Ctrl+Enter)</span> checks your prediction too: guess first, a step left at — counts as a miss.</p>
     </div>
   );
 }
