@@ -11,6 +11,7 @@ import {
   type NodeChange,
   type NodeProps,
   type ReactFlowState,
+  type FitViewOptions,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useRipple, useRippleStore } from '../store/context.tsx';
@@ -48,8 +49,27 @@ type FlowNode = StepFlowNode | GroupFrameNode;
 // Fit the graph, but on a wide screen never so small that labels are hard to read: pan for the
 // rest. A phone's canvas is too narrow for even the 5-step starter at that floor, so there the
 // whole picture comes first (a person zooms in with a pinch), with less padding.
-const FIT = { padding: 0.2, maxZoom: 1.25, minZoom: 0.6 };
-const FIT_NARROW = { padding: 0.06, maxZoom: 1.25, minZoom: 0.25 };
+/**
+ * A fit: `padding` on every side (a fraction, as React Flow reads it), and where the zoom
+ * controls lie over the canvas, `top`: px kept clear above the steps for them.
+ */
+interface Fit {
+  padding: number;
+  maxZoom: number;
+  minZoom: number;
+  top?: number;
+}
+/** What the room a fit leaves for steps depends on. */
+type RoomFit = Pick<Fit, 'padding' | 'minZoom' | 'top'>;
+const FIT: Fit = { padding: 0.2, maxZoom: 1.25, minZoom: 0.6 };
+/**
+ * Room (px) a phone's fit keeps clear at the canvas's top for the zoom controls, which lie in a
+ * row there (32 px buttons below React Flow's 15 px margin, and some air): no step is fitted
+ * under them (tryout: on a 390 px phone they covered the top-right step). A wide graph, the
+ * usual one, has room to spare above it, so this costs it nothing.
+ */
+const CONTROLS_ROOM = 52;
+const FIT_NARROW: Fit = { padding: 0.06, maxZoom: 1.25, minZoom: 0.25, top: CONTROLS_ROOM };
 /**
  * A phone's first view of a large graph (more than START_CHECK_ABOVE steps): its start at a zoom
  * where step names can be read, fewer steps rather than smaller ones. At 0.8 a name (13 px,
@@ -58,7 +78,7 @@ const FIT_NARROW = { padding: 0.06, maxZoom: 1.25, minZoom: 0.25 };
  * 4.3 px, unreadable, and at the laptop's 0.6 it is 9 px, which a phone's smaller pixels make
  * smaller still. On a 390 × 489 px canvas this shows two layers of five rows: ten steps.
  */
-const FIT_NARROW_START = { ...FIT_NARROW, minZoom: 0.8 };
+const FIT_NARROW_START: Fit = { ...FIT_NARROW, minZoom: 0.8 };
 /** How many of a large graph's leftmost layers its first view shows (`startOfGraph`). */
 const START_LAYERS = 4;
 /** Steps whose x differs by less than this (px) stand in one layer (a hand-placed graph is not exactly aligned). */
@@ -84,7 +104,7 @@ const START_CHECK_ABOVE = 40;
  *
  * @example startOfGraph(chainOf100, { width: 1280, height: 720 }) // [{ id: 's0' }, …, { id: 's3' }]
  */
-export function startOfGraph(steps: readonly Step[], view?: { width: number; height: number }, fit: { minZoom: number; padding: number } = FIT): { id: string }[] | undefined {
+export function startOfGraph(steps: readonly Step[], view?: { width: number; height: number }, fit: RoomFit = FIT): { id: string }[] | undefined {
   if (steps.length <= START_CHECK_ABOVE || steps.some((s) => !s.position)) return undefined;
   if (steps.length <= VISIBLE_ONLY_ABOVE && (!view || fitsWhole(steps, view, fit))) return undefined;
   const placed = steps.map((s) => ({ id: s.id, x: s.position!.x, y: s.position!.y })).sort((a, b) => a.x - b.x || a.y - b.y);
@@ -131,11 +151,16 @@ const sameIds = (a: { id: string }[] | undefined, b: { id: string }[] | undefine
 function startFit(steps: readonly Step[], view: { width: number; height: number } | undefined) {
   const narrow = !!view && view.width > 0 && view.width < NARROW_BELOW;
   const fit = !narrow ? FIT : steps.length > START_CHECK_ABOVE ? FIT_NARROW_START : FIT_NARROW;
-  return { ...fit, nodes: startOfGraph(steps, view, fit) };
+  return { ...fitOptions(fit), nodes: startOfGraph(steps, view, fit) };
+}
+
+/** A fit as React Flow's `fitView` takes it: the room for the controls is a padding of its own, in px. */
+function fitOptions({ top, padding, ...zoom }: Fit): FitViewOptions {
+  return { ...zoom, padding: top === undefined ? padding : { top: `${top}px`, right: padding, bottom: padding, left: padding } };
 }
 
 /** Whether `steps` (all placed) fit `view` (px) at the fit's `minZoom`, with its padding. */
-function fitsWhole(steps: readonly Step[], view: { width: number; height: number }, fit: { minZoom: number; padding: number }): boolean {
+function fitsWhole(steps: readonly Step[], view: { width: number; height: number }, fit: RoomFit): boolean {
   if (view.width <= 0 || view.height <= 0) return true;
   let minX = Infinity;
   let minY = Infinity;
@@ -151,10 +176,10 @@ function fitsWhole(steps: readonly Step[], view: { width: number; height: number
   return maxX - minX <= room.width && maxY - minY <= room.height;
 }
 
-/** How far apart (flow px) the positions of steps shown whole in `view` (px) at the fit's `minZoom`, with its padding, may lie. */
-function roomAtMinZoom(view: { width: number; height: number }, fit: { minZoom: number; padding: number }): { width: number; height: number } {
+/** How far apart (flow px) the positions of steps shown whole in `view` (px) at the fit's `minZoom`, with its padding (and room for the controls), may lie. */
+function roomAtMinZoom(view: { width: number; height: number }, fit: RoomFit): { width: number; height: number } {
   const scale = fit.minZoom * (1 + 2 * fit.padding);
-  return { width: view.width / scale - STEP_NODE_SIZE.width, height: view.height / scale - STEP_NODE_SIZE.height };
+  return { width: view.width / scale - STEP_NODE_SIZE.width, height: (view.height - (fit.top ?? 0)) / scale - STEP_NODE_SIZE.height };
 }
 
 /** Canvas widths below this (px) are a phone's: the lower zoom floor applies. */
@@ -425,7 +450,9 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         <Controls
           showInteractive={false}
           position="top-right"
-          fitViewOptions={{ ...fit, duration: reducedMotion ? 0 : 250 }}
+          // On a phone, a row across the top (the fit keeps that strip clear: CONTROLS_ROOM), not a column down the side.
+          orientation={fit.top === undefined ? 'vertical' : 'horizontal'}
+          fitViewOptions={{ ...fitOptions(fit), duration: reducedMotion ? 0 : 250 }}
           onZoomIn={onZoomButton}
           onZoomOut={onZoomButton}
           onFitView={onFitButton}

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useRipple, useRippleStore } from '../store/context.tsx';
 import { selectDialect } from '../store/editor-slice.ts';
@@ -6,8 +6,9 @@ import { nodeAriaLabel, REPLAY_MARK_META, type StepFlowNode, type StepNodeData }
 import { selectStepLive } from '../store/selectors.ts';
 import type { LiveStepView } from '../store/types.ts';
 import { dialectStateText, dialectStateTitle, viewMeta } from './state-meta.ts';
-import { FINALLY_TITLE, stepMarks } from './step-marks.ts';
+import { FINALLY_TITLE, stepMarks, type StepMark } from './step-marks.ts';
 import { Icon } from './icons.tsx';
+import { useHiddenMarks } from './use-hidden-marks.ts';
 import { lazyPart } from './lazy-part.ts';
 import './replay-marks.css';
 import './groups.css';
@@ -31,11 +32,15 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
   useLayoutEffect(() => {
     root.current?.closest('.react-flow__node')?.setAttribute('aria-label', ariaLabel);
   }, [ariaLabel]);
-  const all = stepMarks(step);
   // The condition is a pill on the top border (where a finally step has its badge: a step with
   // `when` cannot be one), so the marks row keeps its room for the codes.
-  const when = all.find((m) => m.kind === 'when');
-  const marks = when ? all.filter((m) => m !== when) : all;
+  const { when, marks } = useMemo(() => {
+    const all = stepMarks(step);
+    const when = all.find((m) => m.kind === 'when');
+    return { when, marks: when ? all.filter((m) => m !== when) : all };
+  }, [step]);
+  const marksRow = useRef<HTMLDivElement>(null);
+  const { hidden: hiddenMarks, wide: wideMarks } = useHiddenMarks(marksRow, marks);
   const classes = ['step-node'];
   if (live) classes.push(`state-${live.state}`);
   if (live?.retryAt !== undefined) classes.push('state-retrying');
@@ -71,13 +76,19 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
         </div>
       )}
       {marks.length > 0 && (
-        <div className="step-node__marks">
-          {marks.map((m) => (
-            <span key={m.kind} className={`${m.kind === 'fail' ? 'chip chip--fail' : m.kind === 'success-status' ? 'chip chip--success' : 'chip'}${m.icon ? ' chip--icon' : ''}`} title={m.title} data-mark={m.kind}>
+        <div ref={marksRow} className={wideMarks ? 'step-node__marks step-node__marks--wide' : 'step-node__marks'}>
+          {(hiddenMarks.length > 0 ? marks.filter((m) => !hiddenMarks.includes(m)) : marks).map((m) => (
+            <span key={m.kind} className={chipClass(m)} title={m.title} data-mark={m.kind}>
               {m.icon && <Icon name={m.icon} />}
               <span className="chip__text">{m.text}</span>
             </span>
           ))}
+          {hiddenMarks.length > 0 && (
+            // Those that do not fit (use-hidden-marks.ts). The node's accessible name says every mark: this is for the eye.
+            <span className="chip chip--more" data-mark="more" aria-hidden="true" title={`Also: ${hiddenMarks.map((m) => m.title).join('\n')}`}>
+              <span className="chip__text">+{hiddenMarks.length}</span>
+            </span>
+          )}
         </div>
       )}
       {when && (
@@ -125,6 +136,12 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
     </div>
   );
 });
+
+/** A mark's chip classes: failures in the failed colour (a failing undo too), a success status in the succeeded one. */
+function chipClass(m: StepMark): string {
+  const tone = m.kind === 'fail' ? ' chip--fail' : m.icon === 'undo-fails' ? ' chip--undo-fails' : m.kind === 'success-status' ? ' chip--success' : '';
+  return `chip${tone}${m.icon ? ' chip--icon' : ''}`;
+}
 
 /** The node's live view: the store's at the playhead on the canvas, else the one it was built with (a picture of one moment). */
 function useStepLive(id: string, data: StepNodeData): LiveStepView | null {

@@ -17,6 +17,7 @@ export type IconName =
   | 'retry'
   | 'timeout'
   | 'undo'
+  | 'undo-fails'
   | 'redo'
   | 'not-equal'
   | 'play'
@@ -46,6 +47,9 @@ const PATHS: Readonly<Record<IconName, { stroke?: string; fill?: string; circle?
   retry: { stroke: 'M13 3v3.8H9.2M12.6 6.6A5.2 5.2 0 1 0 13 9.5' },
   timeout: { circle: [8, 9.2, 5], stroke: 'M8 9.2V6.6M6.3 1.8h3.4M8 1.8v2.4M12.3 4.4l.9-.9' },
   undo: { stroke: 'M5.8 3L2.8 6l3 3M3 6h6.7a3.4 3.4 0 0 1 0 6.8H6' },
+  // The undo arrow, lower and smaller, with a cross above its curve: a compensation that fails
+  // (told from "undo" by its shape too, where colour alone would not do).
+  'undo-fails': { stroke: 'M5.3 5L2.3 8l3 3M2.5 8h6.4a3 3 0 0 1 0 6H5.5M10 1.6l3.6 3.6M13.6 1.6L10 5.2' },
   redo: { stroke: 'M10.2 3l3 3-3 3M13 6H6.3a3.4 3.4 0 0 0 0 6.8H10' },
   'not-equal': { stroke: 'M3 6.2h10M3 9.8h10M10.5 2.8l-5 10.4' },
   play: { fill: 'M4.5 2.8v10.4L13 8z' },

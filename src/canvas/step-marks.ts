@@ -47,7 +47,8 @@ export function stepMarks(step: Step): StepMark[] {
     const evenIfFailed = step.compensation.evenIfFailed ? ', even if the step failed' : '';
     marks.push({
       kind: 'compensation',
-      icon: 'undo',
+      // A failing undo has an icon of its own: squeezed down to its icon, the mark still says which.
+      icon: step.compensation.fail ? 'undo-fails' : 'undo',
       text: step.compensation.fail ? 'undo fails' : 'undo',
       title: `Compensation: ${label}${step.compensation.fail ? ` (fails with ${step.compensation.fail.status})` : ''}${evenIfFailed}`,
     });

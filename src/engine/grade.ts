@@ -5,7 +5,7 @@ import { resolvePolicy } from '../scenario/defaults.ts';
 import type { Editable, GoalLine, LessonChallenge, PredictableState } from '../scenario/lesson.ts';
 import { predictedSteps } from '../scenario/lesson.ts';
 import type { CompensationSpec, FailSpec, Policy, RetrySpec, Scenario, Step } from '../scenario/types.ts';
-import { explain, type StepNamer } from './explain.ts';
+import { explain, explainChain, type StepNamer } from './explain.ts';
 import type { RunResult } from './types.ts';
 
 const byId: StepNamer = (id) => id;
@@ -18,8 +18,8 @@ export interface Rule {
 
 /**
  * The rules a learner meets, in one sentence each. A miss's `why` starts with the sentence of the
- * rule that decided the step; its number is the item's `rule`, for a tooltip or a note after the
- * sentence (as the Why panel shows GLOSSARY's `ruleIds`), never the first words a learner reads.
+ * rule that decided the step; its number is the item's `rule`, shown after the sentences, never
+ * the first words a learner reads.
  */
 export const RULES = Object.freeze({
   R3: { id: 'R3', text: 'A step whose last attempt failed is failed with that status — a root failure' },
@@ -47,9 +47,13 @@ export interface GradedItem {
   predicted: PredictableState | null;
   actual: PredictableState;
   correct: boolean;
-  /** The rule that decided `actual` in plain words, then the engine's causal chain (`explain`). No rule number: that is `rule`. */
+  /**
+   * The rule that decided `actual` in plain words, then the one step of the causal chain that
+   * shows it: the step's own link (`explainChain`), naming the prerequisite that decided it. The
+   * rest of the chain is the Why panel's. No rule number: that is `rule`.
+   */
   why: string;
-  /** The number of the rule that decided `actual` (`R5`), for a tooltip or a note after `why`. */
+  /** The number of the rule that decided `actual` (`R5`), shown after `why` (the lesson panel, the CLI table). */
   rule: Rule['id'];
 }
 
@@ -69,7 +73,7 @@ export interface Grade {
  * gradePredictions(paymentFails, simulate(paymentFails), new Map([['create-invoice', 'skipped']]))
  * // → { score: 0, total: 5, items: [ …, { step: 'create-invoice', predicted: 'skipped',
  * //      actual: 'blocked', correct: false, why: 'With the fail-fast guard on, … create-invoice
- * //      answered 424 Failed Dependency because authorize-payment failed. …', rule: 'R5' }, … ] }
+ * //      answered 424 Failed Dependency because authorize-payment failed.', rule: 'R5' }, … ] }
  */
 export function gradePredictions(
   scenario: Scenario,
@@ -88,16 +92,18 @@ export function gradePredictions(
 }
 
 /**
- * Why `step` ended as it did: the rule that decided it in plain words (its number is `ruleFor`'s
- * `id`), then the causal chain from `explain`.
+ * Why `step` ended as it did, in two sentences: the rule that decided it in plain words (its
+ * number is `ruleFor`'s `id`), then the step's own link of the causal chain (`explainChain`),
+ * which names the prerequisite the rule acted on. Not the whole chain down to the root cause:
+ * a learner who missed one step read four sentences for it (tryout); the Why panel has the chain.
  *
  * @example
  * whyState(scenario, run, 'send-receipt')
  * // → 'With the fail-fast guard on, … . send-receipt answered 424 Failed Dependency because
- * //    create-invoice answered 424. … authorize-payment failed: 402 Payment Required — card declined (root cause).'
+ * //    create-invoice answered 424.'
  */
 export function whyState(scenario: Scenario, result: RunResult, step: string, name: StepNamer = byId): string {
-  return `${ruleFor(scenario, result, step).text}. ${explain(result, step, name).join(' ')}`.trim();
+  return `${ruleFor(scenario, result, step).text}. ${explainChain(result, step, name)[0]?.sentence ?? ''}`.trim();
 }
 
 /** The rule that decided how step `id` ended in `result`. */

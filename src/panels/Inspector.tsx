@@ -101,7 +101,7 @@ function StepInspector({ step, dialect, readOnly }: { step: Step; dialect: Diale
       <TextField
         label="Request"
         value={step.request ?? ''}
-        placeholder="POST /invoices"
+        placeholder="e.g. POST /invoices"
         disabled={disabled}
         onCommit={(v) => update({ request: v.trim() === '' ? undefined : v })}
       />

@@ -73,7 +73,7 @@ export function RunSidePanel() {
   return (
     <div className="pb-side">
       {!hasRun ? (
-        <p className="pb-hint pb-side-empty">Press <strong>Run</strong> (Ctrl+Enter) to simulate the scenario and watch what answers 424.</p>
+        <p className="pb-hint pb-side-empty">Press <strong>Run</strong><span className="keys-hint"> (Ctrl+Enter)</span> to simulate the scenario and watch what answers 424.</p>
       ) : (
         <Suspense fallback={<p className="pb-hint" role="status">Loading the run panels…</p>}>
           <RunSideSections />
@@ -104,7 +104,7 @@ export function PlaybackDock() {
       ) : (
         !running && (
           <>
-            <p className="pb-hint">No run yet. Press Run (Ctrl+Enter) to simulate the scenario; playback, the timeline and the event log appear here.</p>
+            <p className="pb-hint">No run yet. Press Run<span className="keys-hint"> (Ctrl+Enter)</span> to simulate the scenario; playback, the timeline and the event log appear here.</p>
             <RunProblems />
           </>
         )

@@ -75,7 +75,7 @@ function failure(kind: LinkErrorKind, message: string, extra: Partial<LinkError>
  * the gate. Never throws: every failure is a typed error whose message can be shown as is.
  *
  * @example
- * decodeScenarioLink('r1.Dc') // → { ok: false, error: { kind: 'truncated', message: 'This link ends after 5 characters, inside its header. …' } }
+ * decodeScenarioLink('r1.Dc') // → { ok: false, error: { kind: 'truncated', message: 'This link ends 5 characters after the #, inside its header. …' } }
  */
 export function decodeScenarioLink(fragment: string): DecodeResult {
   try {

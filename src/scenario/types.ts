@@ -249,7 +249,8 @@ export interface Problem {
 }
 
 /** What an importer calls one of its steps, for naming them in notes (`7 tasks (a, b, …)`). */
-export type SubjectNoun = 'task' | 'job' | 'state' | 'request';
+/** What a note is about, as the file names it: a task, job, state or request, or the DAG (an Argo template) that holds the tasks. */
+export type SubjectNoun = 'task' | 'job' | 'state' | 'request' | 'DAG';
 
 export interface ProblemSubject {
   noun: SubjectNoun;

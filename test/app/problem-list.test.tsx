@@ -43,6 +43,16 @@ describe('ProblemList', () => {
     );
   });
 
+  it('the failFast note, about the whole DAG, starts with the DAG’s name, not its field path (tryout: "spec.templates[0].dag.failFast Argo’s …")', () => {
+    const r = importArgo(argo.replace('      failFast: false\n', ''));
+    if (!r.ok) throw new Error(r.message);
+    render(<ProblemList problems={r.warnings} max={5} label="Notes" />);
+    const first = within(screen.getByRole('list', { name: 'Notes' })).getAllByRole('listitem')[0];
+    expect(first.textContent).toMatch(/^DAG “main”: Argo's failFast is on by default: once a task fails, Argo schedules no new tasks\. /);
+    expect(within(first).getByText('“main”')).toHaveAttribute('title', 'spec.templates[0].dag.failFast');
+    expect(within(screen.getByText('Where in the file').closest('details')!).getAllByRole('listitem')[0].textContent).toBe('spec.templates[0].dag.failFast (DAG "main")');
+  });
+
   it('a note about one task says "Task" and its name; notes about no task keep their paths; lines past the cap are counted as notes', () => {
     const r = importAirflowTasks({ tasks: [{ task_id: 'load', depends_on_past: true, downstream_task_ids: [] }] });
     if (!r.ok) throw new Error(r.message);

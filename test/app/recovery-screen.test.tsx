@@ -15,7 +15,7 @@ describe('RecoveryScreen', () => {
     if (decoded.ok) return;
     const { container } = render(<RecoveryScreen problem={linkProblem(decoded.error, href)} draftTitle={null} onOpenDraft={() => {}} onStartEmpty={() => {}} />);
     expect(screen.getByTestId('recovery-message').textContent).toBe(
-      `This link has ${cut.length} of its ${link.length} characters. Ask the sender to copy the whole link.`,
+      `This link has ${cut.length} of its ${link.length} characters after the #. Ask the sender to copy the whole link.`,
     );
     // Before, the raw-text label counted the whole address too ("Raw text (N characters)").
     expect(container.textContent?.match(/characters/g)).toHaveLength(1);
@@ -42,7 +42,7 @@ describe('RecoveryScreen', () => {
   test('says once that part of the link is missing: the heading says it, the message counts, the advice says why and what else to do', () => {
     const { container } = renderCut(null);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Part of this link is missing');
-    expect(screen.getByTestId('recovery-message').textContent).toMatch(/^This link has [\d,]+ of its [\d,]+ characters\. Ask the sender to copy the whole link\.$/);
+    expect(screen.getByTestId('recovery-message').textContent).toMatch(/^This link has [\d,]+ of its [\d,]+ characters after the #\. Ask the sender to copy the whole link\.$/);
     expect(screen.getByText(/^Chat apps and mail clients sometimes shorten long links\./)).toBeInTheDocument();
     // The tryout read "cut short", "cut off" and "cut long links short" on one card.
     expect(container.textContent).not.toMatch(/\bcut\b/);

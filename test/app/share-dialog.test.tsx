@@ -76,6 +76,18 @@ describe('share dialog', () => {
     expect(within(dialog).queryByRole('button', { name: /Download the scenario file/ })).toBeNull();
   });
 
+  test('the meter counts what the recovery screen counts for a link that lost half: the characters after the #', async () => {
+    const { user } = renderMenu();
+    const dialog = await openShare(user);
+    const link = field(dialog, 'Share link');
+    const counted = within(dialog).getByTestId('link-fit').textContent!.match(/^([\d,]+) characters after the #\./);
+    expect(counted).not.toBeNull();
+    // The tryout's sender read "445" (the whole address) and the receiver "211 of its 422".
+    const cut = link.slice(0, link.length - Math.floor((link.length - link.indexOf('#')) / 2));
+    const decoded = decodeScenarioLink(cut);
+    expect(!decoded.ok && decoded.error.message).toMatch(new RegExp(`^This link has [\\d,]+ of its ${counted![1]} characters after the #\\.`));
+  });
+
   test('a link too long for most places offers the file instead', async () => {
     const { user } = renderMenu(noisyScenario(250));
     const dialog = await openShare(user);

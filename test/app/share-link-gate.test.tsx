@@ -86,7 +86,7 @@ describe('a bad link opens the recovery screen, with the draft intact', () => {
     const { store, user } = await open(`#${good.slice(0, Math.floor(good.length / 2))}`);
     expect(screen.queryByText('The editor')).toBeNull();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Part of this link is missing');
-    expect(screen.getByTestId('recovery-message')).toHaveTextContent(/^This link has [\d,]+ of its [\d,]+ characters\. Ask the sender to copy the whole link\.$/);
+    expect(screen.getByTestId('recovery-message')).toHaveTextContent(/^This link has [\d,]+ of its [\d,]+ characters after the #\. Ask the sender to copy the whole link\.$/);
     expect(store.getState().scenario.steps[0].label).toBe('Mine, edited');
 
     await user.click(screen.getByRole('button', { name: 'Open your last draft “My own draft”' }));
@@ -97,6 +97,28 @@ describe('a bad link opens the recovery screen, with the draft intact', () => {
       const now = decodeScenarioLink(location.hash);
       expect(now.ok && now.scenario.steps[0].label).toBe('Mine, edited');
     });
+  });
+
+  test('the note under the actions says plainly where the draft goes, and it is true: an edited draft waits under Restore draft', async () => {
+    const { store, user } = await open(`#${good.slice(0, 40)}`);
+    // The tryout read "untouched; opening it or starting empty keeps it recoverable" and could not follow it.
+    expect(screen.getByText(/^Your draft is safe\./)).toHaveTextContent(
+      'Your draft is safe. If you start empty, “Restore draft” in the toolbar (under More on a phone) brings it back.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Start empty' }));
+    expect(store.getState().scenario.steps).toEqual([]);
+    expect(store.getState().previousDraft?.scenario.steps[0].label).toBe('Mine, edited');
+  });
+
+  test('an unedited draft is not kept under Restore draft, so the note names Undo, which brings it back', async () => {
+    const store = createRippleStore();
+    store.getState().loadScenario(draft);
+    const { user } = await open(`#${good.slice(0, 40)}`, store);
+    expect(screen.getByText(/^Your draft is safe\./)).toHaveTextContent('Your draft is safe. If you start empty, Undo brings it back.');
+    await user.click(screen.getByRole('button', { name: 'Start empty' }));
+    expect(store.getState().previousDraft).toBeNull();
+    act(() => store.getState().undo());
+    expect(store.getState().scenario.title).toBe('My own draft');
   });
 
   test('newer version: names both versions', async () => {

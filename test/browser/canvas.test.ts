@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { join } from 'node:path';
 import { ARTIFACTS, launch, openPage, screenshot } from './harness.ts';
 import { node, pause, pickPreset, run, transport } from './app.ts';
+import { canvasTextContrast, expectNoSeriousAxe, openA11yPage } from './axe.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
 import { STEP_NODE_HANDLES, STEP_NODE_SIZE, VISIBLE_ONLY_ABOVE } from '../../src/canvas/build-graph.ts';
@@ -187,6 +188,94 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`a failing undo looks unlike an undo, by its icon and its colour, also squeezed to its icon; its words meet contrast, and axe finds nothing serious (tryout: one icon and colour for both; ${colorScheme})`, async () => {
+    const scenario: Scenario = {
+      version: 2,
+      title: 'Undo marks',
+      steps: [
+        { id: 'authorize', label: 'Authorize payment', request: 'POST /payments/authorize', fail: { status: 401 }, compensation: { label: 'Void', fail: { status: 500 } }, retry: { maxAttempts: 3 }, position: { x: 0, y: 0 } },
+        { id: 'reserve', label: 'Reserve stock', compensation: { label: 'Release' }, position: { x: 260, y: 0 } },
+        { id: 'refund', label: 'Refund', compensation: { label: 'Refund back', fail: { status: 500 } }, position: { x: 520, y: 0 } },
+      ],
+      dependencies: [{ from: 'authorize', to: 'reserve' }, { from: 'reserve', to: 'refund' }],
+    };
+    const { page, context, errors } = await openA11yPage(browser, `#${encodeScenarioLink(scenario)}`, { colorScheme });
+    await node(page, 'refund').waitFor();
+    const undoMark = (id: string) =>
+      page.evaluate((testId) => {
+        const chip = document.querySelector<HTMLElement>(`[data-testid="${testId}"] .chip[data-mark="compensation"]`)!;
+        return { icon: chip.querySelector('svg')!.dataset.icon, color: getComputedStyle(chip).color, border: getComputedStyle(chip).borderColor, text: chip.textContent };
+      }, `step-node-${id}`);
+    const undo = await undoMark('reserve');
+    const fails = await undoMark('refund');
+    const squeezed = await undoMark('authorize');
+    expect(undo).toMatchObject({ icon: 'undo', text: 'undo' });
+    expect(fails).toMatchObject({ icon: 'undo-fails', text: 'undo fails' });
+    // Squeezed to its icon beside 401 and a retry count, it is still told apart.
+    expect(squeezed).toEqual(fails);
+    expect(fails.color).not.toBe(undo.color);
+    expect(fails.border).not.toBe(undo.border);
+    const low = await canvasTextContrast(page, '.step-node__marks .chip *');
+    expect(low, JSON.stringify(low)).toEqual([]);
+    await expectNoSeriousAxe(page, `undo marks (${colorScheme})`);
+    for (const id of ['authorize', 'reserve', 'refund']) await node(page, id).screenshot({ path: join(ARTIFACTS, `canvas-undo-marks-${id}-${colorScheme}.png`), scale: 'device' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+test('marks that do not fit a step’s 100 px are counted at the row’s end, “+N”, whose tooltip names them (tryout: a mark left out gave no hint)', async () => {
+  const scenario: Scenario = {
+    version: 2,
+    title: 'Many marks',
+    steps: [
+      // A status failing its first attempts and a retry count fill the 100 px: the count still fits beside them.
+      { id: 'ship', label: 'Ship', request: 'POST /shipments', fail: { timeout: true, times: 2 }, compensation: { label: 'Cancel', fail: { status: 500 } }, retry: { maxAttempts: 3 }, timeoutMs: 1500, idempotent: false, position: { x: 0, y: 0 } },
+      { id: 'many', label: 'No request', fail: { status: 409 }, compensation: { label: 'Void' }, retry: { maxAttempts: 3 }, timeoutMs: 2500, idempotent: false, join: 'any', successStatus: 201, position: { x: 260, y: 0 } },
+      { id: 'few', label: 'Few', request: 'GET /x', timeoutMs: 1500, retry: { maxAttempts: 2 }, position: { x: 520, y: 0 } },
+    ],
+    dependencies: [{ from: 'ship', to: 'many' }, { from: 'many', to: 'few' }],
+  };
+  const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(scenario)}`);
+  await node(page, 'few').waitFor();
+  const row = (id: string) =>
+    page.evaluate((testId) => {
+      const marks = document.querySelector(`[data-testid="${testId}"] .step-node__marks`)!;
+      const box = marks.getBoundingClientRect();
+      const chips = [...marks.querySelectorAll<HTMLElement>('.chip')];
+      return {
+        shown: chips.filter((c) => c.dataset.mark !== 'more').map((c) => c.dataset.mark),
+        more: chips.find((c) => c.dataset.mark === 'more')?.textContent ?? null,
+        moreTitle: chips.find((c) => c.dataset.mark === 'more')?.title ?? null,
+        // Every chip, the count too, on the row's one line and inside it, none over another.
+        allOnTheLine: chips.every((c) => {
+          const r = c.getBoundingClientRect();
+          return r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+        }),
+        overlapping: chips.some((c, i) => i > 0 && c.getBoundingClientRect().left < chips[i - 1].getBoundingClientRect().right - 0.5),
+        name: marks.closest('.react-flow__node')!.getAttribute('aria-label')!,
+      };
+    }, `step-node-${id}`);
+  const ship = await row('ship');
+  expect(ship).toMatchObject({ shown: ['fail', 'retry'], more: '+3', allOnTheLine: true, overlapping: false });
+  expect(ship.moreTitle).toBe('Also: Times out after 1.5 s\nCompensation: Cancel (fails with 500)\nNot idempotent: running it twice does it twice');
+  for (const title of ship.moreTitle!.slice('Also: '.length).split('\n')) expect(ship.name).toContain(title);
+  const many = await row('many');
+  expect(many.more).toBe(`+${7 - many.shown.length}`);
+  expect(many).toMatchObject({ allOnTheLine: true, overlapping: false });
+  expect(many.shown.slice(0, 2)).toEqual(['fail', 'retry']);
+  expect(await row('few')).toMatchObject({ shown: ['retry', 'timeout'], more: null, allOnTheLine: true });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const low = await canvasTextContrast(page, '.step-node__marks .chip--more *');
+    expect(low, `${colorScheme}: ${JSON.stringify(low)}`).toEqual([]);
+    for (const id of ['ship', 'many']) await node(page, id).screenshot({ path: join(ARTIFACTS, `canvas-marks-more-${id}-${colorScheme}.png`), scale: 'device' });
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});
 
 test('selecting a step makes its own edges stand out (its prerequisites and dependents), and only those (tryout: a step’s connections could not be traced)', async () => {
   const scenario: Scenario = {

@@ -57,9 +57,11 @@ describe('lessons by keyboard', () => {
     await panel(page).getByRole('heading', { name: 'Your prediction: 4 of 5 right' }).waitFor();
     const miss = panel(page).getByRole('listitem').filter({ hasText: 'Create invoice: you said skipped' });
     await expect.poll(() => miss.textContent()).toContain('blocked (424).With the fail-fast guard on');
-    // The rule's number is on hover only: never the first words of the why.
-    expect(await miss.textContent()).not.toMatch(/\bR\d+\b/);
-    expect(await miss.locator('.lesson-grade__why').getAttribute('title')).toBe('Ripple rule R5');
+    // The rule and the one step it acted on, then the rule's number, as text a tap needs no hover for.
+    expect(await miss.locator('.lesson-grade__why').textContent()).toBe(
+      'With the fail-fast guard on, a step whose prerequisite failed or answered 424 is not run; it answers 424 Failed Dependency. Create invoice answered 424 Failed Dependency because Authorize payment failed. (Ripple rule R5)',
+    );
+    expect(await miss.locator('.lesson-grade__rule').isVisible()).toBe(true);
     await expect.poll(() => node.getByTestId('lesson-mark').getAttribute('data-verdict')).toBe('miss');
     await check(page, 'predict, graded');
     await screenshot(page, 'lesson-graded-light');

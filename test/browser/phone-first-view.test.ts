@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, screenshot } from './harness.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 import type { Dependency, Scenario, Step } from '../../src/scenario/types.ts';
-import { wideDag } from '../../bench/sample-scenarios.ts';
+import { generatedScenario, wideDag } from '../../bench/sample-scenarios.ts';
+import { findPreset } from '../../src/presets/index.ts';
 
 // A new user on a 390 × 844 px phone opened a 2,000-step link and an imported wide Argo DAG: the
 // first view was the narrow fit's 0.25 zoom floor, step names 4 px tall, unreadable. On a phone
@@ -102,4 +103,36 @@ describe('on a 390 × 844 px phone, a large graph opens on its start with names 
     expect(errors).toEqual([]);
     await context.close();
   });
+});
+
+describe('on a 390 × 844 px phone, no step drawn whole sits under the zoom controls', () => {
+  // Tryout: the controls, a column down the top-right corner, covered the top-right step. They
+  // lie in a row across the top now, and a phone's fit keeps that strip clear (StepCanvas.tsx CONTROLS_ROOM).
+  const cases: [string, () => Scenario][] = [
+    ['a 50-step graph opened on its start, which fills the canvas', () => generatedScenario(50)],
+    ['the payment preset, fitted whole', () => findPreset('payment-fails')!.scenario],
+  ];
+  for (const [name, make] of cases) {
+    test(name, async () => {
+      const scenario = make();
+      const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink(scenario)}`, { width: 390, height: 844, touch: true, reducedMotion: 'reduce' });
+      await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+      await expect.poll(async () => (await firstView(page, scenario.steps[0].id)).ids.length, { timeout: 30_000 }).toBeGreaterThan(2);
+      const under = await page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+        const controls = document.querySelector('.react-flow__controls')!.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+          .filter((n) => {
+            const r = n.getBoundingClientRect();
+            const whole = r.left >= pane.left && r.right <= pane.right && r.top >= pane.top && r.bottom <= pane.bottom;
+            return whole && r.right > controls.left && r.left < controls.right && r.bottom > controls.top && r.top < controls.bottom;
+          })
+          .map((n) => n.dataset.id);
+      });
+      expect(under).toEqual([]);
+      await screenshot(page, `phone-controls-clear-${scenario.steps.length}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    }, 120_000);
+  }
 });

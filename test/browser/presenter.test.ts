@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launch, screenshot } from './harness.ts';
-import { expectNoSeriousAxe as noSeriousAxe, openA11yPage, type OpenedA11yPage } from './axe.ts';
+import { axe, expectNoSeriousAxe as noSeriousAxe, openA11yPage, type OpenedA11yPage } from './axe.ts';
 import { openLessonsIndex, pressOn as press, sidePanel as panel } from './app.ts';
 import { findLesson } from '../../src/lessons/course/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
@@ -158,6 +158,9 @@ describe('presenter mode, dark and 390 px', () => {
         await page.keyboard.press('ArrowRight');
         await presenter(page).getByText(`Beat 3 of ${BEATS.length}`).waitFor();
         await noSeriousAxe(page, `presenter ${name}`);
+        // Nor a moderate one about landmarks: the presenter's bar was a second banner (tryout).
+        expect((await axe(page)).filter((v) => v.id.startsWith('landmark')).map((v) => v.id)).toEqual([]);
+        expect(await page.getByRole('banner').count()).toBe(1);
         await screenshot(page, `presenter-beat-${name}`);
         expect(opened.errors).toEqual([]);
       } finally {

@@ -36,7 +36,7 @@ describe('canvas helpers', () => {
   test('marks say what is configured; nothing configured, no marks', () => {
     expect(stepMarks({ id: 'a' })).toEqual([]);
     expect(stepMarks({ id: 'a', join: 'any', compensation: { fail: { status: 500 } } }).map((m) => [m.icon, m.text])).toEqual([
-      ['undo', 'undo fails'],
+      ['undo-fails', 'undo fails'],
       [undefined, 'any'],
     ]);
     expect(stepMarks({ id: 'a', fail: { status: 503 } })[0].title).toBe('Fails with 503 Service Unavailable');

@@ -200,7 +200,7 @@ describe('--link and --decode', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err).toBe(`${gate.ok ? '' : gate.error.message}\n`);
-    expect(err).toMatch(/^This link has [\d,]+ of its [\d,]+ characters\./);
+    expect(err).toMatch(/^This link has [\d,]+ of its [\d,]+ characters after the #\./);
   });
 
   it('reads the link from standard input (-) or from a file, for links longer than a command line', async () => {

@@ -38,8 +38,15 @@ describe('gradePredictions', () => {
       actual: 'blocked',
       correct: false,
       rule: 'R5',
-      why: `${RULES.R5.text}. create-invoice answered 424 Failed Dependency because authorize-payment failed. authorize-payment failed: 402 Payment Required — card declined (root cause).`,
+      why: `${RULES.R5.text}. create-invoice answered 424 Failed Dependency because authorize-payment failed.`,
     });
+  });
+
+  it('a miss two steps from the root cause is told in two sentences, the rule and the step it acted on, not the whole chain (tryout: four sentences)', () => {
+    const grade = gradePredictions(payment, simulate(payment), new Map([['send-receipt', 'skipped']]));
+    const receipt = grade.items.find((i) => i.step === 'send-receipt')!;
+    expect(receipt).toMatchObject({ correct: false, rule: 'R5' });
+    expect(receipt.why).toBe(`${RULES.R5.text}. send-receipt answered 424 Failed Dependency because create-invoice answered 424.`);
   });
 
   it('a missing answer is wrong, with predicted null', () => {

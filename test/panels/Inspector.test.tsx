@@ -33,6 +33,15 @@ describe('Inspector', () => {
     expect(screen.getByTestId('status-info')).toHaveTextContent('Retrying can help');
   });
 
+  test('an empty Request field shows an example that reads as one, not as a value the step has', async () => {
+    const { store } = setup();
+    act(() => store.getState().selectStep('reserve-stock'));
+    const request = await screen.findByLabelText('Request');
+    expect(request).toHaveValue('');
+    // The tryout read a grey "POST /invoices" as the step's own request.
+    expect(request).toHaveAttribute('placeholder', 'e.g. POST /invoices');
+  });
+
   test('"hangs until timeout" sets a timeout in the same edit', async () => {
     const { store } = setup();
     act(() => store.getState().selectStep('reserve-stock'));

@@ -176,7 +176,7 @@ describe('share links: bad links give typed errors', () => {
     }
     const r = decodeScenarioLink(sagaLink.slice(0, 400));
     expect(!r.ok && r.error.message).toBe(
-      `This link has 400 of its ${sagaLink.length} characters. Ask the sender to copy the whole link.`,
+      `This link has 400 of its ${sagaLink.length} characters after the #. Ask the sender to copy the whole link.`,
     );
   });
 
@@ -227,7 +227,7 @@ describe('share links: bad links give typed errors', () => {
     const r = decodeScenarioLink('r1.' + 'A'.repeat(MAX_LINK_CHARS));
     expect(r).toEqual({
       ok: false,
-      error: { kind: 'too-large', message: 'This link is 200,003 characters long; Ripple opens links of at most 200,000.' },
+      error: { kind: 'too-large', message: 'This link has 200,003 characters after the #; Ripple opens links of at most 200,000 there.' },
     });
     expect(kindOf(decodeScenarioLink('x'.repeat(5_000_000)))).toBe('too-large');
   });

@@ -135,6 +135,7 @@ function removeFragment(): void {
 }
 
 const selectDraftTitle = (s: RippleState) => (s.scenario.steps.length > 0 ? s.scenario.title : null);
+const selectDraftEdited = (s: RippleState) => s.dirty;
 
 function LinkSync() {
   useLinkSync();
@@ -149,6 +150,7 @@ export function LinkGate({ children, initial }: { children: ReactNode; initial?:
   const store = useRippleStore();
   const [outcome, setOutcome] = useState<GateState>(() => initial ?? initialState());
   const draftTitle = useRipple(selectDraftTitle);
+  const draftEdited = useRipple(selectDraftEdited);
   // Only the latest link opened counts, should two be pasted while the codec loads.
   const latest = useRef<string | null>(null);
 
@@ -184,6 +186,7 @@ export function LinkGate({ children, initial }: { children: ReactNode; initial?:
         <RecoveryScreen
           problem={outcome.problem}
           draftTitle={draftTitle}
+          draftEdited={draftEdited}
           onOpenDraft={() => {
             chosenOverGallery();
             removeFragment();

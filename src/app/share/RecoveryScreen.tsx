@@ -50,11 +50,23 @@ export interface RecoveryScreenProps {
   problem: LinkProblem;
   /** Title of the draft the editor holds, or null when it holds nothing worth offering. */
   draftTitle: string | null;
+  /**
+   * Whether that draft has edits of the person's own: "Start empty" then keeps it under Restore
+   * draft (editor-slice `loadScenario`); an unedited one comes back with Undo.
+   */
+  draftEdited?: boolean;
   onOpenDraft: () => void;
   onStartEmpty: () => void;
 }
 
-export function RecoveryScreen({ problem, draftTitle, onOpenDraft, onStartEmpty }: RecoveryScreenProps) {
+/** What the note under the actions promises about the draft; true to what "Start empty" does with it. */
+function draftNote(edited: boolean): string {
+  return edited
+    ? 'Your draft is safe. If you start empty, “Restore draft” in the toolbar (under More on a phone) brings it back.'
+    : 'Your draft is safe. If you start empty, Undo brings it back.';
+}
+
+export function RecoveryScreen({ problem, draftTitle, draftEdited = false, onOpenDraft, onStartEmpty }: RecoveryScreenProps) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
 
   return (
@@ -105,7 +117,7 @@ export function RecoveryScreen({ problem, draftTitle, onOpenDraft, onStartEmpty 
           <span>Raw text</span>
           <textarea readOnly value={problem.raw.length > 20_000 ? `${problem.raw.slice(0, 20_000)}…` : problem.raw} rows={4} spellCheck={false} />
         </label>
-        {draftTitle && <p className="recovery__note">Your own draft is untouched; opening it or starting empty keeps it recoverable.</p>}
+        {draftTitle && <p className="recovery__note">{draftNote(draftEdited)}</p>}
       </div>
     </main>
   );

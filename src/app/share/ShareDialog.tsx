@@ -29,6 +29,11 @@ const selectHasRun = (s: RippleState) => s.timeline.length > 0;
 const selectTime = (s: RippleState) => s.time;
 const selectSelectedStep = (s: RippleState) => s.selectedStepId;
 
+/** Characters after the #: what the meter and the recovery screen both count. */
+function fragmentLength(url: string): number {
+  return url.length - url.indexOf('#') - 1;
+}
+
 function formatMoment(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
@@ -83,8 +88,8 @@ export function ShareDialog({ onClose, onDownloadFile, onDownloadSvg, onDownload
             <h3 id="share-link-heading">Link</h3>
             <p className="share-hint">The whole scenario is in the link, after the #: it never reaches a server.</p>
             <CopyField label="Share link" value={link.url} buttonLabel="Copy link" rows={3} />
-            <LengthMeter length={link.url.length} />
-            {linkFit(link.url.length) === 'file' && (
+            <LengthMeter length={fragmentLength(link.url)} />
+            {linkFit(fragmentLength(link.url)) === 'file' && (
               <div className="share-actions">
                 <button type="button" className="btn btn--primary" onClick={onDownloadFile}>
                   Download the scenario file instead

@@ -1,6 +1,8 @@
 // Where a link of a given length can travel. Chat apps and QR codes start to break long links
 // a little under 2,000 characters; most other places (issue trackers, mail, wikis, browsers'
 // address bars) are safe up to about 8,000. Beyond that a file travels better than a link.
+// Lengths are counted after the # (what the recovery screen counts too); the address before
+// it adds a few dozen characters, which the limits leave room for.
 
 export const CHAT_LIMIT = 1_900;
 export const MOST_PLACES_LIMIT = 8_000;

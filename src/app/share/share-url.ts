@@ -24,7 +24,7 @@ export function makeShareUrl(scenario: Scenario, extras: LinkExtras = {}, base: 
   if (fragmentLength > MAX_LINK_CHARS) {
     return {
       ok: false,
-      message: `This scenario is too large for a link (${fragmentLength.toLocaleString('en')} characters; links open up to ${MAX_LINK_CHARS.toLocaleString('en')}). Share it as a file instead.`,
+      message: `This scenario is too large for a link (${fragmentLength.toLocaleString('en')} characters after the #; links open up to ${MAX_LINK_CHARS.toLocaleString('en')}). Share it as a file instead.`,
     };
   }
   return { ok: true, url };

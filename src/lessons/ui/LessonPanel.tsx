@@ -295,10 +295,10 @@ function PredictView({ steps }: { steps?: string[] }) {
               <span>
                 <strong>{names.get(item.step) ?? item.step}</strong>: {item.correct ? 'right, ' : `you said ${item.predicted === null ? 'nothing' : stateLabel(item.predicted)}; it `}
                 {item.correct ? stateLabel(item.actual) : `ended ${stateLabel(item.actual)}.`}
-                {/* The rule's number only on hover, as the Why panel gives it: the learner reads the rule itself first. */}
+                {/* The rule itself first; its number after it, as text (a tooltip was out of reach by touch). */}
                 {!item.correct && (
-                  <span className="lesson-grade__why" title={`Ripple rule ${item.rule}`}>
-                    {item.why}
+                  <span className="lesson-grade__why">
+                    {item.why} <span className="lesson-grade__rule">(Ripple rule {item.rule})</span>
                   </span>
                 )}
               </span>
@@ -351,7 +351,7 @@ function PredictView({ steps }: { steps?: string[] }) {
       <button type="button" className="btn btn--primary" onClick={() => store.getState().checkPredictions()}>
         Run and check ({guesses.size} of {asked.length} guessed)
       </button>
-      <p className="panel-hint">The toolbar's Run (Ctrl+Enter) checks your prediction too: guess first, a step left at — counts as a miss.</p>
+      <p className="panel-hint">The toolbar's Run<span className="keys-hint"> (Ctrl+Enter)</span> checks your prediction too: guess first, a step left at — counts as a miss.</p>
     </div>
   );
 }

@@ -102,7 +102,8 @@ export default function Presenter({ theme }: { theme: 'light' | 'dark' }) {
 
   return (
     <div ref={root} className="presenter" role="dialog" aria-modal="true" aria-label={`Presenting: ${title}`} tabIndex={-1} onKeyDown={onKeyDown}>
-      <header className="presenter__bar">
+      {/* Not a <header>: portalled to the body, that is a second banner landmark beside the app's toolbar (axe). */}
+      <div className="presenter__bar">
         <h2 className="presenter__title">{title}</h2>
         <span className="presenter__where">{where}</span>
         <button type="button" className="btn" onClick={back} disabled={!revealed || !hasRun}>
@@ -114,7 +115,7 @@ export default function Presenter({ theme }: { theme: 'light' | 'dark' }) {
         <button type="button" className="btn" onClick={leave}>
           Leave (Esc)
         </button>
-      </header>
+      </div>
       <div className="presenter__canvas">
         {/* Its own React Flow store: the editor's canvas keeps its viewport underneath. */}
         <ReactFlowProvider>

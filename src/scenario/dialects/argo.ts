@@ -140,7 +140,7 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
     steps.push(step);
   });
   if (problems.length > 0) return refuse(F, `The DAG has ${problems.length} problem${problems.length === 1 ? '' : 's'}.`, problems);
-  const failFast = failFastPolicy(tpl.dag.failFast, handled, `${tplPath}.dag.failFast`);
+  const failFast = failFastPolicy(tpl.dag.failFast, handled, `${tplPath}.dag.failFast`, typeof tpl.name === 'string' && tpl.name !== '' ? tpl.name : undefined);
   if (failFast.warning) warnings.splice(failFastAt, 0, failFast.warning);
 
   // A `when` that says exactly what plain success edges say is dropped for readability.
@@ -199,26 +199,29 @@ function importDag(text: string): DialectImport & { extras?: ArgoExtras } {
  *                          depends on the run: kept "continue", with a note that Ripple does not
  *                          simulate it.
  */
-function failFastPolicy(value: unknown, handled: boolean, path: string): { abort: boolean; warning?: Problem } {
+function failFastPolicy(value: unknown, handled: boolean, path: string, dagName: string | undefined): { abort: boolean; warning?: Problem } {
   if (value === false) return { abort: false };
+  // The note is about the whole DAG: it names the template, as the file does ("DAG “diamond”: …"),
+  // so its first words are not a field path (tryout).
+  const about = (p: Problem): Problem => (dagName === undefined ? p : { ...p, subject: { noun: 'DAG', name: dagName } });
   const said = value === true ? 'failFast is true' : value === undefined ? 'failFast is on by default' : `failFast ${quote(String(value))} is not true or false, so Argo's default holds: it is on`;
   if (!handled) {
     return {
       abort: true,
-      warning: problemAt(
+      warning: about(problemAt(
         'not-simulated',
         path,
         `Argo's ${said}: once a task fails, Argo schedules no new tasks. Imported as On failure "abort": Ripple cancels the steps not yet started as soon as a step fails, where Argo stops once the failure has reached the end of its branch (its dependents Omitted). Write failFast: false to run every branch.`,
-      ),
+      )),
     };
   }
   return {
     abort: false,
-    warning: problemAt(
+    warning: about(problemAt(
       'not-simulated',
       path,
       `Argo's ${said}: Argo stops scheduling new tasks after a failure that no dependent handles (one that reaches the end of its branch through Omitted tasks). Ripple does not simulate this: every task whose depends holds runs, as with failFast: false.`,
-    ),
+    )),
   };
 }
 

@@ -25,7 +25,11 @@ export const LINK_PREFIX = `r${LINK_FORMAT}.`;
 export const OLDEST_LINK_FORMAT = 1;
 export type LinkFormat = 1 | 2;
 
-/** Why a link's frame could not be read; the message is a plain sentence for the recovery screen. */
+/**
+ * Why a link's frame could not be read; the message is a plain sentence for the recovery screen
+ * and `--decode`. Its counts are of the characters after the # (what the Share dialog's meter
+ * counts), so the sender's figure and the receiver's can be compared.
+ */
 export interface FrameError {
   kind: 'truncated' | 'unknown-version' | 'newer-version' | 'too-large' | 'corrupt';
   message: string;
@@ -114,7 +118,7 @@ export function inflateLimited(data: Uint8Array, limit: number): Inflated {
  * none. Never throws.
  *
  * @example
- * unframe('r1.Dc') // → { ok: false, error: { kind: 'truncated', message: 'This link ends after 5 characters, inside its header. …' } }
+ * unframe('r1.Dc') // → { ok: false, error: { kind: 'truncated', message: 'This link ends 5 characters after the #, inside its header. …' } }
  */
 export function unframe(input: string): Unframed {
   if (input.length > MAX_LINK_CHARS * 2) {
@@ -130,7 +134,7 @@ export function unframe(input: string): Unframed {
     }
   }
   if (text.length > MAX_LINK_CHARS) {
-    return refuse('too-large', `This link is ${formatCount(text.length)} characters long; Ripple opens links of at most ${formatCount(MAX_LINK_CHARS)}.`);
+    return refuse('too-large', `This link has ${formatCount(text.length)} characters after the #; Ripple opens links of at most ${formatCount(MAX_LINK_CHARS)} there.`);
   }
   if (text === '' || /^r\d{0,6}$/.test(text)) {
     return refuse('truncated', `This link holds no scenario: it ends where the scenario should begin. ${COPY_WHOLE}`);
@@ -154,12 +158,12 @@ export function unframe(input: string): Unframed {
   const b64 = fromBase64Url(body);
   if (!b64.ok) {
     const at = version[0].length + b64.badChar;
-    return refuse('corrupt', `The link is damaged: character ${formatCount(at + 1)} is not part of a Ripple link.`);
+    return refuse('corrupt', `The link is damaged: character ${formatCount(at + 1)} after the # is not part of a Ripple link.`);
   }
   const bytes = b64.bytes;
   const head = readVarint(bytes, 0, 4);
   if (!head || bytes.length < head.length + 1) {
-    if (bytes.length < 5) return refuse('truncated', `This link ends after ${formatCount(text.length)} characters, inside its header. ${COPY_WHOLE}`);
+    if (bytes.length < 5) return refuse('truncated', `This link ends ${formatCount(text.length)} characters after the #, inside its header. ${COPY_WHOLE}`);
     return refuse('corrupt', 'The link is damaged: its header cannot be read.');
   }
   if (crc8(bytes.subarray(0, head.length)) !== bytes[head.length]) {
@@ -172,7 +176,7 @@ export function unframe(input: string): Unframed {
   if (bytes.length < expected) {
     return refuse(
       'truncated',
-      `This link has ${formatCount(text.length)} of its ${formatCount(expectedChars)} characters. ${COPY_WHOLE}`,
+      `This link has ${formatCount(text.length)} of its ${formatCount(expectedChars)} characters after the #. ${COPY_WHOLE}`,
     );
   }
   if (bytes.length > expected || b64.dangling) {

@@ -155,7 +155,7 @@ describe('Argo DAG import', () => {
       const r = importArgo(dag(tasks));
       if (!r.ok) throw new Error(r.message);
       expect(r.scenario.policy).toBeUndefined();
-      expect(r.warnings[0]).toEqual({ code: 'not-simulated', path: 'spec.templates[0].dag.failFast', message: HANDLED_NOTE('failFast is on by default') });
+      expect(r.warnings[0]).toEqual({ code: 'not-simulated', path: 'spec.templates[0].dag.failFast', message: HANDLED_NOTE('failFast is on by default'), subject: { noun: 'DAG', name: 'd' } });
     });
 
     it.each([
