@@ -1,4 +1,4 @@
-import { readJsonText } from '../scenario/intake/json-text.ts';
+import { readJsonValue } from '../scenario/intake/json-value.ts';
 import type { LessonProgress } from '../lessons/lesson-types.ts';
 import type { LessonChallenge } from '../scenario/lesson.ts';
 import type { RippleState } from './types.ts';
@@ -33,8 +33,7 @@ export function readProgress(): Record<string, LessonProgress> {
   } catch {
     return progress;
   }
-  const read = readJsonText(text ?? '{}', { maxBytes: 100_000, what: 'lesson progress' });
-  const raw = read.ok ? read.value : null;
+  const raw = readJsonValue(text ?? '{}', 100_000) ?? null;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return progress;
   for (const [id, p] of Object.entries(raw)) {
     // Lesson ids are the course's (`first-424`): anything else is not ours.

@@ -1,7 +1,7 @@
 // Reading what the editor autosaved in localStorage. The stored text is untrusted (an older
 // build, another tab, or a person with devtools may have written it): it goes through the
 // JSON-text reader, and the draft's scenario goes on to the scenario gate in the editor slice.
-import { readJsonText } from './json-text.ts';
+import { readJsonValue } from './json-value.ts';
 
 /**
  * Storage quotas are about 5 M UTF-16 characters per origin in the major browsers, so a
@@ -32,8 +32,7 @@ export interface StoredDraft {
 /** The JSON value of a stored item, or null when it is missing, too large or not JSON. */
 export function readStoredJson(raw: string | null | undefined): unknown {
   if (!raw) return null;
-  const read = readJsonText(raw, { maxBytes: MAX_STORED_BYTES, what: 'stored item' });
-  return read.ok ? read.value : null;
+  return readJsonValue(raw, MAX_STORED_BYTES) ?? null;
 }
 
 /**
@@ -75,7 +74,7 @@ export function readStoredDraftList(raw: string | null | undefined): StoredDraft
  */
 export function unreadableDraftReason(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const read = readJsonText(raw, { maxBytes: MAX_STORED_BYTES, what: 'stored draft' });
-  if (!read.ok) return 'it is not complete JSON';
-  return envelope(read.value) ? null : 'it holds no scenario';
+  const value = readJsonValue(raw, MAX_STORED_BYTES);
+  if (value === undefined) return 'it is not complete JSON';
+  return envelope(value) ? null : 'it holds no scenario';
 }
