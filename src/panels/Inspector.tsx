@@ -289,7 +289,7 @@ function FailureFields({ step, disabled }: { step: Step; disabled: boolean }) {
             <TextField
               label="Error message"
               value={fail.message ?? ''}
-              placeholder="card declined"
+              placeholder="e.g. card declined"
               disabled={disabled}
               onCommit={(v) => patchFail({ message: v.trim() === '' ? undefined : v })}
             />
@@ -461,14 +461,14 @@ function BehaviourFields({ step, disabled }: { step: Step; disabled: boolean }) 
         <TextField
           label="Produces"
           value={(step.produces ?? []).join(', ')}
-          placeholder="artifact-id"
+          placeholder="e.g. artifact-id"
           disabled={disabled}
           onCommit={(v) => store.getState().updateStep(step.id, { produces: parseList(v) })}
         />
         <TextField
           label="Consumes"
           value={(step.consumes ?? []).join(', ')}
-          placeholder="artifact-id"
+          placeholder="e.g. artifact-id"
           disabled={disabled}
           onCommit={(v) => store.getState().updateStep(step.id, { consumes: parseList(v) })}
         />

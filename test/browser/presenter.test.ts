@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, screenshot } from './harness.ts';
+import { launch, openPage, screenshot } from './harness.ts';
 import { axe, expectNoSeriousAxe as noSeriousAxe, openA11yPage, type OpenedA11yPage } from './axe.ts';
 import { openLessonsIndex, pressOn as press, sidePanel as panel } from './app.ts';
 import { findLesson } from '../../src/lessons/course/index.ts';
@@ -167,5 +167,21 @@ describe('presenter mode, dark and 390 px', () => {
         await opened.context.close();
       }
     });
+  }
+});
+
+test('on a touch phone the presenter tells of no keys: no "Space or → next" line, the button reads "Leave"', async () => {
+  const { page, context, errors } = await openPage(browser, '', { width: 390, height: 844, touch: true });
+  try {
+    await openFirstLesson(page);
+    await press(panel(page).getByRole('button', { name: 'Present', exact: true }));
+    await presenter(page).getByText('Run hidden').waitFor();
+    expect(await presenter(page).getByText(/Space or → next/).isVisible()).toBe(false);
+    // innerText: what is drawn, as a person reads it.
+    expect(await presenter(page).getByRole('button', { name: /^Leave/ }).innerText()).toBe('Leave');
+    await screenshot(page, 'presenter-touch-390');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
   }
 });

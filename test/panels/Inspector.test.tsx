@@ -42,6 +42,14 @@ describe('Inspector', () => {
     expect(request).toHaveAttribute('placeholder', 'e.g. POST /invoices');
   });
 
+  test('the other example placeholders read as examples too: Error message, Produces, Consumes', async () => {
+    const { store } = setup([{ id: 'pay', label: 'Pay', fail: { status: 402 } } as never, { id: 'ship', label: 'Ship' }], [['pay', 'ship']]);
+    act(() => store.getState().selectStep('pay'));
+    for (const name of ['Error message', 'Produces', 'Consumes']) {
+      expect((await screen.findByLabelText(name)).getAttribute('placeholder')).toMatch(/^e\.g\. /);
+    }
+  });
+
   test('"hangs until timeout" sets a timeout in the same edit', async () => {
     const { store } = setup();
     act(() => store.getState().selectStep('reserve-stock'));

@@ -113,7 +113,7 @@ export default function Presenter({ theme }: { theme: 'light' | 'dark' }) {
           {revealed ? 'Next →' : 'Reveal the run'}
         </button>
         <button type="button" className="btn" onClick={leave}>
-          Leave (Esc)
+          Leave<span className="keys-hint"> (Esc)</span>
         </button>
       </div>
       <div className="presenter__canvas">
@@ -125,7 +125,8 @@ export default function Presenter({ theme }: { theme: 'light' | 'dark' }) {
       <p className="presenter__caption" aria-live="polite">
         {caption}
       </p>
-      <p className="presenter__keys">Space or → next · ← back · Esc leaves</p>
+      {/* Keys only for those who have them: left out on a touch screen (.keys-hint, src/app/styles.css). */}
+      <p className="presenter__keys keys-hint">Space or → next · ← back · Esc leaves</p>
     </div>
   );
 }
