@@ -450,9 +450,15 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
 export const VISIBLE_ONLY_ABOVE = 100;
 
 /**
- * Keep what React Flow learnt about a node (its measured size, a drag in progress) across
- * rebuilds. A node whose built object did not change keeps React Flow's copy as it is, so
- * React Flow sees the same object and does not re-render it.
+ * Keep what React Flow learnt about a node (its measured size, its handles as measured, a drag in
+ * progress) across rebuilds. A node whose built object did not change keeps React Flow's copy as
+ * it is, so React Flow sees the same object and does not re-render it. A rebuilt node React Flow
+ * already holds goes without `handles`: React Flow takes a node's `handles` anew whenever its
+ * object changes, and the declared ones (STEP_NODE_HANDLES) differ from the measured ones by
+ * float noise (-11 vs -11.0000079 at zoom 0.71), so selecting or renaming a fan-out step moved
+ * the ends of its ~500 edges by millionths of a pixel and React Flow re-rendered every one
+ * (issue #15: edit's longest task). Without `handles` and with `measured`, React Flow keeps the
+ * handle bounds it has.
  */
 export function mergeNodes(built: StepFlowNode[], previousBuilt: StepFlowNode[], current: StepFlowNode[]): StepFlowNode[] {
   // While the playhead moves the three lists hold the same steps in the same order: look up by
@@ -466,7 +472,10 @@ export function mergeNodes(built: StepFlowNode[], previousBuilt: StepFlowNode[],
     let next: StepFlowNode;
     if (!prev) next = node;
     else if ((before ? before.get(node.id) : previousBuilt[i]) === node) next = prev;
-    else next = { ...node, measured: prev.measured, ...(prev.dragging ? { position: prev.position, dragging: true } : {}) };
+    else {
+      const { handles: _declared, ...rest } = node;
+      next = { ...rest, measured: prev.measured, ...(prev.dragging ? { position: prev.position, dragging: true } : {}) };
+    }
     if (same && current[i] !== next) same = false;
     return next;
   });
