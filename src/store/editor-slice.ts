@@ -31,8 +31,14 @@ function refuse(problems: Problem[]): EditResult {
 }
 
 /** Steps placed by the built-in layout when any step arrives without a position (files, CLI output). */
+/** A scenario laid out on opening → the one it was laid out from (checked): its first edit is checked against that one. */
+const laidOutFrom = new WeakMap<Scenario, Scenario>();
+
 function prepare(scenario: Scenario): Scenario {
-  return needsLayout(scenario) ? withPositions(scenario, layeredLayout(scenario)) : scenario;
+  if (!needsLayout(scenario)) return scenario;
+  const laid = withPositions(scenario, layeredLayout(scenario));
+  laidOutFrom.set(laid, scenario);
+  return laid;
 }
 
 function initialState(options: RippleStoreOptions): { scenario: Scenario; dirty: boolean; previousDraft: SavedDraft | null; notice?: Notice | null } {
@@ -71,7 +77,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       if (edits.isRefusal(next)) return refuse(next);
       if (next === state.scenario) return OK;
       if (state.readOnly) return refuse([{ code: 'refused-edit', path: '', message: 'This scenario is read-only.' }]);
-      const check = checkScenario(next);
+      const check = checkScenario(next, laidOutFrom.get(state.scenario) ?? state.scenario);
       if (!check.ok) return refuse(check.problems);
       set({
         scenario: next,

@@ -3,7 +3,7 @@ import { bootFromLocation, bootFromLocationOffThread, OFF_THREAD_LINK_CHARS } fr
 import { openInStore } from '../../src/app/share/open-in-store.ts';
 import { decodeScenarioLink, encodeScenarioLink, frameLinkPayload } from '../../src/scenario/link-codec.ts';
 import { provideValidate } from '../../src/scenario/gate-loader.ts';
-import { validate } from '../../src/scenario/validate.ts';
+import { validate, validateEdit } from '../../src/scenario/validate.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { createRippleStore } from '../../src/store/store.ts';
 
@@ -15,10 +15,10 @@ import { createRippleStore } from '../../src/store/store.ts';
 // decoding calls validate.ts directly. Counting the first counts the store's checks.
 const storeChecks = vi.fn(validate);
 beforeEach(() => {
-  provideValidate(storeChecks);
+  provideValidate(storeChecks, validateEdit);
   storeChecks.mockClear();
 });
-afterAll(() => provideValidate(validate));
+afterAll(() => provideValidate(validate, validateEdit));
 
 /** A scenario long enough for its link to be decoded off the page (OFF_THREAD_LINK_CHARS). */
 function chain(count: number): Scenario {
