@@ -160,15 +160,36 @@ function buildList<Source, Key extends readonly unknown[], T>(
 export const edgeId = (from: string, to: string) => `${from}->${to}`;
 
 const orderCache = new WeakMap<Scenario, Step[]>();
+let lastOrdered: { scenario: Scenario; steps: Step[] } | null = null;
 
-/** `orderedSteps`, computed once per scenario object (the playhead does not change it). */
+/**
+ * `orderedSteps`, computed once per scenario object (the playhead does not change it). After an
+ * edit that changed only what steps say (a rename, a failure), not their ids, places, positions
+ * or the dependencies, the last order is carried over with the new step objects: the order
+ * depends on nothing else, and a 2,000-step graph is not ordered again on each rename.
+ */
 export function stepsInOrder(scenario: Scenario): Step[] {
   let steps = orderCache.get(scenario);
   if (!steps) {
-    steps = orderedSteps(scenario);
+    steps = (lastOrdered && sameOrder(lastOrdered.scenario, lastOrdered.steps, scenario)) ?? orderedSteps(scenario);
     orderCache.set(scenario, steps);
+    lastOrdered = { scenario, steps };
   }
   return steps;
+}
+
+/** `order` (of `before`'s steps) with `after`'s step objects, when `after` differs from `before` only in steps' contents; null otherwise. */
+function sameOrder(before: Scenario, order: Step[], after: Scenario): Step[] | null {
+  if (before.dependencies !== after.dependencies || before.steps.length !== after.steps.length) return null;
+  const swapped = new Map<Step, Step>();
+  for (let i = 0; i < after.steps.length; i++) {
+    const was = before.steps[i];
+    const now = after.steps[i];
+    if (was === now) continue;
+    if (was.id !== now.id || was.position?.x !== now.position?.x || was.position?.y !== now.position?.y) return null;
+    swapped.set(was, now);
+  }
+  return swapped.size === 0 ? order.slice() : order.map((step) => swapped.get(step) ?? step);
 }
 
 /** How a replay mark reads: an icon and words, never colour alone (src/canvas/replay-marks.css adds the colour). */
