@@ -15,6 +15,14 @@ type Validate = (input: unknown) => ValidationResult;
 type ValidateEdit = (before: Scenario, after: Scenario) => ValidationResult;
 type OpenScenarioValue = (input: unknown, options?: OpenOptions) => OpenResult;
 
+/**
+ * Scenarios the gate found nothing wrong with: validate.ts's `checkScenario` adds its input and
+ * clean copy, the store one the gate checked elsewhere (a link decoded in the text worker:
+ * `LoadOptions.checked`). Never changed in place, so they stay clean; an edit of one is checked
+ * by what it changed (`validateEdit`).
+ */
+export const checkedClean = new WeakSet<object>();
+
 let loadedValidate: Validate | null = null;
 let loadedValidateEdit: ValidateEdit | null = null;
 let loadedOpen: OpenScenarioValue | null = null;

@@ -36,7 +36,7 @@ import { MAX_ATTEMPTS, MAX_DURATION_MS, MAX_PROBLEMS, MAX_RETRY_FACTOR } from '.
 import { adjacency, findCycles, topologicalOrder } from './graph-algorithms.ts';
 import { WHEN_MAX_LENGTH, parseWhen } from './when.ts';
 import { checkLesson } from './lesson.ts';
-import { provideValidate } from './gate-loader.ts';
+import { checkedClean, provideValidate } from './gate-loader.ts';
 import { CONTEXT_LIMITS, contextKeyProblem, contextValueProblem } from './dialects/github-context.ts';
 import {
   Suggester,
@@ -1071,12 +1071,8 @@ export function checkScenario(input: unknown): CheckReport {
   return { scenario, findings: c.findings, blocking: c.blocking, repairable: c.repairable };
 }
 
-/**
- * Scenarios the full check found nothing wrong with (its input, and its clean copy): an edit of
- * one of them is checked by what it changed (`validateEdit`). Objects are never changed in place
- * (the store's scenarios are immutable), so a scenario checked clean stays clean.
- */
-const clean = new WeakSet<object>();
+/** Scenarios found clean (gate-loader.ts says by whom). */
+const clean = checkedClean;
 
 /**
  * Step fields whose check involves other steps or the scenario's own fields (the ids, a `when`

@@ -1,7 +1,7 @@
 import type { DialectName, Problem, Scenario } from '../scenario/types.ts';
 import { sourceBoundField } from '../scenario/dialect-fields.ts';
 import type * as Edits from '../scenario/edits.ts';
-import { GATE_NOT_LOADED, loadedEdits } from '../scenario/gate-loader.ts';
+import { checkedClean, GATE_NOT_LOADED, loadedEdits } from '../scenario/gate-loader.ts';
 import { DIALECT_TITLES } from '../engine/dialect-words.ts';
 import { DEFAULT_DIALECT } from '../scenario/defaults.ts';
 import { nextStepId } from '../scenario/edit-graph.ts';
@@ -100,6 +100,8 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
     const loadScenario: EditorSlice['loadScenario'] = (incoming, opts = {}) => {
       const state = get();
       const check = opts.checked ? OK : checkScenario(incoming);
+      // Checked by the gate in the text worker: this copy is as clean, and its edits are checked by what they change.
+      if (opts.checked) checkedClean.add(incoming);
       if (!check.ok) return { ok: false, message: check.problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems: check.problems };
       const keepDraft = state.dirty && state.scenario.steps.length > 0;
       replaceScenario({
