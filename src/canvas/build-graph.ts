@@ -160,15 +160,36 @@ function buildList<Source, Key extends readonly unknown[], T>(
 export const edgeId = (from: string, to: string) => `${from}->${to}`;
 
 const orderCache = new WeakMap<Scenario, Step[]>();
+let lastOrdered: { scenario: Scenario; steps: Step[] } | null = null;
 
-/** `orderedSteps`, computed once per scenario object (the playhead does not change it). */
+/**
+ * `orderedSteps`, computed once per scenario object (the playhead does not change it). After an
+ * edit that changed only what steps say (a rename, a failure), not their ids, places, positions
+ * or the dependencies, the last order is carried over with the new step objects: the order
+ * depends on nothing else, and a 2,000-step graph is not ordered again on each rename.
+ */
 export function stepsInOrder(scenario: Scenario): Step[] {
   let steps = orderCache.get(scenario);
   if (!steps) {
-    steps = orderedSteps(scenario);
+    steps = (lastOrdered && sameOrder(lastOrdered.scenario, lastOrdered.steps, scenario)) ?? orderedSteps(scenario);
     orderCache.set(scenario, steps);
+    lastOrdered = { scenario, steps };
   }
   return steps;
+}
+
+/** `order` (of `before`'s steps) with `after`'s step objects, when `after` differs from `before` only in steps' contents; null otherwise. */
+function sameOrder(before: Scenario, order: Step[], after: Scenario): Step[] | null {
+  if (before.dependencies !== after.dependencies || before.steps.length !== after.steps.length) return null;
+  const swapped = new Map<Step, Step>();
+  for (let i = 0; i < after.steps.length; i++) {
+    const was = before.steps[i];
+    const now = after.steps[i];
+    if (was === now) continue;
+    if (was.id !== now.id || was.position?.x !== now.position?.x || was.position?.y !== now.position?.y) return null;
+    swapped.set(was, now);
+  }
+  return swapped.size === 0 ? order.slice() : order.map((step) => swapped.get(step) ?? step);
 }
 
 /** How a replay mark reads: an icon and words, never colour alone (src/canvas/replay-marks.css adds the colour). */
@@ -450,9 +471,15 @@ export function buildEdges(input: GraphInputs, cache?: GraphCache): DependencyFl
 export const VISIBLE_ONLY_ABOVE = 100;
 
 /**
- * Keep what React Flow learnt about a node (its measured size, a drag in progress) across
- * rebuilds. A node whose built object did not change keeps React Flow's copy as it is, so
- * React Flow sees the same object and does not re-render it.
+ * Keep what React Flow learnt about a node (its measured size, its handles as measured, a drag in
+ * progress) across rebuilds. A node whose built object did not change keeps React Flow's copy as
+ * it is, so React Flow sees the same object and does not re-render it. A rebuilt node React Flow
+ * already holds goes without `handles`: React Flow takes a node's `handles` anew whenever its
+ * object changes, and the declared ones (STEP_NODE_HANDLES) differ from the measured ones by
+ * float noise (-11 vs -11.0000079 at zoom 0.71), so selecting or renaming a fan-out step moved
+ * the ends of its ~500 edges by millionths of a pixel and React Flow re-rendered every one
+ * (issue #15: edit's longest task). Without `handles` and with `measured`, React Flow keeps the
+ * handle bounds it has.
  */
 export function mergeNodes(built: StepFlowNode[], previousBuilt: StepFlowNode[], current: StepFlowNode[]): StepFlowNode[] {
   // While the playhead moves the three lists hold the same steps in the same order: look up by
@@ -466,7 +493,10 @@ export function mergeNodes(built: StepFlowNode[], previousBuilt: StepFlowNode[],
     let next: StepFlowNode;
     if (!prev) next = node;
     else if ((before ? before.get(node.id) : previousBuilt[i]) === node) next = prev;
-    else next = { ...node, measured: prev.measured, ...(prev.dragging ? { position: prev.position, dragging: true } : {}) };
+    else {
+      const { handles: _declared, ...rest } = node;
+      next = { ...rest, measured: prev.measured, ...(prev.dragging ? { position: prev.position, dragging: true } : {}) };
+    }
     if (same && current[i] !== next) same = false;
     return next;
   });

@@ -1,6 +1,6 @@
 import type * as Edits from './edits.ts';
 import type { OpenOptions, OpenResult } from './open-value.ts';
-import type { Problem, ValidationResult } from './types.ts';
+import type { Problem, Scenario, ValidationResult } from './types.ts';
 
 // The gate's checks (validate.ts with the lesson check, open-value.ts with the migrations) and the
 // edits they check (edits.ts), ~17 kB gzip, are not needed to draw the first canvas of a first
@@ -12,16 +12,27 @@ import type { Problem, ValidationResult } from './types.ts';
 // ever committed, run or restored.
 
 type Validate = (input: unknown) => ValidationResult;
+type ValidateEdit = (before: Scenario, after: Scenario) => ValidationResult;
 type OpenScenarioValue = (input: unknown, options?: OpenOptions) => OpenResult;
 
+/**
+ * Scenarios the gate found nothing wrong with: validate.ts's `checkScenario` adds its input and
+ * clean copy, the store one the gate checked elsewhere (a link decoded in the text worker:
+ * `LoadOptions.checked`). Never changed in place, so they stay clean; an edit of one is checked
+ * by what it changed (`validateEdit`).
+ */
+export const checkedClean = new WeakSet<object>();
+
 let loadedValidate: Validate | null = null;
+let loadedValidateEdit: ValidateEdit | null = null;
 let loadedOpen: OpenScenarioValue | null = null;
 let loadedEditFunctions: typeof Edits | null = null;
 let loading: Promise<void> | null = null;
 
 /** Called by validate.ts when it is evaluated. */
-export function provideValidate(fn: Validate): void {
+export function provideValidate(fn: Validate, edit: ValidateEdit): void {
   loadedValidate = fn;
+  loadedValidateEdit = edit;
 }
 
 /** True once the checks and the edits are here (then `validate` and `openScenarioValue` below answer for real). */
@@ -74,6 +85,11 @@ export function validate(input: unknown): ValidationResult {
   if (loadedValidate) return loadedValidate(input);
   void loadScenarioGate().catch(() => undefined);
   return { ok: false, problems: [GATE_NOT_LOADED] };
+}
+
+/** validate.ts's `validateEdit` (`validate(after)`, found from what the edit of `before` changed) once loaded, else `validate(after)` above. */
+export function validateEdit(before: Scenario, after: Scenario): ValidationResult {
+  return loadedValidateEdit ? loadedValidateEdit(before, after) : validate(after);
 }
 
 /**

@@ -36,7 +36,7 @@ import { MAX_ATTEMPTS, MAX_DURATION_MS, MAX_PROBLEMS, MAX_RETRY_FACTOR } from '.
 import { adjacency, findCycles, topologicalOrder } from './graph-algorithms.ts';
 import { WHEN_MAX_LENGTH, parseWhen } from './when.ts';
 import { checkLesson } from './lesson.ts';
-import { provideValidate } from './gate-loader.ts';
+import { checkedClean, provideValidate } from './gate-loader.ts';
 import { CONTEXT_LIMITS, contextKeyProblem, contextValueProblem } from './dialects/github-context.ts';
 import {
   Suggester,
@@ -1054,6 +1054,8 @@ export function checkScenario(input: unknown): CheckReport {
     c.findings.push({ code: 'more-problems', path: '', message: `… and ${formatCount(more)} more problem${more === 1 ? '' : 's'}` });
   }
   let scenario: Scenario | null = null;
+  const spotless = c.blocking + c.repairable === 0;
+  if (spotless) clean.add(input);
   if (c.blocking === 0) {
     scenario = { version: SCENARIO_VERSION, title: title as string } as Scenario;
     if (description !== undefined) scenario.description = description;
@@ -1064,8 +1066,89 @@ export function checkScenario(input: unknown): CheckReport {
     if (lesson !== undefined) scenario.lesson = lesson;
     if (dialect !== undefined) scenario.dialect = dialect;
     if (context !== undefined) scenario.context = context;
+    if (spotless) clean.add(scenario);
   }
   return { scenario, findings: c.findings, blocking: c.blocking, repairable: c.repairable };
+}
+
+/** Scenarios found clean (gate-loader.ts says by whom). */
+const clean = checkedClean;
+
+/**
+ * Step fields whose check involves other steps or the scenario's own fields (the ids, a `when`
+ * and the `join` it replaces, a GitHub `if` and the dialect flags, which depend on the dialect):
+ * a step changed in one of them is checked with the whole scenario.
+ */
+const CROSS_STEP_FIELDS: ReadonlySet<string> = new Set(['id', 'when', 'join', 'if', ...DIALECT_FLAGS]);
+
+const hasOwn = (obj: object, key: string) => Object.prototype.hasOwnProperty.call(obj, key);
+
+/** The fields of step `a` and `b` that differ, an absent field differing from one present but undefined. */
+function changedFields(a: Obj, b: Obj): string[] {
+  const changed: string[] = [];
+  for (const key of Object.keys(b)) if (!hasOwn(a, key) || !Object.is(a[key], b[key])) changed.push(key);
+  for (const key of Object.keys(a)) if (!hasOwn(b, key)) changed.push(key);
+  return changed;
+}
+
+/** A position the full check takes without a word: { x, y }, both finite numbers, nothing else. */
+function plainPosition(v: unknown): boolean {
+  if (!isObject(v)) return false;
+  return Object.keys(v).length === 2 && Number.isFinite(own(v, 'x')) && Number.isFinite(own(v, 'y'));
+}
+
+/**
+ * Whether `after` is clean given that `before` is, from what changed alone: true when `after`
+ * is `before` with only some steps changed, each keeping its id and place and changed only in
+ * fields checked on the step alone (a label, a duration, a failure, a position…), and each such
+ * step passing those checks. False when it cannot tell (then the full check decides).
+ */
+function cleanEdit(before: Scenario, after: Scenario): boolean {
+  if (after.version !== SCENARIO_VERSION) return false;
+  const b = before as unknown as Obj;
+  const a = after as unknown as Obj;
+  for (const key of changedFields(b, a)) if (key !== 'steps') return false;
+  const was = before.steps;
+  const now = after.steps;
+  if (!Array.isArray(was) || !Array.isArray(now) || was.length !== now.length) return false;
+  const c = new Checker();
+  for (let i = 0; i < now.length; i++) {
+    const old = was[i] as unknown;
+    const step = now[i] as unknown;
+    if (old === step) continue;
+    if (!isObject(old) || !isObject(step)) return false;
+    const changed = changedFields(old, step);
+    if (changed.some((key) => CROSS_STEP_FIELDS.has(key))) return false;
+    // Only moved (a drag, a layout): the common case for every step at once, checked at a glance.
+    if (changed.length === 1 && changed[0] === 'position' && plainPosition(step.position)) continue;
+    c.at = { step: i };
+    checkStep(c, step, `steps[${i}]`);
+    if (c.blocking + c.repairable > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * `validate(after)` for an edit of `before`: the same answer, found from what the edit changed
+ * when `before` was checked clean (a rename does not check 2,000 steps and their cycles again:
+ * issue #15, no long task while editing). When the steps it changed pass the checks that concern
+ * them alone, `after` is clean and is returned as the scenario (it is its own clean copy: nothing
+ * in it is dropped); otherwise, or when `before` is not known clean, or the edit touched ids,
+ * dependencies, groups, conditions or the scenario's own fields, the full check runs, so every
+ * message is the full check's. Never throws.
+ *
+ * @example validateEdit(checked, renameStep(checked, 'pay', 'Pay the bill')) // { ok: true, scenario: …, warnings: [] }
+ */
+export function validateEdit(before: Scenario, after: Scenario): ValidationResult {
+  try {
+    if (clean.has(before) && cleanEdit(before, after)) {
+      clean.add(after);
+      return { ok: true, scenario: after, warnings: [] };
+    }
+  } catch {
+    // Whatever went wrong, the full check below answers (and says so).
+  }
+  return validate(after);
 }
 
 /** A finding as a public problem (without the gate's `repairable` mark). */
@@ -1096,4 +1179,4 @@ export function validate(input: unknown): ValidationResult {
 }
 
 // The store's synchronous checks reach `validate` through gate-loader.ts (issue #15): from here on they have it.
-provideValidate(validate);
+provideValidate(validate, validateEdit);

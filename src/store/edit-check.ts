@@ -1,6 +1,6 @@
 import type { Problem, Scenario } from '../scenario/types.ts';
 import { openScenarioValue as openScenario } from '../scenario/gate-loader.ts';
-import { validate } from '../scenario/gate-loader.ts';
+import { validate, validateEdit } from '../scenario/gate-loader.ts';
 import { MAX_DEPENDENCIES, MAX_STEPS } from '../scenario/limits.ts';
 import { formatCount } from '../scenario/text.ts';
 
@@ -8,7 +8,12 @@ import { formatCount } from '../scenario/text.ts';
 // never holds a scenario the engine would reject, and the person sees the engine's message.
 export type EditCheck = { ok: true } | { ok: false; problems: Problem[] };
 
-export function checkScenario(scenario: Scenario): EditCheck {
+/**
+ * `scenario` checked with the gate's rules and its size limits. `before`: the scenario it is an
+ * edit of, when there is one: an edit that only changed what concerns some steps alone (a
+ * rename) is then checked by those steps (validate.ts `validateEdit`), with the same answer.
+ */
+export function checkScenario(scenario: Scenario, before?: Scenario): EditCheck {
   // The gate opens at most MAX_STEPS steps and MAX_DEPENDENCIES dependencies from a link, a file
   // or a saved draft: an edit past them would make a draft and a link that no longer open.
   if (scenario.steps.length > MAX_STEPS) {
@@ -17,7 +22,7 @@ export function checkScenario(scenario: Scenario): EditCheck {
   if (scenario.dependencies.length > MAX_DEPENDENCIES) {
     return { ok: false, problems: [{ code: 'too-large', path: 'dependencies', message: `A scenario holds at most ${formatCount(MAX_DEPENDENCIES)} dependencies, the most a link or a saved draft opens; this one has ${formatCount(scenario.dependencies.length)}.` }] };
   }
-  const result = validate(scenario);
+  const result = before ? validateEdit(before, scenario) : validate(scenario);
   return result.ok ? { ok: true } : { ok: false, problems: result.problems };
 }
 

@@ -1,7 +1,7 @@
 import type { DialectName, Problem, Scenario } from '../scenario/types.ts';
 import { sourceBoundField } from '../scenario/dialect-fields.ts';
 import type * as Edits from '../scenario/edits.ts';
-import { GATE_NOT_LOADED, loadedEdits } from '../scenario/gate-loader.ts';
+import { checkedClean, GATE_NOT_LOADED, loadedEdits } from '../scenario/gate-loader.ts';
 import { DIALECT_TITLES } from '../engine/dialect-words.ts';
 import { DEFAULT_DIALECT } from '../scenario/defaults.ts';
 import { nextStepId } from '../scenario/edit-graph.ts';
@@ -31,8 +31,14 @@ function refuse(problems: Problem[]): EditResult {
 }
 
 /** Steps placed by the built-in layout when any step arrives without a position (files, CLI output). */
+/** A scenario laid out on opening → the one it was laid out from (checked): its first edit is checked against that one. */
+const laidOutFrom = new WeakMap<Scenario, Scenario>();
+
 function prepare(scenario: Scenario): Scenario {
-  return needsLayout(scenario) ? withPositions(scenario, layeredLayout(scenario)) : scenario;
+  if (!needsLayout(scenario)) return scenario;
+  const laid = withPositions(scenario, layeredLayout(scenario));
+  laidOutFrom.set(laid, scenario);
+  return laid;
 }
 
 function initialState(options: RippleStoreOptions): { scenario: Scenario; dirty: boolean; previousDraft: SavedDraft | null; notice?: Notice | null } {
@@ -71,7 +77,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       if (edits.isRefusal(next)) return refuse(next);
       if (next === state.scenario) return OK;
       if (state.readOnly) return refuse([{ code: 'refused-edit', path: '', message: 'This scenario is read-only.' }]);
-      const check = checkScenario(next);
+      const check = checkScenario(next, laidOutFrom.get(state.scenario) ?? state.scenario);
       if (!check.ok) return refuse(check.problems);
       set({
         scenario: next,
@@ -94,6 +100,8 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
     const loadScenario: EditorSlice['loadScenario'] = (incoming, opts = {}) => {
       const state = get();
       const check = opts.checked ? OK : checkScenario(incoming);
+      // Checked by the gate in the text worker: this copy is as clean, and its edits are checked by what they change.
+      if (opts.checked) checkedClean.add(incoming);
       if (!check.ok) return { ok: false, message: check.problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems: check.problems };
       const keepDraft = state.dirty && state.scenario.steps.length > 0;
       replaceScenario({

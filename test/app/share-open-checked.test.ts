@@ -2,8 +2,8 @@ import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { bootFromLocation, bootFromLocationOffThread, OFF_THREAD_LINK_CHARS } from '../../src/app/share/boot-link.ts';
 import { openInStore } from '../../src/app/share/open-in-store.ts';
 import { decodeScenarioLink, encodeScenarioLink, frameLinkPayload } from '../../src/scenario/link-codec.ts';
-import { provideValidate } from '../../src/scenario/gate-loader.ts';
-import { validate } from '../../src/scenario/validate.ts';
+import { checkedClean, provideValidate } from '../../src/scenario/gate-loader.ts';
+import { validate, validateEdit } from '../../src/scenario/validate.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
 import { createRippleStore } from '../../src/store/store.ts';
 
@@ -15,10 +15,10 @@ import { createRippleStore } from '../../src/store/store.ts';
 // decoding calls validate.ts directly. Counting the first counts the store's checks.
 const storeChecks = vi.fn(validate);
 beforeEach(() => {
-  provideValidate(storeChecks);
+  provideValidate(storeChecks, validateEdit);
   storeChecks.mockClear();
 });
-afterAll(() => provideValidate(validate));
+afterAll(() => provideValidate(validate, validateEdit));
 
 /** A scenario long enough for its link to be decoded off the page (OFF_THREAD_LINK_CHARS). */
 function chain(count: number): Scenario {
@@ -39,6 +39,16 @@ describe('a link is checked once, by the gate', () => {
     expect(store.getState().scenario.steps).toHaveLength(160);
     expect(store.getState().history.past.at(-1)?.label).toBe('open link');
     expect(storeChecks).not.toHaveBeenCalled();
+  });
+
+  test('decoded in the text worker (a copy of what the gate checked), it is known clean: its edits are checked by what they change', async () => {
+    const store = createRippleStore();
+    // The worker's answer arrives as a structured clone, not the object the gate checked.
+    await bootFromLocationOffThread(store, `http://x/#${longLink}`, (fragment) => Promise.resolve(structuredClone(decodeScenarioLink(fragment))));
+    expect(checkedClean.has(store.getState().scenario)).toBe(true);
+    expect(store.getState().renameStep('step-3', 'Renamed')).toEqual({ ok: true });
+    expect(storeChecks).not.toHaveBeenCalled();
+    expect(store.getState().renameStep('step-3', 'x'.repeat(121))).toMatchObject({ ok: false, problems: [{ path: 'steps[3].label' }] });
   });
 
   test('decoded on the page, it opens without a second check', () => {

@@ -137,6 +137,23 @@ describe('building the graph with a cache', () => {
     expect(merged[1]).toMatchObject({ selected: true, measured });
     expect(mergeNodes(built1, built1, current)).toBe(current);
   });
+
+  test('mergeNodes gives React Flow a rebuilt node without handles, so it keeps the handles it measured (a selected fan-out step’s edges stay put)', () => {
+    const cache = createGraphCache();
+    const built1 = buildNodes(inputs({ scenario: s }), cache);
+    expect(built1[1].handles).toBeDefined();
+    const current: StepFlowNode[] = built1.map((n) => ({ ...n, measured: { width: 168, height: 76 } }));
+    const built2 = buildNodes(inputs({ scenario: s, selectedStepIds: ['b'] }), cache);
+    const merged = mergeNodes(built2, built1, current);
+    // Rebuilt (now selected): React Flow would otherwise take the declared handles again, which
+    // differ from its measured ones by float noise and move every edge of the step.
+    expect(merged[1]).toMatchObject({ selected: true, measured: { width: 168, height: 76 } });
+    expect('handles' in merged[1]).toBe(false);
+    // A step React Flow has never had keeps its declared handles.
+    const added = buildNodes(inputs({ scenario: { ...s, steps: [...s.steps, { id: 'z', position: { x: 0, y: 300 } }] } }), cache);
+    const withNew = mergeNodes(added, built2, merged);
+    expect(withNew.find((n) => n.id === 'z')?.handles).toBeDefined();
+  });
 });
 
 describe('StepCanvas during playback', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS } from '../../src/store/autosave.ts';
 import { EMPTY_SCENARIO } from '../../src/store/editor-slice.ts';
+import { validate } from '../../src/scenario/validate.ts';
 import { DRAFT_KEY, PREVIOUS_DRAFT_KEY } from '../../src/store/persistence.ts';
 import { editorStore, MemoryStorage, scenario, withStorage } from './helpers.ts';
 
@@ -168,6 +169,24 @@ describe('configuring keeps the scenario valid', () => {
     }
     expect(store.getState().scenario).toBe(before);
     expect(store.getState().history.past).toHaveLength(0);
+  });
+
+  test('edits of a scenario laid out on opening are checked as the full check does: valid ones pass, a bad value, a cycle and a dangling id are refused with its messages', () => {
+    const store = editorStore();
+    // No positions: laid out as it is loaded, then every edit is checked by what it changed.
+    const opened = { ...scenario(['a', 'b', 'c'], [['a', 'b'], ['b', 'c']]), steps: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] };
+    expect(store.getState().loadScenario(opened)).toEqual({ ok: true });
+    expect(store.getState().scenario.steps.every((s) => s.position)).toBe(true);
+    expect(store.getState().renameStep('b', 'Charge the card')).toEqual({ ok: true });
+    expect(store.getState().updateStep('b', { durationMs: 250 })).toEqual({ ok: true });
+    const valid = store.getState().scenario;
+    const tooLong = store.getState().renameStep('b', 'x'.repeat(121));
+    const full = validate({ ...valid, steps: valid.steps.map((s) => (s.id === 'b' ? { ...s, label: 'x'.repeat(121) } : s)) });
+    expect(tooLong).toMatchObject({ ok: false, problems: full.ok ? [] : full.problems });
+    expect(store.getState().updateStep('b', { durationMs: -1 })).toMatchObject({ ok: false, problems: [{ path: 'steps[1].durationMs' }] });
+    expect(store.getState().connect('c', 'a')).toMatchObject({ ok: false, message: expect.stringMatching(/cycle/i) });
+    expect(store.getState().changeStepId('b', 'a')).toMatchObject({ ok: false });
+    expect(store.getState().scenario).toBe(valid);
   });
 
   test('a step that hangs is accepted with a timeout', () => {
