@@ -27,7 +27,7 @@ import { useLintByStep } from './use-lint.ts';
 import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 import { useRevealSelection } from './use-reveal-selection.ts';
-import { stagedMount } from './staged-mount.ts';
+import { MOUNT_OFF_VIEW_STEPS_PER_PICTURE, MOUNT_STEPS_PER_PICTURE, nearStart, stagedMount } from './staged-mount.ts';
 import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-changes.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 import { idRecord } from '../engine/records.ts';
@@ -272,10 +272,24 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, [groups, scenario.steps, nodes, frameParts]);
   const allNodes = useMemo<FlowNode[]>(() => (frames.length === 0 ? nodes : [...frames, ...nodes]), [frames, nodes]);
   // A graph drawn whole whose first view shows only its start mounts the rest after that view
-  // is painted, a few steps a frame (staged-mount.ts); visible-only graphs mount only what is in
-  // view anyway. Once whole it stays so: `painted` only grows (a step added later may wait a frame).
-  const start = visibleOnly ? undefined : firstFit.nodes;
-  const mounted = useMemo(() => stagedMount(allNodes, edges, start, painted), [allNodes, edges, start, painted]);
+  // is painted, a few steps a frame (staged-mount.ts); a visible-only graph, which draws only the
+  // steps in view, gives React Flow the steps near its start first and the rest, off the view,
+  // many a frame. Once whole it stays so: `painted` only grows (a step added later may wait a frame).
+  const steps = scenario.steps;
+  const firstPictureOf = (fit: typeof firstFit) => (visibleOnly && fit.nodes ? nearStart(steps, fit.nodes, windowView() ?? ASSUMED_VIEW, fit.minZoom, STEP_NODE_SIZE) : fit.nodes);
+  // The first picture as chosen for the window, kept when the canvas's own start (the layout
+  // effect above) lies within it. React Flow takes a new node list before new fit options: given
+  // other nodes along with the canvas's start, it fitted the window's start, still in its store
+  // (a phone's first view opened below Step 0, zoomed out to its floor).
+  const [windowPicture] = useState(() => firstPictureOf(firstFit));
+  const start = useMemo(() => {
+    const within = new Set(windowPicture?.map((n) => n.id));
+    return firstFit.nodes && firstFit.nodes.every((n) => within.has(n.id)) ? windowPicture : firstPictureOf(firstFit);
+    // firstPictureOf reads `visibleOnly` and `steps`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [windowPicture, visibleOnly, steps, firstFit]);
+  const perPicture = visibleOnly ? MOUNT_OFF_VIEW_STEPS_PER_PICTURE : MOUNT_STEPS_PER_PICTURE;
+  const mounted = useMemo(() => stagedMount(allNodes, edges, start, painted, perPicture), [allNodes, edges, start, painted, perPicture]);
   const holding = mounted !== null;
   useEffect(() => {
     if (!flowReady || (painted > 0 && !holding)) return;
