@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import {
   applyNodeChanges,
   Background,
@@ -6,6 +6,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -220,14 +221,29 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const [fitOnStart] = useState(() => scenario.steps.length > 0);
   // Before the first layout the canvas's size is not known: the window's stands in for it.
   const [firstFit, setFirstFit] = useState(() => startFit(scenario.steps, windowView()));
-  // Once the canvas is laid out (before React Flow, which fits when it has measured the nodes),
-  // the start is chosen for the canvas's own size, as every later fit chooses it.
-  useLayoutEffect(() => {
+  // Once the canvas is laid out, the start is chosen for the canvas's own size, as every later
+  // fit chooses it. Measured after the first render's task, where the page has been laid out for
+  // its first picture: a layout effect measured it inside that task, the page's first layout
+  // with it (~7 ms of CPU, the first render being a 2,000-step link's largest task). By then React
+  // Flow, whose effects run first, has taken the nodes and fitted the window's choice; when the
+  // canvas's differs it is fitted here at once, in the same task, before any picture is painted.
+  const flowStore = useStoreApi<FlowNode, DependencyFlowEdge>();
+  useEffect(() => {
     const box = wrapper.current?.getBoundingClientRect();
     if (!box || box.width <= 0 || box.height <= 0) return;
     const next = startFit(store.getState().scenario.steps, box);
     // The same choice as the window's: no second render of a large canvas before its first paint.
-    setFirstFit((first) => (first.minZoom === next.minZoom && sameIds(first.nodes, next.nodes) ? first : next));
+    if (firstFit.minZoom === next.minZoom && sameIds(firstFit.nodes, next.nodes)) return;
+    setFirstFit(next);
+    if (!fitOnStart) return;
+    // React Flow's own first fit, again with these options: a fit still waiting takes them; one
+    // made is made again when React Flow takes its node list, now if it holds the canvas's start
+    // (the first picture is the window's, which usually does), else with the next picture's list.
+    const flow = flowStore.getState();
+    flowStore.setState({ fitViewQueued: true, fitViewOptions: next });
+    if (!next.nodes || next.nodes.every((n) => flow.nodeLookup.has(n.id))) flow.setNodes(flow.nodes);
+    // Only the canvas's first layout: its later sizes are the resize observer's (below).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
   const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
   const PassingLines = passingLines.use(visibleOnly);
