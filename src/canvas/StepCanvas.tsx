@@ -292,7 +292,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // steps in view, gives React Flow the steps near its start first and the rest, off the view,
   // many a frame. Once whole it stays so: `painted` only grows (a step added later may wait a frame).
   const steps = scenario.steps;
-  const firstPictureOf = (fit: typeof firstFit) => (visibleOnly && fit.nodes ? nearStart(steps, fit.nodes, windowView() ?? ASSUMED_VIEW, fit.minZoom, STEP_NODE_SIZE) : fit.nodes);
+  const firstPictureOf = (fit: typeof firstFit) => (visibleOnly && fit.nodes ? nearStart(steps, fit.nodes, windowView() ?? ASSUMED_VIEW, fit, STEP_NODE_SIZE) : fit.nodes);
   // The first picture as chosen for the window, kept when the canvas's own start (the layout
   // effect above) lies within it. React Flow takes a new node list before new fit options: given
   // other nodes along with the canvas's start, it fitted the window's start, still in its store

@@ -18,18 +18,19 @@ export const MOUNT_STEPS_PER_PICTURE = 25;
 export const MOUNT_OFF_VIEW_STEPS_PER_PICTURE = 400;
 
 /**
- * The steps a large graph's first view can show: those placed within `view` (px) at `minZoom`
- * of the box around its `start` (StepCanvas's `startOfGraph`), in each direction, plus a step's
- * size — more than the view a fit on `start` shows, so none in view is held back (an unplaced
- * step counts as near). The first picture of a staged mount (`stagedMount`'s `start`).
+ * The steps a large graph's first view can show: those placed within `view` (px) at the fit's
+ * `minZoom` (StepCanvas's, else React Flow's floor there, 0.2) of the box around its `start`
+ * (StepCanvas's `startOfGraph`), in each direction, plus a step's size — more than the view a fit
+ * on `start` shows, so none in view is held back (an unplaced step counts as near). The first
+ * picture of a staged mount (`stagedMount`'s `start`).
  *
- * @example nearStart(chainOf2000, [{ id: 's0' }, …, { id: 's3' }], { width: 1280, height: 720 }, 0.6) // s0 to s11 or so
+ * @example nearStart(chainOf2000, [{ id: 's0' }, …, { id: 's3' }], { width: 1280, height: 720 }, { minZoom: 0.6 }, size) // s0 to s12
  */
 export function nearStart<S extends { id: string; position?: { x: number; y: number } }>(
   steps: readonly S[],
   start: readonly { id: string }[],
   view: { width: number; height: number },
-  minZoom: number,
+  { minZoom = 0.2 }: { minZoom?: number },
   stepSize: { width: number; height: number },
 ): { id: string }[] {
   const ids = new Set(start.map((n) => n.id));

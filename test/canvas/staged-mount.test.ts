@@ -34,18 +34,18 @@ const chainEdges = chain.slice(1).map((s, i) => ({ source: chain[i].id, target: 
 const chainStart = chain.slice(0, 4).map(({ id }) => ({ id }));
 
 test('the steps near a large graph’s start: the start and those within a view at the fit’s lowest zoom of it, not the far ones', () => {
-  const near = nearStart(chain, chainStart, { width: 1280, height: 720 }, 0.6, size).map((n) => n.id);
+  const near = nearStart(chain, chainStart, { width: 1280, height: 720 }, { minZoom: 0.6 }, size).map((n) => n.id);
   // The start spans x 0–720; a 1,280 px view at zoom 0.6 is 2,133 flow px, plus a step's width.
   expect(near).toEqual(chain.filter((s) => s.position.x <= 720 + 1280 / 0.6 + size.width).map((s) => s.id));
   expect(near.slice(0, 4)).toEqual(['c0', 'c1', 'c2', 'c3']);
   expect(near.length).toBeLessThan(20);
   // A step without a place yet is kept (its place is not known, so neither is whether it is in view).
   const unplaced = [...chain.slice(0, 10), { id: 'loose', type: 'step' }];
-  expect(nearStart(unplaced, chainStart, { width: 1280, height: 720 }, 0.6, size).map((n) => n.id)).toContain('loose');
+  expect(nearStart(unplaced, chainStart, { width: 1280, height: 720 }, { minZoom: 0.6 }, size).map((n) => n.id)).toContain('loose');
 });
 
 test('a 2,000-step graph drawn only where it is in view is given to React Flow from its start, 400 steps a picture, until every step is there', () => {
-  const near = nearStart(chain, chainStart, { width: 1280, height: 720 }, 0.6, size);
+  const near = nearStart(chain, chainStart, { width: 1280, height: 720 }, { minZoom: 0.6 }, size);
   const first = stagedMount(chain, chainEdges, near, 0, MOUNT_OFF_VIEW_STEPS_PER_PICTURE)!;
   expect(first.nodes.map((n) => n.id)).toEqual(near.map((n) => n.id));
   expect(first.edges).toHaveLength(near.length - 1);
