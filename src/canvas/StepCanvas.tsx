@@ -292,18 +292,10 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   // steps in view, gives React Flow the steps near its start first and the rest, off the view,
   // many a frame. Once whole it stays so: `painted` only grows (a step added later may wait a frame).
   const steps = scenario.steps;
-  const firstPictureOf = (fit: typeof firstFit) => (visibleOnly && fit.nodes ? nearStart(steps, fit.nodes, windowView() ?? ASSUMED_VIEW, fit, STEP_NODE_SIZE) : fit.nodes);
-  // The first picture as chosen for the window, kept when the canvas's own start (the layout
-  // effect above) lies within it. React Flow takes a new node list before new fit options: given
-  // other nodes along with the canvas's start, it fitted the window's start, still in its store
-  // (a phone's first view opened below Step 0, zoomed out to its floor).
-  const [windowPicture] = useState(() => firstPictureOf(firstFit));
-  const start = useMemo(() => {
-    const within = new Set(windowPicture?.map((n) => n.id));
-    return firstFit.nodes && firstFit.nodes.every((n) => within.has(n.id)) ? windowPicture : firstPictureOf(firstFit);
-    // firstPictureOf reads `visibleOnly` and `steps`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [windowPicture, visibleOnly, steps, firstFit]);
+  const start = useMemo(
+    () => (visibleOnly && firstFit.nodes ? nearStart(steps, firstFit.nodes, windowView() ?? ASSUMED_VIEW, firstFit, STEP_NODE_SIZE) : firstFit.nodes),
+    [visibleOnly, steps, firstFit],
+  );
   const perPicture = visibleOnly ? MOUNT_OFF_VIEW_STEPS_PER_PICTURE : MOUNT_STEPS_PER_PICTURE;
   const mounted = useMemo(() => stagedMount(allNodes, edges, start, painted, perPicture), [allNodes, edges, start, painted, perPicture]);
   const holding = mounted !== null;

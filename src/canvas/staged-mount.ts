@@ -34,21 +34,14 @@ export function nearStart<S extends { id: string; position?: { x: number; y: num
   stepSize: { width: number; height: number },
 ): { id: string }[] {
   const ids = new Set(start.map((n) => n.id));
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const s of steps) {
-    if (!ids.has(s.id) || !s.position) continue;
-    minX = Math.min(minX, s.position.x);
-    minY = Math.min(minY, s.position.y);
-    maxX = Math.max(maxX, s.position.x);
-    maxY = Math.max(maxY, s.position.y);
-  }
-  if (minX === Infinity) return [...start];
+  const at = steps.filter((s) => s.position && ids.has(s.id)).map((s) => s.position!);
   const dx = view.width / minZoom + stepSize.width;
   const dy = view.height / minZoom + stepSize.height;
-  return steps.filter((s) => ids.has(s.id) || !s.position || (s.position.x >= minX - dx && s.position.x <= maxX + dx && s.position.y >= minY - dy && s.position.y <= maxY + dy)).map((s) => ({ id: s.id }));
+  const x = at.map((p) => p.x);
+  const y = at.map((p) => p.y);
+  // No step of `start` placed: every bound is ±Infinity and nothing but `start` is near.
+  const [left, right, top, bottom] = [Math.min(...x) - dx, Math.max(...x) + dx, Math.min(...y) - dy, Math.max(...y) + dy];
+  return steps.filter(({ id, position: p }) => ids.has(id) || !p || (p.x >= left && p.x <= right && p.y >= top && p.y <= bottom)).map(({ id }) => ({ id }));
 }
 
 /**
