@@ -992,7 +992,7 @@ const LONG_TASK_TARGET_MS = 200;
  * (PerformanceObserver) grows with the load, its CPU time much less. Null when `skip` (a CPU
  * profile is being taken) or the trace has no renderer main thread.
  */
-async function longestTaskCpu(page: Page, skip: boolean, run: () => Promise<void>): Promise<{ longestMs: number; over: number; longestWallMs: number; what: string } | null> {
+async function longestTaskCpu(page: Page, skip: boolean, run: () => Promise<void>): Promise<{ longestMs: number; over: number; longestWallMs: number; what: string; whatCpu: string } | null> {
   if (skip) {
     await run();
     return null;
@@ -1025,7 +1025,14 @@ async function longestTaskCpu(page: Page, skip: boolean, run: () => Promise<void
     return `${e.name}${where ? ` ${where}` : ''} ${((e.dur ?? 0) / 1000).toFixed(0)}`;
   };
   const what = inside.sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0)).slice(0, 10).map(label).join(', ');
-  return { longestMs: Math.max(...durations), over: durations.filter((ms) => ms > LONG_TASK_TARGET_MS).length, longestWallMs: (longest.dur ?? 0) / 1000, what };
+  // The longest task by CPU, often not the one by the clock (that one waited for a core), and
+  // its children of 5 ms or more: what the page itself spends most in one go.
+  const heaviest = tasks.reduce((a, b) => ((b.tdur ?? 0) > (a.tdur ?? 0) ? b : a));
+  const heavyStart = heaviest.ts ?? 0;
+  const heavyEnd = heavyStart + (heaviest.dur ?? 0);
+  const heavyInside = events.filter((e) => e !== heaviest && !wrappers.has(e.name) && e.ph === 'X' && (e.dur ?? 0) >= 5_000 && (e.ts ?? 0) >= heavyStart && (e.ts ?? 0) < heavyEnd && e.pid === heaviest.pid && e.tid === heaviest.tid);
+  const whatCpu = heavyInside.sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0)).slice(0, 10).map(label).join(', ');
+  return { longestMs: Math.max(...durations), over: durations.filter((ms) => ms > LONG_TASK_TARGET_MS).length, longestWallMs: (longest.dur ?? 0) / 1000, what, whatCpu };
 }
 
 interface TraceEvent {
@@ -1088,6 +1095,7 @@ async function retryStorms(browser: Browser, origin: string): Promise<void> {
             (runs > 1 ? ` (run ${run + 1}, load ${loadavg()[0].toFixed(1)})` : ''),
         );
         if (cpu?.what) console.log(`      the longest task (trace, ${cpu.longestWallMs.toFixed(0)} ms wall) ran: ${cpu.what}`);
+        if (cpu?.whatCpu) console.log(`      the longest task by CPU (${cpu.longestMs.toFixed(0)} ms) ran: ${cpu.whatCpu}`);
         await context.close();
       }
       summarise(`${String(n).padStart(5)} steps, ${mode.padEnd(11)}`, walls, cpus);

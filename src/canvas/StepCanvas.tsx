@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent } from 'react';
 import {
   applyNodeChanges,
   Background,
@@ -6,6 +6,7 @@ import {
   ReactFlow,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -28,7 +29,7 @@ import { useLintByStep } from './use-lint.ts';
 import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 import { useRevealSelection } from './use-reveal-selection.ts';
-import { stagedMount } from './staged-mount.ts';
+import { MOUNT_OFF_VIEW_STEPS_PER_PICTURE, MOUNT_STEPS_PER_PICTURE, nearStart, stagedMount } from './staged-mount.ts';
 import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-changes.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 import { idRecord } from '../engine/records.ts';
@@ -245,14 +246,29 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const [fitOnStart] = useState(() => scenario.steps.length > 0);
   // Before the first layout the canvas's size is not known: the window's stands in for it.
   const [firstFit, setFirstFit] = useState(() => startFit(scenario.steps, windowView()));
-  // Once the canvas is laid out (before React Flow, which fits when it has measured the nodes),
-  // the start is chosen for the canvas's own size, as every later fit chooses it.
-  useLayoutEffect(() => {
+  // Once the canvas is laid out, the start is chosen for the canvas's own size, as every later
+  // fit chooses it. Measured after the first render's task, where the page has been laid out for
+  // its first picture: a layout effect measured it inside that task, the page's first layout
+  // with it (~7 ms of CPU, the first render being a 2,000-step link's largest task). By then React
+  // Flow, whose effects run first, has taken the nodes and fitted the window's choice; when the
+  // canvas's differs it is fitted here at once, in the same task, before any picture is painted.
+  const flowStore = useStoreApi<FlowNode, DependencyFlowEdge>();
+  useEffect(() => {
     const box = wrapper.current?.getBoundingClientRect();
     if (!box || box.width <= 0 || box.height <= 0) return;
     const next = startFit(store.getState().scenario.steps, box);
     // The same choice as the window's: no second render of a large canvas before its first paint.
-    setFirstFit((first) => (first.minZoom === next.minZoom && sameIds(first.nodes, next.nodes) ? first : next));
+    if (firstFit.minZoom === next.minZoom && sameIds(firstFit.nodes, next.nodes)) return;
+    setFirstFit(next);
+    if (!fitOnStart) return;
+    // React Flow's own first fit, again with these options: a fit still waiting takes them; one
+    // made is made again when React Flow takes its node list, now if it holds the canvas's start
+    // (the first picture is the window's, which usually does), else with the next picture's list.
+    const flow = flowStore.getState();
+    flowStore.setState({ fitViewQueued: true, fitViewOptions: next });
+    if (!next.nodes || next.nodes.every((n) => flow.nodeLookup.has(n.id))) flow.setNodes(flow.nodes);
+    // Only the canvas's first layout: its later sizes are the resize observer's (below).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
   const visibleOnly = scenario.steps.length > VISIBLE_ONLY_ABOVE;
   const PassingLines = passingLines.use(visibleOnly);
@@ -297,10 +313,16 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, [groups, scenario.steps, nodes, frameParts]);
   const allNodes = useMemo<FlowNode[]>(() => (frames.length === 0 ? nodes : [...frames, ...nodes]), [frames, nodes]);
   // A graph drawn whole whose first view shows only its start mounts the rest after that view
-  // is painted, a few steps a frame (staged-mount.ts); visible-only graphs mount only what is in
-  // view anyway. Once whole it stays so: `painted` only grows (a step added later may wait a frame).
-  const start = visibleOnly ? undefined : firstFit.nodes;
-  const mounted = useMemo(() => stagedMount(allNodes, edges, start, painted), [allNodes, edges, start, painted]);
+  // is painted, a few steps a frame (staged-mount.ts); a visible-only graph, which draws only the
+  // steps in view, gives React Flow the steps near its start first and the rest, off the view,
+  // many a frame. Once whole it stays so: `painted` only grows (a step added later may wait a frame).
+  const steps = scenario.steps;
+  const start = useMemo(
+    () => (visibleOnly && firstFit.nodes ? nearStart(steps, firstFit.nodes, windowView() ?? ASSUMED_VIEW, firstFit, STEP_NODE_SIZE) : firstFit.nodes),
+    [visibleOnly, steps, firstFit],
+  );
+  const perPicture = visibleOnly ? MOUNT_OFF_VIEW_STEPS_PER_PICTURE : MOUNT_STEPS_PER_PICTURE;
+  const mounted = useMemo(() => stagedMount(allNodes, edges, start, painted, perPicture), [allNodes, edges, start, painted, perPicture]);
   const holding = mounted !== null;
   useEffect(() => {
     if (!flowReady || (painted > 0 && !holding)) return;

@@ -360,4 +360,28 @@ describe('a 180-step graph by link: the Why section’s root-cause link brings t
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  test('a 2,000-step chain is given to React Flow from its start, the rest a few hundred steps a frame: its last step, picked in the Table view, is in view and selected on the canvas', async () => {
+    // Drawn only where it is in view (over 100 steps): React Flow takes the steps near the start
+    // first and the others in the frames after (staged-mount.ts); every step ends up on the
+    // canvas, the last one 480,000 px from the first.
+    const steps: Step[] = Array.from({ length: 2000 }, (_, i) => ({ id: `s${i}`, label: `Step ${i}`, durationMs: 100, position: { x: i * 240, y: 0 } }));
+    const dependencies: Dependency[] = steps.slice(1).map((step, i) => ({ from: `s${i}`, to: step.id }));
+    const { page, context, errors } = await openPage(browser, `#${encodeScenarioLink({ version: 2, title: 'Long chain', steps, dependencies })}`, { height: 800 });
+    await expect.poll(() => wholeInView(page, 's0'), { timeout: 30_000 }).toBe(true);
+    expect(await page.getByTestId('step-node-s1999').count()).toBe(0);
+    const tableButton = page.getByRole('banner').getByRole('button', { name: 'Table view' });
+    await tableButton.click();
+    await page.locator('.step-table').getByRole('button', { name: 'Step 1999', exact: true }).click();
+    await expect.poll(() => page.locator('.step-table tr[aria-selected="true"]').count()).toBe(1);
+    await tableButton.click();
+    await expect.poll(() => wholeInView(page, 's1999'), { timeout: 20_000 }).toBe(true);
+    expect(await page.locator('.react-flow__node.selected [data-testid="step-node-s1999"]').count()).toBe(1);
+    // Its edge from Step 1998 is drawn too: edges come with the later of their ends.
+    await expect.poll(() => page.locator('.react-flow__edge[data-id*="s1998"]').count()).toBeGreaterThan(0);
+    expect(await wholeInView(page, 's0')).toBe(false);
+    await screenshot(page, 'scale-table-pick-revealed-chain-2000');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });

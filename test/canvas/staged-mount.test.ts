@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { MOUNT_STEPS_PER_PICTURE, stagedMount } from '../../src/canvas/staged-mount.ts';
+import { MOUNT_OFF_VIEW_STEPS_PER_PICTURE, MOUNT_STEPS_PER_PICTURE, nearStart, stagedMount } from '../../src/canvas/staged-mount.ts';
 
 // A 100-step chain opened on its start: the first picture mounts the start alone, each later
 // one MOUNT_STEPS_PER_PICTURE more steps, an edge with the later of its ends, then everything.
@@ -24,4 +24,37 @@ test('a 100-step chain shown from its start mounts s0–s3 first, then 25 more s
 
 test('a graph shown whole (no start) is never staged', () => {
   expect(stagedMount(nodes, edges, undefined, 0)).toBeNull();
+});
+
+// A 2,000-step chain, drawn only where it is in view (over VISIBLE_ONLY_ABOVE steps), one step
+// every 240 px: React Flow takes the steps near its start first, then 400 more a picture.
+const size = { width: 220, height: 76 };
+const chain = Array.from({ length: 2000 }, (_, i) => ({ id: `c${i}`, type: 'step', position: { x: i * 240, y: 0 } }));
+const chainEdges = chain.slice(1).map((s, i) => ({ source: chain[i].id, target: s.id }));
+const chainStart = chain.slice(0, 4).map(({ id }) => ({ id }));
+
+test('the steps near a large graph’s start: the start and those within a view at the fit’s lowest zoom of it, not the far ones', () => {
+  const near = nearStart(chain, chainStart, { width: 1280, height: 720 }, { minZoom: 0.6 }, size).map((n) => n.id);
+  // The start spans x 0–720; a 1,280 px view at zoom 0.6 is 2,133 flow px, plus a step's width.
+  expect(near).toEqual(chain.filter((s) => s.position.x <= 720 + 1280 / 0.6 + size.width).map((s) => s.id));
+  expect(near.slice(0, 4)).toEqual(['c0', 'c1', 'c2', 'c3']);
+  expect(near.length).toBeLessThan(20);
+  // A step without a place yet is kept (its place is not known, so neither is whether it is in view).
+  const unplaced = [...chain.slice(0, 10), { id: 'loose', type: 'step' }];
+  expect(nearStart(unplaced, chainStart, { width: 1280, height: 720 }, { minZoom: 0.6 }, size).map((n) => n.id)).toContain('loose');
+});
+
+test('a 2,000-step graph drawn only where it is in view is given to React Flow from its start, 400 steps a picture, until every step is there', () => {
+  const near = nearStart(chain, chainStart, { width: 1280, height: 720 }, { minZoom: 0.6 }, size);
+  const first = stagedMount(chain, chainEdges, near, 0, MOUNT_OFF_VIEW_STEPS_PER_PICTURE)!;
+  expect(first.nodes.map((n) => n.id)).toEqual(near.map((n) => n.id));
+  expect(first.edges).toHaveLength(near.length - 1);
+  const second = stagedMount(chain, chainEdges, near, 1, MOUNT_OFF_VIEW_STEPS_PER_PICTURE)!;
+  expect(second.nodes).toHaveLength(near.length + MOUNT_OFF_VIEW_STEPS_PER_PICTURE);
+  // In the canvas's order: the next 400 steps of the chain, each edge with its later end.
+  expect(second.nodes.at(-1)!.id).toBe(`c${near.length + MOUNT_OFF_VIEW_STEPS_PER_PICTURE - 1}`);
+  expect(second.edges).toHaveLength(second.nodes.length - 1);
+  const pictures = Math.ceil((chain.length - near.length) / MOUNT_OFF_VIEW_STEPS_PER_PICTURE);
+  expect(stagedMount(chain, chainEdges, near, pictures - 1, MOUNT_OFF_VIEW_STEPS_PER_PICTURE)).not.toBeNull();
+  expect(stagedMount(chain, chainEdges, near, pictures, MOUNT_OFF_VIEW_STEPS_PER_PICTURE)).toBeNull();
 });
