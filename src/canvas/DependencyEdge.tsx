@@ -75,6 +75,8 @@ export const DependencyEdge = memo(function DependencyEdge(props: EdgeProps<Depe
   const labelClass = carried ? 'edge-label--carried' : `edge-label--${condition}`;
   return (
     <>
+      {/* Under a 424's dashes, a line of the canvas's colour: its gaps show the canvas, not a grey line sharing the stretch (tryout). */}
+      {carried && <path d={path} fill="none" className="dep-edge__casing" />}
       {/* React Flow's BaseEdge, written out for the ref: the drawn path, then a wide invisible one that takes the clicks. */}
       <path ref={hold} id={id} d={path} fill="none" markerEnd={`url(#${markers}-${edgeLook(condition, carried, highlighted)})`} className={`react-flow__edge-path ${classes.join(' ')}`} />
       <path d={path} fill="none" strokeOpacity={0} strokeWidth={20} className="react-flow__edge-interaction" />

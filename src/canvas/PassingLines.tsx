@@ -12,9 +12,9 @@ import { useRipple } from '../store/context.tsx';
 
 /**
  * The plain edges of `edges` whose routes only cross the view (passesThrough), drawn as one path
- * with each shared stretch once (passing-lines.ts), where React Flow draws edge labels: above the
- * edges, below the steps. DependencyEdge draws the other edges, the selected step's own, and
- * these when they carry a 424.
+ * with each shared stretch once (passing-lines.ts), in React Flow's edge-label layer but stacked
+ * under every edge and step (`.passing-lines`, z-index -1). DependencyEdge draws the other edges,
+ * the selected step's own, and these when they carry a 424.
  */
 export function PassingLines({ edges }: { edges: readonly DependencyFlowEdge[] }) {
   const box = useStore(selectViewBox, sameBox);

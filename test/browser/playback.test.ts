@@ -50,6 +50,31 @@ test('keyboard playback: → steps one event, Shift+→ jumps to the 402 then th
   await context.close();
 });
 
+test('a 424 line is drawn over a line of the canvas colour, so its dash gaps show the canvas, not a line sharing its stretch (tryout)', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const { page, context, errors } = await openPage(browser, '', { colorScheme });
+    await pickPreset(page, 'payment-fails');
+    await run(page);
+    await playToEnd(page);
+    const edges = await page.$$eval('path.dep-edge--carried', (paths) => {
+      // The canvas's colour as the browser resolves it.
+      const probe = document.createElement('div');
+      probe.style.color = 'var(--bg)';
+      document.querySelector('.react-flow')!.append(probe);
+      const canvas = getComputedStyle(probe).color;
+      probe.remove();
+      return paths.map((path) => {
+        const casing = path.previousElementSibling;
+        return { cased: casing?.classList.contains('dep-edge__casing') === true && casing.getAttribute('d') === path.getAttribute('d'), stroke: casing && getComputedStyle(casing).stroke, canvas };
+      });
+    });
+    expect(edges.length).toBeGreaterThan(0);
+    for (const edge of edges) expect(edge).toEqual({ cased: true, stroke: edge.canvas, canvas: edge.canvas });
+    expect(errors).toEqual([]);
+    await context.close();
+  }
+});
+
 test('the response viewer shows the exact 424 a client gets, and the 207 for the run', async () => {
   const { page, context, errors } = await openPage(browser);
   await pickPreset(page, 'payment-fails');

@@ -74,6 +74,8 @@ describe('a 2,000-step scenario by link, opened at a moment in the middle of its
     await page.getByRole('button', { name: 'Fit View' }).click();
     const passing = page.locator('.passing-lines path');
     await expect.poll(async () => ((await passing.count()) === 1 ? ((await passing.getAttribute('d'))?.match(/M/g)?.length ?? 0) : 0), { timeout: 30_000 }).toBeGreaterThan(10);
+    // Stacked under every edge, so a 424 or a failure edge sharing a stretch is drawn over them.
+    expect(await passing.evaluate((path) => getComputedStyle((path as SVGPathElement).ownerSVGElement!).zIndex)).toBe('-1');
     const betweenInMiddle = await edgesBetweenStepsInView(page, scenario);
     expect(betweenInMiddle.length).toBeGreaterThan(0);
     await expect.poll(() => missingEdges(page, betweenInMiddle), { timeout: 30_000 }).toEqual([]);
