@@ -30,6 +30,7 @@ import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 import { useRevealSelection } from './use-reveal-selection.ts';
 import { MOUNT_OFF_VIEW_STEPS_PER_PICTURE, MOUNT_STEPS_PER_PICTURE, nearStart, stagedMount } from './staged-mount.ts';
+import { coveredTop } from './covered-top.ts';
 import { edgeAfterSelectChanges, stepsAfterSelectChanges } from './selection-changes.ts';
 import { NODE_HEIGHT, NODE_WIDTH } from './layout/layout-constants.ts';
 import { idRecord } from '../engine/records.ts';
@@ -149,9 +150,11 @@ const sameIds = (a: { id: string }[] | undefined, b: { id: string }[] | undefine
  * NARROW_BELOW (a phone) a graph of up to START_CHECK_ABOVE steps is fitted whole down to the
  * phone's floor (0.25), and a larger one opens on its start at a readable zoom (FIT_NARROW_START).
  */
-function startFit(steps: readonly Step[], view: { width: number; height: number } | undefined) {
+function startFit(steps: readonly Step[], view: { width: number; height: number } | undefined, covered = 0) {
   const narrow = !!view && view.width > 0 && view.width < NARROW_BELOW;
-  const fit = !narrow ? FIT : steps.length > START_CHECK_ABOVE ? FIT_NARROW_START : FIT_NARROW;
+  const chosen = !narrow ? FIT : steps.length > START_CHECK_ABOVE ? FIT_NARROW_START : FIT_NARROW;
+  // Notes laid over the canvas's top (covered-top.ts): the steps are fitted below them.
+  const fit = covered > (chosen.top ?? 0) ? { ...chosen, top: covered } : chosen;
   return { ...fitOptions(fit), nodes: startOfGraph(steps, view, fit) };
 }
 
@@ -343,7 +346,8 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     if (viewSeq === fittedSeq.current) return;
     fittedSeq.current = viewSeq;
     userMoved.current = false;
-    void fitView({ ...startFit(store.getState().scenario.steps, wrapper.current?.getBoundingClientRect() ?? windowView()), duration: reducedMotion ? 0 : 250 });
+    const canvas = wrapper.current;
+    void fitView({ ...startFit(store.getState().scenario.steps, canvas?.getBoundingClientRect() ?? windowView(), canvas ? coveredTop(canvas) : 0), duration: reducedMotion ? 0 : 250 });
     // Only a new picture (viewSeq) fits here; a change of floor is the resize effect's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewSeq, fitView, reducedMotion]);

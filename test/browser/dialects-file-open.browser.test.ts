@@ -136,3 +136,28 @@ test('on a phone (390 × 844, touch) the import notes go by themselves unless ta
   expect(errors).toEqual([]);
   await context.close();
 });
+
+for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`an opened file's graph is fitted below its notes, not hidden under them (tryout: four GitHub notes covered all three jobs; ${size.width} px)`, async () => {
+    const { context, page, errors } = await openPage(browser, '', size);
+    await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    const release = readFileSync(new URL('../fixtures/dialects/github-release.yml', import.meta.url));
+    await page.locator('input[type="file"]').setInputFiles({ name: 'release.yml', mimeType: 'text/yaml', buffer: release });
+    const toast = page.getByRole('status').filter({ hasText: 'Opened “' });
+    await toast.getByRole('listitem').first().waitFor({ timeout: 30_000 });
+    // Once the fit's animation is over, every job lies wholly below the notes.
+    const covered = () =>
+      page.evaluate(() => {
+        const notes = document.querySelector('.share-toast')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.react-flow__node')]
+          .map((node) => node.getBoundingClientRect())
+          .filter((box) => box.top < notes.bottom && box.bottom > notes.top && box.left < notes.right && box.right > notes.left).length;
+      });
+    await expect.poll(covered, { timeout: 5_000 }).toBe(0);
+    expect(await page.locator('.react-flow__node').count()).toBe(3);
+    await screenshot(page, `file-open-notes-clear-${size.width}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}

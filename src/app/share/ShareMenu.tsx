@@ -273,6 +273,8 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
             role={toast.kind === 'error' ? 'alert' : 'status'}
             key={toast.seq}
             data-pinned={pinned || undefined}
+            // A new picture (an import) is fitted below it (src/canvas/covered-top.ts).
+            data-covers-canvas=""
             onPointerEnter={() => setHeld(true)}
             onPointerLeave={() => setHeld(false)}
             onPointerDown={(event) => {
