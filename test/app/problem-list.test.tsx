@@ -71,3 +71,21 @@ describe('ProblemList', () => {
     ]);
   });
 });
+
+describe('ProblemList: a note’s `backticked` words', () => {
+  it('are drawn as code, without their backticks; an unmatched backtick stays as written; never markup', () => {
+    const problems: Problem[] = [
+      { code: 'not-simulated', path: '', message: 'Ripple runs the `if` itself, so the step\'s `when` is simpler', subject: { noun: 'job', name: 'publish' } },
+      { code: 'not-simulated', path: 'a.b', message: 'one ` alone' },
+      { code: 'not-simulated', path: 'c', message: 'then `<b>x</b>` and ` after' },
+    ];
+    render(<ProblemList problems={problems} />);
+    const [first, second, third] = screen.getAllByRole('listitem');
+    expect(first.textContent).toBe('Job “publish”: Ripple runs the if itself, so the step\'s when is simpler');
+    expect([...first.querySelectorAll('code')].map((c) => c.textContent)).toEqual(['if', 'when']);
+    expect(second.textContent).toBe('a.b one ` alone');
+    expect(second.querySelector('code:not(:first-child)')).toBeNull();
+    expect(third.textContent).toBe('c then <b>x</b> and ` after');
+    expect(third.querySelector('b')).toBeNull();
+  });
+});

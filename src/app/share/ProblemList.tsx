@@ -63,13 +63,13 @@ function GroupLine({ group }: { group: ProblemGroup }) {
       const p = group.members[0];
       return (
         <>
-          {p.path && <code>{p.path}</code>} {p.message}
+          {p.path && <code>{p.path}</code>} <Message text={p.message} />
         </>
       );
     }
     return (
       <>
-        <NameList members={members} name={(m) => <code>{m.name}</code>} />: {group.message}
+        <NameList members={members} name={(m) => <code>{m.name}</code>} />: <Message text={group.message} />
       </>
     );
   }
@@ -87,11 +87,11 @@ function GroupLine({ group }: { group: ProblemGroup }) {
   return members.length === 1 ? (
     <>
       {noun[0].toUpperCase()}
-      {noun.slice(1)} {nameList}: {group.message}
+      {noun.slice(1)} {nameList}: <Message text={group.message} />
     </>
   ) : (
     <>
-      {noun} ({nameList}): {group.message}
+      {noun} ({nameList}): <Message text={group.message} />
     </>
   );
 }
@@ -109,6 +109,23 @@ function NameList({ members, name }: { members: { name: string; paths: string[] 
         </Fragment>
       ))}
       {more > 0 && ` and ${more} more`}
+    </>
+  );
+}
+
+/**
+ * A note's words, its `backticked` parts (a field or keyword, as the importers write them, and
+ * as the CLI prints them) drawn as code rather than with their backticks (tryout). Text only,
+ * never markup: an unmatched backtick stays a backtick.
+ */
+function Message({ text }: { text: string }) {
+  const parts = text.split('`');
+  if (parts.length < 3) return <>{text}</>;
+  // An odd count of backticks: the last one has no partner and is kept as written.
+  const paired = parts.length % 2 === 1 ? parts : [...parts.slice(0, -2), `${parts[parts.length - 2]}\`${parts[parts.length - 1]}`];
+  return (
+    <>
+      {paired.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : <Fragment key={i}>{part}</Fragment>))}
     </>
   );
 }
