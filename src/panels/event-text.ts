@@ -102,7 +102,9 @@ function rippleSentence(event: RunEvent, ctx: Context): string {
       if (event.willRetry) sentence += '; it will try again';
       const blocked = ctx.blockedBy.get(`${event.step}@${event.t}`)?.map(name);
       if (blocked && blocked.length > 0 && !event.willRetry) {
-        sentence += `; ${listNames(blocked)} ${blocked.length === 1 ? 'depends' : 'depend'} on it and ${blocked.length === 1 ? 'answers' : 'answer'} 424 Failed Dependency`;
+        // What follows at the same moment, in the next events: "will", so the sentence does not tell
+        // of a 424 the canvas does not show yet at this event (tryout).
+        sentence += `; ${listNames(blocked)} ${blocked.length === 1 ? 'depends' : 'depend'} on it and will answer 424 Failed Dependency`;
       }
       return `${sentence}.`;
     }

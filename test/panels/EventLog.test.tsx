@@ -18,7 +18,7 @@ describe('EventLog', () => {
     renderWith(store, <EventLog />);
     const log = screen.getByRole('region', { name: 'Event log' });
     expect(
-      within(log).getByText(/Authorize payment answered 402 Payment Required \(card declined\); Create invoice depends on it and answers 424 Failed Dependency\./),
+      within(log).getByText(/Authorize payment answered 402 Payment Required \(card declined\); Create invoice depends on it and will answer 424 Failed Dependency\./),
     ).toBeInTheDocument();
     expect(within(log).getByText(/Send receipt depends on Create invoice, which did not succeed, so it answers 424 Failed Dependency \(root cause: Authorize payment\)/)).toBeInTheDocument();
     expect(within(log).getAllByRole('button')[0]).toHaveTextContent(/^0 ms — The run starts\.$/);

@@ -38,7 +38,7 @@ describe('names: everything a person reads uses the step’s label', () => {
   test('the event log says "Ship parcel depends on Reserve stock", never step-3', () => {
     const store = storeOf(named);
     const sentences = describeTimeline(store.getState().timeline, store.getState().segments).join('\n');
-    expect(sentences).toContain('Reserve stock answered 409 Conflict (out of stock); Ship parcel depends on it and answers 424 Failed Dependency.');
+    expect(sentences).toContain('Reserve stock answered 409 Conflict (out of stock); Ship parcel depends on it and will answer 424 Failed Dependency.');
     expect(sentences).toContain('Ship parcel depends on Reserve stock, which did not succeed');
     expect(sentences).not.toMatch(/step-\d/);
   });
