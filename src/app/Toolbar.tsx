@@ -133,6 +133,7 @@ export function Toolbar({
               text="Restore draft"
               collapsible
               more
+              data-tool="restore"
               label={`Restore draft “${t.previousTitle}”`}
               title={restoreTitle(t.previousTitle, t.previousSavedAt, t.previousSteps)}
               onClick={restore} />

@@ -110,7 +110,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         history: record(state.history, { scenario: state.scenario, dirty: state.dirty }, opts.label ?? 'load scenario'),
         previousDraft: keepDraft ? { scenario: state.scenario, dirty: true, savedAt: Date.now() } : state.previousDraft,
       });
-      if (keepDraft) notify('info', `Your previous draft "${state.scenario.title}" is kept: "Restore draft" in the toolbar (under More on a phone) brings it back.`);
+      if (keepDraft) notify('info', `Your previous draft “${state.scenario.title}” is kept: “Restore draft” in the toolbar (under More on a phone) brings it back.`);
       return OK;
     };
 

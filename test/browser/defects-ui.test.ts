@@ -222,6 +222,19 @@ describe('the toolbar on a laptop', () => {
       expect({ width, ...rows }).toEqual({ width, tops: 1, wordless: 0, titleStub: false });
     }
     await screenshot(page, 'toolbar-1366');
+    // With Restore draft and its Recent drafts caret shown too (a preset opened over the edited
+    // draft), still one row: Restore draft keeps its icon, its words in its name (tryout: two rows at 1,280).
+    await openGallery(page);
+    await pickPreset(page, 'payment-fails');
+    const restore = page.getByRole('banner').getByRole('button', { name: /^Restore draft “/ });
+    await restore.waitFor();
+    for (const width of [1280, 1366]) {
+      await page.setViewportSize({ width, height: 800 });
+      await screenshot(page, `toolbar-restore-${width}`);
+      const tops = await page.evaluate(() => new Set([...document.querySelectorAll('header.toolbar button')].filter((b) => b.getBoundingClientRect().width > 0).map((b) => Math.round(b.getBoundingClientRect().top))).size);
+      expect({ width, tops }).toEqual({ width, tops: 1 });
+    }
+    await screenshot(page, 'toolbar-1366-restore');
     // Wide enough, the title is there to read.
     await page.setViewportSize({ width: 1920, height: 800 });
     expect((await page.locator('.toolbar__title').boundingBox())?.width).toBeGreaterThan(80);

@@ -315,9 +315,10 @@ describe('loading never silently destroys work', () => {
     const draft = store.getState().scenario;
     store.getState().loadScenario(scenario(['x'], [], { title: 'Preset' }));
     expect(store.getState().previousDraft?.scenario).toBe(draft);
-    expect(store.getState().notice?.text).toContain('My draft');
+    // Names in curly quotes, as the app's other notes and the damaged-link screen write them (tryout).
+    expect(store.getState().notice?.text).toContain('“My draft”');
     // On a phone the button is in the toolbar's More menu: the notice says where to find it.
-    expect(store.getState().notice?.text).toContain('"Restore draft" in the toolbar (under More on a phone)');
+    expect(store.getState().notice?.text).toContain('“Restore draft” in the toolbar (under More on a phone)');
     expect(store.getState().dirty).toBe(false);
 
     // Loading another unedited scenario does not overwrite the kept draft.
