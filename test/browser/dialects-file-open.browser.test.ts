@@ -161,3 +161,17 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
     await context.close();
   });
 }
+
+test('a one-line toast stands level with its dismiss button, no empty line under its words (tryout)', async () => {
+  const { context, page, errors } = await openPage(browser, '', { width: 1280, height: 800 });
+  await page.getByRole('dialog', { name: 'Pick a scenario' }).waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+  const scenario = { version: 2, title: 'Two steps', steps: [{ id: 'a' }, { id: 'b' }], dependencies: [{ from: 'a', to: 'b' }] };
+  await page.locator('input[type="file"]').setInputFiles({ name: 'two.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  const toast = page.getByRole('status').filter({ hasText: 'Opened “Two steps”' });
+  await toast.waitFor({ timeout: 30_000 });
+  const [words, button] = await Promise.all([toast.locator('.share-toast__body').boundingBox(), toast.getByRole('button', { name: 'Dismiss' }).boundingBox()]);
+  expect(Math.abs(words!.y + words!.height / 2 - (button!.y + button!.height / 2))).toBeLessThan(2);
+  expect(errors).toEqual([]);
+  await context.close();
+});
