@@ -81,6 +81,16 @@ const FIT_NARROW: Fit = { padding: 0.06, maxZoom: 1.25, minZoom: 0.25, top: CONT
  * smaller still. On a 390 × 489 px canvas this shows two layers of five rows: ten steps.
  */
 const FIT_NARROW_START: Fit = { ...FIT_NARROW, minZoom: 0.8 };
+/**
+ * A compare pane's fit (`<StepCanvas whole />`, src/app/compare/CompareSide.tsx): half a screen is
+ * narrower than the editor's canvas, and the editor's floor (0.6) cuts a wide graph off, so a pane
+ * shows the whole graph, down to 0.3, and the two pictures line up. Its controls lie in a row
+ * across the top, as a phone's, and the fit keeps that strip clear (CONTROLS_ROOM): a wide graph
+ * fitted to the pane's width reached its right edge, where the column covered the right-most step
+ * (tryout: "Send receipt" of the payment preset at 1280 × 800). The pane has height to spare, so
+ * the strip costs the graph no zoom.
+ */
+const FIT_WHOLE: Fit = { padding: 0.06, maxZoom: 1.25, minZoom: 0.3, top: CONTROLS_ROOM };
 /** How many of a large graph's leftmost layers its first view shows (`startOfGraph`). */
 const START_LAYERS = 4;
 /** Steps whose x differs by less than this (px) stand in one layer (a hand-placed graph is not exactly aligned). */
@@ -159,7 +169,7 @@ function startFit(steps: readonly Step[], view: { width: number; height: number 
 }
 
 /** A fit as React Flow's `fitView` takes it: the room for the controls is a padding of its own, in px. */
-function fitOptions({ top, padding, ...zoom }: Fit): FitViewOptions {
+export function fitOptions({ top, padding, ...zoom }: Fit): FitViewOptions {
   return { ...zoom, padding: top === undefined ? padding : { top: `${top}px`, right: padding, bottom: padding, left: padding } };
 }
 
@@ -220,7 +230,14 @@ const ARIA_LABELS = {
   'node.a11yDescription.default': 'Press Enter to select this step, F2 to rename it, Delete to remove it. Arrow keys move it.',
 };
 
-export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
+/** A compare pane's fit as React Flow's `fitView` takes it: the whole graph, the controls' strip clear (FIT_WHOLE). */
+export const WHOLE_FIT_OPTIONS: FitViewOptions = fitOptions(FIT_WHOLE);
+
+/**
+ * The editor's canvas. `whole`: a compare pane's, whose controls fit the whole graph below their
+ * row (FIT_WHOLE); the pane fits it so first (CompareSide.tsx).
+ */
+export function StepCanvas({ colorMode, whole = false }: { colorMode: 'light' | 'dark'; whole?: boolean }) {
   const store = useRippleStore();
   const { scenario, selectedStepIds, selectedEdge, renamingStepId, readOnly, highlightPath, viewSeq } = useRipple(useShallow(selectCanvas));
   const replayMarks = useRipple(selectReplayMarks);
@@ -230,7 +247,7 @@ export function StepCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const { screenToFlowPosition, fitView } = useReactFlow<FlowNode, DependencyFlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
   const [narrow, setNarrow] = useState(narrowWindow);
-  const fit = narrow ? FIT_NARROW : FIT;
+  const fit = whole ? FIT_WHOLE : narrow ? FIT_NARROW : FIT;
   // Whether the person has panned or zoomed since the picture was last fitted: then a resize
   // leaves their view alone.
   const userMoved = useRef(false);

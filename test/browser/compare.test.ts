@@ -253,3 +253,38 @@ test('a click anywhere on a row of the differing steps selects that step on both
   expect(errors).toEqual([]);
   await context.close();
 });
+
+/** The steps of a pane drawn under its zoom controls, and those not drawn whole inside its canvas. */
+function stepsHidden(pane: Locator) {
+  return pane.evaluate((pane) => {
+    const canvas = pane.querySelector('.react-flow')!.getBoundingClientRect();
+    const controls = pane.querySelector('.react-flow__controls')!.getBoundingClientRect();
+    const nodes = [...pane.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => ({ id: n.dataset.id, r: n.getBoundingClientRect() }));
+    return {
+      under: nodes.filter(({ r }) => r.right > controls.left && r.left < controls.right && r.bottom > controls.top && r.top < controls.bottom).map((n) => n.id),
+      outside: nodes.filter(({ r }) => r.left < canvas.left || r.right > canvas.right || r.top < canvas.top || r.bottom > canvas.bottom).map((n) => n.id),
+    };
+  });
+}
+
+test('on a 1280 × 800 laptop, no step in either pane sits under that pane\'s zoom controls, fitted first or by the fit button', async () => {
+  // Tryout: on "Order pipeline: payment declined" against "Fail-fast guard off", the controls'
+  // column covered "Send receipt", the right-most step, and its state label, in both panes.
+  const { page, context, errors } = await openPage(browser, '', { width: 1280, height: 800, reducedMotion: 'reduce' });
+  await pickPreset(page, 'payment-fails');
+  await compareWith(page, 'Fail-fast guard off');
+  await scrub(page, 'End');
+  const clear = { under: [], outside: [] };
+  for (const tag of ['a', 'b'] as const) {
+    // Polled: each pane is fitted whole once its nodes are measured.
+    await expect.poll(() => stepsHidden(side(page, tag))).toEqual(clear);
+  }
+  await screenshot(page, 'compare-controls-clear-1280');
+  // The controls' own fit does the same (it was the editor's, whose 0.6 floor cut the graph off).
+  await side(page, 'a').getByRole('button', { name: 'Zoom In' }).click();
+  await side(page, 'a').getByRole('button', { name: 'Zoom In' }).click();
+  await side(page, 'a').getByRole('button', { name: 'Fit View' }).click();
+  await expect.poll(() => stepsHidden(side(page, 'a'))).toEqual(clear);
+  expect(errors).toEqual([]);
+  await context.close();
+});

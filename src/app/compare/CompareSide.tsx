@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { ReactFlowProvider, useNodesInitialized, useReactFlow } from '@xyflow/react';
-import { StepCanvas } from '../../canvas/StepCanvas.tsx';
+import { StepCanvas, WHOLE_FIT_OPTIONS } from '../../canvas/StepCanvas.tsx';
 import { Inspector } from '../../panels/Inspector.tsx';
 import { PolicyPanel } from '../../panels/PolicyPanel.tsx';
 import { ResponseViewer } from '../../panels/ResponseViewer.tsx';
@@ -12,16 +12,15 @@ import { ErrorBoundary } from '../ErrorBoundary.tsx';
 /**
  * Half a screen is narrower than the editor's canvas, and the editor's fit keeps text readable
  * (zoom ≥ 0.6), which cuts a wide graph off. A side shows the whole graph first, so the two
- * pictures line up; zooming in stays the reader's choice.
+ * pictures line up, below its zoom controls' row (StepCanvas.tsx FIT_WHOLE); zooming in stays
+ * the reader's choice.
  */
-const FIT_WHOLE = { padding: 0.06, maxZoom: 1.25, minZoom: 0.3 };
-
 function FitWhole() {
   const initialized = useNodesInitialized();
   const { fitView } = useReactFlow();
   useEffect(() => {
     if (!initialized) return undefined;
-    const frame = requestAnimationFrame(() => void fitView(FIT_WHOLE));
+    const frame = requestAnimationFrame(() => void fitView(WHOLE_FIT_OPTIONS));
     return () => cancelAnimationFrame(frame);
   }, [initialized, fitView]);
   return null;
@@ -67,7 +66,7 @@ export function CompareSide({ tag, side, durationMs, editable, colorMode }: { ta
         <ReactFlowProvider>
           <div className="compare-side__canvas">
             <ErrorBoundary what="drawing this side">
-              <StepCanvas colorMode={colorMode} />
+              <StepCanvas colorMode={colorMode} whole />
               <FitWhole />
             </ErrorBoundary>
           </div>

@@ -312,8 +312,13 @@ function PredictView({ steps }: { steps?: string[] }) {
   return (
     <div className="lesson__challenge">
       <h3 className="lesson__subheading" tabIndex={-1}>Predict how each step ends</h3>
+      {/* The keys for those who have them; on a touch screen, what a tap on the graph does there (.keys-hint, .touch-hint: src/app/styles.css). */}
       <p className="panel-hint">
-        Choose below, or move to a step with Tab (or click it on the graph) and press a key: {PREDICTABLE_STATES.map((s) => `${keyOf(s)} ${stateLabel(s)}`).join(', ')}.
+        Choose below
+        <span className="keys-hint">
+          , or move to a step with Tab (or click it on the graph) and press a key: {PREDICTABLE_STATES.map((s) => `${keyOf(s)} ${stateLabel(s)}`).join(', ')}.
+        </span>
+        <span className="touch-hint">; a step you tap on the graph is marked in the list.</span>
       </p>
       <table className="lesson-predict">
         <thead>
