@@ -181,9 +181,14 @@ function RenameInput({ id, initial }: { id: string; initial: string }) {
       }
     }
     store.getState().stopRename();
-    // Give focus back to the node so keyboard work continues where it was.
+    // Give focus back to the node so keyboard work continues where it was, unless something
+    // took it meanwhile: a step added with N in the same frame has its own name field open, and
+    // moving focus away from it ended that rename at once (CI: Enter then N within a frame).
     const node = target.closest<HTMLElement>('.react-flow__node');
-    requestAnimationFrame(() => node?.focus());
+    requestAnimationFrame(() => {
+      const now = document.activeElement;
+      if (now === null || now === document.body) node?.focus();
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

@@ -85,6 +85,29 @@ test('draw three steps by mouse, connect them, a cycle is refused, undo, reload 
   await context.close();
 });
 
+test('Enter on a step name then N within the same frame: the new step keeps its name field open and focused (CI: the first name field gave focus back to its node a frame later and closed the second)', async () => {
+  const { page, errors, context } = await openPage(browser);
+  await closeGallery(page);
+  await page.keyboard.press('n');
+  const input = page.getByRole('textbox', { name: 'Step name' });
+  await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.keyboard.type('First');
+  // Both keys in one task, before any frame: as a fast typist's, or any two on a busy machine.
+  await input.evaluate((el) => {
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', bubbles: true }));
+  });
+  // Several frames later the second step's name field is still open, with the focus.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done)))));
+  await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await node(page, 'step-1').textContent()).toContain('First');
+  await page.keyboard.type('Second');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => node(page, 'step-2').textContent()).toContain('Second');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('draw three steps by keyboard: N to add and name, the inspector to connect, Delete and undo', async () => {
   const { page, errors, context } = await openPage(browser);
   await closeGallery(page);
