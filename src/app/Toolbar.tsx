@@ -107,7 +107,7 @@ export function Toolbar({
         <div className="toolbar__group" role="group" aria-label="Edit">
           <Button icon="menu" text="Examples" label="Examples: open a preset scenario" onClick={onOpenGallery} />
           <Button icon="plus" text="Add step" title="Add step (N)" aria-keyshortcuts="N" onClick={onAddStep} />
-          <Button icon="tidy" text="Tidy" collapsible more label="Tidy: arrange left to right" title="Tidy: arrange the steps left to right (auto-layout)" disabled={!t.hasSteps} onClick={tidy} />
+          <Button icon="tidy" text="Tidy" collapsible more data-tool="tidy" label="Tidy: arrange left to right" title="Tidy: arrange the steps left to right (auto-layout)" disabled={!t.hasSteps} onClick={tidy} />
           <span className="toolbar__sep" aria-hidden="true" />
           <Button
             icon="undo"
@@ -154,6 +154,7 @@ export function Toolbar({
           text="Table"
           collapsible
           more
+          data-tool="table"
           label="Table view"
           aria-pressed={prefs.view === 'table'}
           title="Show the steps as a table"

@@ -1,5 +1,6 @@
-/** Px of air kept between a note laid over the canvas and the steps fitted below it. */
-const AIR = 12;
+/** Px of air kept between a note laid over the canvas and the steps fitted below it: room for the
+ * pills that sit on a step's top border ("when", "finally"), about 10 px above it (tryout). */
+const AIR = 24;
 
 /**
  * How much of `canvas`'s top (px) is covered by notes laid over it: elements marked

@@ -233,6 +233,10 @@ describe('the toolbar on a laptop', () => {
       await screenshot(page, `toolbar-restore-${width}`);
       const tops = await page.evaluate(() => new Set([...document.querySelectorAll('header.toolbar button')].filter((b) => b.getBoundingClientRect().width > 0).map((b) => Math.round(b.getBoundingClientRect().top))).size);
       expect({ width, tops }).toEqual({ width, tops: 1 });
+      // Restore draft keeps its words (the notice names it); Lessons and Compare theirs too.
+      for (const name of [/^Restore draft “/, /^Lessons/, /^Compare/]) {
+        expect((await page.getByRole('banner').getByRole('button', { name }).first().innerText()).trim().length, `${width}: ${name}`).toBeGreaterThan(3);
+      }
     }
     await screenshot(page, 'toolbar-1366-restore');
     // Wide enough, the title is there to read.

@@ -150,7 +150,8 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
     const covered = () =>
       page.evaluate(() => {
         const notes = document.querySelector('.share-toast')!.getBoundingClientRect();
-        return [...document.querySelectorAll('.react-flow__node')]
+        // The steps and the pills on their top borders ("when").
+        return [...document.querySelectorAll('.react-flow__node, .step-node__when')]
           .map((node) => node.getBoundingClientRect())
           .filter((box) => box.top < notes.bottom && box.bottom > notes.top && box.left < notes.right && box.right > notes.left).length;
       });

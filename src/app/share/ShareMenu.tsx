@@ -53,6 +53,7 @@ function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuIt
         ref={button}
         type="button"
         className="btn btn--collapsible"
+        data-tool="import-export"
         title="Import / Export"
         aria-haspopup="menu"
         aria-expanded={open}
