@@ -7,7 +7,8 @@
 // (`line 3, column 1: expected "," or "}"`): engines word their errors differently and V8's
 // often names no position at all. Never throws.
 import { MAX_JSON_BYTES } from '../limits.ts';
-import { formatCount, quote, utf8Length } from '../text.ts';
+import { formatCount, quote } from '../text.ts';
+import { jsonBody } from './json-value.ts';
 
 export type JsonTextError =
   | {
@@ -48,9 +49,7 @@ export interface JsonTextOptions {
  */
 export function readJsonText(text: string, options: JsonTextOptions = {}): JsonTextResult {
   const limit = options.maxBytes ?? MAX_JSON_BYTES;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // Counting UTF-8 bytes walks the text: skip that when its length alone is over the limit.
-  const bytes = body.length > limit ? body.length : utf8Length(body);
+  const { body, bytes } = jsonBody(text, limit);
   if (bytes > limit) {
     const message = `The ${options.what ?? 'text'} is ${formatCount(bytes)} bytes; Ripple opens at most ${formatCount(limit)} (${roughSize(limit)}).`;
     return { ok: false, error: { kind: 'too-large', message, bytes, limit } };
