@@ -6,6 +6,7 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { IdTable } from '../src/engine/id-table.ts';
 import { simulate } from '../src/engine/index.ts';
 import type { RunResult } from '../src/engine/types.ts';
 import type { Dependency, Scenario, Step } from '../src/scenario/types.ts';
@@ -385,6 +386,58 @@ async function printScaling(mid: Row, big: Row): Promise<void> {
   console.log(line('kahn', a.kahn, b.kahn));
 }
 
+/**
+ * The least any `simulate` does with a scenario: read every step's id and resolve both ends of
+ * every dependency to step indices, with the engine's own id table (src/engine/id-table.ts).
+ * Returns a checksum so the work is not optimised away.
+ */
+export function resolveIdsWithTable(scenario: Scenario): number {
+  const steps = scenario.steps;
+  const ids = new Array<string>(steps.length);
+  for (let i = 0; i < steps.length; i++) ids[i] = steps[i].id;
+  const table = IdTable.of(ids) as IdTable;
+  let sum = 0;
+  for (const d of scenario.dependencies) sum += table.get(d.from)! + table.get(d.to)!;
+  return sum;
+}
+
+/** The same floor with a `Map`, which keeps each string's hash in the string (v8): whichever is cheaper counts. */
+export function resolveIdsWithMap(scenario: Scenario): number {
+  const index = new Map<string, number>();
+  for (let i = 0; i < scenario.steps.length; i++) index.set(scenario.steps[i].id, i);
+  let sum = 0;
+  for (const d of scenario.dependencies) sum += index.get(d.from)! + index.get(d.to)!;
+  return sum;
+}
+
+/**
+ * Whether 100k/10k ≤ SCALING_TARGET can be reached on this machine at all (issue #15). Any
+ * simulate resolves every id (the floor above); suppose the rest of it grew exactly with the
+ * work (×`workGrowth`, no cache or GC effects at all). Then its 100k/10k would be
+ * (floor₁₀₀ₖ + workGrowth × (simulate₁₀ₖ − floor₁₀ₖ)) ÷ simulate₁₀ₖ, and no implementation whose
+ * 10k time is simulate's today can scale better. Timed in rounds of simulate and the two
+ * floors alone (medians), at both sizes.
+ */
+function printFloor(mid: Row, big: Row, workGrowth: number): void {
+  const timed = [mid.n, big.n].map((n) => {
+    const scenario = layeredScenario(n, 424, 0.01);
+    const fns = [() => simulate(scenario), () => resolveIdsWithTable(scenario), () => resolveIdsWithMap(scenario)];
+    for (let w = 0; w < WARM_UP; w++) for (const fn of fns) fn();
+    const [sim, table, map] = timeRounds(fns, n >= 100_000 ? 11 : 41);
+    return { sim: sim.median, floor: Math.min(table.median, map.median), table: table.median, map: map.median };
+  });
+  const [a, b] = timed;
+  const best = (b.floor + workGrowth * (a.sim - a.floor)) / a.sim;
+  console.log(
+    `floor (every id read and resolved, nothing else; id table / Map, ms): ${a.table.toFixed(2)} / ${a.map.toFixed(2)} at ${num(mid.n)}, ` +
+      `${b.table.toFixed(2)} / ${b.map.toFixed(2)} at ${num(big.n)}: the cheaper grows ×${(b.floor / a.floor).toFixed(2)}, and is ${((100 * b.floor) / b.sim).toFixed(0)}% of simulate at ${num(big.n)} (simulate ${a.sim.toFixed(1)} → ${b.sim.toFixed(1)} ms in these rounds)`,
+  );
+  console.log(
+    `best 100k/10k any simulate this fast at ${num(mid.n)} could reach here, with all but the floor growing exactly ×${workGrowth.toFixed(2)}: ${best.toFixed(2)}` +
+      (best > SCALING_TARGET ? ` (over ${SCALING_TARGET}: the scaling target is out of reach on this machine)` : ` (within ${SCALING_TARGET})`),
+  );
+}
+
 export async function runEngineBench(): Promise<void> {
   // A shared machine: the load beside the figures says how far to trust them.
   console.log(`load average (1, 5, 15 min): ${loadavg().map((x) => x.toFixed(2)).join(', ')} on ${availableParallelism()} cores`);
@@ -430,6 +483,7 @@ export async function runEngineBench(): Promise<void> {
         `1.00 means simulate grows exactly as the bare sort does on this machine`,
     );
     await printScaling(mid, big);
+    printFloor(mid, big, (big.n + big.deps + big.events) / (mid.n + mid.deps + mid.events));
   }
   console.log('');
   console.log('The issue #10 mix (same graphs plus run conditions, finally steps, 201s and atomic groups):');
