@@ -3,8 +3,8 @@ import { reasonPhrase } from '../engine/index.ts';
 import type { RunResult, StepResponse } from '../engine/types.ts';
 import { useRipple } from '../store/context.tsx';
 import { selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
-import { selectAsOf, selectSelectedProgress, selectStepNames } from '../store/panel-selectors.ts';
-import { formatMs } from './event-text.ts';
+import { selectAsOf, selectEventsLeftThisMoment, selectSelectedProgress, selectStepNames } from '../store/panel-selectors.ts';
+import { eventsLeftText, formatMs } from './event-text.ts';
 import { clientSnippet, type SnippetLanguage } from './client-snippets.ts';
 import { copyText } from './copy-text.ts';
 import './playback.css';
@@ -115,6 +115,14 @@ function RunBody({ result }: { result: RunResult }) {
   const [open, setOpen] = useState(false);
   const end = useRipple((s) => selectAsOf(s)?.end ?? true);
   const time = useRipple((s) => s.time);
+  const left = useRipple(selectEventsLeftThisMoment);
+  if (!end && left !== null) {
+    return (
+      <p className="pb-hint">
+        The run ends at {formatMs(time)}: {eventsLeftText(left)}, then the whole batch answers. Step forward to see it.
+      </p>
+    );
+  }
   if (!end) return <p className="pb-hint">The whole batch answers when the run ends; at {formatMs(time)} it is still running.</p>;
   return (
     <details className="pb-details" onToggle={(event) => setOpen(event.currentTarget.open)}>

@@ -7,8 +7,8 @@ import type { LiveState, RunOutcome, RunResult, StepState } from '../engine/type
 import type { DialectName } from '../scenario/types.ts';
 import { useRipple } from '../store/context.tsx';
 import { selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
-import { selectAsOf, selectStepNames } from '../store/panel-selectors.ts';
-import { formatMs, midSentence, statusText } from './event-text.ts';
+import { selectAsOf, selectEventsLeftThisMoment, selectStepNames } from '../store/panel-selectors.ts';
+import { eventsLeftText, formatMs, midSentence, statusText } from './event-text.ts';
 import { formatCount } from '../scenario/text.ts';
 import './playback.css';
 
@@ -228,6 +228,7 @@ export function RunSummary() {
   const names = useRipple(selectStepNames);
   const upTo = useRipple((s) => selectAsOf(s)?.index);
   const end = useRipple((s) => selectAsOf(s)?.end ?? true);
+  const left = useRipple(selectEventsLeftThisMoment);
   const dialect = useRipple(selectDialect);
   const figures = useMemo(() => (result ? runFigures(result, upTo) : null), [result, upTo]);
   // The system's conclusion once the run has ended, its running status before (as dialectViewAt
@@ -261,7 +262,8 @@ export function RunSummary() {
         </p>
       ) : (
         <p className="pb-outcome pb-outcome-running">
-          <strong>{kind}Running</strong> — at <PlayheadTime />; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so far.
+          <strong>{kind}Running</strong> — at <PlayheadTime />; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so far
+          {left !== null ? `; ${eventsLeftText(left)}, the run’s last.` : '.'}
           {spoken !== null && <DialectConclusion dialect={dialect} word={spoken} ended={false} />}
         </p>
       )}

@@ -6,9 +6,9 @@ import { selectDialect } from '../store/editor-slice.ts';
 import type { LiveState, StepResult } from '../engine/types.ts';
 import { useRipple } from '../store/context.tsx';
 import { selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
-import { selectAsOf, selectBlockedBySelected, selectSelectedLive, selectSelectedProgress, selectStepNames } from '../store/panel-selectors.ts';
+import { selectAsOf, selectBlockedBySelected, selectEventsLeftThisMoment, selectSelectedLive, selectSelectedProgress, selectStepNames } from '../store/panel-selectors.ts';
 import type { LiveStepView } from '../store/types.ts';
-import { formatMs, statusText } from './event-text.ts';
+import { eventsLeftText, formatMs, statusText } from './event-text.ts';
 import './playback.css';
 
 // "Why 424?": for a blocked step, the engine's causal chain down to the root failure; each step
@@ -93,6 +93,7 @@ function NotYet({ name, time }: { name: string; time: number }) {
   const live = useRipple(selectSelectedLive);
   const progress = useRipple(selectSelectedProgress);
   const setWholeRun = useRipple((s) => s.setWholeRun);
+  const left = useRipple(selectEventsLeftThisMoment);
   const dialect = useRipple(selectDialect);
   const spoken = live && dialect !== 'http' ? ` (${DIALECT_TITLES[dialect]}: ${dialectLiveWord(dialect, live.state, { retrying: live.retryAt !== undefined })})` : '';
   const what = progress === 'answered' || !live ? `has answered${spoken}; the run is not over yet` : `${liveWords(live)}${spoken}; it has not given its final answer yet`;
@@ -103,7 +104,7 @@ function NotYet({ name, time }: { name: string; time: number }) {
         {progress === 'unanswered' && live?.state === 'pending' ? `${name} has not answered yet at ${formatMs(time)}${spoken}.` : `At ${formatMs(time)}, ${name} ${what}.`}
       </p>
       <p className="pb-hint">
-        Play on to see why it answers as it does, or{' '}
+        {left !== null ? `${eventsLeftText(left)}, the run’s last: step forward to see why it answers as it does, or ` : 'Play on to see why it answers as it does, or '}
         <button type="button" className="pb-link" onClick={() => setWholeRun(true)}>
           show the end of the run
         </button>

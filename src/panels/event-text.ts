@@ -23,6 +23,14 @@ export function statusText(status: number | null | undefined): string {
   return phrase ? `${status} ${phrase}` : String(status);
 }
 
+/**
+ * "3 more events follow at this same moment": what is left of a run whose last moment the playhead is
+ * on (`selectEventsLeftThisMoment`), for the panels that would otherwise say "still running".
+ */
+export function eventsLeftText(left: number): string {
+  return `${left.toLocaleString('en')} more ${left === 1 ? 'event follows' : 'events follow'} at this same moment`;
+}
+
 /** "Workflow conclusion" → "workflow conclusion", for the middle of a sentence; "DAG run state" stays. */
 export function midSentence(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;

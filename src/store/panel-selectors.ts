@@ -110,6 +110,24 @@ export function selectAsOf(state: RippleState): AsOf | null {
 }
 
 /**
+ * When the playhead stands on an event of the run's last moment, but before its end (the run
+ * finishes at this same virtual ms, a few events on: a 402 at 200 ms, then the 424s it causes
+ * and `run-finished`, all at 200 ms): how many events are left until the end, counting
+ * `run-finished`. Null otherwise (no run, at the end, or later moments still to come), so the
+ * panels can say "the run ends at this moment" instead of a bare "still running" while the
+ * slider already shows the run's last ms.
+ */
+export function selectEventsLeftThisMoment(state: RippleState): number | null {
+  const asOf = selectAsOf(state);
+  const result = selectCurrentResult(state);
+  if (!asOf || !result || asOf.end) return null;
+  const { finished } = milestonesOf(result);
+  const here = result.events[asOf.index];
+  const last = result.events[finished];
+  return here !== undefined && last !== undefined && here.t === last.t ? finished - asOf.index : null;
+}
+
+/**
  * How far the selected step's story has got at the playhead: `told` when its state will not
  * change again in this run (the Why panel can tell it, ending included), `answered` when it
  * has its final answer (the response viewer shows it) but something still follows (a rollback),
