@@ -64,13 +64,14 @@ function Editor() {
           <ErrorBoundary key={prefs.view} what={prefs.view === 'table' ? 'drawing the table' : 'drawing the canvas'}>
             {prefs.view === 'table' ? (
               <Suspense fallback={null}>
-                <StepTable />
+                <StepTable onOpenGallery={openGallery} onAddStep={addStep} />
               </Suspense>
             ) : (
               <StepCanvas colorMode={theme} />
             )}
           </ErrorBoundary>
-          {empty && !readOnly && <EmptyCanvas onOpenGallery={openGallery} onAddStep={addStep} />}
+          {/* The Table view has its own empty state, under its header row (StepTable.tsx). */}
+          {empty && !readOnly && prefs.view !== 'table' && <EmptyCanvas onOpenGallery={openGallery} onAddStep={addStep} />}
           <NoticeBar />
         </section>
         <ErrorBoundary what="showing the run">

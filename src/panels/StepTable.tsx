@@ -45,8 +45,13 @@ function rowTexts(scenario: Scenario): RowText[] {
   });
 }
 
-export function StepTable() {
+/**
+ * The Table view. `onOpenGallery` / `onAddStep`: the empty table's two ways to start (the
+ * editor's; without them, or read-only, it only says there are no steps).
+ */
+export function StepTable({ onOpenGallery, onAddStep }: { onOpenGallery?: () => void; onAddStep?: () => void } = {}) {
   const store = useRippleStore();
+  const readOnly = useRipple((s) => s.readOnly);
   const { scenario, selectedStepId } = useRipple(useShallow(selectTable));
   const live = useRipple(selectLiveStates);
   const rows = useMemo(() => rowTexts(scenario), [scenario]);
@@ -57,8 +62,14 @@ export function StepTable() {
     <div className="step-table-wrap">
       <table className="step-table">
         <caption>
-          {rows.length} steps in dependency order{live ? ', with each one’s state at the current moment of the run' : ''}. Choose a step to
-          inspect it.
+          {rows.length === 0 ? (
+            'The scenario’s steps in dependency order, one row each.'
+          ) : (
+            <>
+              {rows.length} steps in dependency order{live ? ', with each one’s state at the current moment of the run' : ''}. Choose a step to
+              inspect it.
+            </>
+          )}
         </caption>
         <thead>
           <tr>
@@ -70,12 +81,52 @@ export function StepTable() {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <StepRow key={row.step.id} row={row} view={live?.[row.step.id] ?? null} selected={selectedStepId === row.step.id} store={store} />
-          ))}
+          {rows.length === 0 ? (
+            <EmptyRow onOpenGallery={readOnly ? undefined : onOpenGallery} onAddStep={readOnly ? undefined : onAddStep} />
+          ) : (
+            rows.map((row) => <StepRow key={row.step.id} row={row} view={live?.[row.step.id] ?? null} selected={selectedStepId === row.step.id} store={store} />)
+          )}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * An empty scenario's table: one row under the header saying how to start, in the table's terms
+ * (the canvas's card, EmptyCanvas.tsx, speaks of double-clicking and dragging, which a table has not).
+ */
+function EmptyRow({ onOpenGallery, onAddStep }: { onOpenGallery?: () => void; onAddStep?: () => void }) {
+  const canStart = onOpenGallery !== undefined || onAddStep !== undefined;
+  return (
+    <tr className="step-table__empty">
+      <td colSpan={5}>
+        <p>
+          <strong>No steps yet.</strong>
+          {canStart && (
+            <>
+              {' '}
+              Start from an example, or add a step (or press <kbd>N</kbd>): each step is a row here. Choose a step’s name to set, in the
+              Step tab, what it depends on and how it fails; then press Run: its dependents answer 424.
+            </>
+          )}
+        </p>
+        {canStart && (
+          <div className="step-table__empty-actions">
+            {onOpenGallery && (
+              <button type="button" className="btn btn--primary" onClick={onOpenGallery}>
+                Open an example
+              </button>
+            )}
+            {onAddStep && (
+              <button type="button" className="btn" onClick={onAddStep}>
+                + Add a step
+              </button>
+            )}
+          </div>
+        )}
+      </td>
+    </tr>
   );
 }
 

@@ -170,6 +170,22 @@ describe('look and access', () => {
     expect(JSON.parse(localStorage.getItem(PREFS_KEY)!).view).toBe('table');
   });
 
+  test('an empty scenario\'s table view has its own empty state under the header row, not the canvas\'s card over it (tryout)', async () => {
+    const { user, store } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Table view' }));
+    const table = await screen.findByRole('table');
+    expect(screen.queryByText(/Draw steps that depend on each other/)).toBeNull();
+    const [, empty] = within(table).getAllByRole('row');
+    expect(empty).toHaveTextContent(/^No steps yet\./);
+    // Its "+ Add a step" adds a step, which becomes the table's row.
+    await user.click(within(empty).getByRole('button', { name: '+ Add a step' }));
+    expect(store.getState().scenario.steps).toHaveLength(1);
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(within(table).queryByText(/No steps yet/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Table view' }));
+    expect(screen.queryByText(/Draw steps that depend on each other/)).toBeNull();
+  });
+
   test('the theme toggle cycles auto → light → dark and is remembered', async () => {
     const { user } = renderApp();
     const toggle = screen.getByRole('button', { name: /Theme: auto/ });

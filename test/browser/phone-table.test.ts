@@ -57,6 +57,43 @@ for (const [name, open, colorScheme] of [
   });
 }
 
+// Tryout: in an empty scenario's Table view the canvas's "Draw steps" card lay over the table's
+// header row on a phone. The table has its own empty state, a row under the header.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the Table view of an empty scenario on a 390 × 844 px phone: nothing covers its header row, and the row under it says how to start (${colorScheme})`, async () => {
+    const { page, context, errors } = await openPage(browser, '', { width: 390, height: 844, touch: true, colorScheme });
+    await page.getByRole('dialog').first().waitFor();
+    await page.keyboard.press('Escape');
+    await openTable(page);
+    await screenshot(page, `phone-table-empty-${colorScheme}`);
+    // Each header cell is on top all over it: what a tap anywhere on it (3 × 3 points, 2 px in
+    // from its edges) lands on.
+    const covered = await page.locator('.step-table thead th').evaluateAll((ths) =>
+      ths
+        .filter((th) => {
+          const r = th.getBoundingClientRect();
+          return [0, 0.5, 1].some((fx) =>
+            [0, 0.5, 1].some((fy) => {
+              const hit = document.elementFromPoint(r.left + 2 + fx * (r.width - 4), r.top + 2 + fy * (r.height - 4));
+              return !hit || !th.contains(hit);
+            }),
+          );
+        })
+        .map((th) => th.textContent),
+    );
+    expect(covered).toEqual([]);
+    expect(await page.getByText('Draw steps that depend on each other').count()).toBe(0);
+    const empty = page.locator('.step-table tbody tr');
+    expect(await empty.textContent()).toMatch(/^No steps yet\./);
+    const header = await page.locator('.step-table thead').boundingBox();
+    const row = await empty.boundingBox();
+    expect(row!.y).toBeGreaterThanOrEqual(header!.y + header!.height - 1);
+    expect(await empty.getByRole('button', { name: 'Open an example' }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
 test('on a 390 × 844 px phone every example\'s Table view fits, or scrolls sideways in its box with its right border shown at the end', async () => {
   const { page, context, errors } = await openPage(browser, '', { width: 390, height: 844, touch: true });
   await page.getByRole('dialog').first().waitFor();

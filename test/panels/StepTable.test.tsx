@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { StepTable } from '../../src/panels/StepTable.tsx';
 import { createRippleStore } from '../../src/store/store.ts';
 import { ranStore, renderWith } from './helpers.tsx';
@@ -25,5 +25,27 @@ describe('StepTable', () => {
     act(() => store.getState().setCursor(store.getState().timeline.length - 1));
     expect(cells('create-invoice')[3]).toMatch(/424 blocked/);
     expect(cells('create-order')[3]).toMatch(/200 succeeded/);
+  });
+
+  test('an empty scenario: under the header row, one row says there are no steps yet and offers the two ways to start (none when read-only)', () => {
+    const opened: string[] = [];
+    const { unmount } = renderWith(
+      createRippleStore({ scenario: scenario([], []) }),
+      <StepTable onOpenGallery={() => opened.push('gallery')} onAddStep={() => opened.push('step')} />,
+    );
+    const [header, body] = screen.getAllByRole('rowgroup');
+    expect(within(header).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Step', 'Request', 'Depends on', 'Configured', 'State']);
+    const row = within(body).getByRole('row');
+    expect(row).toHaveTextContent(/^No steps yet\. Start from an example, or add a step \(or press N\)/);
+    // The canvas's card (double-click, drag from an edge) is not the table's.
+    expect(row).not.toHaveTextContent(/double-click|drag/i);
+    fireEvent.click(within(row).getByRole('button', { name: 'Open an example' }));
+    fireEvent.click(within(row).getByRole('button', { name: '+ Add a step' }));
+    expect(opened).toEqual(['gallery', 'step']);
+    unmount();
+
+    renderWith(createRippleStore({ scenario: scenario([], []), readOnly: true }), <StepTable onOpenGallery={() => {}} onAddStep={() => {}} />);
+    expect(within(screen.getAllByRole('rowgroup')[1]).getByRole('row')).toHaveTextContent(/^No steps yet\.$/);
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });

@@ -1,22 +1,27 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { variants, type Variant } from '../../engine/compare.ts';
 import { validate } from '../../engine/index.ts';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
 import { Dialog } from '../Dialog.tsx';
+import { describeVariant } from './variant-text.ts';
+import './compare-menu.css';
 
 /**
  * "Compare with…": the one-click what-ifs of the scenario (src/engine/compare.ts `variants`)
- * or an edited copy. Choosing one opens compare mode.
+ * or an edited copy, each with a line on what it changes (its button's description, so a
+ * screen reader hears it too). Choosing one opens compare mode.
  */
 export default function CompareMenu({ onClose }: { onClose: () => void }) {
   const store = useRippleStore();
   const scenario = useRipple((s) => s.scenario);
   const problems = useRipple((s) => s.compareProblems);
-  const offered = useMemo((): { ok: true; list: Variant[] } | { ok: false; message: string } => {
+  const descId = useId();
+  const offered = useMemo((): { ok: true; list: (Variant & { description: string })[] } | { ok: false; message: string } => {
     const checked = validate(scenario);
     if (!checked.ok) return { ok: false, message: `The scenario is not valid yet (${checked.problems[0].path}: ${checked.problems[0].message}).` };
     if (checked.scenario.steps.length === 0) return { ok: false, message: 'Add a step first: there is nothing to compare yet.' };
-    return { ok: true, list: variants(checked.scenario) };
+    const a = checked.scenario;
+    return { ok: true, list: variants(a).map((v) => ({ ...v, description: describeVariant(a, v) })) };
   }, [scenario]);
 
   const open = (b: Parameters<ReturnType<typeof store.getState>['openCompare']>[0], options: Parameters<ReturnType<typeof store.getState>['openCompare']>[1]) => {
@@ -30,16 +35,34 @@ export default function CompareMenu({ onClose }: { onClose: () => void }) {
       ) : (
         <ul className="compare-menu" aria-label="Variants">
           {offered.list.map((v) => (
-            <li key={v.id}>
-              <button type="button" className="btn compare-menu__item" data-variant={v.id} onClick={() => open(v.scenario, { label: v.label, replay: v.replay })}>
+            <li key={v.id} className="compare-menu__choice">
+              <button
+                type="button"
+                className="btn compare-menu__item"
+                data-variant={v.id}
+                aria-describedby={`${descId}-${v.id}`}
+                onClick={() => open(v.scenario, { label: v.label, replay: v.replay })}
+              >
                 {v.label}
               </button>
+              <p className="compare-menu__desc" id={`${descId}-${v.id}`}>
+                {v.description}
+              </p>
             </li>
           ))}
-          <li>
-            <button type="button" className="btn compare-menu__item" data-variant="edit-copy" onClick={() => open(scenario, { label: 'Edited copy', editable: true })}>
+          <li className="compare-menu__choice">
+            <button
+              type="button"
+              className="btn compare-menu__item"
+              data-variant="edit-copy"
+              aria-describedby={`${descId}-edit-copy`}
+              onClick={() => open(scenario, { label: 'Edited copy', editable: true })}
+            >
               Edit a copy (B)…
             </button>
+            <p className="compare-menu__desc" id={`${descId}-edit-copy`}>
+              B starts as a copy of A: change its steps or policy yourself, then run both again.
+            </p>
           </li>
         </ul>
       )}
