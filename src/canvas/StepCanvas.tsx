@@ -462,11 +462,19 @@ export function StepCanvas({ colorMode, whole = false }: { colorMode: 'light' | 
       // On a phone the panels are below the canvas, out of sight: bring the answer to the tap
       // (the Why section when there is a run, else the inspector) into view, once it has rendered.
       if (window.matchMedia?.(PANELS_BELOW).matches) {
-        requestAnimationFrame(() => {
+        const reveal = (frames: number) => {
           const panel = document.getElementById('side-panel');
-          const target = panel?.querySelector('[data-testid="why-section"]') ?? panel;
-          target?.scrollIntoView({ block: 'start', behavior: reducedMotion ? 'auto' : 'smooth' });
-        });
+          const why = panel?.querySelector('[data-testid="why-section"]');
+          // Until the inspector is drawn (its chunk loading, the old tab still shown) the page may
+          // be too short to scroll at all: wait for it, a second or two at most (tryout: a tap
+          // before the first run left the inspector below the screen).
+          if (!why && frames > 0 && store.getState().panelTab === 'step' && !panel?.querySelector('.inspector')) {
+            requestAnimationFrame(() => reveal(frames - 1));
+            return;
+          }
+          (why ?? panel)?.scrollIntoView({ block: 'start', behavior: reducedMotion ? 'auto' : 'smooth' });
+        };
+        requestAnimationFrame(() => reveal(90));
       }
     },
     [store, reducedMotion],

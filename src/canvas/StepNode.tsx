@@ -6,7 +6,7 @@ import { nodeAriaLabel, REPLAY_MARK_META, type StepFlowNode, type StepNodeData }
 import { selectStepLive } from '../store/selectors.ts';
 import type { LiveStepView } from '../store/types.ts';
 import { dialectStateText, dialectStateTitle, viewMeta } from './state-meta.ts';
-import { FINALLY_TITLE, stepMarks, type StepMark } from './step-marks.ts';
+import { FINALLY_TITLE, markChipClass, stepMarks } from './step-marks.ts';
 import { Icon } from './icons.tsx';
 import { useHiddenMarks } from './use-hidden-marks.ts';
 import { lazyPart } from './lazy-part.ts';
@@ -78,13 +78,14 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
       {marks.length > 0 && (
         <div ref={marksRow} className={wideMarks ? 'step-node__marks step-node__marks--wide' : 'step-node__marks'}>
           {(hiddenMarks.length > 0 ? marks.filter((m) => !hiddenMarks.includes(m)) : marks).map((m) => (
-            <span key={m.kind} className={chipClass(m)} title={m.title} data-mark={m.kind}>
+            <span key={m.kind} className={markChipClass(m)} title={m.title} data-mark={m.kind}>
               {m.icon && <Icon name={m.icon} />}
               <span className="chip__text">{m.text}</span>
             </span>
           ))}
           {hiddenMarks.length > 0 && (
-            // Those that do not fit (use-hidden-marks.ts). The node's accessible name says every mark: this is for the eye.
+            // Those that do not fit (use-hidden-marks.ts). The node's accessible name says every mark, and so
+            // does the Inspector once the step is selected (StepMarksList.tsx, for touch): this is for the eye.
             <span className="chip chip--more" data-mark="more" aria-hidden="true" title={`Also: ${hiddenMarks.map((m) => m.title).join('\n')}`}>
               <span className="chip__text">+{hiddenMarks.length}</span>
             </span>
@@ -136,12 +137,6 @@ export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowN
     </div>
   );
 });
-
-/** A mark's chip classes: failures in the failed colour (a failing undo too), a success status in the succeeded one. */
-function chipClass(m: StepMark): string {
-  const tone = m.kind === 'fail' ? ' chip--fail' : m.icon === 'undo-fails' ? ' chip--undo-fails' : m.kind === 'success-status' ? ' chip--success' : '';
-  return `chip${tone}${m.icon ? ' chip--icon' : ''}`;
-}
 
 /** The node's live view: the store's at the playhead on the canvas, else the one it was built with (a picture of one moment). */
 function useStepLive(id: string, data: StepNodeData): LiveStepView | null {

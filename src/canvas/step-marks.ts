@@ -64,6 +64,15 @@ export function stepMarks(step: Step): StepMark[] {
   return marks;
 }
 
+/**
+ * A mark's chip classes, on its node and in the Inspector's list of them: failures in the
+ * failed colour (a failing undo too), a success status in the succeeded one.
+ */
+export function markChipClass(m: StepMark): string {
+  const tone = m.kind === 'fail' ? ' chip--fail' : m.icon === 'undo-fails' ? ' chip--undo-fails' : m.kind === 'success-status' ? ' chip--success' : '';
+  return `chip${tone}${m.icon ? ' chip--icon' : ''}`;
+}
+
 const finallyCache = new WeakMap<Scenario, ReadonlySet<string>>();
 
 /**

@@ -9,6 +9,7 @@ import { DEFAULT_DURATION_MS, DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { STATUS_INFO, reasonPhrase, type StatusInfo } from '../engine/http-status.ts';
 import { FieldError, NumberField, TextField, messageOf, useImmediate } from './fields.tsx';
 import { WhenField } from './WhenField.tsx';
+import { StepMarksList } from './StepMarksList.tsx';
 import { prerequisiteChoices } from '../scenario/graph-algorithms.ts';
 
 // The inspector for the selected step: everything the engine reads from a step, with the
@@ -97,6 +98,7 @@ function StepInspector({ step, dialect, readOnly }: { step: Step; dialect: Diale
   return (
     <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Step ${step.label ?? step.id}`}>
       <h2 className="panel-heading">{step.label ?? step.id}</h2>
+      <StepMarksList step={step} />
       <TextField label="Name" value={step.label ?? ''} placeholder={step.id} disabled={disabled} onCommit={(v) => store.getState().renameStep(step.id, v)} />
       <TextField
         label="Request"
