@@ -4,7 +4,7 @@ import type { RunResult, StepResponse } from '../engine/types.ts';
 import { useRipple } from '../store/context.tsx';
 import { selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
 import { selectAsOf, selectEventsLeftThisMoment, selectSelectedProgress, selectStepNames } from '../store/panel-selectors.ts';
-import { eventsLeftText, formatMs } from './event-text.ts';
+import { eventsLeftText, formatMs, stepForwardText } from './event-text.ts';
 import { clientSnippet, type SnippetLanguage } from './client-snippets.ts';
 import { copyText } from './copy-text.ts';
 import './playback.css';
@@ -119,7 +119,7 @@ function RunBody({ result }: { result: RunResult }) {
   if (!end && left !== null) {
     return (
       <p className="pb-hint">
-        The run ends at {formatMs(time)}: {eventsLeftText(left)}, then the whole batch answers. Step forward to see it.
+        The run ends at this moment ({formatMs(time)}): {eventsLeftText(left)}; then the whole batch answers, one response for every step. {stepForwardText(left)} to see it.
       </p>
     );
   }

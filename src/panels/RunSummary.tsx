@@ -262,8 +262,17 @@ export function RunSummary() {
         </p>
       ) : (
         <p className="pb-outcome pb-outcome-running">
-          <strong>{kind}Running</strong> — at <PlayheadTime />; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so far
-          {left !== null ? `; ${eventsLeftText(left)}, the run’s last.` : '.'}
+          {left !== null ? (
+            // The run's last moment, its end a few events on (selectEventsLeftThisMoment).
+            <>
+              <strong>{kind}Ending</strong> — at <PlayheadTime />, the run’s last moment; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so
+              far, and {eventsLeftText(left)}.
+            </>
+          ) : (
+            <>
+              <strong>{kind}Running</strong> — at <PlayheadTime />; {total - figures.counts.pending - figures.counts.running} of {total} steps have answered so far.
+            </>
+          )}
           {spoken !== null && <DialectConclusion dialect={dialect} word={spoken} ended={false} />}
         </p>
       )}

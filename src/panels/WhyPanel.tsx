@@ -8,7 +8,7 @@ import { useRipple } from '../store/context.tsx';
 import { selectCurrentResult, selectCurrentSegment } from '../store/selectors.ts';
 import { selectAsOf, selectBlockedBySelected, selectEventsLeftThisMoment, selectSelectedLive, selectSelectedProgress, selectStepNames } from '../store/panel-selectors.ts';
 import type { LiveStepView } from '../store/types.ts';
-import { eventsLeftText, formatMs, statusText } from './event-text.ts';
+import { eventsLeftText, formatMs, statusText, stepForwardText } from './event-text.ts';
 import './playback.css';
 
 // "Why 424?": for a blocked step, the engine's causal chain down to the root failure; each step
@@ -104,7 +104,7 @@ function NotYet({ name, time }: { name: string; time: number }) {
         {progress === 'unanswered' && live?.state === 'pending' ? `${name} has not answered yet at ${formatMs(time)}${spoken}.` : `At ${formatMs(time)}, ${name} ${what}.`}
       </p>
       <p className="pb-hint">
-        {left !== null ? `${eventsLeftText(left)}, the run’s last: step forward to see why it answers as it does, or ` : 'Play on to see why it answers as it does, or '}
+        {left !== null ? `This is the run’s last moment: ${eventsLeftText(left)}. ${stepForwardText(left)} to see why it answers as it does, or ` : 'Play on to see why it answers as it does, or '}
         <button type="button" className="pb-link" onClick={() => setWholeRun(true)}>
           show the end of the run
         </button>

@@ -24,11 +24,17 @@ export function statusText(status: number | null | undefined): string {
 }
 
 /**
- * "3 more events follow at this same moment": what is left of a run whose last moment the playhead is
- * on (`selectEventsLeftThisMoment`), for the panels that would otherwise say "still running".
+ * What is left of a run whose last moment the playhead is on (`selectEventsLeftThisMoment`, run
+ * end included), for the panels that would otherwise say "still running": "3 more events
+ * follow at this same moment", or with only the run's end left, "only the run's end follows".
  */
 export function eventsLeftText(left: number): string {
-  return `${left.toLocaleString('en')} more ${left === 1 ? 'event follows' : 'events follow'} at this same moment`;
+  return left === 1 ? 'only the run’s end follows, at this same moment' : `${left.toLocaleString('en')} more events follow at this same moment`;
+}
+
+/** "Step forward once" / "Step forward 3 times": how to reach the end from there. */
+export function stepForwardText(left: number): string {
+  return `Step forward ${left === 1 ? 'once' : `${left.toLocaleString('en')} times`}`;
 }
 
 /** "Workflow conclusion" → "workflow conclusion", for the middle of a sentence; "DAG run state" stays. */

@@ -32,11 +32,11 @@ describe('the run\u2019s last moment, before its end', () => {
 
   test('Run summary and Responses say N more events follow at the run’s last moment', () => {
     const { store, left } = atThe402();
-    renderWith(store, <RunSummary />);
-    expect(screen.getByText(new RegExp(`so far; ${left} more events follow at this same moment, the run’s last`))).toBeInTheDocument();
+    const summary = renderWith(store, <RunSummary />).container.querySelector('.pb-outcome');
+    expect(summary?.textContent).toMatch(new RegExp(`Ending — at 200 ms, the run’s last moment; 3 of 5 steps have answered so far, and ${left} more events follow at this same moment\\.`));
     act(() => store.getState().selectStep(store.getState().scenario.steps[0].id));
     renderWith(store, <ResponseViewer />);
-    expect(screen.getByText(new RegExp(`The run ends at 200 ms: ${left} more events follow at this same moment, then the whole batch answers`))).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`The run ends at this moment \\(200 ms\\): ${left} more events follow at this same moment; then the whole batch answers, one response for every step\\. Step forward ${left} times to see it\\.`))).toBeInTheDocument();
     expect(screen.queryByText(/it is still running/)).toBeNull();
   });
 
@@ -45,8 +45,16 @@ describe('the run\u2019s last moment, before its end', () => {
     const blocked = store.getState().timeline.find((e) => e.event.type === 'blocked')!.event.step!;
     act(() => store.getState().selectStep(blocked));
     renderWith(store, <WhyPanel />);
-    expect(screen.getByText(new RegExp(`^${left} more events follow at this same moment, the run’s last: step forward`))).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`^This is the run’s last moment: ${left} more events follow at this same moment\\. Step forward ${left} times to see why`))).toBeInTheDocument();
     expect(screen.queryByText(/Play on/)).toBeNull();
+  });
+
+  test('one event before the end, every step answered: the Run summary says only the run’s end follows', () => {
+    const store = ranStore();
+    act(() => store.getState().setCursor(store.getState().timeline.length - 2));
+    expect(selectEventsLeftThisMoment(store.getState())).toBe(1);
+    const summary = renderWith(store, <RunSummary />).container.querySelector('.pb-outcome');
+    expect(summary?.textContent).toMatch(/^Ending — at 200 ms, the run’s last moment; 5 of 5 steps have answered so far, and only the run’s end follows, at this same moment\./);
   });
 
   test('earlier in the run the panels keep their words', () => {
