@@ -1,4 +1,6 @@
-// Virtual times in words, as the clock, the timeline's axis, the log and a node's tooltip say them.
+// Virtual times in words, as the clock, the timeline's axis, the log, a node's tooltip and the
+// comparison's sentence (compare.ts) say them. Pure: it lives with the engine so the engine's own
+// sentences can use it; src/panels/format-ms.ts re-exports it for the UI.
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
