@@ -3,6 +3,7 @@
 // pure transformation of the scenario (A) into the scenario B to run beside it.
 import { resolvePolicy } from '../scenario/defaults.ts';
 import type { Policy, Scenario } from '../scenario/types.ts';
+import { formatMs } from './format-ms.ts';
 import { replay } from './replay.ts';
 import { simulate } from './simulate.ts';
 import type { RunResult, StepResult, StepState } from './types.ts';
@@ -134,14 +135,21 @@ export function diffJson(diff: RunDiff): RunDiffJson {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** `a, b and c` (`a and b`, `a`). */
-function joinAnd(parts: readonly string[], last = ' and '): string {
+/**
+ * Verb phrases of one subject: `a and b`; three or more with a comma before the last `and`
+ * (`a, b, and c`). Two get that comma only when one already holds an `and` of its own
+ * (`avoided 3 answers of 424 and 4 wasted attempts, and finished 180 ms sooner`), so the
+ * reader sees where the second phrase starts.
+ */
+function joinVerbs(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
+  const last = parts.length > 2 || parts.some((p) => p.includes(' and ')) ? ', and ' : ' and ';
   return `${parts.slice(0, -1).join(', ')}${last}${parts[parts.length - 1]}`;
 }
 
 /**
- * The diff in one sentence, told from B's side.
+ * The diff in one sentence, told from B's side; times as the app's clock writes them
+ * (`formatMs`: `2800 ms`, `12.5 s`).
  *
  * @example
  * summarizeDiff(diff) // → 'B avoided 3 answers of 424 and 4 wasted attempts, and finished 180 ms sooner; 1 step was compensated in A only.'
@@ -159,12 +167,12 @@ export function summarizeDiff(diff: RunDiff): string {
   const { failed } = diff;
   if (failed[1] > failed[0]) verbs.push(`had ${plural(failed[1] - failed[0], 'more step fail', 'more steps fail')}`);
   if (failed[1] < failed[0]) verbs.push(`had ${plural(failed[0] - failed[1], 'fewer step fail', 'fewer steps fail')}`);
-  if (durationMs[1] < durationMs[0]) verbs.push(`finished ${durationMs[0] - durationMs[1]} ms sooner`);
-  if (durationMs[1] > durationMs[0]) verbs.push(`took ${durationMs[1] - durationMs[0]} ms longer`);
+  if (durationMs[1] < durationMs[0]) verbs.push(`finished ${formatMs(durationMs[0] - durationMs[1])} sooner`);
+  if (durationMs[1] > durationMs[0]) verbs.push(`took ${formatMs(durationMs[1] - durationMs[0])} longer`);
 
   const clauses: string[] = [];
   const differing = Object.keys(diff.steps).length;
-  if (verbs.length > 0) clauses.push(`B ${joinAnd(verbs, ', and ')}`);
+  if (verbs.length > 0) clauses.push(`B ${joinVerbs(verbs)}`);
   else if (differing === 0) clauses.push('A and B ran the same: no step differs');
   else clauses.push(`The totals match, but ${plural(differing, 'step differs', 'steps differ')}`);
   const only = (ids: string[], who: string) => `${plural(ids.length, 'step was', 'steps were')} compensated in ${who} only`;
@@ -277,4 +285,131 @@ export function compareScenarios(a: Scenario, b: Scenario, options: { replay?: b
   if (!replayed.ok) return replayed;
   const runB = replayed.value.run;
   return { ok: true as const, value: { a: runA, b: runB, diff: diffRuns(runA, runB) } satisfies Comparison };
+}
+
+// ---- which what-ifs change nothing -----------------------------------------------------------
+
+/**
+ * Why B runs exactly like A, when a plain reason exists (read from A's scenario and run):
+ * - `no-failure`: no step has a `fail` and none ended `failed`, so no failure policy applies;
+ * - `no-compensation`: no step has a `compensation` (undo) handler, so a saga has nothing to undo;
+ * - `no-retries`: no step has `retry.maxAttempts` above 1, so the retry mode never applies;
+ * - `all-started`: every step had started when the first one failed, so abort cancels nothing;
+ * - `all-dependent`: every step still waiting when the first one failed depends on it, and abort
+ *   cancels only steps that do not;
+ * - `no-overlap`: no two steps ran at once, so a limit of 1 holds nothing back.
+ */
+export type SameReason = 'no-failure' | 'no-compensation' | 'no-retries' | 'all-started' | 'all-dependent' | 'no-overlap';
+
+/** A what-if with what running it would show: `sameAsA` true when no step differs from A's run. */
+export interface CheckedVariant extends Variant {
+  /** True: B runs exactly like A (no step differs, same length); false: it differs; null: not checked (scenario too big, or B could not run). */
+  sameAsA: boolean | null;
+  /** When `sameAsA`, the plain reason if one applies, else null ("runs the same as A here"). */
+  sameReason: SameReason | null;
+}
+
+/** Scenarios with more steps than this are offered without the check (each variant is a whole run). */
+export const CHECK_VARIANTS_MAX_STEPS = 300;
+
+function noFailure(scenario: Scenario, run: RunResult): boolean {
+  return scenario.steps.every((s) => s.fail === undefined) && countState(run, 'failed') === 0;
+}
+
+/**
+ * `all-started` / `all-dependent` for abort ↔ continue, from A's run: abort (R8) cancels only
+ * the steps that have not started at the first root failure and do not depend on a failed step.
+ * Null when neither holds.
+ */
+function nothingToCancel(scenario: Scenario, run: RunResult): SameReason | null {
+  let first = Infinity;
+  for (const id in run.steps) {
+    const s = run.steps[id];
+    if (s.state === 'failed' && s.endedAt !== null && s.endedAt < first) first = s.endedAt;
+  }
+  if (first === Infinity) return null;
+  const below = new Set(Object.keys(run.steps).filter((id) => run.steps[id].state === 'failed' && run.steps[id].endedAt === first));
+  const next = new Map<string, string[]>();
+  for (const d of scenario.dependencies) next.set(d.from, [...(next.get(d.from) ?? []), d.to]);
+  const failedNow = [...below];
+  for (let i = 0; i < failedNow.length; i++) {
+    for (const to of next.get(failedNow[i]) ?? []) {
+      if (!below.has(to)) {
+        below.add(to);
+        failedNow.push(to);
+      }
+    }
+  }
+  let waiting = 0;
+  for (const id in run.steps) {
+    const s = run.steps[id];
+    if ((s.startedAt !== null && s.startedAt < first) || (s.state === 'failed' && s.endedAt === first)) continue;
+    if (!below.has(id)) return null;
+    waiting++;
+  }
+  return waiting === 0 ? 'all-started' : 'all-dependent';
+}
+
+function noOverlap(run: RunResult): boolean {
+  const spans = Object.values(run.steps)
+    .filter((s) => s.startedAt !== null && s.endedAt !== null && s.endedAt > s.startedAt)
+    .map((s) => [s.startedAt!, s.endedAt!] as const)
+    .sort((x, y) => x[0] - y[0]);
+  let end = -Infinity;
+  for (const [start, stop] of spans) {
+    if (start < end) return false;
+    end = Math.max(end, stop);
+  }
+  return true;
+}
+
+function sameReason(variant: Variant, scenario: Scenario, run: RunResult): SameReason | null {
+  const failureFree = noFailure(scenario, run);
+  switch (variant.id) {
+    case 'saga':
+      if (scenario.steps.every((s) => s.compensation === undefined)) return 'no-compensation';
+      return failureFree ? 'no-failure' : null;
+    case 'retry-mode':
+      if (scenario.steps.every((s) => (s.retry?.maxAttempts ?? 1) <= 1)) return 'no-retries';
+      return failureFree ? 'no-failure' : null;
+    case 'fail-fast':
+      return failureFree ? 'no-failure' : null;
+    case 'on-failure':
+      return failureFree ? 'no-failure' : nothingToCancel(scenario, run);
+    case 'concurrency-1':
+      return noOverlap(run) ? 'no-overlap' : null;
+    case 'root-cause-fixed':
+      return null;
+  }
+}
+
+/**
+ * `variants(scenario)`, each checked by running it: A is simulated once, each B simulated (or
+ * replayed, R13) and diffed with `diffRuns`, so "same as A" is the engine's own answer, not a
+ * guess from the policy. For scenarios over `maxSteps` steps (default
+ * `CHECK_VARIANTS_MAX_STEPS`) nothing is run beyond A and every `sameAsA` is null. Takes a
+ * valid scenario (the gate's output); a B that cannot run is left unchecked, never thrown.
+ *
+ * @example
+ * checkVariants(paymentFails).find((v) => v.id === 'saga') // → { label: 'Saga on', sameAsA: true, sameReason: 'no-compensation', … }
+ */
+export function checkVariants(scenario: Scenario, options: { maxSteps?: number } = {}): CheckedVariant[] {
+  const runA = simulate(scenario);
+  const list = variants(scenario, runA);
+  if (scenario.steps.length > (options.maxSteps ?? CHECK_VARIANTS_MAX_STEPS)) return list.map((v) => ({ ...v, sameAsA: null, sameReason: null }));
+  return list.map((v) => {
+    let runB: RunResult;
+    try {
+      if (v.replay) {
+        const replayed = replay(v.scenario, runA);
+        if (!replayed.ok) return { ...v, sameAsA: null, sameReason: null };
+        runB = replayed.value.run;
+      } else runB = simulate(v.scenario);
+    } catch {
+      return { ...v, sameAsA: null, sameReason: null };
+    }
+    const diff = diffRuns(runA, runB);
+    const same = Object.keys(diff.steps).length === 0 && diff.summary.durationMs[0] === diff.summary.durationMs[1];
+    return { ...v, sameAsA: same, sameReason: same ? sameReason(v, scenario, runA) : null };
+  });
 }

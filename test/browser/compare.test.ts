@@ -288,3 +288,45 @@ test('on a 1280 × 800 laptop, no step in either pane sits under that pane\'s zo
   expect(errors).toEqual([]);
   await context.close();
 });
+
+// Tryout: on the payment-fails example "Saga on" ran exactly like A (no step there has an undo
+// handler) and the comparison only said "no step differs"; a learner thought saga was broken.
+// The menu now says so before the press, with the reason, and lists such choices last, still
+// pressable. Screenshots of the menu at 1,280 and 390 px, light and dark.
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const width of [1280, 390] as const) {
+    test(`Compare with… on payment-fails warns which choices run the same as A, and why (${width} px, ${colorScheme})`, async () => {
+      const { page, context, errors } = await openPage(browser, '', { width, height: width === 390 ? 844 : 800, colorScheme, touch: width === 390 });
+      await pickPreset(page, 'payment-fails');
+      await pressTool(page, 'Compare with…');
+      const menu = page.getByRole('dialog', { name: 'Compare with…' });
+      const saga = menu.getByRole('button', { name: 'Saga on', exact: true });
+      await saga.waitFor();
+      const warning = menu.locator('li:has([data-variant="saga"]) .compare-menu__same');
+      await expect.poll(() => warning.isVisible()).toBe(true);
+      expect(await warning.textContent()).toMatch(/^Runs the same as A here: no step has an undo \(compensation\) handler/);
+      const labels = await menu.getByRole('list', { name: 'Variants' }).getByRole('button').allTextContents();
+      expect(labels.slice(0, 3)).toEqual(['Fail-fast guard off', 'Concurrency 1', 'Root cause fixed (replay)']);
+      await screenshot(page, `compare-menu-${width}-${colorScheme}`);
+      if (width === 1280 && colorScheme === 'light') {
+        // Still pressable: the comparison opens and says the runs are the same.
+        await saga.click();
+        await view(page).waitFor();
+        await expect.poll(() => view(page).getByTestId('compare-summary').textContent()).toBe('A and B ran the same: no step differs.');
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  }
+}
+
+test('the timeout story with its root cause fixed: the sentence has no stray comma, and a step answered at once shows a moment', async () => {
+  const { page, context, errors } = await openPage(browser);
+  await pickPreset(page, 'timeout-no-guard');
+  await compareWith(page, 'Root cause fixed (replay)');
+  await expect.poll(() => view(page).getByTestId('compare-summary').textContent()).toBe('B had 3 fewer steps fail and finished 2800 ms sooner.');
+  const cells = await view(page).getByTestId('compare-diff').locator('td[data-side]').allTextContents();
+  expect(cells.some((t) => /(\d+)–\1 ms/.test(t))).toBe(false);
+  expect(errors).toEqual([]);
+  await context.close();
+});

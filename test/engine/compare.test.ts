@@ -1,9 +1,9 @@
 // Compare (issue #13): one graph under two choices, told as the seeds' contrasts.
-import { compareScenarios, diffJson, diffRuns, summarizeDiff, variants } from '../../src/engine/compare.ts';
+import { checkVariants, compareScenarios, diffJson, diffRuns, summarizeDiff, variants } from '../../src/engine/compare.ts';
 import { simulate } from '../../src/engine/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { resolvePolicy } from '../../src/scenario/defaults.ts';
-import { chain, scenario, step } from './helpers.ts';
+import { chain, dep, scenario, step } from './helpers.ts';
 
 const preset = (name: string) => findPreset(name)!.scenario;
 
@@ -53,6 +53,19 @@ describe('diffRuns', () => {
     expect(json.steps['price-cart']).toEqual({ a: { state: 'failed', status: 500, attempts: 1 }, b: { state: 'blocked', status: 424, attempts: 1 } });
   });
 
+  // Tryout: "B had 3 fewer steps fail, and finished 2800 ms sooner." A comma split the two verbs
+  // of one subject. Two verb phrases join with a plain "and"; three or more keep the comma
+  // before the last, and times are written as the app's clock writes them (formatMs).
+  it('two verb phrases join without a comma; lengths read as the clock reads them', () => {
+    const a = preset('timeout-no-guard');
+    const fixed = variants(a).find((v) => v.id === 'root-cause-fixed')!;
+    const compared = compareScenarios(a, fixed.scenario, { replay: true });
+    if (!compared.ok) throw new Error('replay refused');
+    expect(summarizeDiff(compared.value.diff)).toBe('B had 3 fewer steps fail and finished 2800 ms sooner.');
+    const slow = diffRuns(simulate(scenario([step('a', { durationMs: 100 })])), simulate(scenario([step('a', { durationMs: 12_600 })])));
+    expect(summarizeDiff(slow)).toBe('B took 12.5 s longer.');
+  });
+
   it('a step on one side only has null on the other', () => {
     const diff = diffRuns(simulate(scenario([step('a')])), simulate(scenario([step('a'), step('extra')])));
     expect(diff.steps.extra).toMatchObject({ a: null, b: { state: 'succeeded' }, differs: ['state'] });
@@ -93,5 +106,50 @@ describe('variants', () => {
   it('a scenario where nothing fails offers no root-cause fix, and no "concurrency 1" when it already is 1', () => {
     const list = variants(scenario([step('a')], [], { concurrency: 1 }));
     expect(list.map((v) => v.id)).toEqual(['fail-fast', 'retry-mode', 'saga', 'on-failure']);
+  });
+});
+
+// Tryout: several what-ifs changed nothing on the scenario at hand (saga with no undo handler,
+// naive retries with no retrying step, abort where every waiting step depends on the failure),
+// and the comparison only said "no step differs". checkVariants runs each B and says which run
+// exactly like A, with a plain reason where one applies.
+describe('checkVariants', () => {
+  const byId = (list: ReturnType<typeof checkVariants>) => Object.fromEntries(list.map((v) => [v.id, { sameAsA: v.sameAsA, sameReason: v.sameReason }]));
+
+  it('payment declined: saga, naive retries and abort run the same as A, each for its reason; the others differ', () => {
+    expect(byId(checkVariants(preset('payment-fails')))).toEqual({
+      'fail-fast': { sameAsA: false, sameReason: null },
+      'retry-mode': { sameAsA: true, sameReason: 'no-retries' },
+      saga: { sameAsA: true, sameReason: 'no-compensation' },
+      'on-failure': { sameAsA: true, sameReason: 'all-dependent' },
+      'concurrency-1': { sameAsA: false, sameReason: null },
+      'root-cause-fixed': { sameAsA: false, sameReason: null },
+    });
+  });
+
+  it('docs skipped is fine: no step fails, so the fail-fast guard and abort change nothing', () => {
+    const checked = byId(checkVariants(preset('docs-skipped-is-fine')));
+    expect(checked['fail-fast']).toEqual({ sameAsA: true, sameReason: 'no-failure' });
+    expect(checked['on-failure']).toEqual({ sameAsA: true, sameReason: 'no-failure' });
+  });
+
+  it('saga off on the saga story differs (its steps were compensated in A)', () => {
+    expect(byId(checkVariants(preset('saga-compensation-fails'))).saga).toEqual({ sameAsA: false, sameReason: null });
+  });
+
+  it('a chain already runs one step at a time: concurrency 1 says so; a fan-out does not', () => {
+    expect(byId(checkVariants(scenario([step('a'), step('b'), step('c')], chain('a', 'b', 'c'))))['concurrency-1']).toEqual({ sameAsA: true, sameReason: 'no-overlap' });
+    expect(byId(checkVariants(scenario([step('a'), step('b'), step('c')], [dep('a', 'b'), dep('a', 'c')])))['concurrency-1']).toEqual({ sameAsA: false, sameReason: null });
+  });
+
+  it('every step started before the first failure: abort has nothing to cancel', () => {
+    const a = scenario([step('a', { durationMs: 300 }), step('b', { durationMs: 100, fail: { status: 500 } })]);
+    expect(byId(checkVariants(a))['on-failure']).toEqual({ sameAsA: true, sameReason: 'all-started' });
+  });
+
+  it('over maxSteps nothing is checked: every sameAsA is null, the variants are still offered', () => {
+    const list = checkVariants(preset('payment-fails'), { maxSteps: 2 });
+    expect(list.map((v) => v.id)).toEqual(variants(preset('payment-fails')).map((v) => v.id));
+    expect(list.every((v) => v.sameAsA === null && v.sameReason === null)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { CompareStepSide, StepDiff } from '../../engine/compare.ts';
+import { formatMs } from '../../panels/format-ms.ts';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
 import type { RippleState } from '../../store/types.ts';
 
@@ -12,13 +13,26 @@ const selectTable = (s: RippleState) => ({
 const DIFFERS_TEXT: Record<StepDiff['differs'][number], string> = { state: 'state', status: 'status', attempts: 'attempts', timing: 'timing' };
 
 /**
+ * When a side's step ran, in ms from its run's start: `0–120 ms`; a moment rather than a span
+ * when it took no time (a 424 answered at once): `at 200 ms`; `200 ms–…` when it never ended.
+ * Times from 10 s on as the clock writes them (`formatMs`): `12.5 s–14 s`.
+ */
+function timeText(timing: [number | null, number | null] | null): string {
+  if (!timing || timing[0] === null) return '';
+  const [start, end] = timing;
+  if (end === null) return `, ${formatMs(start)}–…`;
+  if (end === start) return `, at ${formatMs(start)}`;
+  return end < 10_000 ? `, ${Math.round(start)}–${Math.round(end)} ms` : `, ${formatMs(start)}–${formatMs(end)}`;
+}
+
+/**
  * One side of a row: `succeeded · 200 · 3 attempts, 0–120 ms`. A step answered 424 was never
  * run (RFC 4918 §11.4: the method was not performed), so its count is of requests answered
- * 424, not of attempts: `blocked · 424 · not run (4 requests answered 424)`.
+ * 424, not of attempts, and its time is a moment: `blocked · 424 · not run (4 requests answered 424), at 200 ms`.
  */
 export function sideText(side: CompareStepSide | null, timing: [number | null, number | null] | null): string {
   if (!side) return 'not in this scenario';
-  const time = timing && timing[0] !== null ? `, ${timing[0]}–${timing[1] ?? '…'} ms` : '';
+  const time = timeText(timing);
   const n = side.attempts;
   const tries =
     side.state === 'blocked' || side.state === 'rolled-back'

@@ -2,6 +2,7 @@
 // the two scenarios themselves (A, and the variant's B from src/engine/compare.ts `variants`),
 // not from the variant's id: the line names the policy fields whose value differs and the steps
 // B changes, so it cannot drift from what the variant actually does.
+import type { SameReason } from '../../engine/compare.ts';
 import { resolvePolicy } from '../../scenario/defaults.ts';
 import type { Policy, Scenario, Step } from '../../scenario/types.ts';
 
@@ -27,7 +28,7 @@ function effect(field: keyof Policy, b: Policy): string {
     case 'failFast':
       return b.failFast ? 'a step whose prerequisite failed answers 424 at once, not run' : 'a step whose prerequisite failed runs anyway and fails with 500';
     case 'onFailure':
-      return b.onFailure === 'abort' ? 'at the first root failure, steps not yet started are cancelled' : 'branches that do not depend on the failure keep running';
+      return b.onFailure === 'abort' ? 'at the first root failure, steps not yet started that do not depend on it are cancelled' : 'branches that do not depend on the failure keep running';
     case 'compensation':
       return b.compensation === 'saga' ? 'after a failure, succeeded steps are undone in reverse order' : 'after a failure, what already succeeded stays done';
     case 'compensationErrors':
@@ -89,4 +90,22 @@ export function describeVariant(a: Scenario, variant: { scenario: Scenario; repl
   clauses.push(...stepChanges(a, variant.scenario));
   if (variant.replay) clauses.push('B replays A’s run: steps that succeeded in A keep their results');
   return clauses.length === 0 ? 'Same scenario as A.' : `${clauses.join('; ')}.`;
+}
+
+const SAME_BECAUSE: Record<SameReason, string> = {
+  'no-failure': 'no step fails, so no failure rule comes into play',
+  'no-compensation': 'no step has an undo (compensation) handler, so there is nothing to undo',
+  'no-retries': 'no step retries',
+  'all-started': 'every step has started by the time the first one fails, so abort has nothing to cancel',
+  'all-dependent': 'every step still waiting at the first failure depends on it, and abort cancels only independent steps',
+  'no-overlap': 'its steps already run one at a time',
+};
+
+/**
+ * The menu's warning on a choice that would run exactly like A (src/engine/compare.ts
+ * `checkVariants` said so by running both), with the engine's reason when it has one:
+ * `Runs the same as A here: no step retries.`; without one, `Runs the same as A here.`
+ */
+export function sameAsAText(reason: SameReason | null): string {
+  return reason === null ? 'Runs the same as A here.' : `Runs the same as A here: ${SAME_BECAUSE[reason]}.`;
 }

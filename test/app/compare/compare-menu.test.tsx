@@ -15,11 +15,11 @@ describe('CompareMenu', () => {
     const buttons = within(list).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual([
       'Fail-fast guard off',
+      'Concurrency 1',
+      'Root cause fixed (replay)',
       'Naive retries',
       'Saga on',
       'Abort on failure',
-      'Concurrency 1',
-      'Root cause fixed (replay)',
       'Edit a copy (B)…',
     ]);
     for (const button of buttons) {
@@ -28,9 +28,36 @@ describe('CompareMenu', () => {
       expect(button).toHaveAccessibleDescription(line.textContent!);
     }
     expect(screen.getByRole('button', { name: 'Naive retries' })).toHaveAccessibleDescription(
-      'Retrying a blocked step: graph-aware → naive — a blocked step is re-sent on its own and answers 424 each time.',
+      'Runs the same as A here: no step retries. Retrying a blocked step: graph-aware → naive — a blocked step is re-sent on its own and answers 424 each time.',
     );
     expect(screen.getByRole('button', { name: 'Root cause fixed (replay)' })).toHaveAccessibleDescription(/^Removes the failure of Authorize payment; B replays A’s run/);
     expect(screen.getByRole('button', { name: 'Edit a copy (B)…' })).toHaveAccessibleDescription(/^B starts as a copy of A/);
+  });
+
+  // Tryout: on the payment-fails example "Saga on" promised that succeeded steps are undone,
+  // but no step there has an undo handler, so B ran exactly like A and the comparison only said
+  // "no step differs": a learner thought saga was broken. The menu now runs each choice when it
+  // opens and says, before the press, which would run the same as A and why.
+  test('a choice that would run exactly like A says so first, with the reason, and comes after the others, still pressable', () => {
+    renderWith(createRippleStore({ scenario: findPreset('payment-fails')!.scenario }), <CompareMenu onClose={() => {}} />);
+    const saga = screen.getByRole('button', { name: 'Saga on' });
+    expect(saga).toHaveAccessibleDescription(/^Runs the same as A here: no step has an undo \(compensation\) handler, so there is nothing to undo\. Compensation: none → saga/);
+    expect(saga).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Abort on failure' })).toHaveAccessibleDescription(
+      /^Runs the same as A here: every step still waiting at the first failure depends on it, and abort cancels only independent steps\./,
+    );
+    // The choices that change the run do not carry the warning.
+    for (const name of ['Fail-fast guard off', 'Concurrency 1', 'Root cause fixed (replay)']) {
+      expect(screen.getByRole('button', { name })).not.toHaveAccessibleDescription(/Runs the same as A/);
+    }
+  });
+
+  test('docs skipped is fine: with no failing step, the fail-fast guard changes nothing, and the menu says why', () => {
+    renderWith(createRippleStore({ scenario: findPreset('docs-skipped-is-fine')!.scenario }), <CompareMenu onClose={() => {}} />);
+    expect(screen.getByRole('button', { name: 'Fail-fast guard off' })).toHaveAccessibleDescription(
+      /^Runs the same as A here: no step fails, so no failure rule comes into play\. Fail-fast guard: on → off/,
+    );
+    const buttons = within(screen.getByRole('list', { name: 'Variants' })).getAllByRole('button');
+    expect(buttons[0]).toHaveTextContent('Concurrency 1');
   });
 });

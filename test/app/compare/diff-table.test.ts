@@ -13,4 +13,12 @@ describe('DiffTable sideText', () => {
     expect(sideText({ state: 'failed', status: 409, attempts: 1 }, null)).toBe('failed · 409 · 1 attempt');
     expect(sideText(null, null)).toBe('not in this scenario');
   });
+
+  // Tryout: a blocked step's time read "200–200 ms", a span of no length. A 424 answered at once
+  // is a moment: "at 200 ms".
+  test('a step that took no time is given a moment, not a zero-length span', () => {
+    expect(sideText({ state: 'blocked', status: 424, attempts: 1 }, [200, 200])).toBe('blocked · 424 · not run (one request answered 424), at 200 ms');
+    expect(sideText({ state: 'skipped', status: null, attempts: 0 }, [40, 40])).toBe('skipped · no answer · 0 attempts, at 40 ms');
+    expect(sideText({ state: 'succeeded', status: 200, attempts: 1 }, [12_000, 14_500])).toBe('succeeded · 200 · 1 attempt, 12 s–14.5 s');
+  });
 });

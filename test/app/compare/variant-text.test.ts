@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { variants } from '../../../src/engine/compare.ts';
 import { findPreset } from '../../../src/presets/index.ts';
 import type { Scenario } from '../../../src/scenario/types.ts';
-import { describeVariant } from '../../../src/app/compare/variant-text.ts';
+import { describeVariant, sameAsAText } from '../../../src/app/compare/variant-text.ts';
 
 // Each "Compare with…" choice says what it changes, read from A and the variant's B, so the
 // line follows the variant's own change.
@@ -15,7 +15,7 @@ describe('describeVariant', () => {
       'fail-fast': 'Fail-fast guard: on → off — a step whose prerequisite failed runs anyway and fails with 500.',
       'retry-mode': 'Retrying a blocked step: graph-aware → naive — a blocked step is re-sent on its own and answers 424 each time.',
       saga: 'Compensation: none → saga — after a failure, succeeded steps are undone in reverse order.',
-      'on-failure': 'On failure: continue → abort — at the first root failure, steps not yet started are cancelled.',
+      'on-failure': 'On failure: continue → abort — at the first root failure, steps not yet started that do not depend on it are cancelled.',
       'concurrency-1': 'Concurrency: no limit → 1 — one step runs at a time, the others queue.',
       'root-cause-fixed': 'Removes the failure of Authorize payment; B replays A’s run: steps that succeeded in A keep their results.',
     });
@@ -37,5 +37,12 @@ describe('describeVariant', () => {
       'Concurrency: no limit → 3 — at most 3 steps run at once.',
     );
     expect(describeVariant(a, { scenario: a, replay: false })).toBe('Same scenario as A.');
+  });
+});
+
+describe('sameAsAText', () => {
+  test('the warning names the reason when the engine has one, else says only that B runs the same', () => {
+    expect(sameAsAText('no-retries')).toBe('Runs the same as A here: no step retries.');
+    expect(sameAsAText(null)).toBe('Runs the same as A here.');
   });
 });
