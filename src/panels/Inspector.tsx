@@ -96,10 +96,10 @@ function StepInspector({ step, dialect, readOnly }: { step: Step; dialect: Diale
   const update = (patch: StepPatch) => store.getState().updateStep(step.id, patch);
   const disabled = readOnly;
   return (
-    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Step ${step.label ?? step.id}`}>
+    <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Step ${step.label ?? step.id}`} data-step-id={step.id}>
       <h2 className="panel-heading">{step.label ?? step.id}</h2>
       <StepMarksList step={step} />
-      <TextField label="Name" value={step.label ?? ''} placeholder={step.id} disabled={disabled} onCommit={(v) => store.getState().renameStep(step.id, v)} />
+      <TextField label="Name" name="label" value={step.label ?? ''} placeholder={step.id} disabled={disabled} onCommit={(v) => store.getState().renameStep(step.id, v)} />
       <TextField
         label="Request"
         value={step.request ?? ''}

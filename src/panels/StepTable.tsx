@@ -58,6 +58,7 @@ export function StepTable({ onOpenGallery, onAddStep }: { onOpenGallery?: () => 
   // A step picked here is brought into view when the canvas comes back (use-reveal-selection.ts),
   // also when the page opened on the table.
   useEffect(() => noteRevealsFromHere(store), [store]);
+  useNameInInspector(store);
   return (
     <div className="step-table-wrap">
       <table className="step-table">
@@ -66,7 +67,7 @@ export function StepTable({ onOpenGallery, onAddStep }: { onOpenGallery?: () => 
             'The scenario’s steps in dependency order, one row each.'
           ) : (
             <>
-              {rows.length} steps in dependency order{live ? ', with each one’s state at the current moment of the run' : ''}. Choose a step to
+              {rows.length === 1 ? '1 step' : `${rows.length} steps`} in dependency order{live ? ', with each one’s state at the current moment of the run' : ''}. Choose a step to
               inspect it.
             </>
           )}
@@ -92,6 +93,43 @@ export function StepTable({ onOpenGallery, onAddStep }: { onOpenGallery?: () => 
   );
 }
 
+// On a phone the panels are below the table (styles.css, .workspace).
+const PANELS_BELOW = '(max-width: 860px)';
+
+/**
+ * A step to name (a step just added: "+ Add a step", the toolbar or N; or F2 on the selected
+ * step) is named in the Inspector's Name field, as the canvas names it on its node
+ * (use-add-step.ts, StepNode.tsx): the field takes focus, its words selected, and on a phone,
+ * where the Inspector is below the table, it is brought into view (tryout: focus fell to the page
+ * and the new step's form stayed below the screen). The Inspector may still be loading (a chunk
+ * of its own): wait for its field, a second or two at most.
+ */
+function useNameInInspector(store: RippleStore): void {
+  const renaming = useRipple((s) => s.renamingStepId);
+  useEffect(() => {
+    if (renaming === null) return;
+    let frame = 0;
+    const focusName = (framesLeft: number) => {
+      const input = document
+        .getElementById('side-panel')
+        ?.querySelector<HTMLInputElement>(`form[data-step-id="${CSS.escape(renaming)}"] input[name="label"]`);
+      if (!input && framesLeft > 0) {
+        frame = requestAnimationFrame(() => focusName(framesLeft - 1));
+        return;
+      }
+      if (store.getState().renamingStepId === renaming) store.getState().stopRename();
+      if (!input) return;
+      input.focus({ preventScroll: true });
+      input.select();
+      const below = window.matchMedia?.(PANELS_BELOW).matches ?? false;
+      const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+      input.scrollIntoView({ block: below ? 'center' : 'nearest', behavior: reducedMotion ? 'auto' : 'smooth' });
+    };
+    frame = requestAnimationFrame(() => focusName(90));
+    return () => cancelAnimationFrame(frame);
+  }, [renaming, store]);
+}
+
 /**
  * An empty scenario's table: one row under the header saying how to start, in the table's terms
  * (the canvas's card, EmptyCanvas.tsx, speaks of double-clicking and dragging, which a table has not).
@@ -106,7 +144,8 @@ function EmptyRow({ onOpenGallery, onAddStep }: { onOpenGallery?: () => void; on
           {canStart && (
             <>
               {' '}
-              Start from an example, or add a step (or press <kbd>N</kbd>): each step is a row here. Choose a step’s name to set, in the
+              {/* The key only for those who have a keyboard (.keys-hint, src/app/styles.css). */}
+              Start from an example, or add a step<span className="keys-hint"> (or press <kbd>N</kbd>)</span>: each step is a row here. Choose a step’s name to set, in the
               Step tab, what it depends on and how it fails; then press Run: its dependents answer 424.
             </>
           )}

@@ -51,8 +51,10 @@ function Field({ id, label, help, error, children }: { id: string; label: string
   );
 }
 
-export function TextField({ label, value, onCommit, help, disabled, placeholder, multiline = false }: BaseProps & {
+/** A line (or, `multiline`, a box) of text; `name`: the input's name, for code that finds the field (StepTable.tsx focuses the step's Name). */
+export function TextField({ label, value, onCommit, help, disabled, placeholder, name, multiline = false }: BaseProps & {
   value: string;
+  name?: string;
   onCommit: Commit<string>;
   multiline?: boolean;
 }) {
@@ -64,6 +66,7 @@ export function TextField({ label, value, onCommit, help, disabled, placeholder,
   };
   const props = {
     id,
+    name,
     value: draft,
     disabled,
     placeholder,

@@ -9,7 +9,7 @@ import type { Scenario } from '../../src/scenario/types.ts';
 // A step's marks that do not fit its node are counted at the row's end, "+N", and named only in
 // that count's tooltip: a phone cannot hover, nor can a keyboard (tryout). Selecting the step
 // (a tap, or Enter on the focused node) opens the Inspector, whose top lists every mark of the
-// node, each chip beside its words.
+// node, each chip beside its words, and last its warning badge's warnings (also only a tooltip).
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,6 +29,8 @@ const scenario: Scenario = {
   dependencies: [{ from: 'ship', to: 'few' }],
 };
 
+// Not idempotent and sent up to 3 times: the node's "⚠ 1".
+const WARNING = 'ship is not idempotent but may be sent 3 times: a retry can repeat its effect';
 const HIDDEN = ['Times out after 1.5 s', 'Compensation: Cancel (fails with 500)', 'Not idempotent: running it twice does it twice'];
 
 /** The "+N" of step `id` once its row is measured: its text and the marks its tooltip names. */
@@ -52,8 +54,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const list = marksList(page);
     await list.waitFor();
     const items = await list.getByRole('listitem').allInnerTexts();
-    for (const name of HIDDEN) expect(items.some((t) => t.includes(name)), name).toBe(true);
-    expect(items).toHaveLength(5);
+    for (const name of [...HIDDEN, WARNING]) expect(items.some((t) => t.includes(name)), name).toBe(true);
+    expect(items).toHaveLength(6);
     // Brought into view with the Inspector (StepCanvas onNodeClick), the list's last item too.
     await expect
       .poll(() => list.getByRole('listitem').last().evaluate((li) => { const r = li.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }))
@@ -76,6 +78,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       'Hangs until its timeout and answers 504 on the first 2 attempts',
       'Retries: up to 3 attempts',
       ...HIDDEN,
+      // "Warning:" is said, not drawn (the chip is hidden from screen readers).
+      `Warning:\n${WARNING}`,
     ]);
     // The chips in the list keep their colours' contrast, and the list its name.
     await expectNoSeriousAxe(page, `the Inspector's marks (${colorScheme})`);

@@ -48,4 +48,18 @@ describe('StepTable', () => {
     expect(within(screen.getAllByRole('rowgroup')[1]).getByRole('row')).toHaveTextContent(/^No steps yet\.$/);
     expect(screen.queryByRole('button')).toBeNull();
   });
+
+  test('the caption counts the steps in words that agree with the count: "1 step", "2 steps"', () => {
+    const store = createRippleStore({ scenario: scenario([{ id: 'pay' }], []) });
+    renderWith(store, <StepTable />);
+    expect(screen.getByRole('table')).toHaveAccessibleName(/^1 step in dependency order\. Choose a step to inspect it\.$/);
+    act(() => void store.getState().addStep({}));
+    expect(screen.getByRole('table')).toHaveAccessibleName(/^2 steps in dependency order\./);
+  });
+
+  test('the empty row\'s "(or press N)" is a key hint, left out on a touch screen like the others (.keys-hint)', () => {
+    renderWith(createRippleStore({ scenario: scenario([], []) }), <StepTable onOpenGallery={() => {}} onAddStep={() => {}} />);
+    const key = screen.getByText('N', { selector: 'kbd' });
+    expect(key.closest('.keys-hint')).toHaveTextContent(/^\(or press N\)$/);
+  });
 });
