@@ -5,6 +5,9 @@
 import type { Scenario, Step } from '../scenario/types.ts';
 import type { Graph } from './graph.ts';
 
+/** What the hash reads of the graph: the dependencies as step indices, in scenario order. */
+export type DependencyColumns = Pick<Graph, 'depFrom' | 'depTo' | 'depCond'>;
+
 const OFFSET = 0x811c9dc5;
 const PRIME = 0x01000193;
 
@@ -52,21 +55,15 @@ export function hex(h: number): string {
 }
 
 /** Hashes every field the engine reads, in a fixed order, so key order in the file does not matter. */
-export function fingerprintScenario(scenario: Scenario, g: Graph): number {
+export function fingerprintScenario(scenario: Scenario, g: DependencyColumns): number {
   const steps = scenario.steps;
   let h = fingerprintHead(scenario);
   for (let i = 0; i < steps.length; i++) h = fingerprintStep(h, steps[i]);
   return fingerprintTail(h, scenario, g);
 }
 
-/**
- * `fingerprintScenario` in three parts, for a caller that already walks the steps once
- * (RunState): `fingerprintTail(…fingerprintStep(fingerprintHead(scenario), steps[0])…, scenario, g)`
- * over every step in order is `fingerprintScenario(scenario, g)`. At 100,000 steps the step
- * objects are far more than the CPU's caches hold, and a second walk over them costs memory
- * traffic (issue #15). The head: title, description, policy and the number of steps.
- */
-export function fingerprintHead(scenario: Scenario): number {
+/** `fingerprintScenario`'s head: title, description, policy and the number of steps. */
+function fingerprintHead(scenario: Scenario): number {
   // Not the format version: a version-1 scenario and its version-2 migration mean the same run
   // and keep their correlation id. Version-2 fields are hashed only when present, for the same reason.
   let h = mix(OFFSET, 1);
@@ -83,7 +80,7 @@ export function fingerprintHead(scenario: Scenario): number {
 }
 
 /** Continues hash `h` with step `s`'s fields (see `fingerprintHead`). */
-export function fingerprintStep(h: number, s: Step): number {
+function fingerprintStep(h: number, s: Step): number {
   // Only the fields a step has are read: steps of many shapes make every read of a field by
   // name a slow (megamorphic) lookup, and most of the twenty fields below are absent (issue
   // #15). The hash is the same as reading each field in turn: an absent field reads undefined.
@@ -188,7 +185,7 @@ export function fingerprintStep(h: number, s: Step): number {
 }
 
 /** Ends hash `h` with the scenario's groups, context and dependencies (see `fingerprintHead`). */
-export function fingerprintTail(h: number, scenario: Scenario, g: Graph): number {
+function fingerprintTail(h: number, scenario: Scenario, g: DependencyColumns): number {
   const groups = scenario.groups;
   if (groups !== undefined) {
     h = mix(mix(h, 6), groups.length);
@@ -207,4 +204,19 @@ export function fingerprintTail(h: number, scenario: Scenario, g: Graph): number
   h = mix(h, m);
   for (let e = 0; e < m; e++) h = mix(mix(mix(h, g.depFrom[e]), g.depTo[e]), g.depCond[e]);
   return h;
+}
+
+/**
+ * A run's correlation id, `run-` and 8 hex digits: the hash of every field the engine reads
+ * (`fingerprintScenario`), and for a replay its previous run's id and salt, so a replay never
+ * shares its run's id. The result makes it on first read (result.ts): at 10,000 steps hashing
+ * every step was about a tenth of a run (issue #15).
+ *
+ * @example
+ * correlationIdOf(scenario, graph, null) // → 'run-1a2b3c4d'
+ */
+export function correlationIdOf(scenario: Scenario, g: DependencyColumns, replay: { replayOf: string; salt: string } | null): string {
+  let h = fingerprintScenario(scenario, g);
+  if (replay) h = mixStr(mixStr(h, replay.replayOf), replay.salt);
+  return `run-${hex(h)}`;
 }

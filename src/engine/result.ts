@@ -22,6 +22,7 @@ import {
 import { FAILURE_KINDS } from './attempts.ts';
 import { compensationOf, type CompensationRecord, type CompensationSummary } from './compensation.ts';
 import { setOwn } from './records.ts';
+import { correlationIdOf } from './fingerprint.ts';
 import { buildResponse } from './responses.ts';
 import { newEvent, type RunState } from './run-state.ts';
 import type { EventLog } from './event-log.ts';
@@ -42,9 +43,13 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
   run.log.setMessage(end, outcome);
   run.log.trim();
 
-  const { scenario, correlationId, ids, reasons } = run;
-  // Only what the graph copy is made from: the rest of the graph (adjacency, id table) goes.
+  const { scenario, ids, reasons } = run;
+  // Only what the graph copy and the correlation id are made from: the rest of the graph (adjacency, id table) goes.
   const g: Dependencies = { ids, depFrom: run.graph.depFrom, depTo: run.graph.depTo, depCond: run.graph.depCond };
+  const replaySalt = run.replay === null ? null : { replayOf: run.replay.replayOf, salt: run.replay.salt };
+  // The correlation id hashes every field of every step (fingerprint.ts): made on first read, like the rest.
+  let correlationId: string | undefined;
+  const correlationIdRead = (): string => (correlationId ??= correlationIdOf(scenario, g, replaySalt));
   let log: EventLog | null = run.log;
   const replayed = run.replay !== null;
   // The step results, the batch response (a view of the step results, one problem body per
@@ -69,7 +74,12 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
     outcome,
     httpStatus,
     durationMs: run.now - run.startTime,
-    correlationId,
+    get correlationId(): string {
+      return correlationIdRead();
+    },
+    set correlationId(value: string) {
+      correlationId = value;
+    },
     get steps(): Record<string, StepResult> {
       return stepsRead();
     },
@@ -80,14 +90,14 @@ export function assembleResult(run: RunState, compensation: CompensationSummary,
     compensationOrder: compensation.order,
     uncompensated: compensation.uncompensated,
     get response(): RunResponse {
-      return (response ??= buildResponse(scenario, stepsRead(), httpStatus, correlationId));
+      return (response ??= buildResponse(scenario, stepsRead(), httpStatus, correlationIdRead()));
     },
     set response(value: RunResponse) {
       response = value;
     },
     get events(): RunEvent[] {
       if (events === undefined) {
-        events = log!.materialize(ids, correlationId, replayed, (i) => reasons.of(i));
+        events = log!.materialize(ids, correlationIdRead(), replayed, (i) => reasons.of(i));
         log = null;
       }
       return events;

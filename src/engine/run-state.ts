@@ -6,7 +6,6 @@ import { DEFAULT_DURATION_MS, resolvePolicy, type ResolvedStep } from '../scenar
 import { runEventBudget } from '../scenario/limits.ts';
 import type { Scenario, Step } from '../scenario/types.ts';
 import type { WhenOutcome } from '../scenario/when.ts';
-import { fingerprintHead, fingerprintStep, fingerprintTail, hex, mixStr } from './fingerprint.ts';
 import type { Graph } from './graph.ts';
 import type { PhaseCode } from './phases.ts';
 import { idKey, TimedQueue } from './queue.ts';
@@ -49,7 +48,6 @@ const UNLIMITED = 0x7fffffff;
 export class RunState {
   readonly n: number;
   readonly ids: string[];
-  readonly correlationId: string;
   readonly startTime: number;
 
   // Policy.
@@ -252,16 +250,14 @@ export class RunState {
       return id;
     };
     const steps = scenario.steps;
-    // One walk over the step objects reads their behaviour, hashes them for the correlation id
-    // (fingerprintScenario's steps, in the same order) and makes the queues' id sort keys: at
-    // 100,000 steps the objects and their ids are far more than the CPU's caches hold, so each
-    // walk over them is memory traffic, and these were three (issue #15).
+    // One walk over the step objects reads their behaviour and makes the queues' id sort keys:
+    // at 100,000 steps the objects and their ids are far more than the CPU's caches hold, so
+    // each walk over them is memory traffic (issue #15). The correlation id, a hash of every
+    // field, is made on the result's first read of it (result.ts, `correlationIdOf`).
     const keys = new Int32Array(n);
     let asciiKeys = true;
-    let h = fingerprintHead(scenario);
     for (let i = 0; i < n; i++) {
       const s = steps[i];
-      h = fingerprintStep(h, s);
       const key = idKey(s.id);
       if (key < 0) asciiKeys = false;
       keys[i] = key;
@@ -331,9 +327,6 @@ export class RunState {
     if (!asciiKeys) keys.fill(0);
     this.timers = new TimedQueue(graph.ids, keys);
     this.ready = new TimedQueue(graph.ids, keys);
-    h = fingerprintTail(h, scenario, graph);
-    if (replay) h = mixStr(mixStr(h, replay.replayOf), replay.salt);
-    this.correlationId = `run-${hex(h)}`;
   }
 }
 

@@ -36,6 +36,27 @@ describe('a result built on first read', () => {
     expect(json(responseFirst)).toBe(direct);
   });
 
+  it('has one correlation id, made on first read: the same in the result, its events and its response headers, whichever is read first', () => {
+    const idFirst = simulate(mixed);
+    const id = idFirst.correlationId;
+    expect(id).toMatch(/^run-[0-9a-f]{8}$/);
+    const eventsFirst = simulate(mixed);
+    expect(eventsFirst.events.every((e) => e.correlationId === id)).toBe(true);
+    expect(eventsFirst.correlationId).toBe(id);
+    const responseFirst = simulate(mixed);
+    const answered = responseFirst.response.results.filter((r) => r.headers !== undefined);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.every((r) => r.headers!['Correlation-Id'] === id)).toBe(true);
+    expect(responseFirst.correlationId).toBe(id);
+    // A replay hashes its previous run's id in: never the same id as the run it replays.
+    const replayedRun = replay({ ...mixed, steps: mixed.steps.map((s) => (s.id === 'pay' ? { id: 'pay' } : s)) }, simulate(mixed), ['pay']);
+    if (!replayedRun.ok) throw new Error('replay refused');
+    const replayed = replayedRun.value.run;
+    expect(replayed.replayOf).toBe(id);
+    expect(replayed.correlationId).not.toBe(id);
+    expect(replayed.events.every((e) => e.correlationId === replayed.correlationId)).toBe(true);
+  });
+
   it('spreads and structured-clones to ordinary fields, in the result order', () => {
     const run = simulate(mixed);
     const cloned = structuredClone(run);
