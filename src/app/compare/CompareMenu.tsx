@@ -24,7 +24,7 @@ export default function CompareMenu({ onClose }: { onClose: () => void }) {
     if (!checked.ok) return { ok: false, message: `The scenario is not valid yet (${checked.problems[0].path}: ${checked.problems[0].message}).` };
     if (checked.scenario.steps.length === 0) return { ok: false, message: 'Add a step first: there is nothing to compare yet.' };
     const a = checked.scenario;
-    const checkedVariants = checkVariants(a).map((v) => ({ ...v, description: describeVariant(a, v) }));
+    const checkedVariants = checkVariants(a).map((v) => ({ ...v, description: describeVariant(a, v, { effects: v.sameAsA !== true }) }));
     // The ones that change something first (each group in the engine's order).
     return { ok: true, list: [...checkedVariants.filter((v) => v.sameAsA !== true), ...checkedVariants.filter((v) => v.sameAsA === true)] };
   }, [scenario]);

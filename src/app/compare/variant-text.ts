@@ -76,17 +76,20 @@ function stepChanges(a: Scenario, b: Scenario): string[] {
 /**
  * One line on what a variant changes, for a person choosing it: each policy field B sets
  * differently from A as `Field: old → new — what that does`, then the steps B changes, then
- * whether B runs as a replay of A's run (R13). Empty scenarios and identical B's are fine:
+ * whether B runs as a replay of A's run (R13). With `effects: false` the fields' changes are
+ * named without what they do: for a choice that runs the same as A here (the menu says why),
+ * "— a blocked step is re-sent…" would promise what the comparison then does not show.
+ * Empty scenarios and identical B's are fine:
  * "Same scenario as A." when nothing differs.
  *
  * @example
  * describeVariant(a, { scenario: { ...a, policy: { retryMode: 'naive' } }, replay: false })
  * // → 'Retrying a blocked step: graph-aware → naive — a blocked step is re-sent on its own and answers 424 each time.'
  */
-export function describeVariant(a: Scenario, variant: { scenario: Scenario; replay: boolean }): string {
+export function describeVariant(a: Scenario, variant: { scenario: Scenario; replay: boolean }, { effects = true }: { effects?: boolean } = {}): string {
   const pa = resolvePolicy(a);
   const pb = resolvePolicy(variant.scenario);
-  const clauses = FIELDS.filter((f) => pa[f] !== pb[f]).map((f) => `${FIELD[f]}: ${valueText(f, pa[f])} → ${valueText(f, pb[f])} — ${effect(f, pb)}`);
+  const clauses = FIELDS.filter((f) => pa[f] !== pb[f]).map((f) => `${FIELD[f]}: ${valueText(f, pa[f])} → ${valueText(f, pb[f])}${effects ? ` — ${effect(f, pb)}` : ''}`);
   clauses.push(...stepChanges(a, variant.scenario));
   if (variant.replay) clauses.push('B replays A’s run: steps that succeeded in A keep their results');
   return clauses.length === 0 ? 'Same scenario as A.' : `${clauses.join('; ')}.`;
