@@ -413,3 +413,31 @@ export function checkVariants(scenario: Scenario, options: { maxSteps?: number }
     return { ...v, sameAsA: same, sameReason: same ? sameReason(v, scenario, runA) : null };
   });
 }
+
+/** Each reason in words, a clause for "Runs the same as A here: …" (the menu) and the comparison's summary. */
+export const SAME_REASON_TEXT: Record<SameReason, string> = {
+  'no-failure': 'no step fails, so no failure rule comes into play',
+  'no-compensation': 'no step has an undo (compensation) handler, so there is nothing to undo',
+  'no-retries': 'no step retries',
+  'all-started': 'every step has started by the time the first one fails, so abort has nothing to cancel',
+  'all-dependent': 'every step still waiting at the first failure depends on it, and abort cancels only independent steps',
+  'no-overlap': 'its steps already run one at a time',
+};
+
+/**
+ * Why B ran exactly like A, when B is one of `variants(a)` with a plain reason (see
+ * `SameReason`): the comparison says it after "no step differs", as the menu did before the
+ * press. Null when B is no such variant (an edited copy, the root cause fixed) or no plain
+ * reason applies. `runA` is A's run. Compares B's policy and graph with each variant's, so it
+ * costs a serialisation of both scenarios: call it only when the runs came out the same.
+ *
+ * @example
+ * whySame(paymentFails, simulate(paymentFails), { ...paymentFails, policy: { compensation: 'saga' } }) // → 'no-compensation'
+ */
+export function whySame(a: Scenario, runA: RunResult, b: Scenario): SameReason | null {
+  const graphOf = (s: Scenario) => JSON.stringify([s.steps, s.dependencies, s.groups ?? null]);
+  if (graphOf(a) !== graphOf(b)) return null;
+  const policy = JSON.stringify(resolvePolicy(b));
+  const variant = variants(a, runA).find((v) => !v.replay && JSON.stringify(resolvePolicy(v.scenario)) === policy);
+  return variant === undefined ? null : sameReason(variant, a, runA);
+}

@@ -1,4 +1,4 @@
-import type { diffRuns, summarizeDiff } from '../engine/compare.ts';
+import type { diffRuns, summarizeDiff, whySame, SAME_REASON_TEXT } from '../engine/compare.ts';
 import type { replay } from '../engine/replay.ts';
 import type { simulate } from '../engine/simulate.ts';
 import type { RunResult } from '../engine/types.ts';
@@ -20,7 +20,22 @@ import type { StoreApi } from 'zustand/vanilla';
 type RunOutcome = { ok: true; runA: RunResult; segmentsB: Omit<RunSegment, 'offset' | 'firstIndex'>[] } | { ok: false; problems: Problem[] };
 
 /** The part of the lazily loaded engine (engine-loader.ts's RunEngine) compare mode runs with; named here so the two modules do not import each other. */
-type CompareEngine = { simulate: typeof simulate; replay: typeof replay; diffRuns: typeof diffRuns; summarizeDiff: typeof summarizeDiff };
+type CompareEngine = {
+  simulate: typeof simulate;
+  replay: typeof replay;
+  diffRuns: typeof diffRuns;
+  summarizeDiff: typeof summarizeDiff;
+  whySame: typeof whySame;
+  sameReasonText: typeof SAME_REASON_TEXT;
+};
+
+/**
+ * The summary, and when B ran like A for a plain reason (engine `whySame`), that reason: the
+ * menu said it before the press, and a person who did not read it (or opened a link) reads it here.
+ */
+function withWhySame(summary: string, reason: keyof typeof SAME_REASON_TEXT | null, text: typeof SAME_REASON_TEXT): string {
+  return reason === null ? summary : `${summary} It makes no difference here: ${text[reason]}.`;
+}
 
 function runBoth({ simulate, replay }: CompareEngine, a: Scenario, b: Scenario, asReplay: boolean): RunOutcome {
   const checked = checkBoth(a, b);
@@ -117,7 +132,7 @@ export function createCompareWorkings(
   };
 
   const start = (a: Scenario, b: Scenario, options: OpenCompareOptions): boolean => {
-    const { diffRuns, summarizeDiff } = engine;
+    const { diffRuns, summarizeDiff, whySame, sameReasonText } = engine;
     const outcome = runBoth(engine, a, b, options.replay === true);
     if (!outcome.ok) {
       set({ compareProblems: outcome.problems });
@@ -138,7 +153,7 @@ export function createCompareWorkings(
         replay: options.replay === true,
         editable: options.editable === true,
         diff,
-        summary: summarizeDiff(diff),
+        summary: withWhySame(summarizeDiff(diff), Object.keys(diff.steps).length === 0 ? whySame(a, outcome.runA, b) : null, sameReasonText),
         time: 0,
         duration: Math.max(storeA.getState().duration, storeB.getState().duration),
         playing: options.at === undefined,

@@ -309,10 +309,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(labels.slice(0, 3)).toEqual(['Fail-fast guard off', 'Concurrency 1', 'Root cause fixed (replay)']);
       await screenshot(page, `compare-menu-${width}-${colorScheme}`);
       if (width === 1280 && colorScheme === 'light') {
-        // Still pressable: the comparison opens and says the runs are the same.
+        // Still pressable: the comparison opens and says the runs are the same, and why.
         await saga.click();
         await view(page).waitFor();
-        await expect.poll(() => view(page).getByTestId('compare-summary').textContent()).toBe('A and B ran the same: no step differs.');
+        await expect
+          .poll(() => view(page).getByTestId('compare-summary').textContent())
+          .toBe('A and B ran the same: no step differs. It makes no difference here: no step has an undo (compensation) handler, so there is nothing to undo.');
+        await screenshot(page, 'compare-same-why-1280');
       }
       expect(errors).toEqual([]);
       await context.close();

@@ -1,5 +1,5 @@
 // Compare (issue #13): one graph under two choices, told as the seeds' contrasts.
-import { checkVariants, compareScenarios, diffJson, diffRuns, summarizeDiff, variants } from '../../src/engine/compare.ts';
+import { checkVariants, compareScenarios, diffJson, diffRuns, summarizeDiff, variants, whySame } from '../../src/engine/compare.ts';
 import { simulate } from '../../src/engine/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { resolvePolicy } from '../../src/scenario/defaults.ts';
@@ -151,5 +151,19 @@ describe('checkVariants', () => {
     const list = checkVariants(preset('payment-fails'), { maxSteps: 2 });
     expect(list.map((v) => v.id)).toEqual(variants(preset('payment-fails')).map((v) => v.id));
     expect(list.every((v) => v.sameAsA === null && v.sameReason === null)).toBe(true);
+  });
+});
+
+describe('whySame', () => {
+  it('names the reason of the variant B is, and nothing for B that is no variant of A', () => {
+    const a = findPreset('payment-fails')!.scenario;
+    const run = simulate(a);
+    const of = (id: string) => variants(a, run).find((v) => v.id === id)!.scenario;
+    expect(whySame(a, run, of('saga'))).toBe('no-compensation');
+    expect(whySame(a, run, of('retry-mode'))).toBe('no-retries');
+    // A itself, and A with a step's duration changed, are no variant of A.
+    expect(whySame(a, run, a)).toBeNull();
+    const edited = { ...of('saga'), steps: a.steps.map((s, i) => (i === 0 ? { ...s, durationMs: 1 } : s)) };
+    expect(whySame(a, run, edited)).toBeNull();
   });
 });

@@ -125,6 +125,22 @@ describe('compare mode', () => {
     expect(store.getState().compareProblems![0].path).toMatch(/^B: /);
   });
 
+  // Tryout: a person who pressed "Saga on" without reading the menu's warning (or opened a
+  // comparison link) read only "no step differs" and thought saga was broken.
+  it('a variant that runs like A for a plain reason says that reason after "no step differs"', () => {
+    const a = preset('payment-fails');
+    const store = createRippleStore({ scenario: a });
+    const saga = variants(a).find((v) => v.id === 'saga')!;
+    expect(store.getState().openCompare(saga.scenario, { label: saga.label })).toBe(true);
+    expect(store.getState().compare!.summary).toBe(
+      'A and B ran the same: no step differs. It makes no difference here: no step has an undo (compensation) handler, so there is nothing to undo.',
+    );
+    // A variant that changes the run gets no such sentence.
+    const failFast = variants(a).find((v) => v.id === 'fail-fast')!;
+    expect(store.getState().openCompare(failFast.scenario, { label: failFast.label })).toBe(true);
+    expect(store.getState().compare!.summary).not.toMatch(/no difference here/);
+  });
+
   it('an edited copy of B runs again with its edits; closing leaves compare mode', () => {
     const a = preset('timeout-no-guard');
     const store = createRippleStore({ scenario: a });

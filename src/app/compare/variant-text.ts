@@ -2,7 +2,7 @@
 // the two scenarios themselves (A, and the variant's B from src/engine/compare.ts `variants`),
 // not from the variant's id: the line names the policy fields whose value differs and the steps
 // B changes, so it cannot drift from what the variant actually does.
-import type { SameReason } from '../../engine/compare.ts';
+import { SAME_REASON_TEXT, type SameReason } from '../../engine/compare.ts';
 import { resolvePolicy } from '../../scenario/defaults.ts';
 import type { Policy, Scenario, Step } from '../../scenario/types.ts';
 
@@ -95,14 +95,6 @@ export function describeVariant(a: Scenario, variant: { scenario: Scenario; repl
   return clauses.length === 0 ? 'Same scenario as A.' : `${clauses.join('; ')}.`;
 }
 
-const SAME_BECAUSE: Record<SameReason, string> = {
-  'no-failure': 'no step fails, so no failure rule comes into play',
-  'no-compensation': 'no step has an undo (compensation) handler, so there is nothing to undo',
-  'no-retries': 'no step retries',
-  'all-started': 'every step has started by the time the first one fails, so abort has nothing to cancel',
-  'all-dependent': 'every step still waiting at the first failure depends on it, and abort cancels only independent steps',
-  'no-overlap': 'its steps already run one at a time',
-};
 
 /**
  * The menu's warning on a choice that would run exactly like A (src/engine/compare.ts
@@ -110,5 +102,5 @@ const SAME_BECAUSE: Record<SameReason, string> = {
  * `Runs the same as A here: no step retries.`; without one, `Runs the same as A here.`
  */
 export function sameAsAText(reason: SameReason | null): string {
-  return reason === null ? 'Runs the same as A here.' : `Runs the same as A here: ${SAME_BECAUSE[reason]}.`;
+  return reason === null ? 'Runs the same as A here.' : `Runs the same as A here: ${SAME_REASON_TEXT[reason]}.`;
 }
