@@ -1,6 +1,6 @@
 // `npm run simulate -- FILE_A --compare FILE_B [--json]` (issue #13): both scenarios run, then
 // the steps that differ. main.ts loads the files and prints; this module decides what is said.
-import { diffJson, diffRuns, summarizeDiff, type CompareStepSide, type StepDiff } from '../engine/compare.ts';
+import { diffJson, diffRuns, summarizeDiff, summaryWithWhySame, type CompareStepSide, type StepDiff } from '../engine/compare.ts';
 import { runScenario } from './run-scenario.ts';
 import type { RunResult } from '../engine/types.ts';
 import type { Problem, Scenario } from '../scenario/types.ts';
@@ -33,7 +33,7 @@ export function compareOutput(a: Scenario, b: Scenario, json: boolean, names = {
   const runB = runScenario(b, names.b);
   const diff = diffRuns(runA, runB);
   if (json) return { ok: true, text: `${JSON.stringify({ a: runA, b: runB, diff: diffJson(diff) }, null, 2)}\n` };
-  return { ok: true, text: formatCompareTable(a, runA, runB, diff.steps, summarizeDiff(diff), names) };
+  return { ok: true, text: formatCompareTable(a, runA, runB, diff.steps, summaryWithWhySame(summarizeDiff(diff), diff, a, runA, b), names) };
 }
 
 function cell(side: CompareStepSide | null, timing: [number | null, number | null] | null): string {

@@ -441,3 +441,13 @@ export function whySame(a: Scenario, runA: RunResult, b: Scenario): SameReason |
   const variant = variants(a, runA).find((v) => !v.replay && JSON.stringify(resolvePolicy(v.scenario)) === policy);
   return variant === undefined ? null : sameReason(variant, a, runA);
 }
+
+/**
+ * `summary` (`summarizeDiff`'s sentence), followed, when no step differs and B is a variant of
+ * A with a plain reason (`whySame`), by that reason: "… no step differs. It makes no difference
+ * here: no step retries." Compare mode and the CLI's `--compare` both say it.
+ */
+export function summaryWithWhySame(summary: string, diff: RunDiff, a: Scenario, runA: RunResult, b: Scenario): string {
+  const reason = Object.keys(diff.steps).length === 0 ? whySame(a, runA, b) : null;
+  return reason === null ? summary : `${summary} It makes no difference here: ${SAME_REASON_TEXT[reason]}.`;
+}

@@ -1,4 +1,4 @@
-import type { diffRuns, summarizeDiff, whySame, SAME_REASON_TEXT } from '../engine/compare.ts';
+import type { diffRuns, summarizeDiff, summaryWithWhySame } from '../engine/compare.ts';
 import type { replay } from '../engine/replay.ts';
 import type { simulate } from '../engine/simulate.ts';
 import type { RunResult } from '../engine/types.ts';
@@ -25,17 +25,8 @@ type CompareEngine = {
   replay: typeof replay;
   diffRuns: typeof diffRuns;
   summarizeDiff: typeof summarizeDiff;
-  whySame: typeof whySame;
-  sameReasonText: typeof SAME_REASON_TEXT;
+  summaryWithWhySame: typeof summaryWithWhySame;
 };
-
-/**
- * The summary, and when B ran like A for a plain reason (engine `whySame`), that reason: the
- * menu said it before the press, and a person who did not read it (or opened a link) reads it here.
- */
-function withWhySame(summary: string, reason: keyof typeof SAME_REASON_TEXT | null, text: typeof SAME_REASON_TEXT): string {
-  return reason === null ? summary : `${summary} It makes no difference here: ${text[reason]}.`;
-}
 
 function runBoth({ simulate, replay }: CompareEngine, a: Scenario, b: Scenario, asReplay: boolean): RunOutcome {
   const checked = checkBoth(a, b);
@@ -132,7 +123,7 @@ export function createCompareWorkings(
   };
 
   const start = (a: Scenario, b: Scenario, options: OpenCompareOptions): boolean => {
-    const { diffRuns, summarizeDiff, whySame, sameReasonText } = engine;
+    const { diffRuns, summarizeDiff, summaryWithWhySame } = engine;
     const outcome = runBoth(engine, a, b, options.replay === true);
     if (!outcome.ok) {
       set({ compareProblems: outcome.problems });
@@ -153,7 +144,7 @@ export function createCompareWorkings(
         replay: options.replay === true,
         editable: options.editable === true,
         diff,
-        summary: withWhySame(summarizeDiff(diff), Object.keys(diff.steps).length === 0 ? whySame(a, outcome.runA, b) : null, sameReasonText),
+        summary: summaryWithWhySame(summarizeDiff(diff), diff, a, outcome.runA, b),
         time: 0,
         duration: Math.max(storeA.getState().duration, storeB.getState().duration),
         playing: options.at === undefined,

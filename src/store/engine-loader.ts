@@ -1,7 +1,7 @@
 import type { simulate } from '../engine/simulate.ts';
 import type { replay } from '../engine/replay.ts';
 import type { planReplay } from '../engine/replay-plan.ts';
-import type { diffRuns, summarizeDiff, whySame, SAME_REASON_TEXT } from '../engine/compare.ts';
+import type { diffRuns, summarizeDiff, summaryWithWhySame } from '../engine/compare.ts';
 import type { checkFix, findCause, gradePredictions } from '../engine/grade.ts';
 import type { createCompareWorkings } from './compare-session.ts';
 
@@ -18,9 +18,8 @@ export interface RunEngine {
   planReplay: typeof planReplay;
   diffRuns: typeof diffRuns;
   summarizeDiff: typeof summarizeDiff;
-  /** Why B ran like A, and each reason's words (compare mode's summary). */
-  whySame: typeof whySame;
-  sameReasonText: typeof SAME_REASON_TEXT;
+  /** The summary with why B ran like A, when it did for a plain reason (compare mode). */
+  summaryWithWhySame: typeof summaryWithWhySame;
   /** A lesson's grading (issue #12): it needs a run, so it comes with the engine. */
   gradePredictions: typeof gradePredictions;
   findCause: typeof findCause;
@@ -57,8 +56,7 @@ export function loadEngine(): Promise<RunEngine> {
         planReplay: p.planReplay,
         diffRuns: c.diffRuns,
         summarizeDiff: c.summarizeDiff,
-        whySame: c.whySame,
-        sameReasonText: c.SAME_REASON_TEXT,
+        summaryWithWhySame: c.summaryWithWhySame,
         gradePredictions: g.gradePredictions,
         findCause: g.findCause,
         checkFix: g.checkFix,

@@ -11,9 +11,18 @@ const files = {
   'naive.json': text('shipping-retry-loop'),
   'aware.json': text('shipping-retry-graph-aware'),
   'payment.json': text('payment-fails'),
+  'payment-saga.json': JSON.stringify({ ...findPreset('payment-fails')!.scenario, policy: { ...findPreset('payment-fails')!.scenario.policy, compensation: 'saga' } }),
 };
 
 describe('simulate A --compare B', () => {
+  it('says why B ran like A when B is a variant with a plain reason, as compare mode does', async () => {
+    const { code, out } = await cli(['payment.json', '--compare', 'payment-saga.json'], files);
+    expect(code).toBe(0);
+    expect(out.split('\n')[2]).toBe(
+      'A and B ran the same: no step differs. It makes no difference here: no step has an undo (compensation) handler, so there is nothing to undo.',
+    );
+  });
+
   it('prints the sentence and a table of only the steps that differ', async () => {
     const { code, out, err } = await cli(['naive.json', '--compare', 'aware.json'], files);
     expect(err).toBe('');
