@@ -28,6 +28,7 @@ import { lazyPart } from './lazy-part.ts';
 import { useLintByStep } from './use-lint.ts';
 import { useEdgeRouting } from './use-edge-routing.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
+import { PANELS_BELOW, whenDrawn } from './when-drawn.ts';
 import { useRevealSelection } from './use-reveal-selection.ts';
 import { MOUNT_OFF_VIEW_STEPS_PER_PICTURE, MOUNT_STEPS_PER_PICTURE, nearStart, stagedMount } from './staged-mount.ts';
 import { coveredTop } from './covered-top.ts';
@@ -198,8 +199,6 @@ function roomAtMinZoom(view: { width: number; height: number }, fit: RoomFit): {
 
 /** Canvas widths below this (px) are a phone's: the lower zoom floor applies. */
 const NARROW_BELOW = 600;
-/** Where the side panel sits below the canvas (src/app/styles.css), a tapped step scrolls it into view. */
-const PANELS_BELOW = '(max-width: 860px)';
 const windowView = () => (typeof window === 'undefined' ? undefined : { width: window.innerWidth, height: window.innerHeight });
 const narrowWindow = () => typeof window !== 'undefined' && window.innerWidth < NARROW_BELOW;
 const edgeTypes = { dependency: DependencyEdge };
@@ -462,19 +461,17 @@ export function StepCanvas({ colorMode, whole = false }: { colorMode: 'light' | 
       // On a phone the panels are below the canvas, out of sight: bring the answer to the tap
       // (the Why section when there is a run, else the inspector) into view, once it has rendered.
       if (window.matchMedia?.(PANELS_BELOW).matches) {
-        const reveal = (frames: number) => {
-          const panel = document.getElementById('side-panel');
-          const why = panel?.querySelector('[data-testid="why-section"]');
-          // Until the inspector is drawn (its chunk loading, the old tab still shown) the page may
-          // be too short to scroll at all: wait for it, a second or two at most (tryout: a tap
-          // before the first run left the inspector below the screen).
-          if (!why && frames > 0 && store.getState().panelTab === 'step' && !panel?.querySelector('.inspector')) {
-            requestAnimationFrame(() => reveal(frames - 1));
-            return;
-          }
-          (why ?? panel)?.scrollIntoView({ block: 'start', behavior: reducedMotion ? 'auto' : 'smooth' });
-        };
-        requestAnimationFrame(() => reveal(90));
+        whenDrawn(
+          () => {
+            const panel = document.getElementById('side-panel');
+            const why = panel?.querySelector('[data-testid="why-section"]');
+            // Until the inspector is drawn (its chunk loading, the old tab still shown) the page may
+            // be too short to scroll at all: wait for it (tryout: a tap before the first run left
+            // the inspector below the screen).
+            return why ?? (store.getState().panelTab === 'step' && !panel?.querySelector('.inspector') ? null : panel);
+          },
+          (target) => (target ?? document.getElementById('side-panel'))?.scrollIntoView({ block: 'start', behavior: reducedMotion ? 'auto' : 'smooth' }),
+        );
       }
     },
     [store, reducedMotion],

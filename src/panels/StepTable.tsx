@@ -12,6 +12,8 @@ import { stepMarks } from '../canvas/step-marks.ts';
 import { Icon } from '../canvas/icons.tsx';
 import { noteRevealsFromHere } from '../canvas/reveal-memory.ts';
 import { CONDITION_TEXT } from './Inspector.tsx';
+import { PANELS_BELOW, whenDrawn } from '../canvas/when-drawn.ts';
+import { usePrefersReducedMotion } from '../canvas/use-reduced-motion.ts';
 
 // The steps as a table: an alternative to the canvas for screen readers and keyboards,
 // showing the same state (icon and words) at the current moment of the run.
@@ -93,9 +95,6 @@ export function StepTable({ onOpenGallery, onAddStep }: { onOpenGallery?: () => 
   );
 }
 
-// On a phone the panels are below the table (styles.css, .workspace).
-const PANELS_BELOW = '(max-width: 860px)';
-
 /**
  * A step to name (a step just added: "+ Add a step", the toolbar or N; or F2 on the selected
  * step) is named in the Inspector's Name field, as the canvas names it on its node
@@ -106,28 +105,21 @@ const PANELS_BELOW = '(max-width: 860px)';
  */
 function useNameInInspector(store: RippleStore): void {
   const renaming = useRipple((s) => s.renamingStepId);
+  const reducedMotion = usePrefersReducedMotion();
   useEffect(() => {
     if (renaming === null) return;
-    let frame = 0;
-    const focusName = (framesLeft: number) => {
-      const input = document
-        .getElementById('side-panel')
-        ?.querySelector<HTMLInputElement>(`form[data-step-id="${CSS.escape(renaming)}"] input[name="label"]`);
-      if (!input && framesLeft > 0) {
-        frame = requestAnimationFrame(() => focusName(framesLeft - 1));
-        return;
-      }
-      if (store.getState().renamingStepId === renaming) store.getState().stopRename();
-      if (!input) return;
-      input.focus({ preventScroll: true });
-      input.select();
-      const below = window.matchMedia?.(PANELS_BELOW).matches ?? false;
-      const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-      input.scrollIntoView({ block: below ? 'center' : 'nearest', behavior: reducedMotion ? 'auto' : 'smooth' });
-    };
-    frame = requestAnimationFrame(() => focusName(90));
-    return () => cancelAnimationFrame(frame);
-  }, [renaming, store]);
+    return whenDrawn(
+      () => document.getElementById('side-panel')?.querySelector<HTMLInputElement>(`form[data-step-id="${CSS.escape(renaming)}"] input[name="label"]`),
+      (input) => {
+        if (store.getState().renamingStepId === renaming) store.getState().stopRename();
+        if (!input) return;
+        input.focus({ preventScroll: true });
+        input.select();
+        const below = window.matchMedia?.(PANELS_BELOW).matches ?? false;
+        input.scrollIntoView({ block: below ? 'center' : 'nearest', behavior: reducedMotion ? 'auto' : 'smooth' });
+      },
+    );
+  }, [renaming, store, reducedMotion]);
 }
 
 /**
