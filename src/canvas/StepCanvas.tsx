@@ -470,7 +470,7 @@ export function StepCanvas({ colorMode, whole = false }: { colorMode: 'light' | 
             // the inspector below the screen).
             return why ?? (store.getState().panelTab === 'step' && !panel?.querySelector('.inspector') ? null : panel);
           },
-          (target) => (target ?? document.getElementById('side-panel'))?.scrollIntoView({ block: 'start', behavior: reducedMotion ? 'auto' : 'smooth' }),
+          (target) => (target ?? document.getElementById('side-panel'))?.scrollIntoView?.({ block: 'start', behavior: reducedMotion ? 'auto' : 'smooth' }),
         );
       }
     },

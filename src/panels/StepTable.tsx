@@ -116,7 +116,7 @@ function useNameInInspector(store: RippleStore): void {
         input.focus({ preventScroll: true });
         input.select();
         const below = window.matchMedia?.(PANELS_BELOW).matches ?? false;
-        input.scrollIntoView({ block: below ? 'center' : 'nearest', behavior: reducedMotion ? 'auto' : 'smooth' });
+        input.scrollIntoView?.({ block: below ? 'center' : 'nearest', behavior: reducedMotion ? 'auto' : 'smooth' });
       },
     );
   }, [renaming, store, reducedMotion]);

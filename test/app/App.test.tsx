@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../src/app/App.tsx';
@@ -182,6 +182,8 @@ describe('look and access', () => {
     expect(store.getState().scenario.steps).toHaveLength(1);
     expect(within(table).getAllByRole('row')).toHaveLength(2);
     expect(within(table).queryByText(/No steps yet/)).toBeNull();
+    // The new step is named in the Inspector, once its chunk has drawn it: focus goes to its Name.
+    await vi.waitFor(() => expect(document.activeElement).toHaveAttribute('name', 'label'), { timeout: 10_000 });
     await user.click(screen.getByRole('button', { name: 'Table view' }));
     expect(screen.queryByText(/Draw steps that depend on each other/)).toBeNull();
   });

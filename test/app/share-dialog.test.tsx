@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ShareMenu } from '../../src/app/share/ShareMenu.tsx';
@@ -156,5 +156,38 @@ describe('share dialog', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByRole('button', { name: 'Share' })).toHaveFocus();
+  });
+});
+
+describe('files dropped before the menu listened', () => {
+  function scenarioFile(title: string): File {
+    return new File([JSON.stringify({ ...payment, title })], 'dropped.json', { type: 'application/json' });
+  }
+
+  function renderWith(store: ReturnType<typeof createRippleStore>, droppedEarly?: File[]) {
+    return (
+      <RippleProvider store={store}>
+        <ShareMenu droppedEarly={droppedEarly} />
+      </RippleProvider>
+    );
+  }
+
+  test('a file dropped while the menu was loading opens once it has', async () => {
+    const store = createRippleStore({ scenario: payment });
+    render(renderWith(store, [scenarioFile('Dropped while loading')]));
+    await vi.waitFor(() => expect(store.getState().scenario.title).toBe('Dropped while loading'), { timeout: 10_000 });
+  });
+
+  test('a file the stand-in caught after the menu first drew (before its own listener) is opened too, once', async () => {
+    const store = createRippleStore({ scenario: payment });
+    const { rerender } = render(renderWith(store));
+    const late = [scenarioFile('Dropped in the gap')];
+    rerender(renderWith(store, late));
+    await vi.waitFor(() => expect(store.getState().scenario.title).toBe('Dropped in the gap'), { timeout: 10_000 });
+    // The same drop drawn again is not opened again (it would undo an edit made since).
+    act(() => void store.getState().setTitle('Edited since'));
+    rerender(renderWith(store, late));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(store.getState().scenario.title).toBe('Edited since');
   });
 });

@@ -96,8 +96,10 @@ function ImportExportMenu({ groups }: { groups: { heading: string; items: MenuIt
   );
 }
 
+const NO_FILES: File[] = [];
+
 /** `droppedEarly`: files dropped on the page before this chunk loaded (ShareEntry.tsx), opened once it has. */
-export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {}) {
+export function ShareMenu({ droppedEarly = NO_FILES }: { droppedEarly?: File[] } = {}) {
   const store = useRippleStore();
   const [dialog, setDialog] = useState<'share' | 'batch' | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
@@ -154,11 +156,15 @@ export function ShareMenu({ droppedEarly = [] }: { droppedEarly?: File[] } = {})
   );
 
   const dragging = useFileDrop(openFiles);
-  const early = useRef(droppedEarly);
+  // Each drop caught before this menu listened is a new array: open each once. One may still
+  // arrive after this menu first drew, from the stand-in whose listener lives until this menu's
+  // effects run (CI: a drop in that gap was lost).
+  const openedEarly = useRef<readonly File[]>([]);
   useEffect(() => {
-    if (early.current.length > 0) openFiles(early.current);
-    early.current = [];
-  }, [openFiles]);
+    if (droppedEarly.length === 0 || openedEarly.current === droppedEarly) return;
+    openedEarly.current = droppedEarly;
+    openFiles(droppedEarly);
+  }, [droppedEarly, openFiles]);
 
   const guard = (what: string, action: () => void | Promise<unknown>) => () => {
     try {

@@ -1,7 +1,7 @@
 // The whole page as a drop target for files. Only drags that carry files are taken (text and
 // canvas drags inside the page are left alone), and the overlay goes away when the drag leaves
 // the window or ends anywhere.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
@@ -14,7 +14,9 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
     handler.current = onFiles;
   });
 
-  useEffect(() => {
+  // Listening from the commit that draws the page, not after its first paint: a file dropped
+  // on a page that does not take it is opened by the browser in place of the app.
+  useLayoutEffect(() => {
     let depth = 0;
     const onEnter = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
