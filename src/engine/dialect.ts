@@ -314,7 +314,7 @@ export const GLOSSARY: Readonly<Record<DialectName, readonly GlossaryEntry[]>> =
     { word: 'failed', ripple: 'failed', rule: 'The step answered its own error (4xx/5xx, 504 on timeout) after its last attempt.' },
     { word: 'blocked', ripple: 'blocked', rule: 'A prerequisite failed or was blocked, so the step answered 424 Failed Dependency without running.', ruleIds: 'R5' },
     { word: 'skipped', ripple: 'skipped', rule: 'Its condition did not hold and no prerequisite failed.', ruleIds: 'R4/R14' },
-    { word: 'cancelled', ripple: 'cancelled', rule: 'OnFailure "abort" cancelled it before it started.', ruleIds: 'R8' },
+    { word: 'cancelled', ripple: 'cancelled', rule: 'On failure “abort” cancelled it before it started.', ruleIds: 'R8' },
     { word: 'compensated', ripple: 'compensated', rule: 'It succeeded, then the saga undid it.', ruleIds: 'R10' },
     { word: 'rolled-back', ripple: 'rolled-back', rule: 'Another member of its atomic group (a change set) failed, so its work was undone; dependents see it as blocked.', ruleIds: 'R18' },
     { word: 'pending', ripple: 'pending', rule: 'Before its end: not started yet (a prerequisite has not answered).' },

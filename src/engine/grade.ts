@@ -30,7 +30,7 @@ export const RULES = Object.freeze({
   R5: { id: 'R5', text: 'With the fail-fast guard on, a step whose prerequisite failed or answered 424 is not run; it answers 424 Failed Dependency' },
   R6: { id: 'R6', text: 'Without the fail-fast guard, a dependent of a failed step runs anyway and fails with 500 "missing output"' },
   R7: { id: 'R7', text: 'A step that starts before the artifact it consumes exists fails with 500 "missing input"' },
-  R8: { id: 'R8', text: 'With onFailure "abort", every step not started at a root failure is cancelled' },
+  R8: { id: 'R8', text: 'With On failure “abort”, every step not started at a root failure is cancelled' },
   R9naive: { id: 'R9', text: 'A naive retry re-sends the blocked step and gets 424 again each time; its prerequisite is never touched' },
   R9repair: { id: 'R9', text: 'A graph-aware retry repairs the root cause first, then the blocked step runs' },
   R10: { id: 'R10', text: 'A saga rolls back the succeeded steps that have a handler, in reverse order of completion' },

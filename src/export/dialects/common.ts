@@ -52,7 +52,7 @@ export interface ExportTarget {
   afterFailure: string;
   /** Why a run that stops at the first failure cannot be written, when the system has no such setting; else the note only says it is left out. */
   noAbort?: string;
-  /** When the system has a near setting: how the file writes a run that stops at the first failure, and how that differs (the note's words after 'On failure "abort" (…)'). */
+  /** When the system has a near setting: how the file writes a run that stops at the first failure, and how that differs (the note's words after 'On failure “abort” (…)'). */
   abortAs?: string;
 }
 
@@ -90,7 +90,7 @@ export function rippleOnlyWarnings(scenario: Scenario, target: ExportTarget): st
   if (policy.failFast === false) out.push(`The fail-fast guard is off (a step still runs when a step it depends on has failed), which is a Ripple setting: ${target.afterFailure}`);
   if (policy.onFailure === 'abort') {
     const how = target.abortAs ?? `is a Ripple setting: ${target.noAbort ? `${target.noAbort}, so ${target.file} leaves it out` : `${target.file} leaves it out`}`;
-    out.push(`On failure "abort" (cancel every step not yet started once one fails) ${how}`);
+    out.push(`On failure “abort” (cancel every step not yet started once one fails) ${how}`);
   }
   if (policy.compensation === 'saga') out.push(`Compensation "saga" (undo the steps that succeeded after a later one fails) is a Ripple setting: ${target.file} leaves it out and has no undo steps`);
   if ((scenario.groups ?? []).length > 0) out.push(`Atomic groups (steps that succeed or fail all together) are a Ripple setting: ${target.file} leaves them out`);

@@ -211,7 +211,7 @@ function failFastPolicy(value: unknown, handled: boolean, path: string, dagName:
       warning: about(problemAt(
         'not-simulated',
         path,
-        `Argo's ${said}: once a task fails, Argo schedules no new tasks. Imported as On failure "abort": Ripple cancels the steps not yet started as soon as a step fails, where Argo stops once the failure has reached the end of its branch (its dependents Omitted). Write failFast: false to run every branch.`,
+        `Argo's ${said}: once a task fails, Argo schedules no new tasks. Imported as On failure “abort”: Ripple cancels the steps not yet started as soon as a step fails, where Argo stops once the failure has reached the end of its branch (its dependents Omitted). Write failFast: false to run every branch.`,
       )),
     };
   }

@@ -152,7 +152,7 @@ describe('export back keeps what the source file said', () => {
     const github = exportGithubActions(s);
     expect(github.ok && github.warnings).toEqual([
       'The fail-fast guard is off (a step still runs when a step it depends on has failed), which is a Ripple setting: GitHub Actions skips a job when a job it needs has failed, so the workflow skips those jobs instead',
-      'On failure "abort" (cancel every step not yet started once one fails) is a Ripple setting: GitHub Actions has no such setting for jobs (its fail-fast applies to the jobs of one matrix), so the workflow leaves it out',
+      'On failure “abort” (cancel every step not yet started once one fails) is a Ripple setting: GitHub Actions has no such setting for jobs (its fail-fast applies to the jobs of one matrix), so the workflow leaves it out',
       'Compensation "saga" (undo the steps that succeeded after a later one fails) is a Ripple setting: the workflow leaves it out and has no undo steps',
       'Atomic groups (steps that succeed or fail all together) are a Ripple setting: the workflow leaves them out',
       '"Produces" and "Consumes" (the data a step hands to the steps after it) are Ripple settings: the workflow leaves them out',
@@ -163,7 +163,7 @@ describe('export back keeps what the source file said', () => {
     );
     const argo = exportArgo(s);
     expect(argo.ok && argo.warnings[1]).toBe(
-      'On failure "abort" (cancel every step not yet started once one fails) is written as Argo\'s failFast, which is on by default: Argo stops scheduling new tasks once a failure that no task handles has reached the end of its branch (its dependents Omitted), while Ripple cancels the steps not yet started as soon as any step fails',
+      'On failure “abort” (cancel every step not yet started once one fails) is written as Argo\'s failFast, which is on by default: Argo stops scheduling new tasks once a failure that no task handles has reached the end of its branch (its dependents Omitted), while Ripple cancels the steps not yet started as soon as any step fails',
     );
     // No field paths, rule numbers or "Ripple's own" in what a person reads.
     for (const notes of [github, airflow, argo].map((e) => (e.ok ? e.warnings : []))) {
@@ -209,7 +209,7 @@ describe('an Argo export writes the DAG\'s failFast for the scenario\'s On failu
     if (!exported.ok) throw new Error(exported.message);
     expect(exported.text).not.toContain('failFast');
     expect(exported.warnings).toEqual([rippleOnlyWarnings(s, ARGO_TARGET)[0]]);
-    expect(exported.warnings[0]).toMatch(/^On failure "abort" \(cancel every step not yet started once one fails\) is written as Argo's failFast, which is on by default: /);
+    expect(exported.warnings[0]).toMatch(/^On failure “abort” \(cancel every step not yet started once one fails\) is written as Argo's failFast, which is on by default: /);
     const back = importArgo(exported.text);
     if (!back.ok) throw new Error(back.message);
     expect(back.scenario.policy).toEqual({ onFailure: 'abort' });
@@ -222,9 +222,9 @@ describe('an Argo export writes the DAG\'s failFast for the scenario\'s On failu
   it('GitHub and Airflow notes for abort are unchanged: they leave it out', () => {
     const s = checkout({ onFailure: 'abort' });
     expect(rippleOnlyWarnings(s, GITHUB_TARGET)).toEqual([
-      'On failure "abort" (cancel every step not yet started once one fails) is a Ripple setting: GitHub Actions has no such setting for jobs (its fail-fast applies to the jobs of one matrix), so the workflow leaves it out',
+      'On failure “abort” (cancel every step not yet started once one fails) is a Ripple setting: GitHub Actions has no such setting for jobs (its fail-fast applies to the jobs of one matrix), so the workflow leaves it out',
     ]);
-    expect(rippleOnlyWarnings(s, AIRFLOW_TARGET)).toEqual(['On failure "abort" (cancel every step not yet started once one fails) is a Ripple setting: the DAG leaves it out']);
+    expect(rippleOnlyWarnings(s, AIRFLOW_TARGET)).toEqual(['On failure “abort” (cancel every step not yet started once one fails) is a Ripple setting: the DAG leaves it out']);
   });
 });
 

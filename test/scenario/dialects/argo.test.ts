@@ -7,7 +7,7 @@ import { dialectView } from '../../../src/engine/dialect.ts';
 import { wideDag } from '../../../bench/sample-scenarios.ts';
 
 const ABORT_NOTE = (said: string) =>
-  `Argo's ${said}: once a task fails, Argo schedules no new tasks. Imported as On failure "abort": Ripple cancels the steps not yet started as soon as a step fails, where Argo stops once the failure has reached the end of its branch (its dependents Omitted). Write failFast: false to run every branch.`;
+  `Argo's ${said}: once a task fails, Argo schedules no new tasks. Imported as On failure “abort”: Ripple cancels the steps not yet started as soon as a step fails, where Argo stops once the failure has reached the end of its branch (its dependents Omitted). Write failFast: false to run every branch.`;
 const HANDLED_NOTE = (said: string) =>
   `Argo's ${said}: Argo stops scheduling new tasks after a failure that no dependent handles (one that reaches the end of its branch through Omitted tasks). Ripple does not simulate this: every task whose depends holds runs, as with failFast: false.`;
 
@@ -122,7 +122,7 @@ describe('Argo DAG import', () => {
     it.each([
       ['absent', '', 'failFast is on by default'],
       ['true', '      failFast: true\n', 'failFast is true'],
-    ])('the same file with failFast %s: nothing handles C’s failure, so it imports as On failure "abort": D and E are never scheduled (Argo shows no node; Omitted in its words), the workflow Failed', (_, line, said) => {
+    ])('the same file with failFast %s: nothing handles C’s failure, so it imports as On failure “abort”: D and E are never scheduled (Argo shows no node; Omitted in its words), the workflow Failed', (_, line, said) => {
       const r = importArgo(disabled.replace('      failFast: false\n', line));
       if (!r.ok) throw new Error(r.message);
       expect(r.scenario.policy).toEqual({ onFailure: 'abort' });
@@ -162,7 +162,7 @@ describe('Argo DAG import', () => {
       ['dependencies', '      - {name: c, dependencies: [a, b], template: t}\n'],
       ['bare names and .Succeeded joined by &&', '      - {name: c, depends: "a && (b.Succeeded && a.Succeeded)", template: t}\n'],
       ['.Skipped and .Daemoned (never after a failure)', '      - {name: c, depends: "a.Skipped && b.Daemoned", template: t}\n'],
-    ])('with only success terms (%s) every failure reaches a leaf: imported as On failure "abort"', (_, tasks) => {
+    ])('with only success terms (%s) every failure reaches a leaf: imported as On failure “abort”', (_, tasks) => {
       const r = importArgo(dag(tasks));
       if (!r.ok) throw new Error(r.message);
       expect(r.scenario.policy).toEqual({ onFailure: 'abort' });
