@@ -113,6 +113,12 @@ describe('lesson builder → link → fresh browser; presenter', () => {
     await expect(presenter.getByTestId('lesson-mark').first().isVisible()).resolves.toBe(false);
     await expect.poll(() => page.$$eval('.presenter .react-flow__node.selected [data-testid^="step-node-"]', (els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['step-node-send-receipt']);
     await noSeriousAxe(page, 'presenter, revealed');
+    // Its zoom buttons look like the editor's: the app's surface, no browser border beside them.
+    const zoomIn = presenter.locator('.react-flow__controls-button').first();
+    await expect(zoomIn.evaluate((el) => getComputedStyle(el).borderLeftWidth)).resolves.toBe('0px');
+    await expect(zoomIn.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe(
+      await page.evaluate(() => getComputedStyle(document.querySelector('.canvas-area .react-flow__controls-button')!).backgroundColor),
+    );
     await screenshot(page, 'lesson-presenter-revealed-light');
     await page.keyboard.press('Escape');
     await expect(presenter.count()).resolves.toBe(0);
