@@ -43,6 +43,22 @@ export function Gallery({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       focusAfter={next}
     >
+      {/* A blank start sits above the examples: below them (tryout) a first-time user looking for
+          it did not scroll down to it. It comes first in the Tab order as on the screen; focus
+          still starts on the first example. */}
+      <div className="gallery__start">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            store.getState().loadScenario(EMPTY_SCENARIO, { label: 'new scenario' });
+            onClose();
+          }}
+        >
+          Start with an empty canvas
+        </button>
+        <span className="gallery__start-or">or open an example:</span>
+      </div>
       <ul className="gallery">
         {PRESETS.map((p, i) => (
           <li key={p.name}>
@@ -54,18 +70,8 @@ export function Gallery({ onClose }: { onClose: () => void }) {
           </li>
         ))}
       </ul>
-      <div className="gallery__footer">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => {
-            store.getState().loadScenario(EMPTY_SCENARIO, { label: 'new scenario' });
-            onClose();
-          }}
-        >
-          Start with an empty canvas
-        </button>
-        {previous && (
+      {previous && (
+        <div className="gallery__footer">
           <button
             type="button"
             className="btn"
@@ -76,8 +82,8 @@ export function Gallery({ onClose }: { onClose: () => void }) {
           >
             ↺ Restore previous draft “{previous.scenario.title}”
           </button>
-        )}
-      </div>
+        </div>
+      )}
     </Dialog>
   );
 }

@@ -10,6 +10,7 @@ import { STATUS_INFO, reasonPhrase, type StatusInfo } from '../engine/http-statu
 import { FieldError, NumberField, TextField, messageOf, useImmediate } from './fields.tsx';
 import { WhenField } from './WhenField.tsx';
 import { StepMarksList } from './StepMarksList.tsx';
+import { endNaming, returnToStep } from './naming-return.ts';
 import { prerequisiteChoices } from '../scenario/graph-algorithms.ts';
 
 // The inspector for the selected step: everything the engine reads from a step, with the
@@ -99,7 +100,18 @@ function StepInspector({ step, dialect, readOnly }: { step: Step; dialect: Diale
     <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Step ${step.label ?? step.id}`} data-step-id={step.id}>
       <h2 className="panel-heading">{step.label ?? step.id}</h2>
       <StepMarksList step={step} />
-      <TextField label="Name" name="label" value={step.label ?? ''} placeholder={step.id} disabled={disabled} onCommit={(v) => store.getState().renameStep(step.id, v)} />
+      {/* A naming the table started (a new step, F2) ends back at the step's row (naming-return.ts). */}
+      <TextField
+        label="Name"
+        name="label"
+        value={step.label ?? ''}
+        placeholder={step.id}
+        disabled={disabled}
+        onCommit={(v) => store.getState().renameStep(step.id, v)}
+        onDone={(_, input) => {
+          if (endNaming(input)) returnToStep(step.id, input);
+        }}
+      />
       <TextField
         label="Request"
         value={step.request ?? ''}

@@ -14,6 +14,7 @@ import { noteRevealsFromHere } from '../canvas/reveal-memory.ts';
 import { CONDITION_TEXT } from './Inspector.tsx';
 import { PANELS_BELOW, whenDrawn } from '../canvas/when-drawn.ts';
 import { usePrefersReducedMotion } from '../canvas/use-reduced-motion.ts';
+import { beginNaming } from './naming-return.ts';
 
 // The steps as a table: an alternative to the canvas for screen readers and keyboards,
 // showing the same state (icon and words) at the current moment of the run.
@@ -100,7 +101,8 @@ export function StepTable({ onOpenGallery, onAddStep }: { onOpenGallery?: () => 
  * step) is named in the Inspector's Name field, as the canvas names it on its node
  * (use-add-step.ts, StepNode.tsx): the field takes focus, its words selected, and on a phone,
  * where the Inspector is below the table, it is brought into view (tryout: focus fell to the page
- * and the new step's form stayed below the screen). The Inspector may still be loading (a chunk
+ * and the new step's form stayed below the screen). Enter or Escape there gives focus back to the
+ * step's row, brought into view (naming-return.ts). The Inspector may still be loading (a chunk
  * of its own): wait for its field, a second or two at most.
  */
 function useNameInInspector(store: RippleStore): void {
@@ -114,6 +116,7 @@ function useNameInInspector(store: RippleStore): void {
         if (store.getState().renamingStepId === renaming) store.getState().stopRename();
         if (!input) return;
         input.focus({ preventScroll: true });
+        if (document.activeElement === input) beginNaming(input);
         input.select();
         const below = window.matchMedia?.(PANELS_BELOW).matches ?? false;
         input.scrollIntoView?.({ block: below ? 'center' : 'nearest', behavior: reducedMotion ? 'auto' : 'smooth' });
@@ -166,7 +169,7 @@ function EmptyRow({ onOpenGallery, onAddStep }: { onOpenGallery?: () => void; on
 const StepRow = memo(function StepRow({ row, view, selected, store }: { row: RowText; view: LiveStepView | null; selected: boolean; store: RippleStore }) {
   const { step } = row;
   return (
-    <tr aria-selected={selected} data-testid={`row-${step.id}`}>
+    <tr aria-selected={selected} data-testid={`row-${step.id}`} data-step-id={step.id}>
       <th scope="row">
         <button type="button" className="link-button" onClick={() => store.getState().selectStep(step.id)}>
           {step.label ?? step.id}

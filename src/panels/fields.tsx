@@ -51,18 +51,29 @@ function Field({ id, label, help, error, children }: { id: string; label: string
   );
 }
 
-/** A line (or, `multiline`, a box) of text; `name`: the input's name, for code that finds the field (StepTable.tsx focuses the step's Name). */
-export function TextField({ label, value, onCommit, help, disabled, placeholder, name, multiline = false }: BaseProps & {
+/**
+ * A line (or, `multiline`, a box) of text; `name`: the input's name, for code that finds the field
+ * (StepTable.tsx focuses the step's Name). `onDone` (a line only): after Enter committed the text
+ * (or found nothing to commit; not when refused) or Escape put the stored value back, with the input.
+ */
+export function TextField({ label, value, onCommit, onDone, help, disabled, placeholder, name, multiline = false }: BaseProps & {
   value: string;
   name?: string;
   onCommit: Commit<string>;
+  onDone?: (how: 'commit' | 'revert', input: HTMLInputElement) => void;
   multiline?: boolean;
 }) {
   const id = useId();
   const { draft, setDraft, error, setError } = useDraft(value);
-  const commit = () => {
-    if (draft === value) return setError(null);
-    setError(messageOf(onCommit(draft)));
+  /** Commits the draft; false when the scenario's rules refused it. */
+  const commit = (): boolean => {
+    if (draft === value) {
+      setError(null);
+      return true;
+    }
+    const message = messageOf(onCommit(draft));
+    setError(message);
+    return message === null;
   };
   const props = {
     id,
@@ -87,10 +98,11 @@ export function TextField({ label, value, onCommit, help, disabled, placeholder,
           type="text"
           {...props}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
+            if (e.key === 'Enter' && commit()) onDone?.('commit', e.currentTarget);
             if (e.key === 'Escape') {
               setDraft(value);
               setError(null);
+              onDone?.('revert', e.currentTarget);
             }
           }}
         />

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, screenshot } from './harness.ts';
-import { pickPreset } from './app.ts';
-import { PRESETS } from '../../src/presets/index.ts';
+import { pickPreset, sidePanel } from './app.ts';
+import { PRESETS, findPreset } from '../../src/presets/index.ts';
 import { encodeScenarioLink } from '../../src/scenario/index.ts';
 
 // Tryout: on a 390 × 844 px phone the Table view's right border was cut off, the table a few px
@@ -116,3 +116,37 @@ test('on a 390 × 844 px phone every example\'s Table view fits, or scrolls side
   expect(errors).toEqual([]);
   await context.close();
 }, 120_000);
+
+// Tryout on a 390 px phone: the "Depends on" header wrapped onto two lines, and the Inspector's
+// "Marks on its node" chips were 11 px words. Each header says its name on one line (the table
+// still fits, above), and the chips' words are at least 12 px.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`on a 390 × 844 px phone the Table view's column headers are one line each, and the selected step's marks in the Inspector at least 12 px (${colorScheme})`, async () => {
+    const { page, context, errors } = await openPage(browser, '', { width: 390, height: 844, touch: true, colorScheme });
+    await pickPreset(page, 'payment-fails');
+    await openTable(page);
+    // The lines each header's words are drawn on (distinct tops of their boxes).
+    const lines = await page.locator('.step-table thead th').evaluateAll((ths) =>
+      ths.map((th) => {
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return `${th.textContent}: ${new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size}`;
+      }),
+    );
+    expect(lines).toEqual(['Step: 1', 'Request: 1', 'Depends on: 1', 'Configured: 1', 'State: 1']);
+    expect((await tableEdges(page)).scrolls).toBe(false);
+    await screenshot(page, `phone-table-header-${colorScheme}`);
+
+    const failing = findPreset('payment-fails')!.scenario.steps.find((s) => s.fail)!;
+    await page.locator(`.step-table [data-testid="row-${failing.id}"] th button`).tap();
+    const marks = sidePanel(page).getByTestId('step-marks-list');
+    await marks.waitFor();
+    await marks.scrollIntoViewIfNeeded();
+    const sizes = await marks.locator('.chip').evaluateAll((chips) => chips.map((c) => parseFloat(getComputedStyle(c).fontSize)));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(sizes.filter((px) => px < 12)).toEqual([]);
+    await screenshot(page, `phone-table-marks-${colorScheme}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}

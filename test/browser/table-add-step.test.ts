@@ -7,6 +7,8 @@ import { sidePanel } from './app.ts';
 // gone with the empty row) and, on a 390 px phone, the new step's form below the screen; the row
 // told a phone "(or press N)"; the caption read "1 steps". A step added from the table is named in
 // the Inspector's Name field, as the canvas names it on its node: the field has focus, in view.
+// Tryout: Enter there left focus in the field, and on the phone the new row above the screen;
+// Enter (or Escape) now gives focus back to the row, in view.
 
 let browser: Browser;
 beforeAll(async () => {
@@ -59,10 +61,14 @@ for (const [device, options, words] of [
       const name = sidePanel(page).getByRole('textbox', { name: 'Name', exact: true });
       await expect.poll(() => focusedInView(name)).toBe(true);
       expect(await page.getByRole('table').locator('caption').innerText()).toMatch(/^1 step in dependency order\./);
-      // Typing names it, Enter keeps it: the table's row says the new name.
+      // Typing names it, Enter keeps it and ends the naming where it began: focus on the row's
+      // name, the row in view (on the phone it was above the screen, the page scrolled down to the
+      // Name field), saying the new name.
       await page.keyboard.type('Charge card');
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('.step-table tbody th button').innerText()).toBe('Charge card');
+      const rowName = page.locator('.step-table tbody th button');
+      await expect.poll(() => rowName.innerText()).toBe('Charge card');
+      await expect.poll(() => focusedInView(rowName)).toBe(true);
       await screenshot(page, `table-add-step-named-${options.width}-${colorScheme}`);
       expect(errors).toEqual([]);
       await context.close();
@@ -76,8 +82,9 @@ test('the toolbar\'s Add step and N in the Table view at 1,280 px: focus in the 
   await page.getByRole('banner').getByRole('button', { name: 'Add step' }).click();
   const name = sidePanel(page).getByRole('textbox', { name: 'Name', exact: true });
   await expect.poll(() => focusedInView(name)).toBe(true);
+  // Escape ends the naming back at the row, where N adds the next step.
   await page.keyboard.press('Escape');
-  await page.locator('.step-table tbody th button').first().focus();
+  await expect.poll(() => focusedInView(page.locator('.step-table tbody th button').first())).toBe(true);
   await page.keyboard.press('n');
   await expect.poll(() => page.getByRole('table').locator('caption').innerText()).toMatch(/^2 steps in dependency order\./);
   await expect.poll(() => focusedInView(name)).toBe(true);

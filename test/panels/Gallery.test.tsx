@@ -20,6 +20,15 @@ describe('Gallery', () => {
     expect(document.activeElement).toHaveTextContent(PRESETS[0].title);
   });
 
+  test('"Start with an empty canvas" heads the examples (below them, a first-time user did not find it), first in the Tab order after Close', () => {
+    renderWithStore(<Gallery onClose={() => {}} />);
+    const empty = screen.getByRole('button', { name: 'Start with an empty canvas' });
+    const examples = screen.getByRole('list');
+    expect(empty.compareDocumentPosition(examples) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const buttons = screen.getAllByRole('button').map((b) => b.textContent);
+    expect(buttons.slice(0, 3)).toEqual(['✕', 'Start with an empty canvas', expect.stringContaining(PRESETS[0].title)]);
+  });
+
   test('picking a preset loads it and closes', async () => {
     const onClose = vi.fn();
     const { store } = renderWithStore(<Gallery onClose={onClose} />);
