@@ -49,6 +49,11 @@ export interface RunDiff {
   failed: Pair;
   /** Steps compensated on one side only, in step order. */
   compensatedOnly: { a: string[]; b: string[] };
+  /**
+   * Steps whose compensation failed on one side only (`compensation-failed`, the saga tried to
+   * undo them), in step order: with `compensatedOnly`, every step a saga touched on one side.
+   */
+  compensationFailedOnly: { a: string[]; b: string[] };
 }
 
 /** The diff as `npm run simulate -- A --compare B --json` prints it (issue #13's shape, exactly). */
@@ -97,6 +102,7 @@ export function diffRuns(a: RunResult, b: RunResult): RunDiff {
   const steps: Record<string, StepDiff> = Object.create(null) as Record<string, StepDiff>;
   const ids = [...Object.keys(a.steps), ...Object.keys(b.steps).filter((id) => !Object.hasOwn(a.steps, id))];
   const compensatedOnly = { a: [] as string[], b: [] as string[] };
+  const compensationFailedOnly = { a: [] as string[], b: [] as string[] };
   for (const id of ids) {
     const stepA = Object.hasOwn(a.steps, id) ? a.steps[id] : undefined;
     const stepB = Object.hasOwn(b.steps, id) ? b.steps[id] : undefined;
@@ -111,6 +117,8 @@ export function diffRuns(a: RunResult, b: RunResult): RunDiff {
     }
     if (stepA?.state === 'compensated' && stepB?.state !== 'compensated') compensatedOnly.a.push(id);
     if (stepB?.state === 'compensated' && stepA?.state !== 'compensated') compensatedOnly.b.push(id);
+    if (stepA?.state === 'compensation-failed' && stepB?.state !== 'compensation-failed') compensationFailedOnly.a.push(id);
+    if (stepB?.state === 'compensation-failed' && stepA?.state !== 'compensation-failed') compensationFailedOnly.b.push(id);
     if (differs.length > 0) steps[id] = { a: side(stepA), b: side(stepB), differs, timing };
   }
   return {
@@ -123,6 +131,7 @@ export function diffRuns(a: RunResult, b: RunResult): RunDiff {
     },
     failed: [countState(a, 'failed'), countState(b, 'failed')],
     compensatedOnly,
+    compensationFailedOnly,
   };
 }
 
@@ -175,10 +184,56 @@ export function summarizeDiff(diff: RunDiff): string {
   if (verbs.length > 0) clauses.push(`B ${joinVerbs(verbs)}`);
   else if (differing === 0) clauses.push('A and B ran the same: no step differs');
   else clauses.push(`The totals match, but ${plural(differing, 'step differs', 'steps differ')}`);
-  const only = (ids: string[], who: string) => `${plural(ids.length, 'step was', 'steps were')} compensated in ${who} only`;
-  if (diff.compensatedOnly.a.length > 0) clauses.push(only(diff.compensatedOnly.a, 'A'));
-  if (diff.compensatedOnly.b.length > 0) clauses.push(only(diff.compensatedOnly.b, 'B'));
+  // Every step the saga touched on one side only, as the table lists them: a step whose undo
+  // failed is counted too, in its own words (tryout: "3 steps were compensated in A only" over a
+  // table of 4, the fourth "compensation-failed").
+  const only = (compensated: string[], failedUndo: string[], who: string) => {
+    const parts: string[] = [];
+    if (compensated.length > 0) parts.push(`${plural(compensated.length, 'step was', 'steps were')} compensated`);
+    if (failedUndo.length > 0) parts.push(`${plural(failedUndo.length, "step's compensation", "steps' compensations")} failed`);
+    return parts.length === 0 ? null : `${parts.join(' and ')} in ${who} only`;
+  };
+  for (const who of ['a', 'b'] as const) {
+    const clause = only(diff.compensatedOnly[who], diff.compensationFailedOnly[who], who.toUpperCase());
+    if (clause !== null) clauses.push(clause);
+  }
   return `${clauses.join('; ')}.`;
+}
+
+/** A side's outcome in a comparison's words: `forward` the step's own call, `after` what a saga did next (null: nothing). */
+export interface SideOutcome {
+  forward: StepState;
+  after: 'compensated' | 'its compensation failed' | null;
+}
+
+/**
+ * How one side of a differing step reads (the app's diff table formats it): a compensated step
+ * keeps its forward answer (`status`, R10), so its state next to that answer read as one fact
+ * ("compensation-failed · 200": a 200 beside "failed"). Told apart, the forward call comes
+ * first, as what it was: `failed` when its answer is 300 or more (R17 `evenIfFailed`: a failed
+ * call that may have acted is undone too), else `succeeded`; then what the saga did. Every
+ * other state is its own forward outcome, with nothing after.
+ *
+ * @example
+ * sideOutcome({ state: 'compensation-failed', status: 200, attempts: 1 }) // → { forward: 'succeeded', after: 'its compensation failed' }
+ * sideOutcome({ state: 'compensated', status: 504, attempts: 1 })         // → { forward: 'failed', after: 'compensated' }
+ */
+export function sideOutcome(side: CompareStepSide): SideOutcome {
+  switch (side.state) {
+    case 'compensated':
+    case 'compensation-failed':
+      return {
+        forward: side.status !== null && side.status >= 300 ? 'failed' : 'succeeded',
+        after: side.state === 'compensated' ? 'compensated' : 'its compensation failed',
+      };
+    case 'succeeded':
+    case 'failed':
+    case 'blocked':
+    case 'rolled-back':
+    case 'skipped':
+    case 'cancelled':
+      return { forward: side.state, after: null };
+  }
 }
 
 // ---- what-ifs -------------------------------------------------------------------------------
