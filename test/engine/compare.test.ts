@@ -1,5 +1,5 @@
 // Compare (issue #13): one graph under two choices, told as the seeds' contrasts.
-import { checkVariants, compareScenarios, diffJson, diffRuns, sideOutcome, summarizeDiff, variants, whySame } from '../../src/engine/compare.ts';
+import { SAME_REASON_TEXT, checkVariants, compareScenarios, diffJson, diffRuns, sideOutcome, summarizeDiff, summaryWithWhySame, variants, whySame } from '../../src/engine/compare.ts';
 import { simulate } from '../../src/engine/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { resolvePolicy } from '../../src/scenario/defaults.ts';
@@ -160,6 +160,45 @@ describe('checkVariants', () => {
   it('every step started before the first failure: abort has nothing to cancel', () => {
     const a = scenario([step('a', { durationMs: 300 }), step('b', { durationMs: 100, fail: { status: 500 } })]);
     expect(byId(checkVariants(a))['on-failure']).toEqual({ sameAsA: true, sameReason: 'all-started' });
+  });
+
+  // Tryout: "Abort on failure" ran like A on timeout-no-guard, shipping-retry-graph-aware and
+  // artifact-checksum with only "Runs the same as A here". The reason is read from A's events as
+  // the abort rule works (R8): at the first failure no retry follows, every step not yet sent
+  // depends on the failed one (graph-aware: reserve-stock's 409 at 200 ms, repaired later).
+  it.each([
+    ['timeout-no-guard', 'fetch-fx-rates', ['create-invoice', 'price-cart']],
+    ['shipping-retry-graph-aware', 'reserve-stock', ['create-shipping-label', 'notify-customer']],
+    ['artifact-checksum', 'upload-artifact', ['alert-release-channel', 'deploy-staging', 'publish-release']],
+  ])('%s: abort changes nothing, because every step still waiting when %s fails depends on it', (name, failing, waiting) => {
+    const a = preset(name);
+    const run = simulate(a);
+    const first = run.events.find((e) => (e.type === 'failed' || e.type === 'timed-out') && !e.willRetry)!;
+    expect(first.step).toBe(failing);
+    const before = new Set(run.events.slice(0, run.events.indexOf(first) + 1).map((e) => e.step));
+    expect(a.steps.map((s) => s.id).filter((id) => !before.has(id)).sort()).toEqual(waiting);
+    const abort = byId(checkVariants(a))['on-failure'];
+    expect(abort).toEqual({ sameAsA: true, sameReason: 'all-dependent' });
+    const b = variants(a, run).find((v) => v.id === 'on-failure')!.scenario;
+    expect(whySame(a, run, b)).toBe('all-dependent');
+    const diff = diffRuns(run, simulate(b));
+    expect(summaryWithWhySame(summarizeDiff(diff), diff, a, run, b)).toBe(
+      'A and B ran the same: no step differs. It makes no difference here: every step still waiting at the first failure depends on it, and abort cancels only independent steps.',
+    );
+  });
+
+  it('a flaky step that succeeds on its retry: abort never starts, and says so', () => {
+    const a = scenario(
+      [step('a', { durationMs: 50, fail: { status: 503, times: 1 }, retry: { maxAttempts: 2, delayMs: 10 } }), step('b', { durationMs: 100 }), step('c', { durationMs: 500 })],
+      [dep('a', 'b')],
+    );
+    expect(byId(checkVariants(a))['on-failure']).toEqual({ sameAsA: true, sameReason: 'no-final-failure' });
+    expect(SAME_REASON_TEXT['no-final-failure']).toBe('every failing step succeeds on a retry, and abort starts only at a failure no retry follows');
+  });
+
+  it('a failing step that never runs (its condition is false): no step fails, so abort has nothing to start at', () => {
+    const a = scenario([step('a'), step('rescue', { fail: { status: 500 }, when: 'a.Failed' }), step('c', { durationMs: 500 })], [dep('a', 'rescue')]);
+    expect(byId(checkVariants(a))['on-failure']).toEqual({ sameAsA: true, sameReason: 'no-failure' });
   });
 
   it('over maxSteps nothing is checked: every sameAsA is null, the variants are still offered', () => {
