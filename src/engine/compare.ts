@@ -4,6 +4,7 @@
 import { resolvePolicy } from '../scenario/defaults.ts';
 import type { Policy, Scenario } from '../scenario/types.ts';
 import { formatMs } from './format-ms.ts';
+import { buildGraph, finallySteps, indexOf, markDescendants } from './graph.ts';
 import { replay } from './replay.ts';
 import { simulate } from './simulate.ts';
 import type { RunResult, StepResult, StepState } from './types.ts';
@@ -49,6 +50,11 @@ export interface RunDiff {
   failed: Pair;
   /** Steps compensated on one side only, in step order. */
   compensatedOnly: { a: string[]; b: string[] };
+  /**
+   * Steps whose compensation failed on one side only (`compensation-failed`, the saga tried to
+   * undo them), in step order: with `compensatedOnly`, every step a saga touched on one side.
+   */
+  compensationFailedOnly: { a: string[]; b: string[] };
 }
 
 /** The diff as `npm run simulate -- A --compare B --json` prints it (issue #13's shape, exactly). */
@@ -97,6 +103,7 @@ export function diffRuns(a: RunResult, b: RunResult): RunDiff {
   const steps: Record<string, StepDiff> = Object.create(null) as Record<string, StepDiff>;
   const ids = [...Object.keys(a.steps), ...Object.keys(b.steps).filter((id) => !Object.hasOwn(a.steps, id))];
   const compensatedOnly = { a: [] as string[], b: [] as string[] };
+  const compensationFailedOnly = { a: [] as string[], b: [] as string[] };
   for (const id of ids) {
     const stepA = Object.hasOwn(a.steps, id) ? a.steps[id] : undefined;
     const stepB = Object.hasOwn(b.steps, id) ? b.steps[id] : undefined;
@@ -111,6 +118,8 @@ export function diffRuns(a: RunResult, b: RunResult): RunDiff {
     }
     if (stepA?.state === 'compensated' && stepB?.state !== 'compensated') compensatedOnly.a.push(id);
     if (stepB?.state === 'compensated' && stepA?.state !== 'compensated') compensatedOnly.b.push(id);
+    if (stepA?.state === 'compensation-failed' && stepB?.state !== 'compensation-failed') compensationFailedOnly.a.push(id);
+    if (stepB?.state === 'compensation-failed' && stepA?.state !== 'compensation-failed') compensationFailedOnly.b.push(id);
     if (differs.length > 0) steps[id] = { a: side(stepA), b: side(stepB), differs, timing };
   }
   return {
@@ -123,6 +132,7 @@ export function diffRuns(a: RunResult, b: RunResult): RunDiff {
     },
     failed: [countState(a, 'failed'), countState(b, 'failed')],
     compensatedOnly,
+    compensationFailedOnly,
   };
 }
 
@@ -175,10 +185,56 @@ export function summarizeDiff(diff: RunDiff): string {
   if (verbs.length > 0) clauses.push(`B ${joinVerbs(verbs)}`);
   else if (differing === 0) clauses.push('A and B ran the same: no step differs');
   else clauses.push(`The totals match, but ${plural(differing, 'step differs', 'steps differ')}`);
-  const only = (ids: string[], who: string) => `${plural(ids.length, 'step was', 'steps were')} compensated in ${who} only`;
-  if (diff.compensatedOnly.a.length > 0) clauses.push(only(diff.compensatedOnly.a, 'A'));
-  if (diff.compensatedOnly.b.length > 0) clauses.push(only(diff.compensatedOnly.b, 'B'));
+  // Every step the saga touched on one side only, as the table lists them: a step whose undo
+  // failed is counted too, in its own words (tryout: "3 steps were compensated in A only" over a
+  // table of 4, the fourth "compensation-failed").
+  const only = (compensated: string[], failedUndo: string[], who: string) => {
+    const parts: string[] = [];
+    if (compensated.length > 0) parts.push(`${plural(compensated.length, 'step was', 'steps were')} compensated`);
+    if (failedUndo.length > 0) parts.push(`${plural(failedUndo.length, "step's compensation", "steps' compensations")} failed`);
+    return parts.length === 0 ? null : `${parts.join(' and ')} in ${who} only`;
+  };
+  for (const who of ['a', 'b'] as const) {
+    const clause = only(diff.compensatedOnly[who], diff.compensationFailedOnly[who], who.toUpperCase());
+    if (clause !== null) clauses.push(clause);
+  }
   return `${clauses.join('; ')}.`;
+}
+
+/** A side's outcome in a comparison's words: `forward` the step's own call, `after` what a saga did next (null: nothing). */
+export interface SideOutcome {
+  forward: StepState;
+  after: 'compensated' | 'its compensation failed' | null;
+}
+
+/**
+ * How one side of a differing step reads (the app's diff table formats it): a compensated step
+ * keeps its forward answer (`status`, R10), so its state next to that answer read as one fact
+ * ("compensation-failed · 200": a 200 beside "failed"). Told apart, the forward call comes
+ * first, as what it was: `failed` when its answer is 300 or more (R17 `evenIfFailed`: a failed
+ * call that may have acted is undone too), else `succeeded`; then what the saga did. Every
+ * other state is its own forward outcome, with nothing after.
+ *
+ * @example
+ * sideOutcome({ state: 'compensation-failed', status: 200, attempts: 1 }) // → { forward: 'succeeded', after: 'its compensation failed' }
+ * sideOutcome({ state: 'compensated', status: 504, attempts: 1 })         // → { forward: 'failed', after: 'compensated' }
+ */
+export function sideOutcome(side: CompareStepSide): SideOutcome {
+  switch (side.state) {
+    case 'compensated':
+    case 'compensation-failed':
+      return {
+        forward: side.status !== null && side.status >= 300 ? 'failed' : 'succeeded',
+        after: side.state === 'compensated' ? 'compensated' : 'its compensation failed',
+      };
+    case 'succeeded':
+    case 'failed':
+    case 'blocked':
+    case 'rolled-back':
+    case 'skipped':
+    case 'cancelled':
+      return { forward: side.state, after: null };
+  }
 }
 
 // ---- what-ifs -------------------------------------------------------------------------------
@@ -291,15 +347,18 @@ export function compareScenarios(a: Scenario, b: Scenario, options: { replay?: b
 
 /**
  * Why B runs exactly like A, when a plain reason exists (read from A's scenario and run):
- * - `no-failure`: no step has a `fail` and none ended `failed`, so no failure policy applies;
+ * - `no-failure`: no step has a `fail` and none ended `failed`, so no failure policy applies (for
+ *   abort ↔ continue: no attempt failed in A's run);
  * - `no-compensation`: no step has a `compensation` (undo) handler, so a saga has nothing to undo;
  * - `no-retries`: no step has `retry.maxAttempts` above 1, so the retry mode never applies;
  * - `all-started`: every step had started when the first one failed, so abort cancels nothing;
  * - `all-dependent`: every step still waiting when the first one failed depends on it, and abort
  *   cancels only steps that do not;
+ * - `no-final-failure`: every failed attempt is followed by a retry (a flaky step that then
+ *   succeeds), and abort starts only at a failure no retry follows;
  * - `no-overlap`: no two steps ran at once, so a limit of 1 holds nothing back.
  */
-export type SameReason = 'no-failure' | 'no-compensation' | 'no-retries' | 'all-started' | 'all-dependent' | 'no-overlap';
+export type SameReason = 'no-failure' | 'no-compensation' | 'no-retries' | 'all-started' | 'all-dependent' | 'no-final-failure' | 'no-overlap';
 
 /** A what-if with what running it would show: `sameAsA` true when no step differs from A's run. */
 export interface CheckedVariant extends Variant {
@@ -317,34 +376,51 @@ function noFailure(scenario: Scenario, run: RunResult): boolean {
 }
 
 /**
- * `all-started` / `all-dependent` for abort ↔ continue, from A's run: abort (R8) cancels only
- * the steps that have not started at the first root failure and do not depend on a failed step.
- * Null when neither holds.
+ * Why abort ↔ continue changes nothing, read from A's events as the engine's
+ * abort rule works (R8, abort.ts `abortSweep`): at a root failure — an attempt that failed or
+ * timed out with no retry to follow, not a repair's (R9) and not a missing output (R6) — abort
+ * cancels each step that has not been sent yet and neither depends on a failed step nor is a
+ * finally step (R15). At A's first root failure: `all-started` when no step is still waiting,
+ * `all-dependent` when every waiting one depends on a failed step; `no-final-failure` when no
+ * attempt fails for good (abort never starts), `no-failure` when none fails at all. Null
+ * otherwise (a finally step still waiting, a run stopped at its work budget).
+ *
+ * From the events, not the final states: a failure later repaired by a graph-aware retry (R9)
+ * still set abort off (tryout: shipping-retry-graph-aware had no reason, its failed step ended
+ * `succeeded`).
  */
 function nothingToCancel(scenario: Scenario, run: RunResult): SameReason | null {
-  let first = Infinity;
-  for (const id in run.steps) {
-    const s = run.steps[id];
-    if (s.state === 'failed' && s.endedAt !== null && s.endedAt < first) first = s.endedAt;
+  const events = run.events;
+  const repairing = new Set<string>();
+  let first = -1;
+  for (let k = 0; k < events.length && first < 0; k++) {
+    const e = events[k];
+    if (e.type === 'repair-requested' && e.step !== undefined) repairing.add(e.step);
+    else if ((e.type === 'failed' || e.type === 'timed-out') && e.willRetry !== true && e.failedPrerequisiteStep === undefined && !repairing.has(e.step!)) first = k;
   }
-  if (first === Infinity) return null;
-  const below = new Set(Object.keys(run.steps).filter((id) => run.steps[id].state === 'failed' && run.steps[id].endedAt === first));
-  const next = new Map<string, string[]>();
-  for (const d of scenario.dependencies) next.set(d.from, [...(next.get(d.from) ?? []), d.to]);
-  const failedNow = [...below];
-  for (let i = 0; i < failedNow.length; i++) {
-    for (const to of next.get(failedNow[i]) ?? []) {
-      if (!below.has(to)) {
-        below.add(to);
-        failedNow.push(to);
-      }
-    }
+  if (first < 0) {
+    // A run stopped at its work budget (budget.ts) cut its retries short; one with no failed
+    // attempt at all (a failing step that never ran) has no failure for abort to start at.
+    if (run.stopped) return null;
+    return events.some((e) => e.type === 'failed' || e.type === 'timed-out') ? 'no-final-failure' : 'no-failure';
   }
+  const g = buildGraph(scenario);
+  const failed: number[] = [];
+  const seen = new Uint8Array(g.n);
+  for (let k = 0; k <= first; k++) {
+    const e = events[k];
+    const i = e.step === undefined ? undefined : indexOf(g, e.step);
+    if (i === undefined) continue;
+    seen[i] = 1;
+    if ((e.type === 'failed' || e.type === 'timed-out') && e.willRetry !== true) failed.push(i);
+  }
+  const dependsOnFailure = new Uint8Array(g.n);
+  markDescendants(g, failed, dependsOnFailure, false);
+  const spared = finallySteps(g);
   let waiting = 0;
-  for (const id in run.steps) {
-    const s = run.steps[id];
-    if ((s.startedAt !== null && s.startedAt < first) || (s.state === 'failed' && s.endedAt === first)) continue;
-    if (!below.has(id)) return null;
+  for (let i = 0; i < g.n; i++) {
+    if (seen[i] || spared[i]) continue;
+    if (!dependsOnFailure[i]) return null;
     waiting++;
   }
   return waiting === 0 ? 'all-started' : 'all-dependent';
@@ -421,6 +497,7 @@ export const SAME_REASON_TEXT: Record<SameReason, string> = {
   'no-retries': 'no step retries',
   'all-started': 'every step has started by the time the first one fails, so abort has nothing to cancel',
   'all-dependent': 'every step still waiting at the first failure depends on it, and abort cancels only independent steps',
+  'no-final-failure': 'every failing step succeeds on a retry, and abort starts only at a failure no retry follows',
   'no-overlap': 'its steps already run one at a time',
 };
 

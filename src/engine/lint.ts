@@ -5,9 +5,20 @@ import { DEFAULT_RETRY } from '../scenario/defaults.ts';
 import { buildGraph, SUCCESS, type Graph } from './graph.ts';
 import type { LintWarning } from './types.ts';
 import { evaluateWhen, WHEN_RESULTS, type WhenOutcome } from '../scenario/when.ts';
+import { quote } from '../scenario/text.ts';
 
 /**
- * Warns about step-order bugs a run may or may not show:
+ * A step as its messages name it: its label (else its id) in quotes, as the app's other
+ * messages do (src/scenario/edits.ts, validate.ts `quote`): `"Create invoice"`. The warning's
+ * `step` and `path` keep the id for whatever reads them as data.
+ */
+function named(step: Scenario['steps'][number]): string {
+  return quote(step.label ?? step.id);
+}
+
+/**
+ * Warns about step-order bugs a run may or may not show, each message naming steps by their
+ * label in quotes (the id when a step has none):
  * - `artifact-unproduced`: a step consumes an artifact no step produces;
  * - `artifact-race`: it is produced only by steps that are not ancestors of the consumer through
  *   `success` dependencies, so "publish may run before validate completes" (the seeds'
@@ -21,7 +32,7 @@ import { evaluateWhen, WHEN_RESULTS, type WhenOutcome } from '../scenario/when.t
  *
  * @example
  * lint(scenario) // → [{ code: 'artifact-race', step: 'publish', path: 'steps[2].consumes[0]',
- *                //      message: 'publish may run before validate completes: …' }]
+ *                //      message: '"Publish" may run before "Validate" completes: …' }]
  */
 export function lint(scenario: Scenario): LintWarning[] {
   return lintGraph(scenario, buildGraph(scenario));
@@ -59,6 +70,7 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
         const x = consumes[j];
         const path = `steps[${i}].consumes[${j}]`;
         const id = steps[i].id;
+        const name = named(steps[i]);
         // A step cannot wait for its own output.
         const ps = producers.get(x)?.filter((p) => p !== i);
         if (ps === undefined || ps.length === 0) {
@@ -66,7 +78,7 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
             code: 'artifact-unproduced',
             step: id,
             path,
-            message: `${id} consumes "${x}", but no step produces it: every attempt will fail with 500 missing input ${x}`,
+            message: `${name} consumes "${x}", but no step produces it: every attempt will fail with 500 missing input ${x}`,
           });
           continue;
         }
@@ -76,15 +88,15 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
           safe.set(x, mark);
         }
         if (mark[i]) continue;
-        const names = ps.map((p) => steps[p].id);
+        const names = ps.map((p) => named(steps[p]));
         const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
         warnings.push({
           code: 'artifact-race',
           step: id,
           path,
           message:
-            `${id} may run before ${who} completes: it consumes "${x}", but ${who} ` +
-            `${names.length === 1 ? 'is not a prerequisite' : 'are not prerequisites'} of ${id} through success dependencies`,
+            `${name} may run before ${who} completes: it consumes "${x}", but ${who} ` +
+            `${names.length === 1 ? 'is not a prerequisite' : 'are not prerequisites'} of ${name} through success dependencies`,
         });
       }
     }
@@ -97,7 +109,7 @@ export function lintGraph(scenario: Scenario, g: Graph): LintWarning[] {
         code: 'retry-not-idempotent',
         step: s.id,
         path: `steps[${i}].retry.maxAttempts`,
-        message: `${s.id} is not idempotent but may be sent ${max} times: a retry can repeat its effect`,
+        message: `${named(s)} is not idempotent but may be sent ${max} times: a retry can repeat its effect`,
       });
     }
   }
@@ -133,15 +145,16 @@ function lintConditions(steps: Scenario['steps'], g: Graph, warnings: LintWarnin
       else canBeFalse = true;
     }
     const id = steps[i].id;
+    const name = named(steps[i]);
     const path = `steps[${i}].when`;
     if (!canBeTrue) {
-      warnings.push({ code: 'when-never-true', step: id, path, message: `${id} never runs: its condition \`${condition.expr}\` is false whatever its prerequisites do` });
+      warnings.push({ code: 'when-never-true', step: id, path, message: `${name} never runs: its condition \`${condition.expr}\` is false whatever its prerequisites do` });
     } else if (!canBeFalse) {
       warnings.push({
         code: 'when-always-true',
         step: id,
         path,
-        message: `${id}'s condition \`${condition.expr}\` is true whatever its prerequisites do: it runs even after a failure, like a finally step`,
+        message: `the condition \`${condition.expr}\` of ${name} is true whatever its prerequisites do: it runs even after a failure, like a finally step`,
       });
     }
   }

@@ -283,14 +283,25 @@ export function RunSummary() {
             <dd>{figures.counts[s]}<span className="pb-of"> of {total}</span></dd>
           </div>
         ))}
-        <div className="pb-figure">
-          <dt>not attempted thanks to fail-fast</dt>
-          <dd>{figures.notAttempted}</dd>
-        </div>
-        <div className="pb-figure">
-          <dt>retries spent</dt>
-          <dd>{figures.retries}{figures.repairs > 0 ? <span className="pb-of"> ({figures.repairs} upstream repairs)</span> : null}</dd>
-        </div>
+        {/* One rule for every row (tryout: "not attempted thanks to fail-fast 0" stood beside a
+            hidden zero "blocked (424)" row): a count of zero is not listed, since a row that is not
+            there already says "none". Two zeros are the point and stay: how many of the blocked
+            steps fail-fast spared a request, listed with "blocked (424)", where 0 says that each
+            of those 424s came after its request was sent (a group member waiting for its next
+            attempt, R18); and the compensations when a step succeeded with no rollback handler,
+            where 0 / 0 says nothing was undone. */}
+        {figures.counts.blocked > 0 && (
+          <div className="pb-figure">
+            <dt>not attempted thanks to fail-fast</dt>
+            <dd>{figures.notAttempted}</dd>
+          </div>
+        )}
+        {(figures.retries > 0 || figures.repairs > 0) && (
+          <div className="pb-figure">
+            <dt>retries spent</dt>
+            <dd>{figures.retries}{figures.repairs > 0 ? <span className="pb-of"> ({figures.repairs} {figures.repairs === 1 ? 'upstream repair' : 'upstream repairs'})</span> : null}</dd>
+          </div>
+        )}
         {(figures.compensationsRun > 0 || (end && result.uncompensated.length > 0)) && (
           <div className="pb-figure">
             <dt>compensations run / failed</dt>

@@ -30,7 +30,7 @@ const scenario: Scenario = {
 };
 
 // Not idempotent and sent up to 3 times: the node's "⚠ 1".
-const WARNING = 'ship is not idempotent but may be sent 3 times: a retry can repeat its effect';
+const WARNING = '"Ship" is not idempotent but may be sent 3 times: a retry can repeat its effect';
 const HIDDEN = ['Times out after 1.5 s', 'Compensation: Cancel (fails with 500)', 'Not idempotent: running it twice does it twice'];
 
 /** The "+N" of step `id` once its row is measured: its text and the marks its tooltip names. */

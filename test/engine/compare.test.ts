@@ -1,5 +1,5 @@
 // Compare (issue #13): one graph under two choices, told as the seeds' contrasts.
-import { checkVariants, compareScenarios, diffJson, diffRuns, summarizeDiff, variants, whySame } from '../../src/engine/compare.ts';
+import { SAME_REASON_TEXT, checkVariants, compareScenarios, diffJson, diffRuns, sideOutcome, summarizeDiff, summaryWithWhySame, variants, whySame } from '../../src/engine/compare.ts';
 import { simulate } from '../../src/engine/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
 import { resolvePolicy } from '../../src/scenario/defaults.ts';
@@ -37,13 +37,28 @@ describe('diffRuns', () => {
     expect(summarizeDiff(diff)).toBe('A and B ran the same: no step differs.');
   });
 
-  it('saga off: the steps the saga rolled back in A are named as compensated in A only', () => {
+  // Tryout: the summary said "3 steps were compensated in A only" over a table of 4 differing
+  // steps, the fourth the payment whose void failed. The sentence now counts every step the saga
+  // touched in A only, as the table lists them.
+  it('saga off: the steps the saga rolled back in A are named as compensated in A only, and the one whose undo failed too', () => {
     const saga = preset('saga-compensation-fails');
     const off = variants(saga).find((v) => v.id === 'saga')!;
     const diff = diffRuns(simulate(saga), simulate(off.scenario));
-    expect(diff.compensatedOnly.a.length).toBeGreaterThan(0);
+    expect(diff.compensatedOnly.a).toEqual(['create-order', 'reserve-stock', 'create-invoice']);
+    expect(diff.compensationFailedOnly).toEqual({ a: ['authorize-payment'], b: [] });
     expect(diff.compensatedOnly.a.every((id) => diff.steps[id].a?.state === 'compensated' && diff.steps[id].b?.state === 'succeeded')).toBe(true);
-    expect(summarizeDiff(diff)).toMatch(new RegExp(`; ${diff.compensatedOnly.a.length} steps were compensated in A only\\.$`));
+    expect(Object.keys(diff.steps)).toEqual(['create-order', 'reserve-stock', 'authorize-payment', 'create-invoice']);
+    expect(summarizeDiff(diff)).toBe("B finished 270 ms sooner; 3 steps were compensated and 1 step's compensation failed in A only.");
+    // Told from the other side: B (the saga) touched them.
+    expect(summarizeDiff(diffRuns(simulate(off.scenario), simulate(saga)))).toBe("B took 270 ms longer; 3 steps were compensated and 1 step's compensation failed in B only.");
+  });
+
+  it('a step a saga undid reads as its call, then what the undo did', () => {
+    expect(sideOutcome({ state: 'compensation-failed', status: 200, attempts: 1 })).toEqual({ forward: 'succeeded', after: 'its compensation failed' });
+    expect(sideOutcome({ state: 'compensated', status: 201, attempts: 2 })).toEqual({ forward: 'succeeded', after: 'compensated' });
+    // R17 evenIfFailed: the failed call that may have acted was undone.
+    expect(sideOutcome({ state: 'compensated', status: 504, attempts: 1 })).toEqual({ forward: 'failed', after: 'compensated' });
+    expect(sideOutcome({ state: 'blocked', status: 424, attempts: 1 })).toEqual({ forward: 'blocked', after: null });
   });
 
   it('the JSON shape lists per step only a and b with state, status and attempts', () => {
@@ -145,6 +160,45 @@ describe('checkVariants', () => {
   it('every step started before the first failure: abort has nothing to cancel', () => {
     const a = scenario([step('a', { durationMs: 300 }), step('b', { durationMs: 100, fail: { status: 500 } })]);
     expect(byId(checkVariants(a))['on-failure']).toEqual({ sameAsA: true, sameReason: 'all-started' });
+  });
+
+  // Tryout: "Abort on failure" ran like A on timeout-no-guard, shipping-retry-graph-aware and
+  // artifact-checksum with only "Runs the same as A here". The reason is read from A's events as
+  // the abort rule works (R8): at the first failure no retry follows, every step not yet sent
+  // depends on the failed one (graph-aware: reserve-stock's 409 at 200 ms, repaired later).
+  it.each([
+    ['timeout-no-guard', 'fetch-fx-rates', ['create-invoice', 'price-cart']],
+    ['shipping-retry-graph-aware', 'reserve-stock', ['create-shipping-label', 'notify-customer']],
+    ['artifact-checksum', 'upload-artifact', ['alert-release-channel', 'deploy-staging', 'publish-release']],
+  ])('%s: abort changes nothing, because every step still waiting when %s fails depends on it', (name, failing, waiting) => {
+    const a = preset(name);
+    const run = simulate(a);
+    const first = run.events.find((e) => (e.type === 'failed' || e.type === 'timed-out') && !e.willRetry)!;
+    expect(first.step).toBe(failing);
+    const before = new Set(run.events.slice(0, run.events.indexOf(first) + 1).map((e) => e.step));
+    expect(a.steps.map((s) => s.id).filter((id) => !before.has(id)).sort()).toEqual(waiting);
+    const abort = byId(checkVariants(a))['on-failure'];
+    expect(abort).toEqual({ sameAsA: true, sameReason: 'all-dependent' });
+    const b = variants(a, run).find((v) => v.id === 'on-failure')!.scenario;
+    expect(whySame(a, run, b)).toBe('all-dependent');
+    const diff = diffRuns(run, simulate(b));
+    expect(summaryWithWhySame(summarizeDiff(diff), diff, a, run, b)).toBe(
+      'A and B ran the same: no step differs. It makes no difference here: every step still waiting at the first failure depends on it, and abort cancels only independent steps.',
+    );
+  });
+
+  it('a flaky step that succeeds on its retry: abort never starts, and says so', () => {
+    const a = scenario(
+      [step('a', { durationMs: 50, fail: { status: 503, times: 1 }, retry: { maxAttempts: 2, delayMs: 10 } }), step('b', { durationMs: 100 }), step('c', { durationMs: 500 })],
+      [dep('a', 'b')],
+    );
+    expect(byId(checkVariants(a))['on-failure']).toEqual({ sameAsA: true, sameReason: 'no-final-failure' });
+    expect(SAME_REASON_TEXT['no-final-failure']).toBe('every failing step succeeds on a retry, and abort starts only at a failure no retry follows');
+  });
+
+  it('a failing step that never runs (its condition is false): no step fails, so abort has nothing to start at', () => {
+    const a = scenario([step('a'), step('rescue', { fail: { status: 500 }, when: 'a.Failed' }), step('c', { durationMs: 500 })], [dep('a', 'rescue')]);
+    expect(byId(checkVariants(a))['on-failure']).toEqual({ sameAsA: true, sameReason: 'no-failure' });
   });
 
   it('over maxSteps nothing is checked: every sameAsA is null, the variants are still offered', () => {

@@ -18,7 +18,7 @@ describe('lint (R7)', () => {
         step: 'publish-package',
         path: 'steps[2].consumes[0]',
         message:
-          'publish-package may run before validate-bundle completes: it consumes "validated-bundle", but validate-bundle is not a prerequisite of publish-package through success dependencies',
+          '"publish-package" may run before "validate-bundle" completes: it consumes "validated-bundle", but "validate-bundle" is not a prerequisite of "publish-package" through success dependencies',
       },
     ]);
   });
@@ -30,7 +30,7 @@ describe('lint (R7)', () => {
         code: 'artifact-unproduced',
         step: 'deploy',
         path: 'steps[0].consumes[0]',
-        message: 'deploy consumes "signed-image", but no step produces it: every attempt will fail with 500 missing input signed-image',
+        message: '"deploy" consumes "signed-image", but no step produces it: every attempt will fail with 500 missing input signed-image',
       },
     ]);
   });
@@ -63,7 +63,7 @@ describe('lint (R7)', () => {
 
   it('two producers, neither an ancestor: both are named', () => {
     const s = scenario([step('a', { produces: ['x'] }), step('b', { produces: ['x'] }), step('c', { consumes: ['x'] })]);
-    expect(lint(s)[0].message).toBe('c may run before a or b completes: it consumes "x", but a or b are not prerequisites of c through success dependencies');
+    expect(lint(s)[0].message).toBe('"c" may run before "a" or "b" completes: it consumes "x", but "a" or "b" are not prerequisites of "c" through success dependencies');
   });
 
   it('a step that is not idempotent but has retries', () => {
@@ -73,8 +73,40 @@ describe('lint (R7)', () => {
         code: 'retry-not-idempotent',
         step: 'charge-card',
         path: 'steps[0].retry.maxAttempts',
-        message: 'charge-card is not idempotent but may be sent 3 times: a retry can repeat its effect',
+        message: '"charge-card" is not idempotent but may be sent 3 times: a retry can repeat its effect',
       },
+    ]);
+  });
+
+  // Tryout: "create-invoice is not idempotent…" named the step by its id, which the canvas, the
+  // table and the Inspector never show. A message names each step by its label in quotes, as
+  // the app's other messages do; `step` and `path` keep the id for what reads them as data.
+  it('names steps by their label, in quotes; the id stays in step and path', () => {
+    const s = scenario(
+      [
+        step('build', { label: 'Build bundle', produces: ['bundle'] }),
+        step('check', { label: 'Check "signed" bundle', produces: ['bundle'] }),
+        step('publish', { label: 'Publish package', consumes: ['bundle'] }),
+        step('charge', { label: 'Charge card', idempotent: false, retry: { maxAttempts: 2 } }),
+        step('deploy', { label: 'Deploy', consumes: ['image'] }),
+      ],
+      [],
+    );
+    expect(lint(s)).toEqual([
+      {
+        code: 'artifact-race',
+        step: 'publish',
+        path: 'steps[2].consumes[0]',
+        message:
+          '"Publish package" may run before "Build bundle" or "Check \\"signed\\" bundle" completes: it consumes "bundle", but "Build bundle" or "Check \\"signed\\" bundle" are not prerequisites of "Publish package" through success dependencies',
+      },
+      {
+        code: 'artifact-unproduced',
+        step: 'deploy',
+        path: 'steps[4].consumes[0]',
+        message: '"Deploy" consumes "image", but no step produces it: every attempt will fail with 500 missing input image',
+      },
+      { code: 'retry-not-idempotent', step: 'charge', path: 'steps[3].retry.maxAttempts', message: '"Charge card" is not idempotent but may be sent 2 times: a retry can repeat its effect' },
     ]);
   });
 

@@ -1,9 +1,10 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { RunSummary, runFigures } from '../../src/panels/RunSummary.tsx';
 import { endedStore, renderWith } from './helpers.tsx';
 import { simulate, stateAt } from '../../src/engine/index.ts';
 import { findPreset } from '../../src/presets/index.ts';
+import { createRippleStore } from '../../src/store/store.ts';
 
 describe('RunSummary', () => {
   test('payment fails: outcome 207, two 424s not attempted', () => {
@@ -77,5 +78,60 @@ describe('RunSummary', () => {
         expect(figures.reused).toBe(0);
       }
     }
+  });
+});
+
+// Tryout: stepping back on the timeline of an example listed "not attempted thanks to fail-fast
+// 0" while the zero "blocked (424)" row beside it was hidden. A zero count is not listed; the
+// not-attempted count comes with the blocked row it is part of, where a 0 is the point.
+describe('RunSummary rows with a zero count', () => {
+  const figureNames = () => [...document.querySelectorAll('.pb-figures dt')].map((dt) => dt.textContent);
+
+  test('payment fails, stepped back to before any 424: neither "blocked (424)" nor "not attempted" is listed, nor a zero "retries spent"', () => {
+    const store = endedStore();
+    const firstBlocked = store.getState().timeline.find((e) => e.event.type === 'blocked')!;
+    store.getState().seekTime(firstBlocked.event.t - 1);
+    renderWith(store, <RunSummary />);
+    expect(figureNames()).not.toContain('blocked (424)');
+    expect(figureNames()).not.toContain('not attempted thanks to fail-fast');
+    expect(figureNames()).not.toContain('retries spent');
+  });
+
+  test('payment fails at its end: "not attempted thanks to fail-fast" is listed with "blocked (424)"; no retries, so no "retries spent" row', () => {
+    renderWith(endedStore(), <RunSummary />);
+    expect(figureNames()).toEqual(expect.arrayContaining(['blocked (424)', 'not attempted thanks to fail-fast']));
+    expect(screen.getByText('not attempted thanks to fail-fast').closest('div')).toHaveTextContent('not attempted thanks to fail-fast2');
+    expect(figureNames()).not.toContain('retries spent');
+  });
+
+  test('a group member blocked while waiting for its next attempt was sent first: "not attempted" says 0 beside "blocked (424)"', () => {
+    const store = createRippleStore({
+      scenario: {
+        ...findPreset('odata-changeset-fails')!.scenario,
+        steps: [
+          { id: 'a', durationMs: 50, fail: { status: 500 } },
+          { id: 'b', durationMs: 10, fail: { status: 503, times: 1 }, retry: { maxAttempts: 3, delayMs: 1000 } },
+        ],
+        dependencies: [],
+        groups: [{ id: 'g', steps: ['a', 'b'] }],
+      },
+    });
+    store.getState().runScenario();
+    store.getState().pause();
+    store.getState().seekTime(store.getState().duration);
+    const figures = runFigures(store.getState().run!);
+    expect([figures.counts.blocked, figures.notAttempted]).toEqual([1, 0]);
+    renderWith(store, <RunSummary />);
+    expect(screen.getByText('not attempted thanks to fail-fast').closest('div')).toHaveTextContent(/^not attempted thanks to fail-fast0$/);
+  });
+
+  test('graph-aware retries: "retries spent" counts the upstream repairs, one in the singular', () => {
+    const store = endedStore('shipping-retry-graph-aware');
+    renderWith(store, <RunSummary />);
+    expect(screen.getByText('retries spent').closest('div')).toHaveTextContent(/^retries spent2 \(2 upstream repairs\)$/);
+    const firstRepair = store.getState().timeline.findIndex((e) => e.event.type === 'repair-requested');
+    const secondRepair = store.getState().timeline.findIndex((e, i) => i > firstRepair && e.event.type === 'repair-requested');
+    act(() => store.getState().seekTime(store.getState().timeline[secondRepair].event.t - 1));
+    expect(screen.getByText('retries spent').closest('div')).toHaveTextContent(/^retries spent2 \(1 upstream repair\)$/);
   });
 });

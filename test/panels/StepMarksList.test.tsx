@@ -13,13 +13,13 @@ describe('StepMarksList', () => {
     const store = createRippleStore({ scenario: s });
     renderWith(store, <StepMarksList step={store.getState().scenario.steps[0]} />);
     const list = screen.getByRole('list', { name: 'Marks on its node' });
-    const warning = await within(list).findByText(/^charge is not idempotent but may be sent 3 times: a retry can repeat its effect$/);
+    const warning = await within(list).findByText(/^"Charge" is not idempotent but may be sent 3 times: a retry can repeat its effect$/);
     // After the node's two marks (retries, not idempotent), as the badge draws it ("⚠ 1"), read
     // aloud as a warning (the chip is hidden from screen readers).
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(3);
     expect(items[2]).toBe(warning.closest('li'));
-    expect(items[2]).toHaveTextContent(/^1Warning: charge is not idempotent/);
+    expect(items[2]).toHaveTextContent(/^1Warning: "Charge" is not idempotent/);
     expect(items[2].querySelector('[aria-hidden="true"]')).toHaveTextContent(/^1$/);
   });
 

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { CompareStepSide, StepDiff } from '../../engine/compare.ts';
+import { sideOutcome, type CompareStepSide, type StepDiff } from '../../engine/compare.ts';
 import { formatMs } from '../../panels/format-ms.ts';
 import { useRipple, useRippleStore } from '../../store/context.tsx';
 import type { RippleState } from '../../store/types.ts';
@@ -29,16 +29,19 @@ function timeText(timing: [number | null, number | null] | null): string {
  * One side of a row: `succeeded · 200 · 3 attempts, 0–120 ms`. A step answered 424 was never
  * run (RFC 4918 §11.4: the method was not performed), so its count is of requests answered
  * 424, not of attempts, and its time is a moment: `blocked · 424 · not run (4 requests answered 424), at 200 ms`.
+ * A step a saga undid reads as its call, then the undo (the engine's `sideOutcome`):
+ * `succeeded · 200 · 1 attempt, 100–250 ms; then its compensation failed`.
  */
 export function sideText(side: CompareStepSide | null, timing: [number | null, number | null] | null): string {
   if (!side) return 'not in this scenario';
   const time = timeText(timing);
   const n = side.attempts;
+  const { forward, after } = sideOutcome(side);
   const tries =
-    side.state === 'blocked' || side.state === 'rolled-back'
+    forward === 'blocked' || forward === 'rolled-back'
       ? `not run (${n === 1 ? 'one request' : `${n} requests`} answered ${side.status ?? 424})`
       : `${n} ${n === 1 ? 'attempt' : 'attempts'}`;
-  return `${side.state} · ${side.status ?? 'no answer'} · ${tries}${time}`;
+  return `${forward} · ${side.status ?? 'no answer'} · ${tries}${time}${after === null ? '' : `; then ${after}`}`;
 }
 
 /** The steps whose state, status, attempts or timing differ; a row's step selects it on both sides. */

@@ -54,6 +54,15 @@ describe('CompareMenu', () => {
     expect(screen.getByRole('button', { name: 'Concurrency 1' })).toHaveAccessibleDescription(/^Concurrency: no limit → 1 — one step runs at a time/);
   });
 
+  // Tryout: on these three examples "Abort on failure" said only "Runs the same as A here." The
+  // engine reads why from A's events: every step not yet sent at the first failure depends on it.
+  test.each(['timeout-no-guard', 'shipping-retry-graph-aware', 'artifact-checksum'])('%s: "Abort on failure" runs the same as A, and the menu says why', (name) => {
+    renderWith(createRippleStore({ scenario: findPreset(name)!.scenario }), <CompareMenu onClose={() => {}} />);
+    expect(screen.getByRole('button', { name: 'Abort on failure' })).toHaveAccessibleDescription(
+      'Runs the same as A here: every step still waiting at the first failure depends on it, and abort cancels only independent steps. On failure: continue → abort.',
+    );
+  });
+
   test('docs skipped is fine: with no failing step, the fail-fast guard changes nothing, and the menu says why', () => {
     renderWith(createRippleStore({ scenario: findPreset('docs-skipped-is-fine')!.scenario }), <CompareMenu onClose={() => {}} />);
     expect(screen.getByRole('button', { name: 'Fail-fast guard off' })).toHaveAccessibleDescription(

@@ -21,4 +21,12 @@ describe('DiffTable sideText', () => {
     expect(sideText({ state: 'skipped', status: null, attempts: 0 }, [40, 40])).toBe('skipped · no answer · 0 attempts, at 40 ms');
     expect(sideText({ state: 'succeeded', status: 200, attempts: 1 }, [12_000, 14_500])).toBe('succeeded · 200 · 1 attempt, 12 s–14.5 s');
   });
+
+  // Tryout (saga-compensation-fails, "Saga off"): A's row for the payment read
+  // "compensation-failed · 200", a 200 beside "failed". The call answered 200; its undo failed.
+  test('a step a saga undid reads as its call, then the undo', () => {
+    expect(sideText({ state: 'compensation-failed', status: 200, attempts: 1 }, [100, 250])).toBe('succeeded · 200 · 1 attempt, 100–250 ms; then its compensation failed');
+    expect(sideText({ state: 'compensated', status: 200, attempts: 1 }, [0, 100])).toBe('succeeded · 200 · 1 attempt, 0–100 ms; then compensated');
+    expect(sideText({ state: 'compensated', status: 504, attempts: 1 }, [0, 3000])).toBe('failed · 504 · 1 attempt, 0–3000 ms; then compensated');
+  });
 });
