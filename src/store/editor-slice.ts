@@ -1,7 +1,7 @@
 import type { DialectName, Problem, Scenario } from '../scenario/types.ts';
 import { sourceBoundField } from '../scenario/dialect-fields.ts';
 import type * as Edits from '../scenario/edits.ts';
-import { checkedClean, GATE_NOT_LOADED, loadedEdits } from '../scenario/gate-loader.ts';
+import { checkedClean, GATE_NOT_LOADED, loadedEdits, loadScenarioGate, validateLoaded } from '../scenario/gate-loader.ts';
 import { DIALECT_TITLES } from '../engine/dialect-words.ts';
 import { DEFAULT_DIALECT } from '../scenario/defaults.ts';
 import { nextStepId } from '../scenario/edit-graph.ts';
@@ -20,7 +20,7 @@ import type { EditorSlice, EditResult, Notice, RippleState, RippleStoreOptions, 
 // (one undo step) or returns the problems and leaves the scenario as it was: the store never
 // holds a scenario the engine would reject. The edits and the checks load with the scenario gate
 // right after the first canvas (src/scenario/gate-loader.ts, issue #15); an edit made before
-// they arrive is refused with a problem that says so.
+// they arrive waits for them and is then made, in the order the edits were made (`gated`).
 
 export const EMPTY_SCENARIO: Scenario = { version: 2, title: 'Untitled scenario', steps: [], dependencies: [] };
 
@@ -126,12 +126,43 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       return next;
     };
 
-    /** The loaded edits for an action that returns nothing: before they load, the status line says why nothing happened. */
-    const editsOrSay = (): typeof Edits | null => {
-      const edits = loadedEdits();
-      if (!edits) notify('error', GATE_NOT_LOADED.message);
-      return edits;
+    // Edits made before the gate's edits and checks arrived (the first moments of a first visit):
+    // each is its action called again once they have, in order, so none is lost or reordered.
+    let waiting: (() => unknown)[] = [];
+    let loading = false;
+    const replayWaiting = () => {
+      loading = false;
+      const queued = waiting;
+      waiting = [];
+      // No field waits for these answers any more: a refusal is said on the status line.
+      for (const again of queued) {
+        const result = again() as Partial<Extract<EditResult, { ok: false }>> | undefined;
+        if (result?.ok === false) notify('error', result.message!);
+      }
     };
+    /**
+     * `action`, made now once the gate has loaded; before that (or while earlier ones still wait)
+     * queued to be made when it has, answering `early` meanwhile (a field keeps what was typed).
+     * Should the gate's chunk not load (offline after a deploy), the status line says so; the
+     * queued edits stay and are made when a later edit's load works.
+     */
+    const gated =
+      <A extends unknown[], R>(action: (...args: A) => R, early: R, ready: (...args: A) => unknown = loadedEdits) =>
+      (...args: A): R => {
+        if (waiting.length === 0 && ready(...args)) return action(...args);
+        waiting.push(() => action(...args));
+        if (!loading) {
+          loading = true;
+          loadScenarioGate().then(replayWaiting, () => {
+            loading = false;
+            notify('error', GATE_NOT_LOADED.message);
+          });
+        }
+        return early;
+      };
+    const edits = () => loadedEdits()!;
+    // A link the gate has already checked (`checked`) needs nothing more loaded.
+    const load = gated<Parameters<EditorSlice['loadScenario']>, EditResult>(loadScenario, OK, (_, opts) => opts?.checked || validateLoaded());
 
     return {
       scenario: initial.scenario,
@@ -146,11 +177,11 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       dismissNotice: () => set({ notice: null }),
       sayNotice: notify,
 
-      loadScenario,
+      loadScenario: load,
       setScenario: (scenario) => {
-        loadScenario(scenario);
+        load(scenario);
       },
-      restorePreviousDraft: () => {
+      restorePreviousDraft: gated(() => {
         const state = get();
         const previous = state.previousDraft;
         if (!previous) return;
@@ -163,9 +194,9 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
           previousDraft: keep ? { scenario: state.scenario, dirty: true, savedAt: Date.now() } : null,
         });
         notify('info', `Restored "${previous.scenario.title}".`);
-      },
+      }, undefined, () => true),
 
-      addStep: (opts = {}) => {
+      addStep: gated((opts = {}) => {
         const { scenario } = get();
         const id = nextStepId(scenario.steps);
         const result = commit(opts.after ? 'add dependent step' : 'add step', (edits) => edits.addStep(scenario, id, opts), {
@@ -178,11 +209,11 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         // Pressed from the toolbar, a key or the canvas, with no field to show a refusal in: the status line says it.
         if (!result.ok) notify('error', `No step added: ${result.message}`);
         return result.ok ? id : '';
-      },
+      }, ''),
 
-      renameStep: (id, label) => commit('rename step', (edits) => edits.renameStep(get().scenario, id, label)),
+      renameStep: gated((id, label) => commit('rename step', (edits) => edits.renameStep(get().scenario, id, label)), OK),
 
-      changeStepId: (id, newId) => {
+      changeStepId: gated((id, newId) => {
         const state = get();
         const rename = (x: string) => (x === id ? newId : x);
         return commit('change step id', (edits) => edits.changeStepId(state.scenario, id, newId), {
@@ -190,37 +221,31 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
           selectedStepIds: state.selectedStepIds.map(rename),
           selectedEdge: state.selectedEdge && { from: rename(state.selectedEdge.from), to: rename(state.selectedEdge.to) },
         });
-      },
+      }, OK),
 
-      updateStep: (id, patch) => commit('edit step', (edits) => edits.updateStep(get().scenario, id, patch)),
+      updateStep: gated((id, patch) => commit('edit step', (edits) => edits.updateStep(get().scenario, id, patch)), OK),
 
-      setStepFailure: (id, choice) => commit('edit step', (edits) => edits.setStepFailure(get().scenario, id, choice)),
-      updateFailure: (id, patch) => commit('edit step', (edits) => edits.updateFailure(get().scenario, id, patch)),
-      updateRetry: (id, patch) => commit('edit step', (edits) => edits.updateRetry(get().scenario, id, patch)),
+      setStepFailure: gated((id, choice) => commit('edit step', (edits) => edits.setStepFailure(get().scenario, id, choice)), OK),
+      updateFailure: gated((id, patch) => commit('edit step', (edits) => edits.updateFailure(get().scenario, id, patch)), OK),
+      updateRetry: gated((id, patch) => commit('edit step', (edits) => edits.updateRetry(get().scenario, id, patch)), OK),
 
-      moveSteps: (positions) => {
-        const edits = editsOrSay();
-        if (!edits) return;
+      moveSteps: gated((positions) => {
         const { scenario } = get();
-        const next = edits.moveSteps(scenario, positions);
+        const next = edits().moveSteps(scenario, positions);
         const moved = next.steps.filter((s, i) => s !== scenario.steps[i]).length;
         if (moved > 0) commit(moved === 1 ? 'move step' : `move ${moved} steps`, () => next);
-      },
+      }, undefined),
 
-      deleteSteps: (ids) => {
-        const edits = editsOrSay();
-        if (!edits) return;
+      deleteSteps: gated((ids) => {
         const { scenario } = get();
-        const next = edits.deleteSteps(scenario, ids);
+        const next = edits().deleteSteps(scenario, ids);
         const n = removedCount(scenario, next);
         if (n > 0) commit(n === 1 ? 'delete step' : `delete ${n} steps`, () => next);
-      },
+      }, undefined),
 
-      deleteSelection: () => {
-        const edits = editsOrSay();
-        if (!edits) return;
+      deleteSelection: gated(() => {
         const { scenario, selectedStepIds, selectedEdge } = get();
-        const next = edits.deleteSteps(scenario, selectedStepIds, selectedEdge);
+        const next = edits().deleteSteps(scenario, selectedStepIds, selectedEdge);
         if (next === scenario) return;
         const n = removedCount(scenario, next);
         commit(n === 0 ? 'delete dependency' : n === 1 ? 'delete step' : `delete ${n} steps`, () => next, {
@@ -228,32 +253,32 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
           selectedStepIds: [],
           selectedEdge: null,
         });
-      },
+      }, undefined),
 
-      connect: (from, to, on = 'success') =>
+      connect: gated((from, to, on = 'success') =>
         commit('connect', (edits) => connectOrSay(edits.connect(get().scenario, from, to, on)), {
           selectedEdge: { from, to },
           selectedStepId: null,
           selectedStepIds: [],
-        }),
+        }), OK),
 
-      addPrerequisite: (id, prerequisite) =>
+      addPrerequisite: gated((id, prerequisite) =>
         // The inspector that asks keeps showing this step rather than the new edge.
         commit('connect', (edits) => connectOrSay(edits.connect(get().scenario, prerequisite, id)), {
           selectedStepId: id,
           selectedStepIds: [id],
           selectedEdge: null,
-        }),
+        }), OK),
 
-      disconnect: (from, to) => {
+      disconnect: gated((from, to) => {
         commit('delete dependency', (edits) => edits.disconnect(get().scenario, from, to));
-      },
+      }, undefined),
 
-      setEdgeCondition: (from, to, on) => commit('change condition', (edits) => edits.setEdgeCondition(get().scenario, from, to, on)),
-      setPolicy: (patch) => commit('change policy', (edits) => edits.setPolicy(get().scenario, patch)),
-      setTitle: (title) => commit('rename scenario', (edits) => edits.setTitle(get().scenario, title)),
-      setDescription: (description) => commit('edit description', (edits) => edits.setDescription(get().scenario, description)),
-      setDialect: (dialect) => {
+      setEdgeCondition: gated((from, to, on) => commit('change condition', (edits) => edits.setEdgeCondition(get().scenario, from, to, on)), OK),
+      setPolicy: gated((patch) => commit('change policy', (edits) => edits.setPolicy(get().scenario, patch)), OK),
+      setTitle: gated((title) => commit('rename scenario', (edits) => edits.setTitle(get().scenario, title)), OK),
+      setDescription: gated((description) => commit('edit description', (edits) => edits.setDescription(get().scenario, description)), OK),
+      setDialect: gated((dialect) => {
         const { scenario } = get();
         const own = scenario.dialect ?? DEFAULT_DIALECT;
         // An import's `if`s and flags are in its own system's language: it keeps its dialect, and
@@ -267,19 +292,19 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         // `http` is the default: leaving the field out keeps links of Ripple's own scenarios as they were.
         const { dialect: _old, ...rest } = scenario;
         return commit(`speak as ${DIALECT_TITLES[dialect]}`, () => (dialect === DEFAULT_DIALECT ? rest : { ...scenario, dialect }));
-      },
-      editSource: (scenario) => {
+      }, OK),
+      editSource: gated((scenario) => {
         // Text typed back to what it was is no edit: it must not become an undo step.
         const next = prepare(scenario);
         return JSON.stringify(next) === JSON.stringify(get().scenario) ? OK : commit('edit source', () => next);
-      },
+      }, OK),
 
-      setWhen: (id, when) => commit(when.trim() === '' ? 'remove run condition' : 'edit run condition', (edits) => edits.setWhen(get().scenario, id, when)),
-      clearWhenConflicts: (id) => commit('clear conditions for when', (edits) => edits.clearWhenConflicts(get().scenario, id)),
-      setSuccessStatus: (id, status) => commit('edit success status', (edits) => edits.setSuccessStatus(get().scenario, id, status)),
-      setEvenIfFailed: (id, on) => commit('edit compensation', (edits) => edits.setEvenIfFailed(get().scenario, id, on)),
-      setCompensationErrors: (value) => commit('change policy', (edits) => edits.setPolicy(get().scenario, { compensationErrors: value })),
-      createGroup: (ids, label = '') => {
+      setWhen: gated((id, when) => commit(when.trim() === '' ? 'remove run condition' : 'edit run condition', (edits) => edits.setWhen(get().scenario, id, when)), OK),
+      clearWhenConflicts: gated((id) => commit('clear conditions for when', (edits) => edits.clearWhenConflicts(get().scenario, id)), OK),
+      setSuccessStatus: gated((id, status) => commit('edit success status', (edits) => edits.setSuccessStatus(get().scenario, id, status)), OK),
+      setEvenIfFailed: gated((id, on) => commit('edit compensation', (edits) => edits.setEvenIfFailed(get().scenario, id, on)), OK),
+      setCompensationErrors: gated((value) => commit('change policy', (edits) => edits.setPolicy(get().scenario, { compensationErrors: value })), OK),
+      createGroup: gated((ids, label = '') => {
         const { scenario } = get();
         let id = '';
         const result = commit('make group', (edits) => {
@@ -287,34 +312,32 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
           return edits.createGroup(scenario, id, ids, label);
         });
         return result.ok ? { ok: true, id } : result;
-      },
-      removeGroup: (id) => commit('remove group', (edits) => edits.removeGroup(get().scenario, id)),
-      renameGroup: (id, label) => commit('rename group', (edits) => edits.renameGroup(get().scenario, id, label)),
+      }, { ok: true, id: '' }),
+      removeGroup: gated((id) => commit('remove group', (edits) => edits.removeGroup(get().scenario, id)), OK),
+      renameGroup: gated((id, label) => commit('rename group', (edits) => edits.renameGroup(get().scenario, id, label)), OK),
 
-      autoLayout: async () => {
+      autoLayout: gated(async () => {
         if (get().scenario.steps.length === 0) return;
         const { computeLayout } = await import('../canvas/layout/auto-layout.ts');
         // Lay out the scenario as it is once dagre has loaded (an edit may have come in between).
-        const edits = editsOrSay();
-        if (!edits) return;
         const { scenario } = get();
-        const next = edits.moveSteps(scenario, computeLayout(scenario));
+        const next = edits().moveSteps(scenario, computeLayout(scenario));
         if (next !== scenario) commit('auto-layout', () => next, { viewSeq: get().viewSeq + 1 });
-      },
+      }, Promise.resolve()),
 
-      undo: () => {
+      undo: gated(() => {
         const state = get();
         if (state.readOnly) return;
         const step = undoHistory(state.history, { scenario: state.scenario, dirty: state.dirty });
         if (step) restore(step.entry, step.history);
-      },
+      }, undefined, () => true),
 
-      redo: () => {
+      redo: gated(() => {
         const state = get();
         if (state.readOnly) return;
         const step = redoHistory(state.history, { scenario: state.scenario, dirty: state.dirty });
         if (step) restore(step.entry, step.history);
-      },
+      }, undefined, () => true),
     };
   };
 }
