@@ -1,7 +1,7 @@
 import type { DialectName, Problem, Scenario } from '../scenario/types.ts';
 import { sourceBoundField } from '../scenario/dialect-fields.ts';
 import type * as Edits from '../scenario/edits.ts';
-import { checkedClean, GATE_NOT_LOADED, loadedEdits, loadScenarioGate, validateLoaded } from '../scenario/gate-loader.ts';
+import { checkedClean, GATE_NOT_LOADED, loadedEdits, loadScenarioGate } from '../scenario/gate-loader.ts';
 import { DIALECT_TITLES } from '../engine/dialect-words.ts';
 import { DEFAULT_DIALECT } from '../scenario/defaults.ts';
 import { nextStepId } from '../scenario/edit-graph.ts';
@@ -25,6 +25,11 @@ import type { EditorSlice, EditResult, Notice, RippleState, RippleStoreOptions, 
 export const EMPTY_SCENARIO: Scenario = { version: 2, title: 'Untitled scenario', steps: [], dependencies: [] };
 
 const OK: EditResult = { ok: true };
+
+/** The edits of edits.ts that take the scenario first and return the next one (or a refusal). */
+type EditName = { [K in keyof typeof Edits]: (typeof Edits)[K] extends (scenario: Scenario, ...rest: never[]) => Edits.Edit ? K : never }[keyof typeof Edits];
+/** What an edit takes after the scenario. */
+type EditArgs<K extends EditName> = (typeof Edits)[K] extends (scenario: Scenario, ...rest: infer R) => Edits.Edit ? R : never;
 
 function refuse(problems: Problem[]): EditResult {
   return { ok: false, message: problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; '), problems };
@@ -65,16 +70,18 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
     const notify = (kind: Notice['kind'], text: string, opts: { untilRun?: true } = {}) =>
       set({ notice: { kind, text, seq: ++noticeSeq, ...(opts.untilRun ? { untilRun: true as const } : {}) } });
 
+    const edits = () => loadedEdits()!;
+
     /**
      * Build the next scenario with `make` (the loaded edits), check it and commit it as one undo
      * step labelled `label`; `extra` is set in the same update.
      */
     const commit = (label: string, make: (edits: typeof Edits) => Edits.Edit, extra: Partial<RippleState> = {}): EditResult => {
-      const edits = loadedEdits();
-      if (!edits) return refuse([GATE_NOT_LOADED]);
-      const next = make(edits);
+      // Every caller is `gated`: the edits are here.
+      const loaded = edits();
+      const next = make(loaded);
       const state = get();
-      if (edits.isRefusal(next)) return refuse(next);
+      if (loaded.isRefusal(next)) return refuse(next);
       if (next === state.scenario) return OK;
       if (state.readOnly) return refuse([{ code: 'refused-edit', path: '', message: 'This scenario is read-only.' }]);
       const check = checkScenario(next, laidOutFrom.get(state.scenario) ?? state.scenario);
@@ -147,9 +154,9 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
      * queued edits stay and are made when a later edit's load works.
      */
     const gated =
-      <A extends unknown[], R>(action: (...args: A) => R, early: R, ready: (...args: A) => unknown = loadedEdits) =>
+      <A extends unknown[], R>(action: (...args: A) => R, early: R) =>
       (...args: A): R => {
-        if (waiting.length === 0 && ready(...args)) return action(...args);
+        if (waiting.length === 0 && loadedEdits()) return action(...args);
         waiting.push(() => action(...args));
         if (!loading) {
           loading = true;
@@ -160,9 +167,11 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         }
         return early;
       };
-    const edits = () => loadedEdits()!;
-    // A link the gate has already checked (`checked`) needs nothing more loaded.
-    const load = gated<Parameters<EditorSlice['loadScenario']>, EditResult>(loadScenario, OK, (_, opts) => opts?.checked || validateLoaded());
+    /** The action that makes edits.ts's `name` of the scenario (with the action's arguments) as one undo step labelled `label`. */
+    const edit = <K extends EditName>(label: string, name: K) =>
+      gated((...args: EditArgs<K>) => commit(label, (loaded) => (loaded[name] as unknown as (scenario: Scenario, ...rest: EditArgs<K>) => Edits.Edit)(get().scenario, ...args)), OK);
+    // Even a link the gate has checked: its chunk brings the edits (the gate's), and it must not overtake an edit made before it.
+    const load = gated<Parameters<EditorSlice['loadScenario']>, EditResult>(loadScenario, OK);
 
     return {
       scenario: initial.scenario,
@@ -181,7 +190,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       setScenario: (scenario) => {
         load(scenario);
       },
-      restorePreviousDraft: gated(() => {
+      restorePreviousDraft: () => {
         const state = get();
         const previous = state.previousDraft;
         if (!previous) return;
@@ -194,7 +203,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
           previousDraft: keep ? { scenario: state.scenario, dirty: true, savedAt: Date.now() } : null,
         });
         notify('info', `Restored "${previous.scenario.title}".`);
-      }, undefined, () => true),
+      },
 
       addStep: gated((opts = {}) => {
         const { scenario } = get();
@@ -211,7 +220,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         return result.ok ? id : '';
       }, ''),
 
-      renameStep: gated((id, label) => commit('rename step', (edits) => edits.renameStep(get().scenario, id, label)), OK),
+      renameStep: edit('rename step', 'renameStep'),
 
       changeStepId: gated((id, newId) => {
         const state = get();
@@ -223,11 +232,11 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         });
       }, OK),
 
-      updateStep: gated((id, patch) => commit('edit step', (edits) => edits.updateStep(get().scenario, id, patch)), OK),
+      updateStep: edit('edit step', 'updateStep'),
 
-      setStepFailure: gated((id, choice) => commit('edit step', (edits) => edits.setStepFailure(get().scenario, id, choice)), OK),
-      updateFailure: gated((id, patch) => commit('edit step', (edits) => edits.updateFailure(get().scenario, id, patch)), OK),
-      updateRetry: gated((id, patch) => commit('edit step', (edits) => edits.updateRetry(get().scenario, id, patch)), OK),
+      setStepFailure: edit('edit step', 'setStepFailure'),
+      updateFailure: edit('edit step', 'updateFailure'),
+      updateRetry: edit('edit step', 'updateRetry'),
 
       moveSteps: gated((positions) => {
         const { scenario } = get();
@@ -274,10 +283,10 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         commit('delete dependency', (edits) => edits.disconnect(get().scenario, from, to));
       }, undefined),
 
-      setEdgeCondition: gated((from, to, on) => commit('change condition', (edits) => edits.setEdgeCondition(get().scenario, from, to, on)), OK),
-      setPolicy: gated((patch) => commit('change policy', (edits) => edits.setPolicy(get().scenario, patch)), OK),
-      setTitle: gated((title) => commit('rename scenario', (edits) => edits.setTitle(get().scenario, title)), OK),
-      setDescription: gated((description) => commit('edit description', (edits) => edits.setDescription(get().scenario, description)), OK),
+      setEdgeCondition: edit('change condition', 'setEdgeCondition'),
+      setPolicy: edit('change policy', 'setPolicy'),
+      setTitle: edit('rename scenario', 'setTitle'),
+      setDescription: edit('edit description', 'setDescription'),
       setDialect: gated((dialect) => {
         const { scenario } = get();
         const own = scenario.dialect ?? DEFAULT_DIALECT;
@@ -300,9 +309,9 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       }, OK),
 
       setWhen: gated((id, when) => commit(when.trim() === '' ? 'remove run condition' : 'edit run condition', (edits) => edits.setWhen(get().scenario, id, when)), OK),
-      clearWhenConflicts: gated((id) => commit('clear conditions for when', (edits) => edits.clearWhenConflicts(get().scenario, id)), OK),
-      setSuccessStatus: gated((id, status) => commit('edit success status', (edits) => edits.setSuccessStatus(get().scenario, id, status)), OK),
-      setEvenIfFailed: gated((id, on) => commit('edit compensation', (edits) => edits.setEvenIfFailed(get().scenario, id, on)), OK),
+      clearWhenConflicts: edit('clear conditions for when', 'clearWhenConflicts'),
+      setSuccessStatus: edit('edit success status', 'setSuccessStatus'),
+      setEvenIfFailed: edit('edit compensation', 'setEvenIfFailed'),
       setCompensationErrors: gated((value) => commit('change policy', (edits) => edits.setPolicy(get().scenario, { compensationErrors: value })), OK),
       createGroup: gated((ids, label = '') => {
         const { scenario } = get();
@@ -313,8 +322,8 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         });
         return result.ok ? { ok: true, id } : result;
       }, { ok: true, id: '' }),
-      removeGroup: gated((id) => commit('remove group', (edits) => edits.removeGroup(get().scenario, id)), OK),
-      renameGroup: gated((id, label) => commit('rename group', (edits) => edits.renameGroup(get().scenario, id, label)), OK),
+      removeGroup: edit('remove group', 'removeGroup'),
+      renameGroup: edit('rename group', 'renameGroup'),
 
       autoLayout: gated(async () => {
         if (get().scenario.steps.length === 0) return;
@@ -325,19 +334,19 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         if (next !== scenario) commit('auto-layout', () => next, { viewSeq: get().viewSeq + 1 });
       }, Promise.resolve()),
 
-      undo: gated(() => {
+      undo: () => {
         const state = get();
         if (state.readOnly) return;
         const step = undoHistory(state.history, { scenario: state.scenario, dirty: state.dirty });
         if (step) restore(step.entry, step.history);
-      }, undefined, () => true),
+      },
 
-      redo: gated(() => {
+      redo: () => {
         const state = get();
         if (state.readOnly) return;
         const step = redoHistory(state.history, { scenario: state.scenario, dirty: state.dirty });
         if (step) restore(step.entry, step.history);
-      }, undefined, () => true),
+      },
     };
   };
 }
