@@ -15,7 +15,11 @@ export function RippleProvider({ store, options, children }: { store?: RippleSto
   return <RippleContext.Provider value={own}>{children}</RippleContext.Provider>;
 }
 
-/** A reload right after an edit still restores it: a pending autosave is written when the page is hidden. */
+/**
+ * A reload right after an edit still restores it: a pending autosave is written when the page is
+ * hidden (`pagehide` on a reload, a close or a navigation, bfcache or not; `visibilitychange` for
+ * a phone that discards a hidden tab without a `pagehide`).
+ */
 function useFlushOnPageHide(store: RippleStore): void {
   useEffect(() => {
     const flush = () => store.getState().flushAutosave();

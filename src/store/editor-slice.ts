@@ -1,7 +1,7 @@
 import type { DialectName, Problem, Scenario } from '../scenario/types.ts';
 import { sourceBoundField } from '../scenario/dialect-fields.ts';
 import type * as Edits from '../scenario/edits.ts';
-import { checkedClean, GATE_NOT_LOADED, loadedEdits } from '../scenario/gate-loader.ts';
+import { checkedClean, GATE_NOT_LOADED, loadedEdits, loadScenarioGate } from '../scenario/gate-loader.ts';
 import { DIALECT_TITLES } from '../engine/dialect-words.ts';
 import { DEFAULT_DIALECT } from '../scenario/defaults.ts';
 import { nextStepId } from '../scenario/edit-graph.ts';
@@ -20,11 +20,16 @@ import type { EditorSlice, EditResult, Notice, RippleState, RippleStoreOptions, 
 // (one undo step) or returns the problems and leaves the scenario as it was: the store never
 // holds a scenario the engine would reject. The edits and the checks load with the scenario gate
 // right after the first canvas (src/scenario/gate-loader.ts, issue #15); an edit made before
-// they arrive is refused with a problem that says so.
+// they arrive waits for them and is then made, in the order the edits were made (`gated`).
 
 export const EMPTY_SCENARIO: Scenario = { version: 2, title: 'Untitled scenario', steps: [], dependencies: [] };
 
 const OK: EditResult = { ok: true };
+
+/** The edits of edits.ts that take the scenario first and return the next one (or a refusal). */
+type EditName = { [K in keyof typeof Edits]: (typeof Edits)[K] extends (scenario: Scenario, ...rest: never[]) => Edits.Edit ? K : never }[keyof typeof Edits];
+/** What an edit takes after the scenario. */
+type EditArgs<K extends EditName> = (typeof Edits)[K] extends (scenario: Scenario, ...rest: infer R) => Edits.Edit ? R : never;
 
 function refuse(problems: Problem[]): EditResult {
   return { ok: false, message: problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; '), problems };
@@ -65,16 +70,18 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
     const notify = (kind: Notice['kind'], text: string, opts: { untilRun?: true } = {}) =>
       set({ notice: { kind, text, seq: ++noticeSeq, ...(opts.untilRun ? { untilRun: true as const } : {}) } });
 
+    const edits = () => loadedEdits()!;
+
     /**
      * Build the next scenario with `make` (the loaded edits), check it and commit it as one undo
      * step labelled `label`; `extra` is set in the same update.
      */
     const commit = (label: string, make: (edits: typeof Edits) => Edits.Edit, extra: Partial<RippleState> = {}): EditResult => {
-      const edits = loadedEdits();
-      if (!edits) return refuse([GATE_NOT_LOADED]);
-      const next = make(edits);
+      // Every caller is `gated`: the edits are here.
+      const loaded = edits();
+      const next = make(loaded);
       const state = get();
-      if (edits.isRefusal(next)) return refuse(next);
+      if (loaded.isRefusal(next)) return refuse(next);
       if (next === state.scenario) return OK;
       if (state.readOnly) return refuse([{ code: 'refused-edit', path: '', message: 'This scenario is read-only.' }]);
       const check = checkScenario(next, laidOutFrom.get(state.scenario) ?? state.scenario);
@@ -126,12 +133,45 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       return next;
     };
 
-    /** The loaded edits for an action that returns nothing: before they load, the status line says why nothing happened. */
-    const editsOrSay = (): typeof Edits | null => {
-      const edits = loadedEdits();
-      if (!edits) notify('error', GATE_NOT_LOADED.message);
-      return edits;
+    // Edits made before the gate's edits and checks arrived (the first moments of a first visit):
+    // each is its action called again once they have, in order, so none is lost or reordered.
+    let waiting: (() => unknown)[] = [];
+    let loading = false;
+    const replayWaiting = () => {
+      loading = false;
+      const queued = waiting;
+      waiting = [];
+      // No field waits for these answers any more: a refusal is said on the status line.
+      for (const again of queued) {
+        const result = again() as Partial<Extract<EditResult, { ok: false }>> | undefined;
+        if (result?.ok === false) notify('error', result.message!);
+      }
     };
+    /**
+     * `action`, made now once the gate has loaded; before that (or while earlier ones still wait)
+     * queued to be made when it has, answering `early` meanwhile (a field keeps what was typed).
+     * Should the gate's chunk not load (offline after a deploy), the status line says so; the
+     * queued edits stay and are made when a later edit's load works.
+     */
+    const gated =
+      <A extends unknown[], R>(action: (...args: A) => R, early: R) =>
+      (...args: A): R => {
+        if (waiting.length === 0 && loadedEdits()) return action(...args);
+        waiting.push(() => action(...args));
+        if (!loading) {
+          loading = true;
+          loadScenarioGate().then(replayWaiting, () => {
+            loading = false;
+            notify('error', GATE_NOT_LOADED.message);
+          });
+        }
+        return early;
+      };
+    /** The action that makes edits.ts's `name` of the scenario (with the action's arguments) as one undo step labelled `label`. */
+    const edit = <K extends EditName>(label: string, name: K) =>
+      gated((...args: EditArgs<K>) => commit(label, (loaded) => (loaded[name] as unknown as (scenario: Scenario, ...rest: EditArgs<K>) => Edits.Edit)(get().scenario, ...args)), OK);
+    // Even a link the gate has checked: its chunk brings the edits (the gate's), and it must not overtake an edit made before it.
+    const load = gated<Parameters<EditorSlice['loadScenario']>, EditResult>(loadScenario, OK);
 
     return {
       scenario: initial.scenario,
@@ -146,9 +186,9 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
       dismissNotice: () => set({ notice: null }),
       sayNotice: notify,
 
-      loadScenario,
+      loadScenario: load,
       setScenario: (scenario) => {
-        loadScenario(scenario);
+        load(scenario);
       },
       restorePreviousDraft: () => {
         const state = get();
@@ -165,7 +205,7 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         notify('info', `Restored "${previous.scenario.title}".`);
       },
 
-      addStep: (opts = {}) => {
+      addStep: gated((opts = {}) => {
         const { scenario } = get();
         const id = nextStepId(scenario.steps);
         const result = commit(opts.after ? 'add dependent step' : 'add step', (edits) => edits.addStep(scenario, id, opts), {
@@ -178,11 +218,11 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         // Pressed from the toolbar, a key or the canvas, with no field to show a refusal in: the status line says it.
         if (!result.ok) notify('error', `No step added: ${result.message}`);
         return result.ok ? id : '';
-      },
+      }, ''),
 
-      renameStep: (id, label) => commit('rename step', (edits) => edits.renameStep(get().scenario, id, label)),
+      renameStep: edit('rename step', 'renameStep'),
 
-      changeStepId: (id, newId) => {
+      changeStepId: gated((id, newId) => {
         const state = get();
         const rename = (x: string) => (x === id ? newId : x);
         return commit('change step id', (edits) => edits.changeStepId(state.scenario, id, newId), {
@@ -190,37 +230,31 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
           selectedStepIds: state.selectedStepIds.map(rename),
           selectedEdge: state.selectedEdge && { from: rename(state.selectedEdge.from), to: rename(state.selectedEdge.to) },
         });
-      },
+      }, OK),
 
-      updateStep: (id, patch) => commit('edit step', (edits) => edits.updateStep(get().scenario, id, patch)),
+      updateStep: edit('edit step', 'updateStep'),
 
-      setStepFailure: (id, choice) => commit('edit step', (edits) => edits.setStepFailure(get().scenario, id, choice)),
-      updateFailure: (id, patch) => commit('edit step', (edits) => edits.updateFailure(get().scenario, id, patch)),
-      updateRetry: (id, patch) => commit('edit step', (edits) => edits.updateRetry(get().scenario, id, patch)),
+      setStepFailure: edit('edit step', 'setStepFailure'),
+      updateFailure: edit('edit step', 'updateFailure'),
+      updateRetry: edit('edit step', 'updateRetry'),
 
-      moveSteps: (positions) => {
-        const edits = editsOrSay();
-        if (!edits) return;
+      moveSteps: gated((positions) => {
         const { scenario } = get();
-        const next = edits.moveSteps(scenario, positions);
+        const next = edits().moveSteps(scenario, positions);
         const moved = next.steps.filter((s, i) => s !== scenario.steps[i]).length;
         if (moved > 0) commit(moved === 1 ? 'move step' : `move ${moved} steps`, () => next);
-      },
+      }, undefined),
 
-      deleteSteps: (ids) => {
-        const edits = editsOrSay();
-        if (!edits) return;
+      deleteSteps: gated((ids) => {
         const { scenario } = get();
-        const next = edits.deleteSteps(scenario, ids);
+        const next = edits().deleteSteps(scenario, ids);
         const n = removedCount(scenario, next);
         if (n > 0) commit(n === 1 ? 'delete step' : `delete ${n} steps`, () => next);
-      },
+      }, undefined),
 
-      deleteSelection: () => {
-        const edits = editsOrSay();
-        if (!edits) return;
+      deleteSelection: gated(() => {
         const { scenario, selectedStepIds, selectedEdge } = get();
-        const next = edits.deleteSteps(scenario, selectedStepIds, selectedEdge);
+        const next = edits().deleteSteps(scenario, selectedStepIds, selectedEdge);
         if (next === scenario) return;
         const n = removedCount(scenario, next);
         commit(n === 0 ? 'delete dependency' : n === 1 ? 'delete step' : `delete ${n} steps`, () => next, {
@@ -228,32 +262,32 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
           selectedStepIds: [],
           selectedEdge: null,
         });
-      },
+      }, undefined),
 
-      connect: (from, to, on = 'success') =>
+      connect: gated((from, to, on = 'success') =>
         commit('connect', (edits) => connectOrSay(edits.connect(get().scenario, from, to, on)), {
           selectedEdge: { from, to },
           selectedStepId: null,
           selectedStepIds: [],
-        }),
+        }), OK),
 
-      addPrerequisite: (id, prerequisite) =>
+      addPrerequisite: gated((id, prerequisite) =>
         // The inspector that asks keeps showing this step rather than the new edge.
         commit('connect', (edits) => connectOrSay(edits.connect(get().scenario, prerequisite, id)), {
           selectedStepId: id,
           selectedStepIds: [id],
           selectedEdge: null,
-        }),
+        }), OK),
 
-      disconnect: (from, to) => {
+      disconnect: gated((from, to) => {
         commit('delete dependency', (edits) => edits.disconnect(get().scenario, from, to));
-      },
+      }, undefined),
 
-      setEdgeCondition: (from, to, on) => commit('change condition', (edits) => edits.setEdgeCondition(get().scenario, from, to, on)),
-      setPolicy: (patch) => commit('change policy', (edits) => edits.setPolicy(get().scenario, patch)),
-      setTitle: (title) => commit('rename scenario', (edits) => edits.setTitle(get().scenario, title)),
-      setDescription: (description) => commit('edit description', (edits) => edits.setDescription(get().scenario, description)),
-      setDialect: (dialect) => {
+      setEdgeCondition: edit('change condition', 'setEdgeCondition'),
+      setPolicy: edit('change policy', 'setPolicy'),
+      setTitle: edit('rename scenario', 'setTitle'),
+      setDescription: edit('edit description', 'setDescription'),
+      setDialect: gated((dialect) => {
         const { scenario } = get();
         const own = scenario.dialect ?? DEFAULT_DIALECT;
         // An import's `if`s and flags are in its own system's language: it keeps its dialect, and
@@ -267,19 +301,19 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
         // `http` is the default: leaving the field out keeps links of Ripple's own scenarios as they were.
         const { dialect: _old, ...rest } = scenario;
         return commit(`speak as ${DIALECT_TITLES[dialect]}`, () => (dialect === DEFAULT_DIALECT ? rest : { ...scenario, dialect }));
-      },
-      editSource: (scenario) => {
+      }, OK),
+      editSource: gated((scenario) => {
         // Text typed back to what it was is no edit: it must not become an undo step.
         const next = prepare(scenario);
         return JSON.stringify(next) === JSON.stringify(get().scenario) ? OK : commit('edit source', () => next);
-      },
+      }, OK),
 
-      setWhen: (id, when) => commit(when.trim() === '' ? 'remove run condition' : 'edit run condition', (edits) => edits.setWhen(get().scenario, id, when)),
-      clearWhenConflicts: (id) => commit('clear conditions for when', (edits) => edits.clearWhenConflicts(get().scenario, id)),
-      setSuccessStatus: (id, status) => commit('edit success status', (edits) => edits.setSuccessStatus(get().scenario, id, status)),
-      setEvenIfFailed: (id, on) => commit('edit compensation', (edits) => edits.setEvenIfFailed(get().scenario, id, on)),
-      setCompensationErrors: (value) => commit('change policy', (edits) => edits.setPolicy(get().scenario, { compensationErrors: value })),
-      createGroup: (ids, label = '') => {
+      setWhen: gated((id, when) => commit(when.trim() === '' ? 'remove run condition' : 'edit run condition', (edits) => edits.setWhen(get().scenario, id, when)), OK),
+      clearWhenConflicts: edit('clear conditions for when', 'clearWhenConflicts'),
+      setSuccessStatus: edit('edit success status', 'setSuccessStatus'),
+      setEvenIfFailed: edit('edit compensation', 'setEvenIfFailed'),
+      setCompensationErrors: gated((value) => commit('change policy', (edits) => edits.setPolicy(get().scenario, { compensationErrors: value })), OK),
+      createGroup: gated((ids, label = '') => {
         const { scenario } = get();
         let id = '';
         const result = commit('make group', (edits) => {
@@ -287,20 +321,18 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
           return edits.createGroup(scenario, id, ids, label);
         });
         return result.ok ? { ok: true, id } : result;
-      },
-      removeGroup: (id) => commit('remove group', (edits) => edits.removeGroup(get().scenario, id)),
-      renameGroup: (id, label) => commit('rename group', (edits) => edits.renameGroup(get().scenario, id, label)),
+      }, { ok: true, id: '' }),
+      removeGroup: edit('remove group', 'removeGroup'),
+      renameGroup: edit('rename group', 'renameGroup'),
 
-      autoLayout: async () => {
+      autoLayout: gated(async () => {
         if (get().scenario.steps.length === 0) return;
         const { computeLayout } = await import('../canvas/layout/auto-layout.ts');
         // Lay out the scenario as it is once dagre has loaded (an edit may have come in between).
-        const edits = editsOrSay();
-        if (!edits) return;
         const { scenario } = get();
-        const next = edits.moveSteps(scenario, computeLayout(scenario));
+        const next = edits().moveSteps(scenario, computeLayout(scenario));
         if (next !== scenario) commit('auto-layout', () => next, { viewSeq: get().viewSeq + 1 });
-      },
+      }, Promise.resolve()),
 
       undo: () => {
         const state = get();

@@ -6,6 +6,9 @@ import { SPEEDS } from './run-slice.ts';
 import { selectIsStale } from './selectors.ts';
 import type { PanelTab, RippleStore, Speed } from './types.ts';
 
+// The editor loads this chunk as it first shows (src/app/use-view-memory.ts): the draft other tabs store comes with it.
+export { takeDraftFromOtherTab } from './draft-from-other-tab.ts';
+
 // What a reload keeps besides the scenario: whether it was run, the playhead, the playback
 // speed, the selected step and the side panel's tab. The draft (localStorage) and the address bar keep the scenario only; this is kept for the
 // tab alone (sessionStorage), written as the page is hidden and read once as the editor shows.

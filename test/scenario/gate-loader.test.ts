@@ -23,23 +23,72 @@ describe('before the scenario gate has loaded', () => {
     expect(gate.validate({ version: 2, title: '', steps: [], dependencies: [] })).toMatchObject({ ok: false, problems: [{ path: 'title' }] });
   });
 
-  test('an edit is refused (the scenario stays as it was) until the gate arrives, then committed', async () => {
+  test('edits made before the gate arrives wait for it, then are all made, in the order they were made', async () => {
     const { gate, createRippleStore } = await freshModules();
     const store = createRippleStore({ scenario: scenario(['a']) });
-    expect(store.getState().addStep()).toBe('');
-    expect(store.getState().renameStep('a', 'Pay')).toMatchObject({ ok: false, message: expect.stringMatching(/still loading/) });
+    // A first visit's first moments: a step added, renamed, named, dragged, before the checks' chunk is here.
+    store.getState().addStep({ position: { x: 300, y: 0 } });
+    expect(store.getState().renameStep('a', 'Reserve stock')).toEqual({ ok: true });
+    store.getState().renameStep('step-1', 'Charge card');
+    store.getState().moveSteps({ a: { x: 500, y: 40 } });
+    store.getState().connect('a', 'step-1');
+    expect(store.getState().setTitle('My shop')).toEqual({ ok: true });
+    // Nothing unchecked is committed meanwhile, and nothing is said to have failed.
     expect(store.getState().scenario.steps.map((s) => s.id)).toEqual(['a']);
+    expect(store.getState().notice).toBeNull();
     await gate.loadScenarioGate();
-    expect(store.getState().renameStep('a', 'Pay')).toEqual({ ok: true });
-    expect(store.getState().scenario.steps[0].label).toBe('Pay');
+    const { scenario: after, notice, history } = store.getState();
+    expect(after.title).toBe('My shop');
+    expect(after.steps.map((s) => [s.id, s.label, s.position])).toEqual([
+      ['a', 'Reserve stock', { x: 500, y: 40 }],
+      ['step-1', 'Charge card', { x: 300, y: 0 }],
+    ]);
+    expect(after.dependencies).toEqual([expect.objectContaining({ from: 'a', to: 'step-1' })]);
+    expect(notice).toBeNull();
+    // Each is its own undo step, as if made after the gate arrived.
+    expect(history.past.map((h) => h.label)).toEqual(['add step', 'rename step', 'rename step', 'move step', 'connect', 'rename scenario']);
   });
 
-  test('a drag before the gate arrives leaves the step where it was and says why on the status line', async () => {
-    const { createRippleStore } = await freshModules();
+  test('an edit made while earlier ones still wait for the gate goes after them, even if the checks came in between', async () => {
+    const { gate, createRippleStore } = await freshModules();
     const store = createRippleStore({ scenario: scenario(['a']) });
-    store.getState().moveSteps({ a: { x: 500, y: 40 } });
-    expect(store.getState().scenario.steps[0].position).toEqual({ x: 0, y: 0 });
-    expect(store.getState().notice).toMatchObject({ kind: 'error', text: expect.stringMatching(/still loading its scenario checks/) });
+    store.getState().renameStep('a', 'First');
+    // A link's chunk can bring validate.ts before the edits: a load waits behind the queued rename.
+    await import('../../src/scenario/validate.ts');
+    expect(gate.validateLoaded()).toBe(true);
+    store.getState().loadScenario(scenario(['b']), { label: 'open preset' });
+    expect(store.getState().scenario.steps.map((s) => s.id)).toEqual(['a']);
+    await gate.loadScenarioGate();
+    expect(store.getState().scenario.steps.map((s) => s.id)).toEqual(['b']);
+    // The rename was made first, so the draft it belongs to is kept, not lost under the preset.
+    expect(store.getState().previousDraft?.scenario.steps[0]).toMatchObject({ id: 'a', label: 'First' });
+  });
+
+  test('an edit that waited for the gate and is then refused says why on the status line (no field waits for it any more)', async () => {
+    const { gate, createRippleStore } = await freshModules();
+    const store = createRippleStore({ scenario: scenario(['a', 'b']) });
+    expect(store.getState().changeStepId('a', 'b')).toEqual({ ok: true });
+    await gate.loadScenarioGate();
+    expect(store.getState().scenario.steps.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(store.getState().notice).toMatchObject({ kind: 'error', text: expect.stringMatching(/\bb\b/) });
+  });
+
+  test("when the gate's chunk does not load, the status line says so and the waiting edits are kept; the next edit's load makes them all", async () => {
+    const { gate, createRippleStore } = await freshModules();
+    vi.doMock('../../src/scenario/edits.ts', () => {
+      throw new Error('offline');
+    });
+    const store = createRippleStore({ scenario: scenario(['a']) });
+    try {
+      store.getState().renameStep('a', 'Kept');
+      await vi.waitFor(() => expect(store.getState().notice).toMatchObject({ kind: 'error', text: expect.stringMatching(/still loading its scenario checks/) }));
+      expect(store.getState().scenario.steps[0].label).not.toBe('Kept');
+    } finally {
+      vi.doUnmock('../../src/scenario/edits.ts');
+    }
+    store.getState().setTitle('Back online');
+    await gate.loadScenarioGate();
+    expect(store.getState().scenario).toMatchObject({ title: 'Back online', steps: [{ id: 'a', label: 'Kept' }] });
   });
 
   test('a run pressed before the gate arrives waits for it: nothing runs unchecked, then the checked scenario runs', async () => {
