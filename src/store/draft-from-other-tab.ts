@@ -15,7 +15,7 @@ import type { RippleStore } from './types.ts';
 
 /**
  * Shows the draft another tab has just stored in `store`'s editor, as one undo step ("draft from
- * another tab": Undo brings back what this tab showed). Nothing when this tab has a save
+ * another tab": Undo brings back what this tab showed), and says so on the status line. Nothing when this tab has a save
  * pending (it is written now instead), is read-only, or already shows that scenario, or when the
  * stored draft cannot be read (the gate refuses it). Rejects only when the gate's or the
  * unpacking's chunk cannot be loaded.
@@ -35,4 +35,6 @@ export async function takeDraftFromOtherTab(store: RippleStore): Promise<void> {
     history: record(state.history, { scenario: state.scenario, dirty: state.dirty }, 'draft from another tab'),
     ...pruneSelection(scenario, state),
   });
+  // Said, not done silently: what was on screen changed without a press here.
+  store.getState().sayNotice('info', `Another tab of Ripple saved the draft “${scenario.title}”: this tab shows it now, so your edits here build on it. Undo brings back what this tab showed.`);
 }

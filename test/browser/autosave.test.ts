@@ -63,6 +63,8 @@ test('a tab already open takes the draft another tab writes, and its own next ed
   await renameStep1(first, 'Charge card');
   // Written after the first tab's quiet time; the second tab shows it once it is.
   await expect.poll(() => stepText(second)).toContain('Charge card');
+  // It says so: the picture changed without a press in this tab.
+  await second.getByText(/^Another tab of Ripple saved the draft “.*”: this tab shows it now, so your edits here build on it\. Undo brings back what this tab showed\.$/).waitFor();
   await screenshot(second, 'autosave-second-tab-took-draft');
   // The second tab's edit builds on it: the stored draft holds both.
   await nameNewStepAfter(second, 'Ship order');
