@@ -5,7 +5,9 @@ import { deflateSync } from 'fflate';
 import { pathToFileURL } from 'node:url';
 import { encodeScenarioLink } from '../src/scenario/link-codec.ts';
 import type { Scenario } from '../src/scenario/types.ts';
-import { generatedScenario, sagaScenario } from './sample-scenarios.ts';
+import { withoutAutoPositions } from '../src/store/auto-positions.ts';
+import { createRippleStore } from '../src/store/store.ts';
+import { generatedScenario, sagaScenario, wideDag } from './sample-scenarios.ts';
 
 /** The plain baseline: the scenario's JSON, raw-deflated with the codec's settings, as base64url. */
 export function baselineLength(scenario: Scenario): number {
@@ -41,6 +43,42 @@ export async function linkSizeRows(): Promise<LinkSizeRow[]> {
   return rows;
 }
 
+/** A chain s0 → s1 → … of `count` steps, with no positions (as the CLI or an import gives it). */
+function unplacedChain(count: number): Scenario {
+  const ids = Array.from({ length: count }, (_, i) => `s${i}`);
+  return { version: 2, title: 'Test scenario', steps: ids.map((id) => ({ id })), dependencies: ids.slice(1).map((to, i) => ({ from: ids[i], to })) };
+}
+
+export interface ReshareRow {
+  name: string;
+  steps: number;
+  /** The link it was opened from (no positions). */
+  opened: number;
+  /** Shared again unmoved, every laid-out position written (before the fix). */
+  before: number;
+  /** Shared again unmoved now (the Share dialog's and the address bar's link). */
+  after: number;
+}
+
+/** Links opened without positions, laid out by the store on opening, and shared again unmoved. */
+export function reshareRows(): ReshareRow[] {
+  return [
+    ['300-step chain', unplacedChain(300)],
+    ['2,000-step chain', unplacedChain(2_000)],
+    ['imported Argo DAG, 1,999 tasks', wideDag(1_999)],
+  ].map(([name, scenario]) => {
+    const s = scenario as Scenario;
+    const laid = createRippleStore({ scenario: s, persist: false }).getState().scenario;
+    return {
+      name: name as string,
+      steps: s.steps.length,
+      opened: encodeScenarioLink(s).length,
+      before: encodeScenarioLink(laid).length,
+      after: encodeScenarioLink(withoutAutoPositions(laid)).length,
+    };
+  });
+}
+
 export async function runLinkSizeBench(): Promise<void> {
   const rows = await linkSizeRows();
   console.log('\n## Share-link length (fragment characters)');
@@ -57,6 +95,18 @@ export async function runLinkSizeBench(): Promise<void> {
     );
   }
   console.log(ok ? 'every link meets its target' : 'SOME LINKS MISS THEIR TARGET');
+
+  console.log('\n## Shared again unmoved, after opening without positions (fragment characters)');
+  console.log(`  ${'scenario'.padEnd(40)} ${'steps'.padStart(5)} ${'opened'.padStart(8)} ${'before'.padStart(16)} ${'after'.padStart(8)}`);
+  let same = true;
+  for (const r of reshareRows()) {
+    same &&= r.after === r.opened;
+    const growth = `+${Math.round((r.before / r.opened - 1) * 100)}%`;
+    console.log(
+      `  ${r.name.padEnd(40)} ${String(r.steps).padStart(5)} ${String(r.opened).padStart(8)} ${`${r.before} (${growth})`.padStart(16)} ${String(r.after).padStart(8)}  ${r.after === r.opened ? 'OK (as opened)' : 'LONGER THAN OPENED'}`,
+    );
+  }
+  console.log(same ? 'every link shared again is as long as the one opened' : 'SOME LINKS GROW WHEN SHARED AGAIN');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await runLinkSizeBench();

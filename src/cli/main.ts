@@ -24,6 +24,7 @@ import { findSubcommand, mainHelp, RIPPLE_VERSION, type CliContext } from './sub
 import { formatRunTable } from './table.ts';
 import { compareOutput } from './compare.ts';
 import { replayScenario, runScenario } from './run-scenario.ts';
+import { withoutAutoPositions } from '../store/auto-positions.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -157,7 +158,8 @@ function formatPlan(plan: ReplayPlan): string {
 function linkCommand(command: Extract<Command, { kind: 'link' }>, io: CliIo): void {
   const scenario = loadScenario(command.source, io);
   const base = checkedBase(command.base ?? io.env?.RIPPLE_BASE_URL ?? DEFAULT_BASE_URL);
-  io.stdout(`${buildShareUrl(base, scenario)}\n`);
+  // As the app's links: positions the built-in layout gives anyway are left out (store/auto-positions.ts).
+  io.stdout(`${buildShareUrl(base, withoutAutoPositions(scenario))}\n`);
 }
 
 function checkedBase(base: string): string {
@@ -204,7 +206,7 @@ function exportCommand(command: Extract<Command, { kind: 'export' }>, io: CliIo)
   let link: string | undefined;
   if (command.format === 'svg') {
     const base = checkedBase(command.base ?? io.env?.RIPPLE_BASE_URL ?? DEFAULT_BASE_URL);
-    const url = buildShareUrl(base, scenario, { at: run.durationMs });
+    const url = buildShareUrl(base, withoutAutoPositions(scenario), { at: run.durationMs });
     // The app leaves out a link longer than its gate opens; so does the CLI.
     if (url.length - url.indexOf('#') - 1 <= MAX_LINK_CHARS) link = url;
     else io.stderr('warning: the scenario is too large for a link; the SVG carries none\n');

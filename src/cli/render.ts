@@ -4,6 +4,7 @@ import { renderAnimatedSvg, renderRunSvg, type RenderMoment } from '../export/re
 import type { SvgTheme } from '../export/svg.ts';
 import { MAX_LINK_CHARS } from '../scenario/limits.ts';
 import { buildShareUrl } from '../scenario/link-codec.ts';
+import { withoutAutoPositions } from '../store/auto-positions.ts';
 import type { Source } from './args.ts';
 import { CliError, UsageError } from './errors.ts';
 import type { CliIo } from './main.ts';
@@ -99,7 +100,7 @@ export async function renderCommand(argv: readonly string[], io: CliIo, cli: Cli
   const run = runScenario(scenario);
   const base = cli.checkedBase(command.base ?? cli.defaultBase(io));
   const atMs = command.at === 'end' || command.animate ? run.durationMs : Math.min(command.at, run.durationMs);
-  const url = buildShareUrl(base, scenario, { at: atMs });
+  const url = buildShareUrl(base, withoutAutoPositions(scenario), { at: atMs });
   // As `--export svg`: a link longer than the app's gate opens is left out.
   const fits = url.length - url.indexOf('#') - 1 <= MAX_LINK_CHARS;
   if (!fits) io.stderr('warning: the scenario is too large for a link; the picture carries none\n');

@@ -6,6 +6,7 @@ import { simulate } from '../../src/engine/index.ts';
 import { findPreset, PRESETS } from '../../src/presets/index.ts';
 import { parseShareUrl } from '../../src/scenario/link-codec.ts';
 import type { Scenario } from '../../src/scenario/types.ts';
+import { layeredLayout, withPositions } from '../../src/canvas/layout/simple-layout.ts';
 
 // The CLI called in-process through `run(argv, io)`, with files served from memory.
 // cli-process.test.ts runs the real thing as a child process.
@@ -179,6 +180,18 @@ describe('--link and --decode', () => {
     // The bare fragment decodes too.
     const fragment = await cli(['--decode', link.out.trim().split('#')[1]]);
     expect(fragment.out).toBe(decoded.out);
+  });
+
+  it('leaves out positions the app would lay out anyway, as the app’s own links do', async () => {
+    const unplaced: Scenario = { ...payment, steps: payment.steps.map(({ position: _p, ...step }) => step) };
+    // The file as the app holds it after opening the position-less one: every step where the built-in layout put it.
+    const laid = withPositions(unplaced, layeredLayout(unplaced));
+    const files = { 'unplaced.json': JSON.stringify(unplaced), 'laid.json': JSON.stringify(laid) };
+    const fromLaid = (await cli(['--link', 'laid.json'], files)).out;
+    expect(fromLaid).toBe((await cli(['--link', 'unplaced.json'], files)).out);
+    // A file whose steps stand elsewhere keeps its positions.
+    const decoded = parseShareUrl((await cli(['--link', 'order.json'], { 'order.json': JSON.stringify(payment) })).out.trim());
+    expect(decoded.ok && decoded.scenario.steps.map((s) => s.position)).toEqual(payment.steps.map((s) => s.position));
   });
 
   it('uses RIPPLE_BASE_URL, else the dev server, as the base', async () => {

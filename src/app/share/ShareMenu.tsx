@@ -179,6 +179,9 @@ export function ShareMenu({ droppedEarly = NO_FILES }: { droppedEarly?: File[] }
   const exportAnimatedSvg = (theme: 'light' | 'dark') => guard('Export', () => loadExports().then((m) => m.exportAnimatedSvg(store.getState(), theme)))();
 
   const downloadScenario = () => {
+    // Unlike a link (share-url.ts), the file keeps positions the built-in layout gave: it has no
+    // length to fit, is read and diffed by people and tools, and pins the picture should a later
+    // Ripple lay out differently.
     const { scenario } = store.getState();
     downloadText(`${JSON.stringify(scenario, null, 2)}\n`, `${fileBase(scenario.title)}.ripple.json`, 'application/json');
   };

@@ -5,6 +5,7 @@ import type { LinkExtras } from '../../scenario/link-codec.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import type { EditResult } from '../../store/types.ts';
 import type { RippleStore } from '../../store/store.ts';
+import { withoutAutoPositions } from '../../store/auto-positions.ts';
 import { applyLinkExtras } from './links.ts';
 
 function sameScenario(a: Scenario, b: Scenario): boolean {
@@ -12,7 +13,9 @@ function sameScenario(a: Scenario, b: Scenario): boolean {
   // The canonical form keeps every step: a different count is a different scenario, told without
   // writing out a 2,000-step one twice (the usual case: a link opened over another draft).
   if (a.steps.length !== b.steps.length) return false;
-  return JSON.stringify(canonicalScenario(a)) === JSON.stringify(canonicalScenario(b));
+  // The address bar's link leaves out positions the built-in layout gave (auto-positions.ts): the
+  // draft restored on a reload still has them, and is the same scenario.
+  return JSON.stringify(canonicalScenario(withoutAutoPositions(a))) === JSON.stringify(canonicalScenario(withoutAutoPositions(b)));
 }
 
 /**
