@@ -18,7 +18,8 @@ function named(step: Scenario['steps'][number]): string {
 
 /**
  * Warns about step-order bugs a run may or may not show, each message naming steps by their
- * label in quotes (the id when a step has none):
+ * label in quotes (the id when a step has none) and starting with the step it is about, so a
+ * list shows the message alone (src/panels/LintList.tsx):
  * - `artifact-unproduced`: a step consumes an artifact no step produces;
  * - `artifact-race`: it is produced only by steps that are not ancestors of the consumer through
  *   `success` dependencies, so "publish may run before validate completes" (the seeds'
@@ -154,7 +155,7 @@ function lintConditions(steps: Scenario['steps'], g: Graph, warnings: LintWarnin
         code: 'when-always-true',
         step: id,
         path,
-        message: `the condition \`${condition.expr}\` of ${name} is true whatever its prerequisites do: it runs even after a failure, like a finally step`,
+        message: `${name} runs even after a failure, like a finally step: its condition \`${condition.expr}\` is true whatever its prerequisites do`,
       });
     }
   }

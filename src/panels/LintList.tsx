@@ -1,13 +1,11 @@
-import { useRipple, useRippleStore } from '../store/context.tsx';
+import { useRippleStore } from '../store/context.tsx';
 import { useLint } from '../canvas/use-lint.ts';
 import { Icon } from '../canvas/icons.tsx';
 
-/** The engine's lint warnings, each linking to the step it is about. */
+/** The engine's lint warnings, each a link to the step it is about (its message names it first). */
 export function LintList() {
   const store = useRippleStore();
   const warnings = useLint();
-  const scenario = useRipple((s) => s.scenario);
-  const labelOf = (id: string) => scenario.steps.find((s) => s.id === id)?.label ?? id;
   return (
     <section aria-labelledby="lint-heading">
       <h2 className="panel-heading" id="lint-heading">
@@ -22,12 +20,10 @@ export function LintList() {
               <span className="lint-list__icon" aria-hidden="true">
                 <Icon name="warning" />
               </span>
-              <span>
-                <button type="button" className="link-button" onClick={() => store.getState().selectStep(w.step)}>
-                  {labelOf(w.step)}
-                </button>
-                : {w.message}
-              </span>
+              {/* The message starts with the step's name (engine/lint.ts): the whole of it selects the step. */}
+              <button type="button" className="link-button" onClick={() => store.getState().selectStep(w.step)}>
+                {w.message}
+              </button>
             </li>
           ))}
         </ul>

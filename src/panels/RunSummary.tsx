@@ -334,9 +334,7 @@ export function RunSummary() {
           <summary>{result.lint.length === 1 ? '1 warning' : `${result.lint.length} warnings`} before running</summary>
           <ul>
             {result.lint.map((w, i) => (
-              <li key={i}>
-                <strong>{name(w.step)}</strong>: {w.message}
-              </li>
+              <li key={i}>{w.message}</li>
             ))}
           </ul>
         </details>

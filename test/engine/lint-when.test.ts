@@ -22,7 +22,7 @@ describe('lint: run conditions', () => {
   it('warns that a condition true for every outcome says nothing', () => {
     const warnings = lint(withWhen('docs || !docs'));
     expect(warnings.map((w) => [w.code, w.step])).toEqual([['when-always-true', 'deploy']]);
-    expect(warnings[0].message).toBe('the condition `docs || !docs` of "deploy" is true whatever its prerequisites do: it runs even after a failure, like a finally step');
+    expect(warnings[0].message).toBe('"deploy" runs even after a failure, like a finally step: its condition `docs || !docs` is true whatever its prerequisites do');
   });
 
   it('says nothing about an ordinary condition, or about "not failed" written out in full', () => {

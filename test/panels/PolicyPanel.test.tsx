@@ -1,3 +1,4 @@
+import { lint } from '../../src/engine/lint.ts';
 import { describe, expect, test } from 'vitest';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -60,8 +61,12 @@ describe('ScenarioPanel', () => {
     const list = screen.getAllByRole('listitem');
     expect(list.length).toBeGreaterThan(0);
     const link = screen.getAllByRole('button').find((b) => b.className === 'link-button')!;
+    // The engine's message, which names its step first, once (tryout: `Publish: "Publish" may run…`).
+    const [first] = lint(preset.scenario);
+    expect(link).toHaveTextContent(first.message);
+    expect(link.closest('li')!.textContent).toBe(first.message);
     await user.click(link);
-    expect(store.getState().selectedStepId).not.toBeNull();
+    expect(store.getState().selectedStepId).toBe(first.step);
 
     const title = screen.getByLabelText('Title');
     await user.clear(title);
