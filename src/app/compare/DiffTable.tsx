@@ -29,6 +29,8 @@ function timeText(timing: [number | null, number | null] | null): string {
  * One side of a row: `succeeded · 200 · 3 attempts, 0–120 ms`. A step answered 424 was never
  * run (RFC 4918 §11.4: the method was not performed), so its count is of requests answered
  * 424, not of attempts, and its time is a moment: `blocked · 424 · not run (4 requests answered 424), at 200 ms`.
+ * A member of an atomic group that failed ran, then was undone with its group (R18,
+ * engine/groups.ts): its attempts are counted, `rolled-back · 424 · 1 attempt, 0–190 ms`.
  * A step a saga undid reads as its call, then the undo (the engine's `sideOutcome`):
  * `succeeded · 200 · 1 attempt, 100–250 ms; then its compensation failed`.
  */
@@ -38,7 +40,7 @@ export function sideText(side: CompareStepSide | null, timing: [number | null, n
   const n = side.attempts;
   const { forward, after } = sideOutcome(side);
   const tries =
-    forward === 'blocked' || forward === 'rolled-back'
+    forward === 'blocked'
       ? `not run (${n === 1 ? 'one request' : `${n} requests`} answered ${side.status ?? 424})`
       : `${n} ${n === 1 ? 'attempt' : 'attempts'}`;
   return `${forward} · ${side.status ?? 'no answer'} · ${tries}${time}${after === null ? '' : `; then ${after}`}`;

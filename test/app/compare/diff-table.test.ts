@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { sideText } from '../../../src/app/compare/DiffTable.tsx';
 
 describe('DiffTable sideText', () => {
-  test('a step that answered 424 is "not run", with the requests that got the 424', () => {
+  test('a step blocked with 424 is "not run", with the requests that got the 424; a rolled-back member ran', () => {
     expect(sideText({ state: 'blocked', status: 424, attempts: 1 }, null)).toBe('blocked · 424 · not run (one request answered 424)');
     expect(sideText({ state: 'blocked', status: 424, attempts: 4 }, [0, 40])).toBe('blocked · 424 · not run (4 requests answered 424), 0–40 ms');
-    expect(sideText({ state: 'rolled-back', status: 424, attempts: 1 }, null)).toBe('rolled-back · 424 · not run (one request answered 424)');
+    // A rolled-back member ran and was undone with its group (R18): its attempt counts (tryout: "not run").
+    expect(sideText({ state: 'rolled-back', status: 424, attempts: 1 }, [0, 190])).toBe('rolled-back · 424 · 1 attempt, 0–190 ms');
   });
 
   test('a step that ran counts its attempts', () => {
