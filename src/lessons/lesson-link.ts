@@ -5,17 +5,19 @@ import { canonicalScenario } from '../scenario/canonical.ts';
 import { sortedJson } from '../scenario/sorted-json.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { validate } from '../scenario/validate.ts';
-
+import { withoutAutoPositions } from '../store/auto-positions.ts';
 
 /**
  * `lessonLinkId(scenario)` → `'link-1a2b3c4d'`: FNV-1a (32-bit) over the UTF-16 code units of
  * the validated scenario's canonical form as key-sorted JSON, lesson block included. Not a security hash:
  * it only tells lessons apart in this browser's progress record (lesson-slice.ts), whose ids
- * match `[a-z0-9-]`.
+ * match `[a-z0-9-]`. Positions the built-in layout gives are left out (`withoutAutoPositions`,
+ * as a share link leaves them out): a link without positions and the same lesson laid out on
+ * opening (the embed hashes what it shows) keep one record.
  */
 export function lessonLinkId(scenario: Scenario): string {
   const checked = validate(scenario);
-  const text = sortedJson(canonicalScenario(checked.ok ? checked.scenario : scenario));
+  const text = sortedJson(canonicalScenario(withoutAutoPositions(checked.ok ? checked.scenario : scenario)));
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);

@@ -5,6 +5,7 @@ import { lessonEmbedUrl, lessonLinkId } from '../../src/lessons/lesson-link.ts';
 import { embedUrl } from '../../src/app/share/snippets.ts';
 import { encodeScenarioLink } from '../../src/scenario/link-codec.ts';
 import { createRippleStore } from '../../src/store/store.ts';
+import { layeredLayout, withPositions } from '../../src/canvas/layout/simple-layout.ts';
 
 // A share link that carries a lesson opens in lesson mode, its progress kept per link.
 
@@ -29,6 +30,14 @@ describe('a lesson share link', () => {
     const edited = { ...first.scenario, lesson: { ...first.scenario.lesson!, intro: 'Another intro.' } };
     expect(lessonLinkId(edited)).not.toBe(id);
     expect(lessonLinkId(COURSE[1].scenario)).not.toBe(id);
+  });
+
+  it('keeps one id for a lesson without positions and the same lesson as laid out on opening; a moved step makes another', () => {
+    const unplaced = { ...first.scenario, steps: first.scenario.steps.map(({ position: _p, ...step }) => step) };
+    const laidOut = withPositions(unplaced, layeredLayout(unplaced));
+    expect(lessonLinkId(laidOut)).toBe(lessonLinkId(unplaced));
+    const moved = withPositions(laidOut, { ...layeredLayout(unplaced), [unplaced.steps[0].id]: { x: 999, y: 999 } });
+    expect(lessonLinkId(moved)).not.toBe(lessonLinkId(unplaced));
   });
 
   it('a link without a lesson opens no lesson', () => {
