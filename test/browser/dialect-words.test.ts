@@ -109,7 +109,7 @@ test('a pasted Argo DAG with failFast on by default: the note names it, the run 
   await page.getByRole('dialog').locator('textarea').fill(argoDefault);
   await page.getByRole('dialog').getByRole('button', { name: 'Import', exact: true }).click();
   await node(page, 'C').waitFor({ timeout: 30_000 });
-  await expect.poll(() => page.locator('body').textContent()).toContain("Argo's failFast is on by default: once a task fails, Argo schedules no new tasks. Imported as On failure \"abort\"");
+  await expect.poll(() => page.locator('body').textContent()).toContain("Argo's failFast is on by default: once a task fails, Argo schedules no new tasks. Imported as On failure “abort”");
   await screenshot(page, 'dialect-words-argo-failfast-note');
   const dismiss = page.getByRole('button', { name: 'Dismiss' });
   if ((await dismiss.count()) > 0) await dismiss.dispatchEvent('click');
