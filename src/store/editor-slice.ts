@@ -1,7 +1,7 @@
 import type { DialectName, Problem, Scenario } from '../scenario/types.ts';
 import { sourceBoundField } from '../scenario/dialect-fields.ts';
 import type * as Edits from '../scenario/edits.ts';
-import { checkedClean, GATE_NOT_LOADED, loadedEdits, loadScenarioGate } from '../scenario/gate-loader.ts';
+import { checkedClean, GATE_NOT_LOADED, loadedEdits, loadScenarioGate, validateLoaded } from '../scenario/gate-loader.ts';
 import { DIALECT_TITLES } from '../engine/dialect-words.ts';
 import { DEFAULT_DIALECT } from '../scenario/defaults.ts';
 import { nextStepId } from '../scenario/edit-graph.ts';
@@ -170,8 +170,14 @@ export function createEditorSlice(options: RippleStoreOptions): SliceCreator<Edi
     /** The action that makes edits.ts's `name` of the scenario (with the action's arguments) as one undo step labelled `label`. */
     const edit = <K extends EditName>(label: string, name: K) =>
       gated((...args: EditArgs<K>) => commit(label, (loaded) => (loaded[name] as unknown as (scenario: Scenario, ...rest: EditArgs<K>) => Edits.Edit)(get().scenario, ...args)), OK);
-    // Even a link the gate has checked: its chunk brings the edits (the gate's), and it must not overtake an edit made before it.
-    const load = gated<Parameters<EditorSlice['loadScenario']>, EditResult>(loadScenario, OK);
+    // A scenario that can be checked now (the gate checked it in the text worker, or the chunk
+    // that opened it brought the checks: a link, a file) is loaded at once when no edit waits,
+    // since whoever opened it acts on it next (a link's moment is run and shown; CI: a link opened
+    // "at 200 ms" showed no run). Else (a preset picked in the first moments, or edits still
+    // waiting, which must not be overtaken) it waits for the gate like an edit.
+    const waitingLoad = gated<Parameters<EditorSlice['loadScenario']>, EditResult>(loadScenario, OK);
+    const load: EditorSlice['loadScenario'] = (incoming, opts = {}) =>
+      waiting.length === 0 && (opts.checked || validateLoaded()) ? loadScenario(incoming, opts) : waitingLoad(incoming, opts);
 
     return {
       scenario: initial.scenario,

@@ -64,6 +64,16 @@ describe('before the scenario gate has loaded', () => {
     expect(store.getState().previousDraft?.scenario.steps[0]).toMatchObject({ id: 'a', label: 'First' });
   });
 
+  test('a scenario opened once the checks are here (a link, a file) is shown at once when no edit waits, before the edits arrive: its opener acts on it next', async () => {
+    const { gate, createRippleStore } = await freshModules();
+    const store = createRippleStore({ scenario: scenario(['a']) });
+    await import('../../src/scenario/validate.ts');
+    expect(gate.scenarioGateLoaded()).toBe(false);
+    expect(store.getState().loadScenario(scenario(['b']), { label: 'open link' })).toEqual({ ok: true });
+    // CI: a link opened at a moment ran its run on the scenario before it, as the load waited.
+    expect(store.getState().scenario.steps.map((s) => s.id)).toEqual(['b']);
+  });
+
   test('an edit that waited for the gate and is then refused says why on the status line (no field waits for it any more)', async () => {
     const { gate, createRippleStore } = await freshModules();
     const store = createRippleStore({ scenario: scenario(['a', 'b']) });
