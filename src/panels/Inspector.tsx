@@ -95,6 +95,12 @@ function MultiSelection({ ids, readOnly }: { ids: string[]; readOnly: boolean })
 function StepInspector({ step, dialect, readOnly }: { step: Step; dialect: DialectName | undefined; readOnly: boolean }) {
   const store = useRippleStore();
   const update = (patch: StepPatch) => store.getState().updateStep(step.id, patch);
+  // A step added here is named at once, as every other way to add one does (tryout: focus fell to
+  // the page): on its node on the canvas, or in this form's Name field in the Table view.
+  const addAfter = (id: string) => {
+    const added = store.getState().addStep({ after: id });
+    if (added) store.getState().startRename(added);
+  };
   const disabled = readOnly;
   return (
     <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={`Step ${step.label ?? step.id}`} data-step-id={step.id}>
@@ -148,7 +154,7 @@ function StepInspector({ step, dialect, readOnly }: { step: Step; dialect: Diale
 
       {!readOnly && (
         <div className="gallery__footer">
-          <button type="button" className="btn btn--small" onClick={() => store.getState().addStep({ after: step.id })}>
+          <button type="button" className="btn btn--small" onClick={() => addAfter(step.id)}>
             + Add a step after this
           </button>
           <button type="button" className="btn btn--small btn--danger" onClick={() => store.getState().deleteSteps([step.id])}>

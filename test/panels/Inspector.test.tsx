@@ -16,6 +16,16 @@ describe('Inspector', () => {
     expect(screen.getByText(/Select a step on the canvas/)).toBeInTheDocument();
   });
 
+  test('"+ Add a step after this" adds a dependent step and starts naming it, as every other way to add a step does (tryout)', async () => {
+    const { store } = setup();
+    const user = userEvent.setup();
+    act(() => store.getState().selectStep('ship'));
+    await user.click(await screen.findByRole('button', { name: '+ Add a step after this' }));
+    const added = store.getState().scenario.steps.at(-1)!;
+    expect(store.getState().scenario.dependencies).toContainEqual({ from: 'ship', to: added.id });
+    expect(store.getState().renamingStepId).toBe(added.id);
+  });
+
   test('the status picker groups 4xx and 5xx, explains the code and whether retrying helps', async () => {
     const { store } = setup();
     const user = userEvent.setup();
