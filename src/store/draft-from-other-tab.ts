@@ -37,4 +37,12 @@ export async function takeDraftFromOtherTab(store: RippleStore): Promise<void> {
   });
   // Said, not done silently: what was on screen changed without a press here.
   store.getState().sayNotice('info', `Another tab of Ripple saved the draft “${scenario.title}”: this tab shows it now, so your edits here build on it. Undo brings back what this tab showed.`);
+  // Its "Undo brings back…" holds only until the scenario next changes (an Undo, an edit, another
+  // tab's draft): then it goes (tryout: it stayed after the Undo, pointing at a greyed-out Undo).
+  const said = store.getState().notice;
+  const stop = store.subscribe((now, before) => {
+    if (now.scenario === before.scenario) return;
+    stop();
+    if (now.notice === said) store.setState({ notice: null });
+  });
 }

@@ -66,6 +66,12 @@ test('a tab already open takes the draft another tab writes, and its own next ed
   // It says so: the picture changed without a press in this tab.
   await second.getByText(/^Another tab of Ripple saved the draft “.*”: this tab shows it now, so your edits here build on it\. Undo brings back what this tab showed\.$/).waitFor();
   await screenshot(second, 'autosave-second-tab-took-draft');
+  // Its words hold until the scenario next changes: an Undo there brings back what it showed, and the notice goes.
+  await second.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => stepText(second)).toContain('Reserve stock');
+  await expect.poll(() => second.getByText(/^Another tab of Ripple saved the draft/).count()).toBe(0);
+  await second.getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(() => stepText(second)).toContain('Charge card');
   // The second tab's edit builds on it: the stored draft holds both.
   await nameNewStepAfter(second, 'Ship order');
   await expect.poll(async () => (await storedDraft(second))?.scenario.steps.map((s) => (s as { label?: string }).label)).toEqual(['Charge card', 'Ship order']);
